@@ -125,7 +125,8 @@ public final class ArtifactLinks {
             }
         }
         if (host.equals("github.com")) {
-            return segments.size() >= 2 && !GITHUB_NON_REPOS.contains(segments.get(0)) ? LinkKind.GITHUB : LinkKind.OTHER;
+            boolean repository = segments.size() >= 2 && !GITHUB_NON_REPOS.contains(segments.get(0));
+            return repository ? LinkKind.GITHUB : LinkKind.OTHER;
         }
         if (host.equals("huggingface.co") || host.equals("hf.co")) {
             return classifyHuggingFace(segments);
