@@ -1,0 +1,71 @@
+package io.paperboy.listing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for the listings table. */
+final class ListingRepository {
+    private static final String COLUMNS = "paper_id, day, submitted_by, upvotes, source";
+
+    private static final String UPSERT = "INSERT INTO listings (" + COLUMNS + ", change_seq, created_at) "
+            + "VALUES (:paper_id, :day, :submitted_by, :upvotes, :source, :change_seq, :now) "
+            + "ON CONFLICT (paper_id, day) DO UPDATE SET submitted_by = excluded.submitted_by, "
+            + "upvotes = excluded.upvotes, change_seq = excluded.change_seq";
+
+    Map<String, ListingEntry> findForPapers(Handle handle, Collection<String> paperIds) {
+        Map<String, ListingEntry> found = new HashMap<>();
+        if (paperIds.isEmpty()) {
+            return found;
+        }
+        handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE paper_id IN (<ids>)")
+                .bindList("ids", List.copyOf(paperIds))
+                .map(ListingRepository::entry)
+                .forEach(e -> found.put(e.key(), e));
+        return found;
+    }
+
+    List<ListingEntry> forPaper(Handle handle, String paperId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE paper_id = :id ORDER BY day")
+                .bind("id", paperId)
+                .map(ListingRepository::entry)
+                .list();
+    }
+
+    long count(Handle handle) {
+        return handle.createQuery("SELECT count(*) FROM listings").mapTo(Long.class).one();
+    }
+
+    void upsert(Handle handle, List<ListingEntry> entries, long firstSeq) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String now = Instant.now().toString();
+        PreparedBatch batch = handle.prepareBatch(UPSERT);
+        long seq = firstSeq;
+        for (ListingEntry e : entries) {
+            batch.bind("paper_id", e.paperId())
+                    .bind("day", e.day().toString())
+                    .bind("submitted_by", e.submittedBy())
+                    .bind("upvotes", e.upvotes())
+                    .bind("source", e.source())
+                    .bind("change_seq", seq++)
+                    .bind("now", now)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static ListingEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ListingEntry(rs.getString("paper_id"), LocalDate.parse(rs.getString("day")),
+                rs.getString("submitted_by"), rs.getInt("upvotes"), rs.getString("source"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.paperboy.paper;
+
+import io.paperboy.db.ChangeSequence;
+import io.paperboy.db.Database;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/** Reads papers and stores new knowledge about them, merged with what the store has. */
+public final class PaperService {
+    private final Database db;
+    private final PaperRepository papers = new PaperRepository();
+
+    public PaperService(Database db) {
+        this.db = db;
+    }
+
+    /** What one {@link #store} call did. */
+    public record StoreResult(int inserted, int updated, int unchanged) {}
+
+    public Optional<Paper> find(String id) {
+        return db.withHandle(h -> papers.find(h, id));
+    }
+
+    public long count() {
+        return db.withHandle(papers::count);
+    }
+
+    /** Streams all papers in id order; {@code action} runs inside a read transaction. */
+    public void forEach(Consumer<Paper> action) {
+        db.useTransaction(h -> papers.forEach(h, action));
+    }
+
+    /**
+     * Merges {@code incoming} into the store inside the caller's transaction. Only papers whose
+     * merged content differs are written, each with a fresh change number, so repeating a call
+     * changes nothing and followers of the change sequence see only real changes.
+     */
+    public StoreResult store(Handle handle, List<Paper> incoming) {
+        Map<String, Paper> merged = new LinkedHashMap<>();
+        for (Paper p : incoming) {
+            merged.merge(p.id(), p, PaperMerge::merge);
+        }
+        Map<String, Paper> stored = papers.findAll(handle, merged.keySet());
+        List<Paper> changed = new ArrayList<>();
+        int inserted = 0;
+        for (Paper candidate : merged.values()) {
+            Paper before = stored.get(candidate.id());
+            Paper after = PaperMerge.merge(before, candidate);
+            if (before == null || !before.sameContent(after)) {
+                changed.add(after);
+                inserted += before == null ? 1 : 0;
+            }
+        }
+        if (!changed.isEmpty()) {
+            long seq = ChangeSequence.reserve(handle, changed.size());
+            List<Paper> numbered = new ArrayList<>(changed.size());
+            for (Paper p : changed) {
+                numbered.add(p.withChangeSeq(seq++));
+            }
+            papers.upsert(handle, numbered);
+        }
+        return new StoreResult(inserted, changed.size() - inserted, merged.size() - changed.size());
+    }
+}
