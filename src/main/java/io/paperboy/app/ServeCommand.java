@@ -1,0 +1,69 @@
+package io.paperboy.app;
+
+import io.paperboy.db.Database;
+import io.paperboy.ingest.ImportReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code paperboy serve}: the web server, until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the web server (GET /health, GET /api/papers/{id}).")
+final class ServeCommand implements Callable<Integer> {
+    private static final String DEMO_RESOURCE = "/demo/papers.jsonl";
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Option(names = "--demo", description = "Import the bundled demo papers first (safe to repeat).")
+    boolean demo;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Database db = store.open();
+        if (demo) {
+            importDemo(db);
+        }
+        WebServer server = WebServer.start(db, host, port);
+        System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
+                host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            db.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private void importDemo(Database db) throws IOException {
+        Path copy = store.dataDir.resolve("demo").resolve("papers.jsonl");
+        Files.createDirectories(copy.getParent());
+        try (InputStream in = ServeCommand.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo papers are missing from this build (" + DEMO_RESOURCE + ")");
+            }
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ImportReport report = ImportCommand.run(db, List.of(copy), false, System.err);
+        if (!report.success()) {
+            throw new IllegalStateException("the bundled demo papers did not import cleanly");
+        }
+    }
+}
