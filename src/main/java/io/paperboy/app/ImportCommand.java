@@ -45,8 +45,11 @@ final class ImportCommand implements Callable<Integer> {
         Importer importer = new Importer(db, new PaperService(db), new ListingService(db), LocalDate.now())
                 .onMessage(err::println);
         ImportReport report;
-        try (ProgressDisplay ignored = new ProgressDisplay("Importing", Importer.totalBytes(files), "MiB", 1 << 20,
-                importer::bytesRead, () -> String.format("%,d records", importer.recordsRead()))) {
+        long total = Importer.totalBytes(files);
+        boolean large = total >= 64L << 20;
+        try (ProgressDisplay ignored = new ProgressDisplay("Importing", total, large ? "MiB" : "KiB",
+                large ? 1 << 20 : 1 << 10, importer::bytesRead,
+                () -> String.format(" %,d records", importer.recordsRead()))) {
             report = importer.run(files, strict);
         }
         printProblems(report, err);
