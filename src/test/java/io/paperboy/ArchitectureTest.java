@@ -1,0 +1,31 @@
+package io.paperboy;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package rules of DESIGN.md, checked on the compiled classes. */
+@AnalyzeClasses(packages = "io.paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
+final class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule paperDependsOnNoOtherFeature = noClasses()
+            .that().resideInAPackage("io.paperboy.paper..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..")
+            .because("paper is the domain every feature builds on (DESIGN.md); db is shared plumbing, not a feature");
+
+    @ArchTest
+    static final ArchRule onlyAppWiresFeatures = noClasses()
+            .that().resideOutsideOfPackage("io.paperboy.app..")
+            .should().dependOnClassesThat().resideInAPackage("io.paperboy.app..")
+            .because("app is the composition root; features never reach back into it");
+
+    @ArchTest
+    static final ArchRule listingDoesNotImport = noClasses()
+            .that().resideInAPackage("io.paperboy.listing..")
+            .should().dependOnClassesThat().resideInAPackage("io.paperboy.ingest..");
+}

@@ -1,0 +1,115 @@
+package io.paperboy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.db.Database;
+import io.paperboy.ingest.Importer;
+import io.paperboy.listing.ListingService;
+import io.paperboy.paper.PaperService;
+import io.paperboy.testing.Samples;
+import io.paperboy.testing.TestStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API through a real server on a free port, over real HTTP. */
+final class WebServerTest {
+    @TempDir
+    static Path dir;
+
+    private static Database db;
+    private static WebServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestStore.SQLITE.open(dir);
+        new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
+                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
+                        Samples.copy(Samples.SNAPSHOT, dir)), false);
+        server = WebServer.start(db, "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        db.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void paper_isAnsweredInHuggingFaceShape() throws Exception {
+        HttpResponse<String> response = get("/api/papers/2606.13681");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode paper = JSON.readTree(response.body());
+        assertThat(paper.get("id").asText()).isEqualTo("2606.13681");
+        assertThat(paper.get("upvotes").asInt()).isEqualTo(118);
+        assertThat(paper.get("authors").get(0).has("name")).isTrue();
+        assertThat(paper.get("summary").asText()).isNotBlank();
+        assertThat(paper.get("publishedAt").asText()).endsWith("T00:00:00.000Z");
+    }
+
+    @Test
+    void versionedAndUrlFormsOfAnId_findTheSamePaper() throws Exception {
+        assertThat(JSON.readTree(get("/api/papers/0704.0001v2").body()).get("title").asText())
+                .startsWith("Calculation of prompt diphoton");
+    }
+
+    @Test
+    void unknownPaper_is404WithAJsonError() throws Exception {
+        HttpResponse<String> response = get("/api/papers/2401.99999");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("no paper with id 2401.99999");
+    }
+
+    @Test
+    void malformedId_is400SayingWhy() throws Exception {
+        HttpResponse<String> response = get("/api/papers/not-an-id");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("not-an-id");
+    }
+
+    @Test
+    void oldStyleIdWithASlash_isRouted() throws Exception {
+        HttpResponse<String> response = get("/api/papers/hep-th/9901001");
+
+        // Not in the samples, so a 404 from our handler (a JSON error naming the id), not the router.
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("no paper with id hep-th/9901001");
+    }
+
+    @Test
+    void health_reportsTheStoreAndItsPaperCount() throws Exception {
+        HttpResponse<String> response = get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("papers").asLong()).isEqualTo(114 + 30 + 200);
+    }
+
+    @Test
+    void unknownRoute_is404Json() throws Exception {
+        HttpResponse<String> response = get("/no/such/thing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("/no/such/thing");
+    }
+}

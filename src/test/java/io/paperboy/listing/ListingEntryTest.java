@@ -1,0 +1,26 @@
+package io.paperboy.listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+final class ListingEntryTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 6, 12);
+
+    @Test
+    void merge_keepsTheHigherVoteCountAndAKnownSubmitter() {
+        ListingEntry stored = new ListingEntry("2606.13681", DAY, "zhiyuanhucs", 100, "hf");
+        ListingEntry later = new ListingEntry("2606.13681", DAY, null, 118, "seed");
+
+        assertThat(stored.mergedWith(later)).isEqualTo(new ListingEntry("2606.13681", DAY, "zhiyuanhucs", 118, "hf"));
+        assertThat(later.mergedWith(stored)).isEqualTo(new ListingEntry("2606.13681", DAY, "zhiyuanhucs", 118, "seed"));
+    }
+
+    @Test
+    void negativeUpvotes_areRejected() {
+        assertThatThrownBy(() -> new ListingEntry("2606.13681", DAY, null, -1, "hf"))
+                .hasMessage("upvotes cannot be negative: -1");
+    }
+}
