@@ -93,6 +93,8 @@ public final class Database implements AutoCloseable {
             config.setDataSourceProperties(pragmas);
             config.setMaximumPoolSize(4);
         } else {
+            // pgjdbc sends a JDBC batch as one multi-row INSERT with this on: several times faster imports.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.setMaximumPoolSize(10);
         }
         return config;
