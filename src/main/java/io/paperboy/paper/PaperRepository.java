@@ -77,6 +77,16 @@ final class PaperRepository {
         batch.execute();
     }
 
+    /** Papers whose last write has a change number above {@code seq}, in change order. */
+    List<Paper> listChangedSince(Handle handle, long seq, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE change_seq > :seq "
+                        + "ORDER BY change_seq LIMIT :limit")
+                .bind("seq", seq)
+                .bind("limit", limit)
+                .map(PaperRepository::paper)
+                .list();
+    }
+
     long count(Handle handle) {
         return handle.createQuery("SELECT count(*) FROM papers").mapTo(Long.class).one();
     }

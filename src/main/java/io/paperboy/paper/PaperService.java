@@ -26,6 +26,30 @@ public final class PaperService {
         return db.withHandle(h -> papers.find(h, id));
     }
 
+    /** The papers with these ids, in the order given; unknown ids are skipped. */
+    public List<Paper> findAll(List<String> ids) {
+        Map<String, Paper> found = db.withHandle(h -> papers.findAll(h, ids));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Up to {@code limit} papers whose last write has a change number above {@code seq}, in change
+     * order: a follower (the search index) calls it with the last number it applied until it gets
+     * an empty page. Change numbers commit in order (see {@link ChangeSequence}), so no change is
+     * skipped.
+     */
+    public List<Paper> changedSince(long seq, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return db.withHandle(h -> papers.listChangedSince(h, seq, limit));
+    }
+
+    /** The highest change number handed out so far (0 on an empty store). */
+    public long lastChange() {
+        return db.withHandle(ChangeSequence::current);
+    }
+
     public long count() {
         return db.withHandle(papers::count);
     }
