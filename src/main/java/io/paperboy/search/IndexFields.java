@@ -1,0 +1,71 @@
+package io.paperboy.search;
+
+import io.paperboy.paper.Paper;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+/** The fields of a paper's Lucene document, and how a paper becomes one. */
+final class IndexFields {
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String ABSTRACT = "abstract";
+    static final String AUTHORS = "authors";
+    /** Categories as words for BM25 ({@code cs.CL} gives cs, cl, cscl). */
+    static final String CATEGORY_TEXT = "category_text";
+    /** Exact categories, lower-cased, for {@code cat:cs.CL}. */
+    static final String CATEGORY = "category";
+    /** The archive of each category ({@code cs} for {@code cs.CL}), for {@code cat:cs}. */
+    static final String ARCHIVE = "archive";
+    /** Publication date as days since 1970-01-01: points for ranges, doc values for sorting. */
+    static final String PUBLISHED_DAY = "published_day";
+    static final String YEAR = "year";
+
+    /** Text with offsets in the postings, so the highlighter needs no re-analysis. */
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
+    private IndexFields() {}
+
+    static Document document(Paper p) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, p.id(), Field.Store.YES));
+        doc.add(new Field(TITLE, p.title(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(ABSTRACT, p.abstractText(), TEXT_WITH_OFFSETS));
+        for (String author : p.authors()) {
+            doc.add(new TextField(AUTHORS, author, Field.Store.NO));
+        }
+        for (String category : p.categories()) {
+            String lower = category.toLowerCase(Locale.ROOT);
+            doc.add(new TextField(CATEGORY_TEXT, category, Field.Store.NO));
+            doc.add(new StringField(CATEGORY, lower, Field.Store.NO));
+            doc.add(new StringField(ARCHIVE, archive(lower), Field.Store.NO));
+        }
+        if (p.published() != null) {
+            long day = p.published().toEpochDay();
+            doc.add(new LongPoint(PUBLISHED_DAY, day));
+            doc.add(new NumericDocValuesField(PUBLISHED_DAY, day));
+            doc.add(new IntPoint(YEAR, p.published().getYear()));
+        }
+        doc.add(new StoredField("change_seq", p.changeSeq()));
+        return doc;
+    }
+
+    /** {@code cs} for {@code cs.cl}, {@code hep-th} for {@code hep-th}. */
+    static String archive(String category) {
+        int dot = category.indexOf('.');
+        return dot < 0 ? category : category.substring(0, dot);
+    }
+}
