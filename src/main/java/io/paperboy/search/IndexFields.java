@@ -28,6 +28,8 @@ final class IndexFields {
     /** Publication date as days since 1970-01-01: points for ranges, doc values for sorting. */
     static final String PUBLISHED_DAY = "published_day";
     static final String YEAR = "year";
+    /** The change number the document was built from (stored only; lets tests compare indexes). */
+    static final String CHANGE_SEQ = "change_seq";
 
     /** Text with offsets in the postings, so the highlighter needs no re-analysis. */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
@@ -59,7 +61,7 @@ final class IndexFields {
             doc.add(new NumericDocValuesField(PUBLISHED_DAY, day));
             doc.add(new IntPoint(YEAR, p.published().getYear()));
         }
-        doc.add(new StoredField("change_seq", p.changeSeq()));
+        doc.add(new StoredField(CHANGE_SEQ, p.changeSeq()));
         return doc;
     }
 

@@ -1,0 +1,105 @@
+package io.paperboy.search;
+
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the search index caught up with the store by reading papers in change order from the
+ * index's last applied change number. It polls, so it sees writes made by any process or cluster
+ * node on the same store, and it resumes after a crash from the index's last commit.
+ */
+public final class IndexFollower implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
+    static final int PAGE_SIZE = 500;
+    /** Commit at least this often while catching up a large backlog, so a crash repeats little. */
+    private static final int COMMIT_EVERY_PAPERS = 50_000;
+
+    private final PaperService papers;
+    private final SearchIndex index;
+    private final AtomicLong applied = new AtomicLong();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile Thread poller;
+
+    public IndexFollower(PaperService papers, SearchIndex index) {
+        this.papers = papers;
+        this.index = index;
+    }
+
+    /**
+     * Applies every change after the index's last one and commits; returns how many papers it
+     * applied. Safe to call from several threads (calls run one at a time).
+     */
+    public synchronized int catchUp() {
+        int total = 0;
+        int sinceCommit = 0;
+        List<Paper> page;
+        while (!(page = papers.changedSince(index.appliedSeq(), PAGE_SIZE)).isEmpty()) {
+            index.apply(page);
+            total += page.size();
+            sinceCommit += page.size();
+            applied.addAndGet(page.size());
+            if (sinceCommit >= COMMIT_EVERY_PAPERS) {
+                index.commit();
+                sinceCommit = 0;
+            }
+        }
+        if (total > 0) {
+            index.commit();
+        }
+        return total;
+    }
+
+    /** Empties the index and applies every paper again, committing once at the end. */
+    public synchronized int rebuild() {
+        index.clear();
+        return catchUp();
+    }
+
+    /** Papers applied so far by this follower (for progress displays). */
+    public long applied() {
+        return applied.get();
+    }
+
+    /** Catches up now, then every {@code intervalMillis} on a background thread until {@link #close}. */
+    public void start(long intervalMillis) {
+        catchUp();
+        poller = Thread.ofPlatform().daemon().name("index-follower").start(() -> poll(intervalMillis));
+    }
+
+    // Stopped by a latch, never by interrupting: an interrupt during Lucene's NIO file access
+    // closes the channel and with it the index writer.
+    private void poll(long intervalMillis) {
+        while (true) {
+            try {
+                if (stop.await(intervalMillis, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                catchUp();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The store may be briefly unavailable; the next poll retries from the same change.
+                LOG.warn("search index: catching up from change {} failed", index.appliedSeq(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop.countDown();
+        Thread t = poller;
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.paperboy.search;
+
+import io.paperboy.search.SearchQuery.Clause;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns a {@link SearchQuery} into a Lucene query.
+ *
+ * <p>Free text is scored with BM25F (Robertson, Zaragoza and Taylor, "Simple BM25 extension to
+ * multiple weighted fields", CIKM 2004; Lucene's {@link CombinedFieldQuery}): title and abstract
+ * are scored as one field in which each title occurrence counts {@code titleWeight} times, so a
+ * word in both is not counted twice and length normalisation sees the whole paper. Words are
+ * optional (OR): more matching words score higher. Words that share a position (the parts and
+ * concatenation of {@code low-rank}) are alternatives: the best of them counts. Author and category words add
+ * their own BM25 score. Filters (categories, dates) do not score.
+ */
+final class LuceneQueries {
+    private final Analyzer text = PaperAnalyzers.text();
+    private final Analyzer names = PaperAnalyzers.names();
+    private final TextScoring scoring;
+
+    /** How free text is weighted; see docs/benchmarks.md for how the values were chosen. */
+    record TextScoring(float titleWeight, float authorBoost, float categoryBoost) {
+        static final TextScoring DEFAULT = new TextScoring(2f, 0.5f, 0.5f);
+    }
+
+    LuceneQueries(TextScoring scoring) {
+        this.scoring = scoring;
+    }
+
+    /** The query, or with {@code fuzzy} the same with each word matching within one or two typos. */
+    Query build(SearchQuery q, boolean fuzzy) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean scored = false;
+        if (!q.text().isBlank()) {
+            Query words = fuzzy ? fuzzyText(q.text()) : freeText(q.text());
+            if (words != null) {
+                b.add(words, Occur.MUST);
+                scored = true;
+            }
+        }
+        for (Clause c : q.required()) {
+            Query clause = clause(c);
+            if (clause != null) {
+                boolean filter = c instanceof SearchQuery.Category || c instanceof SearchQuery.Published;
+                b.add(clause, filter ? Occur.FILTER : Occur.MUST);
+                scored |= !filter;
+            }
+        }
+        for (Clause c : q.excluded()) {
+            Query clause = clause(c);
+            if (clause != null) {
+                b.add(clause, Occur.MUST_NOT);
+            }
+        }
+        if (!scored) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    /** BM25F over title and abstract plus author and category words; null when no word survives analysis. */
+    Query freeText(String words) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<List<String>> groups = positions(text, IndexFields.TITLE, words);
+        for (List<String> group : groups) {
+            List<Query> synonyms = new ArrayList<>();
+            for (String term : group) {
+                synonyms.add(new CombinedFieldQuery.Builder(term)
+                        .addField(IndexFields.TITLE, scoring.titleWeight())
+                        .addField(IndexFields.ABSTRACT, 1f)
+                        .build());
+            }
+            b.add(synonyms.size() == 1 ? synonyms.get(0) : new DisjunctionMaxQuery(synonyms, 0f), Occur.SHOULD);
+            for (String term : group) {
+                b.add(boost(new TermQuery(new Term(IndexFields.CATEGORY_TEXT, term)), scoring.categoryBoost()),
+                        Occur.SHOULD);
+            }
+        }
+        for (List<String> group : positions(names, IndexFields.AUTHORS, words)) {
+            for (String term : group) {
+                b.add(boost(new TermQuery(new Term(IndexFields.AUTHORS, term)), scoring.authorBoost()), Occur.SHOULD);
+            }
+        }
+        BooleanQuery query = b.build();
+        return query.clauses().isEmpty() ? null : query;
+    }
+
+    // Typo tolerance: each analysed word may be one edit away (two for long words); the first
+    // letter must match, which keeps the automata small and typos at the start are rare.
+    private Query fuzzyText(String words) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (List<String> group : positions(text, IndexFields.TITLE, words)) {
+            for (String term : group) {
+                int edits = term.length() <= 3 ? 0 : term.length() <= 6 ? 1 : 2;
+                for (String field : List.of(IndexFields.TITLE, IndexFields.ABSTRACT)) {
+                    b.add(new FuzzyQuery(new Term(field, term), edits, 1, 50, true), Occur.SHOULD);
+                }
+            }
+        }
+        BooleanQuery query = b.build();
+        return query.clauses().isEmpty() ? null : query;
+    }
+
+    private Query clause(Clause c) {
+        return switch (c) {
+            case SearchQuery.Words w -> freeText(w.text());
+            case SearchQuery.Phrase p -> phrase(p.text());
+            case SearchQuery.Author a -> new QueryBuilder(names).createPhraseQuery(IndexFields.AUTHORS, a.name());
+            case SearchQuery.Category cat -> new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.CATEGORY, cat.code())), Occur.SHOULD)
+                    .add(new TermQuery(new Term(IndexFields.ARCHIVE, cat.code())), Occur.SHOULD)
+                    .build();
+            case SearchQuery.Published d -> LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY,
+                    epochDay(d.from()), epochDay(d.to()));
+        };
+    }
+
+    private Query phrase(String words) {
+        QueryBuilder builder = new QueryBuilder(text);
+        Query title = builder.createPhraseQuery(IndexFields.TITLE, words);
+        Query abstractText = builder.createPhraseQuery(IndexFields.ABSTRACT, words);
+        if (title == null || abstractText == null) {
+            return null;
+        }
+        return new BooleanQuery.Builder()
+                .add(boost(title, scoring.titleWeight()), Occur.SHOULD)
+                .add(abstractText, Occur.SHOULD)
+                .build();
+    }
+
+    private static long epochDay(LocalDate date) {
+        return date.equals(LocalDate.MIN) ? Long.MIN_VALUE : date.equals(LocalDate.MAX) ? Long.MAX_VALUE : date.toEpochDay();
+    }
+
+    private static Query boost(Query q, float boost) {
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    /** The analysed terms of {@code words}, grouped by position (a group holds synonyms). */
+    static List<List<String>> positions(Analyzer analyzer, String field, String words) {
+        List<List<String>> groups = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, words)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (inc.getPositionIncrement() > 0 || groups.isEmpty()) {
+                    groups.add(new ArrayList<>());
+                }
+                List<String> group = groups.get(groups.size() - 1);
+                if (!group.contains(term.toString())) {
+                    group.add(term.toString());
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a query cannot fail on a string", e);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,186 @@
+package io.paperboy.search;
+
+import io.paperboy.paper.Paper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The Lucene index of papers, a view derived from the store. Each commit records the last
+ * change number it contains (commit user data {@value #APPLIED_SEQ}), so after a crash between a
+ * store commit and an index commit the follower re-applies from there; updates replace a paper's
+ * document by id, so applying a change twice is harmless.
+ */
+public final class SearchIndex implements AutoCloseable {
+    static final String APPLIED_SEQ = "paperboy.change_seq";
+    static final String ANALYZERS = "paperboy.analyzers";
+
+    /**
+     * BM25 (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009):
+     * k1 saturates term frequency, b normalises by field length. Chosen on SciFact's training
+     * queries, not the test ones (docs/benchmarks.md).
+     */
+    static final Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private volatile long appliedSeq;
+    private boolean uncommitted;
+
+    private SearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzers.perField())
+                .setSimilarity(SIMILARITY)
+                .setCommitOnClose(false);
+        this.writer = new IndexWriter(directory, config);
+        Map<String, String> committed = new HashMap<>();
+        if (writer.getLiveCommitData() != null) {
+            writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
+        }
+        if (PaperAnalyzers.VERSION.equals(committed.get(ANALYZERS))) {
+            this.appliedSeq = Long.parseLong(committed.getOrDefault(APPLIED_SEQ, "0"));
+        } else {
+            // Built by other analyzers (or new): its terms cannot be trusted, so start from nothing.
+            writer.deleteAll();
+            this.appliedSeq = 0;
+            this.uncommitted = true;
+        }
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                    org.apache.lucene.index.IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(SIMILARITY);
+                return searcher;
+            }
+        });
+    }
+
+    /** Opens (or creates) the index in {@code folder}; fails clearly when another process holds it. */
+    public static SearchIndex open(Path folder) {
+        try {
+            return new SearchIndex(FSDirectory.open(folder));
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("search index " + folder + " is in use by another Paperboy process "
+                    + "(stop the server first)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot open " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An index in memory, for tests and benchmarks. */
+    public static SearchIndex inMemory() {
+        try {
+            return new SearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last change number applied (not necessarily committed yet). */
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
+    /** Adds or replaces these papers' documents and makes them searchable; call {@link #commit} to persist. */
+    synchronized void apply(List<Paper> papers) {
+        try {
+            for (Paper p : papers) {
+                writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p));
+                appliedSeq = Math.max(appliedSeq, p.changeSeq());
+            }
+            uncommitted = true;
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot apply " + papers.size() + " papers", e);
+        }
+    }
+
+    /** Removes every document, for a rebuild; the old commit stays readable until the next {@link #commit}. */
+    synchronized void clear() {
+        try {
+            writer.deleteAll();
+            appliedSeq = 0;
+            uncommitted = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot clear", e);
+        }
+    }
+
+    /** Persists everything applied, with the last change number it contains. */
+    void commit() {
+        commit(PaperAnalyzers.VERSION);
+    }
+
+    /** Commits as if built by analyzers of {@code version}; lets a test stand in for an older release. */
+    void markBuiltBy(String version) {
+        commit(version);
+    }
+
+    private synchronized void commit(String analyzersVersion) {
+        try {
+            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
+                    ANALYZERS, analyzersVersion).entrySet());
+            writer.commit();
+            uncommitted = false;
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot commit at change " + appliedSeq, e);
+        }
+    }
+
+    /** Runs {@code work} on a current searcher and releases it. */
+    <R> R withSearcher(SearcherWork<R> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot search", e);
+        }
+    }
+
+    /** Work on a searcher that may fail with I/O. */
+    @FunctionalInterface
+    interface SearcherWork<R> {
+        R apply(IndexSearcher searcher) throws IOException;
+    }
+
+    public int size() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** Commits what was applied since the last commit, and closes. */
+    @Override
+    public synchronized void close() {
+        if (uncommitted) {
+            commit();
+        }
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot close", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.paperboy.search;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A parsed search query: free text ranked by BM25, plus clauses every hit must match and clauses
+ * no hit may match.
+ *
+ * @param text the plain words, joined by spaces (may be empty)
+ * @param required phrases, authors, categories and date ranges every hit matches
+ * @param excluded clauses after a minus sign
+ */
+public record SearchQuery(String text, List<Clause> required, List<Clause> excluded) {
+    public SearchQuery {
+        required = List.copyOf(required);
+        excluded = List.copyOf(excluded);
+    }
+
+    /** One part of a query besides its free text. */
+    public sealed interface Clause permits Words, Phrase, Author, Category, Published {}
+
+    /** Plain words (only as an exclusion: {@code -transformer}). */
+    public record Words(String text) implements Clause {}
+
+    /** A quoted phrase, matched in the title or the abstract. */
+    public record Phrase(String text) implements Clause {}
+
+    /** {@code author:"Yann LeCun"}: a phrase in one author's name. */
+    public record Author(String name) implements Clause {}
+
+    /** {@code cat:cs.CL} (exact category) or {@code cat:cs} (every category of an archive), lower case. */
+    public record Category(String code) implements Clause {}
+
+    /** {@code year:2024} or {@code date:2024-01-01..2024-06-30}: publication dates, both ends included. */
+    public record Published(LocalDate from, LocalDate to) implements Clause {}
+}
