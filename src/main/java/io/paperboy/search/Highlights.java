@@ -38,7 +38,8 @@ final class Highlights {
     private UnifiedHighlighter highlighter(IndexSearcher searcher, boolean wholeText) {
         UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, "… ", true))
-                .withMaxLength(MAX_ANALYZED_CHARS);
+                .withMaxLength(MAX_ANALYZED_CHARS)
+                .withWeightMatches(false);
         if (wholeText) {
             b.withBreakIterator(WholeBreakIterator::new);
         }

@@ -8,10 +8,20 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The fields of a paper's Lucene document, and how a paper becomes one. */
 final class IndexFields {
@@ -44,6 +54,7 @@ final class IndexFields {
     static Document document(Paper p) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(p.id())));
         doc.add(new Field(TITLE, p.title(), TEXT_WITH_OFFSETS));
         doc.add(new Field(ABSTRACT, p.abstractText(), TEXT_WITH_OFFSETS));
         for (String author : p.authors()) {
@@ -63,6 +74,24 @@ final class IndexFields {
         }
         doc.add(new StoredField(CHANGE_SEQ, p.changeSeq()));
         return doc;
+    }
+
+    /**
+     * The paper ids of {@code hits}, read from doc values: loading stored fields would decompress
+     * whole blocks of abstracts per hit (it made a 100-hit query ten times slower).
+     */
+    static List<String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<String> ids = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            SortedDocValues values = leaf.reader().getSortedDocValues(ID);
+            if (values == null || !values.advanceExact(hit.doc - leaf.docBase)) {
+                throw new IllegalStateException("search index: document " + hit.doc + " has no id");
+            }
+            ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
+        }
+        return ids;
     }
 
     /** {@code cs} for {@code cs.cl}, {@code hep-th} for {@code hep-th}. */

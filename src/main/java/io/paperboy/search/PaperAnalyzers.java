@@ -41,7 +41,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * </ol>
  */
 public final class PaperAnalyzers {
-    /** Bump when analysis changes: an index built by another version is rebuilt on open. */
+    /** Bump when analysis or the document fields change: an index built by another version is rebuilt on open. */
     public static final String VERSION = "1";
 
     private static final int DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS

@@ -56,12 +56,11 @@ public final class SearchService {
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
         Highlights.Highlight[] marked = highlights.highlight(searcher, query, top);
-        var storedFields = searcher.storedFields();
+        List<String> ids = IndexFields.ids(searcher, top.scoreDocs);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
-            String id = storedFields.document(sd.doc).get(IndexFields.ID);
-            hits.add(new SearchHit(id, sd.score, marked[i].title(), marked[i].snippet()));
+            hits.add(new SearchHit(ids.get(i), sd.score, marked[i].title(), marked[i].snippet()));
         }
         return hits;
     }
@@ -71,12 +70,7 @@ public final class SearchService {
         SearchQuery parsed = SearchQueryParser.parse(q);
         return index.withSearcher(searcher -> {
             TopDocs top = searcher.search(queries.build(parsed, false), limit);
-            var storedFields = searcher.storedFields();
-            List<String> ids = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                ids.add(storedFields.document(sd.doc).get(IndexFields.ID));
-            }
-            return ids;
+            return IndexFields.ids(searcher, top.scoreDocs);
         });
     }
 }
