@@ -2,6 +2,9 @@ package io.paperboy.app;
 
 import io.paperboy.db.Database;
 import io.paperboy.ingest.ImportReport;
+import io.paperboy.paper.PaperService;
+import io.paperboy.search.IndexFollower;
+import io.paperboy.search.SearchIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,9 +19,12 @@ import picocli.CommandLine.Option;
 
 /** {@code paperboy serve}: the web server, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the web server (GET /health, GET /api/papers/{id}).")
+        description = "Start the web server (GET /health, GET /api/papers/{id}, GET /api/papers/search?q=). "
+                + "The search index (DIR/index) catches up with the store on start and then every second.")
 final class ServeCommand implements Callable<Integer> {
     private static final String DEMO_RESOURCE = "/demo/papers.jsonl";
+    /** How often the search index looks for new changes in the store (also those of other nodes). */
+    static final long FOLLOW_INTERVAL_MS = 1000;
 
     @Mixin
     StoreOptions store;
@@ -39,12 +45,18 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             importDemo(db);
         }
-        WebServer server = WebServer.start(db, host, port);
+        SearchIndex index = SearchIndex.open(store.indexDir());
+        IndexFollower follower = new IndexFollower(new PaperService(db), index);
+        follower.start(FOLLOW_INTERVAL_MS);
+        System.err.printf("search index: up to change %d (%s)%n", index.appliedSeq(), store.indexDir());
+        WebServer server = WebServer.start(db, index, host, port);
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            follower.close();
+            index.close();
             db.close();
             stopped.countDown();
         }, "shutdown"));

@@ -19,6 +19,11 @@ final class StoreOptions {
         return dbUrl != null ? dbUrl : Database.sqliteUrl(dataDir.resolve("paperboy.db"));
     }
 
+    /** The search index's folder: {@code DIR/index}. */
+    Path indexDir() {
+        return dataDir.resolve("index");
+    }
+
     Database open() {
         return Database.open(jdbcUrl());
     }

@@ -8,6 +8,11 @@ import io.paperboy.db.Database;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperService;
+import io.paperboy.search.IndexFollower;
+import io.paperboy.search.SearchApi;
+import io.paperboy.search.SearchIndex;
+import io.paperboy.search.SearchService;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,29 +20,52 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
     private final Javalin app;
+    private final List<AutoCloseable> owned;
 
-    private WebServer(Javalin app) {
+    private WebServer(Javalin app, List<AutoCloseable> owned) {
         this.app = app;
+        this.owned = owned;
     }
 
-    /** Starts on {@code host:port} (port 0 picks a free one). */
+    /**
+     * Starts on {@code host:port} (port 0 picks a free one) with a search index in memory that
+     * follows the store, for tests and tools without a data folder; stopping closes it.
+     */
     public static WebServer start(Database db, String host, int port) {
+        SearchIndex index = SearchIndex.inMemory();
+        IndexFollower follower = new IndexFollower(new PaperService(db), index);
+        follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
+        return start(db, index, host, port, List.of(follower, index));
+    }
+
+    /** Starts on {@code host:port} searching {@code index}, which the caller keeps caught up and closes. */
+    public static WebServer start(Database db, SearchIndex index, String host, int port) {
+        return start(db, index, host, port, List.of());
+    }
+
+    private static WebServer start(Database db, SearchIndex index, String host, int port, List<AutoCloseable> owned) {
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db);
         PaperApi paperApi = new PaperApi(papers, listings::upvotes);
+        SearchApi searchApi = new SearchApi(new SearchService(index), papers, paperApi::render);
         Health health = new Health(papers);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
+            // Jetty's default 8 KiB would answer a long search URL with a bare 414; with room for
+            // twice the query limit URL-encoded, the search API explains the limit in a JSON 400.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.routes.get("/health", health::handle);
+            searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             paperApi.register(config);
             config.routes.exception(Exception.class, WebServer::internalError);
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app);
+        return new WebServer(app, owned);
     }
 
     public int port() {
@@ -46,6 +74,13 @@ public final class WebServer {
 
     public void stop() {
         app.stop();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("stopping: cannot close {}", resource, e);
+            }
+        }
     }
 
     private static void internalError(Exception e, Context ctx) {

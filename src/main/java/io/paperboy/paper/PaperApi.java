@@ -46,7 +46,8 @@ public final class PaperApi {
         ctx.contentType("application/json").result(render(paper.get()).toString());
     }
 
-    ObjectNode render(Paper p) {
+    /** The paper as this API renders it; other features embed it (search results, listings). */
+    public ObjectNode render(Paper p) {
         ObjectNode o = json.createObjectNode();
         o.put("id", p.id()).put("title", p.title()).put("summary", p.abstractText());
         ArrayNode authors = o.putArray("authors");

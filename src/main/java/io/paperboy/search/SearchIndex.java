@@ -75,13 +75,31 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Opens (or creates) the index in {@code folder}; fails clearly when another process holds it. */
     public static SearchIndex open(Path folder) {
+        Directory directory = null;
         try {
-            return new SearchIndex(FSDirectory.open(folder), SIMILARITY);
+            directory = FSDirectory.open(folder);
+            return new SearchIndex(directory, SIMILARITY);
         } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("search index " + folder + " is in use by another Paperboy process "
-                    + "(stop the server first)", e);
+            closeQuietly(directory);
+            // Lucene's lock message stays attached but is not the cause the CLI reports.
+            IllegalStateException inUse = new IllegalStateException("search index " + folder
+                    + " is in use by another Paperboy process (stop the server first)");
+            inUse.addSuppressed(e);
+            throw inUse;
         } catch (IOException e) {
+            closeQuietly(directory);
             throw new UncheckedIOException("search index: cannot open " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            directory.close();
+        } catch (IOException e) {
+            // Already failing to open; the original error is the one to report.
         }
     }
 

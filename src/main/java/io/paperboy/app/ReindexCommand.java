@@ -1,0 +1,36 @@
+package io.paperboy.app;
+
+import io.paperboy.db.Database;
+import io.paperboy.paper.PaperService;
+import io.paperboy.search.IndexFollower;
+import io.paperboy.search.SearchIndex;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code paperboy reindex}: rebuilds the search index from the store. */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+        description = {"Rebuild the search index (DIR/index) from the store. The old index stays searchable "
+                + "until the new one is committed. Stop 'paperboy serve' on this data folder first.",
+                "Not needed in normal operation: the server keeps the index caught up by itself."})
+final class ReindexCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        try (Database db = store.open(); SearchIndex index = SearchIndex.open(store.indexDir())) {
+            PaperService papers = new PaperService(db);
+            IndexFollower follower = new IndexFollower(papers, index);
+            long start = System.nanoTime();
+            int indexed;
+            try (ProgressDisplay ignored = new ProgressDisplay("Indexing", papers.count(), " papers", 1,
+                    follower::applied, () -> "")) {
+                indexed = follower.rebuild();
+            }
+            System.err.printf("indexed %,d papers up to change %d in %.1f s (%s)%n", indexed, index.appliedSeq(),
+                    (System.nanoTime() - start) / 1e9, store.indexDir());
+            return 0;
+        }
+    }
+}

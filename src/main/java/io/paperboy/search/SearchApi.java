@@ -1,0 +1,89 @@
+package io.paperboy.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /api/papers/search?q=&limit=} in the shape of Hugging Face's paper search: an array
+ * of {@code {paper: {…}, publishedAt, title, summary, highlightedTitle, highlightedSummary}}, where
+ * {@code paper} is rendered exactly as {@code GET /api/papers/{id}} renders it and the highlighted
+ * fields are HTML-escaped text with matches in {@code <mark>}. A bad query or limit is a 400 with
+ * {@code {"error": …}}; when nothing matched exactly and typo-tolerant results are shown, the
+ * response carries {@code X-Search-Fuzzy: true}.
+ */
+public final class SearchApi {
+    public static final int DEFAULT_LIMIT = 20;
+
+    private final SearchService search;
+    private final PaperService papers;
+    private final Function<Paper, ObjectNode> render;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** {@code render} is the paper API's renderer, so a paper looks the same everywhere. */
+    public SearchApi(SearchService search, PaperService papers, Function<Paper, ObjectNode> render) {
+        this.search = search;
+        this.papers = papers;
+        this.render = render;
+    }
+
+    /** Registers the route; call before the {@code /api/papers/<id>} route, which would match it too. */
+    public void register(JavalinConfig config) {
+        config.routes.get("/api/papers/search", this::searchPapers);
+    }
+
+    private void searchPapers(Context ctx) {
+        SearchResults results;
+        try {
+            results = search.search(ctx.queryParam("q"), limit(ctx.queryParam("limit")));
+        } catch (InvalidQueryException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
+                    .result(json.createObjectNode().put("error", e.getMessage()).toString());
+            return;
+        }
+        if (results.fuzzy()) {
+            ctx.header("X-Search-Fuzzy", "true");
+        }
+        ctx.contentType("application/json").result(render(results.hits()).toString());
+    }
+
+    private ArrayNode render(List<SearchHit> hits) {
+        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList()).stream()
+                .collect(Collectors.toMap(Paper::id, p -> p));
+        ArrayNode out = json.createArrayNode();
+        for (SearchHit hit : hits) {
+            Paper p = found.get(hit.paperId());
+            if (p == null) {
+                continue; // indexed but no longer in the store: the follower will catch up
+            }
+            ObjectNode paper = render.apply(p);
+            ObjectNode entry = out.addObject();
+            entry.set("paper", paper);
+            entry.set("publishedAt", paper.get("publishedAt"));
+            entry.put("title", p.title()).put("summary", p.abstractText());
+            entry.put("highlightedTitle", hit.highlightedTitle()).put("highlightedSummary", hit.highlightedSummary());
+        }
+        return out;
+    }
+
+    private static int limit(String raw) throws InvalidQueryException {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("limit must be a whole number between 1 and " + SearchService.MAX_LIMIT
+                    + " (got '" + (raw.length() > 20 ? raw.substring(0, 20) + "…" : raw) + "')");
+        }
+    }
+}

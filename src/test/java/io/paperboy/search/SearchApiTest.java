@@ -1,0 +1,129 @@
+package io.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.app.WebServer;
+import io.paperboy.db.Database;
+import io.paperboy.ingest.Importer;
+import io.paperboy.listing.ListingService;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import io.paperboy.testing.Samples;
+import io.paperboy.testing.TestStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/papers/search} through a real server on a free port, over real HTTP. */
+final class SearchApiTest {
+    @TempDir
+    static Path dir;
+
+    private static Database db;
+    private static WebServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestStore.SQLITE.open(dir);
+        new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
+                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
+                        Samples.copy(Samples.SNAPSHOT, dir)), false);
+        server = WebServer.start(db, "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        db.close();
+    }
+
+    private static HttpResponse<String> search(String q, String... more) throws Exception {
+        String query = "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + String.join("", more);
+        URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/papers/search?" + query);
+        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void results_areAnArrayOfPapersInHuggingFaceShape() throws Exception {
+        HttpResponse<String> response = search("memory evolution LLM agents");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode first = JSON.readTree(response.body()).get(0);
+        JsonNode paper = first.get("paper");
+        assertThat(paper.get("id").asText()).isEqualTo("2606.13681");
+        assertThat(paper.get("upvotes").asInt()).isEqualTo(118);
+        assertThat(paper.get("authors").get(0).has("name")).isTrue();
+        assertThat(paper.get("publishedAt").asText()).endsWith("T00:00:00.000Z");
+        assertThat(first.get("title").asText()).startsWith("EvoArena");
+        assertThat(first.get("summary").asText()).isEqualTo(paper.get("summary").asText());
+        assertThat(first.get("highlightedTitle").asText()).contains("<mark>Memory</mark> <mark>Evolution</mark>");
+        assertThat(first.get("highlightedSummary").asText()).contains("<mark>");
+    }
+
+    @Test
+    void limit_capsTheNumberOfResults() throws Exception {
+        assertThat(JSON.readTree(search("model", "&limit=3").body()).size()).isEqualTo(3);
+    }
+
+    @Test
+    void badLimitOrEmptyQuery_is400WithAJsonErrorSayingWhatIsAllowed() throws Exception {
+        HttpResponse<String> limit = search("model", "&limit=ten");
+        HttpResponse<String> empty = search("   ");
+
+        assertThat(limit.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(limit.body()).get("error").asText())
+                .isEqualTo("limit must be a whole number between 1 and 100 (got 'ten')");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).get("error").asText()).isEqualTo("q must contain something to search for");
+    }
+
+    @Test
+    void everyHostileQuery_isAnsweredWithResultsOrA400_neverA500() throws Exception {
+        for (String q : HostileQueries.all()) {
+            HttpResponse<String> response = search(q);
+
+            assertThat(response.statusCode()).as("status for %s", q).isIn(200, 400);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(response.statusCode() == 200 ? body.isArray() : body.get("error").isTextual()).as(q).isTrue();
+        }
+    }
+
+    @Test
+    void aTypo_givesFuzzyResultsMarkedInAHeader() throws Exception {
+        HttpResponse<String> response = search("diphotn tevatrn");
+
+        assertThat(response.headers().firstValue("X-Search-Fuzzy")).hasValue("true");
+        assertThat(JSON.readTree(response.body()).get(0).get("paper").get("id").asText()).isEqualTo("0704.0001");
+    }
+
+    @Test
+    void aPaperStoredWhileServing_isFoundWithinSeconds() throws Exception {
+        PaperService papers = new PaperService(db);
+        db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2611.00001", "Wombat burrow acoustics").build())));
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        JsonNode results = JSON.readTree(search("wombat").body());
+        while (results.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            results = JSON.readTree(search("wombat").body());
+        }
+
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).get("paper").get("id").asText()).isEqualTo("2611.00001");
+    }
+}
