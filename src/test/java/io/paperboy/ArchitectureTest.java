@@ -28,4 +28,17 @@ final class ArchitectureTest {
     static final ArchRule listingDoesNotImport = noClasses()
             .that().resideInAPackage("io.paperboy.listing..")
             .should().dependOnClassesThat().resideInAPackage("io.paperboy.ingest..");
+
+    @ArchTest
+    static final ArchRule searchFollowsTheStoreOnlyThroughThePaperService = noClasses()
+            .that().resideInAPackage("io.paperboy.search..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..", "org.jdbi..")
+            .because("the index is derived from the store through PaperService's change feed (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule searchRoutesDoNotTouchLucene = noClasses()
+            .that().haveSimpleName("SearchApi")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+            .because("routes call the service; Lucene stays behind SearchService (STYLE.md)");
 }
