@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
@@ -51,7 +53,11 @@ final class IndexFields {
 
     private IndexFields() {}
 
-    static Document document(Paper p) {
+    /** The paper's embedding (see {@link Embedder}), in an HNSW graph for nearest-neighbour search. */
+    static final String VECTOR = "vector";
+
+    /** The paper's document; {@code vector} may be null (not embedded yet, or embeddings off). */
+    static Document document(Paper p, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(p.id())));
@@ -73,6 +79,9 @@ final class IndexFields {
             doc.add(new IntPoint(YEAR, p.published().getYear()));
         }
         doc.add(new StoredField(CHANGE_SEQ, p.changeSeq()));
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        }
         return doc;
     }
 

@@ -22,13 +22,20 @@ public final class IndexFollower implements AutoCloseable {
 
     private final PaperService papers;
     private final SearchIndex index;
+    private final Embedder embedder;
     private final AtomicLong applied = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile Thread poller;
 
     public IndexFollower(PaperService papers, SearchIndex index) {
+        this(papers, index, null);
+    }
+
+    /** A follower that also embeds each page of papers with {@code embedder} (null: keywords only). */
+    public IndexFollower(PaperService papers, SearchIndex index, Embedder embedder) {
         this.papers = papers;
         this.index = index;
+        this.embedder = embedder;
     }
 
     /**
@@ -40,7 +47,7 @@ public final class IndexFollower implements AutoCloseable {
         int sinceCommit = 0;
         List<Paper> page;
         while (!(page = papers.changedSince(index.appliedSeq(), PAGE_SIZE)).isEmpty()) {
-            index.apply(page);
+            index.apply(page, embedder == null ? null : embedder.embedPapers(page));
             total += page.size();
             sinceCommit += page.size();
             applied.addAndGet(page.size());

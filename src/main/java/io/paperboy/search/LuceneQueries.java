@@ -79,6 +79,38 @@ final class LuceneQueries {
         return b.build();
     }
 
+    /** What vector search embeds: the free text and the phrases. */
+    String meaning(SearchQuery q) {
+        StringBuilder text = new StringBuilder(q.text());
+        for (Clause c : q.required()) {
+            if (c instanceof SearchQuery.Phrase p) {
+                text.append(' ').append(p.text());
+            }
+        }
+        return text.toString().strip();
+    }
+
+    /** The query's filters, authors and exclusions without its words, for vector search; null when it has none. */
+    Query filter(SearchQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
+        boolean any = false;
+        for (Clause c : q.required()) {
+            Query clause = c instanceof SearchQuery.Phrase ? null : clause(c);
+            if (clause != null) {
+                b.add(clause, Occur.FILTER);
+                any = true;
+            }
+        }
+        for (Clause c : q.excluded()) {
+            Query clause = clause(c);
+            if (clause != null) {
+                b.add(clause, Occur.MUST_NOT);
+                any = true;
+            }
+        }
+        return any ? b.build() : null;
+    }
+
     /** BM25F over title and abstract plus author and category words; null when no word survives analysis. */
     Query freeText(String words) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();

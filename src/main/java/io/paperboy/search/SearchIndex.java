@@ -124,9 +124,16 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Adds or replaces these papers' documents and makes them searchable; call {@link #commit} to persist. */
     synchronized void apply(List<Paper> papers) {
+        apply(papers, null);
+    }
+
+    /** As {@link #apply(List)}, with each paper's embedding ({@code vectors} in the same order, or null). */
+    synchronized void apply(List<Paper> papers, List<float[]> vectors) {
         try {
-            for (Paper p : papers) {
-                writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p));
+            for (int i = 0; i < papers.size(); i++) {
+                Paper p = papers.get(i);
+                float[] vector = vectors == null ? null : vectors.get(i);
+                writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p, vector));
                 appliedSeq = Math.max(appliedSeq, p.changeSeq());
             }
             uncommitted = true;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -11,18 +12,31 @@ import org.apache.lucene.search.TopDocs;
 /** Searches the index with the query language of {@link SearchQueryParser}. */
 public final class SearchService {
     public static final int MAX_LIMIT = 100;
+    /** How many results of each ranking hybrid search fuses. */
+    static final int FUSION_DEPTH = 100;
 
     private final SearchIndex index;
     private final LuceneQueries queries;
+    private final Embedder embedder;
     private final Highlights highlights = new Highlights();
 
     public SearchService(SearchIndex index) {
-        this(index, LuceneQueries.TextScoring.DEFAULT);
+        this(index, LuceneQueries.TextScoring.DEFAULT, null);
+    }
+
+    /** A service that can also rank by meaning, with the embedder the index's vectors came from. */
+    public SearchService(SearchIndex index, Embedder embedder) {
+        this(index, LuceneQueries.TextScoring.DEFAULT, embedder);
     }
 
     SearchService(SearchIndex index, LuceneQueries.TextScoring scoring) {
+        this(index, scoring, null);
+    }
+
+    private SearchService(SearchIndex index, LuceneQueries.TextScoring scoring, Embedder embedder) {
         this.index = index;
         this.queries = new LuceneQueries(scoring);
+        this.embedder = embedder;
     }
 
     /**
@@ -67,10 +81,35 @@ public final class SearchService {
 
     /** Ids of the best {@code limit} papers for {@code q}, without highlighting (for benchmarks). */
     List<String> ids(String q, int limit) throws InvalidQueryException {
+        return rank(q, limit, Ranking.BM25);
+    }
+
+    /**
+     * Ids of the best {@code limit} papers for {@code q} by {@code ranking}, without highlighting.
+     * Vectors rank by the query's free text and phrases; its filters and exclusions still apply.
+     * Hybrid fuses the top {@value #FUSION_DEPTH} of both rankings by {@link RankFusion}.
+     */
+    public List<String> rank(String q, int limit, Ranking ranking) throws InvalidQueryException {
         SearchQuery parsed = SearchQueryParser.parse(q);
-        return index.withSearcher(searcher -> {
-            TopDocs top = searcher.search(queries.build(parsed, false), limit);
-            return IndexFields.ids(searcher, top.scoreDocs);
+        if (ranking != Ranking.BM25 && embedder == null) {
+            throw new IllegalStateException("search: ranking by " + ranking + " needs an embedder");
+        }
+        return index.withSearcher(searcher -> switch (ranking) {
+            case BM25 -> IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), limit).scoreDocs);
+            case VECTORS -> nearest(searcher, parsed, limit);
+            case HYBRID -> RankFusion.fuse(List.of(
+                    IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), FUSION_DEPTH).scoreDocs),
+                    nearest(searcher, parsed, FUSION_DEPTH)), RankFusion.K, limit);
         });
+    }
+
+    private List<String> nearest(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
+        String meaning = queries.meaning(parsed);
+        if (meaning.isBlank()) {
+            return List.of();
+        }
+        Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(meaning), limit,
+                queries.filter(parsed));
+        return IndexFields.ids(searcher, searcher.search(knn, limit).scoreDocs);
     }
 }

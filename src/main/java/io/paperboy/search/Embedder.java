@@ -1,0 +1,47 @@
+package io.paperboy.search;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.paperboy.paper.Paper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sentence embeddings computed in-process by BGE-small-en-v1.5 (quantized ONNX, 384 dimensions;
+ * Xiao et al., "C-Pack: Packaged Resources To Advance General Chinese Embedding", 2023). Papers are
+ * embedded as title and abstract; queries get the model's retrieval instruction, as its authors
+ * recommend for short queries against passages. Query embeddings are cached.
+ */
+public final class Embedder {
+    public static final int DIMENSION = 384;
+    static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    private static final int QUERY_CACHE_SIZE = 1024;
+
+    private final EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+    private final Map<String, float[]> queries = Collections.synchronizedMap(
+            new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > QUERY_CACHE_SIZE;
+                }
+            });
+
+    /** One vector per paper, in order. */
+    public List<float[]> embedPapers(List<Paper> papers) {
+        List<TextSegment> texts = new ArrayList<>(papers.size());
+        for (Paper p : papers) {
+            texts.add(TextSegment.from(p.abstractText().isBlank() ? p.title() : p.title() + ". " + p.abstractText()));
+        }
+        return model.embedAll(texts).content().stream().map(Embedding::vector).toList();
+    }
+
+    /** The vector of a search query (from the cache when asked before). */
+    public float[] embedQuery(String query) {
+        return queries.computeIfAbsent(query, q -> model.embed(QUERY_INSTRUCTION + q).content().vector());
+    }
+}
