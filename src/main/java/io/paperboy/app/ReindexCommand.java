@@ -10,8 +10,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code paperboy reindex}: rebuilds the search index from the store. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = {"Rebuild the search index (DIR/index) from the store. The old index stays searchable "
-                + "until the new one is committed. Stop 'paperboy serve' on this data folder first.",
+        description = {"Rebuild the search index (DIR/index) from the store. Stop 'paperboy serve' on this "
+                + "data folder first. An interrupted rebuild leaves a consistent index that the next start "
+                + "or reindex completes.",
                 "Not needed in normal operation: the server keeps the index caught up by itself."})
 final class ReindexCommand implements Callable<Integer> {
     @Mixin

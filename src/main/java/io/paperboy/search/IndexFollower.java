@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the search index caught up with the store by reading papers in change order from the
  * index's last applied change number. It polls, so it sees writes made by any process or cluster
- * node on the same store, and it resumes after a crash from the index's last commit.
+ * node on the same store, and it resumes after a crash from the index's last commit. With an
+ * {@link Embedder}, each page is embedded before it is applied, so vectors and text of a paper
+ * always describe the same version (keyword search then waits for the embedding of its page).
  */
 public final class IndexFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);

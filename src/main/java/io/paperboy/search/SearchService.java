@@ -46,14 +46,12 @@ public final class SearchService {
      * @throws InvalidQueryException when {@code q} cannot be run (the message says why)
      */
     public SearchResults search(String q, int limit) throws InvalidQueryException {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT + " (got " + limit + ")");
-        }
+        checkLimit(limit);
         SearchQuery parsed = SearchQueryParser.parse(q);
         try {
             return index.withSearcher(searcher -> run(searcher, parsed, limit));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("q expands to too many terms; use fewer or shorter words");
+            throw tooManyTerms();
         }
     }
 
@@ -90,17 +88,32 @@ public final class SearchService {
      * Hybrid fuses the top {@value #FUSION_DEPTH} of both rankings by {@link RankFusion}.
      */
     public List<String> rank(String q, int limit, Ranking ranking) throws InvalidQueryException {
+        checkLimit(limit);
         SearchQuery parsed = SearchQueryParser.parse(q);
         if (ranking != Ranking.BM25 && embedder == null) {
             throw new IllegalStateException("search: ranking by " + ranking + " needs an embedder");
         }
-        return index.withSearcher(searcher -> switch (ranking) {
-            case BM25 -> IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), limit).scoreDocs);
-            case VECTORS -> nearest(searcher, parsed, limit);
-            case HYBRID -> RankFusion.fuse(List.of(
-                    IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), FUSION_DEPTH).scoreDocs),
-                    nearest(searcher, parsed, FUSION_DEPTH)), RankFusion.K, limit);
-        });
+        try {
+            return index.withSearcher(searcher -> switch (ranking) {
+                case BM25 -> IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), limit).scoreDocs);
+                case VECTORS -> nearest(searcher, parsed, limit);
+                case HYBRID -> RankFusion.fuse(List.of(
+                        IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), FUSION_DEPTH).scoreDocs),
+                        nearest(searcher, parsed, FUSION_DEPTH)), RankFusion.K, limit);
+            });
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyTerms();
+        }
+    }
+
+    private static void checkLimit(int limit) throws InvalidQueryException {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT + " (got " + limit + ")");
+        }
+    }
+
+    private static InvalidQueryException tooManyTerms() {
+        return new InvalidQueryException("q expands to too many terms; use fewer or shorter words");
     }
 
     private List<String> nearest(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {

@@ -1,6 +1,7 @@
 package io.paperboy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.paperboy.paper.Paper;
 import java.util.ArrayList;
@@ -52,5 +53,18 @@ final class VectorSearchTest {
 
         assertThat(fused).first().isEqualTo("pb-0123456789ab");
         assertThat(fused).hasSize(6); // vectors rank every paper, BM25 only the one sharing a word
+    }
+
+    @Test
+    void everyHostileInput_givesHybridResultsOrAClearRejection() {
+        for (String q : HostileQueries.all()) {
+            assertThatCode(() -> {
+                try {
+                    search.rank(q, 10, Ranking.HYBRID);
+                } catch (InvalidQueryException e) {
+                    assertThat(e.getMessage()).as("message for %s", q).isNotBlank();
+                }
+            }).as("query %s", q.length() > 60 ? q.substring(0, 60) + "…" : q).doesNotThrowAnyException();
+        }
     }
 }
