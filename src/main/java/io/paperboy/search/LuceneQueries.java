@@ -19,6 +19,7 @@ import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -31,15 +32,18 @@ import org.apache.lucene.util.QueryBuilder;
  * are scored as one field in which each title occurrence counts {@code titleWeight} times, so a
  * word in both is not counted twice and length normalisation sees the whole paper. Words are
  * optional (OR): more matching words score higher. Words that share a position (the parts and
- * concatenation of {@code low-rank}) are alternatives: the best of them counts. Author and category words add
- * their own BM25 score. Filters (categories, dates) do not score.
+ * concatenation of {@code low-rank}) are alternatives: the best of them counts. Author and
+ * category words add their own BM25 score. Filters (categories, dates) do not score.
  */
 final class LuceneQueries {
     private final Analyzer text = PaperAnalyzers.text();
     private final Analyzer names = PaperAnalyzers.names();
     private final TextScoring scoring;
 
-    /** How free text is weighted; see docs/benchmarks.md for how the values were chosen. */
+    /**
+     * How free text is weighted. The title weight was chosen on SciFact's training queries
+     * (docs/benchmarks.md); the author and category boosts are untuned guesses (SciFact has neither).
+     */
     record TextScoring(float titleWeight, float authorBoost, float categoryBoost) {
         static final TextScoring DEFAULT = new TextScoring(2f, 0.5f, 0.5f);
     }
@@ -74,7 +78,9 @@ final class LuceneQueries {
             }
         }
         if (!scored) {
-            b.add(new MatchAllDocsQuery(), Occur.MUST);
+            // Only filters or exclusions: everything they allow. Words that all vanished in
+            // analysis ("the", "*"): nothing, rather than every paper.
+            b.add(q.text().isBlank() ? new MatchAllDocsQuery() : new MatchNoDocsQuery(), Occur.MUST);
         }
         return b.build();
     }

@@ -112,6 +112,13 @@ final class SearchServiceTest {
     }
 
     @Test
+    void onlyStopWordsOrPunctuation_findNothing_butOnlyFiltersFindWhatTheyAllow() throws Exception {
+        assertThat(ids("the of and")).isEmpty();
+        assertThat(ids("* ? ~")).isEmpty();
+        assertThat(ids("-cat:cs")).containsExactly("2001.00001");
+    }
+
+    @Test
     void limitOutsideItsRange_isRejectedSayingWhatIsAllowed() {
         assertThatThrownBy(() -> search.search("attention", 0)).isInstanceOf(InvalidQueryException.class)
                 .hasMessage("limit must be between 1 and 100 (got 0)");
