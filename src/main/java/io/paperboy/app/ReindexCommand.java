@@ -2,11 +2,13 @@ package io.paperboy.app;
 
 import io.paperboy.db.Database;
 import io.paperboy.paper.PaperService;
+import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code paperboy reindex}: rebuilds the search index from the store. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
@@ -18,11 +20,15 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Option(names = "--embeddings", description = "Also embed every paper for semantic search (about 15 papers/s "
+            + "on 2 cores), for servers started with 'serve --embeddings'.")
+    boolean embeddings;
+
     @Override
     public Integer call() {
         try (Database db = store.open(); SearchIndex index = SearchIndex.open(store.indexDir())) {
             PaperService papers = new PaperService(db);
-            IndexFollower follower = new IndexFollower(papers, index);
+            IndexFollower follower = new IndexFollower(papers, index, embeddings ? new Embedder() : null);
             long start = System.nanoTime();
             int indexed;
             try (ProgressDisplay ignored = new ProgressDisplay("Indexing", papers.count(), " papers", 1,

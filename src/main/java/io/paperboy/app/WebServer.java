@@ -8,7 +8,9 @@ import io.paperboy.db.Database;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperService;
+import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
+import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
 import io.paperboy.search.SearchIndex;
 import io.paperboy.search.SearchService;
@@ -41,16 +43,25 @@ public final class WebServer {
         return start(db, index, host, port, List.of(follower, index));
     }
 
-    /** Starts on {@code host:port} searching {@code index}, which the caller keeps caught up and closes. */
-    public static WebServer start(Database db, SearchIndex index, String host, int port) {
-        return start(db, index, host, port, List.of());
+    /**
+     * Starts on {@code host:port} searching {@code index}, which the caller keeps caught up and
+     * closes; with an {@code embedder} (null: keywords only) search ranks hybrid by default.
+     */
+    public static WebServer start(Database db, SearchIndex index, Embedder embedder, String host, int port) {
+        return start(db, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
+                host, port, List.of());
     }
 
     private static WebServer start(Database db, SearchIndex index, String host, int port, List<AutoCloseable> owned) {
+        return start(db, new SearchService(index), Ranking.BM25, host, port, owned);
+    }
+
+    private static WebServer start(Database db, SearchService search, Ranking ranking, String host, int port,
+            List<AutoCloseable> owned) {
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db);
         PaperApi paperApi = new PaperApi(papers, listings::upvotes);
-        SearchApi searchApi = new SearchApi(new SearchService(index), papers, paperApi::render);
+        SearchApi searchApi = new SearchApi(search, papers, paperApi::render, ranking);
         Health health = new Health(papers);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

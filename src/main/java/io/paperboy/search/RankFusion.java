@@ -1,7 +1,7 @@
 package io.paperboy.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,21 +17,21 @@ public final class RankFusion {
 
     private RankFusion() {}
 
-    /** The ids of all rankings ordered by fused score (ties: first seen first), at most {@code limit}. */
-    public static List<String> fuse(List<List<String>> rankings, int k, int limit) {
-        Map<String, Double> scores = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        for (List<String> ranking : rankings) {
+    /** The items of all rankings ordered by fused score (ties: first seen first), at most {@code limit}. */
+    public static <T> List<T> fuse(List<List<T>> rankings, int k, int limit) {
+        return fuseScored(rankings, k, limit).stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** As {@link #fuse}, with each item's fused score. */
+    static <T> List<Map.Entry<T, Double>> fuseScored(List<List<T>> rankings, int k, int limit) {
+        Map<T, Double> scores = new LinkedHashMap<>();
+        for (List<T> ranking : rankings) {
             for (int i = 0; i < ranking.size(); i++) {
-                String id = ranking.get(i);
-                if (!scores.containsKey(id)) {
-                    order.add(id);
-                }
-                scores.merge(id, 1.0 / (k + i + 1), Double::sum);
+                scores.merge(ranking.get(i), 1.0 / (k + i + 1), Double::sum);
             }
         }
-        List<String> fused = new ArrayList<>(order);
-        fused.sort((a, b) -> Double.compare(scores.get(b), scores.get(a))); // stable: ties keep first-seen order
+        List<Map.Entry<T, Double>> fused = new ArrayList<>(scores.entrySet());
+        fused.sort((a, b) -> Double.compare(b.getValue(), a.getValue())); // stable: ties keep first-seen order
         return fused.subList(0, Math.min(limit, fused.size()));
     }
 }

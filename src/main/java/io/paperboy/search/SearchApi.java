@@ -14,10 +14,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/papers/search?q=&limit=} in the shape of Hugging Face's paper search: an array
+ * {@code GET /api/papers/search?q=&limit=&ranking=} in the shape of Hugging Face's paper search: an array
  * of {@code {paper: {…}, publishedAt, title, summary, highlightedTitle, highlightedSummary}}, where
  * {@code paper} is rendered exactly as {@code GET /api/papers/{id}} renders it and the highlighted
- * fields are HTML-escaped text with matches in {@code <mark>}. A bad query or limit is a 400 with
+ * fields are HTML-escaped text with matches in {@code <mark>}. {@code ranking} is {@code bm25},
+ * {@code vectors} or {@code hybrid} (the last two when the server embeds). A bad query, limit or
+ * ranking is a 400 with
  * {@code {"error": …}}; when nothing matched exactly and typo-tolerant results are shown, the
  * response carries {@code X-Search-Fuzzy: true}.
  */
@@ -27,13 +29,19 @@ public final class SearchApi {
     private final SearchService search;
     private final PaperService papers;
     private final Function<Paper, ObjectNode> render;
+    private final Ranking defaultRanking;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** {@code render} is the paper API's renderer, so a paper looks the same everywhere. */
-    public SearchApi(SearchService search, PaperService papers, Function<Paper, ObjectNode> render) {
+    /**
+     * {@code render} is the paper API's renderer, so a paper looks the same everywhere;
+     * {@code defaultRanking} applies when the request names none (hybrid when the server embeds).
+     */
+    public SearchApi(SearchService search, PaperService papers, Function<Paper, ObjectNode> render,
+            Ranking defaultRanking) {
         this.search = search;
         this.papers = papers;
         this.render = render;
+        this.defaultRanking = defaultRanking;
     }
 
     /** Registers the route; call before the {@code /api/papers/<id>} route, which would match it too. */
@@ -44,7 +52,8 @@ public final class SearchApi {
     private void searchPapers(Context ctx) {
         SearchResults results;
         try {
-            results = search.search(ctx.queryParam("q"), limit(ctx.queryParam("limit")));
+            results = search.search(ctx.queryParam("q"), limit(ctx.queryParam("limit")),
+                    ranking(ctx.queryParam("ranking")));
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
                     .result(json.createObjectNode().put("error", e.getMessage()).toString());
@@ -73,6 +82,18 @@ public final class SearchApi {
             entry.put("highlightedTitle", hit.highlightedTitle()).put("highlightedSummary", hit.highlightedSummary());
         }
         return out;
+    }
+
+    private Ranking ranking(String raw) throws InvalidQueryException {
+        if (raw == null || raw.isBlank()) {
+            return defaultRanking;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "bm25" -> Ranking.BM25;
+            case "vectors" -> Ranking.VECTORS;
+            case "hybrid" -> Ranking.HYBRID;
+            default -> throw new InvalidQueryException("ranking must be one of: bm25, vectors, hybrid");
+        };
     }
 
     private static int limit(String raw) throws InvalidQueryException {

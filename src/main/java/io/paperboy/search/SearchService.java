@@ -3,11 +3,13 @@ package io.paperboy.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 
 /** Searches the index with the query language of {@link SearchQueryParser}. */
 public final class SearchService {
@@ -46,13 +48,49 @@ public final class SearchService {
      * @throws InvalidQueryException when {@code q} cannot be run (the message says why)
      */
     public SearchResults search(String q, int limit) throws InvalidQueryException {
+        return search(q, limit, Ranking.BM25);
+    }
+
+    /**
+     * As {@link #search(String, int)}, ranked by {@code ranking}. Vectors always have nearest
+     * neighbours, so vector and hybrid rankings never need the typo-tolerant fallback.
+     *
+     * @throws InvalidQueryException when {@code q} cannot be run, or ranks by meaning without an embedder
+     */
+    public SearchResults search(String q, int limit, Ranking ranking) throws InvalidQueryException {
         checkLimit(limit);
         SearchQuery parsed = SearchQueryParser.parse(q);
+        if (ranking != Ranking.BM25 && embedder == null) {
+            throw new InvalidQueryException("ranking by " + ranking.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs semantic search, which is off on this server (serve --embeddings)");
+        }
         try {
-            return index.withSearcher(searcher -> run(searcher, parsed, limit));
+            return index.withSearcher(searcher -> ranking == Ranking.BM25
+                    ? run(searcher, parsed, limit)
+                    : new SearchResults(hits(searcher, queries.build(parsed, false),
+                            byMeaning(searcher, parsed, limit, ranking)), false));
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
         }
+    }
+
+    /** Vector or hybrid top documents; hybrid scores are the fused RRF scores. */
+    private TopDocs byMeaning(IndexSearcher searcher, SearchQuery parsed, int limit, Ranking ranking)
+            throws IOException {
+        TopDocs vectors = nearestDocs(searcher, parsed, ranking == Ranking.HYBRID ? FUSION_DEPTH : limit);
+        if (ranking == Ranking.VECTORS) {
+            return vectors;
+        }
+        TopDocs words = searcher.search(queries.build(parsed, false), FUSION_DEPTH);
+        List<Map.Entry<Integer, Double>> fused = RankFusion.fuseScored(
+                List.of(docs(words), docs(vectors)), RankFusion.K, limit);
+        ScoreDoc[] top = fused.stream().map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
+                .toArray(ScoreDoc[]::new);
+        return new TopDocs(new TotalHits(top.length, TotalHits.Relation.EQUAL_TO), top);
+    }
+
+    private static List<Integer> docs(TopDocs top) {
+        return java.util.Arrays.stream(top.scoreDocs).map(sd -> sd.doc).toList();
     }
 
     private SearchResults run(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
@@ -117,12 +155,16 @@ public final class SearchService {
     }
 
     private List<String> nearest(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
+        return IndexFields.ids(searcher, nearestDocs(searcher, parsed, limit).scoreDocs);
+    }
+
+    private TopDocs nearestDocs(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
         String meaning = queries.meaning(parsed);
         if (meaning.isBlank()) {
-            return List.of();
+            return new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
         }
         Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(meaning), limit,
                 queries.filter(parsed));
-        return IndexFields.ids(searcher, searcher.search(knn, limit).scoreDocs);
+        return searcher.search(knn, limit);
     }
 }

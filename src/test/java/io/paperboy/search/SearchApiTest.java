@@ -93,6 +93,19 @@ final class SearchApiTest {
     }
 
     @Test
+    void rankingByMeaning_withoutEmbeddings_orAnUnknownRanking_is400SayingWhy() throws Exception {
+        HttpResponse<String> hybrid = search("model", "&ranking=hybrid");
+        HttpResponse<String> unknown = search("model", "&ranking=best");
+
+        assertThat(hybrid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(hybrid.body()).get("error").asText())
+                .isEqualTo("ranking by hybrid needs semantic search, which is off on this server (serve --embeddings)");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("ranking must be one of: bm25, vectors, hybrid");
+        assertThat(search("model", "&ranking=bm25").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void everyHostileQuery_isAnsweredWithResultsOrA400_neverA500() throws Exception {
         for (String q : HostileQueries.all()) {
             HttpResponse<String> response = search(q);

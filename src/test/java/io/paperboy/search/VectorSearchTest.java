@@ -56,11 +56,25 @@ final class VectorSearchTest {
     }
 
     @Test
+    void hybridSearch_isHighlightedLikeKeywordSearch() throws Exception {
+        SearchResults results = search.search("handwritten digit recognition", 3, Ranking.HYBRID);
+
+        assertThat(results.fuzzy()).isFalse();
+        assertThat(results.hits()).hasSize(3);
+        SearchHit first = results.hits().get(0);
+        assertThat(first.paperId()).isEqualTo("pb-0123456789ab");
+        assertThat(first.highlightedTitle()).isEqualTo("Gradient-based learning applied to document <mark>recognition</mark>");
+        // Found by meaning alone: shown unmarked, but shown.
+        assertThat(results.hits().get(1).highlightedTitle()).doesNotContain("<mark>").isNotBlank();
+    }
+
+    @Test
     void everyHostileInput_givesHybridResultsOrAClearRejection() {
         for (String q : HostileQueries.all()) {
             assertThatCode(() -> {
                 try {
                     search.rank(q, 10, Ranking.HYBRID);
+                    search.search(q, 10, Ranking.HYBRID);
                 } catch (InvalidQueryException e) {
                     assertThat(e.getMessage()).as("message for %s", q).isNotBlank();
                 }
