@@ -21,10 +21,11 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * The Lucene index of papers, a view derived from the store. Each commit records the last
- * change number it contains (commit user data {@value #APPLIED_SEQ}), so after a crash between a
- * store commit and an index commit the follower re-applies from there; updates replace a paper's
- * document by id, so applying a change twice is harmless.
+ * The Lucene index of papers (text fields for BM25, optionally an HNSW vector per paper), a view
+ * derived from the store. Each commit records the last change number it contains (commit user
+ * data {@value #APPLIED_SEQ}), so after a crash between a store commit and an index commit the
+ * follower re-applies from there; updates replace a paper's document by id, so applying a change
+ * twice is harmless.
  */
 public final class SearchIndex implements AutoCloseable {
     static final String APPLIED_SEQ = "paperboy.change_seq";
