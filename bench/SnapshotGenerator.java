@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  * Zipf law over 4,000 words would give. Author names mix the first and last names of real authors.
  */
 public final class SnapshotGenerator {
+    // URLs in the vocabulary's abstracts would otherwise add "https" and "github" as prose words.
+    private static final Pattern URL = Pattern.compile("\\S*(?:://|www\\.|\\.(?:com|io|org|co|ai|net)/)\\S*");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'-]*[\\p{L}\\p{N}]|\\p{L}");
     private static final double ZIPF_OFFSET = 2.7;
     private static final int FIRST_YEAR = 2015;
@@ -121,7 +123,7 @@ public final class SnapshotGenerator {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             for (String key : List.of("abstract", "title")) {
                 for (String text : strings(line, key)) {
-                    Matcher word = WORD.matcher(text);
+                    Matcher word = WORD.matcher(URL.matcher(text).replaceAll(" "));
                     while (word.find()) {
                         counts.merge(normalizeCase(word.group()), 1, Integer::sum);
                     }

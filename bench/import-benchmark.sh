@@ -51,7 +51,9 @@ newest_java() {
 }
 
 generate_input() {
-  INPUT="$INPUTS/snapshot-$COUNT-seed$SEED.jsonl"
+  # Keyed by the generator's and the vocabulary's content too, so a changed generator regenerates.
+  local version; version="$(cat bench/SnapshotGenerator.java src/main/resources/demo/papers.jsonl | sha256sum | cut -c1-8)"
+  INPUT="$INPUTS/snapshot-$COUNT-seed$SEED-$version.jsonl"
   if [[ -f "$INPUT" ]]; then
     echo "input: reusing $INPUT ($(stat -c %s "$INPUT") bytes)"
     return
