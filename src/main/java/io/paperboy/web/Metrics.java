@@ -44,7 +44,9 @@ public final class Metrics implements AutoCloseable {
         if (started == null) {
             return;
         }
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        // Static files and requests no route matched are counted together.
+        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        String route = matched == null ? "other" : matched.path;
         Timer.builder("http.server.requests")
                 .tag("method", ctx.method().name())
                 .tag("route", route)
