@@ -46,6 +46,7 @@ public final class WebServer {
             configureHttp(config);
             metrics.register(config);
             config.routes.get("/health", new Health(papers)::handle);
+            config.routes.get("/api/openapi.json", WebServer::openApi);
             new PaperApi(papers, listings::upvotes).register(config);
             new DailyPapersApi(listings).register(config);
             new ListingFeeds(listings).register(config);
@@ -57,6 +58,13 @@ public final class WebServer {
         });
         app.start(host, port);
         return new WebServer(app, metrics);
+    }
+
+    /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     public int port() {
@@ -80,6 +88,12 @@ public final class WebServer {
             files.headers = Map.of("Cache-Control", "public, max-age=3600");
         });
         config.routes.before(HttpPolicy::securityHeaders);
+    }
+
+    private static void openApi(Context ctx) throws java.io.IOException {
+        try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static List<Featured> featured(ListingService listings, String paperId) {
