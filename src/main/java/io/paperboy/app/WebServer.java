@@ -103,7 +103,10 @@ public final class WebServer {
     }
 
     private static void userError(HttpResponseException e, Context ctx) {
-        Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage());
+        // Javalin's own 404 for an unknown path names its router ("Endpoint GET /x not found").
+        String message = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
+                ? "no such page: " + ctx.path() : e.getMessage();
+        Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
     }
 
     private static void internalError(Exception e, Context ctx) {
