@@ -1,43 +1,70 @@
 package io.paperboy.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.paperboy.db.Database;
+import io.paperboy.listing.DailyPapersApi;
+import io.paperboy.listing.ListingEntry;
+import io.paperboy.listing.ListingFeeds;
+import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
+import io.paperboy.paper.Featured;
 import io.paperboy.paper.PaperApi;
+import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
+import io.paperboy.web.Errors;
+import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Metrics;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the features' routes into one Javalin server and maps errors to JSON. */
+/** Wires the features' routes into one Javalin server: headers, compression, ETags, errors. */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Javalin app;
+    private final Metrics metrics;
 
-    private WebServer(Javalin app) {
+    private WebServer(Javalin app, Metrics metrics) {
         this.app = app;
+        this.metrics = metrics;
     }
 
     /** Starts on {@code host:port} (port 0 picks a free one). */
     public static WebServer start(Database db, String host, int port) {
         PaperService papers = new PaperService(db);
-        ListingService listings = new ListingService(db);
-        PaperApi paperApi = new PaperApi(papers, listings::upvotes);
-        Health health = new Health(papers);
+        ListingService listings = new ListingService(db, papers);
+        Metrics metrics = new Metrics();
         Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.concurrency.useVirtualThreads = true;
-            config.routes.get("/health", health::handle);
-            paperApi.register(config);
+            configureHttp(config);
+            metrics.register(config);
+            config.routes.get("/health", new Health(papers)::handle);
+            config.routes.get("/api/openapi.json", WebServer::openApi);
+            new PaperApi(papers, listings::upvotes).register(config);
+            new DailyPapersApi(listings).register(config);
+            new ListingFeeds(listings).register(config);
+            new ListingPages(listings).register(config);
+            new PaperPages(papers, id -> featured(listings, id)).register(config);
+            config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(Exception.class, WebServer::internalError);
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app);
+        return new WebServer(app, metrics);
+    }
+
+    /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     public int port() {
@@ -46,20 +73,51 @@ public final class WebServer {
 
     public void stop() {
         app.stop();
+        metrics.close();
+    }
+
+    private static void configureHttp(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.concurrency.useVirtualThreads = true;
+        config.http.generateEtags = true;
+        config.http.compressionStrategy = CompressionStrategy.GZIP;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "public, max-age=3600");
+        });
+        config.routes.before(HttpPolicy::securityHeaders);
+    }
+
+    private static void openApi(Context ctx) throws java.io.IOException {
+        try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<Featured> featured(ListingService listings, String paperId) {
+        return listings.forPaper(paperId).stream()
+                .map((ListingEntry e) -> new Featured(e.day(), e.submittedBy(), e.upvotes()))
+                .toList();
+    }
+
+    private static void userError(HttpResponseException e, Context ctx) {
+        // Javalin's own 404 for an unknown path names its router ("Endpoint GET /x not found").
+        String message = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
+                ? "no such page: " + ctx.path() : e.getMessage();
+        Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
     }
 
     private static void internalError(Exception e, Context ctx) {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        json(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+        Errors.respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
     }
 
     private static void notFound(Context ctx) {
-        if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-            json(ctx, HttpStatus.NOT_FOUND, "no such page: " + ctx.path());
+        String body = ctx.result();
+        if (body == null || body.isEmpty() || body.startsWith("Endpoint")) {
+            Errors.respond(ctx, HttpStatus.NOT_FOUND, "no such page: " + ctx.path());
         }
-    }
-
-    private static void json(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType("application/json").result(JSON.createObjectNode().put("error", message).toString());
     }
 }

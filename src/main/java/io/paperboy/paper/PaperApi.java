@@ -1,7 +1,6 @@
 package io.paperboy.paper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -18,6 +17,7 @@ public final class PaperApi {
     private final PaperService papers;
     private final ToIntFunction<String> upvotes;
     private final ObjectMapper json = new ObjectMapper();
+    private final PaperJson paperJson = new PaperJson(json);
 
     /** {@code upvotes} counts a paper's votes; it comes from the listing feature, which paper must not know. */
     public PaperApi(PaperService papers, ToIntFunction<String> upvotes) {
@@ -47,32 +47,7 @@ public final class PaperApi {
     }
 
     ObjectNode render(Paper p) {
-        ObjectNode o = json.createObjectNode();
-        o.put("id", p.id()).put("title", p.title()).put("summary", p.abstractText());
-        ArrayNode authors = o.putArray("authors");
-        p.authors().forEach(name -> authors.addObject().put("name", name));
-        o.put("publishedAt", p.published() == null ? null : p.published() + "T00:00:00.000Z");
-        o.put("upvotes", upvotes.applyAsInt(p.id()));
-        o.put("githubRepo", firstUrl(p, LinkKind.GITHUB));
-        o.put("projectPage", firstUrl(p, LinkKind.PROJECT_PAGE));
-        o.put("version", p.version());
-        ArrayNode categories = o.putArray("categories");
-        p.categories().forEach(categories::add);
-        o.put("updatedAt", p.updated() == null ? null : p.updated().toString());
-        o.put("comments", p.comments()).put("journalRef", p.journalRef());
-        ArrayNode dois = o.putArray("dois");
-        p.dois().forEach(dois::add);
-        o.put("license", p.license());
-        ArrayNode links = o.putArray("links");
-        p.links().forEach(l -> links.addObject().put("kind", l.kind().label()).put("url", l.url()));
-        if (p.isArxiv()) {
-            o.put("arxivUrl", "https://arxiv.org/abs/" + p.id()).put("pdfUrl", "https://arxiv.org/pdf/" + p.id());
-        }
-        return o;
-    }
-
-    private static String firstUrl(Paper p, LinkKind kind) {
-        return p.links().stream().filter(l -> l.kind() == kind).map(ArtifactLink::url).findFirst().orElse(null);
+        return paperJson.write(p, upvotes.applyAsInt(p.id()));
     }
 
     private void error(Context ctx, HttpStatus status, String message) {

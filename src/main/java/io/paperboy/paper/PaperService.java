@@ -26,6 +26,11 @@ public final class PaperService {
         return db.withHandle(h -> papers.find(h, id));
     }
 
+    /** The stored papers among {@code ids}, by id; unknown ids are absent from the map. */
+    public Map<String, Paper> findAll(java.util.Collection<String> ids) {
+        return db.withHandle(h -> papers.findAll(h, ids));
+    }
+
     public long count() {
         return db.withHandle(papers::count);
     }
