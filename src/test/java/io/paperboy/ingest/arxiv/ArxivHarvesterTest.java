@@ -157,6 +157,28 @@ final class ArxivHarvesterTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void recordUpdatedLater_replacesTheStoredMetadata(TestStore store) throws Exception {
+        String record = OaiPages.realRecords().get(2);
+        String revised = record.replace("<updated>2016-10-13</updated>", "<updated>2017-12-20</updated>")
+                .replace("<datestamp>2017-12-14</datestamp>", "<datestamp>2017-12-21</datestamp>")
+                .replace("</categories>", "</categories><journal-ref>Annalen Phys. 530 (2018) 1700188</journal-ref>");
+        AtomicBoolean later = new AtomicBoolean(false);
+        ReplayServer.Script script = (q, n) -> Reply.ok(OaiPages.listRecords(List.of(later.get() ? revised : record), null));
+        try (Database db = store.open(dir)) {
+            ArxivHarvester harvester = harvester(db, script, new ArrayList<>());
+            harvester.run(cs(null));
+            later.set(true);
+
+            HarvestReport report = harvester.run(cs(null));
+
+            assertThat(report.updated()).isEqualTo(1);
+            assertThat(new PaperService(db).find("1607.01710").orElseThrow().journalRef())
+                    .isEqualTo("Annalen Phys. 530 (2018) 1700188");
+        }
+    }
+
     private static String lastError(Database db) {
         return db.withHandle(h -> h.createQuery("SELECT last_error FROM harvest_state").mapTo(String.class).one());
     }
