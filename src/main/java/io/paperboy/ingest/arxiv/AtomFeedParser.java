@@ -36,7 +36,7 @@ final class AtomFeedParser {
         List<HarvestProblem> problems = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(body);
+            XMLStreamReader r = FACTORY.createXMLStreamReader(Xml.utf8(body));
             r.nextTag();
             if (!ATOM_NS.equals(r.getNamespaceURI()) || !"feed".equals(r.getLocalName())) {
                 throw new HarvestException(request + ": not an Atom feed (root element <" + r.getLocalName() + ">)");
@@ -52,7 +52,9 @@ final class AtomFeedParser {
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber();
-            throw new HarvestException(request + ": malformed XML" + where + ": " + e.getMessage(), e);
+            String reason = e.getNestedException() instanceof java.nio.charset.CharacterCodingException
+                    ? "invalid UTF-8" : e.getMessage();
+            throw new HarvestException(request + ": malformed XML" + where + ": " + reason, e);
         }
         return new Feed(papers, problems, errors);
     }

@@ -45,7 +45,7 @@ final class OaiPageParser {
     /** Parses {@code body}; {@code request} names the request in every message. */
     OaiPage parse(InputStream body, String request) throws MalformedPageException {
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(body);
+            XMLStreamReader r = FACTORY.createXMLStreamReader(Xml.utf8(body));
             try {
                 return new PageReader(r, request).read();
             } finally {
@@ -63,6 +63,9 @@ final class OaiPageParser {
 
     // The JDK prefixes its messages with "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported apart.
     private static String reason(XMLStreamException e) {
+        if (e.getNestedException() instanceof java.nio.charset.CharacterCodingException) {
+            return "invalid UTF-8 (OAI-PMH responses must be UTF-8)";
+        }
         String message = String.valueOf(e.getMessage());
         int at = message.indexOf("Message: ");
         return at >= 0 ? message.substring(at + "Message: ".length()).strip() : message.strip();

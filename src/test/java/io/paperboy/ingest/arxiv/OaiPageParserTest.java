@@ -146,6 +146,16 @@ final class OaiPageParserTest {
     }
 
     @Test
+    void invalidUtf8_isRejectedAsSuch() {
+        byte[] page = OaiPages.load(OaiPages.HEP_TH).getBytes(StandardCharsets.UTF_8);
+        page[600] = (byte) 0xff;
+
+        assertThatThrownBy(() -> new OaiPageParser().parse(new ByteArrayInputStream(page), REQUEST))
+                .hasMessageStartingWith(REQUEST + ": malformed XML")
+                .hasMessageEndingWith("invalid UTF-8 (OAI-PMH responses must be UTF-8)");
+    }
+
+    @Test
     void htmlErrorPage_isNotMistakenForAnEmptyList() {
         assertThatThrownBy(() -> parse("<html><body>Service unavailable</body></html>"))
                 .isInstanceOf(OaiPageParser.MalformedPageException.class)
