@@ -70,7 +70,8 @@ public final class ArxivHarvester {
         OaiRequest next;
         if (state.inProgress() && !request.restart()) {
             log.accept(endpoint + " set '" + request.set() + "': resuming the harvest interrupted after "
-                    + state.recordsDone() + " records");
+                    + state.recordsDone() + " records" + (request.from() != null || request.until() != null
+                    ? " (its dates, not the ones given now: --restart starts over with them)" : ""));
             recordsRead.set(state.recordsDone());
             next = OaiRequest.resume(client.settings().baseUrl(), state.resumptionToken());
         } else {

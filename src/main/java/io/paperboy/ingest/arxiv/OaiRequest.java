@@ -29,7 +29,10 @@ record OaiRequest(URI baseUrl, Map<String, String> arguments) {
 
     /** A next page: the resumption token is an exclusive argument (OAI-PMH 2.0, section 3.5). */
     static OaiRequest resume(URI baseUrl, String token) {
-        return new OaiRequest(baseUrl, Map.of("verb", "ListRecords", "resumptionToken", token));
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("verb", "ListRecords");
+        args.put("resumptionToken", token);
+        return new OaiRequest(baseUrl, args);
     }
 
     static OaiRequest getRecord(URI baseUrl, String identifier) {
