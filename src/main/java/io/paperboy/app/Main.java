@@ -3,12 +3,12 @@ package io.paperboy.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code paperboy} command line: serve, import, export. */
+/** The {@code paperboy} command line: serve, import, export, harvest. */
 @Command(name = "paperboy",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A self-hostable daily papers platform.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, HarvestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
