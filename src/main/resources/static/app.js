@@ -52,7 +52,25 @@
     event.preventDefault();
   });
 
+  // Titles and abstracts keep arXiv's TeX ($x^2$); KaTeX renders it in place. Rendering builds
+  // DOM nodes (not HTML strings), which the Content-Security-Policy allows.
+  function renderMath() {
+    if (typeof window.renderMathInElement !== "function") { return; }
+    document.querySelectorAll(".math, .paper-card h2, .paper-card .abstract").forEach(function (element) {
+      window.renderMathInElement(element, {
+        delimiters: [
+          { left: "$$", right: "$$", display: true },
+          { left: "\\[", right: "\\]", display: true },
+          { left: "$", right: "$", display: false },
+          { left: "\\(", right: "\\)", display: false }
+        ],
+        throwOnError: false
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    renderMath();
     var toggle = document.getElementById("theme-toggle");
     if (toggle) { toggle.addEventListener("click", toggleTheme); }
     var helpButton = document.getElementById("help-open");

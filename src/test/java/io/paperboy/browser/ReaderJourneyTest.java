@@ -116,6 +116,20 @@ final class ReaderJourneyTest {
         assertThat(browser.findElement(By.id("help")).getText()).contains("next paper").contains("open the selected paper");
     }
 
+    @Test
+    void texInTitlesAndAbstracts_isRenderedByKatexServedFromOurServer() throws Exception {
+        open(1280, 900, "/papers/0704.0005");
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1 .katex")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).doesNotContain("$\\Lambda");
+        // The fonts and scripts came from this server: the strict CSP allows nothing else.
+        Object fontsLoaded = browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done("
+                        + "[...document.fonts].some(f => f.family.includes('KaTeX') && f.status === 'loaded')));");
+        assertThat(fontsLoaded).isEqualTo(true);
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"390,844", "1280,900"})
     void screenshots_atPhoneAndDesktopWidth_areNotBlank(int width, int height) throws Exception {
