@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.listing.DailyPapersApi;
 import io.paperboy.listing.ListingEntry;
@@ -17,9 +18,11 @@ import io.paperboy.paper.Featured;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
+import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Metrics;
+import io.paperboy.web.PageCache;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,10 +34,12 @@ public final class WebServer {
 
     private final Javalin app;
     private final Metrics metrics;
+    private final ChangeWatcher changes;
 
-    private WebServer(Javalin app, Metrics metrics) {
+    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes) {
         this.app = app;
         this.metrics = metrics;
+        this.changes = changes;
     }
 
     /** Starts on {@code host:port} (port 0 picks a free one). */
@@ -42,9 +47,11 @@ public final class WebServer {
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db, papers);
         Metrics metrics = new Metrics();
+        ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
             metrics.register(config);
+            new PageCache(changes, metrics::record).register(config);
             config.routes.get("/health", new Health(papers)::handle);
             config.routes.get("/api/openapi.json", WebServer::openApi);
             new PaperApi(papers, listings::upvotes).register(config);
@@ -57,7 +64,7 @@ public final class WebServer {
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app, metrics);
+        return new WebServer(app, metrics, changes);
     }
 
     /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
@@ -73,6 +80,7 @@ public final class WebServer {
 
     public void stop() {
         app.stop();
+        changes.close();
         metrics.close();
     }
 

@@ -40,13 +40,17 @@ public final class Metrics implements AutoCloseable {
     }
 
     private void record(Context ctx) {
+        // Static files and requests no route matched are counted together.
+        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        record(ctx, matched == null ? "other" : matched.path);
+    }
+
+    /** Records a request answered for {@code route}, also when its handler did not run. */
+    public void record(Context ctx, String route) {
         Long started = ctx.attribute(STARTED);
         if (started == null) {
             return;
         }
-        // Static files and requests no route matched are counted together.
-        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
-        String route = matched == null ? "other" : matched.path;
         Timer.builder("http.server.requests")
                 .tag("method", ctx.method().name())
                 .tag("route", route)

@@ -29,6 +29,10 @@ public final class TestServer implements AutoCloseable {
         server = WebServer.start(db, "127.0.0.1", 0);
     }
 
+    public Database db() {
+        return db;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }

@@ -1,0 +1,106 @@
+package io.paperboy.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps rendered pages, API answers and feeds until the store changes. Every answer depends only
+ * on the store and the URL, and the store's change number moves on every write, so an entry made
+ * at change {@code n} is exact for as long as the number is still {@code n}: no TTL, no stale
+ * page. docs/benchmarks.md has the figures with and without it.
+ */
+public final class PageCache {
+    private static final String SEQ = "paperboy.cache.seq";
+    private static final String HIT = "paperboy.cache.hit";
+    private static final int MAX_ENTRIES = 500;
+    private static final int MAX_KEY = 512;
+    private static final List<String> PREFIXES = List.of("/papers/", "/api/daily_papers", "/api/papers/", "/feeds/");
+
+    private record Cached(long seq, String route, String contentType, String cacheControl, byte[] body) {}
+
+    private final LongSupplier changeNumber;
+    private final BiConsumer<Context, String> onHit;
+    private final Map<String, Cached> entries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /**
+     * {@code changeNumber} is the store's current change number, cheap to read (see
+     * ChangeWatcher); {@code onHit} hears of each answer served from the cache, with its route.
+     */
+    public PageCache(LongSupplier changeNumber, BiConsumer<Context, String> onHit) {
+        this.changeNumber = changeNumber;
+        this.onHit = onHit;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.before(this::serveCached);
+        config.routes.after(this::remember);
+    }
+
+    private void serveCached(Context ctx) {
+        String key = key(ctx);
+        if (key == null) {
+            return;
+        }
+        long seq = changeNumber.getAsLong();
+        ctx.attribute(SEQ, seq);
+        Cached entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry != null && entry.seq() == seq) {
+            ctx.attribute(HIT, true);
+            ctx.contentType(entry.contentType());
+            if (entry.cacheControl() != null) {
+                ctx.header("Cache-Control", entry.cacheControl());
+            }
+            ctx.result(entry.body());
+            // Skipping the route's handler skips the after-handlers too, so report the answer here.
+            onHit.accept(ctx, entry.route());
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void remember(Context ctx) {
+        String key = key(ctx);
+        Long seq = ctx.attribute(SEQ);
+        if (key == null || seq == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200) {
+            return;
+        }
+        String body = ctx.result();
+        if (body == null) {
+            return;
+        }
+        // The number read before rendering: a write during rendering makes the entry stale at once.
+        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        Cached entry = new Cached(seq, matched == null ? "other" : matched.path, ctx.res().getContentType(), ctx.res().getHeader("Cache-Control"),
+                body.getBytes(StandardCharsets.UTF_8));
+        synchronized (entries) {
+            entries.put(key, entry);
+        }
+    }
+
+    private static String key(Context ctx) {
+        if (ctx.method() != HandlerType.GET) {
+            return null;
+        }
+        String path = ctx.path();
+        if (!path.equals("/") && PREFIXES.stream().noneMatch(path::startsWith)) {
+            return null;
+        }
+        String query = ctx.queryString();
+        String key = ctx.host() + path + (query == null ? "" : "?" + query);
+        return key.length() > MAX_KEY ? null : key;
+    }
+}
