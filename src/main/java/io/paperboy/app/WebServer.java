@@ -87,7 +87,8 @@ public final class WebServer {
     private static void configureHttp(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
-        config.http.generateEtags = true;
+        // ETags come from PageCache, computed once per cached answer.
+        config.http.generateEtags = false;
         config.http.compressionStrategy = CompressionStrategy.GZIP;
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
