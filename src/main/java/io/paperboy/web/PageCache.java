@@ -4,6 +4,12 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +30,8 @@ public final class PageCache {
     private static final int MAX_KEY = 512;
     private static final List<String> PREFIXES = List.of("/papers/", "/api/daily_papers", "/api/papers/", "/feeds/");
 
-    private record Cached(long seq, String route, String contentType, String cacheControl, String etag, byte[] body) {}
+    private record Cached(long seq, String route, String contentType, String cacheControl, String etag,
+            Instant rendered, byte[] body) {}
 
     private final LongSupplier changeNumber;
     private final BiConsumer<Context, String> onHit;
@@ -66,7 +73,7 @@ public final class PageCache {
             if (entry.cacheControl() != null) {
                 ctx.header("Cache-Control", entry.cacheControl());
             }
-            answer(ctx, entry.etag(), entry.body());
+            answer(ctx, entry);
             // Skipping the route's handler skips the after-handlers too, so report the answer here.
             onHit.accept(ctx, entry.route());
             ctx.skipRemainingHandlers();
@@ -86,22 +93,41 @@ public final class PageCache {
         // The number read before rendering: a write during rendering makes the entry stale at once.
         io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // Rendered now from data that was current: a safe Last-Modified (never earlier than the data).
         Cached entry = new Cached(seq, matched == null ? "other" : matched.path, ctx.res().getContentType(),
-                ctx.res().getHeader("Cache-Control"), etag(bytes), bytes);
+                ctx.res().getHeader("Cache-Control"), etag(bytes), Instant.now().truncatedTo(ChronoUnit.SECONDS), bytes);
         synchronized (entries) {
             entries.put(key, entry);
         }
-        answer(ctx, entry.etag(), bytes);
+        answer(ctx, entry);
     }
 
     // A 304 when the client holds this very body. (Javalin's own ETags read the body a byte at
     // a time; with them on, checksums took most of the server's CPU under load.)
-    private static void answer(Context ctx, String etag, byte[] body) {
-        ctx.header("ETag", etag);
-        if (etag.equals(ctx.header("If-None-Match"))) {
+    private static void answer(Context ctx, Cached entry) {
+        ctx.header("ETag", entry.etag());
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.rendered().atOffset(ZoneOffset.UTC)));
+        if (unchanged(ctx, entry)) {
             ctx.status(304).result(new byte[0]);
         } else {
-            ctx.result(body);
+            ctx.result(entry.body());
+        }
+    }
+
+    // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110, 13.2.2).
+    private static boolean unchanged(Context ctx, Cached entry) {
+        String etags = ctx.header("If-None-Match");
+        if (etags != null) {
+            return etags.equals(entry.etag()) || etags.contains(entry.etag());
+        }
+        String since = ctx.header("If-Modified-Since");
+        if (since == null) {
+            return false;
+        }
+        try {
+            return !entry.rendered().isAfter(ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

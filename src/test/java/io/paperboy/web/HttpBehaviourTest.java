@@ -55,6 +55,17 @@ final class HttpBehaviourTest {
     }
 
     @Test
+    void unchangedPage_answers304ToItsLastModified() throws Exception {
+        HttpResponse<String> first = server.get("/papers/date/2026-06-12");
+        String lastModified = first.headers().firstValue("last-modified").orElseThrow();
+
+        assertThat(server.get("/papers/date/2026-06-12", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(server.get("/papers/date/2026-06-12", "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode())
+                .isEqualTo(200);
+        assertThat(server.get("/papers/date/2026-06-12", "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void pages_areGzippedForClientsThatAsk() throws Exception {
         HttpResponse<byte[]> response = server.getBytes("/papers/date/2026-06-12", "Accept-Encoding", "gzip");
 
