@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.util.Optional;
+import io.javalin.http.NotFoundResponse;
 import java.util.function.ToIntFunction;
 
 /**
@@ -30,27 +29,12 @@ public final class PaperApi {
     }
 
     private void show(Context ctx) {
-        String raw = ctx.pathParam("id");
-        String id;
-        try {
-            id = PaperIds.canonical(raw);
-        } catch (IllegalArgumentException e) {
-            error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
-            return;
-        }
-        Optional<Paper> paper = papers.find(id);
-        if (paper.isEmpty()) {
-            error(ctx, HttpStatus.NOT_FOUND, "no paper with id " + id);
-            return;
-        }
-        ctx.contentType("application/json").result(render(paper.get()).toString());
+        String id = PaperIds.fromPath(ctx.pathParam("id"));
+        Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        ctx.contentType("application/json").result(render(paper).toString());
     }
 
     ObjectNode render(Paper p) {
         return paperJson.write(p, upvotes.applyAsInt(p.id()));
-    }
-
-    private void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType("application/json").result(json.createObjectNode().put("error", message).toString());
     }
 }

@@ -1,7 +1,6 @@
 package io.paperboy.paper;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -34,12 +33,7 @@ public final class PaperPages {
 
     private void show(Context ctx) {
         String raw = ctx.pathParam("id");
-        String id;
-        try {
-            id = PaperIds.canonical(raw);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage());
-        }
+        String id = PaperIds.fromPath(raw);
         if (!id.equals(raw)) {
             ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
             return;

@@ -3,21 +3,18 @@ package io.paperboy.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.testing.Browser;
-import io.paperboy.testing.TestServer;
+import io.paperboy.testing.ServerExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -31,21 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** A reader's path through the site in real headless Chromium. */
 @Tag("browser")
 final class ReaderJourneyTest {
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
     private ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @AfterEach
     void closeBrowser() {
@@ -55,8 +40,8 @@ final class ReaderJourneyTest {
     }
 
     private ChromeDriver open(int width, int height, String path) throws Exception {
-        browser = Browser.open(width, height, Files.createTempDirectory(dir, "chromium"));
-        browser.get(server.url(path));
+        browser = Browser.open(width, height, Files.createTempDirectory(SERVER.dir(), "chromium"));
+        browser.get(SERVER.server().url(path));
         return browser;
     }
 
@@ -136,7 +121,7 @@ final class ReaderJourneyTest {
         open(width, height, "/papers/date/2026-06-12");
 
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve("daily-" + width + ".png"), png);
+        Files.write(SERVER.dir().resolve("daily-" + width + ".png"), png);
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isGreaterThan(width / 2);

@@ -4,35 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperboy.testing.TestServer;
+import io.paperboy.testing.ServerExtension;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /api/daily_papers} in Hugging Face's shape, through a real server. */
 final class DailyPapersApiTest {
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void day_answersEntriesInHuggingFaceShape_mostUpvotedFirst() throws Exception {
-        JsonNode entries = JSON.readTree(server.get("/api/daily_papers?date=2026-06-12").body());
+        JsonNode entries = JSON.readTree(SERVER.server().get("/api/daily_papers?date=2026-06-12").body());
 
         assertThat(entries).hasSize(30);
         JsonNode first = entries.get(0);
@@ -47,8 +32,8 @@ final class DailyPapersApiTest {
 
     @Test
     void limitAndPage_sliceTheList() throws Exception {
-        JsonNode all = JSON.readTree(server.get("/api/daily_papers?date=2026-06-12").body());
-        JsonNode second = JSON.readTree(server.get("/api/daily_papers?date=2026-06-12&limit=10&p=1").body());
+        JsonNode all = JSON.readTree(SERVER.server().get("/api/daily_papers?date=2026-06-12").body());
+        JsonNode second = JSON.readTree(SERVER.server().get("/api/daily_papers?date=2026-06-12&limit=10&p=1").body());
 
         assertThat(second).hasSize(10);
         assertThat(second.get(0).at("/paper/id")).isEqualTo(all.get(10).at("/paper/id"));
@@ -56,14 +41,14 @@ final class DailyPapersApiTest {
 
     @Test
     void weekAndMonth_areAccepted() throws Exception {
-        assertThat(JSON.readTree(server.get("/api/daily_papers?week=2026-W24").body())).hasSize(30);
-        assertThat(JSON.readTree(server.get("/api/daily_papers?month=2026-06&limit=100").body()).size()).isGreaterThanOrEqualTo(30);
+        assertThat(JSON.readTree(SERVER.server().get("/api/daily_papers?week=2026-W24").body())).hasSize(30);
+        assertThat(JSON.readTree(SERVER.server().get("/api/daily_papers?month=2026-06&limit=100").body()).size()).isGreaterThanOrEqualTo(30);
     }
 
     @Test
     void badParameters_are400WithAJsonReason() throws Exception {
-        HttpResponse<String> twoPeriods = server.get("/api/daily_papers?date=2026-06-12&month=2026-06");
-        HttpResponse<String> badLimit = server.get("/api/daily_papers?limit=500");
+        HttpResponse<String> twoPeriods = SERVER.server().get("/api/daily_papers?date=2026-06-12&month=2026-06");
+        HttpResponse<String> badLimit = SERVER.server().get("/api/daily_papers?limit=500");
 
         assertThat(twoPeriods.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(twoPeriods.body()).get("error").asText()).isEqualTo("give at most one of date, week and month");

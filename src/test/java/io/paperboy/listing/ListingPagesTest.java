@@ -2,34 +2,19 @@ package io.paperboy.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.testing.TestServer;
+import io.paperboy.testing.ServerExtension;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The listing pages through a real server. */
 final class ListingPagesTest {
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     @Test
     void dailyPage_ranksPapersByUpvotes() throws Exception {
-        HttpResponse<String> page = server.get("/papers/date/2026-06-12");
+        HttpResponse<String> page = SERVER.server().get("/papers/date/2026-06-12");
 
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body();
@@ -41,12 +26,12 @@ final class ListingPagesTest {
 
     @Test
     void home_showsTheLatestDayWithPapers() throws Exception {
-        assertThat(server.get("/").body()).contains("<h1>Sunday, November 29, 2026</h1>");
+        assertThat(SERVER.server().get("/").body()).contains("<h1>Sunday, November 29, 2026</h1>");
     }
 
     @Test
     void emptyDay_saysSo() throws Exception {
-        HttpResponse<String> page = server.get("/papers/date/2001-01-01");
+        HttpResponse<String> page = SERVER.server().get("/papers/date/2001-01-01");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("No papers were featured on this day.");
@@ -54,13 +39,13 @@ final class ListingPagesTest {
 
     @Test
     void weekAndMonth_collectTheirDays() throws Exception {
-        assertThat(server.get("/papers/week/2026-W24").body()).contains("Week 24 of 2026").contains("/papers/2606.13681");
-        assertThat(server.get("/papers/month/2026-06").body()).contains("June 2026").contains("/papers/2606.13681");
+        assertThat(SERVER.server().get("/papers/week/2026-W24").body()).contains("Week 24 of 2026").contains("/papers/2606.13681");
+        assertThat(SERVER.server().get("/papers/month/2026-06").body()).contains("June 2026").contains("/papers/2606.13681");
     }
 
     @Test
     void weekWithoutKey_redirectsToTheLatestWeek() throws Exception {
-        HttpResponse<String> response = server.get("/papers/week?code=1");
+        HttpResponse<String> response = SERVER.server().get("/papers/week?code=1");
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("location")).hasValue("/papers/week/2026-W48?code=1");
@@ -68,8 +53,8 @@ final class ListingPagesTest {
 
     @Test
     void hasCodeFilter_keepsOnlyPapersWithCode_andTravelsInLinksAndFeeds() throws Exception {
-        String all = server.get("/papers/date/2026-06-12").body();
-        String withCode = server.get("/papers/date/2026-06-12?code=1").body();
+        String all = SERVER.server().get("/papers/date/2026-06-12").body();
+        String withCode = SERVER.server().get("/papers/date/2026-06-12?code=1").body();
 
         // 16 entries name a githubRepo; 2606.12488 has its repository only in the abstract.
         assertThat(count(withCode, "class=\"paper-card\"")).isEqualTo(17).isLessThan(count(all, "class=\"paper-card\""));
@@ -80,7 +65,7 @@ final class ListingPagesTest {
 
     @Test
     void trending_listsRecentPapers() throws Exception {
-        HttpResponse<String> page = server.get("/papers/trending");
+        HttpResponse<String> page = SERVER.server().get("/papers/trending");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(count(page.body(), "class=\"paper-card\"")).isEqualTo(ListingService.TRENDING_SIZE);
@@ -88,7 +73,7 @@ final class ListingPagesTest {
 
     @Test
     void malformedDate_is400WithThePageSayingWhy() throws Exception {
-        HttpResponse<String> page = server.get("/papers/date/2024-13-45");
+        HttpResponse<String> page = SERVER.server().get("/papers/date/2024-13-45");
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("&#39;2024-13-45&#39; is not a real date");

@@ -2,34 +2,19 @@ package io.paperboy.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.testing.TestServer;
+import io.paperboy.testing.ServerExtension;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The paper page through a real server. */
 final class PaperPagesTest {
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     @Test
     void paperPage_showsMetadataLinksCitationTagsAndBibtex() throws Exception {
-        HttpResponse<String> page = server.get("/papers/0704.0001");
+        HttpResponse<String> page = SERVER.server().get("/papers/0704.0001");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
@@ -46,14 +31,14 @@ final class PaperPagesTest {
 
     @Test
     void upvotesAndSubmitter_comeFromTheListing() throws Exception {
-        assertThat(server.get("/papers/2606.13681").body())
+        assertThat(SERVER.server().get("/papers/2606.13681").body())
                 .contains("<strong>118</strong> upvotes")
                 .contains("featured 2026-06-12 by zhiyuanhucs");
     }
 
     @Test
     void versionedId_redirectsToTheCanonicalPage() throws Exception {
-        HttpResponse<String> response = server.get("/papers/0704.0001v2");
+        HttpResponse<String> response = SERVER.server().get("/papers/0704.0001v2");
 
         assertThat(response.statusCode()).isEqualTo(301);
         assertThat(response.headers().firstValue("location")).hasValue("/papers/0704.0001");
@@ -61,7 +46,7 @@ final class PaperPagesTest {
 
     @Test
     void unknownPaper_isAFriendly404Page() throws Exception {
-        HttpResponse<String> response = server.get("/papers/2401.99999");
+        HttpResponse<String> response = SERVER.server().get("/papers/2401.99999");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));

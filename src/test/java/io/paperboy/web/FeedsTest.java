@@ -7,39 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import io.paperboy.testing.ServerExtension;
 import io.paperboy.testing.TestServer;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Feeds read back with Rome, a real feed library, and compared with the store. */
 final class FeedsTest {
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     private static SyndFeed parse(String path) throws Exception {
-        return new SyndFeedInput().build(new StringReader(server.get(path).body()));
+        return new SyndFeedInput().build(new StringReader(SERVER.server().get(path).body()));
     }
 
     @ParameterizedTest
@@ -50,22 +36,22 @@ final class FeedsTest {
         assertThat(feed.getEntries()).hasSize(30);
         SyndEntry first = feed.getEntries().get(0);
         assertThat(first.getTitle()).isNotBlank();
-        assertThat(first.getLink()).isEqualTo(server.url("/papers/2606.13681"));
+        assertThat(first.getLink()).isEqualTo(SERVER.server().url("/papers/2606.13681"));
         assertThat(first.getPublishedDate()).isNotNull();
         assertThat(first.getDescription().getValue()).isNotBlank();
         if (format.equals("atom")) {
-            assertThat(first.getUri()).isEqualTo(server.url("/papers/2606.13681"));
+            assertThat(first.getUri()).isEqualTo(SERVER.server().url("/papers/2606.13681"));
             assertThat(first.getAuthors()).isNotEmpty();
         }
     }
 
     @Test
     void jsonFeed_isVersion11WithTheSameItems() throws Exception {
-        JsonNode feed = JSON.readTree(server.get("/feeds/daily.json?date=2026-06-12").body());
+        JsonNode feed = JSON.readTree(SERVER.server().get("/feeds/daily.json?date=2026-06-12").body());
 
         assertThat(feed.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.get("items")).hasSize(30);
-        assertThat(feed.at("/items/0/url").asText()).isEqualTo(server.url("/papers/2606.13681"));
+        assertThat(feed.at("/items/0/url").asText()).isEqualTo(SERVER.server().url("/papers/2606.13681"));
         assertThat(feed.at("/items/0/authors/0/name").isTextual()).isTrue();
     }
 
@@ -74,7 +60,7 @@ final class FeedsTest {
     void seedPapers_roundTripThroughTheDailyFeeds() throws Exception {
         Set<String> days = new TreeSet<>();
         java.util.List<String> seedLines = java.nio.file.Files.readAllLines(io.paperboy.testing.Samples.copy(
-                io.paperboy.testing.Samples.SEED, dir));
+                io.paperboy.testing.Samples.SEED, SERVER.dir()));
         Set<String> expected = new HashSet<>();
         for (String line : seedLines) {
             JsonNode seed = JSON.readTree(line);
@@ -109,13 +95,13 @@ final class FeedsTest {
         SyndFeed withCode = parse("/feeds/trending.atom?code=1");
 
         assertThat(withCode.getEntries()).isNotEmpty()
-                .allSatisfy(e -> assertThat(server.get(e.getLink().substring(e.getLink().indexOf("/papers/")))
+                .allSatisfy(e -> assertThat(SERVER.server().get(e.getLink().substring(e.getLink().indexOf("/papers/")))
                         .body()).contains(">Code</a>"));
     }
 
     @Test
     void pages_advertiseTheirFeeds() throws Exception {
-        assertThat(server.get("/papers/date/2026-06-12").body())
+        assertThat(SERVER.server().get("/papers/date/2026-06-12").body())
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\"")
                 .contains("href=\"/feeds/daily.rss?date=2026-06-12\"");
     }

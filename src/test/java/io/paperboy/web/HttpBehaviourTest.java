@@ -2,39 +2,24 @@ package io.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.testing.TestServer;
+import io.paperboy.testing.ServerExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Headers, caching, compression, metrics and hostile input, through a real server. */
 final class HttpBehaviourTest {
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
 
     @Test
     void everyPage_carriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/", "/papers/trending", "/papers/0704.0001", "/api/papers/0704.0001", "/nope")) {
-            HttpResponse<String> response = server.get(path);
+            HttpResponse<String> response = SERVER.server().get(path);
             String csp = response.headers().firstValue("content-security-policy").orElseThrow();
             assertThat(csp).as(path).contains("frame-ancestors 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
             assertThat(response.headers().firstValue("x-content-type-options")).as(path).hasValue("nosniff");
@@ -44,10 +29,10 @@ final class HttpBehaviourTest {
 
     @Test
     void unchangedPage_answers304ToItsEtag() throws Exception {
-        HttpResponse<String> first = server.get("/papers/date/2026-06-12");
+        HttpResponse<String> first = SERVER.server().get("/papers/date/2026-06-12");
         String etag = first.headers().firstValue("etag").orElseThrow();
 
-        HttpResponse<String> again = server.get("/papers/date/2026-06-12", "If-None-Match", etag);
+        HttpResponse<String> again = SERVER.server().get("/papers/date/2026-06-12", "If-None-Match", etag);
 
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
@@ -56,18 +41,18 @@ final class HttpBehaviourTest {
 
     @Test
     void unchangedPage_answers304ToItsLastModified() throws Exception {
-        HttpResponse<String> first = server.get("/papers/date/2026-06-12");
+        HttpResponse<String> first = SERVER.server().get("/papers/date/2026-06-12");
         String lastModified = first.headers().firstValue("last-modified").orElseThrow();
 
-        assertThat(server.get("/papers/date/2026-06-12", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
-        assertThat(server.get("/papers/date/2026-06-12", "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode())
+        assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode())
                 .isEqualTo(200);
-        assertThat(server.get("/papers/date/2026-06-12", "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
+        assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
     }
 
     @Test
     void pages_areGzippedForClientsThatAsk() throws Exception {
-        HttpResponse<byte[]> response = server.getBytes("/papers/date/2026-06-12", "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> response = SERVER.server().getBytes("/papers/date/2026-06-12", "Accept-Encoding", "gzip");
 
         assertThat(response.headers().firstValue("content-encoding")).hasValue("gzip");
         assertThat(response.body()[0] & 0xff).isEqualTo(0x1f);
@@ -75,7 +60,7 @@ final class HttpBehaviourTest {
 
     @Test
     void staticFiles_areServedWithLongerCaching() throws Exception {
-        HttpResponse<String> css = server.get("/static/app.css");
+        HttpResponse<String> css = SERVER.server().get("/static/app.css");
 
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("prefers-color-scheme: dark");
@@ -84,13 +69,13 @@ final class HttpBehaviourTest {
 
     @Test
     void metrics_exposeRequestTimersByRoute() throws Exception {
-        server.get("/papers/trending");
+        SERVER.server().get("/papers/trending");
 
         // The timer is recorded after the response is sent, so the scrape may need a moment.
-        HttpResponse<String> metrics = server.get("/metrics");
+        HttpResponse<String> metrics = SERVER.server().get("/metrics");
         for (int i = 0; i < 50 && !metrics.body().contains("route=\"/papers/trending\""); i++) {
             Thread.sleep(20);
-            metrics = server.get("/metrics");
+            metrics = SERVER.server().get("/metrics");
         }
 
         assertThat(metrics.statusCode()).isEqualTo(200);
@@ -114,7 +99,7 @@ final class HttpBehaviourTest {
             for (String value : hostile) {
                 String encoded = value.contains("%") ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
                 String path = String.format(template, encoded);
-                HttpResponse<String> response = server.get(path);
+                HttpResponse<String> response = SERVER.server().get(path);
                 if (response.statusCode() >= 500 || response.body().contains("Exception")) {
                     failures.add(response.statusCode() + " " + path.substring(0, Math.min(80, path.length())));
                 }
