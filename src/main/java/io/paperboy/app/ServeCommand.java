@@ -7,6 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.paperboy.ingest.arxiv.HarvestSettings;
+import io.paperboy.jobs.DailyJob;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,17 +37,43 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Import the bundled demo papers first (safe to repeat).")
     boolean demo;
 
+    @Option(names = "--harvest-set", paramLabel = "SET",
+            description = "Harvest this arXiv set (cs, math, physics:hep-th, …) every night; repeat for several. "
+                    + "Off by default. Each run asks only for what changed since the last one.")
+    List<String> harvestSets = new ArrayList<>();
+
+    @Option(names = "--harvest-hour", paramLabel = "H", defaultValue = "3",
+            description = "Hour of the nightly harvest, 0-23 UTC. Default: ${DEFAULT-VALUE}")
+    int harvestHour;
+
+    @Option(names = "--harvest-base-url", paramLabel = "URL", defaultValue = "https://oaipmh.arxiv.org/oai",
+            description = "OAI-PMH endpoint of the nightly harvest. Default: ${DEFAULT-VALUE}")
+    URI harvestBaseUrl;
+
+    @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
+            description = "Contact address sent to arXiv with each request (needed with --harvest-set). "
+                    + "Default: $PAPERBOY_CONTACT")
+    String contact;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
         if (demo) {
             importDemo(db);
         }
+        DailyJob harvest = harvestSets.isEmpty() ? null
+                : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets, harvestHour);
         WebServer server = WebServer.start(db, host, port);
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
+        if (harvest != null) {
+            System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (harvest != null) {
+                harvest.close();
+            }
             server.stop();
             db.close();
             stopped.countDown();
