@@ -7,6 +7,8 @@ import io.paperboy.ingest.arxiv.HarvestProblem;
 import io.paperboy.ingest.arxiv.HarvestReport;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.ingest.arxiv.OaiClient;
+import io.paperboy.listing.AutoFeature;
+import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
 import java.io.PrintStream;
 import java.net.URI;
@@ -57,19 +59,25 @@ final class HarvestArxivCommand implements Callable<Integer> {
             description = "Contact address sent in the User-Agent, as arXiv asks. Default: $PAPERBOY_CONTACT")
     String contact;
 
+    @Mixin
+    FeatureOptions feature;
+
     @Option(names = "--restart", description = "Drop the harvest in progress (e.g. its token expired) and start over.")
     boolean restart;
 
     @Override
     public Integer call() {
         HarvestSettings settings = settings();
+        AutoFeature rules = rules();
         try (Database db = store.open(); OaiClient client = new OaiClient(settings)) {
-            return run(db, client, System.err);
+            return run(db, client, rules, System.err);
         }
     }
 
-    private int run(Database db, OaiClient client, PrintStream err) {
-        ArxivHarvester harvester = new ArxivHarvester(db, new PaperService(db), client).onMessage(err::println);
+    private int run(Database db, OaiClient client, AutoFeature rules, PrintStream err) {
+        PaperService papers = new PaperService(db);
+        ArxivHarvester harvester = new ArxivHarvester(db, papers, client).onMessage(err::println)
+                .autoFeature(rules, new ListingService(db, papers));
         HarvestReport report;
         try (ProgressDisplay ignored = new ProgressDisplay("Harvesting", harvester::recordsExpected, " records", 1,
                 harvester::recordsRead, () -> "")) {
@@ -83,6 +91,14 @@ final class HarvestArxivCommand implements Callable<Integer> {
         }
         err.println(report.summary());
         return report.success() ? 0 : 1;
+    }
+
+    private AutoFeature rules() {
+        try {
+            return feature.autoFeature();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--feature " + e.getMessage());
+        }
     }
 
     private HarvestSettings settings() {

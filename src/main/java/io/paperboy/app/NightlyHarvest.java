@@ -7,6 +7,8 @@ import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.ingest.arxiv.OaiClient;
 import io.paperboy.jobs.DailyJob;
 import io.paperboy.jobs.JobRuns;
+import io.paperboy.listing.AutoFeature;
+import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -25,16 +27,18 @@ public final class NightlyHarvest {
 
     private NightlyHarvest() {}
 
-    static DailyJob schedule(Database db, HarvestSettings settings, List<String> sets, int hourUtc) {
-        return new DailyJob(JOB, hourUtc, () -> runAll(db, settings, sets), new JobRuns(db), nodeName(),
+    static DailyJob schedule(Database db, HarvestSettings settings, List<String> sets, AutoFeature rules, int hourUtc) {
+        return new DailyJob(JOB, hourUtc, () -> runAll(db, settings, sets, rules), new JobRuns(db), nodeName(),
                 Clock.systemUTC()).start();
     }
 
     /** Harvests every set in turn; one set's failure does not stop the others. */
-    public static String runAll(Database db, HarvestSettings settings, List<String> sets) {
+    public static String runAll(Database db, HarvestSettings settings, List<String> sets, AutoFeature rules) {
         List<String> outcomes = new ArrayList<>();
         try (OaiClient client = new OaiClient(settings)) {
-            ArxivHarvester harvester = new ArxivHarvester(db, new PaperService(db), client).onMessage(LOG::info);
+            PaperService papers = new PaperService(db);
+            ArxivHarvester harvester = new ArxivHarvester(db, papers, client).onMessage(LOG::info)
+                    .autoFeature(rules, new ListingService(db, papers));
             for (String set : sets) {
                 outcomes.add(set + ": " + harvestOne(harvester, set));
             }

@@ -50,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "OAI-PMH endpoint of the nightly harvest. Default: ${DEFAULT-VALUE}")
     URI harvestBaseUrl;
 
+    @Mixin
+    FeatureOptions feature;
+
     @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
             description = "Contact address sent to arXiv with each request (needed with --harvest-set). "
                     + "Default: $PAPERBOY_CONTACT")
@@ -62,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
             importDemo(db);
         }
         DailyJob harvest = harvestSets.isEmpty() ? null
-                : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets, harvestHour);
+                : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets,
+                        feature.autoFeature(), harvestHour);
         WebServer server = WebServer.start(db, host, port);
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());

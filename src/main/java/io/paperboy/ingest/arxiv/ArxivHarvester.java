@@ -1,6 +1,8 @@
 package io.paperboy.ingest.arxiv;
 
 import io.paperboy.db.Database;
+import io.paperboy.listing.AutoFeature;
+import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +25,8 @@ public final class ArxivHarvester {
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong expected = new AtomicLong();
     private Consumer<String> log = message -> {};
+    private AutoFeature autoFeature = AutoFeature.NONE;
+    private ListingService listings;
 
     /** What to harvest; null dates are left out, {@code restart} drops a harvest in progress. */
     public record Request(String set, LocalDate from, LocalDate until, boolean restart) {
@@ -35,6 +39,13 @@ public final class ArxivHarvester {
         this.db = db;
         this.papers = papers;
         this.client = client;
+    }
+
+    /** Features the harvested papers that {@code rules} match, in the same transaction as each page. */
+    public ArxivHarvester autoFeature(AutoFeature rules, ListingService listings) {
+        this.autoFeature = rules;
+        this.listings = listings;
+        return this;
     }
 
     public ArxivHarvester onMessage(Consumer<String> log) {
@@ -107,6 +118,9 @@ public final class ArxivHarvester {
         HarvestState after = state.after(page);
         db.useTransaction(h -> {
             PaperService.StoreResult stored = papers.store(h, page.papers());
+            if (listings != null) {
+                report.featured(listings.store(h, autoFeature.entriesFor(page.papers(), page.datestamps())));
+            }
             states.save(h, after, !after.inProgress());
             report.page(page, stored.inserted(), stored.updated(), stored.unchanged());
         });

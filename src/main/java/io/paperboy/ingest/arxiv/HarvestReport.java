@@ -16,6 +16,7 @@ public final class HarvestReport {
     private long unchanged;
     private long deleted;
     private long rejected;
+    private long featured;
     private LocalDate lastDatestamp;
 
     void page(OaiPage page, int insertedNow, int updatedNow, int unchangedNow) {
@@ -56,9 +57,19 @@ public final class HarvestReport {
         return lastDatestamp;
     }
 
+    void featured(int entries) {
+        featured += entries;
+    }
+
+    /** Listing entries the auto-feature rules added. */
+    public long featured() {
+        return featured;
+    }
+
     public String summary() {
         return String.format("Harvested %,d records in %,d pages: %,d new, %,d updated, %,d unchanged, %,d deleted, "
-                + "%,d rejected%s", records, pages, inserted, updated, unchanged, deleted, rejected,
+                + "%,d rejected%s%s", records, pages, inserted, updated, unchanged, deleted, rejected,
+                featured == 0 ? "" : String.format("; %,d featured by the rules", featured),
                 lastDatestamp == null ? "" : "; next run starts from " + lastDatestamp);
     }
 }

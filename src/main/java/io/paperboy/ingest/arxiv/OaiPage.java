@@ -3,6 +3,7 @@ package io.paperboy.ingest.arxiv;
 import io.paperboy.paper.Paper;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One OAI-PMH response page: the papers it carried, the records that could not be read, the
@@ -12,6 +13,7 @@ import java.util.List;
  * @param resumptionToken the token for the next page, or null on the last (or only) page
  * @param completeListSize the size of the whole list when the server said, else -1
  * @param latestDatestamp the latest header datestamp among the page's records, or null
+ * @param datestamps each stored paper's header datestamp (the day arXiv announced the change), by id
  */
 record OaiPage(
         List<Paper> papers,
@@ -20,9 +22,11 @@ record OaiPage(
         int deleted,
         String resumptionToken,
         long completeListSize,
-        LocalDate latestDatestamp) {
+        LocalDate latestDatestamp,
+        Map<String, LocalDate> datestamps) {
 
     OaiPage {
+        datestamps = Map.copyOf(datestamps);
         papers = List.copyOf(papers);
         problems = List.copyOf(problems);
         errors = List.copyOf(errors);
@@ -30,7 +34,7 @@ record OaiPage(
 
     /** The answer to a request that matched nothing: OAI-PMH's {@code noRecordsMatch}, a success. */
     static OaiPage empty() {
-        return new OaiPage(List.of(), List.of(), List.of(), 0, null, 0, null);
+        return new OaiPage(List.of(), List.of(), List.of(), 0, null, 0, null, Map.of());
     }
 
     boolean hasMore() {

@@ -76,6 +76,7 @@ final class OaiPageParser {
         private final XMLStreamReader r;
         private final String request;
         private final List<Paper> papers = new ArrayList<>();
+        private final java.util.Map<String, LocalDate> datestamps = new java.util.HashMap<>();
         private final List<HarvestProblem> problems = new ArrayList<>();
         private final List<OaiError> errors = new ArrayList<>();
         private int deleted;
@@ -99,7 +100,7 @@ final class OaiPageParser {
                     element(r.getLocalName());
                 }
             }
-            return new OaiPage(papers, problems, errors, deleted, token, completeListSize, latest);
+            return new OaiPage(papers, problems, errors, deleted, token, completeListSize, latest, datestamps);
         }
 
         private void element(String name) throws XMLStreamException {
@@ -132,8 +133,11 @@ final class OaiPageParser {
                 return;
             }
             try {
-                latest = later(latest, datestamp(record.datestamp));
-                papers.add(record.paper());
+                LocalDate day = datestamp(record.datestamp);
+                Paper paper = record.paper();
+                latest = later(latest, day);
+                papers.add(paper);
+                datestamps.put(paper.id(), day);
             } catch (BadRecordException e) {
                 problems.add(new HarvestProblem(request, id, e.getMessage()));
             }

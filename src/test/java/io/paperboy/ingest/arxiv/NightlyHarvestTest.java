@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.app.NightlyHarvest;
 import io.paperboy.db.Database;
+import io.paperboy.listing.AutoFeature;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ final class NightlyHarvestTest {
             HarvestSettings settings = HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example")
                     .withDelay(Duration.ZERO).withRetries(1, Duration.ZERO, Duration.ZERO);
 
-            String first = NightlyHarvest.runAll(db, settings, List.of("cs"));
+            String first = NightlyHarvest.runAll(db, settings, List.of("cs"), AutoFeature.NONE);
             int requestsBefore = server.requests().size();
-            NightlyHarvest.runAll(db, settings, List.of("cs"));
+            NightlyHarvest.runAll(db, settings, List.of("cs"), AutoFeature.NONE);
 
             assertThat(first).startsWith("cs: ");
             assertThat(new PaperService(db).count()).isEqualTo(10);
