@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "harvest", mixinStandardHelpOptions = true,
         description = "Harvest papers from a source into the store. Resumable: an interrupted harvest "
                 + "continues where it stopped when run again.",
-        subcommands = {HarvestArxivCommand.class})
+        subcommands = {HarvestArxivCommand.class, HarvestStatusCommand.class})
 final class HarvestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -87,6 +87,20 @@ final class HarvestCommandTest {
     }
 
     @Test
+    void harvestStatus_showsEachSetsProgressAndLastError() {
+        harvest("physics:physics:plasm-ph", "ops@lab.example");
+        harvest("nonsense", "ops@lab.example");
+        out.reset();
+
+        assertThat(Main.run("harvest", "status", "--data", dir.toString())).isZero();
+
+        String status = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).contains("set 'physics:physics:plasm-ph': idle; 3 records")
+                .contains("next run from 2026-01-05");
+        assertThat(status).contains("set 'nonsense'").contains("last error: ").contains("badArgument");
+    }
+
+    @Test
     void oaiError_exitsOneNamingTheRequestAndTheError() {
         assertThat(harvest("nonsense", "ops@lab.example")).isEqualTo(1);
 
