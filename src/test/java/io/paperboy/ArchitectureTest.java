@@ -25,6 +25,13 @@ final class ArchitectureTest {
             .because("app is the composition root; features never reach back into it");
 
     @ArchTest
+    static final ArchRule webIsPlumbingNotAFeature = noClasses()
+            .that().resideInAPackage("io.paperboy.web..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..")
+            .because("web holds the HTTP plumbing every feature shares (DESIGN.md)");
+
+    @ArchTest
     static final ArchRule listingDoesNotImport = noClasses()
             .that().resideInAPackage("io.paperboy.listing..")
             .should().dependOnClassesThat().resideInAPackage("io.paperboy.ingest..");

@@ -3,12 +3,13 @@ package io.paperboy.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code paperboy} command line: serve, import, export, reindex. */
+/** The {@code paperboy} command line: serve, import, export, harvest, reindex. */
 @Command(name = "paperboy",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A self-hostable daily papers platform.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReindexCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, HarvestCommand.class,
+                ReindexCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -17,10 +17,15 @@ final class ProgressDisplay implements AutoCloseable {
     private final Thread poller;
 
     ProgressDisplay(String task, long total, String unit, long unitSize, LongSupplier done, Supplier<String> extra) {
+        this(task, () -> Math.max(total, 1), unit, unitSize, done, extra);
+    }
+
+    /** For work whose size is learnt on the way (a harvest learns it from the first page); 0 means not yet known. */
+    ProgressDisplay(String task, LongSupplier total, String unit, long unitSize, LongSupplier done, Supplier<String> extra) {
         boolean terminal = System.console() != null;
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(Math.max(total, 1))
+                .setInitialMax(total.getAsLong() > 0 ? total.getAsLong() : -1)
                 .setUnit(unit, unitSize)
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
@@ -28,11 +33,15 @@ final class ProgressDisplay implements AutoCloseable {
         builder.setConsumer(terminal ? new ConsoleProgressBarConsumer(System.err)
                 : new DelegatingProgressBarConsumer(System.err::println));
         this.bar = builder.build();
-        this.poller = Thread.ofPlatform().daemon().name("progress").start(() -> poll(done, extra));
+        this.poller = Thread.ofPlatform().daemon().name("progress").start(() -> poll(total, done, extra));
     }
 
-    private void poll(LongSupplier done, Supplier<String> extra) {
+    private void poll(LongSupplier total, LongSupplier done, Supplier<String> extra) {
         while (!Thread.currentThread().isInterrupted()) {
+            long max = total.getAsLong();
+            if (max > 0) {
+                bar.maxHint(max);
+            }
             bar.stepTo(done.getAsLong());
             bar.setExtraMessage(extra.get());
             try {
@@ -51,7 +60,7 @@ final class ProgressDisplay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        bar.stepTo(bar.getMax());
+        bar.stepTo(Math.max(bar.getMax(), bar.getCurrent()));
         bar.close();
     }
 }

@@ -2,15 +2,19 @@ package io.paperboy.app;
 
 import io.paperboy.db.Database;
 import io.paperboy.ingest.ImportReport;
+import io.paperboy.ingest.arxiv.HarvestSettings;
+import io.paperboy.jobs.DailyJob;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +44,27 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Import the bundled demo papers first (safe to repeat).")
     boolean demo;
 
+    @Option(names = "--harvest-set", paramLabel = "SET",
+            description = "Harvest this arXiv set (cs, math, physics:hep-th, …) every night; repeat for several. "
+                    + "Off by default. Each run asks only for what changed since the last one.")
+    List<String> harvestSets = new ArrayList<>();
+
+    @Option(names = "--harvest-hour", paramLabel = "H", defaultValue = "3",
+            description = "Hour of the nightly harvest, 0-23 UTC. Default: ${DEFAULT-VALUE}")
+    int harvestHour;
+
+    @Option(names = "--harvest-base-url", paramLabel = "URL", defaultValue = "https://oaipmh.arxiv.org/oai",
+            description = "OAI-PMH endpoint of the nightly harvest. Default: ${DEFAULT-VALUE}")
+    URI harvestBaseUrl;
+
+    @Mixin
+    FeatureOptions feature;
+
+    @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
+            description = "Contact address sent to arXiv with each request (needed with --harvest-set). "
+                    + "Default: $PAPERBOY_CONTACT")
+    String contact;
+
     @Option(names = "--embeddings", description = "Semantic search: embed papers (BGE-small-en-v1.5, in-process) "
             + "and rank searches hybrid by default. The first start embeds every paper (about 15 papers/s on "
             + "2 cores) before serving; run 'paperboy reindex' after switching it on for an existing index.")
@@ -51,6 +76,9 @@ final class ServeCommand implements Callable<Integer> {
         if (demo) {
             importDemo(db);
         }
+        DailyJob harvest = harvestSets.isEmpty() ? null
+                : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets,
+                        feature.autoFeature(), harvestHour);
         SearchIndex index = SearchIndex.open(store.indexDir());
         Embedder embedder = embeddings ? new Embedder() : null;
         IndexFollower follower = new IndexFollower(new PaperService(db), index, embedder);
@@ -61,7 +89,13 @@ final class ServeCommand implements Callable<Integer> {
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
+        if (harvest != null) {
+            System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (harvest != null) {
+                harvest.close();
+            }
             server.stop();
             follower.close();
             index.close();

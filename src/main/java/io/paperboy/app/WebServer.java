@@ -2,11 +2,23 @@ package io.paperboy.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
+import io.paperboy.listing.DailyPapersApi;
+import io.paperboy.listing.ListingEntry;
+import io.paperboy.listing.ListingFeeds;
+import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
+import io.paperboy.paper.Featured;
 import io.paperboy.paper.PaperApi;
+import io.paperboy.paper.PaperJson;
+import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
@@ -14,21 +26,33 @@ import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
 import io.paperboy.search.SearchIndex;
 import io.paperboy.search.SearchService;
+import io.paperboy.web.ChangeWatcher;
+import io.paperboy.web.Errors;
+import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Metrics;
+import io.paperboy.web.PageCache;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the features' routes into one Javalin server and maps errors to JSON. */
+/** Wires the features' routes into one Javalin server: headers, compression, ETags, errors. */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // Jetty's default 8 KiB would answer a long search URL with a bare 414; with room for twice the
+    // query limit URL-encoded, the search API explains the limit in a JSON 400.
     private static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
     private final Javalin app;
+    private final Metrics metrics;
+    private final ChangeWatcher changes;
     private final List<AutoCloseable> owned;
 
-    private WebServer(Javalin app, List<AutoCloseable> owned) {
+    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned) {
         this.app = app;
+        this.metrics = metrics;
+        this.changes = changes;
         this.owned = owned;
     }
 
@@ -40,7 +64,7 @@ public final class WebServer {
         SearchIndex index = SearchIndex.inMemory();
         IndexFollower follower = new IndexFollower(new PaperService(db), index);
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
-        return start(db, index, host, port, List.of(follower, index));
+        return start(db, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
     }
 
     /**
@@ -52,31 +76,39 @@ public final class WebServer {
                 host, port, List.of());
     }
 
-    private static WebServer start(Database db, SearchIndex index, String host, int port, List<AutoCloseable> owned) {
-        return start(db, new SearchService(index), Ranking.BM25, host, port, owned);
-    }
-
     private static WebServer start(Database db, SearchService search, Ranking ranking, String host, int port,
             List<AutoCloseable> owned) {
         PaperService papers = new PaperService(db);
-        ListingService listings = new ListingService(db);
-        PaperApi paperApi = new PaperApi(papers, listings::upvotes);
-        SearchApi searchApi = new SearchApi(search, papers, paperApi::render, ranking);
-        Health health = new Health(papers);
+        ListingService listings = new ListingService(db, papers);
+        Metrics metrics = new Metrics();
+        ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
+        PaperJson paperJson = new PaperJson(new ObjectMapper());
+        SearchApi searchApi = new SearchApi(search, papers, p -> paperJson.write(p, listings.upvotes(p.id())), ranking);
         Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.concurrency.useVirtualThreads = true;
-            // Jetty's default 8 KiB would answer a long search URL with a bare 414; with room for
-            // twice the query limit URL-encoded, the search API explains the limit in a JSON 400.
-            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-            config.routes.get("/health", health::handle);
+            configureHttp(config);
+            metrics.register(config);
+            new PageCache(changes, metrics::record).register(config);
+            config.routes.get("/health", new Health(papers)::handle);
+            config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
-            paperApi.register(config);
+            new PaperApi(papers, listings::upvotes).register(config);
+            new DailyPapersApi(listings).register(config);
+            new ListingFeeds(listings).register(config);
+            new ListingPages(listings).register(config);
+            new PaperPages(papers, id -> featured(listings, id)).register(config);
+            config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(Exception.class, WebServer::internalError);
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app, owned);
+        return new WebServer(app, metrics, changes, owned);
+    }
+
+    /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     public int port() {
@@ -85,6 +117,8 @@ public final class WebServer {
 
     public void stop() {
         app.stop();
+        changes.close();
+        metrics.close();
         for (AutoCloseable resource : owned) {
             try {
                 resource.close();
@@ -94,18 +128,50 @@ public final class WebServer {
         }
     }
 
-    private static void internalError(Exception e, Context ctx) {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        json(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    private static void configureHttp(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.concurrency.useVirtualThreads = true;
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        // ETags come from PageCache, computed once per cached answer.
+        config.http.generateEtags = false;
+        config.http.compressionStrategy = CompressionStrategy.GZIP;
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "public, max-age=3600");
+        });
+        config.routes.before(HttpPolicy::securityHeaders);
     }
 
-    private static void notFound(Context ctx) {
-        if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-            json(ctx, HttpStatus.NOT_FOUND, "no such page: " + ctx.path());
+    private static void openApi(Context ctx) throws java.io.IOException {
+        try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
-    private static void json(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).contentType("application/json").result(JSON.createObjectNode().put("error", message).toString());
+    private static List<Featured> featured(ListingService listings, String paperId) {
+        return listings.forPaper(paperId).stream()
+                .map((ListingEntry e) -> new Featured(e.day(), e.submittedBy(), e.upvotes()))
+                .toList();
+    }
+
+    private static void userError(HttpResponseException e, Context ctx) {
+        // Javalin's own 404 for an unknown path names its router ("Endpoint GET /x not found").
+        String message = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
+                ? "no such page: " + ctx.path() : e.getMessage();
+        Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
+    }
+
+    private static void internalError(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        Errors.respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+
+    private static void notFound(Context ctx) {
+        String body = ctx.result();
+        if (body == null || body.isEmpty() || body.startsWith("Endpoint")) {
+            Errors.respond(ctx, HttpStatus.NOT_FOUND, "no such page: " + ctx.path());
+        }
     }
 }

@@ -109,9 +109,11 @@ public final class Importer {
                 log.accept(file + ": resuming an interrupted import after line " + start.linesDone());
                 report.rejectedEarlier(start.rejected());
             }
-            Batcher batcher = new Batcher(file, key, start, report);
-            reader.read(input, format, start.linesDone(), batcher);
-            batcher.finish();
+            try (BatchWriter writer = new BatchWriter()) {
+                Batcher batcher = new Batcher(file, key, start, report, writer);
+                reader.read(input, format, start.linesDone(), batcher);
+                batcher.finish();
+            }
         });
     }
 
@@ -148,14 +150,16 @@ public final class Importer {
         private final Path file;
         private final String key;
         private final ImportReport report;
+        private final BatchWriter writer;
         private final List<ImportRecord> batch = new ArrayList<>(BATCH);
         private long lastLine;
         private long rejected;
 
-        Batcher(Path file, String key, ImportCheckpoints.Checkpoint start, ImportReport report) {
+        Batcher(Path file, String key, ImportCheckpoints.Checkpoint start, ImportReport report, BatchWriter writer) {
             this.file = file;
             this.key = key;
             this.report = report;
+            this.writer = writer;
             this.lastLine = start.linesDone();
             this.rejected = start.rejected();
         }
@@ -179,13 +183,14 @@ public final class Importer {
 
         void finish() {
             commit(true);
+            writer.drain();
         }
 
         private void commit(boolean last) {
             List<Paper> paperBatch = batch.stream().map(ImportRecord::paper).toList();
             List<ListingEntry> listingBatch = batch.stream().flatMap(r -> r.listings().stream()).toList();
             ImportCheckpoints.Checkpoint checkpoint = new ImportCheckpoints.Checkpoint(lastLine, rejected);
-            db.useTransaction(h -> {
+            writer.submit(() -> db.useTransaction(h -> {
                 PaperService.StoreResult stored = papers.store(h, paperBatch);
                 int listed = listings.store(h, listingBatch);
                 if (last) {
@@ -194,7 +199,7 @@ public final class Importer {
                     checkpoints.save(h, key, file.toString(), checkpoint);
                 }
                 report.stored(paperBatch.size(), stored.inserted(), stored.updated(), stored.unchanged(), listed);
-            });
+            }));
             batch.clear();
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
  * the free-text {@code authors} with its TeX accents decoded; version dates are RFC 1123.
  */
 final class SnapshotParser implements RecordParser {
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("v[1-9][0-9]*");
 
     @Override
     public ImportRecord parse(JsonNode r, long line) throws RecordException {
@@ -87,7 +88,7 @@ final class SnapshotParser implements RecordParser {
         }
         for (JsonNode v : list) {
             String name = v.path("version").asText("");
-            if (!name.matches("v[1-9][0-9]*")) {
+            if (!VERSION.matcher(name).matches()) {
                 throw RecordException.field("versions", "version '" + name + "' is not v1, v2, …");
             }
             versions.add(new PaperVersion(Integer.parseInt(name.substring(1)), created(v.path("created").asText(""))));

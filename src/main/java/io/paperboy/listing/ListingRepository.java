@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -38,6 +39,33 @@ final class ListingRepository {
                 .bind("id", paperId)
                 .map(ListingRepository::entry)
                 .list();
+    }
+
+    List<ListingEntry> between(Handle handle, LocalDate first, LocalDate last) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE day BETWEEN :first AND :last "
+                        + "ORDER BY upvotes DESC, day DESC, paper_id")
+                .bind("first", first.toString())
+                .bind("last", last.toString())
+                .map(ListingRepository::entry)
+                .list();
+    }
+
+    /** The most recent entries, newest day first: what trending shows until votes exist. */
+    List<ListingEntry> latest(Handle handle, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings ORDER BY day DESC, upvotes DESC, paper_id LIMIT :limit")
+                .bind("limit", limit)
+                .map(ListingRepository::entry)
+                .list();
+    }
+
+    Optional<LocalDate> latestDay(Handle handle) {
+        return handle.createQuery("SELECT max(day) FROM listings").mapTo(String.class).findOne().map(LocalDate::parse);
+    }
+
+    /** The nearest day before {@code day} (or after, when {@code later}) that has entries. */
+    Optional<LocalDate> neighbourDay(Handle handle, LocalDate day, boolean later) {
+        String sql = later ? "SELECT min(day) FROM listings WHERE day > :day" : "SELECT max(day) FROM listings WHERE day < :day";
+        return handle.createQuery(sql).bind("day", day.toString()).mapTo(String.class).findOne().map(LocalDate::parse);
     }
 
     long count(Handle handle) {

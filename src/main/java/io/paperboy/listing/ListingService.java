@@ -2,6 +2,10 @@ package io.paperboy.listing;
 
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +14,55 @@ import org.jdbi.v3.core.Handle;
 
 /** Features papers on days and reads back where a paper was featured. */
 public final class ListingService {
+    /** How many recent entries trending ranks. */
+    public static final int TRENDING_SIZE = 100;
+
     private final Database db;
+    private final PaperService papers;
     private final ListingRepository listings = new ListingRepository();
 
     public ListingService(Database db) {
+        this(db, new PaperService(db));
+    }
+
+    public ListingService(Database db, PaperService papers) {
         this.db = db;
+        this.papers = papers;
+    }
+
+    /** The papers featured in {@code period} that pass {@code filter}, most upvoted first. */
+    public List<ListedPaper> featured(Period period, ListingFilter filter) {
+        List<ListingEntry> entries = db.withHandle(h -> listings.between(h, period.start(), period.end()));
+        return withPapers(entries, filter);
+    }
+
+    /**
+     * Recently featured papers that pass {@code filter}, newest day first. Votes do not exist yet,
+     * so trending is by recency; the time-decayed score comes with community voting.
+     */
+    public List<ListedPaper> trending(ListingFilter filter) {
+        return withPapers(db.withHandle(h -> listings.latest(h, TRENDING_SIZE)), filter);
+    }
+
+    public Optional<LocalDate> latestDay() {
+        return db.withHandle(listings::latestDay);
+    }
+
+    /** The nearest earlier and later days that have featured papers, for navigation. */
+    public Optional<LocalDate> neighbourDay(LocalDate day, boolean later) {
+        return db.withHandle(h -> listings.neighbourDay(h, day, later));
+    }
+
+    private List<ListedPaper> withPapers(List<ListingEntry> entries, ListingFilter filter) {
+        Map<String, Paper> byId = papers.findAll(entries.stream().map(ListingEntry::paperId).distinct().toList());
+        List<ListedPaper> listed = new ArrayList<>();
+        for (ListingEntry entry : entries) {
+            Paper paper = byId.get(entry.paperId());
+            if (paper != null && filter.matches(paper)) {
+                listed.add(new ListedPaper(paper, entry));
+            }
+        }
+        return listed;
     }
 
     public List<ListingEntry> forPaper(String paperId) {

@@ -42,6 +42,15 @@ public final class PaperIds {
         return ArxivId.parse(trimmed).id();
     }
 
+    /** {@link #canonical} for a path parameter: a malformed id is the client's error, a 400. */
+    public static String fromPath(String raw) {
+        try {
+            return canonical(raw);
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.BadRequestResponse(e.getMessage());
+        }
+    }
+
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -13,8 +13,10 @@ import java.util.function.Function;
  * <p>A newer version wins: its fields replace the stored ones, and stored values fill only what
  * it lacks. Otherwise (same, older or unknown version) the stored paper wins and the incoming one
  * only fills gaps: sources disagree on details (HF keeps a renamed title, arXiv the new one) and
- * re-importing an old file must not undo a newer one. Links and versions are unions. Merging is
- * idempotent, so importing the same input twice changes nothing.
+ * re-importing an old file must not undo a newer one. A source that gives no version number but
+ * the date of the latest version (arXiv's OAI-PMH {@code arXiv} format) is newer when that date is
+ * later than the stored one. Links and versions are unions. Merging is idempotent, so importing
+ * the same input twice changes nothing.
  */
 public final class PaperMerge {
     private PaperMerge() {}
@@ -23,7 +25,7 @@ public final class PaperMerge {
         if (stored == null) {
             return incoming;
         }
-        boolean newer = incoming.version() > stored.version();
+        boolean newer = incoming.version() > stored.version() || laterUnversioned(stored, incoming);
         Paper first = newer ? incoming : stored;
         Paper second = newer ? stored : incoming;
         return new Paper(
@@ -43,6 +45,12 @@ public final class PaperMerge {
                 unionBy(first.links(), second.links(), ArtifactLink::url),
                 versions(first.versions(), second.versions()),
                 stored.changeSeq());
+    }
+
+    // Without this, a nightly harvest could never update a paper it (or anyone) had stored before.
+    private static boolean laterUnversioned(Paper stored, Paper incoming) {
+        return incoming.version() == 0 && incoming.updated() != null
+                && (stored.updated() == null || incoming.updated().isAfter(stored.updated()));
     }
 
     private static <T> T pick(T preferred, T fallback) {

@@ -26,10 +26,9 @@ public final class PaperService {
         return db.withHandle(h -> papers.find(h, id));
     }
 
-    /** The papers with these ids, in the order given; unknown ids are skipped. */
-    public List<Paper> findAll(List<String> ids) {
-        Map<String, Paper> found = db.withHandle(h -> papers.findAll(h, ids));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    /** The stored papers among {@code ids}, by id; unknown ids are absent from the map. */
+    public Map<String, Paper> findAll(java.util.Collection<String> ids) {
+        return db.withHandle(h -> papers.findAll(h, ids));
     }
 
     /**

@@ -30,8 +30,6 @@ public final class TexText {
             Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     // A newline followed by indentation, or a blank line, starts a paragraph; any other newline is a wrap.
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("[ \\t]*\\n(?:[ \\t]*\\n)*(?:[ \\t]+|[ \\t]*\\n)");
-    private static final Pattern LINE_WRAP = Pattern.compile("[ \\t]*\\n[ \\t]*");
 
     private static final Map<String, String> COMBINING_MARKS = Map.ofEntries(
             Map.entry("`", "\u0300"), Map.entry("'", "\u0301"), Map.entry("^", "\u0302"),
@@ -79,14 +77,54 @@ public final class TexText {
      */
     public static String unwrapAbstract(String text) {
         Objects.requireNonNull(text, "text");
+        String[] lines = text.replace("\r\n", "\n").strip().split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
-        for (String paragraph : PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").strip())) {
-            String joined = LINE_WRAP.matcher(paragraph).replaceAll(" ").strip();
-            if (!joined.isEmpty()) {
-                out.append(out.isEmpty() ? "" : "\n\n").append(joined);
+        StringBuilder paragraph = new StringBuilder();
+        boolean breakPending = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (isBlank(line)) {
+                breakPending = true;
+                continue;
+            }
+            if (i > 0 && (breakPending || line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                appendParagraph(out, paragraph);
+            }
+            breakPending = false;
+            paragraph.append(paragraph.isEmpty() ? "" : " ").append(trimSpaces(line));
+        }
+        appendParagraph(out, paragraph);
+        return out.toString();
+    }
+
+    // One pass over the lines instead of two regexes: this was a third of the import's CPU.
+    private static void appendParagraph(StringBuilder out, StringBuilder paragraph) {
+        String joined = paragraph.toString().strip();
+        if (!joined.isEmpty()) {
+            out.append(out.isEmpty() ? "" : "\n\n").append(joined);
+        }
+        paragraph.setLength(0);
+    }
+
+    private static boolean isBlank(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                return false;
             }
         }
-        return out.toString();
+        return true;
+    }
+
+    private static String trimSpaces(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return line.substring(start, end);
     }
 
     private static String deaccentProse(String text) {

@@ -11,7 +11,6 @@ import io.paperboy.paper.PaperService;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/papers/search?q=&limit=&ranking=} in the shape of Hugging Face's paper search: an array
@@ -66,8 +65,7 @@ public final class SearchApi {
     }
 
     private ArrayNode render(List<SearchHit> hits) {
-        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList()).stream()
-                .collect(Collectors.toMap(Paper::id, p -> p));
+        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         ArrayNode out = json.createArrayNode();
         for (SearchHit hit : hits) {
             Paper p = found.get(hit.paperId());

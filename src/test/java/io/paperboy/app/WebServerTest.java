@@ -106,10 +106,18 @@ final class WebServerTest {
     }
 
     @Test
-    void unknownRoute_is404Json() throws Exception {
+    void unknownApiRoute_is404Json() throws Exception {
+        HttpResponse<String> response = get("/api/no/such/thing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("/api/no/such/thing");
+    }
+
+    @Test
+    void unknownPage_is404Html() throws Exception {
         HttpResponse<String> response = get("/no/such/thing");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).contains("/no/such/thing");
+        assertThat(response.body()).contains("<h1>404 Not Found</h1>").contains("no such page: /no/such/thing");
     }
 }

@@ -37,6 +37,28 @@ final class PaperMergeTest {
     }
 
     @Test
+    void unknownVersionWithALaterUpdateDate_isNewer() {
+        Paper stored = paper(2, "Old title").updated(LocalDate.of(2025, 1, 1)).journalRef("J. 1").build();
+        Paper incoming = paper(0, "New title").updated(LocalDate.of(2026, 1, 5)).build();
+
+        Paper merged = PaperMerge.merge(stored, incoming);
+
+        assertThat(merged.title()).isEqualTo("New title");
+        assertThat(merged.updated()).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(merged.journalRef()).isEqualTo("J. 1");
+        assertThat(merged.version()).isEqualTo(2);
+        assertThat(PaperMerge.merge(merged, incoming)).isEqualTo(merged);
+    }
+
+    @Test
+    void unknownVersionWithTheSameUpdateDate_keepsStoredFields() {
+        Paper stored = paper(2, "Stored title").updated(LocalDate.of(2026, 1, 5)).build();
+        Paper incoming = paper(0, "Other title").updated(LocalDate.of(2026, 1, 5)).build();
+
+        assertThat(PaperMerge.merge(stored, incoming).title()).isEqualTo("Stored title");
+    }
+
+    @Test
     void sameOrUnknownVersion_keepsStoredFieldsAndFillsGaps() {
         Paper stored = paper(2, "arXiv title").categories(List.of("cs.LG")).build();
         Paper incoming = paper(0, "HF title").abstractText("summary").categories(List.of("cs.CL")).build();

@@ -1,0 +1,98 @@
+package io.paperboy.listing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.paperboy.paper.PaperJson;
+import io.paperboy.web.HttpPolicy;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code GET /api/daily_papers?date=|week=|month=&limit=&p=} in the shape of Hugging Face's API:
+ * an array of entries {@code {paper: {…, submittedOnDailyAt, submittedOnDailyBy}, title,
+ * summary, publishedAt, submittedBy, numComments}}, most upvoted first. Without a period it
+ * answers the latest day that has papers, as Hugging Face does.
+ */
+public final class DailyPapersApi {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+
+    private final ListingService listings;
+    private final ObjectMapper json = new ObjectMapper();
+    private final PaperJson paperJson = new PaperJson(json);
+
+    public DailyPapersApi(ListingService listings) {
+        this.listings = listings;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/api/daily_papers", this::list);
+    }
+
+    private void list(Context ctx) {
+        Period period = period(ctx);
+        ListingFilter filter = ListingPages.filter(ctx);
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int page = intParam(ctx, "p", 0, 0, 10_000);
+        List<ListedPaper> papers = listings.featured(period, filter);
+        ArrayNode out = json.createArrayNode();
+        papers.stream().skip((long) page * limit).limit(limit).forEach(p -> out.add(entry(p)));
+        HttpPolicy.shortCache(ctx);
+        ctx.contentType("application/json").result(out.toString());
+    }
+
+    private ObjectNode entry(ListedPaper listed) {
+        ListingEntry entry = listed.entry();
+        ObjectNode paper = paperJson.write(listed.paper(), entry.upvotes());
+        paper.put("submittedOnDailyAt", entry.day() + "T00:00:00.000Z");
+        ObjectNode by = entry.submittedBy() == null ? null : json.createObjectNode().put("name", entry.submittedBy());
+        paper.set("submittedOnDailyBy", by);
+        ObjectNode o = json.createObjectNode();
+        o.set("paper", paper);
+        o.put("title", listed.paper().title()).put("summary", listed.paper().abstractText());
+        o.set("publishedAt", paper.get("publishedAt"));
+        o.set("submittedBy", by);
+        o.put("numComments", 0);
+        return o;
+    }
+
+    private Period period(Context ctx) {
+        String date = ctx.queryParam("date");
+        String week = ctx.queryParam("week");
+        String month = ctx.queryParam("month");
+        int given = (date != null ? 1 : 0) + (week != null ? 1 : 0) + (month != null ? 1 : 0);
+        if (given > 1) {
+            throw new BadRequestResponse("give at most one of date, week and month");
+        }
+        if (date != null) {
+            return ListingPages.parse(Period.Kind.DAY, date);
+        }
+        if (week != null) {
+            return ListingPages.parse(Period.Kind.WEEK, week);
+        }
+        if (month != null) {
+            return ListingPages.parse(Period.Kind.MONTH, month);
+        }
+        return Period.day(listings.latestDay().orElse(LocalDate.now()));
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value < min || value > max) {
+                throw new BadRequestResponse(name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse(name + " must be a whole number, not '" + Period.printable(raw) + "'");
+        }
+    }
+}

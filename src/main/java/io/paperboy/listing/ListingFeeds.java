@@ -1,0 +1,87 @@
+package io.paperboy.listing;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperLinks;
+import io.paperboy.web.Feed;
+import io.paperboy.web.FeedWriter;
+import io.paperboy.web.HttpPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Atom, RSS and JSON feeds of a day's listing ({@code /feeds/daily.atom?date=…}, the latest day
+ * by default) and of trending ({@code /feeds/trending.rss}), with the listing filters.
+ */
+public final class ListingFeeds {
+    private final ListingService listings;
+    private final FeedWriter writer = new FeedWriter();
+
+    public ListingFeeds(ListingService listings) {
+        this.listings = listings;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/feeds/daily.{format}", this::daily);
+        config.routes.get("/feeds/trending.{format}", this::trending);
+    }
+
+    private void daily(Context ctx) {
+        FeedWriter.Format format = format(ctx);
+        String date = ctx.queryParam("date");
+        Period period = date == null ? Period.day(listings.latestDay().orElse(LocalDate.now()))
+                : ListingPages.parse(Period.Kind.DAY, date);
+        ListingFilter filter = ListingPages.filter(ctx);
+        String base = baseUrl(ctx);
+        Feed feed = feed(base, base + ctx.path() + query(ctx), "Papers of " + period.title(),
+                base + period.path() + filter.query(), listings.featured(period, filter));
+        send(ctx, feed, format);
+    }
+
+    private void trending(Context ctx) {
+        FeedWriter.Format format = format(ctx);
+        ListingFilter filter = ListingPages.filter(ctx);
+        String base = baseUrl(ctx);
+        Feed feed = feed(base, base + ctx.path() + query(ctx), "Trending papers",
+                base + "/papers/trending" + filter.query(), listings.trending(filter));
+        send(ctx, feed, format);
+    }
+
+    private Feed feed(String base, String id, String title, String home, List<ListedPaper> papers) {
+        List<Feed.Item> items = papers.stream().map(p -> item(base, p)).toList();
+        Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return new Feed(id, title + " · Paperboy", title + ", ranked by the community", home, updated, items);
+    }
+
+    private static Feed.Item item(String base, ListedPaper listed) {
+        Paper p = listed.paper();
+        String url = base + PaperLinks.page(p);
+        Instant featured = listed.entry().day().atStartOfDay().toInstant(ZoneOffset.UTC);
+        return new Feed.Item(url, p.title(), url, p.authors(), p.abstractText(), featured);
+    }
+
+    private void send(Context ctx, Feed feed, FeedWriter.Format format) {
+        HttpPolicy.shortCache(ctx);
+        ctx.contentType(format.mediaType()).result(writer.write(feed, format));
+    }
+
+    private static FeedWriter.Format format(Context ctx) {
+        try {
+            return FeedWriter.Format.of(ctx.pathParam("format"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(Period.printable(e.getMessage()));
+        }
+    }
+
+    private static String query(Context ctx) {
+        return ctx.queryString() == null ? "" : "?" + ctx.queryString();
+    }
+
+    static String baseUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+}

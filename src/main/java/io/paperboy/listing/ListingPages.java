@@ -1,0 +1,107 @@
+package io.paperboy.listing;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Page;
+import io.paperboy.web.Templates;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
+public final class ListingPages {
+    private final ListingService listings;
+
+    public ListingPages(ListingService listings) {
+        this.listings = listings;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/", this::home);
+        config.routes.get("/papers/date/{date}", ctx -> period(ctx, parse(Period.Kind.DAY, ctx.pathParam("date"))));
+        config.routes.get("/papers/week/{week}", ctx -> period(ctx, parse(Period.Kind.WEEK, ctx.pathParam("week"))));
+        config.routes.get("/papers/month/{month}", ctx -> period(ctx, parse(Period.Kind.MONTH, ctx.pathParam("month"))));
+        config.routes.get("/papers/trending", this::trending);
+        config.routes.get("/papers/week", ctx -> ctx.redirect(latest(Period.Kind.WEEK).path() + query(ctx)));
+        config.routes.get("/papers/month", ctx -> ctx.redirect(latest(Period.Kind.MONTH).path() + query(ctx)));
+    }
+
+    private Period latest(Period.Kind kind) {
+        LocalDate day = listings.latestDay().orElse(LocalDate.now());
+        return kind == Period.Kind.WEEK ? Period.weekOf(day) : Period.month(java.time.YearMonth.from(day));
+    }
+
+    private static String query(Context ctx) {
+        return ctx.queryString() == null ? "" : "?" + ctx.queryString();
+    }
+
+    private void home(Context ctx) {
+        LocalDate day = listings.latestDay().orElse(LocalDate.now());
+        period(ctx, Period.day(day));
+    }
+
+    private void period(Context ctx, Period period) {
+        ListingFilter filter = filter(ctx);
+        List<ListedPaper> papers = listings.featured(period, filter);
+        String section = switch (period.kind()) {
+            case DAY -> "daily";
+            case WEEK -> "weekly";
+            case MONTH -> "monthly";
+        };
+        Page page = Page.of("Papers of " + period.title(), papers.size() + " papers featured", period.path())
+                .withFeeds(feeds(period.kind() == Period.Kind.DAY ? "?date=" + period.key() : "", filter, "daily"));
+        ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
+                nav(period, false), nav(period, true), filter,
+                "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."));
+        HttpPolicy.shortCache(ctx);
+        Templates.page(ctx, "listing/listing.jte", view);
+    }
+
+    private void trending(Context ctx) {
+        ListingFilter filter = filter(ctx);
+        Page page = Page.of("Trending papers", "Recently featured papers", "/papers/trending")
+                .withFeeds(feeds("", filter, "trending"));
+        ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
+                listings.trending(filter), null, null, filter, "No papers have been featured yet.");
+        HttpPolicy.shortCache(ctx);
+        Templates.page(ctx, "listing/listing.jte", view);
+    }
+
+    // Days jump to the nearest day that has papers; weeks and months step one at a time.
+    private ListingView.Nav nav(Period period, boolean later) {
+        Period target = later ? period.next() : period.previous();
+        if (period.kind() == Period.Kind.DAY) {
+            Optional<LocalDate> day = listings.neighbourDay(period.start(), later);
+            target = day.map(Period::day).orElse(target);
+        }
+        return new ListingView.Nav(later ? "Next" : "Previous", target.path());
+    }
+
+    static List<Page.FeedLink> feeds(String query, ListingFilter filter, String name) {
+        String filters = filter.query().isEmpty() ? "" : (query.isEmpty() ? "?" : "&") + filter.query().substring(1);
+        List<Page.FeedLink> links = new ArrayList<>();
+        links.add(new Page.FeedLink("Atom", "application/atom+xml", "/feeds/" + name + ".atom" + query + filters));
+        links.add(new Page.FeedLink("RSS", "application/rss+xml", "/feeds/" + name + ".rss" + query + filters));
+        links.add(new Page.FeedLink("JSON Feed", "application/feed+json", "/feeds/" + name + ".json" + query + filters));
+        return links;
+    }
+
+    static ListingFilter filter(Context ctx) {
+        try {
+            return ListingFilter.parse(ctx.queryParam("cat"), ctx.queryParam("code"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+
+    static Period parse(Period.Kind kind, String text) {
+        try {
+            return Period.parse(kind, text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+    }
+}

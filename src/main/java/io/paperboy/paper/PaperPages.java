@@ -1,0 +1,72 @@
+package io.paperboy.paper;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Page;
+import io.paperboy.web.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code /papers/{id}}: the paper page, with Open Graph tags for link previews and the
+ * {@code citation_*} tags Google Scholar reads. Any other form of the id (a version suffix, an
+ * old-style subject class) redirects to the canonical URL.
+ */
+public final class PaperPages {
+    private final PaperService papers;
+    private final Function<String, List<Featured>> featured;
+
+    /** {@code featured} says where a paper was featured; it comes from the listing feature. */
+    public PaperPages(PaperService papers, Function<String, List<Featured>> featured) {
+        this.papers = papers;
+        this.featured = featured;
+    }
+
+    /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
+    public void register(JavalinConfig config) {
+        config.routes.get("/papers/<id>", this::show);
+    }
+
+    private void show(Context ctx) {
+        String raw = ctx.pathParam("id");
+        String id = PaperIds.fromPath(raw);
+        if (!id.equals(raw)) {
+            ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        Page page = Page.of(paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
+        HttpPolicy.shortCache(ctx);
+        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper)));
+    }
+
+    private static List<Page.Meta> meta(Paper p) {
+        List<Page.Meta> meta = new ArrayList<>();
+        meta.add(Page.Meta.property("og:type", "article"));
+        meta.add(Page.Meta.property("og:title", p.title()));
+        meta.add(Page.Meta.property("og:description", snippet(p.abstractText())));
+        meta.add(Page.Meta.name("citation_title", p.title()));
+        p.authors().forEach(a -> meta.add(Page.Meta.name("citation_author", a)));
+        if (p.published() != null) {
+            meta.add(Page.Meta.name("citation_publication_date", p.published().toString().replace('-', '/')));
+        }
+        if (p.isArxiv()) {
+            meta.add(Page.Meta.name("citation_arxiv_id", p.id()));
+            meta.add(Page.Meta.name("citation_pdf_url", PaperLinks.pdf(p)));
+        }
+        p.dois().stream().findFirst().ifPresent(doi -> meta.add(Page.Meta.name("citation_doi", doi)));
+        return meta;
+    }
+
+    static String snippet(String text) {
+        if (text.length() <= 300) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 297);
+        return text.substring(0, cut > 0 ? cut : 297).strip() + "…";
+    }
+}

@@ -1,0 +1,27 @@
+package io.paperboy.paper;
+
+import io.paperboy.web.Page;
+import java.util.List;
+
+/** What a paper page shows: the paper, where it was featured, its BibTeX. */
+public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex) {
+    public PaperView {
+        featured = List.copyOf(featured);
+    }
+
+    public int upvotes() {
+        return featured.stream().mapToInt(Featured::upvotes).sum();
+    }
+
+    public List<ArtifactLink> links(LinkKind kind) {
+        return paper.links().stream().filter(l -> l.kind() == kind).toList();
+    }
+
+    public String absUrl() {
+        return PaperLinks.abs(paper);
+    }
+
+    public String pdfUrl() {
+        return PaperLinks.pdf(paper);
+    }
+}

@@ -1,0 +1,51 @@
+package io.paperboy.web;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's change number, read every quarter second by one background thread so requests
+ * never wait for it. Polling the store (not listening to this process) also sees writes by an
+ * import in another process or by another node of a cluster.
+ */
+public final class ChangeWatcher implements LongSupplier, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeWatcher.class);
+    private static final long PERIOD_MS = 250;
+
+    private final LongSupplier store;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "change-watcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long current;
+
+    public ChangeWatcher(LongSupplier store) {
+        this.store = store;
+        this.current = store.getAsLong();
+        timer.scheduleWithFixedDelay(this::poll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public long getAsLong() {
+        return current;
+    }
+
+    private void poll() {
+        try {
+            current = store.getAsLong();
+        } catch (RuntimeException e) {
+            // Keep serving what we have; the health check reports a store that does not answer.
+            LOG.warn("cannot read the store's change number: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

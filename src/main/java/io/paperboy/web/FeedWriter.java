@@ -1,0 +1,116 @@
+package io.paperboy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a {@link Feed} as Atom 1.0 or RSS 2.0 (through Rome) or JSON Feed 1.1 (through Jackson). */
+public final class FeedWriter {
+    /** The three formats, by URL extension, with their media types. */
+    public enum Format {
+        ATOM("atom", "application/atom+xml; charset=utf-8", "atom_1.0"),
+        RSS("rss", "application/rss+xml; charset=utf-8", "rss_2.0"),
+        JSON("json", "application/feed+json; charset=utf-8", null);
+
+        private final String extension;
+        private final String mediaType;
+        private final String romeType;
+
+        Format(String extension, String mediaType, String romeType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+            this.romeType = romeType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public static Format of(String extension) {
+            for (Format f : values()) {
+                if (f.extension.equals(extension.toLowerCase(Locale.ROOT))) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown feed format '" + extension + "': use atom, rss or json");
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    public String write(Feed feed, Format format) {
+        return format == Format.JSON ? jsonFeed(feed) : rome(feed, format.romeType);
+    }
+
+    private static String rome(Feed feed, String type) {
+        SyndFeed out = new SyndFeedImpl();
+        out.setFeedType(type);
+        out.setTitle(feed.title());
+        out.setDescription(feed.description());
+        out.setLink(feed.homePage());
+        out.setUri(feed.id());
+        out.setPublishedDate(Date.from(feed.updated()));
+        List<SyndEntry> entries = new ArrayList<>();
+        feed.items().forEach(item -> entries.add(entry(item)));
+        out.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(out);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome could not write a " + type + " feed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SyndEntry entry(Feed.Item item) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri(item.id());
+        entry.setTitle(item.title());
+        entry.setLink(item.link());
+        entry.setPublishedDate(Date.from(item.date()));
+        entry.setUpdatedDate(Date.from(item.date()));
+        List<SyndPerson> authors = new ArrayList<>();
+        for (String name : item.authors()) {
+            SyndPerson person = new SyndPersonImpl();
+            person.setName(name);
+            authors.add(person);
+        }
+        entry.setAuthors(authors);
+        SyndContent summary = new SyndContentImpl();
+        summary.setType("text/plain");
+        summary.setValue(item.summary());
+        entry.setDescription(summary);
+        return entry;
+    }
+
+    private String jsonFeed(Feed feed) {
+        ObjectNode out = json.createObjectNode();
+        out.put("version", "https://jsonfeed.org/version/1.1").put("title", feed.title())
+                .put("home_page_url", feed.homePage()).put("feed_url", feed.id()).put("description", feed.description());
+        ArrayNode items = out.putArray("items");
+        for (Feed.Item item : feed.items()) {
+            ObjectNode o = items.addObject();
+            o.put("id", item.id()).put("url", item.link()).put("title", item.title())
+                    .put("content_text", item.summary()).put("date_published", item.date().toString());
+            ArrayNode authors = o.putArray("authors");
+            item.authors().forEach(name -> authors.addObject().put("name", name));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package io.paperboy.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.zip.CRC32C;
+import java.util.function.LongSupplier;
+
+/**
+ * Keeps rendered pages, API answers and feeds until the store changes. Every answer depends only
+ * on the store and the URL, and the store's change number moves on every write, so an entry made
+ * at change {@code n} is exact for as long as the number is still {@code n}: no TTL, no stale
+ * page. docs/benchmarks.md has the figures with and without it.
+ */
+public final class PageCache {
+    private static final String SEQ = "paperboy.cache.seq";
+    private static final String HIT = "paperboy.cache.hit";
+    private static final int MAX_ENTRIES = 500;
+    private static final int MAX_KEY = 512;
+    private static final List<String> PREFIXES = List.of("/papers/", "/api/daily_papers", "/api/papers/", "/feeds/");
+    // Search answers come from the index, which follows the store a moment later: an answer made
+    // at change n may predate the index applying n, so it must not be kept until n moves on.
+    private static final String SEARCH = "/api/papers/search";
+
+    private record Cached(long seq, String route, String contentType, String cacheControl, String etag,
+            Instant rendered, byte[] body) {}
+
+    private final LongSupplier changeNumber;
+    private final BiConsumer<Context, String> onHit;
+    private final Map<String, Cached> entries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /**
+     * {@code changeNumber} is the store's current change number, cheap to read (see
+     * ChangeWatcher); {@code onHit} hears of each answer served from the cache, with its route.
+     */
+    public PageCache(LongSupplier changeNumber, BiConsumer<Context, String> onHit) {
+        this.changeNumber = changeNumber;
+        this.onHit = onHit;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.before(this::serveCached);
+        config.routes.after(this::remember);
+    }
+
+    private void serveCached(Context ctx) {
+        String key = key(ctx);
+        if (key == null) {
+            return;
+        }
+        long seq = changeNumber.getAsLong();
+        ctx.attribute(SEQ, seq);
+        Cached entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry != null && entry.seq() == seq) {
+            ctx.attribute(HIT, true);
+            ctx.contentType(entry.contentType());
+            if (entry.cacheControl() != null) {
+                ctx.header("Cache-Control", entry.cacheControl());
+            }
+            answer(ctx, entry);
+            // Skipping the route's handler skips the after-handlers too, so report the answer here.
+            onHit.accept(ctx, entry.route());
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void remember(Context ctx) {
+        String key = key(ctx);
+        Long seq = ctx.attribute(SEQ);
+        if (key == null || seq == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200) {
+            return;
+        }
+        String body = ctx.result();
+        if (body == null) {
+            return;
+        }
+        // The number read before rendering: a write during rendering makes the entry stale at once.
+        io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // Rendered now from data that was current: a safe Last-Modified (never earlier than the data).
+        Cached entry = new Cached(seq, matched == null ? "other" : matched.path, ctx.res().getContentType(),
+                ctx.res().getHeader("Cache-Control"), etag(bytes), Instant.now().truncatedTo(ChronoUnit.SECONDS), bytes);
+        synchronized (entries) {
+            entries.put(key, entry);
+        }
+        answer(ctx, entry);
+    }
+
+    // A 304 when the client holds this very body. (Javalin's own ETags read the body a byte at
+    // a time; with them on, checksums took most of the server's CPU under load.)
+    private static void answer(Context ctx, Cached entry) {
+        ctx.header("ETag", entry.etag());
+        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.rendered().atOffset(ZoneOffset.UTC)));
+        if (unchanged(ctx, entry)) {
+            ctx.status(304).result(new byte[0]);
+        } else {
+            ctx.result(entry.body());
+        }
+    }
+
+    // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110, 13.2.2).
+    private static boolean unchanged(Context ctx, Cached entry) {
+        String etags = ctx.header("If-None-Match");
+        if (etags != null) {
+            return etags.equals(entry.etag()) || etags.contains(entry.etag());
+        }
+        String since = ctx.header("If-Modified-Since");
+        if (since == null) {
+            return false;
+        }
+        try {
+            return !entry.rendered().isAfter(ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static String etag(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body, 0, body.length);
+        return "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
+    }
+
+    private static String key(Context ctx) {
+        if (ctx.method() != HandlerType.GET) {
+            return null;
+        }
+        String path = ctx.path();
+        if (!path.equals("/") && PREFIXES.stream().noneMatch(path::startsWith) || path.equals(SEARCH)) {
+            return null;
+        }
+        String query = ctx.queryString();
+        String key = ctx.host() + path + (query == null ? "" : "?" + query);
+        return key.length() > MAX_KEY ? null : key;
+    }
+}

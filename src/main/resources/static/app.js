@@ -1,0 +1,88 @@
+// Paperboy: small progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+  var saved = null;
+  try { saved = localStorage.getItem("theme"); } catch (e) { /* storage may be disabled */ }
+  if (saved === "light" || saved === "dark") { root.dataset.theme = saved; }
+
+  function currentTheme() {
+    if (root.dataset.theme) { return root.dataset.theme; }
+    return window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+
+  function toggleTheme() {
+    var next = currentTheme() === "dark" ? "light" : "dark";
+    root.dataset.theme = next;
+    try { localStorage.setItem("theme", next); } catch (e) { /* not persisted */ }
+  }
+
+  var selected = -1;
+  function cards() { return Array.prototype.slice.call(document.querySelectorAll(".paper-card")); }
+  function select(index) {
+    var all = cards();
+    if (all.length === 0) { return; }
+    selected = Math.max(0, Math.min(all.length - 1, index));
+    all.forEach(function (card, i) { card.classList.toggle("selected", i === selected); });
+    var link = all[selected].querySelector(".paper-link");
+    if (link) { link.focus(); }
+    all[selected].scrollIntoView({ block: "nearest" });
+  }
+  function openSelected() {
+    var all = cards();
+    if (selected >= 0 && selected < all.length) {
+      var link = all[selected].querySelector(".paper-link");
+      if (link) { window.location.href = link.href; }
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var help = document.getElementById("help");
+    switch (event.key) {
+      case "j": select(selected + 1); break;
+      case "k": select(selected - 1); break;
+      case "o": openSelected(); break;
+      case "t": toggleTheme(); break;
+      case "?": if (help && !help.open) { help.showModal(); } break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  // Titles and abstracts keep arXiv's TeX ($x^2$); KaTeX renders it in place. Rendering builds
+  // DOM nodes (not HTML strings), which the Content-Security-Policy allows.
+  function renderMath() {
+    if (typeof window.renderMathInElement !== "function") { return; }
+    document.querySelectorAll(".math, .paper-card h2, .paper-card .abstract").forEach(function (element) {
+      window.renderMathInElement(element, {
+        delimiters: [
+          { left: "$$", right: "$$", display: true },
+          { left: "\\[", right: "\\]", display: true },
+          { left: "$", right: "$", display: false },
+          { left: "\\(", right: "\\)", display: false }
+        ],
+        throwOnError: false
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    renderMath();
+    var toggle = document.getElementById("theme-toggle");
+    if (toggle) { toggle.addEventListener("click", toggleTheme); }
+    var helpButton = document.getElementById("help-open");
+    var help = document.getElementById("help");
+    if (helpButton && help) { helpButton.addEventListener("click", function () { help.showModal(); }); }
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.dataset.copy);
+        if (source && navigator.clipboard) {
+          navigator.clipboard.writeText(source.textContent).then(function () { button.textContent = "Copied"; });
+        }
+      });
+    });
+  });
+}());

@@ -1,0 +1,72 @@
+package io.paperboy.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.testing.Browser;
+import io.paperboy.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** An axe-core audit of each page type, in light and dark, reports no serious or critical violation. */
+@Tag("browser")
+final class AccessibilityTest {
+    @TempDir
+    static Path dir;
+
+    private static TestServer server;
+    private static ChromeDriver browser;
+    private static String axe;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path axeFile = Path.of(System.getProperty("paperboy.axe", "target/npm/node_modules/axe-core/axe.min.js"));
+        if (!Files.isRegularFile(axeFile)) {
+            throw new IllegalStateException("axe-core is missing at " + axeFile + ": run with -Pbrowser, which installs it");
+        }
+        axe = Files.readString(axeFile);
+        server = new TestServer(dir);
+        browser = Browser.open(1280, 900, Files.createTempDirectory(dir, "chromium"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({"/,light", "/papers/date/2026-06-12,light", "/papers/date/2026-06-12,dark", "/papers/date/2001-01-01,light",
+            "/papers/week/2026-W24,light", "/papers/month/2026-06,dark", "/papers/trending,light",
+            "/papers/0704.0001,light", "/papers/2606.13681,dark", "/papers/2401.99999,light"})
+    void pageType_hasNoSeriousOrCriticalViolations(String path, String theme) {
+        browser.get(server.url(path));
+        browser.executeScript("document.documentElement.dataset.theme = arguments[0];", theme);
+        browser.executeScript(axe);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+                        + " help: v.help, nodes: v.nodes.length}))));");
+
+        List<String> serious = new ArrayList<>();
+        for (Map<String, Object> v : violations) {
+            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
+                serious.add(v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " (" + v.get("nodes") + " nodes)");
+            }
+        }
+        assertThat(serious).as(path + " in " + theme).isEmpty();
+    }
+}

@@ -1,0 +1,89 @@
+package io.paperboy.listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.testing.ServerExtension;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The listing pages through a real server. */
+final class ListingPagesTest {
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+
+    @Test
+    void dailyPage_ranksPapersByUpvotes() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers/date/2026-06-12");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).contains("<h1>Friday, June 12, 2026</h1>");
+        // 2606.13681 has 118 upvotes, the most that day, so it is the first card.
+        assertThat(body.indexOf("/papers/2606.13681")).isPositive().isLessThan(body.indexOf("class=\"paper-card\" id=\"paper-2\""));
+        assertThat(body).contains("rel=\"prev\"").contains("rel=\"next\"");
+    }
+
+    @Test
+    void home_showsTheLatestDayWithPapers() throws Exception {
+        assertThat(SERVER.server().get("/").body()).contains("<h1>Sunday, November 29, 2026</h1>");
+    }
+
+    @Test
+    void emptyDay_saysSo() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers/date/2001-01-01");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No papers were featured on this day.");
+    }
+
+    @Test
+    void weekAndMonth_collectTheirDays() throws Exception {
+        assertThat(SERVER.server().get("/papers/week/2026-W24").body()).contains("Week 24 of 2026").contains("/papers/2606.13681");
+        assertThat(SERVER.server().get("/papers/month/2026-06").body()).contains("June 2026").contains("/papers/2606.13681");
+    }
+
+    @Test
+    void weekWithoutKey_redirectsToTheLatestWeek() throws Exception {
+        HttpResponse<String> response = SERVER.server().get("/papers/week?code=1");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("location")).hasValue("/papers/week/2026-W48?code=1");
+    }
+
+    @Test
+    void hasCodeFilter_keepsOnlyPapersWithCode_andTravelsInLinksAndFeeds() throws Exception {
+        String all = SERVER.server().get("/papers/date/2026-06-12").body();
+        String withCode = SERVER.server().get("/papers/date/2026-06-12?code=1").body();
+
+        // 16 entries name a githubRepo; 2606.12488 has its repository only in the abstract.
+        assertThat(count(withCode, "class=\"paper-card\"")).isEqualTo(17).isLessThan(count(all, "class=\"paper-card\""));
+        assertThat(withCode).doesNotContain("/papers/2606.00467\"");
+        assertThat(withCode).contains("rel=\"next\" href=\"/papers/date/").contains("?code=1\"");
+        assertThat(withCode).contains("/feeds/daily.atom?date=2026-06-12&amp;code=1");
+    }
+
+    @Test
+    void trending_listsRecentPapers() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers/trending");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(count(page.body(), "class=\"paper-card\"")).isEqualTo(ListingService.TRENDING_SIZE);
+    }
+
+    @Test
+    void malformedDate_is400WithThePageSayingWhy() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers/date/2024-13-45");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("&#39;2024-13-45&#39; is not a real date");
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,55 @@
+package io.paperboy.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.testing.ServerExtension;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The paper page through a real server. */
+final class PaperPagesTest {
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+
+    @Test
+    void paperPage_showsMetadataLinksCitationTagsAndBibtex() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers/0704.0001");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<h1 class=\"math\">Calculation of prompt diphoton production cross sections at Tevatron and LHC energies</h1>")
+                .contains("C. Balázs, E. L. Berger, P. M. Nadolsky, C. -P. Yuan")
+                .contains("<meta name=\"citation_title\" content=\"Calculation of prompt diphoton")
+                .contains("<meta name=\"citation_author\" content=\"C. Balázs\">")
+                .contains("<meta name=\"citation_publication_date\" content=\"2007/04/02\">")
+                .contains("<meta property=\"og:title\"")
+                .contains("href=\"https://arxiv.org/pdf/0704.0001\"")
+                .contains("@misc{balazs2007calculation,")
+                .contains("Phys.Rev.D76:013009,2007");
+    }
+
+    @Test
+    void upvotesAndSubmitter_comeFromTheListing() throws Exception {
+        assertThat(SERVER.server().get("/papers/2606.13681").body())
+                .contains("<strong>118</strong> upvotes")
+                .contains("featured 2026-06-12 by zhiyuanhucs");
+    }
+
+    @Test
+    void versionedId_redirectsToTheCanonicalPage() throws Exception {
+        HttpResponse<String> response = SERVER.server().get("/papers/0704.0001v2");
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("location")).hasValue("/papers/0704.0001");
+    }
+
+    @Test
+    void unknownPaper_isAFriendly404Page() throws Exception {
+        HttpResponse<String> response = SERVER.server().get("/papers/2401.99999");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(response.body()).contains("no paper with id 2401.99999").contains("href=\"/\"");
+    }
+}

@@ -1,0 +1,61 @@
+package io.paperboy.testing;
+
+import io.paperboy.app.WebServer;
+import io.paperboy.db.Database;
+import io.paperboy.ingest.Importer;
+import io.paperboy.listing.ListingService;
+import io.paperboy.paper.PaperService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A real server on a free port over an SQLite store holding the three real samples. */
+public final class TestServer implements AutoCloseable {
+    public static final LocalDate IMPORT_DATE = LocalDate.of(2026, 11, 29);
+
+    private final Database db;
+    private final WebServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public TestServer(Path dir) throws Exception {
+        db = TestStore.SQLITE.open(dir);
+        new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE)
+                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
+                        Samples.copy(Samples.SNAPSHOT, dir)), false);
+        server = WebServer.start(db, "127.0.0.1", 0);
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        db.close();
+    }
+}

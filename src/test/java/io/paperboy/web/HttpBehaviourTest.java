@@ -1,0 +1,110 @@
+package io.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.testing.ServerExtension;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Headers, caching, compression, metrics and hostile input, through a real server. */
+final class HttpBehaviourTest {
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+
+    @Test
+    void everyPage_carriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/papers/trending", "/papers/0704.0001", "/api/papers/0704.0001", "/nope")) {
+            HttpResponse<String> response = SERVER.server().get(path);
+            String csp = response.headers().firstValue("content-security-policy").orElseThrow();
+            assertThat(csp).as(path).contains("frame-ancestors 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(response.headers().firstValue("x-content-type-options")).as(path).hasValue("nosniff");
+            assertThat(response.headers().firstValue("referrer-policy")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void unchangedPage_answers304ToItsEtag() throws Exception {
+        HttpResponse<String> first = SERVER.server().get("/papers/date/2026-06-12");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+
+        HttpResponse<String> again = SERVER.server().get("/papers/date/2026-06-12", "If-None-Match", etag);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(first.headers().firstValue("cache-control")).hasValue("public, max-age=60");
+    }
+
+    @Test
+    void unchangedPage_answers304ToItsLastModified() throws Exception {
+        HttpResponse<String> first = SERVER.server().get("/papers/date/2026-06-12");
+        String lastModified = first.headers().firstValue("last-modified").orElseThrow();
+
+        assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode())
+                .isEqualTo(200);
+        assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", "yesterday").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pages_areGzippedForClientsThatAsk() throws Exception {
+        HttpResponse<byte[]> response = SERVER.server().getBytes("/papers/date/2026-06-12", "Accept-Encoding", "gzip");
+
+        assertThat(response.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(response.body()[0] & 0xff).isEqualTo(0x1f);
+    }
+
+    @Test
+    void staticFiles_areServedWithLongerCaching() throws Exception {
+        HttpResponse<String> css = SERVER.server().get("/static/app.css");
+
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("prefers-color-scheme: dark");
+        assertThat(css.headers().firstValue("cache-control")).hasValue("public, max-age=3600");
+    }
+
+    @Test
+    void metrics_exposeRequestTimersByRoute() throws Exception {
+        SERVER.server().get("/papers/trending");
+
+        // The timer is recorded after the response is sent, so the scrape may need a moment.
+        HttpResponse<String> metrics = SERVER.server().get("/metrics");
+        for (int i = 0; i < 50 && !metrics.body().contains("route=\"/papers/trending\""); i++) {
+            Thread.sleep(20);
+            metrics = SERVER.server().get("/metrics");
+        }
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"}")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    /** Whatever a user types into a URL gets a 4xx answer (or a page), never a 500. */
+    @Test
+    void fuzzedParameters_neverCauseA500() throws Exception {
+        List<String> hostile = List.of("2024-13-45", "9999-W99", "0000-00-00", "2024-W00", "../../etc/passwd",
+                "..%2F..%2Fetc%2Fpasswd", "%00", "%0d%0aSet-Cookie:x=1", "'; DROP TABLE papers; --", "<script>alert(1)</script>",
+                "x".repeat(10_000), "\u0001\u0002", "9".repeat(40), "-1", "NaN", "%F0%9F%98%80", "%ff%fe");
+        List<String> templates = List.of("/papers/date/%s", "/papers/week/%s", "/papers/month/%s", "/papers/%s",
+                "/api/papers/%s", "/papers/trending?cat=%s", "/papers/date/2026-06-12?code=%s",
+                "/api/daily_papers?date=%s", "/api/daily_papers?week=%s", "/api/daily_papers?month=%s",
+                "/api/daily_papers?limit=%s", "/api/daily_papers?p=%s", "/feeds/daily.%s", "/feeds/daily.atom?date=%s",
+                "/feeds/trending.rss?cat=%s");
+        List<String> failures = new ArrayList<>();
+        for (String template : templates) {
+            for (String value : hostile) {
+                String encoded = value.contains("%") ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
+                String path = String.format(template, encoded);
+                HttpResponse<String> response = SERVER.server().get(path);
+                if (response.statusCode() >= 500 || response.body().contains("Exception")) {
+                    failures.add(response.statusCode() + " " + path.substring(0, Math.min(80, path.length())));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+}
