@@ -1,6 +1,7 @@
 package io.paperboy.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -16,6 +17,7 @@ import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Featured;
+import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.paper.PaperPages;
@@ -25,7 +27,11 @@ import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
 import io.paperboy.search.SearchIndex;
+import io.paperboy.search.SearchFeeds;
+import io.paperboy.search.SearchPages;
 import io.paperboy.search.SearchService;
+import io.paperboy.search.SimilarApi;
+import io.paperboy.search.SimilarPapers;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
@@ -39,6 +45,7 @@ import org.slf4j.LoggerFactory;
 /** Wires the features' routes into one Javalin server: headers, compression, ETags, errors. */
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final int SIMILAR_ON_PAGE = 5;
 
     // Jetty's default 8 KiB would answer a long search URL with a bare 414; with room for twice the
     // query limit URL-encoded, the search API explains the limit in a JSON 400.
@@ -64,7 +71,7 @@ public final class WebServer {
         SearchIndex index = SearchIndex.inMemory();
         IndexFollower follower = new IndexFollower(new PaperService(db), index);
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
-        return start(db, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
+        return start(db, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
     }
 
     /**
@@ -72,30 +79,37 @@ public final class WebServer {
      * closes; with an {@code embedder} (null: keywords only) search ranks hybrid by default.
      */
     public static WebServer start(Database db, SearchIndex index, Embedder embedder, String host, int port) {
-        return start(db, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
+        return start(db, index, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
                 host, port, List.of());
     }
 
-    private static WebServer start(Database db, SearchService search, Ranking ranking, String host, int port,
-            List<AutoCloseable> owned) {
+    private static WebServer start(Database db, SearchIndex index, SearchService search, Ranking ranking, String host,
+            int port, List<AutoCloseable> owned) {
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db, papers);
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
-        SearchApi searchApi = new SearchApi(search, papers, p -> paperJson.write(p, listings.upvotes(p.id())), ranking);
+        java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()));
+        SearchApi searchApi = new SearchApi(search, papers, render, ranking);
+        SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
             metrics.register(config);
-            new PageCache(changes, metrics::record).register(config);
+            // Answers come from the store and, for search and similar papers, from the index following it.
+            new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq()), metrics::record).register(config);
             config.routes.get("/health", new Health(papers)::handle);
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
+            similarApi.register(config); // likewise: <id> would swallow "/similar"
             new PaperApi(papers, listings::upvotes).register(config);
             new DailyPapersApi(listings).register(config);
             new ListingFeeds(listings).register(config);
+            new SearchFeeds(search, papers, ranking).register(config);
+            new SearchPages(search, papers, ranking).register(config);
             new ListingPages(listings).register(config);
-            new PaperPages(papers, id -> featured(listings, id)).register(config);
+            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
+                    .register(config);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(Exception.class, WebServer::internalError);
             config.routes.error(404, WebServer::notFound);

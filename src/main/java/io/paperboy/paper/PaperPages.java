@@ -19,11 +19,17 @@ import java.util.function.Function;
 public final class PaperPages {
     private final PaperService papers;
     private final Function<String, List<Featured>> featured;
+    private final Function<String, List<Paper>> similar;
 
-    /** {@code featured} says where a paper was featured; it comes from the listing feature. */
-    public PaperPages(PaperService papers, Function<String, List<Featured>> featured) {
+    /**
+     * {@code featured} says where a paper was featured (from the listing feature), {@code similar}
+     * finds papers like it (from search); paper knows neither feature.
+     */
+    public PaperPages(PaperService papers, Function<String, List<Featured>> featured,
+            Function<String, List<Paper>> similar) {
         this.papers = papers;
         this.featured = featured;
+        this.similar = similar;
     }
 
     /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
@@ -41,7 +47,8 @@ public final class PaperPages {
         Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         Page page = Page.of(paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper)));
+        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
+                similar.apply(id)));
     }
 
     private static List<Page.Meta> meta(Paper p) {

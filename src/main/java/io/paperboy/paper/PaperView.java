@@ -3,10 +3,11 @@ package io.paperboy.paper;
 import io.paperboy.web.Page;
 import java.util.List;
 
-/** What a paper page shows: the paper, where it was featured, its BibTeX. */
-public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex) {
+/** What a paper page shows: the paper, where it was featured, its BibTeX, papers like it. */
+public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar) {
     public PaperView {
         featured = List.copyOf(featured);
+        similar = List.copyOf(similar);
     }
 
     public int upvotes() {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.zip.CRC32C;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keeps rendered pages, API answers and feeds until the store changes. Every answer depends only
@@ -33,10 +33,10 @@ public final class PageCache {
     // at change n may predate the index applying n, so it must not be kept until n moves on.
     private static final String SEARCH = "/api/papers/search";
 
-    private record Cached(long seq, String route, String contentType, String cacheControl, String etag,
+    private record Cached(Object version, String route, String contentType, String cacheControl, String etag,
             Instant rendered, byte[] body) {}
 
-    private final LongSupplier changeNumber;
+    private final Supplier<?> version;
     private final BiConsumer<Context, String> onHit;
     private final Map<String, Cached> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -46,11 +46,12 @@ public final class PageCache {
     };
 
     /**
-     * {@code changeNumber} is the store's current change number, cheap to read (see
+     * {@code version} names the data answers are made from (the store's change number, and the
+     * search index's, since search results and similar papers come from the index), cheap to read (see
      * ChangeWatcher); {@code onHit} hears of each answer served from the cache, with its route.
      */
-    public PageCache(LongSupplier changeNumber, BiConsumer<Context, String> onHit) {
-        this.changeNumber = changeNumber;
+    public PageCache(Supplier<?> version, BiConsumer<Context, String> onHit) {
+        this.version = version;
         this.onHit = onHit;
     }
 
@@ -64,13 +65,13 @@ public final class PageCache {
         if (key == null) {
             return;
         }
-        long seq = changeNumber.getAsLong();
+        Object seq = version.get();
         ctx.attribute(SEQ, seq);
         Cached entry;
         synchronized (entries) {
             entry = entries.get(key);
         }
-        if (entry != null && entry.seq() == seq) {
+        if (entry != null && entry.version().equals(seq)) {
             ctx.attribute(HIT, true);
             ctx.contentType(entry.contentType());
             if (entry.cacheControl() != null) {
@@ -85,7 +86,7 @@ public final class PageCache {
 
     private void remember(Context ctx) {
         String key = key(ctx);
-        Long seq = ctx.attribute(SEQ);
+        Object seq = ctx.attribute(SEQ);
         if (key == null || seq == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200) {
             return;
         }

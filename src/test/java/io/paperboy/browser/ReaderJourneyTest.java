@@ -115,6 +115,21 @@ final class ReaderJourneyTest {
         assertThat(fontsLoaded).isEqualTo(true);
     }
 
+    @Test
+    void searchAsYouType_updatesTheResultsWithoutLeavingThePage() throws Exception {
+        open(1280, 900, "/papers");
+        Object marker = browser.executeScript("window.stillHere = true; return window.stillHere;");
+        WebElement box = browser.findElement(By.id("q"));
+
+        box.sendKeys("diphoton");
+
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results a[href='/papers/0704.0001']")));
+        assertThat(marker).isEqualTo(true);
+        assertThat(browser.executeScript("return window.stillHere === true")).as("no page load happened").isEqualTo(true);
+        assertThat(browser.getCurrentUrl()).contains("/papers?q=diphoton");
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"390,844", "1280,900"})
     void screenshots_atPhoneAndDesktopWidth_areNotBlank(int width, int height) throws Exception {

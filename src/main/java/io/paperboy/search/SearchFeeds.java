@@ -1,0 +1,81 @@
+package io.paperboy.search;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperLinks;
+import io.paperboy.paper.PaperService;
+import io.paperboy.web.Feed;
+import io.paperboy.web.FeedWriter;
+import io.paperboy.web.Page;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Atom, RSS and JSON feeds of a search ({@code /feeds/search.atom?q=…}): follow a topic in a reader. */
+public final class SearchFeeds {
+    private final SearchService search;
+    private final PaperService papers;
+    private final Ranking ranking;
+    private final FeedWriter writer = new FeedWriter();
+
+    public SearchFeeds(SearchService search, PaperService papers, Ranking ranking) {
+        this.search = search;
+        this.papers = papers;
+        this.ranking = ranking;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/feeds/search.{format}", this::feed);
+    }
+
+    static List<Page.FeedLink> links(String q) {
+        String query = "?q=" + PaperLinks.encode(q);
+        return List.of(new Page.FeedLink("Atom", "application/atom+xml", "/feeds/search.atom" + query),
+                new Page.FeedLink("RSS", "application/rss+xml", "/feeds/search.rss" + query),
+                new Page.FeedLink("JSON Feed", "application/feed+json", "/feeds/search.json" + query));
+    }
+
+    private void feed(Context ctx) {
+        FeedWriter.Format format;
+        try {
+            format = FeedWriter.Format.of(ctx.pathParam("format"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage().replaceAll("\\p{Cntrl}", "?"));
+        }
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new BadRequestResponse("a search feed needs a query: /feeds/search.atom?q=…");
+        }
+        List<SearchHit> hits;
+        try {
+            hits = search.search(q, SearchPages.LIMIT, ranking).hits();
+        } catch (InvalidQueryException e) {
+            throw new BadRequestResponse(e.getMessage());
+        }
+        String base = ctx.scheme() + "://" + ctx.host();
+        List<Feed.Item> items = items(base, hits);
+        Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Feed feed = new Feed(base + ctx.path() + "?q=" + PaperLinks.encode(q), "Search: " + q + " · Paperboy",
+                "Papers matching " + q, base + "/papers?q=" + PaperLinks.encode(q), updated, items);
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.contentType(format.mediaType()).result(writer.write(feed, format));
+    }
+
+    private List<Feed.Item> items(String base, List<SearchHit> hits) {
+        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
+        List<Feed.Item> items = new ArrayList<>();
+        for (SearchHit hit : hits) {
+            Paper p = found.get(hit.paperId());
+            if (p != null) {
+                String url = base + PaperLinks.page(p);
+                Instant date = p.published() == null ? Instant.EPOCH : p.published().atStartOfDay().toInstant(ZoneOffset.UTC);
+                items.add(new Feed.Item(url, p.title(), url, p.authors(), p.abstractText(), date));
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,24 @@
+package io.paperboy.search;
+
+import io.paperboy.paper.Paper;
+import io.paperboy.web.Page;
+import java.util.List;
+
+/**
+ * What the search page shows: the query, its results with highlighted title and snippet, and
+ * why a query could not run.
+ *
+ * @param error the reason the query was refused, or null
+ */
+public record SearchView(Page page, String q, List<Result> results, boolean fuzzy, String error) {
+    public SearchView {
+        results = List.copyOf(results);
+    }
+
+    /** One result; the highlighted fields are HTML-escaped text with matches in {@code <mark>}, or null. */
+    public record Result(Paper paper, String highlightedTitle, String highlightedSummary) {}
+
+    public boolean searched() {
+        return q != null && !q.isBlank();
+    }
+}

@@ -1,0 +1,80 @@
+package io.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.paperboy.testing.ServerExtension;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The search page, search feeds and similar papers through a real server. */
+final class SearchPagesTest {
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // The index follows the store in the background; wait until it has the samples.
+    @BeforeAll
+    static void indexed() throws Exception {
+        for (int i = 0; i < 200 && !SERVER.server().get("/papers?q=diphoton").body().contains("/papers/0704.0001"); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void searchPage_listsHighlightedMatches() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers?q=diphoton");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("href=\"/papers/0704.0001\"").contains("<mark>")
+                .contains("href=\"/feeds/search.atom?q=diphoton\"")
+                .contains("data-hx-get=\"/papers\"");
+    }
+
+    @Test
+    void emptyQuery_showsTheForm() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form class=\"search\"").doesNotContain("class=\"paper-card\"");
+    }
+
+    @Test
+    void unrunnableQuery_isA400PageKeepingTheQuery() throws Exception {
+        HttpResponse<String> page = SERVER.server().get("/papers?q=" + "x".repeat(1100));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("role=\"alert\"").contains("value=\"xxxxxxxx");
+    }
+
+    @Test
+    void searchFeed_parsesWithRome() throws Exception {
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(SERVER.server().get("/feeds/search.atom?q=diphoton").body()));
+
+        assertThat(feed.getEntries()).isNotEmpty();
+        assertThat(feed.getEntries().get(0).getLink()).isEqualTo(SERVER.server().url("/papers/0704.0001"));
+    }
+
+    @Test
+    void similarPapers_leaveThePaperOutAndShowOnItsPage() throws Exception {
+        JsonNode similar = JSON.readTree(SERVER.server().get("/api/papers/0704.0001/similar?limit=5").body());
+
+        assertThat(similar).hasSize(5);
+        assertThat(similar.findValuesAsText("id")).doesNotContain("0704.0001");
+        assertThat(SERVER.server().get("/papers/0704.0001").body()).contains("Similar papers")
+                .contains("href=\"/papers/" + similar.get(0).get("id").asText() + "\"");
+    }
+
+    @Test
+    void similarPapersOfAnUnknownOrMalformedId_are404And400() throws Exception {
+        assertThat(SERVER.server().get("/api/papers/2401.99999/similar").statusCode()).isEqualTo(404);
+        assertThat(SERVER.server().get("/api/papers/nonsense/similar").statusCode()).isEqualTo(400);
+        assertThat(SERVER.server().get("/api/papers/0704.0001/similar?limit=500").statusCode()).isEqualTo(400);
+    }
+}
