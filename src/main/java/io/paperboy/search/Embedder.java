@@ -22,7 +22,7 @@ public final class Embedder {
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int QUERY_CACHE_SIZE = 1024;
 
-    private final EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+    private final EmbeddingModel model;
     private final Map<String, float[]> queries = Collections.synchronizedMap(
             new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
                 @Override
@@ -30,6 +30,15 @@ public final class Embedder {
                     return size() > QUERY_CACHE_SIZE;
                 }
             });
+
+    public Embedder() {
+        this(new BgeSmallEnV15QuantizedEmbeddingModel());
+    }
+
+    /** An embedder over another model of {@value #DIMENSION} dimensions (the speed benchmark's random vectors). */
+    public Embedder(EmbeddingModel model) {
+        this.model = model;
+    }
 
     /** One vector per paper, in order. */
     public List<float[]> embedPapers(List<Paper> papers) {
