@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperboy.db.Database;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.ChildJvm;
 import io.paperboy.testing.TestStore;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,26 +52,12 @@ final class KilledImportResumesTest {
     }
 
     private static Process childImport(String url, Path input) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "io.paperboy.app.Main", "import", "--db", url, input.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return ChildJvm.paperboy("import", "--db", url, input.toString());
     }
 
-    // Waits until the child has committed at least one batch (its checkpoint is visible), then kills it.
+    // Kills the child once it has committed at least one batch (its checkpoint is visible).
     private static long killMidway(Process child, Database db) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        try {
-            while (Instant.now().isBefore(deadline) && child.isAlive() && checkpointLines(db) == 0) {
-                Thread.sleep(20);
-            }
-            assertThat(child.isAlive()).as("the child is still importing when killed").isTrue();
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
-        }
+        ChildJvm.killOnceCommitted(child, "importing", () -> checkpointLines(db) > 0);
         return new PaperService(db).count();
     }
 

@@ -10,6 +10,7 @@ import io.paperboy.ingest.Importer;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.Poll;
 import io.paperboy.testing.Samples;
 import io.paperboy.testing.TestStore;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -129,12 +131,8 @@ final class SearchApiTest {
         PaperService papers = new PaperService(db);
         db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2611.00001", "Wombat burrow acoustics").build())));
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        JsonNode results = JSON.readTree(search("wombat").body());
-        while (results.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            results = JSON.readTree(search("wombat").body());
-        }
+        JsonNode results = Poll.until(Duration.ofSeconds(10), () -> JSON.readTree(search("wombat").body()),
+                found -> !found.isEmpty());
 
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("paper").get("id").asText()).isEqualTo("2611.00001");

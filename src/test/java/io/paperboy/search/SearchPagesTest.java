@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import io.paperboy.testing.Poll;
 import io.paperboy.testing.ServerExtension;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,9 +24,8 @@ final class SearchPagesTest {
     // The index follows the store in the background; wait until it has the samples.
     @BeforeAll
     static void indexed() throws Exception {
-        for (int i = 0; i < 200 && !SERVER.server().get("/papers?q=diphoton").body().contains("/papers/0704.0001"); i++) {
-            Thread.sleep(50);
-        }
+        Poll.until(Duration.ofSeconds(10), () -> SERVER.server().get("/papers?q=diphoton").body(),
+                page -> page.contains("/papers/0704.0001"));
     }
 
     @Test

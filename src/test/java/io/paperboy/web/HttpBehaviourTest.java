@@ -2,10 +2,12 @@ package io.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Poll;
 import io.paperboy.testing.ServerExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,11 +74,8 @@ final class HttpBehaviourTest {
         SERVER.server().get("/papers/trending");
 
         // The timer is recorded after the response is sent, so the scrape may need a moment.
-        HttpResponse<String> metrics = SERVER.server().get("/metrics");
-        for (int i = 0; i < 50 && !metrics.body().contains("route=\"/papers/trending\""); i++) {
-            Thread.sleep(20);
-            metrics = SERVER.server().get("/metrics");
-        }
+        HttpResponse<String> metrics = Poll.until(Duration.ofSeconds(2), () -> SERVER.server().get("/metrics"),
+                r -> r.body().contains("route=\"/papers/trending\""));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"}")

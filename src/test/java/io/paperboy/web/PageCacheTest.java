@@ -6,8 +6,10 @@ import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.Poll;
 import io.paperboy.testing.TestServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,8 @@ final class PageCacheTest {
                         new ListingEntry("2401.00001", LocalDate.of(2030, 1, 1), "tester", 3, "test")));
             });
 
-            String after = before;
-            for (int i = 0; i < 100 && after.equals(before); i++) {
-                Thread.sleep(20);
-                after = server.get("/papers/date/2030-01-01").body();
-            }
+            String after = Poll.until(Duration.ofSeconds(2), () -> server.get("/papers/date/2030-01-01").body(),
+                    page -> !page.equals(before));
             assertThat(after).contains("A paper from the future").doesNotContain("No papers were featured");
         }
     }
@@ -46,11 +45,8 @@ final class PageCacheTest {
             for (int i = 0; i < 3; i++) {
                 server.get("/papers/trending");
             }
-            String metrics = "";
-            for (int i = 0; i < 50 && !metrics.contains("route=\"/papers/trending\",status=\"200\"} 3"); i++) {
-                Thread.sleep(20);
-                metrics = server.get("/metrics").body();
-            }
+            String metrics = Poll.until(Duration.ofSeconds(1), () -> server.get("/metrics").body(),
+                    m -> m.contains("route=\"/papers/trending\",status=\"200\"} 3"));
 
             assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"} 3");
         }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.db.Database;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.ChildJvm;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,27 +64,13 @@ final class KilledHarvestResumesTest {
     }
 
     private static Process childHarvest(String url, ReplayServer server) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.paperboy.app.Main", "harvest", "arxiv", "--set", "cs", "--base-url", server.baseUrl().toString(),
-                "--delay-ms", "100", "--contact", "ops@lab.example", "--db", url)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return ChildJvm.paperboy("harvest", "arxiv", "--set", "cs", "--base-url", server.baseUrl().toString(),
+                "--delay-ms", "100", "--contact", "ops@lab.example", "--db", url);
     }
 
-    // Waits until the child has committed at least one page (its checkpoint is visible), then kills it.
+    // Kills the child once it has committed at least one page (its checkpoint is visible).
     private static long killMidway(Process child, Database db) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        try {
-            while (Instant.now().isBefore(deadline) && child.isAlive() && recordsDone(db) == 0) {
-                Thread.sleep(20);
-            }
-            assertThat(child.isAlive()).as("the child is still harvesting when killed").isTrue();
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
-        }
+        ChildJvm.killOnceCommitted(child, "harvesting", () -> recordsDone(db) > 0);
         return new PaperService(db).count();
     }
 
