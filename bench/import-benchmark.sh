@@ -26,29 +26,13 @@ cd "$ROOT"
 
 WORK="$(mktemp -d /tmp/paperboy-import-bench.XXXXXX)"
 chmod 755 "$WORK" # the postgres user writes its cluster below it
-PG_DATA="" PG_BIN=""
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 cleanup() {
-  if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null || true
-  fi
+  pg_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-as_postgres() {
-  if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-# The newest JDK under /usr/lib/jvm (the generator needs 17+; the launcher picks its own).
-newest_java() {
-  local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*; do
-    [[ -x "$dir/bin/java" && ! -L "$dir" && -f "$dir/release" ]] || continue
-    major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$dir/release")"
-    if [[ -n "$major" ]] && (( major > best_major )); then best="$dir/bin/java" best_major="$major"; fi
-  done
-  echo "${best:-java}"
-}
 
 generate_input() {
   # Keyed by the generator's and the vocabulary's content too, so a changed generator regenerates.
@@ -62,30 +46,6 @@ generate_input() {
   echo "input: generating $COUNT records…"
   "$(newest_java)" bench/SnapshotGenerator.java "$COUNT" "$INPUT.partial" "$SEED"
   mv "$INPUT.partial" "$INPUT"
-}
-
-free_port() {
-  local port
-  for port in $(seq 55432 55532); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port in 55432-55532" >&2; return 1
-}
-
-start_postgres() {
-  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
-  [[ -x "$PG_BIN/initdb" ]] || { echo "needs Debian's PostgreSQL: apt-get install -y postgresql" >&2; exit 1; }
-  PG_DATA="$WORK/pg"
-  mkdir "$PG_DATA"
-  (( EUID == 0 )) && chown postgres: "$PG_DATA"
-  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C >"$WORK/initdb.log"
-  local port; port="$(free_port)"
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
-  as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres paperboy_bench
-  PG_URL="jdbc:postgresql://127.0.0.1:$port/paperboy_bench?user=postgres"
-  echo "postgresql: $("$PG_BIN/postgres" --version), fsync=$(as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$port" \
-    -U postgres -Atc 'SHOW fsync' paperboy_bench), port $port"
 }
 
 # run_import LABEL STORE-ARGS…: one import under /usr/bin/time, then one result line.
@@ -119,7 +79,7 @@ for target in $TARGETS; do
   case "$target" in
     sqlite) run_import sqlite --data "$WORK/sqlite"
             echo "sqlite: database $(du -sm "$WORK/sqlite" | cut -f1) MB" ;;
-    postgresql) start_postgres
+    postgresql) pg_start
                 run_import postgresql --db "$PG_URL" ;;
     *) echo "unknown target '$target' (sqlite, postgresql)" >&2; exit 2 ;;
   esac

@@ -24,28 +24,14 @@ cd "$ROOT"
 
 WORK="$(mktemp -d /tmp/paperboy-search-bench.XXXXXX)"
 chmod 755 "$WORK"
-PG_DATA="" PG_BIN=""
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 cleanup() {
-  if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null || true
-  fi
+  pg_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-as_postgres() {
-  if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-newest_java() {
-  local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*; do
-    [[ -x "$dir/bin/java" && ! -L "$dir" && -f "$dir/release" ]] || continue
-    major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$dir/release")"
-    if [[ -n "$major" ]] && (( major > best_major )); then best="$dir/bin/java" best_major="$major"; fi
-  done
-  echo "${best:-java}"
-}
 JAVA="$(newest_java)"
 
 # The whole 1 M file serves smaller counts too: the benchmark reads its first COUNT lines.
@@ -61,34 +47,11 @@ generate_input() {
   mv "$INPUT.partial" "$INPUT"
 }
 
-free_port() {
-  local port
-  for port in $(seq 55432 55532); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port in 55432-55532" >&2; return 1
-}
-
-start_postgres() {
-  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
-  [[ -x "$PG_BIN/initdb" ]] || { echo "needs Debian's PostgreSQL: apt-get install -y postgresql" >&2; exit 1; }
-  PG_DATA="$WORK/pg"
-  mkdir "$PG_DATA"
-  (( EUID == 0 )) && chown postgres: "$PG_DATA"
-  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C >"$WORK/initdb.log"
-  local port; port="$(free_port)"
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=64MB" start >/dev/null
-  as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres paperboy_bench
-  PG_URL="jdbc:postgresql://127.0.0.1:$port/paperboy_bench?user=postgres"
-  echo "postgresql: $("$PG_BIN/postgres" --version), port $port"
-}
-
 ./mvnw -q -B test-compile
 CLASSPATH_FILE="$WORK/classpath"
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 generate_input
-start_postgres
+pg_start shared_buffers=2GB work_mem=64MB
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Xmx2g \
   -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
