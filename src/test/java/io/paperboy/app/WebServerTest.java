@@ -4,52 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperboy.db.Database;
-import io.paperboy.ingest.Importer;
-import io.paperboy.listing.ListingService;
-import io.paperboy.paper.PaperService;
-import io.paperboy.testing.Samples;
-import io.paperboy.testing.TestStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.paperboy.testing.ServerExtension;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API through a real server on a free port, over real HTTP. */
 final class WebServerTest {
-    @TempDir
-    static Path dir;
-
-    private static Database db;
-    private static WebServer server;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestStore.SQLITE.open(dir);
-        new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
-                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
-                        Samples.copy(Samples.SNAPSHOT, dir)), false);
-        server = WebServer.start(db, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-        db.close();
-    }
-
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return SERVER.server().get(path);
     }
 
     @Test
