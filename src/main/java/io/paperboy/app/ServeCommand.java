@@ -60,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions feature;
 
+    @Mixin
+    SiteOptions siteOptions;
+
     @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
             description = "Contact address sent to arXiv with each request (needed with --harvest-set). "
                     + "Default: $PAPERBOY_CONTACT")
@@ -85,10 +88,12 @@ final class ServeCommand implements Callable<Integer> {
         follower.start(FOLLOW_INTERVAL_MS);
         System.err.printf("search index: up to change %d (%s)%s%n", index.appliedSeq(), store.indexDir(),
                 embeddings ? ", with embeddings" : "");
-        WebServer server = WebServer.start(db, index, embedder, host, port);
+        Site site = siteOptions.site(store.dataDir);
+        WebServer server = WebServer.start(db, site, index, embedder, host, port);
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
+        System.err.printf("Mail goes to %s%n", site.mailer().describe());
         if (harvest != null) {
             System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
         }

@@ -32,7 +32,16 @@ import io.paperboy.search.SearchPages;
 import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
+import io.paperboy.db.SiteSecrets;
+import io.paperboy.user.AccountApi;
+import io.paperboy.user.AccountPages;
+import io.paperboy.user.AccountService;
+import io.paperboy.user.AuthFilter;
+import io.paperboy.user.SettingsPages;
 import io.paperboy.web.ChangeWatcher;
+import io.paperboy.web.Csrf;
+import io.paperboy.web.InvalidForm;
+import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Metrics;
@@ -67,24 +76,30 @@ public final class WebServer {
      * Starts on {@code host:port} (port 0 picks a free one) with a search index in memory that
      * follows the store, for tests and tools without a data folder; stopping closes it.
      */
-    public static WebServer start(Database db, String host, int port) {
+    public static WebServer start(Database db, Site site, String host, int port) {
         SearchIndex index = SearchIndex.inMemory();
         IndexFollower follower = new IndexFollower(new PaperService(db), index);
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
-        return start(db, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
+        return start(db, site, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
     }
 
     /**
      * Starts on {@code host:port} searching {@code index}, which the caller keeps caught up and
      * closes; with an {@code embedder} (null: keywords only) search ranks hybrid by default.
      */
-    public static WebServer start(Database db, SearchIndex index, Embedder embedder, String host, int port) {
-        return start(db, index, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
+    public static WebServer start(Database db, Site site, SearchIndex index, Embedder embedder, String host, int port) {
+        return start(db, site, index, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
                 host, port, List.of());
     }
 
-    private static WebServer start(Database db, SearchIndex index, SearchService search, Ranking ranking, String host,
-            int port, List<AutoCloseable> owned) {
+    private static WebServer start(Database db, Site site, SearchIndex index, SearchService search, Ranking ranking,
+            String host, int requestedPort, List<AutoCloseable> owned) {
+        // Mailed links need the address before the server starts, so a free port is chosen here.
+        int port = requestedPort == 0 ? FreePort.find(host) : requestedPort;
+        SiteUrl url = site.url() != null ? site.url()
+                : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
+        AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
+        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url, List.of());
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db, papers);
         Metrics metrics = new Metrics();
@@ -95,6 +110,7 @@ public final class WebServer {
         SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
+            auth.register(config); // first: every later handler asks who the visitor is
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
             new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq()), metrics::record).register(config);
@@ -110,7 +126,12 @@ public final class WebServer {
             new ListingPages(listings).register(config);
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
                     .register(config);
+            new AccountPages(accounts, auth).register(config);
+            new SettingsPages(accounts).register(config);
+            new AccountApi().register(config);
+            config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
+            config.routes.exception(InvalidForm.class, WebServer::invalidForm);
             config.routes.exception(Exception.class, WebServer::internalError);
             config.routes.error(404, WebServer::notFound);
         });
@@ -171,10 +192,41 @@ public final class WebServer {
     }
 
     private static void userError(HttpResponseException e, Context ctx) {
+        if (e.getStatus() == 401 && !ctx.path().startsWith("/api/")) {
+            // A browser without a session goes to the login page and comes back after.
+            String back = ctx.method() == io.javalin.http.HandlerType.GET ? ctx.path()
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : refererPath(ctx);
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
+            return;
+        }
+        String retryAfter = e.getDetails().get("retryAfter");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter);
+        }
         // Javalin's own 404 for an unknown path names its router ("Endpoint GET /x not found").
         String message = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
                 ? "no such page: " + ctx.path() : e.getMessage();
         Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
+    }
+
+    /** Form problems that reached no page of their own: the API's 400 with every field named. */
+    private static void invalidForm(InvalidForm e, Context ctx) {
+        Errors.respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static String refererPath(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            return uri.getRawAuthority() != null && uri.getRawAuthority().equalsIgnoreCase(ctx.host()) && uri.getRawPath() != null
+                    ? uri.getRawPath() : "/";
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static void internalError(Exception e, Context ctx) {

@@ -51,7 +51,7 @@ public final class ListingPages {
             case WEEK -> "weekly";
             case MONTH -> "monthly";
         };
-        Page page = Page.of("Papers of " + period.title(), papers.size() + " papers featured", period.path())
+        Page page = Page.of(ctx, "Papers of " + period.title(), papers.size() + " papers featured", period.path())
                 .withFeeds(feeds(period.kind() == Period.Kind.DAY ? "?date=" + period.key() : "", filter, "daily"));
         ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
                 nav(period, false), nav(period, true), filter,
@@ -62,7 +62,7 @@ public final class ListingPages {
 
     private void trending(Context ctx) {
         ListingFilter filter = filter(ctx);
-        Page page = Page.of("Trending papers", "Recently featured papers", "/papers/trending")
+        Page page = Page.of(ctx, "Trending papers", "Recently featured papers", "/papers/trending")
                 .withFeeds(feeds("", filter, "trending"));
         ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
                 listings.trending(filter), null, null, filter, "No papers have been featured yet.");

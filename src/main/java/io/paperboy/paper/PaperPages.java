@@ -45,7 +45,7 @@ public final class PaperPages {
             return;
         }
         Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
-        Page page = Page.of(paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
+        Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
                 similar.apply(id)));

@@ -1,0 +1,30 @@
+package io.paperboy.app;
+
+import io.paperboy.mail.MailFolder;
+import io.paperboy.mail.Mailer;
+import io.paperboy.web.SiteUrl;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the web server needs beyond the store and the index: its public address (null: the
+ * address it listens on), where mail goes, and the clock (tests move it to expire links).
+ */
+public record Site(SiteUrl url, Mailer mailer, Clock clock) {
+    /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
+    public static Site local(Path mailDir) {
+        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC());
+    }
+
+    public Site withUrl(SiteUrl url) {
+        return new Site(url, mailer, clock);
+    }
+
+    public Site withMailer(Mailer mailer) {
+        return new Site(url, mailer, clock);
+    }
+
+    public Site withClock(Clock clock) {
+        return new Site(url, mailer, clock);
+    }
+}
