@@ -1,6 +1,10 @@
 package io.paperboy.testing;
 
 import io.paperboy.app.Site;
+import io.paperboy.user.AccountService;
+import io.paperboy.web.Role;
+import io.paperboy.web.SiteUrl;
+import java.time.Clock;
 import io.paperboy.app.WebServer;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.Importer;
@@ -43,6 +47,12 @@ public final class TestServer implements AutoCloseable {
     /** The SMTP server the site sends its mail to. */
     public MailServer mail() {
         return mail;
+    }
+
+    /** Gives the member called {@code name} a role, as `paperboy user role` would. */
+    public void promote(String name, Role role) {
+        new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC()).setRole(name, role)
+                .orElseThrow(() -> new AssertionError("no member called " + name));
     }
 
     /** A new browser session against this server. */
