@@ -126,7 +126,8 @@ public final class WebServer {
             new ListingPages(listings).register(config);
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
                     .register(config);
-            new AccountPages(accounts, auth).register(config);
+            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
+                    .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
             config.routes.after(HttpPolicy::privateForMembers);
