@@ -58,11 +58,13 @@ public final class ForYouEvaluation {
         List<Ranker> rankers = List.of(new CentroidRanker(), new LinearRanker());
         System.out.printf("%n%d synthetic members, %d held-out upvotes in all%n", members.size(),
                 members.stream().mapToInt(m -> m.heldOut().size()).sum());
-        System.out.printf("%-10s %10s %10s%n", "ranking", "recall@10", "MRR");
+        System.out.printf("%-10s %10s %10s %16s%n", "ranking", "recall@10", "MRR", "ms per member");
         System.out.printf("%-10s %10.3f %10s%n", "random", randomRecall(members, papers.size()), "");
         for (Ranker ranker : rankers) {
+            long start = System.nanoTime();
             double[] result = evaluate(ranker, members, vectors);
-            System.out.printf("%-10s %10.3f %10.3f%n", ranker.name(), result[0], result[1]);
+            double msPerMember = (System.nanoTime() - start) / 1e6 / members.size();
+            System.out.printf("%-10s %10.3f %10.3f %16.2f%n", ranker.name(), result[0], result[1], msPerMember);
         }
     }
 
