@@ -33,6 +33,8 @@ import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
+import io.paperboy.foryou.ReadingList;
+import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
@@ -130,6 +132,7 @@ public final class WebServer {
                     .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
+            new ReadingListPages(new ReadingList(db, papers, site.clock())).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
