@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class HtmlValidityTest {
     private static final List<String> PAGES = List.of("/", "/papers/date/2026-06-12", "/papers/date/2001-01-01",
             "/papers/week/2026-W24", "/papers/month/2026-06", "/papers/trending", "/papers/date/2026-06-12?code=1&cat=cs",
-            "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45");
+            "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45", "/about/ranking");
 
     @TempDir
     Path dir;

@@ -160,7 +160,7 @@ final class VoteRoutesTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body().strip()).startsWith("<form class=\"vote\"").doesNotContain("<html")
-                .contains("hx-delete=\"/papers/2606.13572/upvote\"")
+                .contains("data-hx-delete=\"/papers/2606.13572/upvote\"")
                 .contains("aria-pressed=\"true\"")
                 .contains("<span class=\"count\">" + (before + 1) + "</span>");
     }
