@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.web.HttpPolicy;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,9 +59,9 @@ public final class DailyPapersApi {
         }
         List<ListedPaper> papers = listings.featured(period(ctx), filter);
         if (sort.equals("publishedAt")) {
-            papers = new java.util.ArrayList<>(papers);
-            papers.sort(java.util.Comparator.comparing((ListedPaper p) -> p.paper().published(),
-                    java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+            papers = new ArrayList<>(papers);
+            papers.sort(Comparator.comparing((ListedPaper p) -> p.paper().published(),
+                    Comparator.nullsLast(Comparator.reverseOrder())));
         }
         return papers;
     }

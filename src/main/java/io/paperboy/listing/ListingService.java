@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -53,7 +56,7 @@ public final class ListingService {
             listed.add(new ListedPaper(p.paper(), p.entry(), upvotes.getOrDefault(p.paper().id(), 0), null));
         }
         // Stable: equal counts keep the store's order (newer day first, then id).
-        listed.sort(java.util.Comparator.comparingInt(ListedPaper::upvotes).reversed());
+        listed.sort(Comparator.comparingInt(ListedPaper::upvotes).reversed());
         return listed;
     }
 
@@ -71,13 +74,13 @@ public final class ListingService {
         return trending.rank(db.withHandle(h -> listings.between(h, period.start(), period.end())), withPapers(filter));
     }
 
-    private java.util.function.Function<List<ListingEntry>, List<ListedPaper>> withPapers(ListingFilter filter) {
+    private Function<List<ListingEntry>, List<ListedPaper>> withPapers(ListingFilter filter) {
         return entries -> withPapers(entries, filter);
     }
 
     /** Imported plus members' upvotes for each of {@code paperIds}. */
     private Map<String, Integer> upvotes(List<String> paperIds) {
-        Map<String, Integer> total = new java.util.HashMap<>(votes.counts(paperIds));
+        Map<String, Integer> total = new HashMap<>(votes.counts(paperIds));
         db.withHandle(h -> listings.findForPapers(h, paperIds)).values()
                 .forEach(e -> total.merge(e.paperId(), e.upvotes(), Integer::sum));
         return total;
