@@ -16,12 +16,14 @@ import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
+import io.paperboy.listing.RankingPage;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
+import io.paperboy.paper.Upvotes;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
@@ -40,6 +42,9 @@ import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
 import io.paperboy.user.AuthFilter;
 import io.paperboy.user.SettingsPages;
+import io.paperboy.vote.VoteApi;
+import io.paperboy.vote.VotePages;
+import io.paperboy.vote.VoteService;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
@@ -103,7 +108,8 @@ public final class WebServer {
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url, List.of());
         PaperService papers = new PaperService(db);
-        ListingService listings = new ListingService(db, papers);
+        VoteService votes = new VoteService(db, papers, site.clock());
+        ListingService listings = new ListingService(db, papers, votes, site.clock());
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
@@ -125,8 +131,12 @@ public final class WebServer {
             new ListingFeeds(listings).register(config);
             new SearchFeeds(search, papers, ranking).register(config);
             new SearchPages(search, papers, ranking).register(config);
-            new ListingPages(listings).register(config);
-            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
+            new VoteApi(votes, listings::importedUpvotes).register(config);
+            new VotePages(votes, listings::importedUpvotes).register(config);
+            new ListingPages(listings, votes).register(config);
+            new RankingPage().register(config);
+            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
+                    (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()))
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
                     .register(config);

@@ -2,6 +2,7 @@ package io.paperboy.listing;
 
 import io.paperboy.web.Page;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a listing page shows.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param basePath the page's path without filters, for the filter form and its links
  * @param previous link to the previous period (null on trending)
  * @param empty what to say when no paper is listed
+ * @param upvoted the papers the signed-in member has upvoted (none for anonymous visitors)
  */
 public record ListingView(
         Page page,
@@ -20,10 +22,21 @@ public record ListingView(
         Nav previous,
         Nav next,
         ListingFilter filter,
-        String empty) {
+        String empty,
+        Set<String> upvoted) {
 
     public ListingView {
         papers = List.copyOf(papers);
+        upvoted = Set.copyOf(upvoted);
+    }
+
+    public boolean upvoted(ListedPaper item) {
+        return upvoted.contains(item.paper().id());
+    }
+
+    /** The CSRF token vote buttons carry; null for anonymous visitors, who get a login link instead. */
+    public String csrf() {
+        return page.member() == null ? null : page.visitor().csrfToken();
     }
 
     /** A previous/next link. */
