@@ -38,6 +38,11 @@ import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
 import io.paperboy.user.AuthFilter;
 import io.paperboy.user.SettingsPages;
+import io.paperboy.user.ClaimPages;
+import io.paperboy.user.Claims;
+import io.paperboy.user.ProfilePages;
+import io.paperboy.moderation.ModerationPages;
+import io.paperboy.moderation.ModerationService;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
@@ -102,6 +107,7 @@ public final class WebServer {
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url, List.of());
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db, papers);
+        Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
@@ -124,11 +130,17 @@ public final class WebServer {
             new SearchFeeds(search, papers, ranking).register(config);
             new SearchPages(search, papers, ranking).register(config);
             new ListingPages(listings).register(config);
-            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
-                    .register(config);
+            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
+                    claims::approvedAuthors).register(config);
             new AccountPages(accounts, auth).register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
+            new ClaimPages(claims).register(config);
+            // Upvotes on profiles come from the vote feature, which supplies a member's upvoted paper ids.
+            new ProfilePages(accounts, claims, papers, name -> submittedPaperIds(listings, name), userId -> List.of())
+                    .register(config);
+            new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
+                    accounts).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
@@ -183,6 +195,10 @@ public final class WebServer {
         try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
             ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    private static List<String> submittedPaperIds(ListingService listings, String userName) {
+        return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
     }
 
     private static List<Featured> featured(ListingService listings, String paperId) {
