@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
 import io.paperboy.user.AccountService;
 import io.paperboy.user.Claims;
@@ -58,8 +59,8 @@ public final class ModerationPages {
         config.routes.before(ROOT, ModerationPages::requireCurator);
         config.routes.before(ROOT + "/*", ModerationPages::requireCurator);
         config.routes.get(ROOT, this::showHome);
-        config.routes.get(ROOT + "/papers", ctx -> ctx.redirect(ROOT + "/papers/" + required(ctx.queryParam("id"), "id"),
-                HttpStatus.SEE_OTHER));
+        config.routes.get(ROOT + "/papers", ctx -> ctx.redirect(ROOT + "/papers/"
+                + PaperIds.fromPath(required(ctx.queryParam("id"), "id")), HttpStatus.SEE_OTHER));
         config.routes.get(ROOT + "/papers/<id>", this::showPaper);
         config.routes.post(ROOT + "/papers/hide", ctx -> hidePaper(ctx, true));
         config.routes.post(ROOT + "/papers/unhide", ctx -> hidePaper(ctx, false));
@@ -91,7 +92,7 @@ public final class ModerationPages {
     }
 
     private void showPaper(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = PaperIds.fromPath(ctx.pathParam("id"));
         Paper paper = papers.findIncludingHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         Page page = page(ctx, "Moderate " + paper.id(), ROOT + "/papers/" + paper.id());
         render(ctx, "moderation/paper.jte", new ModerationViews.PaperTools(page, paper, papers.isHidden(id),
@@ -156,7 +157,7 @@ public final class ModerationPages {
     }
 
     private String knownPaper(String raw) {
-        String id = required(raw, "paper");
+        String id = PaperIds.fromPath(required(raw, "paper"));
         if (papers.findIncludingHidden(id).isEmpty()) {
             throw new NotFoundResponse("no paper with id " + id);
         }

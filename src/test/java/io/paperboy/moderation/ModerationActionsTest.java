@@ -121,6 +121,9 @@ final class ModerationActionsTest {
         assertThat(badDay.statusCode()).isEqualTo(400);
         assertThat(badDay.body()).contains("day: use YYYY-MM-DD, not &#39;soon&#39;");
         assertThat(curator.post("/moderation/claims/424242/approve", Map.of()).statusCode()).isEqualTo(404);
+        // A curator may paste any form of the id into the overview's box.
+        assertThat(curator.get("/moderation/papers?id=https://arxiv.org/abs/2606.12451v2").headers().firstValue("location"))
+                .hasValue("/moderation/papers/2606.12451");
     }
 
     @Test
