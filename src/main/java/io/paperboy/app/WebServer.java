@@ -45,6 +45,11 @@ import io.paperboy.user.SettingsPages;
 import io.paperboy.vote.VoteApi;
 import io.paperboy.vote.VotePages;
 import io.paperboy.vote.VoteService;
+import io.paperboy.user.ClaimPages;
+import io.paperboy.user.Claims;
+import io.paperboy.user.ProfilePages;
+import io.paperboy.moderation.ModerationPages;
+import io.paperboy.moderation.ModerationService;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
@@ -110,6 +115,7 @@ public final class WebServer {
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());
         ListingService listings = new ListingService(db, papers, votes, site.clock());
+        Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
@@ -136,13 +142,19 @@ public final class WebServer {
             new ListingPages(listings, votes).register(config);
             new RankingPage().register(config);
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
-                    (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()))
+                    (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
+                    claims::approvedAuthors)
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
                     .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
             new ReadingListPages(new ReadingList(db, papers, site.clock())).register(config);
+            new ClaimPages(claims).register(config);
+            new ProfilePages(accounts, claims, papers, name -> submittedPaperIds(listings, name), votes::upvotedPaperIds)
+                    .register(config);
+            new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
+                    accounts).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
@@ -197,6 +209,10 @@ public final class WebServer {
         try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
             ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    private static List<String> submittedPaperIds(ListingService listings, String userName) {
+        return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
     }
 
     private static List<Featured> featured(ListingService listings, String paperId) {
