@@ -1,5 +1,6 @@
 package io.paperboy.app;
 
+import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.mail.MailFolder;
 import io.paperboy.mail.Mailer;
 import io.paperboy.web.SiteUrl;
@@ -8,23 +9,28 @@ import java.time.Clock;
 
 /**
  * What the web server needs beyond the store and the index: its public address (null: the
- * address it listens on), where mail goes, and the clock (tests move it to expire links).
+ * address it listens on), where mail goes, the clock (tests move it to expire links), and how
+ * submissions ask the arXiv API (null: arXiv's own API, the site's address as contact).
  */
-public record Site(SiteUrl url, Mailer mailer, Clock clock) {
+public record Site(SiteUrl url, Mailer mailer, Clock clock, HarvestSettings arxivApi) {
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
-        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC());
+        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(), null);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock);
+        return new Site(url, mailer, clock, arxivApi);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock);
+        return new Site(url, mailer, clock, arxivApi);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock);
+        return new Site(url, mailer, clock, arxivApi);
+    }
+
+    public Site withArxivApi(HarvestSettings arxivApi) {
+        return new Site(url, mailer, clock, arxivApi);
     }
 }

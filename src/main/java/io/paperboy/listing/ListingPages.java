@@ -10,13 +10,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
 public final class ListingPages {
     private final ListingService listings;
+    private final Function<String, Optional<String>> displayNames;
 
     public ListingPages(ListingService listings) {
+        this(listings, name -> Optional.empty());
+    }
+
+    /** {@code displayNames} finds a member's display name by user name (from the user feature). */
+    public ListingPages(ListingService listings, Function<String, Optional<String>> displayNames) {
         this.listings = listings;
+        this.displayNames = displayNames;
     }
 
     public void register(JavalinConfig config) {
@@ -55,7 +65,8 @@ public final class ListingPages {
                 .withFeeds(feeds(period.kind() == Period.Kind.DAY ? "?date=" + period.key() : "", filter, "daily"));
         ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
                 nav(period, false), nav(period, true), filter,
-                "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."));
+                "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
+                submitters(papers));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "listing/listing.jte", view);
     }
@@ -64,10 +75,19 @@ public final class ListingPages {
         ListingFilter filter = filter(ctx);
         Page page = Page.of(ctx, "Trending papers", "Recently featured papers", "/papers/trending")
                 .withFeeds(feeds("", filter, "trending"));
+        List<ListedPaper> papers = listings.trending(filter);
         ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
-                listings.trending(filter), null, null, filter, "No papers have been featured yet.");
+                papers, null, null, filter, "No papers have been featured yet.", submitters(papers));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "listing/listing.jte", view);
+    }
+
+    // One lookup per member who submitted something listed: a handful per page, not one per paper.
+    private Map<String, String> submitters(List<ListedPaper> papers) {
+        Map<String, String> names = new HashMap<>();
+        papers.stream().map(ListedPaper::entry).filter(ListingEntry::bySubmission).map(ListingEntry::submittedBy)
+                .distinct().forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
+        return names;
     }
 
     // Days jump to the nearest day that has papers; weeks and months step one at a time.

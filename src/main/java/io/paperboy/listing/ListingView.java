@@ -2,6 +2,7 @@ package io.paperboy.listing;
 
 import io.paperboy.web.Page;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a listing page shows.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param basePath the page's path without filters, for the filter form and its links
  * @param previous link to the previous period (null on trending)
  * @param empty what to say when no paper is listed
+ * @param submitters display names of the members who submitted listed papers, by user name
  */
 public record ListingView(
         Page page,
@@ -20,10 +22,17 @@ public record ListingView(
         Nav previous,
         Nav next,
         ListingFilter filter,
-        String empty) {
+        String empty,
+        Map<String, String> submitters) {
 
     public ListingView {
         papers = List.copyOf(papers);
+        submitters = Map.copyOf(submitters);
+    }
+
+    /** The display name to show for an entry a member submitted here, else null (imported entries). */
+    public String submitter(ListingEntry entry) {
+        return entry.bySubmission() ? submitters.getOrDefault(entry.submittedBy(), entry.submittedBy()) : null;
     }
 
     /** A previous/next link. */
