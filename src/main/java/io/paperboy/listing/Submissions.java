@@ -102,7 +102,7 @@ public final class Submissions {
             }
             listings.store(h, List.of(entry));
             moderation.record(h, curator, FEATURE_AGAIN, "listing", entry.key(), "v" + current.version() + "; "
-                    + describe(featuredVersion) + " was featured on " + last.day());
+                    + (featuredVersion == 0 ? "an earlier version" : "v" + featuredVersion) + " was featured on " + last.day());
         });
         return new Submitted(current, entry);
     }
