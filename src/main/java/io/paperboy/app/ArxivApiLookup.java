@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ final class ArxivApiLookup implements ArxivLookup, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArxivApiLookup.class);
 
     private final ArxivApiClient client;
+    // A lock, not synchronized: a virtual thread waiting on arXiv must not pin its carrier (JDK 21).
+    private final ReentrantLock oneAtATime = new ReentrantLock();
 
     ArxivApiLookup(HarvestSettings settings) {
         this.client = new ArxivApiClient(settings);
@@ -36,8 +39,9 @@ final class ArxivApiLookup implements ArxivLookup, AutoCloseable {
     }
 
     @Override
-    public synchronized Optional<Paper> find(ArxivId id) {
+    public Optional<Paper> find(ArxivId id) {
         ArxivApiClient.Result result;
+        oneAtATime.lock();
         try {
             result = client.fetch(List.of(id));
         } catch (ArxivApiErrorException e) {
@@ -47,6 +51,8 @@ final class ArxivApiLookup implements ArxivLookup, AutoCloseable {
         } catch (HarvestException e) {
             LOG.warn("submission: cannot look up {} on arXiv: {}", id, e.getMessage());
             throw new Unavailable(reason(e.getMessage()), e);
+        } finally {
+            oneAtATime.unlock();
         }
         Optional<Paper> found = result.papers().stream().filter(p -> p.id().equals(id.id())).findFirst();
         if (found.isEmpty() && !result.problems().isEmpty()) {
@@ -60,7 +66,8 @@ final class ArxivApiLookup implements ArxivLookup, AutoCloseable {
     // "GET http://…?id_list=…: gave up after 2 attempts; last: HTTP 503" → what follows the request.
     private static String reason(String message) {
         int colon = message.indexOf(": ");
-        return colon < 0 ? message : message.substring(colon + 2);
+        String reason = colon < 0 ? message : message.substring(colon + 2);
+        return reason.replace(" (null)", "");
     }
 
     @Override

@@ -110,6 +110,21 @@ final class FeatureAgainTest {
     }
 
     @Test
+    void curator_featuresAgainThroughTheApi() throws Exception {
+        featuredBefore("0704.0011", LocalDate.of(2007, 5, 1), 1);
+        server().db().useTransaction(h -> new PaperService(server().db())
+                .store(h, List.of(Paper.builder("0704.0011", "A new version").version(4).build())));
+        String token = SubmitPagesTest.apiToken(curator("gil"));
+
+        HttpResponse<String> answer = SubmitPagesTest.api(server(), token, "{\"arxiv\": \"0704.0011\", \"again\": true}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.body()).contains("\"version\":4").contains("\"earlierDate\":\"2007-05-01\"")
+                .contains("\"submittedBy\":\"gil\"");
+        assertThat(moderationLog("0704.0011@" + today())).containsExactly("gil feature-again listing: v4; v1 was featured on 2007-05-01");
+    }
+
+    @Test
     void neverFeatured_isSubmittedInstead() throws Exception {
         HttpResponse<String> answer = curator("fay").post("/submit/again", Map.of("arxiv", "0704.0010"));
 
