@@ -48,6 +48,7 @@ final class FeatureAgainTest {
         featuredBefore("0704.0001", LocalDate.of(2007, 5, 1), 0);
         WebSession cora = curator("cora");
 
+        assertThat(cora.get("/papers/0704.0001").body()).contains("action=\"/submit/again\"");
         HttpResponse<String> offered = cora.post("/submit", Map.of("arxiv", "0704.0001"));
         assertThat(offered.statusCode()).isEqualTo(409);
         assertThat(offered.body()).contains("already featured: on 2007-05-01").contains("action=\"/submit/again\"");
@@ -77,19 +78,20 @@ final class FeatureAgainTest {
 
     @Test
     void member_featuringAgain_is403AndNothingChanges() throws Exception {
-        featuredBefore("0704.0009", LocalDate.of(2007, 5, 1), 0);
+        featuredBefore("0704.0013", LocalDate.of(2007, 5, 1), 0);
         WebSession max = server().browser().signUpConfirmed("max");
         max.get("/submit");
 
-        HttpResponse<String> page = max.post("/submit", Map.of("arxiv", "0704.0009"));
-        HttpResponse<String> forced = max.post("/submit/again", Map.of("arxiv", "0704.0009"));
-        HttpResponse<String> api = SubmitPagesTest.api(server(), SubmitPagesTest.apiToken(max), "{\"arxiv\": \"0704.0009\", \"again\": true}");
+        HttpResponse<String> page = max.post("/submit", Map.of("arxiv", "0704.0013"));
+        HttpResponse<String> forced = max.post("/submit/again", Map.of("arxiv", "0704.0013"));
+        HttpResponse<String> api = SubmitPagesTest.api(server(), SubmitPagesTest.apiToken(max), "{\"arxiv\": \"0704.0013\", \"again\": true}");
 
         assertThat(page.body()).doesNotContain("action=\"/submit/again\"");
+        assertThat(max.get("/papers/0704.0013").body()).doesNotContain("action=\"/submit/again\"");
         assertThat(forced.statusCode()).isEqualTo(403);
         assertThat(forced.body()).contains("this needs the curator role");
         assertThat(api.statusCode()).isEqualTo(403);
-        assertThat(new ListingService(server().db()).forPaper("0704.0009")).hasSize(1);
+        assertThat(new ListingService(server().db()).forPaper("0704.0013")).hasSize(1);
     }
 
     @Test
