@@ -38,6 +38,8 @@ import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
 import io.paperboy.user.Account;
+import io.paperboy.foryou.ReadingList;
+import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
@@ -135,9 +137,11 @@ public final class WebServer {
             new SubmitPages(submissions).register(config);
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
                     .register(config);
-            new AccountPages(accounts, auth).register(config);
+            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
+                    .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
+            new ReadingListPages(new ReadingList(db, papers, site.clock())).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
