@@ -26,7 +26,7 @@ final class HtmlValidityTest {
             "/signup", "/login", "/reset", "/reset?token=unknown", "/verify?token=unknown");
     // Pages as a signed-in member sees them: account links, forms with CSRF tokens, settings.
     private static final List<String> MEMBER_PAGES = List.of("/", "/papers/0704.0001", "/settings", "/settings?welcome",
-            "/papers?q=diphoton");
+            "/papers?q=diphoton", "/submit");
 
     @TempDir
     Path dir;
@@ -51,6 +51,21 @@ final class HtmlValidityTest {
             Path invalid = dir.resolve("signup-errors.html");
             Files.writeString(invalid, typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());
             fileToPage.put(invalid.toUri().toString(), "sign-up with errors");
+            // Submissions: a refused id, a member's submission on its day, a curator's already-featured answer.
+            member.get("/submit");
+            Map<String, String> submitPages = new LinkedHashMap<>();
+            submitPages.put("submit with errors", member.post("/submit", Map.of("arxiv", "nope")).body());
+            member.post("/submit", Map.of("arxiv", "0704.0002"));
+            submitPages.put("listing with a submission", member.get("/papers/date/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)).body());
+            server.promote("validator", io.paperboy.web.Role.CURATOR);
+            submitPages.put("curator: already featured", member.post("/submit", Map.of("arxiv", "2606.00467")).body());
+            submitPages.put("curator: paper page", member.get("/papers/0704.0001").body());
+            int n = 0;
+            for (Map.Entry<String, String> page : submitPages.entrySet()) {
+                Path file = dir.resolve("submit-" + n++ + ".html");
+                Files.writeString(file, page.getValue());
+                fileToPage.put(file.toUri().toString(), page.getKey());
+            }
         }
 
         JsonNode result = new ObjectMapper().readTree(runChecker(fileToPage.keySet().stream()
