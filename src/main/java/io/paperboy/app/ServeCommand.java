@@ -57,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "OAI-PMH endpoint of the nightly harvest. Default: ${DEFAULT-VALUE}")
     URI harvestBaseUrl;
 
+    @Option(names = "--arxiv-api-url", paramLabel = "URL", defaultValue = "https://export.arxiv.org/api/query",
+            description = "arXiv API query endpoint, where submissions fetch the metadata of papers not stored yet. "
+                    + "Default: ${DEFAULT-VALUE}")
+    URI arxivApiUrl;
+
     @Mixin
     FeatureOptions feature;
 
@@ -89,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         System.err.printf("search index: up to change %d (%s)%s%n", index.appliedSeq(), store.indexDir(),
                 embeddings ? ", with embeddings" : "");
         Site site = siteOptions.site(store.dataDir);
+        site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
@@ -124,5 +130,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!report.success()) {
             throw new IllegalStateException("the bundled demo papers did not import cleanly");
         }
+    }
+
+    // arXiv wants to know whom to ask about a client's requests: the contact, else the site's address.
+    private String arxivContact(Site site) {
+        if (contact != null && (contact.contains("@") || contact.startsWith("http"))) {
+            return contact;
+        }
+        return site.url() != null ? site.url().base() : "http://" + host + ":" + port;
     }
 }

@@ -48,7 +48,7 @@ final class SiteOptions {
     /** The relay's password comes from the environment only, never the command line (ps shows it). */
     Site site(Path dataDir) {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
-                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress));
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress), null);
     }
 
     private Mailer mailer(Path dataDir) {

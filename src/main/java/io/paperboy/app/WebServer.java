@@ -17,6 +17,10 @@ import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
 import io.paperboy.listing.RankingPage;
+import io.paperboy.listing.SubmitPages;
+import io.paperboy.listing.Submissions;
+import io.paperboy.moderation.ModerationLog;
+import io.paperboy.ingest.arxiv.ArxivApiClient;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
@@ -35,6 +39,7 @@ import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
+import io.paperboy.user.Account;
 import io.paperboy.foryou.ReadingList;
 import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.user.AccountApi;
@@ -122,6 +127,9 @@ public final class WebServer {
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
         SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
+        ArxivApiLookup arxiv = new ArxivApiLookup(site.arxivApi() != null ? site.arxivApi()
+                : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base()));
+        Submissions submissions = new Submissions(db, papers, listings, arxiv, new ModerationLog(), site.clock());
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
             auth.register(config); // first: every later handler asks who the visitor is
@@ -139,8 +147,9 @@ public final class WebServer {
             new SearchPages(search, papers, ranking).register(config);
             new VoteApi(votes, listings::importedUpvotes).register(config);
             new VotePages(votes, listings::importedUpvotes).register(config);
-            new ListingPages(listings, votes).register(config);
+            new ListingPages(listings, votes, name -> accounts.byName(name).map(Account::displayName)).register(config);
             new RankingPage().register(config);
+            new SubmitPages(submissions).register(config);
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
                     claims::approvedAuthors)
@@ -162,7 +171,9 @@ public final class WebServer {
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app, metrics, changes, owned);
+        List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
+        closing.add(arxiv);
+        return new WebServer(app, metrics, changes, closing);
     }
 
     /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */

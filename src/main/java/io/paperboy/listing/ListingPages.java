@@ -13,15 +13,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
 public final class ListingPages {
     private final ListingService listings;
     private final VoteService votes;
+    private final Function<String, Optional<String>> displayNames;
 
-    public ListingPages(ListingService listings, VoteService votes) {
+    /** {@code displayNames} finds a member's display name by user name (from the user feature). */
+    public ListingPages(ListingService listings, VoteService votes, Function<String, Optional<String>> displayNames) {
         this.listings = listings;
         this.votes = votes;
+        this.displayNames = displayNames;
     }
 
     public void register(JavalinConfig config) {
@@ -61,7 +67,7 @@ public final class ListingPages {
         ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
                 nav(period, false), nav(period, true), filter,
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
-                upvotedBy(page.member(), papers));
+                upvotedBy(page.member(), papers), submitters(papers));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "listing/listing.jte", view);
     }
@@ -72,7 +78,8 @@ public final class ListingPages {
                 .withFeeds(feeds("", filter, "trending"));
         List<ListedPaper> papers = listings.trending(filter);
         ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
-                papers, null, null, filter, "No papers have been featured yet.", upvotedBy(page.member(), papers));
+                papers, null, null, filter, "No papers have been featured yet.", upvotedBy(page.member(), papers),
+                submitters(papers));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "listing/listing.jte", view);
     }
@@ -81,6 +88,14 @@ public final class ListingPages {
     private Set<String> upvotedBy(Member member, List<ListedPaper> papers) {
         return member == null ? Set.of()
                 : votes.upvotedBy(member.id(), papers.stream().map(p -> p.paper().id()).toList());
+    }
+
+    // One lookup per member who submitted something listed: a handful per page, not one per paper.
+    private Map<String, String> submitters(List<ListedPaper> papers) {
+        Map<String, String> names = new HashMap<>();
+        papers.stream().map(ListedPaper::entry).filter(ListingEntry::bySubmission).map(ListingEntry::submittedBy)
+                .distinct().forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
+        return names;
     }
 
     // Days jump to the nearest day that has papers; weeks and months step one at a time.

@@ -15,12 +15,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the listings table. */
 final class ListingRepository {
-    private static final String COLUMNS = "paper_id, day, submitted_by, upvotes, source";
+    private static final String COLUMNS = "paper_id, day, submitted_by, upvotes, source, featured_version, earlier_day";
 
     private static final String UPSERT = "INSERT INTO listings (" + COLUMNS + ", change_seq, created_at) "
-            + "VALUES (:paper_id, :day, :submitted_by, :upvotes, :source, :change_seq, :now) "
+            + "VALUES (:paper_id, :day, :submitted_by, :upvotes, :source, :featured_version, :earlier_day, :change_seq, :now) "
             + "ON CONFLICT (paper_id, day) DO UPDATE SET submitted_by = excluded.submitted_by, "
-            + "upvotes = excluded.upvotes, change_seq = excluded.change_seq";
+            + "upvotes = excluded.upvotes, featured_version = excluded.featured_version, "
+            + "earlier_day = excluded.earlier_day, change_seq = excluded.change_seq";
 
     // Entries a curator unfeatured stay in the table (restorable, and a re-import keeps them
     // unfeatured) but leave every public read.
@@ -131,6 +132,8 @@ final class ListingRepository {
                     .bind("submitted_by", e.submittedBy())
                     .bind("upvotes", e.upvotes())
                     .bind("source", e.source())
+                    .bind("featured_version", e.featuredVersion() == 0 ? null : e.featuredVersion())
+                    .bind("earlier_day", e.earlierDay() == null ? null : e.earlierDay().toString())
                     .bind("change_seq", seq++)
                     .bind("now", now)
                     .add();
@@ -139,7 +142,9 @@ final class ListingRepository {
     }
 
     private static ListingEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        String earlier = rs.getString("earlier_day");
         return new ListingEntry(rs.getString("paper_id"), LocalDate.parse(rs.getString("day")),
-                rs.getString("submitted_by"), rs.getInt("upvotes"), rs.getString("source"));
+                rs.getString("submitted_by"), rs.getInt("upvotes"), rs.getString("source"),
+                rs.getInt("featured_version"), earlier == null ? null : LocalDate.parse(earlier));
     }
 }

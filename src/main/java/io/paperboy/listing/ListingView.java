@@ -3,6 +3,7 @@ package io.paperboy.listing;
 import io.paperboy.web.Page;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 
 /**
  * What a listing page shows.
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param previous link to the previous period (null on trending)
  * @param empty what to say when no paper is listed
  * @param upvoted the papers the signed-in member has upvoted (none for anonymous visitors)
+ * @param submitters display names of the members who submitted listed papers, by user name
  */
 public record ListingView(
         Page page,
@@ -23,11 +25,13 @@ public record ListingView(
         Nav next,
         ListingFilter filter,
         String empty,
-        Set<String> upvoted) {
+        Set<String> upvoted,
+        Map<String, String> submitters) {
 
     public ListingView {
         papers = List.copyOf(papers);
         upvoted = Set.copyOf(upvoted);
+        submitters = Map.copyOf(submitters);
     }
 
     public boolean upvoted(ListedPaper item) {
@@ -37,6 +41,11 @@ public record ListingView(
     /** The CSRF token vote buttons carry; null for anonymous visitors, who get a login link instead. */
     public String csrf() {
         return page.member() == null ? null : page.visitor().csrfToken();
+    }
+
+    /** The display name to show for an entry a member submitted here, else null (imported entries). */
+    public String submitter(ListingEntry entry) {
+        return entry.bySubmission() ? submitters.getOrDefault(entry.submittedBy(), entry.submittedBy()) : null;
     }
 
     /** A previous/next link. */

@@ -21,7 +21,7 @@ final class HtmlValidityTest {
             "/signup", "/login", "/reset", "/reset?token=unknown", "/verify?token=unknown", "/about/ranking");
     // Pages as a signed-in member sees them: account links, forms with CSRF tokens, settings.
     private static final List<String> MEMBER_PAGES = List.of("/", "/papers/0704.0001", "/settings", "/settings?welcome",
-            "/papers?q=diphoton", "/saved?show=all");
+            "/papers?q=diphoton", "/saved?show=all", "/submit");
 
     @TempDir
     Path dir;
@@ -40,6 +40,14 @@ final class HtmlValidityTest {
             WebSession typo = server.browser();
             typo.get("/signup");
             pages.put("sign-up with errors", typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());
+            // Submissions: a refused id, a member's submission on its day, a curator's already-featured answer.
+            member.get("/submit");
+            pages.put("submit with errors", member.post("/submit", Map.of("arxiv", "nope")).body());
+            member.post("/submit", Map.of("arxiv", "0704.0002"));
+            pages.put("listing with a submission", member.get("/papers/date/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)).body());
+            server.promote("validator", io.paperboy.web.Role.CURATOR);
+            pages.put("curator: already featured", member.post("/submit", Map.of("arxiv", "2606.00467")).body());
+            pages.put("curator: paper page", member.get("/papers/0704.0001").body());
         }
 
         assertThat(NuChecker.problems(dir, pages)).isEmpty();

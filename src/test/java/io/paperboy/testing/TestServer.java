@@ -5,6 +5,8 @@ import io.paperboy.user.AccountService;
 import io.paperboy.web.Role;
 import io.paperboy.web.SiteUrl;
 import java.time.Clock;
+import java.time.Duration;
+import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.app.WebServer;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.Importer;
@@ -24,6 +26,7 @@ public final class TestServer implements AutoCloseable {
 
     private final Database db;
     private final MailServer mail = new MailServer();
+    private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,11 +40,24 @@ public final class TestServer implements AutoCloseable {
         new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE)
                 .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
                         Samples.copy(Samples.SNAPSHOT, dir)), false);
-        server = WebServer.start(db, Site.local(dir.resolve("mail")).withMailer(mail.mailer()), "127.0.0.1", 0);
+        server = WebServer.start(db, Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings()),
+                "127.0.0.1", 0);
     }
 
     public Database db() {
         return db;
+    }
+
+    // No pause between requests and short timeouts: the failure tests take seconds, not minutes.
+    private HarvestSettings arxivSettings() {
+        return HarvestSettings.arxiv(arxiv.url(), "tests@example.org").withDelay(Duration.ZERO)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .withRetries(2, Duration.ofMillis(50), Duration.ofMillis(100));
+    }
+
+    /** The arXiv API the site's submissions ask: recorded answers, or trouble on demand. */
+    public ArxivApiReplay arxiv() {
+        return arxiv;
     }
 
     /** The SMTP server the site sends its mail to. */
@@ -83,6 +99,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        arxiv.close();
         mail.close();
         db.close();
     }
