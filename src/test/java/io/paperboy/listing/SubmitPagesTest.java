@@ -254,12 +254,12 @@ final class SubmitPagesTest {
     }
 
     @Test
-    void api_withAnUnknownToken_is401_andWithoutAnyIs403ForWantOfACsrfToken() throws Exception {
+    void api_withAnUnknownToken_orWithoutAny_is401() throws Exception {
         HttpResponse<String> unknown = api(server(), "pb_nonsense", "{\"arxiv\": \"0704.0006\"}");
         HttpResponse<String> none = api(server(), null, "{\"arxiv\": \"0704.0006\"}");
 
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(none.statusCode()).isEqualTo(401);
         assertThat(new ListingService(server().db()).forPaper("0704.0006")).isEmpty();
     }
 
