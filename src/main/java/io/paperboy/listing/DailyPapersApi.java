@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.paper.CommentCounts;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.web.HttpPolicy;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/daily_papers?date=|week=|month=&limit=&p=} in the shape of Hugging Face's API:
@@ -22,11 +24,13 @@ public final class DailyPapersApi {
     static final int MAX_LIMIT = 100;
 
     private final ListingService listings;
+    private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson = new PaperJson(json);
 
-    public DailyPapersApi(ListingService listings) {
+    public DailyPapersApi(ListingService listings, CommentCounts comments) {
         this.listings = listings;
+        this.comments = comments;
     }
 
     public void register(JavalinConfig config) {
@@ -39,15 +43,17 @@ public final class DailyPapersApi {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int page = intParam(ctx, "p", 0, 0, 10_000);
         List<ListedPaper> papers = listings.featured(period, filter);
+        List<ListedPaper> shown = papers.stream().skip((long) page * limit).limit(limit).toList();
+        Map<String, Integer> counts = comments.counts(shown.stream().map(p -> p.paper().id()).toList());
         ArrayNode out = json.createArrayNode();
-        papers.stream().skip((long) page * limit).limit(limit).forEach(p -> out.add(entry(p)));
+        shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0))));
         HttpPolicy.shortCache(ctx);
         ctx.contentType("application/json").result(out.toString());
     }
 
-    private ObjectNode entry(ListedPaper listed) {
+    private ObjectNode entry(ListedPaper listed, int numComments) {
         ListingEntry entry = listed.entry();
-        ObjectNode paper = paperJson.write(listed.paper(), entry.upvotes());
+        ObjectNode paper = paperJson.write(listed.paper(), entry.upvotes(), numComments);
         paper.put("submittedOnDailyAt", entry.day() + "T00:00:00.000Z");
         ObjectNode by = entry.submittedBy() == null ? null : json.createObjectNode().put("name", entry.submittedBy());
         paper.set("submittedOnDailyBy", by);
@@ -56,7 +62,7 @@ public final class DailyPapersApi {
         o.put("title", listed.paper().title()).put("summary", listed.paper().abstractText());
         o.set("publishedAt", paper.get("publishedAt"));
         o.set("submittedBy", by);
-        o.put("numComments", 0);
+        o.put("numComments", numComments);
         return o;
     }
 

@@ -3,6 +3,7 @@ package io.paperboy.listing;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.paper.CommentCounts;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
@@ -14,9 +15,12 @@ import java.util.Optional;
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
 public final class ListingPages {
     private final ListingService listings;
+    private final CommentCounts comments;
 
-    public ListingPages(ListingService listings) {
+    /** {@code comments} counts each card's comments (from the comment feature). */
+    public ListingPages(ListingService listings, CommentCounts comments) {
         this.listings = listings;
+        this.comments = comments;
     }
 
     public void register(JavalinConfig config) {
@@ -57,7 +61,7 @@ public final class ListingPages {
                 nav(period, false), nav(period, true), filter,
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", view);
+        Templates.page(ctx, "listing/listing.jte", withComments(view));
     }
 
     private void trending(Context ctx) {
@@ -67,7 +71,11 @@ public final class ListingPages {
         ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
                 listings.trending(filter), null, null, filter, "No papers have been featured yet.");
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", view);
+        Templates.page(ctx, "listing/listing.jte", withComments(view));
+    }
+
+    private ListingView withComments(ListingView view) {
+        return view.withCommentCounts(comments.counts(view.papers().stream().map(p -> p.paper().id()).toList()));
     }
 
     // Days jump to the nearest day that has papers; weeks and months step one at a time.

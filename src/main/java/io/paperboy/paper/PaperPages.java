@@ -1,5 +1,6 @@
 package io.paperboy.paper;
 
+import gg.jte.Content;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,6 +10,7 @@ import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,16 +22,19 @@ public final class PaperPages {
     private final PaperService papers;
     private final Function<String, List<Featured>> featured;
     private final Function<String, List<Paper>> similar;
+    private final BiFunction<Context, String, Content> comments;
 
     /**
      * {@code featured} says where a paper was featured (from the listing feature), {@code similar}
-     * finds papers like it (from search); paper knows neither feature.
+     * finds papers like it (from search), {@code comments} renders the discussion below it for the
+     * visitor asking (from comment); paper knows none of these features.
      */
     public PaperPages(PaperService papers, Function<String, List<Featured>> featured,
-            Function<String, List<Paper>> similar) {
+            Function<String, List<Paper>> similar, BiFunction<Context, String, Content> comments) {
         this.papers = papers;
         this.featured = featured;
         this.similar = similar;
+        this.comments = comments;
     }
 
     /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
@@ -48,7 +53,7 @@ public final class PaperPages {
         Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
-                similar.apply(id)));
+                similar.apply(id), comments.apply(ctx, id)));
     }
 
     private static List<Page.Meta> meta(Paper p) {

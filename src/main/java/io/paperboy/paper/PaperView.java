@@ -1,10 +1,15 @@
 package io.paperboy.paper;
 
+import gg.jte.Content;
 import io.paperboy.web.Page;
 import java.util.List;
 
-/** What a paper page shows: the paper, where it was featured, its BibTeX, papers like it. */
-public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar) {
+/**
+ * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, and
+ * {@code comments}, the discussion as another feature rendered it.
+ */
+public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar,
+        Content comments) {
     public PaperView {
         featured = List.copyOf(featured);
         similar = List.copyOf(similar);
