@@ -52,7 +52,8 @@ final class CommentMarkdown {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "hr", "a")
-            .allowAttributes("href").onElements("a")
+            // commonmark empties a javascript: destination; an empty href would be a link to this very page.
+            .allowAttributes("href").matching((element, attribute, value) -> value.isBlank() ? null : value).onElements("a")
             .allowAttributes("start").matching(true, "[0-9]{1,6}").onElements("ol")
             .allowUrlProtocols("http", "https", "mailto")
             .requireRelsOnLinks("nofollow", "noopener", "ugc")

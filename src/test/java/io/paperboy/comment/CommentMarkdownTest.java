@@ -58,6 +58,12 @@ final class CommentMarkdownTest {
     }
 
     @Test
+    void a_javascript_link_becomes_plain_text_not_a_link_to_this_page() {
+        assertThat(html("[link](javascript:alert(1)) and <javascript:alert(1)>"))
+                .isEqualTo("<p>link and javascript:alert(1)</p>\n");
+    }
+
+    @Test
     void headings_stay_text() {
         assertThat(html("# Not a heading")).isEqualTo("<p># Not a heading</p>\n");
     }
