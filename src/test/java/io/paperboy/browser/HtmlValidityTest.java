@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.testing.TestServer;
+import io.paperboy.testing.WebSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,29 @@ final class HtmlValidityTest {
             }
         }
 
+        assertValid(fileToPage);
+    }
+
+    @Test
+    void commentThreads_asACuratorSeesThemWithEveryForm_andTheFormPageOfAProblem_validate() throws Exception {
+        Map<String, String> fileToPage = new LinkedHashMap<>();
+        try (TestServer server = new TestServer(dir)) {
+            WebSession carol = CommentFixtures.discussion(server, "2606.13681", "nu");
+            save(fileToPage, "curator's paper page", carol.get("/papers/2606.13681").body());
+            save(fileToPage, "anonymous paper page", server.get("/papers/2606.13681?anonymous").body());
+            save(fileToPage, "comment form page", carol.post("/papers/2606.13681/comments", Map.of("body", " ")).body());
+        }
+
+        assertValid(fileToPage);
+    }
+
+    private void save(Map<String, String> fileToPage, String name, String html) throws Exception {
+        Path file = dir.resolve("page-" + fileToPage.size() + ".html");
+        Files.writeString(file, html);
+        fileToPage.put(file.toUri().toString(), name);
+    }
+
+    private void assertValid(Map<String, String> fileToPage) throws Exception {
         JsonNode result = new ObjectMapper().readTree(runChecker(fileToPage.keySet().stream()
                 .map(uri -> Path.of(java.net.URI.create(uri)).toString()).toList()));
 
