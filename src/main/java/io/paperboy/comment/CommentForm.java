@@ -31,7 +31,8 @@ public record CommentForm(String action, String key, Long replyTo, String label,
         return "body-" + key;
     }
 
-    public int maxChars() {
-        return CommentService.MAX_BODY_CHARS;
+    /** The length limit as the hint shows it ("10,000"). */
+    public String maxChars() {
+        return String.format(java.util.Locale.ROOT, "%,d", CommentService.MAX_BODY_CHARS);
     }
 }

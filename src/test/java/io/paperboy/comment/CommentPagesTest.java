@@ -327,6 +327,31 @@ final class CommentPagesTest {
     }
 
     @Test
+    void withHtmx_deleteHideAndEdit_answerTheCommentAsItNowLooks() throws Exception {
+        String paper = "2606.10423";
+        WebSession ada = member("cm-htmx-a", paper);
+        WebSession carol = member("cm-htmx-c", paper);
+        server().promote("cm-htmx-c", Role.CURATOR);
+        long gone = comment(ada, paper, "Short-lived");
+        long hidden = comment(ada, paper, "Off-topic");
+        long edited = comment(ada, paper, "Tpyo");
+
+        HttpResponse<String> delete = ada.postRaw("/comments/" + gone + "/delete", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
+        HttpResponse<String> hide = carol.postRaw("/comments/" + hidden + "/hide", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-Token", carol.csrf()));
+        HttpResponse<String> edit = ada.postRaw("/comments/" + edited + "/edit", Map.of("body", "Typo"),
+                Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
+
+        // Nothing is left to show of a deleted comment without replies: htmx swaps it for nothing.
+        assertThat(delete.statusCode()).isEqualTo(200);
+        assertThat(delete.body()).isEmpty();
+        assertThat(hide.body()).contains("id=\"comment-" + hidden + "\"").contains("hidden by a curator")
+                .contains("action=\"/comments/" + hidden + "/unhide\"");
+        assertThat(edit.body()).contains("<p>Typo</p>").contains("<span class=\"edited\">edited</span>");
+    }
+
+    @Test
     void aFloodOfComments_isThrottled() throws Exception {
         WebSession ada = member("cm-flood", "2606.13594");
         for (int i = 0; i < 20; i++) {
