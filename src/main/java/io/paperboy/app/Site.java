@@ -8,23 +8,37 @@ import java.time.Clock;
 
 /**
  * What the web server needs beyond the store and the index: its public address (null: the
- * address it listens on), where mail goes, and the clock (tests move it to expire links).
+ * address it listens on), where mail goes, the clock (tests move it to expire links), and how many
+ * failed logins an account and a client address may have per 15 minutes.
  */
-public record Site(SiteUrl url, Mailer mailer, Clock clock) {
+public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits) {
+    /** Failed logins allowed per 15 minutes, per account and per client address. */
+    public record LoginLimits(int perAccount, int perAddress) {
+        public static final LoginLimits DEFAULT = new LoginLimits(5, 30);
+
+        public LoginLimits {
+            if (perAccount < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("login limits must be at least 1: " + perAccount + ", " + perAddress);
+            }
+        }
+    }
+
+
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
-        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC());
+        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
+                LoginLimits.DEFAULT);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock);
+        return new Site(url, mailer, clock, loginLimits);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock);
+        return new Site(url, mailer, clock, loginLimits);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock);
+        return new Site(url, mailer, clock, loginLimits);
     }
 }

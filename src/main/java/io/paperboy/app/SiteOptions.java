@@ -36,9 +36,19 @@ final class SiteOptions {
             description = "Sender of every mail. Default: ${DEFAULT-VALUE}")
     String mailFrom;
 
+    @Option(names = "--failed-logins-per-account", paramLabel = "N", defaultValue = "5",
+            description = "Failed logins an account allows per 15 minutes before refusing even the right password. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int failedLoginsPerAccount;
+
+    @Option(names = "--failed-logins-per-address", paramLabel = "N", defaultValue = "30",
+            description = "Failed logins one client address may make per 15 minutes. Default: ${DEFAULT-VALUE}")
+    int failedLoginsPerAddress;
+
     /** The relay's password comes from the environment only, never the command line (ps shows it). */
     Site site(Path dataDir) {
-        return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC());
+        return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress));
     }
 
     private Mailer mailer(Path dataDir) {

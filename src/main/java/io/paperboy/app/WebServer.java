@@ -18,6 +18,7 @@ import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
+import io.paperboy.listing.RankingPage;
 import io.paperboy.moderation.ModerationLog;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
@@ -25,6 +26,7 @@ import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
+import io.paperboy.paper.Upvotes;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
@@ -36,11 +38,16 @@ import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
+import io.paperboy.foryou.ReadingList;
+import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
 import io.paperboy.user.AuthFilter;
 import io.paperboy.user.SettingsPages;
+import io.paperboy.vote.VoteApi;
+import io.paperboy.vote.VotePages;
+import io.paperboy.vote.VoteService;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
@@ -105,7 +112,8 @@ public final class WebServer {
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url, List.of());
         PaperService papers = new PaperService(db);
-        ListingService listings = new ListingService(db, papers);
+        VoteService votes = new VoteService(db, papers, site.clock());
+        ListingService listings = new ListingService(db, papers, votes, site.clock());
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
@@ -130,14 +138,20 @@ public final class WebServer {
             new ListingFeeds(listings).register(config);
             new SearchFeeds(search, papers, ranking).register(config);
             new SearchPages(search, papers, ranking).register(config);
-            new ListingPages(listings, comments).register(config);
+            new VoteApi(votes, listings::importedUpvotes).register(config);
+            new VotePages(votes, listings::importedUpvotes).register(config);
+            new ListingPages(listings, votes, comments).register(config);
+            new RankingPage().register(config);
             commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
+                    (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)))
                     .register(config);
-            new AccountPages(accounts, auth).register(config);
+            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
+                    .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
+            new ReadingListPages(new ReadingList(db, papers, site.clock())).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);

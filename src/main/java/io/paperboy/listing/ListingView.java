@@ -3,6 +3,7 @@ package io.paperboy.listing;
 import io.paperboy.web.Page;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a listing page shows.
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param basePath the page's path without filters, for the filter form and its links
  * @param previous link to the previous period (null on trending)
  * @param empty what to say when no paper is listed
+ * @param upvoted the papers the signed-in member has upvoted (none for anonymous visitors)
  * @param commentCounts visible comments per paper id (absent: none)
  */
 public record ListingView(
@@ -23,26 +25,37 @@ public record ListingView(
         Nav next,
         ListingFilter filter,
         String empty,
+        Set<String> upvoted,
         Map<String, Integer> commentCounts) {
 
     public ListingView {
         papers = List.copyOf(papers);
+        upvoted = Set.copyOf(upvoted);
         commentCounts = Map.copyOf(commentCounts);
     }
 
     /** The view without comment counts: every card shows none. */
     public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
-            Nav next, ListingFilter filter, String empty) {
-        this(page, section, heading, basePath, papers, previous, next, filter, empty, Map.of());
+            Nav next, ListingFilter filter, String empty, Set<String> upvoted) {
+        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, Map.of());
     }
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
-        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, counts);
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, counts);
     }
 
     public int comments(ListedPaper item) {
         return commentCounts.getOrDefault(item.paper().id(), 0);
+    }
+
+    public boolean upvoted(ListedPaper item) {
+        return upvoted.contains(item.paper().id());
+    }
+
+    /** The CSRF token vote buttons carry; null for anonymous visitors, who get a login link instead. */
+    public String csrf() {
+        return page.member() == null ? null : page.visitor().csrfToken();
     }
 
     /** A previous/next link. */

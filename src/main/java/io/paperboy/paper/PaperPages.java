@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import java.util.ArrayList;
@@ -22,18 +23,22 @@ public final class PaperPages {
     private final PaperService papers;
     private final Function<String, List<Featured>> featured;
     private final Function<String, List<Paper>> similar;
+    private final BiFunction<String, Member, Upvotes> upvotes;
     private final BiFunction<Context, String, Content> comments;
 
     /**
      * {@code featured} says where a paper was featured (from the listing feature), {@code similar}
-     * finds papers like it (from search), {@code comments} renders the discussion below it for the
-     * visitor asking (from comment); paper knows none of these features.
+     * finds papers like it (from search), {@code upvotes} counts its votes and whether the member
+     * looking (or null) cast one (from voting), {@code comments} renders the discussion below it for
+     * the visitor asking (from comment); paper knows none of these features.
      */
     public PaperPages(PaperService papers, Function<String, List<Featured>> featured,
-            Function<String, List<Paper>> similar, BiFunction<Context, String, Content> comments) {
+            Function<String, List<Paper>> similar, BiFunction<String, Member, Upvotes> upvotes,
+            BiFunction<Context, String, Content> comments) {
         this.papers = papers;
         this.featured = featured;
         this.similar = similar;
+        this.upvotes = upvotes;
         this.comments = comments;
     }
 
@@ -53,7 +58,7 @@ public final class PaperPages {
         Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
-                similar.apply(id), comments.apply(ctx, id)));
+                similar.apply(id), upvotes.apply(id, page.member()), comments.apply(ctx, id)));
     }
 
     private static List<Page.Meta> meta(Paper p) {

@@ -5,18 +5,19 @@ import io.paperboy.web.Page;
 import java.util.List;
 
 /**
- * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, and
- * {@code comments}, the discussion as another feature rendered it.
+ * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, its
+ * upvotes, and {@code comments}, the discussion as another feature rendered it.
  */
 public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar,
-        Content comments) {
+        Upvotes upvotes, Content comments) {
     public PaperView {
         featured = List.copyOf(featured);
         similar = List.copyOf(similar);
     }
 
-    public int upvotes() {
-        return featured.stream().mapToInt(Featured::upvotes).sum();
+    /** The CSRF token the vote button carries; null for anonymous visitors, who get a login link. */
+    public String csrf() {
+        return page.member() == null ? null : page.visitor().csrfToken();
     }
 
     public List<ArtifactLink> links(LinkKind kind) {

@@ -20,14 +20,21 @@ public final class AccountPages {
     private final AuthFilter auth;
     // Failed logins per account and per address, password-reset mails per account and per address.
     // (Sign-ups are not limited here: a proxy in front limits them per address if spam comes.)
-    private final Throttle loginFailures = new Throttle("failed logins for this account", 5, Duration.ofMinutes(15));
-    private final Throttle loginFailuresByAddress = new Throttle("failed logins from your address", 30, Duration.ofMinutes(15));
+    private final Throttle loginFailures;
+    private final Throttle loginFailuresByAddress;
     private final Throttle resets = new Throttle("reset mails for this account", 3, Duration.ofHours(1));
     private final Throttle resetsByAddress = new Throttle("reset requests from your address", 10, Duration.ofHours(1));
 
-    public AccountPages(AccountService accounts, AuthFilter auth) {
+    /**
+     * Failed logins allowed per 15 minutes: {@code perAccount} for one account,
+     * {@code perAddress} from one client address (a university behind one NAT may need more).
+     */
+    public AccountPages(AccountService accounts, AuthFilter auth, int perAccount, int perAddress) {
         this.accounts = accounts;
         this.auth = auth;
+        this.loginFailures = new Throttle("failed logins for this account", perAccount, Duration.ofMinutes(15));
+        this.loginFailuresByAddress = new Throttle("failed logins from your address", perAddress,
+                Duration.ofMinutes(15));
     }
 
     public void register(JavalinConfig config) {

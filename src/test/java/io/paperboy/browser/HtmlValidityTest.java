@@ -22,7 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 final class HtmlValidityTest {
     private static final List<String> PAGES = List.of("/", "/papers/date/2026-06-12", "/papers/date/2001-01-01",
             "/papers/week/2026-W24", "/papers/month/2026-06", "/papers/trending", "/papers/date/2026-06-12?code=1&cat=cs",
-            "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45");
+            "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45",
+            "/signup", "/login", "/reset", "/reset?token=unknown", "/verify?token=unknown", "/about/ranking");
+    // Pages as a signed-in member sees them: account links, forms with CSRF tokens, settings.
+    private static final List<String> MEMBER_PAGES = List.of("/", "/papers/0704.0001", "/settings", "/settings?welcome",
+            "/papers?q=diphoton", "/saved?show=all");
 
     @TempDir
     Path dir;
@@ -36,6 +40,17 @@ final class HtmlValidityTest {
                 Files.writeString(file, server.get(PAGES.get(i)).body());
                 fileToPage.put(file.toUri().toString(), PAGES.get(i));
             }
+            WebSession member = server.browser().signUpConfirmed("validator");
+            for (int i = 0; i < MEMBER_PAGES.size(); i++) {
+                Path file = dir.resolve("member-page-" + i + ".html");
+                Files.writeString(file, member.get(MEMBER_PAGES.get(i)).body());
+                fileToPage.put(file.toUri().toString(), "member " + MEMBER_PAGES.get(i));
+            }
+            WebSession typo = server.browser();
+            typo.get("/signup");
+            Path invalid = dir.resolve("signup-errors.html");
+            Files.writeString(invalid, typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());
+            fileToPage.put(invalid.toUri().toString(), "sign-up with errors");
         }
 
         assertValid(fileToPage);
