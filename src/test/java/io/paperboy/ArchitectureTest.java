@@ -15,7 +15,8 @@ final class ArchitectureTest {
     static final ArchRule paperDependsOnNoOtherFeature = noClasses()
             .that().resideInAPackage("io.paperboy.paper..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..", "io.paperboy.comment..")
+                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..", "io.paperboy.user..",
+                    "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..")
             .because("paper is the domain every feature builds on (DESIGN.md); db is shared plumbing, not a feature");
 
     @ArchTest

@@ -48,6 +48,11 @@ import io.paperboy.user.SettingsPages;
 import io.paperboy.vote.VoteApi;
 import io.paperboy.vote.VotePages;
 import io.paperboy.vote.VoteService;
+import io.paperboy.user.ClaimPages;
+import io.paperboy.user.Claims;
+import io.paperboy.user.ProfilePages;
+import io.paperboy.moderation.ModerationPages;
+import io.paperboy.moderation.ModerationService;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
@@ -114,6 +119,7 @@ public final class WebServer {
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());
         ListingService listings = new ListingService(db, papers, votes, site.clock());
+        Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
@@ -145,6 +151,7 @@ public final class WebServer {
             commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
+                    claims::approvedAuthors,
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)))
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
@@ -152,6 +159,11 @@ public final class WebServer {
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
             new ReadingListPages(new ReadingList(db, papers, site.clock())).register(config);
+            new ClaimPages(claims).register(config);
+            new ProfilePages(accounts, claims, papers, name -> submittedPaperIds(listings, name), votes::upvotedPaperIds)
+                    .register(config);
+            new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
+                    accounts).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
@@ -206,6 +218,10 @@ public final class WebServer {
         try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
             ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    private static List<String> submittedPaperIds(ListingService listings, String userName) {
+        return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
     }
 
     private static List<Featured> featured(ListingService listings, String paperId) {

@@ -116,6 +116,30 @@ public final class ListingService {
         return listings.forPaper(handle, paperId);
     }
 
+    /** Every entry of a paper with whether it is shown (curators unfeature entries), by day. */
+    public List<ListingEntryState> entriesOf(String paperId) {
+        return db.withHandle(h -> listings.listStatesOf(h, paperId));
+    }
+
+    /** Up to {@code limit} entries curators took off their listings, most recent first. */
+    public List<ListingEntry> unfeatured(int limit) {
+        return db.withHandle(h -> listings.listUnfeatured(h, limit));
+    }
+
+    /** Up to {@code limit} shown entries the member called {@code userName} submitted, newest day first. */
+    public List<ListingEntry> submittedBy(String userName, int limit) {
+        return db.withHandle(h -> listings.listSubmittedBy(h, userName, limit));
+    }
+
+    /**
+     * Takes an entry off its day's listing, its feeds and the API, or puts it back, inside the
+     * caller's transaction (which should also record who did it); false when there is no such
+     * entry or it already is so. Takes a change number so cached pages refresh.
+     */
+    public boolean setFeatured(Handle handle, String paperId, LocalDate day, boolean featured) {
+        return listings.updateFeatured(handle, paperId, day, featured, ChangeSequence.reserve(handle, 1));
+    }
+
     public long count() {
         return db.withHandle(listings::count);
     }

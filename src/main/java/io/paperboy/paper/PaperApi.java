@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.GoneResponse;
 import io.javalin.http.NotFoundResponse;
 import java.util.function.ToIntFunction;
 
@@ -35,7 +36,8 @@ public final class PaperApi {
 
     private void show(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
-        Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
+                ? new GoneResponse(PaperPages.HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
         ctx.contentType("application/json").result(render(paper).toString());
     }
 

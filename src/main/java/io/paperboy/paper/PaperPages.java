@@ -5,13 +5,17 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.GoneResponse;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
+import io.paperboy.web.Role;
 import io.paperboy.web.Templates;
+import io.paperboy.web.Visitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -24,21 +28,24 @@ public final class PaperPages {
     private final Function<String, List<Featured>> featured;
     private final Function<String, List<Paper>> similar;
     private final BiFunction<String, Member, Upvotes> upvotes;
+    private final Function<String, Map<String, String>> claimedAuthors;
     private final BiFunction<Context, String, Content> comments;
 
     /**
      * {@code featured} says where a paper was featured (from the listing feature), {@code similar}
      * finds papers like it (from search), {@code upvotes} counts its votes and whether the member
-     * looking (or null) cast one (from voting), {@code comments} renders the discussion below it for
-     * the visitor asking (from comment); paper knows none of these features.
+     * looking (or null) cast one (from voting), {@code claimedAuthors} maps a paper's author names
+     * to the members whose claim a curator approved (from user), {@code comments} renders the
+     * discussion below it for the visitor asking (from comment); paper knows none of these features.
      */
     public PaperPages(PaperService papers, Function<String, List<Featured>> featured,
             Function<String, List<Paper>> similar, BiFunction<String, Member, Upvotes> upvotes,
-            BiFunction<Context, String, Content> comments) {
+            Function<String, Map<String, String>> claimedAuthors, BiFunction<Context, String, Content> comments) {
         this.papers = papers;
         this.featured = featured;
         this.similar = similar;
         this.upvotes = upvotes;
+        this.claimedAuthors = claimedAuthors;
         this.comments = comments;
     }
 
@@ -54,12 +61,20 @@ public final class PaperPages {
             ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        Paper paper = papers.findIncludingHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        boolean hidden = papers.isHidden(id);
+        if (hidden && !Visitor.of(ctx).hasRole(Role.CURATOR)) {
+            throw new GoneResponse(HIDDEN_MESSAGE);
+        }
         Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
-                similar.apply(id), upvotes.apply(id, page.member()), comments.apply(ctx, id)));
+                similar.apply(id), upvotes.apply(id, page.member()), claimedAuthors.apply(id), hidden,
+                comments.apply(ctx, id)));
     }
+
+    /** What the public is told about a paper a curator hid (the page and the API say the same). */
+    static final String HIDDEN_MESSAGE = "this paper was removed by the site's curators";
 
     private static List<Page.Meta> meta(Paper p) {
         List<Page.Meta> meta = new ArrayList<>();

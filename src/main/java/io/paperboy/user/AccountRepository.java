@@ -52,6 +52,10 @@ final class AccountRepository {
         return h.createQuery("SELECT " + COLUMNS + " FROM users u ORDER BY u.id").map(AccountRepository::account).list();
     }
 
+    int countWithRole(Handle h, Role role) {
+        return h.createQuery("SELECT count(*) FROM users WHERE role = :role").bind("role", role.key()).mapTo(Integer.class).one();
+    }
+
     void markVerified(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE users SET verified_at = :now WHERE id = :id AND verified_at IS NULL")
                 .bind("now", Times.stamp(now)).bind("id", id).execute();

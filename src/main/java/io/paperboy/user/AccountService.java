@@ -234,6 +234,25 @@ public final class AccountService {
         }));
     }
 
+    /**
+     * Gives the member called {@code name} a new role inside the caller's transaction (which
+     * records who did it) and returns their account as it was; empty when there is no such member.
+     * The last admin cannot lose the role, or nobody could give it again from the site.
+     */
+    public Optional<Account> changeRole(org.jdbi.v3.core.Handle h, String name, Role role) {
+        // First: the counter row's lock makes role changes take turns, so two admins demoting each
+        // other at once cannot both see the other still an admin. Signed-in pages refresh too.
+        io.paperboy.db.ChangeSequence.reserve(h, 1);
+        Optional<Account> before = accounts.byName(h, AccountInput.name(name));
+        before.ifPresent(a -> {
+            if (a.role() == Role.ADMIN && role != Role.ADMIN && accounts.countWithRole(h, Role.ADMIN) <= 1) {
+                throw InvalidForm.of("role", a.name() + " is the last admin: make another member admin first");
+            }
+            accounts.setRole(h, a.id(), role);
+        });
+        return before;
+    }
+
     public Optional<Account> byName(String name) {
         return db.withHandle(h -> accounts.byName(h, AccountInput.name(name)));
     }

@@ -105,4 +105,11 @@ final class VoteRepository {
                 .map((rs, ctx) -> new CastVote(rs.getString("paper_id"), Instant.parse(rs.getString("created_at"))))
                 .list();
     }
+
+    List<String> upvotedPaperIds(Handle h, long userId) {
+        return h.createQuery("SELECT paper_id FROM votes WHERE user_id = :user ORDER BY created_at DESC, paper_id")
+                .bind("user", userId)
+                .mapTo(String.class)
+                .list();
+    }
 }

@@ -86,4 +86,9 @@ public final class VoteService {
     public List<CastVote> castOn(Collection<String> paperIds) {
         return db.withHandle(h -> votes.castOn(h, paperIds));
     }
+
+    /** Every paper the member has upvoted, newest vote first: their profile, and what "for you" learns from. */
+    public List<String> upvotedPaperIds(long memberId) {
+        return db.withHandle(h -> votes.upvotedPaperIds(h, memberId));
+    }
 }

@@ -2,17 +2,12 @@ package io.paperboy.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.WebSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,76 +28,33 @@ final class HtmlValidityTest {
 
     @Test
     void everyPageType_hasNoValidationErrorOrWarning() throws Exception {
-        Map<String, String> fileToPage = new LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         try (TestServer server = new TestServer(dir)) {
-            for (int i = 0; i < PAGES.size(); i++) {
-                Path file = dir.resolve("page-" + i + ".html");
-                Files.writeString(file, server.get(PAGES.get(i)).body());
-                fileToPage.put(file.toUri().toString(), PAGES.get(i));
+            for (String page : PAGES) {
+                pages.put(page, server.get(page).body());
             }
             WebSession member = server.browser().signUpConfirmed("validator");
-            for (int i = 0; i < MEMBER_PAGES.size(); i++) {
-                Path file = dir.resolve("member-page-" + i + ".html");
-                Files.writeString(file, member.get(MEMBER_PAGES.get(i)).body());
-                fileToPage.put(file.toUri().toString(), "member " + MEMBER_PAGES.get(i));
+            for (String page : MEMBER_PAGES) {
+                pages.put("member " + page, member.get(page).body());
             }
             WebSession typo = server.browser();
             typo.get("/signup");
-            Path invalid = dir.resolve("signup-errors.html");
-            Files.writeString(invalid, typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());
-            fileToPage.put(invalid.toUri().toString(), "sign-up with errors");
+            pages.put("sign-up with errors", typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());
         }
 
-        assertValid(fileToPage);
+        assertThat(NuChecker.problems(dir, pages)).isEmpty();
     }
 
     @Test
     void commentThreads_asACuratorSeesThemWithEveryForm_andTheFormPageOfAProblem_validate() throws Exception {
-        Map<String, String> fileToPage = new LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         try (TestServer server = new TestServer(dir)) {
             WebSession carol = CommentFixtures.discussion(server, "2606.13681", "nu");
-            save(fileToPage, "curator's paper page", carol.get("/papers/2606.13681").body());
-            save(fileToPage, "anonymous paper page", server.get("/papers/2606.13681?anonymous").body());
-            save(fileToPage, "comment form page", carol.post("/papers/2606.13681/comments", Map.of("body", " ")).body());
+            pages.put("curator's paper page", carol.get("/papers/2606.13681").body());
+            pages.put("anonymous paper page", server.get("/papers/2606.13681?anonymous").body());
+            pages.put("comment form page", carol.post("/papers/2606.13681/comments", Map.of("body", " ")).body());
         }
 
-        assertValid(fileToPage);
-    }
-
-    private void save(Map<String, String> fileToPage, String name, String html) throws Exception {
-        Path file = dir.resolve("page-" + fileToPage.size() + ".html");
-        Files.writeString(file, html);
-        fileToPage.put(file.toUri().toString(), name);
-    }
-
-    private void assertValid(Map<String, String> fileToPage) throws Exception {
-        JsonNode result = new ObjectMapper().readTree(runChecker(fileToPage.keySet().stream()
-                .map(uri -> Path.of(java.net.URI.create(uri)).toString()).toList()));
-
-        assertThat(result.has("messages")).as("the checker answered").isTrue();
-        List<String> problems = new ArrayList<>();
-        for (JsonNode message : result.path("messages")) {
-            if (!message.path("type").asText().equals("info") || message.path("subType").asText().equals("warning")) {
-                problems.add(fileToPage.getOrDefault(message.path("url").asText(), message.path("url").asText())
-                        + " line " + message.path("lastLine").asInt() + ": " + message.path("message").asText());
-            }
-        }
-        assertThat(problems).isEmpty();
-    }
-
-    private String runChecker(List<String> files) throws Exception {
-        Path vnu = Path.of(System.getProperty("paperboy.vnu", "target/npm/node_modules/vnu-jar/build/dist/vnu.jar"));
-        if (!Files.isRegularFile(vnu)) {
-            throw new IllegalStateException("the Nu HTML Checker is missing at " + vnu + ": run with -Pbrowser, "
-                    + "which installs vnu-jar from the npm registry");
-        }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", vnu.toString(), "--format", "json", "--stdout"));
-        command.addAll(files);
-        Path output = dir.resolve("vnu.json");
-        Process checker = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(checker.waitFor(120, TimeUnit.SECONDS)).as("the checker finished").isTrue();
-        return Files.readString(output);
+        assertThat(NuChecker.problems(dir, pages)).isEmpty();
     }
 }

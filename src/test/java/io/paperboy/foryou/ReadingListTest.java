@@ -83,7 +83,7 @@ final class ReadingListTest {
         assertThat(ada.get("/saved").body()).contains("Unread (0)");
         assertThat(api("POST", "/api/papers/2401.99999/save", token).statusCode()).isEqualTo(404);
         assertThat(server().browser().send(HttpRequest.newBuilder(URI.create(server().url("/api/papers/" + PAPER + "/save")))
-                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> api(String method, String path, String token) throws Exception {
