@@ -16,7 +16,7 @@ final class ArchitectureTest {
             .that().resideInAPackage("io.paperboy.paper..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..", "io.paperboy.user..",
-                    "io.paperboy.moderation..", "io.paperboy.search..")
+                    "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..")
             .because("paper is the domain every feature builds on (DESIGN.md); db is shared plumbing, not a feature");
 
     @ArchTest
@@ -29,8 +29,15 @@ final class ArchitectureTest {
     static final ArchRule webIsPlumbingNotAFeature = noClasses()
             .that().resideInAPackage("io.paperboy.web..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..")
+                    "io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..",
+                    "io.paperboy.comment..")
             .because("web holds the HTTP plumbing every feature shares (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule listingCountsCommentsWithoutKnowingTheCommentFeature = noClasses()
+            .that().resideInAPackage("io.paperboy.listing..")
+            .should().dependOnClassesThat().resideInAPackage("io.paperboy.comment..")
+            .because("listings ask paper.CommentCounts, which app wires to the comment service");
 
     @ArchTest
     static final ArchRule listingDoesNotImport = noClasses()

@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.paperboy.comment.CommentPages;
+import io.paperboy.comment.CommentService;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.listing.DailyPapersApi;
@@ -63,6 +65,7 @@ import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Metrics;
 import io.paperboy.web.PageCache;
+import io.paperboy.web.Templates;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -124,7 +127,10 @@ public final class WebServer {
         Metrics metrics = new Metrics();
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
-        java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()));
+        CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
+        CommentPages commentPages = new CommentPages(comments, papers);
+        java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
+                comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
         SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
         ArxivApiLookup arxiv = new ArxivApiLookup(site.arxivApi() != null ? site.arxivApi()
@@ -140,19 +146,22 @@ public final class WebServer {
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"
-            new PaperApi(papers, listings::upvotes).register(config);
-            new DailyPapersApi(listings).register(config);
+            new PaperApi(papers, listings::upvotes, comments).register(config);
+            new DailyPapersApi(listings, comments).register(config);
             new ListingFeeds(listings).register(config);
             new SearchFeeds(search, papers, ranking).register(config);
             new SearchPages(search, papers, ranking).register(config);
             new VoteApi(votes, listings::importedUpvotes).register(config);
             new VotePages(votes, listings::importedUpvotes).register(config);
-            new ListingPages(listings, votes, name -> accounts.byName(name).map(Account::displayName)).register(config);
+            new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName))
+                    .register(config);
             new RankingPage().register(config);
             new SubmitPages(submissions).register(config);
+            commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
             new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
-                    claims::approvedAuthors)
+                    claims::approvedAuthors,
+                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)))
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
                     .register(config);

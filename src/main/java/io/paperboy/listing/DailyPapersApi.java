@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.paper.CommentCounts;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.web.HttpPolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/daily_papers?date=|week=|month=&limit=&p=} in the shape of Hugging Face's API:
@@ -27,11 +29,13 @@ public final class DailyPapersApi {
     static final int MAX_LIMIT = 100;
 
     private final ListingService listings;
+    private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson = new PaperJson(json);
 
-    public DailyPapersApi(ListingService listings) {
+    public DailyPapersApi(ListingService listings, CommentCounts comments) {
         this.listings = listings;
+        this.comments = comments;
     }
 
     public void register(JavalinConfig config) {
@@ -44,10 +48,12 @@ public final class DailyPapersApi {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int page = intParam(ctx, "p", 0, 0, 10_000);
         String submitter = ctx.queryParam("submitter");
-        ArrayNode out = json.createArrayNode();
-        papers(ctx, sort, filter).stream()
+        List<ListedPaper> shown = papers(ctx, sort, filter).stream()
                 .filter(p -> submitter == null || submitter.equals(p.entry().submittedBy()))
-                .skip((long) page * limit).limit(limit).forEach(p -> out.add(entry(p)));
+                .skip((long) page * limit).limit(limit).toList();
+        Map<String, Integer> counts = comments.counts(shown.stream().map(p -> p.paper().id()).toList());
+        ArrayNode out = json.createArrayNode();
+        shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0))));
         HttpPolicy.shortCache(ctx);
         ctx.contentType("application/json").result(out.toString());
     }
@@ -78,9 +84,9 @@ public final class DailyPapersApi {
         return sort.strip();
     }
 
-    private ObjectNode entry(ListedPaper listed) {
+    private ObjectNode entry(ListedPaper listed, int numComments) {
         ListingEntry entry = listed.entry();
-        ObjectNode paper = paperJson.write(listed.paper(), listed.upvotes());
+        ObjectNode paper = paperJson.write(listed.paper(), listed.upvotes(), numComments);
         paper.put("submittedOnDailyAt", entry.day() + "T00:00:00.000Z");
         ObjectNode by = entry.submittedBy() == null ? null : json.createObjectNode().put("name", entry.submittedBy());
         paper.set("submittedOnDailyBy", by);
@@ -89,7 +95,7 @@ public final class DailyPapersApi {
         o.put("title", listed.paper().title()).put("summary", listed.paper().abstractText());
         o.set("publishedAt", paper.get("publishedAt"));
         o.set("submittedBy", by);
-        o.put("numComments", 0);
+        o.put("numComments", numComments);
         if (listed.trend() != null) {
             o.putObject("trending").put("score", listed.trend().score()).put("why", listed.trend().why());
         }

@@ -3,6 +3,7 @@ package io.paperboy.listing;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.paper.CommentCounts;
 import io.paperboy.vote.VoteService;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
@@ -21,12 +22,18 @@ import java.util.function.Function;
 public final class ListingPages {
     private final ListingService listings;
     private final VoteService votes;
+    private final CommentCounts comments;
     private final Function<String, Optional<String>> displayNames;
 
-    /** {@code displayNames} finds a member's display name by user name (from the user feature). */
-    public ListingPages(ListingService listings, VoteService votes, Function<String, Optional<String>> displayNames) {
+    /**
+     * {@code comments} counts each card's comments (from the comment feature), {@code displayNames}
+     * finds a member's display name by user name (from the user feature).
+     */
+    public ListingPages(ListingService listings, VoteService votes, CommentCounts comments,
+            Function<String, Optional<String>> displayNames) {
         this.listings = listings;
         this.votes = votes;
+        this.comments = comments;
         this.displayNames = displayNames;
     }
 
@@ -69,7 +76,7 @@ public final class ListingPages {
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
                 upvotedBy(page.member(), papers), submitters(papers));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", view);
+        Templates.page(ctx, "listing/listing.jte", withComments(view));
     }
 
     private void trending(Context ctx) {
@@ -81,7 +88,11 @@ public final class ListingPages {
                 papers, null, null, filter, "No papers have been featured yet.", upvotedBy(page.member(), papers),
                 submitters(papers));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", view);
+        Templates.page(ctx, "listing/listing.jte", withComments(view));
+    }
+
+    private ListingView withComments(ListingView view) {
+        return view.withCommentCounts(comments.counts(view.papers().stream().map(p -> p.paper().id()).toList()));
     }
 
     // Members' own votes make the page theirs (never cached); anonymous pages have none.

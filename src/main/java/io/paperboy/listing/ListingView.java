@@ -2,6 +2,7 @@ package io.paperboy.listing;
 
 import io.paperboy.web.Page;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param empty what to say when no paper is listed
  * @param upvoted the papers the signed-in member has upvoted (none for anonymous visitors)
  * @param submitters display names of the members who submitted listed papers, by user name
+ * @param commentCounts visible comments per paper id (absent: none)
  */
 public record ListingView(
         Page page,
@@ -26,12 +28,30 @@ public record ListingView(
         ListingFilter filter,
         String empty,
         Set<String> upvoted,
-        Map<String, String> submitters) {
+        Map<String, String> submitters,
+        Map<String, Integer> commentCounts) {
 
     public ListingView {
         papers = List.copyOf(papers);
         upvoted = Set.copyOf(upvoted);
         submitters = Map.copyOf(submitters);
+        commentCounts = Map.copyOf(commentCounts);
+    }
+
+    /** The view without comment counts: every card shows none. */
+    public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
+            Nav next, ListingFilter filter, String empty, Set<String> upvoted, Map<String, String> submitters) {
+        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of());
+    }
+
+    /** The same view with each paper's visible comment count. */
+    public ListingView withCommentCounts(Map<String, Integer> counts) {
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
+                submitters, counts);
+    }
+
+    public int comments(ListedPaper item) {
+        return commentCounts.getOrDefault(item.paper().id(), 0);
     }
 
     public boolean upvoted(ListedPaper item) {

@@ -16,13 +16,18 @@ import java.util.function.ToIntFunction;
 public final class PaperApi {
     private final PaperService papers;
     private final ToIntFunction<String> upvotes;
+    private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson = new PaperJson(json);
 
-    /** {@code upvotes} counts a paper's votes; it comes from the listing feature, which paper must not know. */
-    public PaperApi(PaperService papers, ToIntFunction<String> upvotes) {
+    /**
+     * {@code upvotes} counts a paper's votes and {@code comments} its comments; they come from the
+     * listing and comment features, which paper must not know.
+     */
+    public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments) {
         this.papers = papers;
         this.upvotes = upvotes;
+        this.comments = comments;
     }
 
     public void register(JavalinConfig config) {
@@ -37,6 +42,6 @@ public final class PaperApi {
     }
 
     ObjectNode render(Paper p) {
-        return paperJson.write(p, upvotes.applyAsInt(p.id()));
+        return paperJson.write(p, upvotes.applyAsInt(p.id()), comments.count(p.id()));
     }
 }

@@ -1,5 +1,6 @@
 package io.paperboy.paper;
 
+import gg.jte.Content;
 import io.paperboy.web.Page;
 import io.paperboy.web.Role;
 import java.util.List;
@@ -7,11 +8,12 @@ import java.util.Map;
 
 /**
  * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, its
- * upvotes, which author names members have claimed (author → member name), and whether a curator
- * hid it (only curators see a hidden paper's page).
+ * upvotes, which author names members have claimed (author → member name), whether a curator
+ * hid it (only curators see a hidden paper's page), and {@code comments}, the discussion as
+ * another feature rendered it.
  */
 public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar,
-        Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden) {
+        Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content comments) {
     public PaperView {
         featured = List.copyOf(featured);
         similar = List.copyOf(similar);

@@ -52,4 +52,17 @@ final class HtmlValidityTest {
 
         assertThat(NuChecker.problems(dir, pages)).isEmpty();
     }
+
+    @Test
+    void commentThreads_asACuratorSeesThemWithEveryForm_andTheFormPageOfAProblem_validate() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        try (TestServer server = new TestServer(dir)) {
+            WebSession carol = CommentFixtures.discussion(server, "2606.13681", "nu");
+            pages.put("curator's paper page", carol.get("/papers/2606.13681").body());
+            pages.put("anonymous paper page", server.get("/papers/2606.13681?anonymous").body());
+            pages.put("comment form page", carol.post("/papers/2606.13681/comments", Map.of("body", " ")).body());
+        }
+
+        assertThat(NuChecker.problems(dir, pages)).isEmpty();
+    }
 }
