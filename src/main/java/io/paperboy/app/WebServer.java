@@ -27,6 +27,7 @@ import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperJson;
+import io.paperboy.paper.PaperPageParts;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
 import io.paperboy.paper.Upvotes;
@@ -129,6 +130,7 @@ public final class WebServer {
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers);
+        ReadingListPages readingListPages = new ReadingListPages(new ReadingList(db, papers, site.clock()));
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
@@ -158,16 +160,18 @@ public final class WebServer {
             new RankingPage().register(config);
             new SubmitPages(submissions).register(config);
             commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
-            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
+            new PaperPages(papers, new PaperPageParts(id -> featured(listings, id),
+                    id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
                     claims::approvedAuthors,
-                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)))
+                    readingListPages::saveButton,
+                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id))))
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
                     .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
-            new ReadingListPages(new ReadingList(db, papers, site.clock())).register(config);
+            readingListPages.register(config);
             new ClaimPages(claims).register(config);
             new ProfilePages(accounts, claims, papers, name -> submittedPaperIds(listings, name), votes::upvotedPaperIds)
                     .register(config);

@@ -1,5 +1,6 @@
 package io.paperboy.foryou;
 
+import gg.jte.Content;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -85,6 +86,16 @@ public final class ReadingListPages {
         }
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(Map.of("id", id, "saved", save));
+    }
+
+    /** "Save for later" (or "Saved") beside a paper's votes, for members; nothing for anonymous visitors. */
+    public Content saveButton(Context ctx, String paperId) {
+        Visitor visitor = Visitor.of(ctx);
+        if (!visitor.signedIn() || visitor.csrfToken() == null) {
+            return output -> { };
+        }
+        return Templates.fragment("foryou/save-button.jte", Map.of("paperId", paperId,
+                "saved", list.isSaved(visitor.member().id(), paperId), "csrf", visitor.csrfToken()));
     }
 
     private static ReadingList.Show parseShow(String raw) {

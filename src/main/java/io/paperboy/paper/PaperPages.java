@@ -25,28 +25,11 @@ import java.util.function.Function;
  */
 public final class PaperPages {
     private final PaperService papers;
-    private final Function<String, List<Featured>> featured;
-    private final Function<String, List<Paper>> similar;
-    private final BiFunction<String, Member, Upvotes> upvotes;
-    private final Function<String, Map<String, String>> claimedAuthors;
-    private final BiFunction<Context, String, Content> comments;
+    private final PaperPageParts parts;
 
-    /**
-     * {@code featured} says where a paper was featured (from the listing feature), {@code similar}
-     * finds papers like it (from search), {@code upvotes} counts its votes and whether the member
-     * looking (or null) cast one (from voting), {@code claimedAuthors} maps a paper's author names
-     * to the members whose claim a curator approved (from user), {@code comments} renders the
-     * discussion below it for the visitor asking (from comment); paper knows none of these features.
-     */
-    public PaperPages(PaperService papers, Function<String, List<Featured>> featured,
-            Function<String, List<Paper>> similar, BiFunction<String, Member, Upvotes> upvotes,
-            Function<String, Map<String, String>> claimedAuthors, BiFunction<Context, String, Content> comments) {
+    public PaperPages(PaperService papers, PaperPageParts parts) {
         this.papers = papers;
-        this.featured = featured;
-        this.similar = similar;
-        this.upvotes = upvotes;
-        this.claimedAuthors = claimedAuthors;
-        this.comments = comments;
+        this.parts = parts;
     }
 
     /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
@@ -68,9 +51,9 @@ public final class PaperPages {
         }
         Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
-                similar.apply(id), upvotes.apply(id, page.member()), claimedAuthors.apply(id), hidden,
-                comments.apply(ctx, id)));
+        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
+                parts.similar().apply(id), parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
+                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id)));
     }
 
     /** What the public is told about a paper a curator hid (the page and the API say the same). */

@@ -24,6 +24,11 @@ public final class Templates {
         return output -> ENGINE.render(template, Map.of("model", model), output);
     }
 
+    /** {@code template} rendered with named {@code params}, to place inside another template. */
+    public static Content fragment(String template, Map<String, Object> params) {
+        return output -> ENGINE.render(template, params, output);
+    }
+
     /** Renders {@code template} with one parameter named {@code model} as the HTML response. */
     public static void page(Context ctx, String template, Object model) {
         ctx.contentType("text/html; charset=utf-8").result(render(template, Map.of("model", model)));

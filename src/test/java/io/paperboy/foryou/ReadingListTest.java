@@ -40,6 +40,17 @@ final class ReadingListTest {
     }
 
     @Test
+    void thePaperPage_offersMembersSaveForLater_andShowsWhenSaved() throws Exception {
+        WebSession ada = server().browser().signUpConfirmed("page-saver");
+        assertThat(ada.get("/papers/" + PAPER).body()).contains("Save for later").contains("action=\"/papers/" + PAPER + "/save\"");
+
+        ada.post("/papers/" + PAPER + "/save", Map.of("action", "save"));
+
+        assertThat(ada.get("/papers/" + PAPER).body()).contains("Saved · remove from reading list");
+        assertThat(server().get("/papers/" + PAPER).body()).doesNotContain("Save for later").doesNotContain("/save\"");
+    }
+
+    @Test
     void eachMember_seesOnlyTheirOwnList() throws Exception {
         WebSession owner = server().browser().signUpConfirmed("owner-list");
         owner.post("/papers/" + PAPER + "/save", Map.of());
