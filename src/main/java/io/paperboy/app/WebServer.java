@@ -33,6 +33,9 @@ import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
+import io.paperboy.digest.DigestPages;
+import io.paperboy.digest.DigestService;
+import io.paperboy.digest.SubscriptionService;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
@@ -64,12 +67,15 @@ public final class WebServer {
     private final Metrics metrics;
     private final ChangeWatcher changes;
     private final List<AutoCloseable> owned;
+    private final DigestService digests;
 
-    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned) {
+    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned,
+            DigestService digests) {
         this.app = app;
         this.metrics = metrics;
         this.changes = changes;
         this.owned = owned;
+        this.digests = digests;
     }
 
     /**
@@ -99,10 +105,14 @@ public final class WebServer {
         SiteUrl url = site.url() != null ? site.url()
                 : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
-        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url, List.of());
+        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url,
+                List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db, papers);
         Metrics metrics = new Metrics();
+        DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url);
+        DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
+                digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()));
@@ -130,6 +140,7 @@ public final class WebServer {
                     .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);
+            digestPages.register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
@@ -137,7 +148,7 @@ public final class WebServer {
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app, metrics, changes, owned);
+        return new WebServer(app, metrics, changes, owned, digests);
     }
 
     /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
@@ -145,6 +156,11 @@ public final class WebServer {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
+    }
+
+    /** The digest runs of this server's site, for the schedule {@code serve} starts. */
+    public DigestService digests() {
+        return digests;
     }
 
     public int port() {
