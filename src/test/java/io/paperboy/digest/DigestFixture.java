@@ -48,7 +48,12 @@ final class DigestFixture implements AutoCloseable {
     private final SubscriptionRepository subscriptions = new SubscriptionRepository();
 
     DigestFixture(TestStore store, Path dir) {
-        db = store.open(dir);
+        this(store.newDatabaseUrl(dir));
+    }
+
+    /** On the store at {@code jdbcUrl}, which a child JVM may open too. */
+    DigestFixture(String jdbcUrl) {
+        db = Database.open(jdbcUrl);
         papers = new PaperService(db);
         listings = new ListingService(db, papers);
         List<Paper> all = List.of(
