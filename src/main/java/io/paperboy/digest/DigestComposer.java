@@ -56,7 +56,7 @@ final class DigestComposer {
                 break;
             }
             if (shown.add(listed.paper().id())) {
-                items.add(item(listed.paper(), sources.votes(listed.paper().id()), null));
+                items.add(item(listed.paper(), sources, null));
             }
         }
         return new DigestSection("Trending", "What the community is reading now.", items);
@@ -82,7 +82,7 @@ final class DigestComposer {
         for (String id : ids) {
             Paper p = papers.get(id);
             if (p != null && shown.add(id)) {
-                items.add(item(p, sources.votes(id), reasons.get(id)));
+                items.add(item(p, sources, reasons.get(id)));
             }
         }
         return new DigestSection("From what you follow", "New in this period from your searches, authors and categories.",
@@ -95,11 +95,17 @@ final class DigestComposer {
         }
     }
 
-    DigestItem item(Paper p, int votes, String reason) {
+    private DigestItem item(Paper p, DigestSources sources, String reason) {
+        DigestItem item = sources.item(p.id(), id -> item(p, sources.votes(id)));
+        return reason == null ? item : new DigestItem(item.paperId(), item.title(), item.authors(), item.votes(),
+                item.snippet(), item.pageUrl(), item.arxivUrl(), item.codeUrl(), reason);
+    }
+
+    DigestItem item(Paper p, int votes) {
         String code = p.links().stream().filter(l -> l.kind() == LinkKind.GITHUB).map(ArtifactLink::url).findFirst()
                 .orElse(null);
         return new DigestItem(p.id(), TexText.collapseWhitespace(p.title()), authors(p.authors()), votes,
-                snippet(p.abstractText()), site.absolute(PaperLinks.page(p)), PaperLinks.abs(p), code, reason);
+                snippet(p.abstractText()), site.absolute(PaperLinks.page(p)), PaperLinks.abs(p), code, null);
     }
 
     static String authors(List<String> authors) {

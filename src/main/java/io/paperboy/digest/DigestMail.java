@@ -22,8 +22,8 @@ final class DigestMail {
         this.host = URI.create(site.base()).getHost();
     }
 
-    Mail mail(String to, long subscriptionId, Digest digest, String unsubscribeToken) {
-        DigestMailView view = view(digest, unsubscribeToken);
+    Mail mail(String to, long subscriptionId, Digest digest, String unsubscribeToken, ItemRenderer items) {
+        DigestMailView view = view(digest, unsubscribeToken, items);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Message-ID", messageId(subscriptionId, digest.period().key()));
         headers.put("List-Id", "Paperboy digest <digest." + host + ">");
@@ -33,8 +33,8 @@ final class DigestMail {
         return new Mail(to, digest.subject(), text(view), html(view), headers);
     }
 
-    DigestMailView view(Digest digest, String unsubscribeToken) {
-        return new DigestMailView(digest, site.absolute("/"),
+    DigestMailView view(Digest digest, String unsubscribeToken, ItemRenderer items) {
+        return new DigestMailView(digest, items, site.absolute("/"),
                 unsubscribeToken == null ? null : site.absolute("/unsubscribe/" + unsubscribeToken),
                 site.absolute("/settings/digest"));
     }
@@ -59,26 +59,7 @@ final class DigestMail {
             out.append("== ").append(section.title()).append(" ==\n").append(section.intro()).append("\n\n");
             int n = 1;
             for (DigestItem item : section.items()) {
-                out.append(n++).append(". ").append(item.title()).append('\n');
-                if (!item.authors().isEmpty()) {
-                    out.append("   ").append(item.authors()).append('\n');
-                }
-                out.append("   ").append(item.votes()).append(item.votes() == 1 ? " vote" : " votes");
-                if (item.reason() != null) {
-                    out.append(" · ").append(item.reason());
-                }
-                out.append('\n');
-                if (!item.snippet().isEmpty()) {
-                    out.append("   ").append(item.snippet()).append('\n');
-                }
-                out.append("   Paper: ").append(item.pageUrl()).append('\n');
-                if (item.arxivUrl() != null) {
-                    out.append("   arXiv: ").append(item.arxivUrl()).append('\n');
-                }
-                if (item.codeUrl() != null) {
-                    out.append("   Code:  ").append(item.codeUrl()).append('\n');
-                }
-                out.append('\n');
+                out.append(view.items().text(item, n++));
             }
         }
         out.append("-- \nYou get this digest because this address subscribed at ").append(view.siteUrl()).append('\n');

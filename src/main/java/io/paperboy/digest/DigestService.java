@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * its own commit before the mail is handed to the relay, and marked 'sent' in the next commit
  * right after the relay's reply. A crash before the hand-over leaves the row to be tried again
  * when its lease runs out; nothing is skipped. A crash in the instant between the relay's
- * 250 reply and our commit cannot be told from one before it, so that one mail is sent again, with
- * the same Message-ID, which relays and clients use to drop duplicates. Transient failures are
+ * 250 reply and our commit cannot be told from one before it, so that mail (at most one per
+ * sender thread) is sent again, with the same Message-ID, which relays and clients use to drop
+ * duplicates. Transient failures are
  * retried with exponential backoff; permanent ones (5xx) fail the row and, after
  * {@value #PAUSE_AFTER_BOUNCES} in a row, pause the subscription.
  */
@@ -36,6 +41,11 @@ public final class DigestService {
     private static final Logger LOG = LoggerFactory.getLogger(DigestService.class);
     static final int ENQUEUE_BATCH = 500;
     static final int CLAIM_BATCH = 100;
+    /**
+     * Mails handed to the relay at once. More connections deliver faster; each can leave one
+     * duplicate (same Message-ID) if the process dies in the instant after the relay's reply.
+     */
+    static final int SENDERS = 4;
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration MAX_RETRY = Duration.ofHours(2);
@@ -86,18 +96,20 @@ public final class DigestService {
                 delivered.cancelled(), delivered.paused(), delivered.stoppedEarly());
     }
 
-    /** Composes every digest due at {@code now} without queueing or sending it (a dry run); returns how many. */
+    /**
+     * Composes every digest due at {@code now} without queueing or sending it (a dry run), on all
+     * cores; {@code sink} must be thread-safe. Returns how many.
+     */
     public int composeDue(Instant now, Frequency frequency, Consumer<Mail> sink) {
         DigestSources sources = sources();
-        int count = 0;
-        for (Subscription s : db.withHandle(subscriptions::listActive)) {
-            DigestPeriod period = s.due(now);
-            if (period != null && (frequency == null || s.frequency() == frequency)) {
-                sink.accept(mail(s, period, sources));
-                count++;
-            }
-        }
-        return count;
+        sources.trending();
+        return db.withHandle(subscriptions::listActive).parallelStream()
+                .filter(s -> (frequency == null || s.frequency() == frequency) && s.due(now) != null)
+                .mapToInt(s -> {
+                    sink.accept(mail(s, s.due(now), sources));
+                    return 1;
+                })
+                .sum();
     }
 
     /** The digest {@code subscription} would get for the period containing {@code now}; the default daily one for null. */
@@ -110,11 +122,13 @@ public final class DigestService {
 
     /** The HTML of a digest as mailed, for the preview page; without an unsubscribe link for non-subscribers. */
     public String previewHtml(Digest digest, Subscription subscription) {
-        return DigestMail.html(mails.view(digest, subscription == null ? null : unsubscribeTokens.token(subscription.id())));
+        return DigestMail.html(mails.view(digest, subscription == null ? null : unsubscribeTokens.token(subscription.id()),
+                new ItemRenderer()));
     }
 
     public String previewText(Digest digest, Subscription subscription) {
-        return DigestMail.text(mails.view(digest, subscription == null ? null : unsubscribeTokens.token(subscription.id())));
+        return DigestMail.text(mails.view(digest, subscription == null ? null : unsubscribeTokens.token(subscription.id()),
+                new ItemRenderer()));
     }
 
     /** Outbox rows per status ("pending" → 3, "sent" → 120), for operators. */
@@ -142,30 +156,53 @@ public final class DigestService {
         return queued;
     }
 
-    /** Delivers every outbox row that is due at {@code now}, queueing nothing new. */
+    /**
+     * Delivers every outbox row that is due at {@code now}, queueing nothing new, over
+     * {@value #SENDERS} SMTP connections at a time; stops early when the relay keeps failing.
+     */
     public RunReport deliver(Instant now) {
         DigestSources sources = sources();
         Tally tally = new Tally();
-        List<OutboxRepository.Row> rows;
-        do {
-            rows = db.withHandle(h -> outbox.listClaimable(h, now, CLAIM_BATCH));
-            for (OutboxRepository.Row row : rows) {
-                if (tally.transientInARow >= STOP_AFTER_TRANSIENT) {
+        try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
+                .daemon().factory())) {
+            List<OutboxRepository.Row> rows;
+            do {
+                rows = db.withHandle(h -> outbox.listClaimable(h, now, CLAIM_BATCH));
+                List<Future<?>> sending = new ArrayList<>();
+                for (OutboxRepository.Row row : rows) {
+                    sending.add(senders.submit(() -> {
+                        if (!tally.relayDown() && db.withHandle(h -> outbox.claim(h, row.id(), now, now.plus(LEASE)))) {
+                            deliverOne(row, now, sources, tally);
+                        }
+                    }));
+                }
+                awaitAll(sending);
+                if (tally.relayDown()) {
                     return tally.report(true);
                 }
-                if (db.withHandle(h -> outbox.claim(h, row.id(), now, now.plus(LEASE)))) {
-                    deliverOne(row, now, sources, tally);
-                }
-            }
-        } while (!rows.isEmpty());
+            } while (!rows.isEmpty());
+        }
         return tally.report(false);
+    }
+
+    private static void awaitAll(List<Future<?>> tasks) {
+        try {
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("digest delivery interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void deliverOne(OutboxRepository.Row row, Instant now, DigestSources sources, Tally tally) {
         Optional<Subscription> found = db.withHandle(h -> subscriptions.findById(h, row.subscriptionId()));
         if (found.isEmpty() || found.get().status() != Subscription.Status.ACTIVE) {
             db.useTransaction(h -> outbox.cancel(h, row.id()));
-            tally.cancelled++;
+            tally.cancelled();
             return;
         }
         Subscription s = found.get();
@@ -181,8 +218,7 @@ public final class DigestService {
             outbox.markSent(h, row.id(), now);
             subscriptions.clearBounces(h, s.id());
         });
-        tally.sent++;
-        tally.transientInARow = 0;
+        tally.sent();
     }
 
     private void failed(OutboxRepository.Row row, Subscription s, MailException e, Instant now, Tally tally) {
@@ -193,17 +229,14 @@ public final class DigestService {
                 return e.permanent() && subscriptions.recordBounce(h, s.id(), e.getMessage(), PAUSE_AFTER_BOUNCES, now);
             });
             LOG.warn("digest {} to {} failed for good: {}", row.periodKey(), s.email(), e.getMessage());
-            tally.failed++;
-            tally.paused += paused ? 1 : 0;
-            tally.transientInARow = e.permanent() ? 0 : tally.transientInARow + 1;
+            tally.failed(paused, !e.permanent());
             return;
         }
         Instant next = now.plus(backoff(attempts));
         db.useTransaction(h -> outbox.markRetry(h, row.id(), next, e.getMessage()));
         LOG.info("digest {} to {}: attempt {} failed ({}); next at {}", row.periodKey(), s.email(), attempts,
                 e.getMessage(), next);
-        tally.retrying++;
-        tally.transientInARow++;
+        tally.retrying();
     }
 
     /** 1, 2, 4, … minutes after the {@code attempts}-th failure, at most {@link #MAX_RETRY}. */
@@ -214,22 +247,47 @@ public final class DigestService {
 
     private Mail mail(Subscription s, DigestPeriod period, DigestSources sources) {
         Digest digest = composer.compose(s.interests(), period, sources);
-        return mails.mail(s.email(), s.id(), digest, unsubscribeTokens.token(s.id()));
+        return mails.mail(s.email(), s.id(), digest, unsubscribeTokens.token(s.id()), sources.rendered());
     }
 
     private DigestSources sources() {
         return new DigestSources(listings, papers, search);
     }
 
+    /** What a delivery pass did so far, counted by its sender threads. */
     private static final class Tally {
-        int sent;
-        int retrying;
-        int failed;
-        int cancelled;
-        int paused;
-        int transientInARow;
+        private int sent;
+        private int retrying;
+        private int failed;
+        private int cancelled;
+        private int paused;
+        private int transientInARow;
 
-        RunReport report(boolean stoppedEarly) {
+        synchronized void sent() {
+            sent++;
+            transientInARow = 0;
+        }
+
+        synchronized void retrying() {
+            retrying++;
+            transientInARow++;
+        }
+
+        synchronized void failed(boolean pausedSubscription, boolean transientFailure) {
+            failed++;
+            paused += pausedSubscription ? 1 : 0;
+            transientInARow = transientFailure ? transientInARow + 1 : 0;
+        }
+
+        synchronized void cancelled() {
+            cancelled++;
+        }
+
+        synchronized boolean relayDown() {
+            return transientInARow >= STOP_AFTER_TRANSIENT;
+        }
+
+        synchronized RunReport report(boolean stoppedEarly) {
             return new RunReport(0, 0, sent, retrying, failed, cancelled, paused, stoppedEarly);
         }
     }

@@ -3,7 +3,6 @@ package io.paperboy.digest;
 import io.paperboy.listing.ListedPaper;
 import io.paperboy.listing.ListingFilter;
 import io.paperboy.listing.ListingService;
-import io.paperboy.listing.Period;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.InvalidQueryException;
@@ -11,15 +10,13 @@ import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchService;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What digests are made of, read once per run and shared by every subscriber in it: the trending
- * papers, the papers of each period, and the matches of each distinct search, author and category
+ * What digests are made of, read once per run and shared by every subscriber in it (thread-safe):
+ * the trending papers, and the matches of each distinct search, author and category
  * (subscribers share interests, so 100,000 digests ask far fewer distinct questions).
  */
 final class DigestSources {
@@ -30,10 +27,11 @@ final class DigestSources {
     private final PaperService papers;
     private final SearchService search;
     private List<ListedPaper> trending;
-    private final Map<String, Set<String>> featuredByWindow = new ConcurrentHashMap<>();
     private final Map<String, List<String>> matches = new ConcurrentHashMap<>();
     private final Map<String, Paper> paperCache = new ConcurrentHashMap<>();
     private final Map<String, Integer> votes = new ConcurrentHashMap<>();
+    private final ItemRenderer rendered = new ItemRenderer();
+    private final Map<String, DigestItem> items = new ConcurrentHashMap<>();
 
     DigestSources(ListingService listings, PaperService papers, SearchService search) {
         this.listings = listings;
@@ -56,21 +54,15 @@ final class DigestSources {
     }
 
     /**
-     * Ids of papers matching {@code query} that were published or featured between {@code from}
-     * and {@code to}, best match first; an unusable query (saved before the grammar changed,
-     * say) matches nothing rather than failing the whole run.
+     * Ids of papers matching {@code query} that were published between {@code from} and
+     * {@code to}, best match first; an unusable query (saved before the grammar changed, say)
+     * matches nothing rather than failing the whole run. Older papers featured in the period reach
+     * subscribers through the trending section, not here: one search per distinct interest keeps
+     * 100,000 digests within a minute.
      */
     List<String> matching(String query, LocalDate from, LocalDate to) {
-        return matches.computeIfAbsent(query + "\n" + from + "\n" + to, k -> {
-            Set<String> found = new LinkedHashSet<>(ids(query + " date:" + from + ".." + to, MATCH_DEPTH));
-            Set<String> featured = featured(from, to);
-            for (String id : ids(query, SearchService.MAX_LIMIT)) {
-                if (featured.contains(id)) {
-                    found.add(id);
-                }
-            }
-            return List.copyOf(found);
-        });
+        return matches.computeIfAbsent(query + "\n" + from + "\n" + to,
+                k -> ids(query + " date:" + from + ".." + to, MATCH_DEPTH));
     }
 
     Map<String, Paper> papers(List<String> ids) {
@@ -88,20 +80,18 @@ final class DigestSources {
         return found;
     }
 
-    int votes(String paperId) {
-        return votes.computeIfAbsent(paperId, listings::upvotes);
+    /** The paper's item (without a reason), built once per run by {@code build}. */
+    DigestItem item(String paperId, java.util.function.Function<String, DigestItem> build) {
+        return items.computeIfAbsent(paperId, build);
     }
 
-    private Set<String> featured(LocalDate from, LocalDate to) {
-        return featuredByWindow.computeIfAbsent(from + ".." + to, k -> {
-            Set<String> ids = new LinkedHashSet<>();
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                for (ListedPaper p : listings.featured(Period.day(day), ListingFilter.NONE)) {
-                    ids.add(p.paper().id());
-                }
-            }
-            return ids;
-        });
+    /** The items of this run as rendered so far. */
+    ItemRenderer rendered() {
+        return rendered;
+    }
+
+    int votes(String paperId) {
+        return votes.computeIfAbsent(paperId, listings::upvotes);
     }
 
     private List<String> ids(String query, int limit) {
