@@ -49,7 +49,7 @@ final class DigestMail {
     }
 
     static String text(DigestMailView view) {
-        StringBuilder out = new StringBuilder(4096);
+        StringBuilder out = new StringBuilder(16 * 1024);
         Digest d = view.digest();
         out.append(d.heading()).append("\n\n");
         if (d.sections().isEmpty()) {
@@ -59,7 +59,7 @@ final class DigestMail {
             out.append("== ").append(section.title()).append(" ==\n").append(section.intro()).append("\n\n");
             int n = 1;
             for (DigestItem item : section.items()) {
-                out.append(view.items().text(item, n++));
+                view.items().appendText(out, item, n++);
             }
         }
         out.append("-- \nYou get this digest because this address subscribed at ").append(view.siteUrl()).append('\n');

@@ -14,10 +14,19 @@ import javax.crypto.spec.SecretKeySpec;
  * link, and a guessed id without the key unsubscribes no one.
  */
 final class UnsubscribeTokens {
-    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs;
 
     UnsubscribeTokens(byte[] key) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(spec);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+            }
+        });
     }
 
     String token(long subscriptionId) {
@@ -42,14 +51,8 @@ final class UnsubscribeTokens {
     }
 
     private String mac(long id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(("unsubscribe:" + id).getBytes(StandardCharsets.UTF_8));
-            // 128 bits are plenty for a link that can only unsubscribe.
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
+        byte[] digest = macs.get().doFinal(("unsubscribe:" + id).getBytes(StandardCharsets.UTF_8));
+        // 128 bits are plenty for a link that can only unsubscribe.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
     }
 }
