@@ -182,6 +182,23 @@ final class SubscriptionPagesTest {
     }
 
     @Test
+    void signingUpWithSomeoneElsesSubscribedAddress_doesNotHandOverTheirSubscription() throws Exception {
+        WebSession owner = server().browser();
+        subscribe(owner, "victim@example.org");
+        confirm(owner, "victim@example.org");
+        WebSession intruder = server().browser();
+        intruder.signUp("victim");
+        intruder.get("/settings/digest");
+
+        HttpResponse<String> taken = intruder.post("/settings/digest", Map.of("frequency", "weekly", "hour", "3",
+                "zone", "UTC", "searches", "something else"));
+
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.body()).contains("confirm your email address first");
+        assertThat(intruder.get("/settings/digest").body()).contains("You get no digest yet.");
+    }
+
+    @Test
     void preview_forAnonymousVisitors_isTheDefaultDailyDigestAsMailed() throws Exception {
         HttpResponse<String> html = server().get("/digest/preview");
         assertThat(html.statusCode()).isEqualTo(200);
