@@ -56,4 +56,12 @@ final class ArchitectureTest {
             .that().haveSimpleName("SearchApi")
             .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
             .because("routes call the service; Lucene stays behind SearchService (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule digestReachesOtherFeaturesOnlyThroughTheirServices = noClasses()
+            .that().resideInAPackage("io.paperboy.digest..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.user..", "io.paperboy.ingest..",
+                    "org.apache.lucene..")
+            .because("digests read papers, listings and search through their public services, and get a "
+                    + "member's address from app's wiring rather than from the user feature (DESIGN.md)");
 }

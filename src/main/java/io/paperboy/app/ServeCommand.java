@@ -1,9 +1,11 @@
 package io.paperboy.app;
 
 import io.paperboy.db.Database;
+import io.paperboy.digest.DigestSchedule;
 import io.paperboy.ingest.ImportReport;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.jobs.DailyJob;
+import io.paperboy.jobs.JobRuns;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
@@ -100,6 +102,8 @@ final class ServeCommand implements Callable<Integer> {
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
         System.err.printf("Mail goes to %s%n", site.mailer().describe());
+        DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), site.clock()).start();
         if (harvest != null) {
             System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
         }
@@ -107,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
             if (harvest != null) {
                 harvest.close();
             }
+            digests.close();
             server.stop();
             follower.close();
             index.close();

@@ -45,6 +45,9 @@ import io.paperboy.db.SiteSecrets;
 import io.paperboy.user.Account;
 import io.paperboy.foryou.ReadingList;
 import io.paperboy.foryou.ReadingListPages;
+import io.paperboy.digest.DigestPages;
+import io.paperboy.digest.DigestService;
+import io.paperboy.digest.SubscriptionService;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
@@ -85,12 +88,15 @@ public final class WebServer {
     private final Metrics metrics;
     private final ChangeWatcher changes;
     private final List<AutoCloseable> owned;
+    private final DigestService digests;
 
-    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned) {
+    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned,
+            DigestService digests) {
         this.app = app;
         this.metrics = metrics;
         this.changes = changes;
         this.owned = owned;
+        this.digests = digests;
     }
 
     /**
@@ -120,12 +126,16 @@ public final class WebServer {
         SiteUrl url = site.url() != null ? site.url()
                 : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
-        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url, List.of());
+        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url,
+                List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());
         ListingService listings = new ListingService(db, papers, votes, site.clock());
         Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
+        DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url);
+        DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
+                digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
@@ -177,6 +187,7 @@ public final class WebServer {
                     .register(config);
             new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
                     accounts).register(config);
+            digestPages.register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
@@ -186,7 +197,7 @@ public final class WebServer {
         app.start(host, port);
         List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
         closing.add(arxiv);
-        return new WebServer(app, metrics, changes, closing);
+        return new WebServer(app, metrics, changes, closing, digests);
     }
 
     /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
@@ -194,6 +205,11 @@ public final class WebServer {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
+    }
+
+    /** The digest runs of this server's site, for the schedule {@code serve} starts. */
+    public DigestService digests() {
+        return digests;
     }
 
     public int port() {

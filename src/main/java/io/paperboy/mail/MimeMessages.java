@@ -15,7 +15,7 @@ final class MimeMessages {
     private MimeMessages() {}
 
     static MimeMessage compose(Session session, InternetAddress from, Mail mail) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        MimeMessage message = new KeepingMessageId(session);
         message.setFrom(from);
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
@@ -33,8 +33,25 @@ final class MimeMessages {
             // Clients show the last alternative they understand: plain text first, HTML last.
             message.setContent(new MimeMultipart("alternative", text, html));
         }
-        // Computes Message-ID (from mail.from's domain) and the transfer encodings.
+        // Computes the transfer encodings, and a Message-ID unless the mail brings its own.
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * Keeps a Message-ID given in the mail's headers (a digest's is fixed per subscriber and
+     * period, so a resend after a crash can be recognised); Jakarta Mail would replace it.
+     */
+    private static final class KeepingMessageId extends MimeMessage {
+        KeepingMessageId(Session session) {
+            super(session);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
+        }
     }
 }

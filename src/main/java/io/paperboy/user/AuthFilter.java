@@ -74,9 +74,10 @@ public final class AuthFilter {
 
     /**
      * The CSRF token for a form shown to someone not signed in (sign-up, login, reset), setting
-     * the anonymous cookie it is bound to when there is none yet.
+     * the anonymous cookie it is bound to when there is none yet. Public for other features'
+     * forms shown to visitors (the digest's subscribe page); such pages must stay out of the page cache.
      */
-    String anonymousToken(Context ctx) {
+    public String anonymousToken(Context ctx) {
         Visitor visitor = Visitor.of(ctx);
         if (visitor.csrfToken() != null) {
             return visitor.csrfToken();

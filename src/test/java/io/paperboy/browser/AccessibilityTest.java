@@ -51,7 +51,8 @@ final class AccessibilityTest {
     @CsvSource({"/,light", "/papers/date/2026-06-12,light", "/papers/date/2026-06-12,dark", "/papers/date/2001-01-01,light",
             "/papers/week/2026-W24,light", "/papers/month/2026-06,dark", "/papers/trending,light",
             "/papers/0704.0001,light", "/papers?q=diphoton,light", "/papers?q=diphoton,dark", "/papers/2606.13681,dark", "/papers/2401.99999,light",
-            "/signup,light", "/signup,dark", "/login,light", "/reset,dark", "/about/ranking,light"})
+            "/signup,light", "/signup,dark", "/login,light", "/reset,dark", "/about/ranking,light",
+            "/subscribe,light", "/subscribe,dark"})
     void pageType_hasNoSeriousOrCriticalViolations(String path, String theme) {
         browser.get(server.url(path));
         assertNoSeriousViolations(path, theme);

@@ -23,7 +23,12 @@ public final class MailServer implements AutoCloseable {
     private final GreenMail greenMail;
 
     public MailServer() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this(0);
+    }
+
+    /** On {@code port} (0: a free one), e.g. the port of a server stopped before, to play a relay that comes back. */
+    public MailServer(int port) {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }
 
