@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,7 +76,8 @@ final class MemberJourneyTest {
         WebElement vote = card.findElement(By.cssSelector("form.vote button"));
         int before = Integer.parseInt(vote.findElement(By.cssSelector(".count")).getText());
         vote.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "true".equals(browser
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "true".equals(browser
                 .findElement(By.xpath("//article[.//a[@href='/papers/1601.00001']]//form[contains(@class,'vote')]//button"))
                 .getAttribute("aria-pressed")));
         WebElement pressed = browser.findElement(By.xpath("//article[.//a[@href='/papers/1601.00001']]//form[contains(@class,'vote')]//button"));
