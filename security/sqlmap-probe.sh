@@ -68,7 +68,10 @@ probe() {
   sqlmap --batch --level "$LEVEL" --risk "$RISK" --flush-session --output-dir "$WORK/sqlmap" "$@" >"$WORK/$name.log" 2>&1 || true
   grep -E "appears to be|is vulnerable|do not appear to be injectable|might not be injectable|injectable|CRITICAL|sqlmap identified" \
     "$WORK/$name.log" | sed 's/^\[[0-9:]*\] //' | sort -u | tee -a "$SUMMARY"
-  grep -cE "^\[[0-9:]+\] \[(INFO|WARNING)\] testing '" "$WORK/$name.log" | sed 's/^/techniques tried: /' | tee -a "$SUMMARY"
+  { grep -cE "^\[[0-9:]+\] \[(INFO|WARNING)\] testing '" "$WORK/$name.log" || true; } | sed 's/^/techniques tried: /' | tee -a "$SUMMARY"
+  # Which answers sqlmap got besides 200: 400s mean the input reached the handler and was refused;
+  # 403 (CSRF) or 429 (throttle) in bulk would mean the payloads never reached the store.
+  { grep -A1 "HTTP error codes detected" "$WORK/$name.log" || echo "none"; } | tail -1 | sed 's/^/answers besides 200: /' | tee -a "$SUMMARY"
 }
 
 probe login -u "$BASE/login" --data "email=someone%40example.org&password=guess&next=%2F&_csrf=x" \
@@ -79,7 +82,7 @@ probe submit -u "$BASE/submit" --data "arxiv=2401.00001&_csrf=x" -p arxiv \
   --cookie "pb_session=$SESSION" --csrf-token=_csrf --csrf-url="$BASE/submit"
 
 echo
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1), level $LEVEL, risk $RISK, against $BASE ($(date -u +%F))"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -Eo '^[0-9][0-9.#a-z]*' | head -1), level $LEVEL, risk $RISK, against $BASE ($(date -u +%F))"
 if grep -qE "is vulnerable|sqlmap identified the following injection" "$WORK"/*.log; then
   echo "RESULT: sqlmap found an injection point (see above)"
   exit 1
