@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * <pre>bench/search-benchmark.sh [COUNT]</pre>
  * or {@code java -Xmx2g -cp … io.paperboy.bench.SearchSpeedBenchmark SNAPSHOT.jsonl [--count N]
  * [--queries 500] [--seed 1] [--pg JDBC_URL] [--work DIR] [--budget-s 120] [--text-only-build
- * [--build-only]] [--page 500] [--lucene-only]}. Queries: {@link SpeedQueries}; timing: {@link QueryTimer};
+ * [--build-only]] [--page 2000] [--no-merge] [--lucene-only]}. Queries: {@link SpeedQueries}; timing: {@link QueryTimer};
  * the SQL engines: {@link SqlFullText}.
  */
 public final class SearchSpeedBenchmark {
@@ -108,7 +108,7 @@ public final class SearchSpeedBenchmark {
             throws Exception {
         deleteTree(folder);
         SearchIndex index = SearchIndex.open(folder);
-        int page = Integer.parseInt(option(args, "--page", Integer.toString(IndexLoading.followerPageSize())));
+        int page = Integer.parseInt(option(args, "--page", Integer.toString(IndexLoading.rebuildPageSize())));
         BlockingQueue<List<Object[]>> pages = new ArrayBlockingQueue<>(4);
         Thread reader = Thread.ofPlatform().name("parse").start(() -> readPages(input, count, page, vectors, seed, pages));
         long start = System.nanoTime();
@@ -118,7 +118,7 @@ public final class SearchSpeedBenchmark {
             List<Paper> papers = batch.stream().map(o -> (Paper) o[0]).toList();
             List<float[]> vs = vectors ? batch.stream().map(o -> (float[]) o[1]).toList() : null;
             long t = System.nanoTime();
-            IndexLoading.apply(index, papers, vs);
+            IndexLoading.add(index, papers, vs);
             inApply += System.nanoTime() - t;
             done += papers.size();
             if (done % 100_000 < page) {
@@ -130,13 +130,21 @@ public final class SearchSpeedBenchmark {
         IndexLoading.commit(index);
         inApply += System.nanoTime() - t;
         double seconds = (System.nanoTime() - start) / 1e9;
+        int segments = IndexLoading.segments(index);
+        long mergeStart = System.nanoTime();
+        boolean merge = !List.of(args).contains("--no-merge");
+        if (merge) {
+            IndexLoading.mergeSegments(index);
+        }
+        double mergeSeconds = (System.nanoTime() - mergeStart) / 1e9;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         String line = String.format(Locale.ROOT,
                 "Lucene build (%s): %,d papers in %.1f s = %,.0f papers/s (indexing alone %,.0f/s; pages of %d); "
-                        + "index %,d MB; heap peak %,d MB, live after GC %,d MB",
+                        + "%d segments%s; index %,d MB; heap peak %,d MB, live after GC %,d MB",
                 vectors ? "text + random vectors" : "text only", done, seconds, done / seconds, done / (inApply / 1e9),
-                page, sizeMb(folder), heap.peak() >> 20, live >> 20);
+                page, segments, merge ? String.format(Locale.ROOT, ", merged into 1 in %.1f s", mergeSeconds) : " (not merged)",
+                sizeMb(folder), heap.peak() >> 20, live >> 20);
         timer.note(line);
         return index;
     }
