@@ -27,6 +27,7 @@ import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
 import io.paperboy.search.SearchIndex;
+import io.paperboy.search.SearchMetrics;
 import io.paperboy.search.SearchFeeds;
 import io.paperboy.search.SearchPages;
 import io.paperboy.search.SearchService;
@@ -88,6 +89,7 @@ public final class WebServer {
         PaperService papers = new PaperService(db);
         ListingService listings = new ListingService(db, papers);
         Metrics metrics = new Metrics();
+        metrics.bind(new SearchMetrics(index));
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()));

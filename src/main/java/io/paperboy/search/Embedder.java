@@ -49,6 +49,11 @@ public final class Embedder {
         return model.embedAll(texts).content().stream().map(Embedding::vector).toList();
     }
 
+    /** The model and its settings, for benchmark reports. */
+    public String describe() {
+        return model.toString();
+    }
+
     /** The vector of a search query (from the cache when asked before). */
     public float[] embedQuery(String query) {
         return queries.computeIfAbsent(query, q -> model.embed(QUERY_INSTRUCTION + q).content().vector());

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the search index caught up with the store by reading papers in change order from the
  * index's last applied change number. It polls, so it sees writes made by any process or cluster
- * node on the same store, and it resumes after a crash from the index's last commit. With an
- * {@link Embedder}, each page is embedded before it is applied, so vectors and text of a paper
- * always describe the same version (keyword search then waits for the embedding of its page).
+ * node on the same store, and it resumes after a crash from the index's last commit. It indexes
+ * text only, so a new paper is keyword-searchable as soon as it is read; an
+ * {@link EmbeddingWorker} adds the embeddings behind it.
  */
 public final class IndexFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
@@ -29,20 +29,13 @@ public final class IndexFollower implements AutoCloseable {
 
     private final PaperService papers;
     private final SearchIndex index;
-    private final Embedder embedder;
     private final AtomicLong applied = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile Thread poller;
 
     public IndexFollower(PaperService papers, SearchIndex index) {
-        this(papers, index, null);
-    }
-
-    /** A follower that also embeds each page of papers with {@code embedder} (null: keywords only). */
-    public IndexFollower(PaperService papers, SearchIndex index, Embedder embedder) {
         this.papers = papers;
         this.index = index;
-        this.embedder = embedder;
     }
 
     /**
@@ -54,7 +47,7 @@ public final class IndexFollower implements AutoCloseable {
         int sinceCommit = 0;
         List<Paper> page;
         while (!(page = papers.changedSince(index.appliedSeq(), PAGE_SIZE)).isEmpty()) {
-            index.add(page, embedder == null ? null : embedder.embedPapers(page));
+            index.add(page, null);
             total += page.size();
             sinceCommit += page.size();
             applied.addAndGet(page.size());
