@@ -30,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * Search speed on N synthetic arXiv papers (bench/SnapshotGenerator.java): builds the Lucene index
- * through {@link SearchIndex} (the follower's pages, with a random unit vector of
- * {@value Embedder#DIMENSION} dimensions per paper in place of a model), then runs one fixed,
+ * through {@link SearchIndex} as a rebuild does (pages without a refresh, one commit, a merge into
+ * one segment), with a random unit vector of {@value Embedder#DIMENSION} dimensions per paper in
+ * place of a model (none with {@code --no-vectors}, which then measures BM25 only), then runs one fixed,
  * seeded set of queries as BM25, vector and hybrid searches through {@link SearchService} (the
  * API's path, highlighting included), and the same queries on SQLite FTS5 and, given a JDBC URL,
  * PostgreSQL full-text search. Reports build rate and heap, p50/p99 latency for one client and
@@ -41,8 +42,8 @@ import java.util.stream.Stream;
  * <pre>bench/search-benchmark.sh [COUNT]</pre>
  * or {@code java -Xmx2g -cp … io.paperboy.bench.SearchSpeedBenchmark SNAPSHOT.jsonl [--count N]
  * [--queries 500] [--seed 1] [--pg JDBC_URL] [--work DIR] [--budget-s 120] [--text-only-build
- * [--build-only]] [--page 2000] [--no-merge] [--lucene-only]}. Queries: {@link SpeedQueries}; timing: {@link QueryTimer};
- * the SQL engines: {@link SqlFullText}.
+ * [--build-only]] [--page 2000] [--no-merge] [--no-vectors] [--lucene-only]}. Queries:
+ * {@link SpeedQueries}; timing: {@link QueryTimer}; the SQL engines: {@link SqlFullText}.
  */
 public final class SearchSpeedBenchmark {
     static final int TOP = 10;
@@ -74,9 +75,10 @@ public final class SearchSpeedBenchmark {
                 System.exit(0);
             }
         }
-        try (SearchIndex index = bench.buildLucene(args, input, count, work.resolve("lucene"), true, seed, heap)) {
+        boolean vectors = !List.of(args).contains("--no-vectors");
+        try (SearchIndex index = bench.buildLucene(args, input, count, work.resolve("lucene"), vectors, seed, heap)) {
             SearchService search = new SearchService(index, new Embedder(new RandomVectors()));
-            for (Ranking ranking : Ranking.values()) {
+            for (Ranking ranking : vectors ? List.of(Ranking.values()) : List.of(Ranking.BM25)) {
                 bench.timer.measure("Lucene " + ranking.name().toLowerCase(Locale.ROOT), () -> (words -> {
                     try {
                         return search.search(ours(words), TOP, ranking).hits().size();
