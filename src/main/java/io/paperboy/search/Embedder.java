@@ -3,7 +3,6 @@ package io.paperboy.search;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.paperboy.paper.Paper;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +31,7 @@ public final class Embedder {
             });
 
     public Embedder() {
-        this(new BgeSmallEnV15QuantizedEmbeddingModel());
+        this(SentenceModel.load(SentenceModel.Threads.tuned()));
     }
 
     /** An embedder over another model of {@value #DIMENSION} dimensions (the speed benchmark's random vectors). */
