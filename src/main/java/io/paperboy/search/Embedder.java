@@ -22,6 +22,7 @@ public final class Embedder {
     private static final int QUERY_CACHE_SIZE = 1024;
 
     private final EmbeddingModel model;
+    private final String queryInstruction;
     private final Map<String, float[]> queries = Collections.synchronizedMap(
             new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
                 @Override
@@ -36,7 +37,13 @@ public final class Embedder {
 
     /** An embedder over another model of {@value #DIMENSION} dimensions (the speed benchmark's random vectors). */
     public Embedder(EmbeddingModel model) {
+        this(model, QUERY_INSTRUCTION);
+    }
+
+    /** An embedder over another model, whose queries get {@code queryInstruction} ("" for none) in front. */
+    public Embedder(EmbeddingModel model, String queryInstruction) {
         this.model = model;
+        this.queryInstruction = queryInstruction;
     }
 
     /** One vector per paper, in order. */
@@ -55,6 +62,6 @@ public final class Embedder {
 
     /** The vector of a search query (from the cache when asked before). */
     public float[] embedQuery(String query) {
-        return queries.computeIfAbsent(query, q -> model.embed(QUERY_INSTRUCTION + q).content().vector());
+        return queries.computeIfAbsent(query, q -> model.embed(queryInstruction + q).content().vector());
     }
 }
