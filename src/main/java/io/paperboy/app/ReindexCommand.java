@@ -21,8 +21,8 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--embeddings", description = "Then embed every paper for semantic search (about 20 papers/s "
-            + "on 2 cores), for servers started with 'serve --embeddings'; the text index is complete and "
+    @Option(names = "--embeddings", description = "Then embed every paper for semantic search (the rate on 2 cores "
+            + "is in docs/benchmarks.md), for servers started with 'serve --embeddings'; the text index is complete and "
             + "committed first, and an interrupted run resumes where it stopped (so does 'serve --embeddings').")
     boolean embeddings;
 

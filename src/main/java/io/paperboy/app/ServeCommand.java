@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--embeddings", description = "Semantic search: embed papers (BGE-small-en-v1.5, in-process) "
             + "and rank searches hybrid by default. New papers are keyword-searchable at once and embedded in "
-            + "the background (about 20 papers/s on 2 cores), with progress in the log and on /metrics; "
+            + "the background (hours for a large store on 2 cores), with progress in the log and on /metrics; "
             + "after a restart embedding resumes where it stopped.")
     boolean embeddings;
 
