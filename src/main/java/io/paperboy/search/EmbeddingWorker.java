@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddingWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingWorker.class);
-    /** Papers per model call: larger batches amortise ONNX Runtime's per-call cost (docs/benchmarks.md). */
+    /**
+     * Papers per batch: one store read and one index commit each, so a kill repeats at most this
+     * many embeddings (a few seconds of work); the model embeds the texts one by one either way.
+     */
     static final int BATCH = 32;
     private static final Duration LOG_EVERY = Duration.ofSeconds(30);
     /** A run that embedded at least this many papers and half the index ends by merging it into one segment. */

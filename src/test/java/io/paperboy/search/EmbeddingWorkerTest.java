@@ -7,7 +7,12 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +102,31 @@ final class EmbeddingWorkerTest {
                 assertThat(new EmbeddingWorker(papers, reopened, embedder).embedPending()).isEqualTo(4);
                 assertThat(reopened.countWithoutVector()).isZero();
             }
+        }
+    }
+
+    @Test
+    void anIndexEmbeddedInlineBeforeTheCursorExisted_isTakenAsFullyEmbedded() throws Exception {
+        Path folder = dir.resolve("index");
+        List<Paper> papers = new ArrayList<>();
+        long seq = 1;
+        for (Paper p : SearchFixtures.papers()) {
+            papers.add(p.withChangeSeq(seq++));
+        }
+        try (SearchIndex index = SearchIndex.open(folder)) {
+            index.apply(papers, embedder.embedPapers(papers));
+        }
+        // What the previous release committed: the text's change number and analyzers, no cursor.
+        try (FSDirectory directory = FSDirectory.open(folder);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperAnalyzers.perField()))) {
+            writer.setLiveCommitData(Map.of(SearchIndex.APPLIED_SEQ, "6",
+                    SearchIndex.ANALYZERS, PaperAnalyzers.VERSION).entrySet());
+            writer.commit();
+        }
+
+        try (SearchIndex reopened = SearchIndex.open(folder)) {
+            assertThat(reopened.appliedSeq()).isEqualTo(6);
+            assertThat(reopened.embeddedSeq()).isEqualTo(6);
         }
     }
 }
