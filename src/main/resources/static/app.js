@@ -54,9 +54,12 @@
 
   // Titles and abstracts keep arXiv's TeX ($x^2$); KaTeX renders it in place. Rendering builds
   // DOM nodes (not HTML strings), which the Content-Security-Policy allows.
-  function renderMath() {
+  function renderMath(scope) {
     if (typeof window.renderMathInElement !== "function") { return; }
-    document.querySelectorAll(".math, .paper-card h2, .paper-card .abstract").forEach(function (element) {
+    var within = scope || document;
+    var elements = Array.prototype.slice.call(within.querySelectorAll(".math, .paper-card h2, .paper-card .abstract"));
+    if (within.matches && within.matches(".math")) { elements.push(within); }
+    elements.forEach(function (element) {
       window.renderMathInElement(element, {
         delimiters: [
           { left: "$$", right: "$$", display: true },
@@ -68,6 +71,27 @@
       });
     });
   }
+
+  // Comment forms posted with htmx: a form with a problem (422) comes back re-rendered and takes
+  // the form's place; after a success the form empties and its Reply/Edit disclosure closes.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (event.detail.xhr.status === 422 && form && form.matches("form.comment-form")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+      event.detail.target = form;
+      event.detail.swapOverride = "outerHTML";
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (!event.detail.successful || !form.matches || !form.matches("form.comment-form")) { return; }
+    var disclosure = form.closest("details");
+    if (disclosure && !disclosure.classList.contains("comment-edit")) { disclosure.open = false; }
+    if (form.isConnected && !form.closest(".comment-edit")) { form.reset(); }
+  });
+  // Comments arrive with TeX in them too.
+  document.addEventListener("htmx:afterSettle", function (event) { renderMath(event.detail.elt); });
 
   document.addEventListener("DOMContentLoaded", function () {
     renderMath();

@@ -15,7 +15,8 @@ final class ArchitectureTest {
     static final ArchRule paperDependsOnNoOtherFeature = noClasses()
             .that().resideInAPackage("io.paperboy.paper..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..")
+                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..", "io.paperboy.user..",
+                    "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..")
             .because("paper is the domain every feature builds on (DESIGN.md); db is shared plumbing, not a feature");
 
     @ArchTest
@@ -28,8 +29,15 @@ final class ArchitectureTest {
     static final ArchRule webIsPlumbingNotAFeature = noClasses()
             .that().resideInAPackage("io.paperboy.web..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..")
+                    "io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..",
+                    "io.paperboy.comment..")
             .because("web holds the HTTP plumbing every feature shares (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule listingCountsCommentsWithoutKnowingTheCommentFeature = noClasses()
+            .that().resideInAPackage("io.paperboy.listing..")
+            .should().dependOnClassesThat().resideInAPackage("io.paperboy.comment..")
+            .because("listings ask paper.CommentCounts, which app wires to the comment service");
 
     @ArchTest
     static final ArchRule listingDoesNotImport = noClasses()
@@ -48,4 +56,12 @@ final class ArchitectureTest {
             .that().haveSimpleName("SearchApi")
             .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
             .because("routes call the service; Lucene stays behind SearchService (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule digestReachesOtherFeaturesOnlyThroughTheirServices = noClasses()
+            .that().resideInAPackage("io.paperboy.digest..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.user..", "io.paperboy.ingest..",
+                    "org.apache.lucene..")
+            .because("digests read papers, listings and search through their public services, and get a "
+                    + "member's address from app's wiring rather than from the user feature (DESIGN.md)");
 }

@@ -1,9 +1,11 @@
 package io.paperboy.app;
 
 import io.paperboy.db.Database;
+import io.paperboy.digest.DigestSchedule;
 import io.paperboy.ingest.ImportReport;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.jobs.DailyJob;
+import io.paperboy.jobs.JobRuns;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.EmbeddingWorker;
@@ -58,8 +60,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "OAI-PMH endpoint of the nightly harvest. Default: ${DEFAULT-VALUE}")
     URI harvestBaseUrl;
 
+    @Option(names = "--arxiv-api-url", paramLabel = "URL", defaultValue = "https://export.arxiv.org/api/query",
+            description = "arXiv API query endpoint, where submissions fetch the metadata of papers not stored yet. "
+                    + "Default: ${DEFAULT-VALUE}")
+    URI arxivApiUrl;
+
     @Mixin
     FeatureOptions feature;
+
+    @Mixin
+    SiteOptions siteOptions;
 
     @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
             description = "Contact address sent to arXiv with each request (needed with --harvest-set). "
@@ -92,10 +102,15 @@ final class ServeCommand implements Callable<Integer> {
             System.err.printf("embeddings: %,d papers to embed, in the background%n", embedding.pending());
             embedding.start(FOLLOW_INTERVAL_MS);
         }
-        WebServer server = WebServer.start(db, index, embedder, host, port);
+        Site site = siteOptions.site(store.dataDir);
+        site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
+        WebServer server = WebServer.start(db, site, index, embedder, host, port);
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
+        System.err.printf("Mail goes to %s%n", site.mailer().describe());
+        DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), site.clock()).start();
         if (harvest != null) {
             System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
         }
@@ -103,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
             if (harvest != null) {
                 harvest.close();
             }
+            digests.close();
             server.stop();
             if (embedding != null) {
                 embedding.close();
@@ -129,5 +145,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!report.success()) {
             throw new IllegalStateException("the bundled demo papers did not import cleanly");
         }
+    }
+
+    // arXiv wants to know whom to ask about a client's requests: the contact, else the site's address.
+    private String arxivContact(Site site) {
+        if (contact != null && (contact.contains("@") || contact.startsWith("http"))) {
+            return contact;
+        }
+        return site.url() != null ? site.url().base() : "http://" + host + ":" + port;
     }
 }

@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.paperboy.comment.CommentPages;
+import io.paperboy.comment.CommentService;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.listing.DailyPapersApi;
@@ -16,12 +18,19 @@ import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
+import io.paperboy.listing.RankingPage;
+import io.paperboy.listing.SubmitPages;
+import io.paperboy.listing.Submissions;
+import io.paperboy.moderation.ModerationLog;
+import io.paperboy.ingest.arxiv.ArxivApiClient;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperJson;
+import io.paperboy.paper.PaperPageParts;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
+import io.paperboy.paper.Upvotes;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
@@ -33,11 +42,35 @@ import io.paperboy.search.SearchPages;
 import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
+import io.paperboy.db.SiteSecrets;
+import io.paperboy.user.Account;
+import io.paperboy.foryou.ReadingList;
+import io.paperboy.foryou.ReadingListPages;
+import io.paperboy.digest.DigestPages;
+import io.paperboy.digest.DigestService;
+import io.paperboy.digest.SubscriptionService;
+import io.paperboy.user.AccountApi;
+import io.paperboy.user.AccountPages;
+import io.paperboy.user.AccountService;
+import io.paperboy.user.AuthFilter;
+import io.paperboy.user.SettingsPages;
+import io.paperboy.vote.VoteApi;
+import io.paperboy.vote.VotePages;
+import io.paperboy.vote.VoteService;
+import io.paperboy.user.ClaimPages;
+import io.paperboy.user.Claims;
+import io.paperboy.user.ProfilePages;
+import io.paperboy.moderation.ModerationPages;
+import io.paperboy.moderation.ModerationService;
 import io.paperboy.web.ChangeWatcher;
+import io.paperboy.web.Csrf;
+import io.paperboy.web.InvalidForm;
+import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Metrics;
 import io.paperboy.web.PageCache;
+import io.paperboy.web.Templates;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -56,47 +89,70 @@ public final class WebServer {
     private final Metrics metrics;
     private final ChangeWatcher changes;
     private final List<AutoCloseable> owned;
+    private final DigestService digests;
 
-    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned) {
+    private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned,
+            DigestService digests) {
         this.app = app;
         this.metrics = metrics;
         this.changes = changes;
         this.owned = owned;
+        this.digests = digests;
     }
 
     /**
      * Starts on {@code host:port} (port 0 picks a free one) with a search index in memory that
      * follows the store, for tests and tools without a data folder; stopping closes it.
      */
-    public static WebServer start(Database db, String host, int port) {
+    public static WebServer start(Database db, Site site, String host, int port) {
         SearchIndex index = SearchIndex.inMemory();
         IndexFollower follower = new IndexFollower(new PaperService(db), index);
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
-        return start(db, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
+        return start(db, site, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
     }
 
     /**
      * Starts on {@code host:port} searching {@code index}, which the caller keeps caught up and
      * closes; with an {@code embedder} (null: keywords only) search ranks hybrid by default.
      */
-    public static WebServer start(Database db, SearchIndex index, Embedder embedder, String host, int port) {
-        return start(db, index, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
+    public static WebServer start(Database db, Site site, SearchIndex index, Embedder embedder, String host, int port) {
+        return start(db, site, index, new SearchService(index, embedder), embedder == null ? Ranking.BM25 : Ranking.HYBRID,
                 host, port, List.of());
     }
 
-    private static WebServer start(Database db, SearchIndex index, SearchService search, Ranking ranking, String host,
-            int port, List<AutoCloseable> owned) {
+    private static WebServer start(Database db, Site site, SearchIndex index, SearchService search, Ranking ranking,
+            String host, int requestedPort, List<AutoCloseable> owned) {
+        // Mailed links need the address before the server starts, so a free port is chosen here.
+        int port = requestedPort == 0 ? FreePort.find(host) : requestedPort;
+        SiteUrl url = site.url() != null ? site.url()
+                : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
+        AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
+        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url,
+                List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
         PaperService papers = new PaperService(db);
-        ListingService listings = new ListingService(db, papers);
+        VoteService votes = new VoteService(db, papers, site.clock());
+        ListingService listings = new ListingService(db, papers, votes, site.clock());
+        Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         metrics.bind(new SearchMetrics(index));
+        DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url);
+        DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
+                digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
-        java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()));
+        CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
+        CommentPages commentPages = new CommentPages(comments, papers);
+        ReadingListPages readingListPages = new ReadingListPages(new ReadingList(db, papers, site.clock()));
+        java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
+                comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
         SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
+        ArxivApiLookup arxiv = new ArxivApiLookup(site.arxivApi() != null ? site.arxivApi()
+                : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base()));
+        Submissions submissions = new Submissions(db, papers, listings, arxiv, new ModerationLog(), site.clock());
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
+            auth.register(config); // first: every later handler asks who the visitor is
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
             new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq()), metrics::record).register(config);
@@ -104,20 +160,46 @@ public final class WebServer {
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"
-            new PaperApi(papers, listings::upvotes).register(config);
-            new DailyPapersApi(listings).register(config);
+            new PaperApi(papers, listings::upvotes, comments).register(config);
+            new DailyPapersApi(listings, comments).register(config);
             new ListingFeeds(listings).register(config);
             new SearchFeeds(search, papers, ranking).register(config);
             new SearchPages(search, papers, ranking).register(config);
-            new ListingPages(listings).register(config);
-            new PaperPages(papers, id -> featured(listings, id), id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE))
+            new VoteApi(votes, listings::importedUpvotes).register(config);
+            new VotePages(votes, listings::importedUpvotes).register(config);
+            new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName))
                     .register(config);
+            new RankingPage().register(config);
+            new SubmitPages(submissions).register(config);
+            commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
+            new PaperPages(papers, new PaperPageParts(id -> featured(listings, id),
+                    id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
+                    (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
+                    claims::approvedAuthors,
+                    readingListPages::saveButton,
+                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id))))
+                    .register(config);
+            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
+                    .register(config);
+            new SettingsPages(accounts).register(config);
+            new AccountApi().register(config);
+            readingListPages.register(config);
+            new ClaimPages(claims).register(config);
+            new ProfilePages(accounts, claims, papers, name -> submittedPaperIds(listings, name), votes::upvotedPaperIds)
+                    .register(config);
+            new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
+                    accounts).register(config);
+            digestPages.register(config);
+            config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
+            config.routes.exception(InvalidForm.class, WebServer::invalidForm);
             config.routes.exception(Exception.class, WebServer::internalError);
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
-        return new WebServer(app, metrics, changes, owned);
+        List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
+        closing.add(arxiv);
+        return new WebServer(app, metrics, changes, closing, digests);
     }
 
     /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */
@@ -125,6 +207,11 @@ public final class WebServer {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
+    }
+
+    /** The digest runs of this server's site, for the schedule {@code serve} starts. */
+    public DigestService digests() {
+        return digests;
     }
 
     public int port() {
@@ -166,6 +253,10 @@ public final class WebServer {
         }
     }
 
+    private static List<String> submittedPaperIds(ListingService listings, String userName) {
+        return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
+    }
+
     private static List<Featured> featured(ListingService listings, String paperId) {
         return listings.forPaper(paperId).stream()
                 .map((ListingEntry e) -> new Featured(e.day(), e.submittedBy(), e.upvotes()))
@@ -173,10 +264,41 @@ public final class WebServer {
     }
 
     private static void userError(HttpResponseException e, Context ctx) {
+        if (e.getStatus() == 401 && !ctx.path().startsWith("/api/")) {
+            // A browser without a session goes to the login page and comes back after.
+            String back = ctx.method() == io.javalin.http.HandlerType.GET ? ctx.path()
+                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : refererPath(ctx);
+            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
+            return;
+        }
+        String retryAfter = e.getDetails().get("retryAfter");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter);
+        }
         // Javalin's own 404 for an unknown path names its router ("Endpoint GET /x not found").
         String message = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
                 ? "no such page: " + ctx.path() : e.getMessage();
         Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
+    }
+
+    /** Form problems that reached no page of their own: the API's 400 with every field named. */
+    private static void invalidForm(InvalidForm e, Context ctx) {
+        Errors.respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static String refererPath(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            return uri.getRawAuthority() != null && uri.getRawAuthority().equalsIgnoreCase(ctx.host()) && uri.getRawPath() != null
+                    ? uri.getRawPath() : "/";
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static void internalError(Exception e, Context ctx) {

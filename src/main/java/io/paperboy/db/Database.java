@@ -16,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>SQLite runs in WAL mode (readers never block the single writer), with foreign keys on and a
  * busy timeout so concurrent writers wait instead of failing; {@code synchronous=NORMAL} is the
  * documented safe pairing with WAL (a power cut may lose the last commits, never corrupt).
+ * Transactions begin IMMEDIATE, taking the write lock up front: a deferred transaction that reads
+ * and then writes cannot wait for a writer that committed after its read (SQLite answers
+ * SQLITE_BUSY at once, busy timeout or not), as concurrent sign-ups did in VoteConcurrencyTest.
  */
 public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
@@ -90,6 +93,7 @@ public final class Database implements AutoCloseable {
             pragmas.setProperty("synchronous", "NORMAL");
             pragmas.setProperty("foreign_keys", "true");
             pragmas.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+            pragmas.setProperty("transaction_mode", "IMMEDIATE");
             config.setDataSourceProperties(pragmas);
             config.setMaximumPoolSize(4);
         } else {

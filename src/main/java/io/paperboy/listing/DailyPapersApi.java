@@ -6,27 +6,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.paper.CommentCounts;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.web.HttpPolicy;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/daily_papers?date=|week=|month=&limit=&p=} in the shape of Hugging Face's API:
  * an array of entries {@code {paper: {…, submittedOnDailyAt, submittedOnDailyBy}, title,
  * summary, publishedAt, submittedBy, numComments}}, most upvoted first. Without a period it
- * answers the latest day that has papers, as Hugging Face does.
+ * answers the latest day that has papers, as Hugging Face does. {@code sort=trending} ranks by
+ * the trending score (without a period: the trending papers), {@code sort=publishedAt} newest
+ * paper first, as Hugging Face's parameter of that name; {@code submitter=name} keeps one
+ * member's submissions.
  */
 public final class DailyPapersApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
     private final ListingService listings;
+    private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson = new PaperJson(json);
 
-    public DailyPapersApi(ListingService listings) {
+    public DailyPapersApi(ListingService listings, CommentCounts comments) {
         this.listings = listings;
+        this.comments = comments;
     }
 
     public void register(JavalinConfig config) {
@@ -34,20 +43,50 @@ public final class DailyPapersApi {
     }
 
     private void list(Context ctx) {
-        Period period = period(ctx);
+        String sort = sort(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int page = intParam(ctx, "p", 0, 0, 10_000);
-        List<ListedPaper> papers = listings.featured(period, filter);
+        String submitter = ctx.queryParam("submitter");
+        List<ListedPaper> shown = papers(ctx, sort, filter).stream()
+                .filter(p -> submitter == null || submitter.equals(p.entry().submittedBy()))
+                .skip((long) page * limit).limit(limit).toList();
+        Map<String, Integer> counts = comments.counts(shown.stream().map(p -> p.paper().id()).toList());
         ArrayNode out = json.createArrayNode();
-        papers.stream().skip((long) page * limit).limit(limit).forEach(p -> out.add(entry(p)));
+        shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0))));
         HttpPolicy.shortCache(ctx);
         ctx.contentType("application/json").result(out.toString());
     }
 
-    private ObjectNode entry(ListedPaper listed) {
+    private List<ListedPaper> papers(Context ctx, String sort, ListingFilter filter) {
+        boolean periodGiven = ctx.queryParam("date") != null || ctx.queryParam("week") != null || ctx.queryParam("month") != null;
+        if (sort.equals("trending")) {
+            return periodGiven ? listings.trending(period(ctx), filter) : listings.trending(filter);
+        }
+        List<ListedPaper> papers = listings.featured(period(ctx), filter);
+        if (sort.equals("publishedAt")) {
+            papers = new ArrayList<>(papers);
+            papers.sort(Comparator.comparing((ListedPaper p) -> p.paper().published(),
+                    Comparator.nullsLast(Comparator.reverseOrder())));
+        }
+        return papers;
+    }
+
+    private static String sort(Context ctx) {
+        String sort = ctx.queryParam("sort");
+        if (sort == null || sort.isBlank()) {
+            return "upvotes";
+        }
+        if (!List.of("upvotes", "trending", "publishedAt").contains(sort.strip())) {
+            throw new BadRequestResponse("sort must be one of: upvotes, trending, publishedAt; not '"
+                    + Period.printable(sort) + "'");
+        }
+        return sort.strip();
+    }
+
+    private ObjectNode entry(ListedPaper listed, int numComments) {
         ListingEntry entry = listed.entry();
-        ObjectNode paper = paperJson.write(listed.paper(), entry.upvotes());
+        ObjectNode paper = paperJson.write(listed.paper(), listed.upvotes(), numComments);
         paper.put("submittedOnDailyAt", entry.day() + "T00:00:00.000Z");
         ObjectNode by = entry.submittedBy() == null ? null : json.createObjectNode().put("name", entry.submittedBy());
         paper.set("submittedOnDailyBy", by);
@@ -56,7 +95,10 @@ public final class DailyPapersApi {
         o.put("title", listed.paper().title()).put("summary", listed.paper().abstractText());
         o.set("publishedAt", paper.get("publishedAt"));
         o.set("submittedBy", by);
-        o.put("numComments", 0);
+        o.put("numComments", numComments);
+        if (listed.trend() != null) {
+            o.putObject("trending").put("score", listed.trend().score()).put("why", listed.trend().why());
+        }
         return o;
     }
 

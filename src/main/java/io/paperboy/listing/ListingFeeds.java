@@ -61,7 +61,9 @@ public final class ListingFeeds {
         Paper p = listed.paper();
         String url = base + PaperLinks.page(p);
         Instant featured = listed.entry().day().atStartOfDay().toInstant(ZoneOffset.UTC);
-        return new Feed.Item(url, p.title(), url, p.authors(), p.abstractText(), featured);
+        String summary = listed.trend() == null ? p.abstractText()
+                : "Trending: " + listed.trend().why() + "\n\n" + p.abstractText();
+        return new Feed.Item(url, p.title(), url, p.authors(), summary, featured);
     }
 
     private void send(Context ctx, Feed feed, FeedWriter.Format format) {

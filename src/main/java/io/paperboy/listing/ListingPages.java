@@ -3,20 +3,38 @@ package io.paperboy.listing;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.paper.CommentCounts;
+import io.paperboy.vote.VoteService;
 import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
+import java.util.Set;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
 public final class ListingPages {
     private final ListingService listings;
+    private final VoteService votes;
+    private final CommentCounts comments;
+    private final Function<String, Optional<String>> displayNames;
 
-    public ListingPages(ListingService listings) {
+    /**
+     * {@code comments} counts each card's comments (from the comment feature), {@code displayNames}
+     * finds a member's display name by user name (from the user feature).
+     */
+    public ListingPages(ListingService listings, VoteService votes, CommentCounts comments,
+            Function<String, Optional<String>> displayNames) {
         this.listings = listings;
+        this.votes = votes;
+        this.comments = comments;
+        this.displayNames = displayNames;
     }
 
     public void register(JavalinConfig config) {
@@ -51,23 +69,44 @@ public final class ListingPages {
             case WEEK -> "weekly";
             case MONTH -> "monthly";
         };
-        Page page = Page.of("Papers of " + period.title(), papers.size() + " papers featured", period.path())
+        Page page = Page.of(ctx, "Papers of " + period.title(), papers.size() + " papers featured", period.path())
                 .withFeeds(feeds(period.kind() == Period.Kind.DAY ? "?date=" + period.key() : "", filter, "daily"));
         ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
                 nav(period, false), nav(period, true), filter,
-                "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."));
+                "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
+                upvotedBy(page.member(), papers), submitters(papers));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", view);
+        Templates.page(ctx, "listing/listing.jte", withComments(view));
     }
 
     private void trending(Context ctx) {
         ListingFilter filter = filter(ctx);
-        Page page = Page.of("Trending papers", "Recently featured papers", "/papers/trending")
+        Page page = Page.of(ctx, "Trending papers", "The papers members are upvoting now", "/papers/trending")
                 .withFeeds(feeds("", filter, "trending"));
+        List<ListedPaper> papers = listings.trending(filter);
         ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
-                listings.trending(filter), null, null, filter, "No papers have been featured yet.");
+                papers, null, null, filter, "No papers have been featured yet.", upvotedBy(page.member(), papers),
+                submitters(papers));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", view);
+        Templates.page(ctx, "listing/listing.jte", withComments(view));
+    }
+
+    private ListingView withComments(ListingView view) {
+        return view.withCommentCounts(comments.counts(view.papers().stream().map(p -> p.paper().id()).toList()));
+    }
+
+    // Members' own votes make the page theirs (never cached); anonymous pages have none.
+    private Set<String> upvotedBy(Member member, List<ListedPaper> papers) {
+        return member == null ? Set.of()
+                : votes.upvotedBy(member.id(), papers.stream().map(p -> p.paper().id()).toList());
+    }
+
+    // One lookup per member who submitted something listed: a handful per page, not one per paper.
+    private Map<String, String> submitters(List<ListedPaper> papers) {
+        Map<String, String> names = new HashMap<>();
+        papers.stream().map(ListedPaper::entry).filter(ListingEntry::bySubmission).map(ListingEntry::submittedBy)
+                .distinct().forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
+        return names;
     }
 
     // Days jump to the nearest day that has papers; weeks and months step one at a time.

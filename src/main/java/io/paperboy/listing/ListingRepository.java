@@ -15,12 +15,17 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the listings table. */
 final class ListingRepository {
-    private static final String COLUMNS = "paper_id, day, submitted_by, upvotes, source";
+    private static final String COLUMNS = "paper_id, day, submitted_by, upvotes, source, featured_version, earlier_day";
 
     private static final String UPSERT = "INSERT INTO listings (" + COLUMNS + ", change_seq, created_at) "
-            + "VALUES (:paper_id, :day, :submitted_by, :upvotes, :source, :change_seq, :now) "
+            + "VALUES (:paper_id, :day, :submitted_by, :upvotes, :source, :featured_version, :earlier_day, :change_seq, :now) "
             + "ON CONFLICT (paper_id, day) DO UPDATE SET submitted_by = excluded.submitted_by, "
-            + "upvotes = excluded.upvotes, change_seq = excluded.change_seq";
+            + "upvotes = excluded.upvotes, featured_version = excluded.featured_version, "
+            + "earlier_day = excluded.earlier_day, change_seq = excluded.change_seq";
+
+    // Entries a curator unfeatured stay in the table (restorable, and a re-import keeps them
+    // unfeatured) but leave every public read.
+    private static final String SHOWN = "unfeatured_at IS NULL";
 
     Map<String, ListingEntry> findForPapers(Handle handle, Collection<String> paperIds) {
         Map<String, ListingEntry> found = new HashMap<>();
@@ -35,14 +40,14 @@ final class ListingRepository {
     }
 
     List<ListingEntry> forPaper(Handle handle, String paperId) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE paper_id = :id ORDER BY day")
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE paper_id = :id AND " + SHOWN + " ORDER BY day")
                 .bind("id", paperId)
                 .map(ListingRepository::entry)
                 .list();
     }
 
     List<ListingEntry> between(Handle handle, LocalDate first, LocalDate last) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE day BETWEEN :first AND :last "
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE day BETWEEN :first AND :last AND " + SHOWN + " "
                         + "ORDER BY upvotes DESC, day DESC, paper_id")
                 .bind("first", first.toString())
                 .bind("last", last.toString())
@@ -52,20 +57,62 @@ final class ListingRepository {
 
     /** The most recent entries, newest day first: what trending shows until votes exist. */
     List<ListingEntry> latest(Handle handle, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings ORDER BY day DESC, upvotes DESC, paper_id LIMIT :limit")
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE " + SHOWN + " ORDER BY day DESC, upvotes DESC, paper_id LIMIT :limit")
                 .bind("limit", limit)
                 .map(ListingRepository::entry)
                 .list();
     }
 
     Optional<LocalDate> latestDay(Handle handle) {
-        return handle.createQuery("SELECT max(day) FROM listings").mapTo(String.class).findOne().map(LocalDate::parse);
+        return handle.createQuery("SELECT max(day) FROM listings WHERE " + SHOWN).mapTo(String.class).findOne().map(LocalDate::parse);
     }
 
     /** The nearest day before {@code day} (or after, when {@code later}) that has entries. */
     Optional<LocalDate> neighbourDay(Handle handle, LocalDate day, boolean later) {
-        String sql = later ? "SELECT min(day) FROM listings WHERE day > :day" : "SELECT max(day) FROM listings WHERE day < :day";
+        String sql = later ? "SELECT min(day) FROM listings WHERE day > :day AND " + SHOWN
+                : "SELECT max(day) FROM listings WHERE day < :day AND " + SHOWN;
         return handle.createQuery(sql).bind("day", day.toString()).mapTo(String.class).findOne().map(LocalDate::parse);
+    }
+
+    /** Every entry of a paper, unfeatured ones too, by day; for curators. */
+    List<ListingEntryState> listStatesOf(Handle handle, String paperId) {
+        return handle.createQuery("SELECT " + COLUMNS + ", unfeatured_at FROM listings WHERE paper_id = :id ORDER BY day")
+                .bind("id", paperId)
+                .map((rs, ctx) -> new ListingEntryState(entry(rs, ctx), rs.getString("unfeatured_at") == null))
+                .list();
+    }
+
+    /** Unfeatured entries, most recently unfeatured first. */
+    List<ListingEntry> listUnfeatured(Handle handle, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE unfeatured_at IS NOT NULL "
+                        + "ORDER BY unfeatured_at DESC, day DESC, paper_id LIMIT :limit")
+                .bind("limit", limit)
+                .map(ListingRepository::entry)
+                .list();
+    }
+
+    /** The shown entries {@code submitter} put on a listing, newest day first. */
+    List<ListingEntry> listSubmittedBy(Handle handle, String submitter, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE submitted_by = :by AND " + SHOWN
+                        + " ORDER BY day DESC, paper_id LIMIT :limit")
+                .bind("by", submitter)
+                .bind("limit", limit)
+                .map(ListingRepository::entry)
+                .list();
+    }
+
+    /**
+     * Takes an entry off its listing or puts it back, under change number {@code seq}; false when
+     * there is no such entry or it already is so.
+     */
+    boolean updateFeatured(Handle handle, String paperId, LocalDate day, boolean featured, long seq) {
+        var update = featured
+                ? handle.createUpdate("UPDATE listings SET unfeatured_at = NULL, change_seq = :seq "
+                        + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NOT NULL")
+                : handle.createUpdate("UPDATE listings SET unfeatured_at = :now, change_seq = :seq "
+                        + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NULL")
+                        .bind("now", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return update.bind("seq", seq).bind("id", paperId).bind("day", day.toString()).execute() == 1;
     }
 
     long count(Handle handle) {
@@ -85,6 +132,8 @@ final class ListingRepository {
                     .bind("submitted_by", e.submittedBy())
                     .bind("upvotes", e.upvotes())
                     .bind("source", e.source())
+                    .bind("featured_version", e.featuredVersion() == 0 ? null : e.featuredVersion())
+                    .bind("earlier_day", e.earlierDay() == null ? null : e.earlierDay().toString())
                     .bind("change_seq", seq++)
                     .bind("now", now)
                     .add();
@@ -93,7 +142,9 @@ final class ListingRepository {
     }
 
     private static ListingEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        String earlier = rs.getString("earlier_day");
         return new ListingEntry(rs.getString("paper_id"), LocalDate.parse(rs.getString("day")),
-                rs.getString("submitted_by"), rs.getInt("upvotes"), rs.getString("source"));
+                rs.getString("submitted_by"), rs.getInt("upvotes"), rs.getString("source"),
+                rs.getInt("featured_version"), earlier == null ? null : LocalDate.parse(earlier));
     }
 }

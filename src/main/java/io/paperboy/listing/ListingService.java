@@ -4,21 +4,31 @@ import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.vote.VoteService;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
-/** Features papers on days and reads back where a paper was featured. */
+/**
+ * Features papers on days and reads back where a paper was featured. A paper's upvotes are
+ * those its listing entries brought from their sources plus the members' votes (vote feature).
+ */
 public final class ListingService {
-    /** How many recent entries trending ranks. */
+    /** How many papers trending ranks. */
     public static final int TRENDING_SIZE = 100;
 
     private final Database db;
     private final PaperService papers;
+    private final VoteService votes;
+    private final Trending trending;
     private final ListingRepository listings = new ListingRepository();
 
     public ListingService(Database db) {
@@ -26,22 +36,54 @@ public final class ListingService {
     }
 
     public ListingService(Database db, PaperService papers) {
+        this(db, papers, new VoteService(db, papers, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** {@code clock} says when "now" is for the trending score. */
+    public ListingService(Database db, PaperService papers, VoteService votes, Clock clock) {
         this.db = db;
         this.papers = papers;
+        this.votes = votes;
+        this.trending = new Trending(db, listings, votes, clock);
     }
 
     /** The papers featured in {@code period} that pass {@code filter}, most upvoted first. */
     public List<ListedPaper> featured(Period period, ListingFilter filter) {
         List<ListingEntry> entries = db.withHandle(h -> listings.between(h, period.start(), period.end()));
-        return withPapers(entries, filter);
+        Map<String, Integer> upvotes = upvotes(entries.stream().map(ListingEntry::paperId).distinct().toList());
+        List<ListedPaper> listed = new ArrayList<>();
+        for (ListedPaper p : withPapers(entries, filter)) {
+            listed.add(new ListedPaper(p.paper(), p.entry(), upvotes.getOrDefault(p.paper().id(), 0), null));
+        }
+        // Stable: equal counts keep the store's order (newer day first, then id).
+        listed.sort(Comparator.comparingInt(ListedPaper::upvotes).reversed());
+        return listed;
     }
 
     /**
-     * Recently featured papers that pass {@code filter}, newest day first. Votes do not exist yet,
-     * so trending is by recency; the time-decayed score comes with community voting.
+     * The papers that pass {@code filter} with the highest trending score (see {@link
+     * TrendingScore}), each with why it trends.
      */
     public List<ListedPaper> trending(ListingFilter filter) {
-        return withPapers(db.withHandle(h -> listings.latest(h, TRENDING_SIZE)), filter);
+        List<ListedPaper> ranked = trending.rank(trending.candidates(TRENDING_SIZE), withPapers(filter));
+        return ranked.size() > TRENDING_SIZE ? ranked.subList(0, TRENDING_SIZE) : ranked;
+    }
+
+    /** The papers featured in {@code period} that pass {@code filter}, highest trending score first. */
+    public List<ListedPaper> trending(Period period, ListingFilter filter) {
+        return trending.rank(db.withHandle(h -> listings.between(h, period.start(), period.end())), withPapers(filter));
+    }
+
+    private Function<List<ListingEntry>, List<ListedPaper>> withPapers(ListingFilter filter) {
+        return entries -> withPapers(entries, filter);
+    }
+
+    /** Imported plus members' upvotes for each of {@code paperIds}. */
+    private Map<String, Integer> upvotes(List<String> paperIds) {
+        Map<String, Integer> total = new HashMap<>(votes.counts(paperIds));
+        db.withHandle(h -> listings.findForPapers(h, paperIds)).values()
+                .forEach(e -> total.merge(e.paperId(), e.upvotes(), Integer::sum));
+        return total;
     }
 
     public Optional<LocalDate> latestDay() {
@@ -74,12 +116,41 @@ public final class ListingService {
         return listings.forPaper(handle, paperId);
     }
 
+    /** Every entry of a paper with whether it is shown (curators unfeature entries), by day. */
+    public List<ListingEntryState> entriesOf(String paperId) {
+        return db.withHandle(h -> listings.listStatesOf(h, paperId));
+    }
+
+    /** Up to {@code limit} entries curators took off their listings, most recent first. */
+    public List<ListingEntry> unfeatured(int limit) {
+        return db.withHandle(h -> listings.listUnfeatured(h, limit));
+    }
+
+    /** Up to {@code limit} shown entries the member called {@code userName} submitted, newest day first. */
+    public List<ListingEntry> submittedBy(String userName, int limit) {
+        return db.withHandle(h -> listings.listSubmittedBy(h, userName, limit));
+    }
+
+    /**
+     * Takes an entry off its day's listing, its feeds and the API, or puts it back, inside the
+     * caller's transaction (which should also record who did it); false when there is no such
+     * entry or it already is so. Takes a change number so cached pages refresh.
+     */
+    public boolean setFeatured(Handle handle, String paperId, LocalDate day, boolean featured) {
+        return listings.updateFeatured(handle, paperId, day, featured, ChangeSequence.reserve(handle, 1));
+    }
+
     public long count() {
         return db.withHandle(listings::count);
     }
 
-    /** Upvotes a paper has across its listings. */
+    /** A paper's upvotes: imported with its listings plus members' votes. */
     public int upvotes(String paperId) {
+        return importedUpvotes(paperId) + votes.count(paperId);
+    }
+
+    /** Upvotes a paper brought from its sources, across its listings. */
+    public int importedUpvotes(String paperId) {
         return forPaper(paperId).stream().mapToInt(ListingEntry::upvotes).sum();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.GoneResponse;
 import io.javalin.http.NotFoundResponse;
 import java.util.function.ToIntFunction;
 
@@ -15,13 +16,18 @@ import java.util.function.ToIntFunction;
 public final class PaperApi {
     private final PaperService papers;
     private final ToIntFunction<String> upvotes;
+    private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson = new PaperJson(json);
 
-    /** {@code upvotes} counts a paper's votes; it comes from the listing feature, which paper must not know. */
-    public PaperApi(PaperService papers, ToIntFunction<String> upvotes) {
+    /**
+     * {@code upvotes} counts a paper's votes and {@code comments} its comments; they come from the
+     * listing and comment features, which paper must not know.
+     */
+    public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments) {
         this.papers = papers;
         this.upvotes = upvotes;
+        this.comments = comments;
     }
 
     public void register(JavalinConfig config) {
@@ -30,11 +36,12 @@ public final class PaperApi {
 
     private void show(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
-        Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
+                ? new GoneResponse(PaperPages.HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
         ctx.contentType("application/json").result(render(paper).toString());
     }
 
     ObjectNode render(Paper p) {
-        return paperJson.write(p, upvotes.applyAsInt(p.id()));
+        return paperJson.write(p, upvotes.applyAsInt(p.id()), comments.count(p.id()));
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A paper as JSON in the shape of Hugging Face's paper API ({@code id, title, summary,
- * authors[].name, publishedAt, upvotes, githubRepo, projectPage}), plus the arXiv metadata
+ * authors[].name, publishedAt, upvotes, numComments, githubRepo, projectPage}), plus the arXiv metadata
  * Paperboy keeps beside it. Every API that shows a paper uses this one rendering.
  */
 public final class PaperJson {
@@ -16,13 +16,15 @@ public final class PaperJson {
         this.json = json;
     }
 
-    public ObjectNode write(Paper p, int upvotes) {
+    /** {@code comments} counts the visible comments (neither hidden nor deleted), as {@code numComments}. */
+    public ObjectNode write(Paper p, int upvotes, int comments) {
         ObjectNode o = json.createObjectNode();
         o.put("id", p.id()).put("title", p.title()).put("summary", p.abstractText());
         ArrayNode authors = o.putArray("authors");
         p.authors().forEach(name -> authors.addObject().put("name", name));
         o.put("publishedAt", p.published() == null ? null : p.published() + "T00:00:00.000Z");
         o.put("upvotes", upvotes);
+        o.put("numComments", comments);
         o.put("githubRepo", firstUrl(p, LinkKind.GITHUB));
         o.put("projectPage", firstUrl(p, LinkKind.PROJECT_PAGE));
         o.put("version", p.version());

@@ -1,14 +1,21 @@
 package io.paperboy.paper;
 
+import gg.jte.Content;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.GoneResponse;
 import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.Member;
 import io.paperboy.web.Page;
+import io.paperboy.web.Role;
 import io.paperboy.web.Templates;
+import io.paperboy.web.Visitor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -18,18 +25,11 @@ import java.util.function.Function;
  */
 public final class PaperPages {
     private final PaperService papers;
-    private final Function<String, List<Featured>> featured;
-    private final Function<String, List<Paper>> similar;
+    private final PaperPageParts parts;
 
-    /**
-     * {@code featured} says where a paper was featured (from the listing feature), {@code similar}
-     * finds papers like it (from search); paper knows neither feature.
-     */
-    public PaperPages(PaperService papers, Function<String, List<Featured>> featured,
-            Function<String, List<Paper>> similar) {
+    public PaperPages(PaperService papers, PaperPageParts parts) {
         this.papers = papers;
-        this.featured = featured;
-        this.similar = similar;
+        this.parts = parts;
     }
 
     /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
@@ -44,12 +44,20 @@ public final class PaperPages {
             ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
-        Page page = Page.of(paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
+        Paper paper = papers.findIncludingHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        boolean hidden = papers.isHidden(id);
+        if (hidden && !Visitor.of(ctx).hasRole(Role.CURATOR)) {
+            throw new GoneResponse(HIDDEN_MESSAGE);
+        }
+        Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, featured.apply(id), Bibtex.of(paper),
-                similar.apply(id)));
+        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
+                parts.similar().apply(id), parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
+                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id)));
     }
+
+    /** What the public is told about a paper a curator hid (the page and the API say the same). */
+    static final String HIDDEN_MESSAGE = "this paper was removed by the site's curators";
 
     private static List<Page.Meta> meta(Paper p) {
         List<Page.Meta> meta = new ArrayList<>();

@@ -36,12 +36,29 @@ final class PaperRepository {
                 .findOne();
     }
 
+    /** The paper, if the public may see it (no curator hid it). */
+    Optional<Paper> findShown(Handle handle, String id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id = :id AND hidden_at IS NULL")
+                .bind("id", id)
+                .map(PaperRepository::paper)
+                .findOne();
+    }
+
     Map<String, Paper> findAll(Handle handle, Collection<String> ids) {
+        return findAll(handle, ids, "");
+    }
+
+    /** As {@link #findAll}, leaving out hidden papers. */
+    Map<String, Paper> findAllShown(Handle handle, Collection<String> ids) {
+        return findAll(handle, ids, " AND hidden_at IS NULL");
+    }
+
+    private Map<String, Paper> findAll(Handle handle, Collection<String> ids, String andVisibility) {
         Map<String, Paper> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id IN (<ids>)")
+        handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id IN (<ids>)" + andVisibility)
                 .bindList("ids", List.copyOf(ids))
                 .map(PaperRepository::paper)
                 .forEach(p -> found.put(p.id(), p));
@@ -85,6 +102,40 @@ final class PaperRepository {
                 .bind("limit", limit)
                 .map(PaperRepository::paper)
                 .list();
+    }
+
+    /** The ids among {@code ids} that a curator hid. */
+    java.util.Set<String> listHiddenAmong(Handle handle, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(handle.createQuery("SELECT id FROM papers WHERE id IN (<ids>) AND hidden_at IS NOT NULL")
+                .bindList("ids", List.copyOf(ids))
+                .mapTo(String.class)
+                .list());
+    }
+
+    /** Hidden papers, most recently hidden first. */
+    List<Paper> listHidden(Handle handle, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE hidden_at IS NOT NULL "
+                        + "ORDER BY hidden_at DESC, id LIMIT :limit")
+                .bind("limit", limit)
+                .map(PaperRepository::paper)
+                .list();
+    }
+
+    /**
+     * Hides or shows a paper under change number {@code seq}, so followers of the change feed
+     * (the search index) see it again; false when it is unknown or already in that state.
+     */
+    boolean updateHidden(Handle handle, String id, boolean hidden, long seq) {
+        var update = hidden
+                ? handle.createUpdate("UPDATE papers SET hidden_at = :now, change_seq = :seq WHERE id = :id AND hidden_at IS NULL")
+                        .bind("now", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                : handle.createUpdate("UPDATE papers SET hidden_at = NULL, change_seq = :seq WHERE id = :id AND hidden_at IS NOT NULL");
+        return update.bind("seq", seq)
+                .bind("id", id)
+                .execute() == 1;
     }
 
     long count(Handle handle) {

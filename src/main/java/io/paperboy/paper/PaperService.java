@@ -22,13 +22,47 @@ public final class PaperService {
     /** What one {@link #store} call did. */
     public record StoreResult(int inserted, int updated, int unchanged) {}
 
+    /**
+     * The paper as the public sees it: empty when unknown or hidden by a curator. Every page, feed
+     * and API answer reads papers through this or {@link #findAll}, so a hidden paper leaves them
+     * all at once (search results too: their hits are looked up here).
+     */
     public Optional<Paper> find(String id) {
+        return db.withHandle(h -> papers.findShown(h, id));
+    }
+
+    /** The stored papers among {@code ids} the public may see, by id; unknown and hidden ids are absent. */
+    public Map<String, Paper> findAll(java.util.Collection<String> ids) {
+        return db.withHandle(h -> papers.findAllShown(h, ids));
+    }
+
+    /** The paper even when hidden, for curators (and for the page that tells others it is gone). */
+    public Optional<Paper> findIncludingHidden(String id) {
         return db.withHandle(h -> papers.find(h, id));
     }
 
-    /** The stored papers among {@code ids}, by id; unknown ids are absent from the map. */
-    public Map<String, Paper> findAll(java.util.Collection<String> ids) {
-        return db.withHandle(h -> papers.findAll(h, ids));
+    public boolean isHidden(String id) {
+        return !hiddenAmong(List.of(id)).isEmpty();
+    }
+
+    /** The ids among {@code ids} that a curator hid. */
+    public java.util.Set<String> hiddenAmong(java.util.Collection<String> ids) {
+        return db.withHandle(h -> papers.listHiddenAmong(h, ids));
+    }
+
+    /** Up to {@code limit} hidden papers, most recently hidden first. */
+    public List<Paper> hidden(int limit) {
+        return db.withHandle(h -> papers.listHidden(h, limit));
+    }
+
+    /**
+     * Hides a paper from the public (or shows it again) inside the caller's transaction, which
+     * should also record who did it; false when the paper is unknown or already so. The paper
+     * takes a fresh change number, so the search index following the change feed drops or
+     * re-adds it and cached pages refresh.
+     */
+    public boolean setHidden(Handle handle, String id, boolean hidden) {
+        return papers.updateHidden(handle, id, hidden, ChangeSequence.reserve(handle, 1));
     }
 
     /**

@@ -1,17 +1,42 @@
 package io.paperboy.paper;
 
+import gg.jte.Content;
 import io.paperboy.web.Page;
+import io.paperboy.web.Role;
 import java.util.List;
+import java.util.Map;
 
-/** What a paper page shows: the paper, where it was featured, its BibTeX, papers like it. */
-public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar) {
+/**
+ * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, its
+ * upvotes, which author names members have claimed (author → member name), whether a curator
+ * hid it (only curators see a hidden paper's page), and what other features rendered for it: the
+ * member's own buttons ({@code actions}) and the discussion ({@code comments}).
+ */
+public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar,
+        Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content actions, Content comments) {
     public PaperView {
         featured = List.copyOf(featured);
         similar = List.copyOf(similar);
+        claimedAuthors = Map.copyOf(claimedAuthors);
     }
 
-    public int upvotes() {
-        return featured.stream().mapToInt(Featured::upvotes).sum();
+    /** The member who claimed {@code author} (approved by a curator), or null. */
+    public String claimant(String author) {
+        return claimedAuthors.get(author);
+    }
+
+    /** The author names nobody has claimed yet: what the claim form offers. */
+    public List<String> unclaimedAuthors() {
+        return paper.authors().stream().filter(a -> !claimedAuthors.containsKey(a)).distinct().toList();
+    }
+
+    public boolean curatorLooking() {
+        return page.visitor().hasRole(Role.CURATOR);
+    }
+
+    /** The CSRF token the vote button carries; null for anonymous visitors, who get a login link. */
+    public String csrf() {
+        return page.member() == null ? null : page.visitor().csrfToken();
     }
 
     public List<ArtifactLink> links(LinkKind kind) {

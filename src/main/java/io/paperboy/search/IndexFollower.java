@@ -3,6 +3,7 @@ package io.paperboy.search;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +48,7 @@ public final class IndexFollower implements AutoCloseable {
         int sinceCommit = 0;
         List<Paper> page;
         while (!(page = papers.changedSince(index.appliedSeq(), PAGE_SIZE)).isEmpty()) {
-            index.add(page, null);
+            apply(page);
             total += page.size();
             sinceCommit += page.size();
             applied.addAndGet(page.size());
@@ -60,6 +61,15 @@ public final class IndexFollower implements AutoCloseable {
             index.commit();
         }
         return total;
+    }
+
+    // A hidden paper's change (see PaperService.setHidden) removes its document; showing it again
+    // is another change, which adds it back.
+    private void apply(List<Paper> page) {
+        Set<String> hidden = papers.hiddenAmong(page.stream().map(Paper::id).toList());
+        List<Paper> shown = hidden.isEmpty() ? page : page.stream().filter(p -> !hidden.contains(p.id())).toList();
+        index.remove(page.stream().filter(p -> hidden.contains(p.id())).toList());
+        index.add(shown, null);
     }
 
     /**

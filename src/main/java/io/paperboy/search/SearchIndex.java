@@ -245,6 +245,23 @@ public final class SearchIndex implements AutoCloseable {
         return withSearcher(s -> s.getIndexReader().numDocs() - s.count(new FieldExistsQuery(IndexFields.VECTOR)));
     }
 
+    /**
+     * Removes these papers' documents (a curator hid them) and counts their changes as applied;
+     * call {@link #commit} to persist.
+     */
+    synchronized void remove(List<Paper> papers) {
+        try {
+            for (Paper p : papers) {
+                writer.deleteDocuments(new Term(IndexFields.ID, p.id()));
+                appliedSeq = Math.max(appliedSeq, p.changeSeq());
+            }
+            uncommitted = true;
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot remove " + papers.size() + " papers", e);
+        }
+    }
+
     /** Removes every document, for a rebuild; the old commit stays readable until the next {@link #commit}. */
     synchronized void clear() {
         try {

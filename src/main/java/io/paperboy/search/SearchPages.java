@@ -37,11 +37,11 @@ public final class SearchPages {
     private void page(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
-            render(ctx, new SearchView(Page.of("Search papers", "Search every paper by keyword and meaning", "/papers"),
+            render(ctx, new SearchView(Page.of(ctx, "Search papers", "Search every paper by keyword and meaning", "/papers"),
                     "", List.of(), false, null));
             return;
         }
-        Page page = Page.of("Search: " + q, "Papers matching " + q, "/papers?q=" + PaperLinks.encode(q))
+        Page page = Page.of(ctx, "Search: " + q, "Papers matching " + q, "/papers?q=" + PaperLinks.encode(q))
                 .withFeeds(SearchFeeds.links(q));
         try {
             SearchResults results = search.search(q, LIMIT, ranking);

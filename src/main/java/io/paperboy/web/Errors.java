@@ -20,7 +20,7 @@ public final class Errors {
             ctx.contentType("application/json").result(JSON.createObjectNode().put("error", message).toString());
         } else {
             ctx.contentType("text/html; charset=utf-8").result(Templates.render("web/error.jte", Map.of(
-                    "page", Page.of(status.getCode() + " " + status.getMessage(), message, ctx.path()),
+                    "page", Page.of(ctx, status.getCode() + " " + status.getMessage(), message, ctx.path()),
                     "status", status.getCode(),
                     "message", message)));
         }

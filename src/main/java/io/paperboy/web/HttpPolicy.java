@@ -18,6 +18,15 @@ public final class HttpPolicy {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "DENY");
+        // Anonymous pages are public and cacheable; a member's carry their votes and CSRF token.
+        ctx.header("Vary", "Cookie, Authorization");
+    }
+
+    /** After every route: nothing shown to a signed-in member may be kept by a shared cache. */
+    public static void privateForMembers(Context ctx) {
+        if (Visitor.of(ctx).signedIn()) {
+            ctx.header("Cache-Control", "private, no-cache");
+        }
     }
 
     /** Pages and API answers change when papers are imported or voted on: short shared caching. */

@@ -1,27 +1,41 @@
 package io.paperboy.web;
 
+import io.javalin.http.Context;
 import java.util.List;
 
 /**
  * What the layout needs from every page: its title, a description for link previews, its
- * canonical path, the feeds it advertises and any extra {@code <meta>} tags.
+ * canonical path, the feeds it advertises, any extra {@code <meta>} tags, and who is looking (for
+ * the header's account links and the CSRF token of its forms).
  */
-public record Page(String title, String description, String path, List<FeedLink> feeds, List<Meta> meta) {
+public record Page(String title, String description, String path, List<FeedLink> feeds, List<Meta> meta,
+        Visitor visitor) {
     public Page {
         feeds = List.copyOf(feeds);
         meta = List.copyOf(meta);
     }
 
-    public static Page of(String title, String description, String path) {
-        return new Page(title, description, path, List.of(), List.of());
+    public static Page of(Context ctx, String title, String description, String path) {
+        return new Page(title, description, path, List.of(), List.of(), Visitor.of(ctx));
     }
 
     public Page withFeeds(List<FeedLink> feeds) {
-        return new Page(title, description, path, feeds, meta);
+        return new Page(title, description, path, feeds, meta, visitor);
     }
 
     public Page withMeta(List<Meta> meta) {
-        return new Page(title, description, path, feeds, meta);
+        return new Page(title, description, path, feeds, meta, visitor);
+    }
+
+    /** The signed-in member, or null. */
+    public Member member() {
+        return visitor.member();
+    }
+
+    /** The headers htmx adds to its requests: a member's CSRF token (the token is URL-safe base64). */
+    public String htmxHeaders() {
+        return member() == null || visitor.csrfToken() == null ? null
+                : "{\"" + Csrf.HEADER + "\": \"" + visitor.csrfToken() + "\"}";
     }
 
     /** A feed advertised with {@code <link rel="alternate">}. */

@@ -142,7 +142,8 @@ public final class PageCache {
     }
 
     private static String key(Context ctx) {
-        if (ctx.method() != HandlerType.GET) {
+        // Members see their own votes and forms on every page: only anonymous answers are shared.
+        if (ctx.method() != HandlerType.GET || Visitor.of(ctx).signedIn()) {
             return null;
         }
         String path = ctx.path();

@@ -1,5 +1,6 @@
 package io.paperboy.web;
 
+import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -16,6 +17,16 @@ public final class Templates {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, params, out);
         return out.toString();
+    }
+
+    /** {@code template} rendered with one parameter named {@code model}, to place inside another template. */
+    public static Content content(String template, Object model) {
+        return output -> ENGINE.render(template, Map.of("model", model), output);
+    }
+
+    /** {@code template} rendered with named {@code params}, to place inside another template. */
+    public static Content fragment(String template, Map<String, Object> params) {
+        return output -> ENGINE.render(template, params, output);
     }
 
     /** Renders {@code template} with one parameter named {@code model} as the HTML response. */

@@ -24,7 +24,7 @@ final class OpenApiTest {
     @Test
     void everyApiRoute_isInTheOpenApiDocument_andNothingElse() throws Exception {
         try (Database db = TestStore.SQLITE.open(dir)) {
-            WebServer server = WebServer.start(db, "127.0.0.1", 0);
+            WebServer server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
             try {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + "/api/openapi.json")).build(),

@@ -2,16 +2,12 @@ package io.paperboy.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.testing.TestServer;
-import java.nio.file.Files;
+import io.paperboy.testing.WebSession;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,49 +17,53 @@ import org.junit.jupiter.api.io.TempDir;
 final class HtmlValidityTest {
     private static final List<String> PAGES = List.of("/", "/papers/date/2026-06-12", "/papers/date/2001-01-01",
             "/papers/week/2026-W24", "/papers/month/2026-06", "/papers/trending", "/papers/date/2026-06-12?code=1&cat=cs",
-            "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45");
+            "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45",
+            "/signup", "/login", "/reset", "/reset?token=unknown", "/verify?token=unknown", "/about/ranking",
+            "/subscribe", "/subscribe/confirm?token=unknown", "/unsubscribe/1.forged");
+    // Pages as a signed-in member sees them: account links, forms with CSRF tokens, settings.
+    private static final List<String> MEMBER_PAGES = List.of("/", "/papers/0704.0001", "/settings", "/settings?welcome",
+            "/papers?q=diphoton", "/saved?show=all", "/submit", "/settings/digest");
 
     @TempDir
     Path dir;
 
     @Test
     void everyPageType_hasNoValidationErrorOrWarning() throws Exception {
-        Map<String, String> fileToPage = new LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         try (TestServer server = new TestServer(dir)) {
-            for (int i = 0; i < PAGES.size(); i++) {
-                Path file = dir.resolve("page-" + i + ".html");
-                Files.writeString(file, server.get(PAGES.get(i)).body());
-                fileToPage.put(file.toUri().toString(), PAGES.get(i));
+            for (String page : PAGES) {
+                pages.put(page, server.get(page).body());
             }
+            WebSession member = server.browser().signUpConfirmed("validator");
+            for (String page : MEMBER_PAGES) {
+                pages.put("member " + page, member.get(page).body());
+            }
+            WebSession typo = server.browser();
+            typo.get("/signup");
+            pages.put("sign-up with errors", typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());
+            // Submissions: a refused id, a member's submission on its day, a curator's already-featured answer.
+            member.get("/submit");
+            pages.put("submit with errors", member.post("/submit", Map.of("arxiv", "nope")).body());
+            member.post("/submit", Map.of("arxiv", "0704.0002"));
+            pages.put("listing with a submission", member.get("/papers/date/" + java.time.LocalDate.now(java.time.ZoneOffset.UTC)).body());
+            server.promote("validator", io.paperboy.web.Role.CURATOR);
+            pages.put("curator: already featured", member.post("/submit", Map.of("arxiv", "2606.00467")).body());
+            pages.put("curator: paper page", member.get("/papers/0704.0001").body());
         }
 
-        JsonNode result = new ObjectMapper().readTree(runChecker(fileToPage.keySet().stream()
-                .map(uri -> Path.of(java.net.URI.create(uri)).toString()).toList()));
-
-        assertThat(result.has("messages")).as("the checker answered").isTrue();
-        List<String> problems = new ArrayList<>();
-        for (JsonNode message : result.path("messages")) {
-            if (!message.path("type").asText().equals("info") || message.path("subType").asText().equals("warning")) {
-                problems.add(fileToPage.getOrDefault(message.path("url").asText(), message.path("url").asText())
-                        + " line " + message.path("lastLine").asInt() + ": " + message.path("message").asText());
-            }
-        }
-        assertThat(problems).isEmpty();
+        assertThat(NuChecker.problems(dir, pages)).isEmpty();
     }
 
-    private String runChecker(List<String> files) throws Exception {
-        Path vnu = Path.of(System.getProperty("paperboy.vnu", "target/npm/node_modules/vnu-jar/build/dist/vnu.jar"));
-        if (!Files.isRegularFile(vnu)) {
-            throw new IllegalStateException("the Nu HTML Checker is missing at " + vnu + ": run with -Pbrowser, "
-                    + "which installs vnu-jar from the npm registry");
+    @Test
+    void commentThreads_asACuratorSeesThemWithEveryForm_andTheFormPageOfAProblem_validate() throws Exception {
+        Map<String, String> pages = new LinkedHashMap<>();
+        try (TestServer server = new TestServer(dir)) {
+            WebSession carol = CommentFixtures.discussion(server, "2606.13681", "nu");
+            pages.put("curator's paper page", carol.get("/papers/2606.13681").body());
+            pages.put("anonymous paper page", server.get("/papers/2606.13681?anonymous").body());
+            pages.put("comment form page", carol.post("/papers/2606.13681/comments", Map.of("body", " ")).body());
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", vnu.toString(), "--format", "json", "--stdout"));
-        command.addAll(files);
-        Path output = dir.resolve("vnu.json");
-        Process checker = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(checker.waitFor(120, TimeUnit.SECONDS)).as("the checker finished").isTrue();
-        return Files.readString(output);
+
+        assertThat(NuChecker.problems(dir, pages)).isEmpty();
     }
 }

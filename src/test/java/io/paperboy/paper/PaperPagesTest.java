@@ -32,7 +32,7 @@ final class PaperPagesTest {
     @Test
     void upvotesAndSubmitter_comeFromTheListing() throws Exception {
         assertThat(SERVER.server().get("/papers/2606.13681").body())
-                .contains("<strong>118</strong> upvotes")
+                .contains("<span class=\"count\">118</span><span class=\"label\">upvotes</span>")
                 .contains("featured 2026-06-12 by zhiyuanhucs");
     }
 

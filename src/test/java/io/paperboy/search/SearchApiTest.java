@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.app.Site;
 import io.paperboy.app.WebServer;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.Importer;
@@ -44,7 +45,7 @@ final class SearchApiTest {
         new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
                 .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
                         Samples.copy(Samples.SNAPSHOT, dir)), false);
-        server = WebServer.start(db, "127.0.0.1", 0);
+        server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
     }
 
     @AfterAll

@@ -1,5 +1,12 @@
 package io.paperboy.testing;
 
+import io.paperboy.app.Site;
+import io.paperboy.user.AccountService;
+import io.paperboy.web.Role;
+import io.paperboy.web.SiteUrl;
+import java.time.Clock;
+import java.time.Duration;
+import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.app.WebServer;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.Importer;
@@ -13,24 +20,60 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A real server on a free port over an SQLite store holding the three real samples. */
+/** A real server on a free port over an SQLite store holding the three real samples, mailing to a real SMTP server. */
 public final class TestServer implements AutoCloseable {
     public static final LocalDate IMPORT_DATE = LocalDate.of(2026, 11, 29);
 
     private final Database db;
+    private final MailServer mail = new MailServer();
+    private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public TestServer(Path dir) throws Exception {
-        db = TestStore.SQLITE.open(dir);
+        this(dir, TestStore.SQLITE);
+    }
+
+    /** The same on {@code store} (PostgreSQL for the tests that must hold on both). */
+    public TestServer(Path dir, TestStore store) throws Exception {
+        db = store.open(dir);
         new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE)
                 .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
                         Samples.copy(Samples.SNAPSHOT, dir)), false);
-        server = WebServer.start(db, "127.0.0.1", 0);
+        server = WebServer.start(db, Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings()),
+                "127.0.0.1", 0);
     }
 
     public Database db() {
         return db;
+    }
+
+    // No pause between requests and short timeouts: the failure tests take seconds, not minutes.
+    private HarvestSettings arxivSettings() {
+        return HarvestSettings.arxiv(arxiv.url(), "tests@example.org").withDelay(Duration.ZERO)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .withRetries(2, Duration.ofMillis(50), Duration.ofMillis(100));
+    }
+
+    /** The arXiv API the site's submissions ask: recorded answers, or trouble on demand. */
+    public ArxivApiReplay arxiv() {
+        return arxiv;
+    }
+
+    /** The SMTP server the site sends its mail to. */
+    public MailServer mail() {
+        return mail;
+    }
+
+    /** Gives the member called {@code name} a role, as `paperboy user role` would. */
+    public void promote(String name, Role role) {
+        new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC()).setRole(name, role)
+                .orElseThrow(() -> new AssertionError("no member called " + name));
+    }
+
+    /** A new browser session against this server. */
+    public WebSession browser() {
+        return new WebSession(this);
     }
 
     public String url(String path) {
@@ -56,6 +99,8 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        arxiv.close();
+        mail.close();
         db.close();
     }
 }

@@ -1,0 +1,129 @@
+package io.paperboy.app;
+
+import io.paperboy.db.Database;
+import io.paperboy.digest.DigestService;
+import io.paperboy.digest.Frequency;
+import io.paperboy.listing.ListingService;
+import io.paperboy.paper.PaperService;
+import io.paperboy.search.IndexFollower;
+import io.paperboy.search.SearchIndex;
+import io.paperboy.search.SearchService;
+import io.paperboy.web.SiteUrl;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code paperboy digest}: email digests by hand (serve sends them on schedule). */
+@Command(name = "digest", mixinStandardHelpOptions = true,
+        description = "Email digests: 'serve' sends them on schedule; 'digest run' does one run by hand.",
+        subcommands = {DigestCommand.Run.class, DigestCommand.Status.class})
+final class DigestCommand implements Callable<Integer> {
+    private static final String DEFAULT_SITE_URL = "http://localhost:8080";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "name a subcommand: run or status");
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Queue every digest due now in the outbox, then deliver what is pending (also retries "
+                    + "whose time has come). Safe to repeat and to run beside 'serve': each subscriber gets each "
+                    + "period's digest once.",
+                    "Saved searches are matched against a search index built in memory from the store."})
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Mixin
+        SiteOptions siteOptions;
+
+        @Option(names = "--period", paramLabel = "daily|weekly",
+                description = "Only queue subscriptions of this frequency. Default: both.")
+        String period;
+
+        @Option(names = "--now", paramLabel = "INSTANT",
+                description = "Run as if it were this time (ISO-8601, e.g. 2026-11-30T08:00:00Z). Default: now.")
+        String now;
+
+        @Option(names = "--dry-run", description = "Compose the digests due and count them; queue and send nothing.")
+        boolean dryRun;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Frequency frequency = parseFrequency(spec, period);
+            Instant at = parseNow(spec, now);
+            Site site = siteOptions.site(store.dataDir);
+            SiteUrl url = site.url() != null ? site.url() : new SiteUrl(DEFAULT_SITE_URL);
+            if (site.url() == null) {
+                System.err.println("paperboy digest run: no --site-url; links in mail point to " + DEFAULT_SITE_URL);
+            }
+            try (Database db = store.open(); SearchIndex index = SearchIndex.inMemory()) {
+                PaperService papers = new PaperService(db);
+                new IndexFollower(papers, index).catchUp();
+                DigestService digests = new DigestService(db, new ListingService(db, papers), papers,
+                        new SearchService(index), site.mailer(), url);
+                if (dryRun) {
+                    int count = digests.composeDue(at, frequency, mail -> { });
+                    System.out.printf("%d digests due at %s (dry run: nothing queued or sent)%n", count, at);
+                    return 0;
+                }
+                DigestService.RunReport report = digests.run(at, frequency);
+                System.out.println("digest run at " + at + ": " + report.summary());
+                return report.stoppedEarly() ? 2 : 0;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Outbox rows per status.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Database db = store.open(); SearchIndex index = SearchIndex.inMemory()) {
+                PaperService papers = new PaperService(db);
+                DigestService digests = new DigestService(db, new ListingService(db, papers), papers,
+                        new SearchService(index), Site.local(store.dataDir.resolve("mail")).mailer(),
+                        new SiteUrl(DEFAULT_SITE_URL));
+                digests.outboxCounts().forEach((status, count) -> System.out.printf("%-10s %d%n", status, count));
+                return 0;
+            }
+        }
+    }
+
+    private static Frequency parseFrequency(CommandSpec spec, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Frequency.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--period " + e.getMessage() + ", not '" + text + "'");
+        }
+    }
+
+    private static Instant parseNow(CommandSpec spec, String text) {
+        if (text == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "--now must be an ISO-8601 instant such as 2026-11-30T08:00:00Z, not '" + text + "'");
+        }
+    }
+}

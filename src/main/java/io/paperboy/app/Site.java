@@ -1,0 +1,50 @@
+package io.paperboy.app;
+
+import io.paperboy.ingest.arxiv.HarvestSettings;
+import io.paperboy.mail.MailFolder;
+import io.paperboy.mail.Mailer;
+import io.paperboy.web.SiteUrl;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What the web server needs beyond the store and the index: its public address (null: the
+ * address it listens on), where mail goes, the clock (tests move it to expire links), how many
+ * failed logins an account and a client address may have per 15 minutes, and how submissions ask
+ * the arXiv API (null: arXiv's own API, the site's address as contact).
+ */
+public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi) {
+    /** Failed logins allowed per 15 minutes, per account and per client address. */
+    public record LoginLimits(int perAccount, int perAddress) {
+        public static final LoginLimits DEFAULT = new LoginLimits(5, 30);
+
+        public LoginLimits {
+            if (perAccount < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("login limits must be at least 1: " + perAccount + ", " + perAddress);
+            }
+        }
+    }
+
+
+    /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
+    public static Site local(Path mailDir) {
+        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
+                LoginLimits.DEFAULT, null);
+    }
+
+    public Site withUrl(SiteUrl url) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi);
+    }
+
+    public Site withMailer(Mailer mailer) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi);
+    }
+
+    public Site withClock(Clock clock) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi);
+    }
+
+    public Site withArxivApi(HarvestSettings arxivApi) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi);
+    }
+}

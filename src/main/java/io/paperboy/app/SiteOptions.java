@@ -1,0 +1,61 @@
+package io.paperboy.app;
+
+import io.paperboy.mail.MailFolder;
+import io.paperboy.mail.Mailer;
+import io.paperboy.mail.SmtpMailer;
+import io.paperboy.mail.SmtpSettings;
+import io.paperboy.web.SiteUrl;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/** {@code --site-url} and the SMTP relay: what links in mail point to and how mail leaves. */
+final class SiteOptions {
+    @Option(names = "--site-url", paramLabel = "URL", defaultValue = "${env:PAPERBOY_SITE_URL}",
+            description = "Public address of the site, for links in mail (https://papers.example.org). "
+                    + "Default: $PAPERBOY_SITE_URL, else the address the server listens on.")
+    String siteUrl;
+
+    @Option(names = "--smtp-host", paramLabel = "HOST", defaultValue = "${env:PAPERBOY_SMTP_HOST}",
+            description = "SMTP relay for mail. Default: $PAPERBOY_SMTP_HOST; with none, mail is written as .eml "
+                    + "files into DIR/mail.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "587", description = "Default: ${DEFAULT-VALUE}")
+    int smtpPort;
+
+    @Option(names = "--smtp-security", paramLabel = "MODE", defaultValue = "STARTTLS",
+            description = "STARTTLS, SMTPS (TLS from the start, usually port 465) or NONE. Default: ${DEFAULT-VALUE}")
+    SmtpSettings.Security smtpSecurity;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", defaultValue = "${env:PAPERBOY_SMTP_USER}",
+            description = "Relay login. Default: $PAPERBOY_SMTP_USER; none: no authentication.")
+    String smtpUser;
+
+    @Option(names = "--mail-from", paramLabel = "ADDRESS", defaultValue = "Paperboy <paperboy@localhost>",
+            description = "Sender of every mail. Default: ${DEFAULT-VALUE}")
+    String mailFrom;
+
+    @Option(names = "--failed-logins-per-account", paramLabel = "N", defaultValue = "5",
+            description = "Failed logins an account allows per 15 minutes before refusing even the right password. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int failedLoginsPerAccount;
+
+    @Option(names = "--failed-logins-per-address", paramLabel = "N", defaultValue = "30",
+            description = "Failed logins one client address may make per 15 minutes. Default: ${DEFAULT-VALUE}")
+    int failedLoginsPerAddress;
+
+    /** The relay's password comes from the environment only, never the command line (ps shows it). */
+    Site site(Path dataDir) {
+        return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress), null);
+    }
+
+    private Mailer mailer(Path dataDir) {
+        if (smtpHost == null || smtpHost.isBlank()) {
+            return new MailFolder(dataDir.resolve("mail"), mailFrom);
+        }
+        return new SmtpMailer(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUser,
+                System.getenv("PAPERBOY_SMTP_PASSWORD"), mailFrom));
+    }
+}

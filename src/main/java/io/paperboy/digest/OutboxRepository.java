@@ -1,0 +1,102 @@
+package io.paperboy.digest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for digest_outbox: one row per (subscription, period), moved through its delivery states. */
+final class OutboxRepository {
+    /** A row to deliver: which subscription, which period, how many times it was tried before. */
+    record Row(long id, long subscriptionId, String periodKey, int attempts) {}
+
+    // What a node may take: due pending rows, and rows whose sender's lease ran out (it died mid-send).
+    private static final String CLAIMABLE = "((status = 'pending' AND next_attempt_at <= :now) "
+            + "OR (status = 'sending' AND lease_until <= :now))";
+
+    private static final String INSERT = """
+            INSERT INTO digest_outbox (subscription_id, period_key, status, next_attempt_at, created_at)
+            VALUES (:subscription, :period, 'pending', :now, :now)
+            ON CONFLICT (subscription_id, period_key) DO NOTHING""";
+
+    /** Records that each subscription gets its period's digest; rows that exist stay as they are. Returns how many were new. */
+    int enqueue(Handle h, List<Map.Entry<Long, String>> subscriptionPeriods, Instant now) {
+        // One statement per row rather than a JDBC batch: PostgreSQL's rewritten batches do not say
+        // how many rows each insert added, and the run reports how many were new.
+        int added = 0;
+        for (Map.Entry<Long, String> e : subscriptionPeriods) {
+            added += h.createUpdate(INSERT).bind("subscription", e.getKey()).bind("period", e.getValue()).bind("now", Stamps.of(now))
+                    .execute();
+        }
+        return added;
+    }
+
+    List<Row> listClaimable(Handle h, Instant now, int limit) {
+        return h.createQuery("SELECT id, subscription_id, period_key, attempts FROM digest_outbox WHERE " + CLAIMABLE
+                        + " ORDER BY id LIMIT :limit")
+                .bind("now", Stamps.of(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    /** Takes the row for this node until {@code leaseUntil}; false when another node took it first. */
+    boolean claim(Handle h, long id, Instant now, Instant leaseUntil) {
+        return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease WHERE id = :id AND "
+                        + CLAIMABLE)
+                .bind("id", id)
+                .bind("now", Stamps.of(now))
+                .bind("lease", Stamps.of(leaseUntil))
+                .execute() == 1;
+    }
+
+    void markSent(Handle h, long id, Instant now) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
+                        + "lease_until = NULL, last_error = NULL WHERE id = :id")
+                .bind("id", id).bind("now", Stamps.of(now)).execute();
+    }
+
+    void markRetry(Handle h, long id, Instant nextAttempt, String error) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, "
+                        + "next_attempt_at = :next, last_error = :error WHERE id = :id")
+                .bind("id", id).bind("next", Stamps.of(nextAttempt)).bind("error", clip(error)).execute();
+    }
+
+    void markFailed(Handle h, long id, String error) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'failed', attempts = attempts + 1, lease_until = NULL, "
+                        + "last_error = :error WHERE id = :id")
+                .bind("id", id).bind("error", clip(error)).execute();
+    }
+
+    /** Puts back a row this node claimed but did not try (the run stopped early). */
+    void release(Handle h, long id) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'pending', lease_until = NULL WHERE id = :id AND status = 'sending'")
+                .bind("id", id).execute();
+    }
+
+    void cancel(Handle h, long id) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'cancelled', lease_until = NULL WHERE id = :id")
+                .bind("id", id).execute();
+    }
+
+    /** Cancels whatever of a subscription's digests has not gone out (it unsubscribed). */
+    void cancelUnsent(Handle h, long subscriptionId) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'cancelled', lease_until = NULL "
+                        + "WHERE subscription_id = :id AND status = 'pending'")
+                .bind("id", subscriptionId).execute();
+    }
+
+    /** Rows per status, for reports. */
+    Map<String, Integer> countByStatus(Handle h) {
+        Map<String, Integer> counts = new TreeMap<>();
+        h.createQuery("SELECT status, count(*) FROM digest_outbox GROUP BY status")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}

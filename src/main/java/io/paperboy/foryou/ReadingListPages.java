@@ -1,0 +1,111 @@
+package io.paperboy.foryou;
+
+import gg.jte.Content;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.paperboy.paper.PaperIds;
+import io.paperboy.web.Member;
+import io.paperboy.web.Page;
+import io.paperboy.web.Templates;
+import io.paperboy.web.Visitor;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The reading list: {@code /saved} (unread, read, all), the forms that save, remove and mark
+ * papers read, and {@code POST|DELETE /api/papers/{id}/save} for scripts.
+ */
+public final class ReadingListPages {
+    private final ReadingList list;
+
+    public ReadingListPages(ReadingList list) {
+        this.list = list;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/saved", this::show);
+        config.routes.post("/saved/<id>", this::change);
+        config.routes.post("/papers/<id>/save", this::saveForm);
+        config.routes.post("/api/papers/<id>/save", ctx -> apiSave(ctx, true));
+        config.routes.delete("/api/papers/<id>/save", ctx -> apiSave(ctx, false));
+    }
+
+    private void show(Context ctx) {
+        Member member = Visitor.requireMember(ctx);
+        ReadingList.Show show = parseShow(ctx.queryParam("show"));
+        List<SavedPaper> all = list.list(member.id(), ReadingList.Show.ALL);
+        int read = (int) all.stream().filter(SavedPaper::read).count();
+        List<SavedPaper> shown = all.stream()
+                .filter(s -> show == ReadingList.Show.ALL || s.read() == (show == ReadingList.Show.READ)).toList();
+        Page page = Page.of(ctx, "Reading list", "Papers you saved for later", "/saved");
+        ctx.header("Cache-Control", "private, no-cache");
+        Templates.page(ctx, "foryou/saved.jte", new ReadingListView(page, show, shown, all.size() - read, read));
+    }
+
+    private void change(Context ctx) {
+        Member member = Visitor.requireMember(ctx);
+        String id = PaperIds.fromPath(ctx.pathParam("id"));
+        String action = ctx.formParam("action");
+        boolean done = switch (action == null ? "" : action) {
+            case "read" -> list.markRead(member.id(), id, true);
+            case "unread" -> list.markRead(member.id(), id, false);
+            case "remove" -> list.remove(member.id(), id);
+            default -> throw new BadRequestResponse("action must be read, unread or remove, not '" + action + "'");
+        };
+        if (!done) {
+            throw new NotFoundResponse(id + " is not on your reading list");
+        }
+        ctx.redirect("/saved?show=" + parseShow(ctx.formParam("show")).name().toLowerCase(Locale.ROOT), HttpStatus.SEE_OTHER);
+    }
+
+    private void saveForm(Context ctx) {
+        Member member = Visitor.requireMember(ctx);
+        String id = PaperIds.fromPath(ctx.pathParam("id"));
+        String action = ctx.formParam("action");
+        if ("remove".equals(action)) {
+            list.remove(member.id(), id);
+        } else if ("save".equals(action) || action == null) {
+            list.save(member.id(), id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        } else {
+            throw new BadRequestResponse("action must be save or remove, not '" + action + "'");
+        }
+        ctx.redirect("/papers/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private void apiSave(Context ctx, boolean save) {
+        Member member = Visitor.requireMember(ctx);
+        String id = PaperIds.fromPath(ctx.pathParam("id"));
+        if (save) {
+            list.save(member.id(), id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        } else {
+            list.remove(member.id(), id);
+        }
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(Map.of("id", id, "saved", save));
+    }
+
+    /** "Save for later" (or "Saved") beside a paper's votes, for members; nothing for anonymous visitors. */
+    public Content saveButton(Context ctx, String paperId) {
+        Visitor visitor = Visitor.of(ctx);
+        if (!visitor.signedIn() || visitor.csrfToken() == null) {
+            return output -> { };
+        }
+        return Templates.fragment("foryou/save-button.jte", Map.of("paperId", paperId,
+                "saved", list.isSaved(visitor.member().id(), paperId), "csrf", visitor.csrfToken()));
+    }
+
+    private static ReadingList.Show parseShow(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return ReadingList.Show.UNREAD;
+        }
+        try {
+            return ReadingList.Show.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("show must be unread, read or all, not '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.paperboy.listing;
+
+import io.paperboy.db.Database;
+import io.paperboy.moderation.ModerationLog;
+import io.paperboy.paper.ArxivId;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import io.paperboy.paper.PaperVersion;
+import io.paperboy.web.Member;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Members' submissions: a paper featured on today's listing by the member who submitted it, its
+ * metadata fetched from arXiv when the store does not know it yet. A paper is featured once;
+ * only a curator features it again, and only for a newer arXiv version than the one featured,
+ * in an entry that points back to the earlier one.
+ */
+public final class Submissions {
+    /** The moderation log's name for a curator featuring a new version again. */
+    public static final String FEATURE_AGAIN = "feature-again";
+
+    private final Database db;
+    private final PaperService papers;
+    private final ListingService listings;
+    private final ArxivLookup arxiv;
+    private final ModerationLog moderation;
+    private final Clock clock;
+
+    /** A paper now featured, and its new entry. */
+    public record Submitted(Paper paper, ListingEntry entry) {}
+
+    public Submissions(Database db, PaperService papers, ListingService listings, ArxivLookup arxiv,
+            ModerationLog moderation, Clock clock) {
+        this.db = db;
+        this.papers = papers;
+        this.listings = listings;
+        this.arxiv = arxiv;
+        this.moderation = moderation;
+        this.clock = clock;
+    }
+
+    /**
+     * Features {@code id} today, submitted by {@code member}. A paper the store knows is not
+     * fetched again: its metadata follows imports and harvests, and arXiv asks for few requests.
+     *
+     * @throws SubmissionRefused when it is featured already or arXiv cannot say what it is
+     */
+    public Submitted submit(Member member, ArxivId id) {
+        Optional<Paper> known = papers.find(id.id());
+        known.ifPresent(p -> latestEntry(listings.forPaper(p.id())).ifPresent(e -> {
+            throw alreadyFeatured(p, e);
+        }));
+        Paper paper = known.orElseGet(() -> fetch(id));
+        ListingEntry entry = new ListingEntry(paper.id(), today(), member.name(), 0, ListingEntry.SUBMISSION,
+                paper.version(), null);
+        db.useTransaction(h -> {
+            if (known.isEmpty()) {
+                papers.store(h, List.of(paper));
+            }
+            // Asked again inside the transaction: someone may have featured it since the check above.
+            latestEntry(listings.forPaper(h, paper.id())).ifPresent(e -> {
+                throw alreadyFeatured(paper, e);
+            });
+            listings.store(h, List.of(entry));
+        });
+        return new Submitted(paper, entry);
+    }
+
+    /**
+     * Features {@code id} again today for {@code curator}, when arXiv has a newer version than the
+     * one last featured: the store's version first, else arXiv is asked for the latest one.
+     * Logged for moderation in the same transaction.
+     */
+    public Submitted featureAgain(Member curator, ArxivId id) {
+        Paper stored = papers.find(id.id()).orElse(null);
+        ListingEntry last = latestEntry(listings.forPaper(id.id())).orElse(null);
+        if (stored == null || last == null) {
+            throw new SubmissionRefused(SubmissionRefused.Reason.NEVER_FEATURED, id.id()
+                    + " has not been featured yet, so there is nothing to feature again: submit it instead", stored, null);
+        }
+        LocalDate today = today();
+        if (!last.day().isBefore(today)) {
+            throw alreadyFeatured(stored, last);
+        }
+        int featuredVersion = featuredVersion(last, stored);
+        Paper current = isNewer(stored, featuredVersion) ? stored : fetch(id);
+        if (!isNewer(current, featuredVersion)) {
+            throw new SubmissionRefused(SubmissionRefused.Reason.NO_NEW_VERSION, id.id() + " has no version newer than the one "
+                    + "featured on " + last.day() + " (" + describe(featuredVersion) + "; arXiv's latest is "
+                    + describe(current.version()) + "): a paper is featured again only for a new version", current, last);
+        }
+        ListingEntry entry = new ListingEntry(current.id(), today, curator.name(), 0, ListingEntry.SUBMISSION,
+                current.version(), last.day());
+        db.useTransaction(h -> {
+            if (current != stored) {
+                papers.store(h, List.of(current));
+            }
+            listings.store(h, List.of(entry));
+            moderation.record(h, curator, FEATURE_AGAIN, "listing", entry.key(), "v" + current.version() + "; "
+                    + (featuredVersion == 0 ? "an earlier version" : "v" + featuredVersion) + " was featured on " + last.day());
+        });
+        return new Submitted(current, entry);
+    }
+
+    /** Whether a curator may feature {@code paper} again now: its version is newer than the one last featured. */
+    public boolean canFeatureAgain(Paper paper) {
+        Optional<ListingEntry> last = latestEntry(listings.forPaper(paper.id()));
+        return last.isPresent() && last.get().day().isBefore(today()) && isNewer(paper, featuredVersion(last.get(), paper));
+    }
+
+    /**
+     * The version an entry featured: as recorded, else the latest version arXiv had on that day
+     * by the paper's version dates, else 0 (unknown).
+     */
+    static int featuredVersion(ListingEntry entry, Paper paper) {
+        if (entry.featuredVersion() > 0) {
+            return entry.featuredVersion();
+        }
+        return paper.versions().stream()
+                .filter(v -> !v.created().atOffset(ZoneOffset.UTC).toLocalDate().isAfter(entry.day()))
+                .mapToInt(PaperVersion::number).max().orElse(0);
+    }
+
+    // With the featured version unknown, only a v2 or later can be new.
+    private static boolean isNewer(Paper paper, int featuredVersion) {
+        return paper.version() > Math.max(featuredVersion, 1);
+    }
+
+    private Paper fetch(ArxivId id) {
+        try {
+            return arxiv.find(id).orElseThrow(() -> new SubmissionRefused(SubmissionRefused.Reason.NOT_ON_ARXIV,
+                    "arXiv has no paper " + id.id() + ": check the id (nothing was stored)", null, null));
+        } catch (ArxivLookup.Unavailable e) {
+            throw new SubmissionRefused(SubmissionRefused.Reason.ARXIV_UNAVAILABLE, "arXiv could not be asked about "
+                    + id.id() + " (" + e.getMessage() + "); nothing was stored: try again in a few minutes", null, null);
+        }
+    }
+
+    private static Optional<ListingEntry> latestEntry(List<ListingEntry> entries) {
+        return entries.stream().max(Comparator.comparing(ListingEntry::day));
+    }
+
+    private static SubmissionRefused alreadyFeatured(Paper paper, ListingEntry entry) {
+        return new SubmissionRefused(SubmissionRefused.Reason.ALREADY_FEATURED, paper.id() + " is already featured: on "
+                + entry.day() + (entry.submittedBy() == null ? "" : ", submitted by " + entry.submittedBy()), paper, entry);
+    }
+
+    private static String describe(int version) {
+        return version == 0 ? "version unknown" : "v" + version;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,145 @@
+package io.paperboy.listing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.paperboy.paper.ArxivId;
+import io.paperboy.web.Form;
+import io.paperboy.web.InvalidForm;
+import io.paperboy.web.Member;
+import io.paperboy.web.Page;
+import io.paperboy.web.Role;
+import io.paperboy.web.Templates;
+import io.paperboy.web.Throttle;
+import io.paperboy.web.Visitor;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code /submit} (the form), {@code /submit/again} (a curator features a new version again) and
+ * {@code POST /api/papers/submit} (the same for scripts with an API token).
+ */
+public final class SubmitPages {
+    /** Submissions per member per day: plenty for a person, few enough to stop a runaway script. */
+    public static final int SUBMISSIONS_PER_DAY = 10;
+
+    private final Submissions submissions;
+    private final Throttle throttle = new Throttle("submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SubmitPages(Submissions submissions) {
+        this.submissions = submissions;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/submit", this::showForm);
+        config.routes.post("/submit", this::submitPaper);
+        config.routes.post("/submit/again", this::featureAgain);
+        config.routes.post("/api/papers/submit", this::submitByApi);
+    }
+
+    private void showForm(Context ctx) {
+        Visitor.requireMember(ctx);
+        String typed = ctx.queryParam(SubmissionInput.FIELD);
+        Form form = typed == null ? Form.EMPTY : Form.EMPTY.withValue(SubmissionInput.FIELD, typed);
+        render(ctx, HttpStatus.OK, form, null);
+    }
+
+    private void submitPaper(Context ctx) {
+        Member member = Visitor.requireVerified(ctx);
+        Form typed = Form.typed(ctx, List.of(SubmissionInput.FIELD));
+        try {
+            ArxivId id = SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD));
+            throttle.acquire(member.name());
+            Submissions.Submitted done = submissions.submit(member, id);
+            ctx.redirect(Period.day(done.entry().day()).path(), HttpStatus.SEE_OTHER);
+        } catch (InvalidForm e) {
+            render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
+        } catch (SubmissionRefused e) {
+            render(ctx, HttpStatus.forStatus(e.reason().status()), typed, e);
+        }
+    }
+
+    private void featureAgain(Context ctx) {
+        Member curator = Visitor.requireRole(ctx, Role.CURATOR);
+        Form typed = Form.typed(ctx, List.of(SubmissionInput.FIELD));
+        try {
+            Submissions.Submitted done = submissions.featureAgain(curator, SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD)));
+            ctx.redirect(Period.day(done.entry().day()).path(), HttpStatus.SEE_OTHER);
+        } catch (InvalidForm e) {
+            render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
+        } catch (SubmissionRefused e) {
+            render(ctx, HttpStatus.forStatus(e.reason().status()), typed, e);
+        }
+    }
+
+    /** JSON {@code {"arxiv": "2401.12345"}} (or the form field); {@code "again": true} is a curator's feature-again. */
+    private void submitByApi(Context ctx) {
+        Member member = Visitor.requireVerified(ctx);
+        JsonNode body = body(ctx);
+        String raw = body.path(SubmissionInput.FIELD).isTextual() ? body.get(SubmissionInput.FIELD).asText()
+                : ctx.formParam(SubmissionInput.FIELD);
+        ArxivId id = SubmissionInput.parse(raw);
+        try {
+            Submissions.Submitted done;
+            if (body.path("again").asBoolean(false)) {
+                done = submissions.featureAgain(Visitor.requireRole(ctx, Role.CURATOR), id);
+            } else {
+                throttle.acquire(member.name());
+                done = submissions.submit(member, id);
+            }
+            ctx.status(HttpStatus.CREATED).contentType("application/json").result(entryJson(done.entry())
+                    .put("title", done.paper().title()).toString());
+        } catch (SubmissionRefused e) {
+            ObjectNode error = json.createObjectNode().put("error", e.getMessage()).put("reason", e.reason().name());
+            if (e.featured() != null) {
+                error.set("featured", entryJson(e.featured()));
+            }
+            ctx.status(e.reason().status()).contentType("application/json").result(error.toString());
+        }
+    }
+
+    private JsonNode body(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.startsWith("application/json")) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(ctx.body());
+            if (node == null || !node.isObject()) {
+                throw new BadRequestResponse("the body must be a JSON object like {\"arxiv\": \"2401.12345\"}");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new BadRequestResponse("the body is not valid JSON; send {\"arxiv\": \"2401.12345\"}");
+        }
+    }
+
+    private ObjectNode entryJson(ListingEntry entry) {
+        ObjectNode o = json.createObjectNode()
+                .put("id", entry.paperId())
+                .put("date", entry.day().toString())
+                .put("submittedBy", entry.submittedBy())
+                .put("url", "/papers/" + entry.paperId())
+                .put("listingUrl", Period.day(entry.day()).path());
+        if (entry.featuredVersion() > 0) {
+            o.put("version", entry.featuredVersion());
+        }
+        if (entry.earlierDay() != null) {
+            o.put("earlierDate", entry.earlierDay().toString());
+        }
+        return o;
+    }
+
+    private static void render(Context ctx, HttpStatus status, Form form, SubmissionRefused refused) {
+        Page page = Page.of(ctx, "Submit a paper", "Feature an arXiv paper on today's list", "/submit");
+        ctx.status(status);
+        Templates.page(ctx, "listing/submit.jte", new SubmitView(page, form, refused,
+                Visitor.of(ctx).hasRole(Role.CURATOR)));
+    }
+}

@@ -1,0 +1,191 @@
+package io.paperboy.user;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.paperboy.web.Form;
+import io.paperboy.web.InvalidForm;
+import io.paperboy.web.Page;
+import io.paperboy.web.Templates;
+import io.paperboy.web.Throttle;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /signup}, {@code /login}, {@code /logout}, {@code /verify} and {@code /reset}. */
+public final class AccountPages {
+    private final AccountService accounts;
+    private final AuthFilter auth;
+    // Failed logins per account and per address, password-reset mails per account and per address.
+    // (Sign-ups are not limited here: a proxy in front limits them per address if spam comes.)
+    private final Throttle loginFailures;
+    private final Throttle loginFailuresByAddress;
+    private final Throttle resets = new Throttle("reset mails for this account", 3, Duration.ofHours(1));
+    private final Throttle resetsByAddress = new Throttle("reset requests from your address", 10, Duration.ofHours(1));
+
+    /**
+     * Failed logins allowed per 15 minutes: {@code perAccount} for one account,
+     * {@code perAddress} from one client address (a university behind one NAT may need more).
+     */
+    public AccountPages(AccountService accounts, AuthFilter auth, int perAccount, int perAddress) {
+        this.accounts = accounts;
+        this.auth = auth;
+        this.loginFailures = new Throttle("failed logins for this account", perAccount, Duration.ofMinutes(15));
+        this.loginFailuresByAddress = new Throttle("failed logins from your address", perAddress,
+                Duration.ofMinutes(15));
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/signup", ctx -> signupPage(ctx, Form.EMPTY, HttpStatus.OK));
+        config.routes.post("/signup", this::signup);
+        config.routes.get("/login", ctx -> loginPage(ctx, loginNotice(ctx), HttpStatus.OK));
+        config.routes.post("/login", this::login);
+        config.routes.post("/logout", this::logout);
+        config.routes.get("/verify", this::verify);
+        config.routes.get("/reset", this::resetPage);
+        config.routes.post("/reset", this::requestReset);
+        config.routes.post("/reset/confirm", this::confirmReset);
+    }
+
+    private void signup(Context ctx) {
+        Form typed = Form.typed(ctx, List.of("email", "name", "display_name"));
+        try {
+            Account account = accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),
+                    ctx.formParam("password"));
+            auth.signIn(ctx, accounts.login(account.email(), ctx.formParam("password")));
+            ctx.redirect("/settings?welcome", HttpStatus.SEE_OTHER);
+        } catch (InvalidForm e) {
+            signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private void login(Context ctx) {
+        String email = AccountInput.email(ctx.formParam("email"));
+        Form typed = Form.typed(ctx, List.of("email"));
+        loginFailures.check(email);
+        loginFailuresByAddress.check(ctx.ip());
+        try {
+            String sessionId = accounts.login(email, ctx.formParam("password"));
+            loginFailures.reset(email);
+            auth.signIn(ctx, sessionId);
+            ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+        } catch (InvalidForm e) {
+            loginFailures.record(email);
+            loginFailuresByAddress.record(ctx.ip());
+            loginPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    private void logout(Context ctx) {
+        auth.signOut(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void verify(Context ctx) {
+        String token = ctx.queryParam("token");
+        boolean done = token != null && accounts.verify(token).isPresent();
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (done) {
+            message(ctx, HttpStatus.OK, "Address confirmed", "Thank you: you can now submit papers, vote and comment.",
+                    "/", "Today's papers");
+        } else {
+            message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired",
+                    "This confirmation link has been used or has expired. Settings can mail you a new one.",
+                    "/settings", "Settings");
+        }
+    }
+
+    private void resetPage(Context ctx) {
+        String token = ctx.queryParam("token");
+        // The token is in this page's URL: never send it on to another site.
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (token == null) {
+            render(ctx, "user/reset.jte", HttpStatus.OK, "Reset your password", Form.EMPTY, Map.of());
+        } else if (accounts.resetUsable(token)) {
+            render(ctx, "user/new-password.jte", HttpStatus.OK, "Choose a new password", Form.EMPTY, Map.of("token", token));
+        } else {
+            message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired",
+                    "This reset link has been used or has expired; links work once, for an hour.", "/reset",
+                    "Ask for a new link");
+        }
+    }
+
+    private void requestReset(Context ctx) {
+        String email = AccountInput.email(ctx.formParam("email"));
+        String problem = AccountInput.emailProblem(email);
+        if (problem != null) {
+            render(ctx, "user/reset.jte", HttpStatus.BAD_REQUEST, "Reset your password",
+                    Form.typed(ctx, List.of("email")).withProblems(Map.of("email", problem)), Map.of());
+            return;
+        }
+        resetsByAddress.acquire(ctx.ip());
+        resets.acquire(email);
+        accounts.requestReset(email);
+        message(ctx, HttpStatus.OK, "Check your mail", "If " + email + " has an account, a reset link is on its way. "
+                + "It works once, for an hour.", "/login", "Back to log in");
+    }
+
+    private void confirmReset(Context ctx) {
+        String token = ctx.formParam("token");
+        try {
+            accounts.reset(token == null ? "" : token, ctx.formParam("password"));
+            auth.signOut(ctx);
+            ctx.redirect("/login?reset", HttpStatus.SEE_OTHER);
+        } catch (InvalidForm e) {
+            if (e.problems().containsKey("token")) {
+                message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired", e.problems().get("token"), "/reset",
+                        "Ask for a new link");
+            } else {
+                render(ctx, "user/new-password.jte", HttpStatus.BAD_REQUEST, "Choose a new password",
+                        Form.EMPTY.withProblems(e.problems()), Map.of("token", token));
+            }
+        }
+    }
+
+    private void signupPage(Context ctx, Form form, HttpStatus status) {
+        render(ctx, "user/signup.jte", status, "Sign up", form, Map.of());
+    }
+
+    private void loginPage(Context ctx, Form form, HttpStatus status) {
+        String next = ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next");
+        render(ctx, "user/login.jte", status, "Log in", form, Map.of("next", safeNext(next)));
+    }
+
+    private static Form loginNotice(Context ctx) {
+        if (ctx.queryParam("reset") != null) {
+            return Form.notice("Your password is set: log in with it.");
+        }
+        return Form.EMPTY;
+    }
+
+    private void render(Context ctx, String template, HttpStatus status, String title, Form form, Map<String, Object> extra) {
+        Map<String, Object> params = new HashMap<>(extra);
+        params.put("csrf", auth.anonymousToken(ctx));
+        params.put("page", Page.of(ctx, title, title + " · Paperboy", ctx.path()));
+        params.put("form", form);
+        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
+                .result(Templates.render(template, params));
+    }
+
+    static void message(Context ctx, HttpStatus status, String title, String message, String linkHref, String linkText) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", Page.of(ctx, title, message, ctx.path()));
+        params.put("message", message);
+        params.put("linkHref", linkHref);
+        params.put("linkText", linkText);
+        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
+                .result(Templates.render("user/message.jte", params));
+    }
+
+    /** Only paths on this site: "//evil.example" and "https://…" would send the member elsewhere. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return next;
+    }
+
+}

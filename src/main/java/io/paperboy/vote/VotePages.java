@@ -1,0 +1,72 @@
+package io.paperboy.vote;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.paperboy.paper.PaperIds;
+import io.paperboy.web.InvalidForm;
+import io.paperboy.web.Member;
+import io.paperboy.web.Templates;
+import io.paperboy.web.Visitor;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * The upvote button's routes for browsers: htmx posts (or deletes) and swaps in the button's new
+ * state; without JavaScript the form posts {@code action=upvote|remove} and is sent back to the
+ * page it came from (303).
+ */
+public final class VotePages {
+    private final VoteService votes;
+    private final ToIntFunction<String> importedUpvotes;
+
+    public VotePages(VoteService votes, ToIntFunction<String> importedUpvotes) {
+        this.votes = votes;
+        this.importedUpvotes = importedUpvotes;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.post("/papers/<id>/upvote", this::postVote);
+        config.routes.delete("/papers/<id>/upvote", ctx -> vote(ctx, false));
+    }
+
+    private void postVote(Context ctx) {
+        String action = ctx.formParam("action");
+        if (action == null || action.isBlank() || action.equals("upvote")) {
+            vote(ctx, true);
+        } else if (action.equals("remove")) {
+            vote(ctx, false);
+        } else {
+            throw InvalidForm.of("action", "must be upvote or remove");
+        }
+    }
+
+    private void vote(Context ctx, boolean up) {
+        Member member = Visitor.requireVerified(ctx);
+        String id = PaperIds.fromPath(ctx.pathParam("id"));
+        VoteState state = (up ? votes.upvote(member.id(), id) : votes.removeUpvote(member.id(), id))
+                .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        String back = back(ctx, id);
+        if ("true".equals(ctx.header("HX-Request"))) {
+            ctx.contentType("text/html; charset=utf-8").result(button(id, importedUpvotes.applyAsInt(id) + state.memberVotes(),
+                    state.upvoted(), Visitor.of(ctx).csrfToken(), back));
+        } else {
+            ctx.redirect(back, HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** The button as the partial renders it; {@code csrf} null or empty shows anonymous visitors a login link. */
+    public static String button(String paperId, int count, boolean upvoted, String csrf, String back) {
+        return Templates.render("vote/button.jte", Map.of("paperId", paperId, "count", count, "upvoted", upvoted,
+                "csrf", csrf == null ? "" : csrf, "back", back));
+    }
+
+    // Only a path on this site: the form's own field, else the paper page (never an open redirect).
+    private static String back(Context ctx, String paperId) {
+        String back = ctx.formParam("back");
+        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\")
+                && back.chars().noneMatch(c -> c < 0x20);
+        return local ? back : "/papers/" + paperId;
+    }
+}
