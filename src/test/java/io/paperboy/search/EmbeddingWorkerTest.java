@@ -82,6 +82,27 @@ final class EmbeddingWorkerTest {
     }
 
     @Test
+    void aPaperHiddenBeforeItsEmbedding_staysOutOfTheIndex_andTheCursorMovesPastIt() throws Exception {
+        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+            PaperService papers = new PaperService(db);
+            db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
+            IndexFollower follower = new IndexFollower(papers, index);
+            follower.catchUp();
+            db.useTransaction(h -> papers.setHidden(h, "2407.00003", true));
+            follower.catchUp();
+
+            assertThat(new EmbeddingWorker(papers, index, embedder).embedPending()).isEqualTo(6);
+
+            // Its change was read and skipped: the worker must not write the hidden paper back.
+            assertThat(index.size()).isEqualTo(5);
+            assertThat(index.countWithoutVector()).isZero();
+            assertThat(index.embeddedSeq()).isEqualTo(index.appliedSeq());
+            assertThat(new SearchService(index, embedder).rank("diffusion image synthesis", 10, Ranking.VECTORS))
+                    .doesNotContain("2407.00003");
+        }
+    }
+
+    @Test
     void theCursorIsCommittedWithTheVectors_soAReopenedIndexResumesAfterIt() throws Exception {
         Path folder = dir.resolve("index");
         try (Database db = TestStore.SQLITE.open(dir)) {
