@@ -8,7 +8,8 @@
 #   bench/search-benchmark.sh 50000 --queries 200            # a quick run
 #
 # Environment: PAPERBOY_BENCH_INPUTS (default /tmp/paperboy-bench) keeps the generated input;
-# PAPERBOY_BENCH_SEED (default 1). PostgreSQL is Debian's server (apt-get install -y postgresql),
+# PAPERBOY_BENCH_SEED (default 1); PAPERBOY_BENCH_JVM_OPTS adds JVM options (e.g. a flight recording:
+# -XX:StartFlightRecording=filename=/tmp/search.jfr). PostgreSQL is Debian's server (apt-get install -y postgresql),
 # a cluster in a temporary folder on a free port, run as the `postgres` user when this script runs
 # as root, with shared_buffers=2GB and work_mem=64MB (more than the defaults: the comparison should
 # not be won by a starved server). Everything but the input is deleted at the end.
@@ -53,7 +54,7 @@ CLASSPATH_FILE="$WORK/classpath"
 generate_input
 pg_start shared_buffers=2GB work_mem=64MB
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
-"$JAVA" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Xmx2g \
+"$JAVA" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Xmx2g ${PAPERBOY_BENCH_JVM_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")" \
   io.paperboy.bench.SearchSpeedBenchmark "$INPUT" --count "$COUNT" --pg "$PG_URL" --work "$WORK/engines" "$@"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"

@@ -3,6 +3,7 @@ package io.paperboy.app;
 import io.paperboy.db.Database;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
 import java.util.concurrent.Callable;
@@ -20,15 +21,16 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--embeddings", description = "Also embed every paper for semantic search (about 15 papers/s "
-            + "on 2 cores), for servers started with 'serve --embeddings'.")
+    @Option(names = "--embeddings", description = "Then embed every paper for semantic search (the rate on 2 cores "
+            + "is in docs/benchmarks.md), for servers started with 'serve --embeddings'; the text index is complete and "
+            + "committed first, and an interrupted run resumes where it stopped (so does 'serve --embeddings').")
     boolean embeddings;
 
     @Override
     public Integer call() {
         try (Database db = store.open(); SearchIndex index = SearchIndex.open(store.indexDir())) {
             PaperService papers = new PaperService(db);
-            IndexFollower follower = new IndexFollower(papers, index, embeddings ? new Embedder() : null);
+            IndexFollower follower = new IndexFollower(papers, index);
             long start = System.nanoTime();
             int indexed;
             try (ProgressDisplay ignored = new ProgressDisplay("Indexing", papers.count(), " papers", 1,
@@ -37,7 +39,22 @@ final class ReindexCommand implements Callable<Integer> {
             }
             System.err.printf("indexed %,d papers up to change %d in %.1f s (%s)%n", indexed, index.appliedSeq(),
                     (System.nanoTime() - start) / 1e9, store.indexDir());
+            if (embeddings) {
+                embed(papers, index);
+            }
             return 0;
         }
+    }
+
+    private static void embed(PaperService papers, SearchIndex index) {
+        EmbeddingWorker worker = new EmbeddingWorker(papers, index, new Embedder());
+        long start = System.nanoTime();
+        int embedded;
+        try (ProgressDisplay ignored = new ProgressDisplay("Embedding", worker.pending(), " papers", 1,
+                worker::embedded, () -> "")) {
+            embedded = worker.embedPending();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.err.printf("embedded %,d papers in %.1f s (%.1f papers/s)%n", embedded, seconds, embedded / seconds);
     }
 }

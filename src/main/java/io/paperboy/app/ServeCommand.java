@@ -8,6 +8,7 @@ import io.paperboy.jobs.DailyJob;
 import io.paperboy.jobs.JobRuns;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
 import java.io.IOException;
@@ -76,8 +77,9 @@ final class ServeCommand implements Callable<Integer> {
     String contact;
 
     @Option(names = "--embeddings", description = "Semantic search: embed papers (BGE-small-en-v1.5, in-process) "
-            + "and rank searches hybrid by default. The first start embeds every paper (about 15 papers/s on "
-            + "2 cores) before serving; run 'paperboy reindex' after switching it on for an existing index.")
+            + "and rank searches hybrid by default. New papers are keyword-searchable at once and embedded in "
+            + "the background (hours for a large store on 2 cores), with progress in the log and on /metrics; "
+            + "after a restart embedding resumes where it stopped.")
     boolean embeddings;
 
     @Override
@@ -90,11 +92,16 @@ final class ServeCommand implements Callable<Integer> {
                 : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets,
                         feature.autoFeature(), harvestHour);
         SearchIndex index = SearchIndex.open(store.indexDir());
-        Embedder embedder = embeddings ? new Embedder() : null;
-        IndexFollower follower = new IndexFollower(new PaperService(db), index, embedder);
+        PaperService papers = new PaperService(db);
+        IndexFollower follower = new IndexFollower(papers, index);
         follower.start(FOLLOW_INTERVAL_MS);
-        System.err.printf("search index: up to change %d (%s)%s%n", index.appliedSeq(), store.indexDir(),
-                embeddings ? ", with embeddings" : "");
+        System.err.printf("search index: up to change %d (%s)%n", index.appliedSeq(), store.indexDir());
+        Embedder embedder = embeddings ? new Embedder() : null;
+        EmbeddingWorker embedding = embedder == null ? null : new EmbeddingWorker(papers, index, embedder);
+        if (embedding != null) {
+            System.err.printf("embeddings: %,d papers to embed, in the background%n", embedding.pending());
+            embedding.start(FOLLOW_INTERVAL_MS);
+        }
         Site site = siteOptions.site(store.dataDir);
         site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
@@ -113,6 +120,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             digests.close();
             server.stop();
+            if (embedding != null) {
+                embedding.close();
+            }
             follower.close();
             index.close();
             db.close();

@@ -36,6 +36,7 @@ import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
 import io.paperboy.search.SearchIndex;
+import io.paperboy.search.SearchMetrics;
 import io.paperboy.search.SearchFeeds;
 import io.paperboy.search.SearchPages;
 import io.paperboy.search.SearchService;
@@ -133,6 +134,7 @@ public final class WebServer {
         ListingService listings = new ListingService(db, papers, votes, site.clock());
         Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
+        metrics.bind(new SearchMetrics(index));
         DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url);
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());

@@ -3,7 +3,6 @@ package io.paperboy.search;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.paperboy.paper.Paper;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +22,7 @@ public final class Embedder {
     private static final int QUERY_CACHE_SIZE = 1024;
 
     private final EmbeddingModel model;
+    private final String queryInstruction;
     private final Map<String, float[]> queries = Collections.synchronizedMap(
             new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
                 @Override
@@ -32,12 +32,18 @@ public final class Embedder {
             });
 
     public Embedder() {
-        this(new BgeSmallEnV15QuantizedEmbeddingModel());
+        this(SentenceModel.load(SentenceModel.Threads.tuned()));
     }
 
     /** An embedder over another model of {@value #DIMENSION} dimensions (the speed benchmark's random vectors). */
     public Embedder(EmbeddingModel model) {
+        this(model, QUERY_INSTRUCTION);
+    }
+
+    /** An embedder over another model, whose queries get {@code queryInstruction} ("" for none) in front. */
+    public Embedder(EmbeddingModel model, String queryInstruction) {
         this.model = model;
+        this.queryInstruction = queryInstruction;
     }
 
     /** One vector per paper, in order. */
@@ -49,8 +55,13 @@ public final class Embedder {
         return model.embedAll(texts).content().stream().map(Embedding::vector).toList();
     }
 
+    /** The model and its settings, for benchmark reports. */
+    public String describe() {
+        return model.toString();
+    }
+
     /** The vector of a search query (from the cache when asked before). */
     public float[] embedQuery(String query) {
-        return queries.computeIfAbsent(query, q -> model.embed(QUERY_INSTRUCTION + q).content().vector());
+        return queries.computeIfAbsent(query, q -> model.embed(queryInstruction + q).content().vector());
     }
 }

@@ -13,37 +13,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the search index caught up with the store by reading papers in change order from the
  * index's last applied change number. It polls, so it sees writes made by any process or cluster
- * node on the same store, and it resumes after a crash from the index's last commit. With an
- * {@link Embedder}, each page is embedded before it is applied, so vectors and text of a paper
- * always describe the same version (keyword search then waits for the embedding of its page).
+ * node on the same store, and it resumes after a crash from the index's last commit. It indexes
+ * text only, so a new paper is keyword-searchable as soon as it is read; an
+ * {@link EmbeddingWorker} adds the embeddings behind it.
  */
 public final class IndexFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
-    static final int PAGE_SIZE = 500;
+    /**
+     * Papers read and added per page. Pages are added without a refresh; the searcher is
+     * refreshed by each commit (after every catch-up, and while catching up a large backlog every
+     * {@value #COMMIT_EVERY_PAPERS} papers). A refresh per page of 500 was a third of a rebuild.
+     */
+    static final int PAGE_SIZE = 2000;
     /** Commit at least this often while catching up a large backlog, so a crash repeats little. */
     private static final int COMMIT_EVERY_PAPERS = 50_000;
 
     private final PaperService papers;
     private final SearchIndex index;
-    private final Embedder embedder;
     private final AtomicLong applied = new AtomicLong();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile Thread poller;
 
     public IndexFollower(PaperService papers, SearchIndex index) {
-        this(papers, index, null);
-    }
-
-    /** A follower that also embeds each page of papers with {@code embedder} (null: keywords only). */
-    public IndexFollower(PaperService papers, SearchIndex index, Embedder embedder) {
         this.papers = papers;
         this.index = index;
-        this.embedder = embedder;
     }
 
     /**
-     * Applies every change after the index's last one and commits; returns how many papers it
-     * applied. Safe to call from several threads (calls run one at a time).
+     * Applies every change after the index's last one and commits, which makes them searchable;
+     * returns how many papers it applied. Safe to call from several threads (calls run one at a time).
      */
     public synchronized int catchUp() {
         int total = 0;
@@ -71,13 +69,18 @@ public final class IndexFollower implements AutoCloseable {
         Set<String> hidden = papers.hiddenAmong(page.stream().map(Paper::id).toList());
         List<Paper> shown = hidden.isEmpty() ? page : page.stream().filter(p -> !hidden.contains(p.id())).toList();
         index.remove(page.stream().filter(p -> hidden.contains(p.id())).toList());
-        index.apply(shown, embedder == null || shown.isEmpty() ? null : embedder.embedPapers(shown));
+        index.add(shown, null);
     }
 
-    /** Empties the index and applies every paper again, committing once at the end. */
+    /**
+     * Empties the index, applies every paper again and merges the result into one segment (see
+     * {@link SearchIndex#mergeSegments}). Until the first commit the previous index stays readable.
+     */
     public synchronized int rebuild() {
         index.clear();
-        return catchUp();
+        int total = catchUp();
+        index.mergeSegments();
+        return total;
     }
 
     /** Papers applied so far by this follower (for progress displays). */

@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -29,6 +34,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class SearchIndex implements AutoCloseable {
     static final String APPLIED_SEQ = "paperboy.change_seq";
+    /** Papers up to this change number have their embeddings (or were replaced by a later version). */
+    static final String EMBEDDED_SEQ = "paperboy.embedded_seq";
     static final String ANALYZERS = "paperboy.analyzers";
 
     /**
@@ -43,6 +50,7 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private volatile long appliedSeq;
+    private volatile long embeddedSeq;
     private boolean uncommitted;
 
     private SearchIndex(Directory directory, Similarity similarity) throws IOException {
@@ -57,10 +65,12 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (PaperAnalyzers.VERSION.equals(committed.get(ANALYZERS))) {
             this.appliedSeq = Long.parseLong(committed.getOrDefault(APPLIED_SEQ, "0"));
+            this.embeddedSeq = Long.parseLong(committed.getOrDefault(EMBEDDED_SEQ, "0"));
         } else {
             // Built by other analyzers (or new): its terms cannot be trusted, so start from nothing.
             writer.deleteAll();
             this.appliedSeq = 0;
+            this.embeddedSeq = 0;
             this.uncommitted = true;
         }
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -72,6 +82,10 @@ public final class SearchIndex implements AutoCloseable {
                 return searcher;
             }
         });
+        if (!committed.containsKey(EMBEDDED_SEQ) && size() > 0 && countWithoutVector() == 0) {
+            // Built before the cursor existed, by a release that embedded every paper inline.
+            this.embeddedSeq = appliedSeq;
+        }
     }
 
     /** Opens (or creates) the index in {@code folder}; fails clearly when another process holds it. */
@@ -123,13 +137,31 @@ public final class SearchIndex implements AutoCloseable {
         return appliedSeq;
     }
 
+    /** The embedding cursor: papers changed after it wait for their embedding ({@link EmbeddingWorker}). */
+    public long embeddedSeq() {
+        return embeddedSeq;
+    }
+
     /** Adds or replaces these papers' documents and makes them searchable; call {@link #commit} to persist. */
     synchronized void apply(List<Paper> papers) {
         apply(papers, null);
     }
 
-    /** As {@link #apply(List)}, with each paper's embedding ({@code vectors} in the same order, or null). */
+    /**
+     * As {@link #apply(List)}, with each paper's embedding ({@code vectors} in the same order, or
+     * null), for tests and benchmarks that embed inline; the embedding cursor does not move.
+     */
     synchronized void apply(List<Paper> papers, List<float[]> vectors) {
+        add(papers, vectors);
+        refresh();
+    }
+
+    /**
+     * Adds or replaces these papers' documents without making them searchable yet: a rebuild adds
+     * every page this way and refreshes once, at its commit (a refresh per page of 500 papers
+     * was about a third of the build time).
+     */
+    synchronized void add(List<Paper> papers, List<float[]> vectors) {
         try {
             for (int i = 0; i < papers.size(); i++) {
                 Paper p = papers.get(i);
@@ -138,10 +170,79 @@ public final class SearchIndex implements AutoCloseable {
                 appliedSeq = Math.max(appliedSeq, p.changeSeq());
             }
             uncommitted = true;
-            searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("search index: cannot apply " + papers.size() + " papers", e);
         }
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot refresh the searcher", e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment and commits. A search visits every segment, looking up
+     * each query term in each and walking each segment's HNSW graph; at 200,000 papers one
+     * segment instead of 17 made BM25 searches twice as fast and vector searches four times
+     * (docs/benchmarks.md). Not synchronized: the follower keeps applying changes meanwhile.
+     */
+    void mergeSegments() {
+        try {
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot merge segments", e);
+        }
+        commit();
+    }
+
+    /**
+     * Gives these papers their embeddings ({@code vectors} in the same order) where the index
+     * still holds the same version of the paper, and moves the embedding cursor past them. A
+     * version the follower replaced meanwhile keeps its newer text: its change number lies past
+     * the cursor, so it is embedded in its own turn. Returns how many documents got a vector.
+     */
+    synchronized int attachVectors(List<Paper> papers, List<float[]> vectors) {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            int attached = 0;
+            try {
+                StoredFields stored = searcher.storedFields();
+                for (int i = 0; i < papers.size(); i++) {
+                    Paper p = papers.get(i);
+                    if (indexedSeq(searcher, stored, p.id()) == p.changeSeq()) {
+                        writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p, vectors.get(i)));
+                        attached++;
+                    }
+                    embeddedSeq = Math.max(embeddedSeq, p.changeSeq());
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+            uncommitted = true;
+            searchers.maybeRefresh();
+            return attached;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot attach " + papers.size() + " embeddings", e);
+        }
+    }
+
+    /** The change number of the paper's indexed version; -1 when it is not indexed. */
+    private static long indexedSeq(IndexSearcher searcher, StoredFields stored, String id) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return -1;
+        }
+        return stored.document(top.scoreDocs[0].doc, Set.of(IndexFields.CHANGE_SEQ))
+                .getField(IndexFields.CHANGE_SEQ).numericValue().longValue();
+    }
+
+    /** Documents without an embedding (not embedded yet, or embeddings off). */
+    long countWithoutVector() {
+        return withSearcher(s -> s.getIndexReader().numDocs() - s.count(new FieldExistsQuery(IndexFields.VECTOR)));
     }
 
     /**
@@ -166,6 +267,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             appliedSeq = 0;
+            embeddedSeq = 0;
             uncommitted = true;
         } catch (IOException e) {
             throw new UncheckedIOException("search index: cannot clear", e);
@@ -185,7 +287,7 @@ public final class SearchIndex implements AutoCloseable {
     private synchronized void commit(String analyzersVersion) {
         try {
             writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
-                    ANALYZERS, analyzersVersion).entrySet());
+                    EMBEDDED_SEQ, Long.toString(embeddedSeq), ANALYZERS, analyzersVersion).entrySet());
             writer.commit();
             uncommitted = false;
             searchers.maybeRefresh();

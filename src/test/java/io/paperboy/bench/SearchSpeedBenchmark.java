@@ -30,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * Search speed on N synthetic arXiv papers (bench/SnapshotGenerator.java): builds the Lucene index
- * through {@link SearchIndex} (the follower's pages, with a random unit vector of
- * {@value Embedder#DIMENSION} dimensions per paper in place of a model), then runs one fixed,
+ * through {@link SearchIndex} as a rebuild does (pages without a refresh, one commit, a merge into
+ * one segment), with a random unit vector of {@value Embedder#DIMENSION} dimensions per paper in
+ * place of a model (none with {@code --no-vectors}, which then measures BM25 only), then runs one fixed,
  * seeded set of queries as BM25, vector and hybrid searches through {@link SearchService} (the
  * API's path, highlighting included), and the same queries on SQLite FTS5 and, given a JDBC URL,
  * PostgreSQL full-text search. Reports build rate and heap, p50/p99 latency for one client and
@@ -41,8 +42,8 @@ import java.util.stream.Stream;
  * <pre>bench/search-benchmark.sh [COUNT]</pre>
  * or {@code java -Xmx2g -cp … io.paperboy.bench.SearchSpeedBenchmark SNAPSHOT.jsonl [--count N]
  * [--queries 500] [--seed 1] [--pg JDBC_URL] [--work DIR] [--budget-s 120] [--text-only-build
- * [--build-only]] [--page 500] [--lucene-only]}. Queries: {@link SpeedQueries}; timing: {@link QueryTimer};
- * the SQL engines: {@link SqlFullText}.
+ * [--build-only]] [--page 2000] [--no-merge] [--no-vectors] [--lucene-only]}. Queries:
+ * {@link SpeedQueries}; timing: {@link QueryTimer}; the SQL engines: {@link SqlFullText}.
  */
 public final class SearchSpeedBenchmark {
     static final int TOP = 10;
@@ -74,9 +75,10 @@ public final class SearchSpeedBenchmark {
                 System.exit(0);
             }
         }
-        try (SearchIndex index = bench.buildLucene(args, input, count, work.resolve("lucene"), true, seed, heap)) {
+        boolean vectors = !List.of(args).contains("--no-vectors");
+        try (SearchIndex index = bench.buildLucene(args, input, count, work.resolve("lucene"), vectors, seed, heap)) {
             SearchService search = new SearchService(index, new Embedder(new RandomVectors()));
-            for (Ranking ranking : Ranking.values()) {
+            for (Ranking ranking : vectors ? List.of(Ranking.values()) : List.of(Ranking.BM25)) {
                 bench.timer.measure("Lucene " + ranking.name().toLowerCase(Locale.ROOT), () -> (words -> {
                     try {
                         return search.search(ours(words), TOP, ranking).hits().size();
@@ -108,7 +110,7 @@ public final class SearchSpeedBenchmark {
             throws Exception {
         deleteTree(folder);
         SearchIndex index = SearchIndex.open(folder);
-        int page = Integer.parseInt(option(args, "--page", Integer.toString(IndexLoading.followerPageSize())));
+        int page = Integer.parseInt(option(args, "--page", Integer.toString(IndexLoading.rebuildPageSize())));
         BlockingQueue<List<Object[]>> pages = new ArrayBlockingQueue<>(4);
         Thread reader = Thread.ofPlatform().name("parse").start(() -> readPages(input, count, page, vectors, seed, pages));
         long start = System.nanoTime();
@@ -118,7 +120,7 @@ public final class SearchSpeedBenchmark {
             List<Paper> papers = batch.stream().map(o -> (Paper) o[0]).toList();
             List<float[]> vs = vectors ? batch.stream().map(o -> (float[]) o[1]).toList() : null;
             long t = System.nanoTime();
-            IndexLoading.apply(index, papers, vs);
+            IndexLoading.add(index, papers, vs);
             inApply += System.nanoTime() - t;
             done += papers.size();
             if (done % 100_000 < page) {
@@ -130,13 +132,21 @@ public final class SearchSpeedBenchmark {
         IndexLoading.commit(index);
         inApply += System.nanoTime() - t;
         double seconds = (System.nanoTime() - start) / 1e9;
+        int segments = IndexLoading.segments(index);
+        long mergeStart = System.nanoTime();
+        boolean merge = !List.of(args).contains("--no-merge");
+        if (merge) {
+            IndexLoading.mergeSegments(index);
+        }
+        double mergeSeconds = (System.nanoTime() - mergeStart) / 1e9;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         String line = String.format(Locale.ROOT,
                 "Lucene build (%s): %,d papers in %.1f s = %,.0f papers/s (indexing alone %,.0f/s; pages of %d); "
-                        + "index %,d MB; heap peak %,d MB, live after GC %,d MB",
+                        + "%d segments%s; index %,d MB; heap peak %,d MB, live after GC %,d MB",
                 vectors ? "text + random vectors" : "text only", done, seconds, done / seconds, done / (inApply / 1e9),
-                page, sizeMb(folder), heap.peak() >> 20, live >> 20);
+                page, segments, merge ? String.format(Locale.ROOT, ", merged into 1 in %.1f s", mergeSeconds) : " (not merged)",
+                sizeMb(folder), heap.peak() >> 20, live >> 20);
         timer.note(line);
         return index;
     }

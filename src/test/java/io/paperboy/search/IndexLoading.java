@@ -12,12 +12,26 @@ public final class IndexLoading {
         index.apply(papers, vectors);
     }
 
+    /** As a rebuild does for one page: adds the papers (with their vectors, or null) without a refresh. */
+    public static void add(SearchIndex index, List<Paper> papers, List<float[]> vectors) {
+        index.add(papers, vectors);
+    }
+
+    /** As a rebuild ends: merges into one segment and commits. */
+    public static void mergeSegments(SearchIndex index) {
+        index.mergeSegments();
+    }
+
+    public static int segments(SearchIndex index) {
+        return index.withSearcher(s -> s.getIndexReader().leaves().size());
+    }
+
     public static void commit(SearchIndex index) {
         index.commit();
     }
 
-    /** The follower's page size: how many papers one {@link #apply} call gets during a reindex. */
-    public static int followerPageSize() {
+    /** How many papers one {@link #add} call gets during a reindex. */
+    public static int rebuildPageSize() {
         return IndexFollower.PAGE_SIZE;
     }
 }

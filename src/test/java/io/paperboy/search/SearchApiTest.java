@@ -138,4 +138,22 @@ final class SearchApiTest {
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("paper").get("id").asText()).isEqualTo("2611.00001");
     }
+
+    @Test
+    void metrics_showTheIndexSize_andThatEveryPaperWaitsForAnEmbeddingOnAServerWithoutThem() throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + server.port() + "/metrics");
+        String metrics = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        double documents = gauge(metrics, "paperboy_search_documents");
+        assertThat(documents).isGreaterThanOrEqualTo(114 + 30 + 200);
+        assertThat(gauge(metrics, "paperboy_search_embeddings_pending")).isEqualTo(documents);
+        assertThat(gauge(metrics, "paperboy_search_applied_change")).isPositive();
+        assertThat(gauge(metrics, "paperboy_search_embedded_change")).isZero();
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
+    }
 }
