@@ -90,6 +90,38 @@
     if (disclosure && !disclosure.classList.contains("comment-edit")) { disclosure.open = false; }
     if (form.isConnected && !form.closest(".comment-edit")) { form.reset(); }
   });
+  // A session that ended meanwhile: htmx followed the redirect to the login page; go there too,
+  // instead of placing the login page inside a button or a comment list.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var url = event.detail.xhr.responseURL;
+    if (url && new URL(url).pathname === "/login") {
+      event.detail.shouldSwap = false;
+      window.location.assign(url);
+    }
+  });
+  // Any other refusal (an unconfirmed address, a throttle) is said in the flash region, in the
+  // server's words: the text of its error page, parsed inertly (DOMParser runs no scripts).
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var message = "";
+    var type = xhr.getResponseHeader("Content-Type") || "";
+    if (type.indexOf("text/html") === 0) {
+      var paragraph = new DOMParser().parseFromString(xhr.responseText, "text/html").querySelector("section.error p");
+      message = paragraph ? paragraph.textContent : "";
+    } else if (type.indexOf("application/json") === 0) {
+      try { message = JSON.parse(xhr.responseText).error || ""; } catch (ignored) { message = ""; }
+    }
+    flash(message || "The server refused this (" + xhr.status + "); reload the page and try again.");
+  });
+  var flashTimer = null;
+  function flash(message) {
+    var region = document.getElementById("flash");
+    if (!region) { return; }
+    region.textContent = message;
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(function () { region.textContent = ""; }, 10000);
+  }
+
   // Comments arrive with TeX in them too.
   document.addEventListener("htmx:afterSettle", function (event) { renderMath(event.detail.elt); });
 
