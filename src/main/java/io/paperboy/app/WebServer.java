@@ -32,6 +32,7 @@ import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
 import io.paperboy.paper.Upvotes;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.PaperVectors;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
@@ -44,6 +45,8 @@ import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
 import io.paperboy.user.Account;
+import io.paperboy.foryou.ForYou;
+import io.paperboy.foryou.ForYouPages;
 import io.paperboy.foryou.ReadingList;
 import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.digest.DigestPages;
@@ -142,7 +145,10 @@ public final class WebServer {
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers);
-        ReadingListPages readingListPages = new ReadingListPages(new ReadingList(db, papers, site.clock()));
+        ReadingList readingList = new ReadingList(db, papers, site.clock());
+        ReadingListPages readingListPages = new ReadingListPages(readingList);
+        ForYouPages forYouPages = new ForYouPages(new ForYou(papers, new PaperVectors(index), votes::upvotedPaperIds,
+                readingList));
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
@@ -172,6 +178,7 @@ public final class WebServer {
             new RankingPage().register(config);
             new SubmitPages(submissions).register(config);
             commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
+            forYouPages.register(config); // likewise: "for-you" is not a paper id
             new PaperPages(papers, new PaperPageParts(id -> featured(listings, id),
                     id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),

@@ -22,7 +22,7 @@ final class HtmlValidityTest {
             "/subscribe", "/subscribe/confirm?token=unknown", "/unsubscribe/1.forged");
     // Pages as a signed-in member sees them: account links, forms with CSRF tokens, settings.
     private static final List<String> MEMBER_PAGES = List.of("/", "/papers/0704.0001", "/settings", "/settings?welcome",
-            "/papers?q=diphoton", "/saved?show=all", "/submit", "/settings/digest");
+            "/papers?q=diphoton", "/saved?show=all", "/submit", "/settings/digest", "/papers/for-you");
 
     @TempDir
     Path dir;

@@ -1,6 +1,10 @@
 package io.paperboy.testing;
 
 import io.paperboy.app.Site;
+import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingWorker;
+import io.paperboy.search.IndexFollower;
+import io.paperboy.search.SearchIndex;
 import io.paperboy.user.AccountService;
 import io.paperboy.web.Role;
 import io.paperboy.web.SiteUrl;
@@ -28,6 +32,7 @@ public final class TestServer implements AutoCloseable {
     private final MailServer mail = new MailServer();
     private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
+    private final List<AutoCloseable> owned;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public TestServer(Path dir) throws Exception {
@@ -37,11 +42,42 @@ public final class TestServer implements AutoCloseable {
     /** The same on {@code store} (PostgreSQL for the tests that must hold on both). */
     public TestServer(Path dir, TestStore store) throws Exception {
         db = store.open(dir);
+        importSamples(dir);
+        server = WebServer.start(db, site(dir), "127.0.0.1", 0);
+        owned = List.of();
+    }
+
+    private TestServer(Path dir, Embedder embedder) throws Exception {
+        db = TestStore.SQLITE.open(dir);
+        importSamples(dir);
+        SearchIndex index = SearchIndex.inMemory();
+        PaperService papers = new PaperService(db);
+        IndexFollower follower = new IndexFollower(papers, index);
+        follower.catchUp();
+        EmbeddingWorker embedding = new EmbeddingWorker(papers, index, embedder);
+        embedding.embedPending(); // every sample paper, before the first request
+        follower.start(200);
+        embedding.start(200);
+        server = WebServer.start(db, site(dir), index, embedder, "127.0.0.1", 0);
+        owned = List.of(follower, embedding, index);
+    }
+
+    /**
+     * A server whose index holds real BGE-small embeddings of every sample paper (about 350, so
+     * some seconds to build), for the features that rank by meaning.
+     */
+    public static TestServer withEmbeddings(Path dir) throws Exception {
+        return new TestServer(dir, new Embedder());
+    }
+
+    private void importSamples(Path dir) throws Exception {
         new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE)
                 .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
                         Samples.copy(Samples.SNAPSHOT, dir)), false);
-        server = WebServer.start(db, Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings()),
-                "127.0.0.1", 0);
+    }
+
+    private Site site(Path dir) {
+        return Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings());
     }
 
     public Database db() {
@@ -99,6 +135,13 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + resource, e);
+            }
+        }
         arxiv.close();
         mail.close();
         db.close();
