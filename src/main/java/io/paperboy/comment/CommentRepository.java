@@ -2,8 +2,8 @@ package io.paperboy.comment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ final class CommentRepository {
                 .bind("author", authorId)
                 .bind("name", authorName)
                 .bind("body", body)
-                .bind("now", stamp(now))
+                .bind("now", Timestamps.stamp(now))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -45,13 +45,13 @@ final class CommentRepository {
 
     void updateBody(Handle h, long id, String body, Instant now) {
         h.createUpdate("UPDATE comments SET body = :body, edited_at = :now WHERE id = :id")
-                .bind("body", body).bind("now", stamp(now)).bind("id", id).execute();
+                .bind("body", body).bind("now", Timestamps.stamp(now)).bind("id", id).execute();
     }
 
     // The text goes at once: a deleted comment keeps only its place in the thread.
     void markDeleted(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE comments SET body = '', deleted_at = :now WHERE id = :id AND deleted_at IS NULL")
-                .bind("now", stamp(now)).bind("id", id).execute();
+                .bind("now", Timestamps.stamp(now)).bind("id", id).execute();
     }
 
     /** Hides ({@code at} non-null) or shows the comment; the number of rows that changed state. */
@@ -59,7 +59,7 @@ final class CommentRepository {
         String sql = at == null
                 ? "UPDATE comments SET hidden_at = NULL WHERE id = :id AND hidden_at IS NOT NULL"
                 : "UPDATE comments SET hidden_at = :at WHERE id = :id AND hidden_at IS NULL";
-        return h.createUpdate(sql).bind("id", id).bind("at", at == null ? null : stamp(at)).execute();
+        return h.createUpdate(sql).bind("id", id).bind("at", Timestamps.stamp(at)).execute();
     }
 
     /** Recomputes the paper's visible count from its rows, in one statement (no drift from increments). */
@@ -85,9 +85,6 @@ final class CommentRepository {
         return counts;
     }
 
-    private static String stamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
 
     private static Instant parse(String stamp) {
         return stamp == null ? null : Instant.parse(stamp);

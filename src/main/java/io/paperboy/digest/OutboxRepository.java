@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class OutboxRepository {
         // how many rows each insert added, and the run reports how many were new.
         int added = 0;
         for (Map.Entry<Long, String> e : subscriptionPeriods) {
-            added += h.createUpdate(INSERT).bind("subscription", e.getKey()).bind("period", e.getValue()).bind("now", Stamps.of(now))
+            added += h.createUpdate(INSERT).bind("subscription", e.getKey()).bind("period", e.getValue()).bind("now", Timestamps.stamp(now))
                     .execute();
         }
         return added;
@@ -35,7 +36,7 @@ final class OutboxRepository {
     List<Row> listClaimable(Handle h, Instant now, int limit) {
         return h.createQuery("SELECT id, subscription_id, period_key, attempts FROM digest_outbox WHERE " + CLAIMABLE
                         + " ORDER BY id LIMIT :limit")
-                .bind("now", Stamps.of(now))
+                .bind("now", Timestamps.stamp(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
                 .list();
@@ -46,21 +47,21 @@ final class OutboxRepository {
         return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease WHERE id = :id AND "
                         + CLAIMABLE)
                 .bind("id", id)
-                .bind("now", Stamps.of(now))
-                .bind("lease", Stamps.of(leaseUntil))
+                .bind("now", Timestamps.stamp(now))
+                .bind("lease", Timestamps.stamp(leaseUntil))
                 .execute() == 1;
     }
 
     void markSent(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE digest_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
                         + "lease_until = NULL, last_error = NULL WHERE id = :id")
-                .bind("id", id).bind("now", Stamps.of(now)).execute();
+                .bind("id", id).bind("now", Timestamps.stamp(now)).execute();
     }
 
     void markRetry(Handle h, long id, Instant nextAttempt, String error) {
         h.createUpdate("UPDATE digest_outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, "
                         + "next_attempt_at = :next, last_error = :error WHERE id = :id")
-                .bind("id", id).bind("next", Stamps.of(nextAttempt)).bind("error", clip(error)).execute();
+                .bind("id", id).bind("next", Timestamps.stamp(nextAttempt)).bind("error", clip(error)).execute();
     }
 
     void markFailed(Handle h, long id, String error) {

@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import io.paperboy.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,8 +59,8 @@ final class SubscriptionRepository {
                 .bind("hour", input.hour())
                 .bind("zone", input.zone().getId())
                 .bind("hash", confirmHash)
-                .bind("expires", Stamps.of(expires))
-                .bind("now", Stamps.of(now))
+                .bind("expires", Timestamps.stamp(expires))
+                .bind("now", Timestamps.stamp(now))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -74,7 +75,7 @@ final class SubscriptionRepository {
                 .bind("frequency", input.frequency().key())
                 .bind("hour", input.hour())
                 .bind("zone", input.zone().getId())
-                .bind("now", Stamps.of(now))
+                .bind("now", Timestamps.stamp(now))
                 .execute();
     }
 
@@ -85,8 +86,8 @@ final class SubscriptionRepository {
                             confirm_expires_at = :expires, updated_at = :now WHERE id = :id""")
                 .bind("id", id)
                 .bind("hash", confirmHash)
-                .bind("expires", Stamps.of(expires))
-                .bind("now", Stamps.of(now))
+                .bind("expires", Timestamps.stamp(expires))
+                .bind("now", Timestamps.stamp(now))
                 .execute();
     }
 
@@ -106,7 +107,7 @@ final class SubscriptionRepository {
                         WHERE id = :id AND confirm_hash = :hash AND status = 'pending' AND confirm_expires_at > :now""")
                 .bind("id", id.get())
                 .bind("hash", confirmHash)
-                .bind("now", Stamps.of(now))
+                .bind("now", Timestamps.stamp(now))
                 .execute();
         return updated == 1 ? id : Optional.empty();
     }
@@ -117,19 +118,19 @@ final class SubscriptionRepository {
                         UPDATE digest_subscriptions SET status = 'active', confirmed_at = :now, confirm_hash = NULL,
                             confirm_expires_at = NULL, bounces = 0, last_error = NULL, updated_at = :now
                         WHERE id = :id""")
-                .bind("id", id).bind("now", Stamps.of(now)).execute();
+                .bind("id", id).bind("now", Timestamps.stamp(now)).execute();
     }
 
     boolean setStatus(Handle h, long id, Subscription.Status status, Instant now) {
         return h.createUpdate("UPDATE digest_subscriptions SET status = :status, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("status", status.key()).bind("now", Stamps.of(now)).execute() == 1;
+                .bind("id", id).bind("status", status.key()).bind("now", Timestamps.stamp(now)).execute() == 1;
     }
 
     /** Counts a permanent delivery failure; pauses the subscription at {@code pauseAfter}. Returns whether it paused. */
     boolean recordBounce(Handle h, long id, String error, int pauseAfter, Instant now) {
         h.createUpdate("UPDATE digest_subscriptions SET bounces = bounces + 1, last_error = :error, updated_at = :now "
                         + "WHERE id = :id")
-                .bind("id", id).bind("error", error).bind("now", Stamps.of(now)).execute();
+                .bind("id", id).bind("error", error).bind("now", Timestamps.stamp(now)).execute();
         return h.createUpdate("UPDATE digest_subscriptions SET status = 'paused' WHERE id = :id AND status = 'active' "
                         + "AND bounces >= :limit")
                 .bind("id", id).bind("limit", pauseAfter).execute() == 1;
@@ -197,6 +198,6 @@ final class SubscriptionRepository {
         return new Subscription(rs.getLong("id"), rs.getString("email"), member,
                 Frequency.of(rs.getString("frequency")), rs.getInt("send_hour"), ZoneId.of(rs.getString("time_zone")),
                 Subscription.Status.of(rs.getString("status")), Interests.NONE,
-                Stamps.parse(rs.getString("confirmed_at")), rs.getInt("bounces"));
+                Timestamps.parse(rs.getString("confirmed_at")), rs.getInt("bounces"));
     }
 }

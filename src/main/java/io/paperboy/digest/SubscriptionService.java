@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import io.paperboy.db.Timestamps;
 import io.paperboy.db.Database;
 import io.paperboy.mail.Mail;
 import io.paperboy.mail.MailException;
@@ -95,7 +96,7 @@ public final class SubscriptionService {
         String hash = ConfirmTokens.hash(token == null ? "" : token);
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM digest_subscriptions WHERE confirm_hash = :hash "
                         + "AND status = 'pending' AND confirm_expires_at > :now")
-                .bind("hash", hash).bind("now", Stamps.of(clock.instant())).mapTo(Integer.class).one() > 0);
+                .bind("hash", hash).bind("now", Timestamps.stamp(clock.instant())).mapTo(Integer.class).one() > 0);
     }
 
     /** Uses a confirmation link; false when it is unknown, used or expired. */

@@ -1,7 +1,7 @@
 package io.paperboy.foryou;
 
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -13,7 +13,7 @@ final class ReadingListRepository {
     boolean save(Handle h, long userId, String paperId, Instant now) {
         return h.createUpdate("INSERT INTO saved_papers (user_id, paper_id, saved_at) VALUES (:user, :paper, :now) "
                         + "ON CONFLICT (user_id, paper_id) DO NOTHING")
-                .bind("user", userId).bind("paper", paperId).bind("now", stamp(now)).execute() > 0;
+                .bind("user", userId).bind("paper", paperId).bind("now", Timestamps.stamp(now)).execute() > 0;
     }
 
     boolean remove(Handle h, long userId, String paperId) {
@@ -23,7 +23,7 @@ final class ReadingListRepository {
 
     boolean markRead(Handle h, long userId, String paperId, Instant readAt) {
         return h.createUpdate("UPDATE saved_papers SET read_at = :read WHERE user_id = :user AND paper_id = :paper")
-                .bind("read", readAt == null ? null : stamp(readAt)).bind("user", userId).bind("paper", paperId)
+                .bind("read", Timestamps.stamp(readAt)).bind("user", userId).bind("paper", paperId)
                 .execute() > 0;
     }
 
@@ -32,7 +32,7 @@ final class ReadingListRepository {
                         + "ORDER BY saved_at DESC, paper_id")
                 .bind("user", userId)
                 .map((rs, ctx) -> new Row(rs.getString("paper_id"), Instant.parse(rs.getString("saved_at")),
-                        rs.getString("read_at") == null ? null : Instant.parse(rs.getString("read_at"))))
+                        Timestamps.parse(rs.getString("read_at"))))
                 .list();
     }
 
@@ -41,7 +41,4 @@ final class ReadingListRepository {
                 .bind("user", userId).bind("paper", paperId).mapTo(Integer.class).one() > 0;
     }
 
-    private static String stamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
 }

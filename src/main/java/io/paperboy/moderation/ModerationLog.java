@@ -1,8 +1,8 @@
 package io.paperboy.moderation;
 
+import io.paperboy.db.Timestamps;
 import io.paperboy.web.Member;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -25,7 +25,7 @@ public final class ModerationLog {
                 .bind("kind", targetKind)
                 .bind("target", targetId)
                 .bind("detail", detail == null ? "" : detail)
-                .bind("at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .bind("at", Timestamps.stamp(Instant.now()))
                 .execute();
     }
 

@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.db.Timestamps;
 import io.paperboy.web.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +23,8 @@ final class AccountRepository {
                 .bind("display", displayName)
                 .bind("hash", passwordHash)
                 .bind("role", role.key())
-                .bind("verified", verifiedAt == null ? null : Times.stamp(verifiedAt))
-                .bind("now", Times.stamp(now))
+                .bind("verified", verifiedAt == null ? null : Timestamps.stamp(verifiedAt))
+                .bind("now", Timestamps.stamp(now))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -58,7 +59,7 @@ final class AccountRepository {
 
     void markVerified(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE users SET verified_at = :now WHERE id = :id AND verified_at IS NULL")
-                .bind("now", Times.stamp(now)).bind("id", id).execute();
+                .bind("now", Timestamps.stamp(now)).bind("id", id).execute();
     }
 
     void setPassword(Handle h, long id, String passwordHash) {
@@ -75,7 +76,7 @@ final class AccountRepository {
 
     static Account account(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("display_name"),
-                rs.getString("password_hash"), Role.of(rs.getString("role")), Times.parse(rs.getString("verified_at")),
-                Times.parse(rs.getString("created_at")));
+                rs.getString("password_hash"), Role.of(rs.getString("role")), Timestamps.parse(rs.getString("verified_at")),
+                Timestamps.parse(rs.getString("created_at")));
     }
 }

@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +20,7 @@ final class ClaimRepository {
                 .bind("paper", paperId)
                 .bind("author", authorName)
                 .bind("user", userId)
-                .bind("now", Times.stamp(now))
+                .bind("now", Timestamps.stamp(now))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -61,7 +62,7 @@ final class ClaimRepository {
     boolean updateDecision(Handle h, long id, ClaimStatus status, Instant now) {
         return h.createUpdate("UPDATE author_claims SET status = :status, decided_at = :now WHERE id = :id AND status = 'pending'")
                 .bind("status", status.key())
-                .bind("now", Times.stamp(now))
+                .bind("now", Timestamps.stamp(now))
                 .bind("id", id)
                 .execute() == 1;
     }
@@ -69,6 +70,6 @@ final class ClaimRepository {
     private static AuthorClaim claim(ResultSet rs, StatementContext ctx) throws SQLException {
         return new AuthorClaim(rs.getLong("id"), rs.getString("paper_id"), rs.getString("author_name"), rs.getLong("user_id"),
                 rs.getString("name"), rs.getString("display_name"), ClaimStatus.of(rs.getString("status")),
-                Times.parse(rs.getString("created_at")), Times.parse(rs.getString("decided_at")));
+                Timestamps.parse(rs.getString("created_at")), Timestamps.parse(rs.getString("decided_at")));
     }
 }

@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,8 +14,8 @@ final class SessionRepository {
                         + "VALUES (:id, :user, :now, :now, :expires)")
                 .bind("id", Secrets.hash(sessionId))
                 .bind("user", userId)
-                .bind("now", Times.stamp(now))
-                .bind("expires", Times.stamp(expires))
+                .bind("now", Timestamps.stamp(now))
+                .bind("expires", Timestamps.stamp(expires))
                 .execute();
     }
 
@@ -22,16 +23,16 @@ final class SessionRepository {
         return h.createQuery("SELECT " + AccountRepository.COLUMNS + ", s.last_seen_at FROM sessions s "
                         + "JOIN users u ON u.id = s.user_id WHERE s.id_hash = :id AND s.expires_at > :now")
                 .bind("id", Secrets.hash(sessionId))
-                .bind("now", Times.stamp(now))
-                .map((rs, ctx) -> new Found(AccountRepository.account(rs, ctx), Times.parse(rs.getString("last_seen_at"))))
+                .bind("now", Timestamps.stamp(now))
+                .map((rs, ctx) -> new Found(AccountRepository.account(rs, ctx), Timestamps.parse(rs.getString("last_seen_at"))))
                 .findOne();
     }
 
     void touch(Handle h, String sessionId, Instant now, Instant expires) {
         h.createUpdate("UPDATE sessions SET last_seen_at = :now, expires_at = :expires WHERE id_hash = :id")
                 .bind("id", Secrets.hash(sessionId))
-                .bind("now", Times.stamp(now))
-                .bind("expires", Times.stamp(expires))
+                .bind("now", Timestamps.stamp(now))
+                .bind("expires", Timestamps.stamp(expires))
                 .execute();
     }
 
@@ -44,6 +45,6 @@ final class SessionRepository {
     }
 
     void deleteExpired(Handle h, Instant now) {
-        h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", Times.stamp(now)).execute();
+        h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", Timestamps.stamp(now)).execute();
     }
 }

@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,8 @@ final class TokenRepository {
                 .bind("hash", Secrets.hash(token))
                 .bind("user", userId)
                 .bind("purpose", purpose)
-                .bind("now", Times.stamp(now))
-                .bind("expires", Times.stamp(expires))
+                .bind("now", Timestamps.stamp(now))
+                .bind("expires", Timestamps.stamp(expires))
                 .execute();
     }
 
@@ -27,7 +28,7 @@ final class TokenRepository {
                         + "AND purpose = :purpose AND used_at IS NULL AND expires_at > :now")
                 .bind("hash", Secrets.hash(token))
                 .bind("purpose", purpose)
-                .bind("now", Times.stamp(now))
+                .bind("now", Timestamps.stamp(now))
                 .execute();
         if (updated == 0) {
             return Optional.empty();
@@ -42,7 +43,7 @@ final class TokenRepository {
                         + "AND used_at IS NULL AND expires_at > :now")
                 .bind("hash", Secrets.hash(token))
                 .bind("purpose", purpose)
-                .bind("now", Times.stamp(now))
+                .bind("now", Timestamps.stamp(now))
                 .mapTo(Integer.class).one() > 0;
     }
 
@@ -51,7 +52,7 @@ final class TokenRepository {
                 .bind("hash", Secrets.hash(token))
                 .bind("user", userId)
                 .bind("label", label)
-                .bind("now", Times.stamp(now))
+                .bind("now", Timestamps.stamp(now))
                 .execute();
     }
 
@@ -65,14 +66,14 @@ final class TokenRepository {
 
     void apiTokenUsed(Handle h, String token, Instant now) {
         h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
-                .bind("hash", Secrets.hash(token)).bind("now", Times.stamp(now)).execute();
+                .bind("hash", Secrets.hash(token)).bind("now", Timestamps.stamp(now)).execute();
     }
 
     List<ApiToken> apiTokens(Handle h, long userId) {
         return h.createQuery("SELECT id, label, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
                 .bind("user", userId)
                 .map((rs, ctx) -> new ApiToken(rs.getLong("id"), rs.getString("label"),
-                        Times.parse(rs.getString("created_at")), Times.parse(rs.getString("last_used_at"))))
+                        Timestamps.parse(rs.getString("created_at")), Timestamps.parse(rs.getString("last_used_at"))))
                 .list();
     }
 

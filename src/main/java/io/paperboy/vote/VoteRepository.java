@@ -1,5 +1,6 @@
 package io.paperboy.vote;
 
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ final class VoteRepository {
                         ON CONFLICT (user_id, paper_id) DO NOTHING""")
                 .bind("user", userId)
                 .bind("paper", paperId)
-                .bind("at", Times.stamp(at))
+                .bind("at", Timestamps.stamp(at))
                 .execute() == 1;
     }
 
@@ -90,7 +91,7 @@ final class VoteRepository {
     /** The papers upvoted at or after {@code since}. */
     Set<String> votedSince(Handle h, Instant since) {
         return new HashSet<>(h.createQuery("SELECT DISTINCT paper_id FROM votes WHERE created_at >= :since")
-                .bind("since", Times.stamp(since))
+                .bind("since", Timestamps.stamp(since))
                 .mapTo(String.class)
                 .list());
     }

@@ -84,7 +84,7 @@ final class FeatureAgainTest {
 
         HttpResponse<String> page = max.post("/submit", Map.of("arxiv", "0704.0013"));
         HttpResponse<String> forced = max.post("/submit/again", Map.of("arxiv", "0704.0013"));
-        HttpResponse<String> api = SubmitPagesTest.api(server(), SubmitPagesTest.apiToken(max), "{\"arxiv\": \"0704.0013\", \"again\": true}");
+        HttpResponse<String> api = SubmitPagesTest.api(server(), max.createApiToken("script"), "{\"arxiv\": \"0704.0013\", \"again\": true}");
 
         assertThat(page.body()).doesNotContain("action=\"/submit/again\"");
         assertThat(max.get("/papers/0704.0013").body()).doesNotContain("action=\"/submit/again\"");
@@ -116,7 +116,7 @@ final class FeatureAgainTest {
         featuredBefore("0704.0011", LocalDate.of(2007, 5, 1), 1);
         server().db().useTransaction(h -> new PaperService(server().db())
                 .store(h, List.of(Paper.builder("0704.0011", "A new version").version(4).build())));
-        String token = SubmitPagesTest.apiToken(curator("gil"));
+        String token = curator("gil").createApiToken("script");
 
         HttpResponse<String> answer = SubmitPagesTest.api(server(), token, "{\"arxiv\": \"0704.0011\", \"again\": true}");
 

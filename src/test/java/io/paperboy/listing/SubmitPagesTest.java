@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -232,7 +230,7 @@ final class SubmitPagesTest {
 
     @Test
     void api_withAToken_featuresAndAnswers201_thenTheDuplicateIs409WithTheEntry() throws Exception {
-        String token = apiToken(member("otto"));
+        String token = member("otto").createApiToken("script");
 
         HttpResponse<String> created = api(server(), token, "{\"arxiv\": \"https://arxiv.org/abs/2510.14827v1\"}");
         HttpResponse<String> duplicate = api(server(), token, "{\"arxiv\": \"2510.14827\"}");
@@ -261,13 +259,6 @@ final class SubmitPagesTest {
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(new ListingService(server().db()).forPaper("0704.0006")).isEmpty();
-    }
-
-    static String apiToken(WebSession session) throws Exception {
-        HttpResponse<String> created = session.post("/settings/tokens", Map.of("label", "script"));
-        Matcher m = Pattern.compile("<code class=\"token\">(pb_[A-Za-z0-9_-]+)</code>").matcher(created.body());
-        assertThat(m.find()).as("token shown after creation").isTrue();
-        return m.group(1);
     }
 
     static HttpResponse<String> api(TestServer server, String token, String body) throws Exception {

@@ -98,6 +98,16 @@ public final class WebSession {
         return response;
     }
 
+    /** Creates a personal API token in settings and returns it, as the page shows it once. */
+    public String createApiToken(String label) throws Exception {
+        Matcher m = Pattern.compile("<code class=\"token\">(pb_[A-Za-z0-9_-]+)</code>")
+                .matcher(post("/settings/tokens", Map.of("label", label)).body());
+        if (!m.find()) {
+            throw new AssertionError("settings showed no new API token");
+        }
+        return m.group(1);
+    }
+
     public static String email(String name) {
         return name + "@example.org";
     }
