@@ -3,6 +3,7 @@ package io.paperboy.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -56,6 +57,12 @@ final class Highlights {
         @Override
         protected BreakIterator getBreakIterator(String field) {
             return field.equals(IndexFields.TITLE) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(Locale.ROOT);
+        }
+
+        // Free text is searched in the combined field; its words are the ones to mark here.
+        @Override
+        protected Predicate<String> getFieldMatcher(String field) {
+            return queried -> queried.equals(field) || queried.equals(IndexFields.TEXT);
         }
 
         // Both fields are indexed with offsets (IndexFields); fuzzy queries still switch to

@@ -2,6 +2,9 @@ package io.paperboy.search;
 
 import io.paperboy.paper.Paper;
 import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -30,6 +33,19 @@ final class IndexFields {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
+    /**
+     * Title and abstract as one field for BM25: the title {@value #TITLE_REPEATS} times, then the
+     * abstract. Scoring one field is BM25F (Robertson, Zaragoza and Taylor, CIKM 2004) with title
+     * weight {@value #TITLE_REPEATS}: a title occurrence counts twice in the term frequency and the
+     * length, and a word in both fields is one term, not two added scores. Lucene's
+     * {@code CombinedFieldQuery} computes the same at query time, but its score bounds are loose,
+     * so top-k search could skip few documents; a plain field has exact per-block bounds
+     * (docs/benchmarks.md). Frequencies only: phrases and highlighting use the title and abstract
+     * fields.
+     */
+    static final String TEXT = "text";
+    /** The title weight of {@link #TEXT}, chosen on SciFact's training queries. */
+    static final int TITLE_REPEATS = 2;
     static final String AUTHORS = "authors";
     /** Categories as words for BM25 ({@code cs.CL} gives cs, cl, cscl). */
     static final String CATEGORY_TEXT = "category_text";
@@ -43,13 +59,26 @@ final class IndexFields {
     /** The change number the document was built from (stored only; lets tests compare indexes). */
     static final String CHANGE_SEQ = "change_seq";
 
-    /** Text with offsets in the postings, so the highlighter needs no re-analysis. */
-    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+    /**
+     * Title and abstract are indexed from token streams analysed once (see {@link #analysedOnce}),
+     * so the stored value is a field of its own. Offsets are in the postings, so the highlighter
+     * needs no re-analysis.
+     */
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    private static final FieldType TERM_FREQUENCIES = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         TEXT_WITH_OFFSETS.freeze();
+        TERM_FREQUENCIES.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TERM_FREQUENCIES.freeze();
     }
+
+    // One analyzer per field: an analyzer reuses one set of components per thread, and the
+    // title's and the abstract's token streams are alive at the same time.
+    private static final Analyzer TITLE_ANALYZER = PaperAnalyzers.text();
+    private static final Analyzer ABSTRACT_ANALYZER = PaperAnalyzers.text();
 
     private IndexFields() {}
 
@@ -61,8 +90,16 @@ final class IndexFields {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(p.id())));
-        doc.add(new Field(TITLE, p.title(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(ABSTRACT, p.abstractText(), TEXT_WITH_OFFSETS));
+        TokenStream title = analysedOnce(TITLE_ANALYZER, TITLE, p.title());
+        TokenStream abstractText = analysedOnce(ABSTRACT_ANALYZER, ABSTRACT, p.abstractText());
+        doc.add(new StoredField(TITLE, p.title()));
+        doc.add(new Field(TITLE, title, TEXT_WITH_OFFSETS));
+        doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        doc.add(new Field(ABSTRACT, abstractText, TEXT_WITH_OFFSETS));
+        for (int i = 0; i < TITLE_REPEATS; i++) {
+            doc.add(new Field(TEXT, title, TERM_FREQUENCIES));
+        }
+        doc.add(new Field(TEXT, abstractText, TERM_FREQUENCIES));
         for (String author : p.authors()) {
             doc.add(new TextField(AUTHORS, author, Field.Store.NO));
         }
@@ -83,6 +120,17 @@ final class IndexFields {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         }
         return doc;
+    }
+
+    /**
+     * The text's tokens, analysed when the index writer first reads them and replayed from memory
+     * to the fields that index the same text again ({@link #TEXT}): analysis is most of the
+     * indexing time, and analysing title and abstract twice made a rebuild a third slower.
+     * The stream borrows the analyzer's per-thread components, so the document must be indexed
+     * before the next one is made on the same thread, as every caller does.
+     */
+    private static TokenStream analysedOnce(Analyzer analyzer, String field, String text) {
+        return new CachingTokenFilter(analyzer.tokenStream(field, text));
     }
 
     /**

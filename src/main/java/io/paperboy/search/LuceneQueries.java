@@ -15,7 +15,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -28,9 +27,9 @@ import org.apache.lucene.util.QueryBuilder;
  * Turns a {@link SearchQuery} into a Lucene query.
  *
  * <p>Free text is scored with BM25F (Robertson, Zaragoza and Taylor, "Simple BM25 extension to
- * multiple weighted fields", CIKM 2004; Lucene's {@link CombinedFieldQuery}): title and abstract
- * are scored as one field in which each title occurrence counts {@code titleWeight} times, so a
- * word in both is not counted twice and length normalisation sees the whole paper. Words are
+ * multiple weighted fields", CIKM 2004) by plain term queries on {@link IndexFields#TEXT}, which
+ * holds the title twice and the abstract: a word in both is not counted twice and length
+ * normalisation sees the whole paper. Words are
  * optional (OR): more matching words score higher. Words that share a position (the parts and
  * concatenation of {@code low-rank}) are alternatives: the best of them counts. Author and
  * category words add their own BM25 score. Filters (categories, dates) do not score.
@@ -41,8 +40,9 @@ final class LuceneQueries {
     private final TextScoring scoring;
 
     /**
-     * How free text is weighted. The title weight was chosen on SciFact's training queries
-     * (docs/benchmarks.md); the author and category boosts are untuned guesses (SciFact has neither).
+     * How phrases, authors and categories are weighted. Free text's title weight is fixed in the
+     * index ({@link IndexFields#TITLE_REPEATS}); phrases boost title matches by the same factor.
+     * The author and category boosts are untuned guesses (SciFact has neither).
      */
     record TextScoring(float titleWeight, float authorBoost, float categoryBoost) {
         static final TextScoring DEFAULT = new TextScoring(2f, 0.5f, 0.5f);
@@ -85,6 +85,15 @@ final class LuceneQueries {
         return b.build();
     }
 
+    /**
+     * Whether the query ranks by relevance: it has words, phrases or authors. Categories, dates
+     * and exclusions alone only filter, and every paper they allow scores the same.
+     */
+    static boolean ranksByRelevance(SearchQuery q) {
+        return !q.text().isBlank() || q.required().stream()
+                .anyMatch(c -> !(c instanceof SearchQuery.Category || c instanceof SearchQuery.Published));
+    }
+
     /** What vector search embeds: the free text and the phrases. */
     String meaning(SearchQuery q) {
         StringBuilder text = new StringBuilder(q.text());
@@ -124,10 +133,7 @@ final class LuceneQueries {
         for (List<String> group : groups) {
             List<Query> synonyms = new ArrayList<>();
             for (String term : group) {
-                synonyms.add(new CombinedFieldQuery.Builder(term)
-                        .addField(IndexFields.TITLE, scoring.titleWeight())
-                        .addField(IndexFields.ABSTRACT, 1f)
-                        .build());
+                synonyms.add(new TermQuery(new Term(IndexFields.TEXT, term)));
             }
             b.add(synonyms.size() == 1 ? synonyms.get(0) : new DisjunctionMaxQuery(synonyms, 0f), Occur.SHOULD);
             for (String term : group) {
@@ -151,9 +157,7 @@ final class LuceneQueries {
         for (List<String> group : positions(text, IndexFields.TITLE, words)) {
             for (String term : group) {
                 int edits = term.length() <= 3 ? 0 : term.length() <= 6 ? 1 : 2;
-                for (String field : List.of(IndexFields.TITLE, IndexFields.ABSTRACT)) {
-                    b.add(new FuzzyQuery(new Term(field, term), edits, 1, 50, true), Occur.SHOULD);
-                }
+                b.add(new FuzzyQuery(new Term(IndexFields.TEXT, term), edits, 1, 50, true), Occur.SHOULD);
             }
         }
         BooleanQuery query = b.build();

@@ -42,7 +42,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class PaperAnalyzers {
     /** Bump when analysis or the document fields change: an index built by another version is rebuilt on open. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private static final int DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
@@ -110,6 +110,7 @@ public final class PaperAnalyzers {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 IndexFields.TITLE, text,
                 IndexFields.ABSTRACT, text,
+                IndexFields.TEXT, text,
                 IndexFields.CATEGORY_TEXT, text,
                 IndexFields.AUTHORS, names()));
     }

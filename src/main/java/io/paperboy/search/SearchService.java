@@ -8,6 +8,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
@@ -16,6 +18,8 @@ public final class SearchService {
     public static final int MAX_LIMIT = 100;
     /** How many results of each ranking hybrid search fuses. */
     static final int FUSION_DEPTH = 100;
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.PUBLISHED_DAY, SortField.Type.LONG, true),
+            new SortField(IndexFields.ID, SortField.Type.STRING));
 
     private final SearchIndex index;
     private final LuceneQueries queries;
@@ -81,7 +85,7 @@ public final class SearchService {
         if (ranking == Ranking.VECTORS) {
             return vectors;
         }
-        TopDocs words = searcher.search(queries.build(parsed, false), FUSION_DEPTH);
+        TopDocs words = top(searcher, parsed, queries.build(parsed, false), FUSION_DEPTH);
         List<Map.Entry<Integer, Double>> fused = RankFusion.fuseScored(
                 List.of(docs(words), docs(vectors)), RankFusion.K, limit);
         ScoreDoc[] top = fused.stream().map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
@@ -93,9 +97,18 @@ public final class SearchService {
         return java.util.Arrays.stream(top.scoreDocs).map(sd -> sd.doc).toList();
     }
 
+    /**
+     * The best {@code limit} documents for the query; a query that only filters (all its papers
+     * score the same) lists the newest first rather than in the index's arbitrary order.
+     */
+    private static TopDocs top(IndexSearcher searcher, SearchQuery parsed, Query query, int limit) throws IOException {
+        return LuceneQueries.ranksByRelevance(parsed) ? searcher.search(query, limit)
+                : searcher.search(query, limit, NEWEST_FIRST, true);
+    }
+
     private SearchResults run(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
         Query exact = queries.build(parsed, false);
-        TopDocs top = searcher.search(exact, limit);
+        TopDocs top = top(searcher, parsed, exact, limit);
         if (top.scoreDocs.length > 0 || parsed.text().isBlank()) {
             return new SearchResults(hits(searcher, exact, top), false);
         }
@@ -133,10 +146,10 @@ public final class SearchService {
         }
         try {
             return index.withSearcher(searcher -> switch (ranking) {
-                case BM25 -> IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), limit).scoreDocs);
+                case BM25 -> IndexFields.ids(searcher, top(searcher, parsed, queries.build(parsed, false), limit).scoreDocs);
                 case VECTORS -> nearest(searcher, parsed, limit);
                 case HYBRID -> RankFusion.fuse(List.of(
-                        IndexFields.ids(searcher, searcher.search(queries.build(parsed, false), FUSION_DEPTH).scoreDocs),
+                        IndexFields.ids(searcher, top(searcher, parsed, queries.build(parsed, false), FUSION_DEPTH).scoreDocs),
                         nearest(searcher, parsed, FUSION_DEPTH)), RankFusion.K, limit);
             });
         } catch (IndexSearcher.TooManyClauses e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Times one fixed list of queries on each engine of the speed benchmark, and keeps the report's lines. */
 final class QueryTimer {
     static final int CLIENTS = 8;
+    private static final int SLOWEST_SHOWN = 8;
 
     private final List<String[]> queries; // each query's words; a phrase is one entry with a space
     private final double budgetSeconds;
@@ -63,6 +64,7 @@ final class QueryTimer {
         }
         long[] sorted = Arrays.copyOf(latencies, timed);
         Arrays.sort(sorted);
+        printSlowest(engine, latencies, timed);
         double p50 = sorted[(int) (0.50 * (timed - 1))] / 1e6;
         double p99 = sorted[(int) Math.ceil(0.99 * (timed - 1))] / 1e6;
 
@@ -104,5 +106,20 @@ final class QueryTimer {
                 p50, p99, ran / seconds, ran, seconds, hits);
         System.out.println(line);
         report.add(line);
+    }
+
+    /** The queries that make the tail, so a p99 can be explained rather than guessed at. */
+    private void printSlowest(String engine, long[] latencies, int timed) {
+        Integer[] order = new Integer[timed];
+        for (int i = 0; i < timed; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(latencies[b], latencies[a]));
+        StringBuilder slowest = new StringBuilder(engine + ", slowest:");
+        for (int i = 0; i < Math.min(SLOWEST_SHOWN, timed); i++) {
+            slowest.append(String.format(Locale.ROOT, " [%s] %.1f ms;", String.join(" | ", queries.get(order[i])),
+                    latencies[order[i]] / 1e6));
+        }
+        System.out.println(slowest);
     }
 }

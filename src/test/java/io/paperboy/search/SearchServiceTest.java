@@ -77,6 +77,13 @@ final class SearchServiceTest {
     }
 
     @Test
+    void onlyFilters_listTheNewestPapersFirst() throws Exception {
+        assertThat(ids("cat:cs")).containsExactly("2407.00003", "2403.00002", "2106.09685", "1706.03762",
+                "pb-0123456789ab");
+        assertThat(ids("year:2017..2024 -cat:cs.CV")).containsExactly("2106.09685", "2001.00001", "1706.03762");
+    }
+
+    @Test
     void minus_excludesWordsPhrasesAndFilters() throws Exception {
         assertThat(ids("networks -diffusion")).doesNotContain("2407.00003").contains("1706.03762");
         assertThat(ids("low rank -\"low rank adaptation\"")).doesNotContain("2106.09685").contains("2403.00002");
