@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldExistsQuery;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -38,16 +36,9 @@ public final class SearchIndex implements AutoCloseable {
     static final String EMBEDDED_SEQ = "paperboy.embedded_seq";
     static final String ANALYZERS = "paperboy.analyzers";
 
-    /**
-     * BM25 (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009):
-     * k1 = 1.2 saturates term frequency, b = 0.75 normalises by length. A sweep on SciFact's
-     * training queries (k1 0.6-1.5, b 0.3-0.75) found these defaults within 0.001 nDCG@10 of the
-     * best; the test queries were not used (docs/benchmarks.md).
-     */
-    static final Similarity SIMILARITY = new BM25Similarity(1.2f, 0.75f);
-
     private final Directory directory;
     private final IndexWriter writer;
+    private final PageWriter pages;
     private final SearcherManager searchers;
     private volatile long appliedSeq;
     private volatile long embeddedSeq;
@@ -55,10 +46,8 @@ public final class SearchIndex implements AutoCloseable {
 
     private SearchIndex(Directory directory, Similarity similarity) throws IOException {
         this.directory = directory;
-        IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzers.perField())
-                .setSimilarity(SIMILARITY)
-                .setCommitOnClose(false);
-        this.writer = new IndexWriter(directory, config);
+        this.writer = new IndexWriter(directory, IndexConfig.writer());
+        this.pages = new PageWriter(writer);
         Map<String, String> committed = new HashMap<>();
         if (writer.getLiveCommitData() != null) {
             writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
@@ -93,7 +82,7 @@ public final class SearchIndex implements AutoCloseable {
         Directory directory = null;
         try {
             directory = FSDirectory.open(folder);
-            return new SearchIndex(directory, SIMILARITY);
+            return new SearchIndex(directory, IndexConfig.SIMILARITY);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             // Lucene's lock message stays attached but is not the cause the CLI reports.
@@ -120,7 +109,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** An index in memory, for tests and benchmarks. */
     public static SearchIndex inMemory() {
-        return inMemory(SIMILARITY);
+        return inMemory(IndexConfig.SIMILARITY);
     }
 
     /** An index in memory that ranks with {@code similarity} (for tuning its parameters). */
@@ -162,17 +151,11 @@ public final class SearchIndex implements AutoCloseable {
      * was about a third of the build time).
      */
     synchronized void add(List<Paper> papers, List<float[]> vectors) {
-        try {
-            for (int i = 0; i < papers.size(); i++) {
-                Paper p = papers.get(i);
-                float[] vector = vectors == null ? null : vectors.get(i);
-                writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p, vector));
-                appliedSeq = Math.max(appliedSeq, p.changeSeq());
-            }
-            uncommitted = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("search index: cannot apply " + papers.size() + " papers", e);
+        pages.write(papers, vectors);
+        for (Paper p : papers) {
+            appliedSeq = Math.max(appliedSeq, p.changeSeq());
         }
+        uncommitted = true;
     }
 
     private void refresh() {
@@ -326,6 +309,7 @@ public final class SearchIndex implements AutoCloseable {
         if (uncommitted) {
             commit();
         }
+        pages.close();
         try {
             searchers.close();
             writer.close();

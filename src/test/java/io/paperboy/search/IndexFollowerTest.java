@@ -37,6 +37,10 @@ final class IndexFollowerTest {
         return new SearchService(index).search(q, 10).hits().stream().map(SearchHit::paperId).toList();
     }
 
+    private static List<String> allIds(SearchIndex index, String q) throws InvalidQueryException {
+        return new SearchService(index).search(q, SearchService.MAX_LIMIT).hits().stream().map(SearchHit::paperId).toList();
+    }
+
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void anImport_isSearchableAfterCatchUp_andAnEditReplacesThePaper(TestStore store) throws Exception {
@@ -104,8 +108,10 @@ final class IndexFollowerTest {
 
             assertThat(rebuilt.appliedSeq()).isEqualTo(incremental.appliedSeq());
             assertThat(documents(rebuilt)).isEqualTo(documents(incremental));
+            // Every match, not a top ten: papers that tie keep no particular order between two
+            // indexes written on several threads, so a cut at ten could split a tie differently.
             for (String q : List.of("graph decompositions", "language model", "author:Berger", "cat:hep-ph")) {
-                assertThat(ids(rebuilt, q)).as(q).containsExactlyInAnyOrderElementsOf(ids(incremental, q));
+                assertThat(allIds(rebuilt, q)).as(q).containsExactlyInAnyOrderElementsOf(allIds(incremental, q));
             }
         }
     }
