@@ -123,7 +123,7 @@ public final class WebServer {
                 host, port, List.of());
     }
 
-    private static WebServer start(Database db, Site site, SearchIndex index, SearchService search, Ranking ranking,
+    private static WebServer start(Database db, Site site, SearchIndex index, SearchService searchByText, Ranking ranking,
             String host, int requestedPort, List<AutoCloseable> owned) {
         // Mailed links need the address before the server starts, so a free port is chosen here.
         int port = requestedPort == 0 ? FreePort.find(host) : requestedPort;
@@ -135,6 +135,7 @@ public final class WebServer {
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());
         ListingService listings = new ListingService(db, papers, votes, site.clock());
+        SearchService search = searchByText.withUpvotes(listings::upvotedPapers);
         Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         metrics.bind(new SearchMetrics(index));

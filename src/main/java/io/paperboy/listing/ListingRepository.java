@@ -115,6 +115,16 @@ final class ListingRepository {
         return update.bind("seq", seq).bind("id", paperId).bind("day", day.toString()).execute() == 1;
     }
 
+    /** Imported upvotes per paper, across its shown listings, for papers that have any. */
+    Map<String, Integer> importedUpvoteTotals(Handle handle) {
+        Map<String, Integer> totals = new HashMap<>();
+        handle.createQuery("SELECT paper_id, SUM(upvotes) AS total FROM listings WHERE " + SHOWN
+                        + " GROUP BY paper_id HAVING SUM(upvotes) > 0")
+                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("total")))
+                .forEach(e -> totals.put(e.getKey(), e.getValue()));
+        return totals;
+    }
+
     long count(Handle handle) {
         return handle.createQuery("SELECT count(*) FROM listings").mapTo(Long.class).one();
     }

@@ -149,6 +149,16 @@ public final class ListingService {
         return importedUpvotes(paperId) + votes.count(paperId);
     }
 
+    /**
+     * Every paper with at least one upvote, imported or a member's, and how many: what search
+     * sorts by when asked for the most upvoted matches.
+     */
+    public Map<String, Integer> upvotedPapers() {
+        Map<String, Integer> counts = new HashMap<>(db.withHandle(listings::importedUpvoteTotals));
+        votes.positiveCounts().forEach((id, n) -> counts.merge(id, n, Integer::sum));
+        return counts;
+    }
+
     /** Upvotes a paper brought from its sources, across its listings. */
     public int importedUpvotes(String paperId) {
         return forPaper(paperId).stream().mapToInt(ListingEntry::upvotes).sum();

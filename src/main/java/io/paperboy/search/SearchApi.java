@@ -17,8 +17,9 @@ import java.util.function.Function;
  * of {@code {paper: {…}, publishedAt, title, summary, highlightedTitle, highlightedSummary}}, where
  * {@code paper} is rendered exactly as {@code GET /api/papers/{id}} renders it and the highlighted
  * fields are HTML-escaped text with matches in {@code <mark>}. {@code ranking} is {@code bm25},
- * {@code vectors} or {@code hybrid} (the last two when the server embeds). A bad query, limit or
- * ranking is a 400 with
+ * {@code vectors} or {@code hybrid} (the last two when the server embeds); {@code sort} is
+ * {@code relevance} (the default), {@code date} or {@code upvotes}. A bad query, limit, ranking or
+ * sort is a 400 with
  * {@code {"error": …}}; when nothing matched exactly and typo-tolerant results are shown, the
  * response carries {@code X-Search-Fuzzy: true}.
  */
@@ -52,7 +53,7 @@ public final class SearchApi {
         SearchResults results;
         try {
             results = search.search(ctx.queryParam("q"), limit(ctx.queryParam("limit")),
-                    ranking(ctx.queryParam("ranking")));
+                    ranking(ctx.queryParam("ranking")), SearchOrder.parse(ctx.queryParam("sort")));
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
                     .result(json.createObjectNode().put("error", e.getMessage()).toString());

@@ -36,19 +36,22 @@ public final class SearchPages {
 
     private void page(Context ctx) {
         String q = ctx.queryParam("q");
+        String sort = ctx.queryParam("sort");
         if (q == null || q.isBlank()) {
             render(ctx, new SearchView(Page.of(ctx, "Search papers", "Search every paper by keyword and meaning", "/papers"),
-                    "", List.of(), false, null));
+                    "", SearchOrder.RELEVANCE, List.of(), false, null));
             return;
         }
-        Page page = Page.of(ctx, "Search: " + q, "Papers matching " + q, "/papers?q=" + PaperLinks.encode(q))
-                .withFeeds(SearchFeeds.links(q));
+        Page page = Page.of(ctx, "Search: " + q, "Papers matching " + q, "/papers?q=" + PaperLinks.encode(q)
+                + (sort == null || sort.isBlank() ? "" : "&sort=" + PaperLinks.encode(sort))).withFeeds(SearchFeeds.links(q));
+        SearchOrder order = SearchOrder.RELEVANCE;
         try {
-            SearchResults results = search.search(q, LIMIT, ranking);
-            render(ctx, new SearchView(page, q, results(results.hits()), results.fuzzy(), null));
+            order = SearchOrder.parse(sort);
+            SearchResults results = search.search(q, LIMIT, ranking, order);
+            render(ctx, new SearchView(page, q, order, results(results.hits()), results.fuzzy(), null));
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, new SearchView(page.withFeeds(List.of()), q, List.of(), false, e.getMessage()));
+            render(ctx, new SearchView(page.withFeeds(List.of()), q, order, List.of(), false, e.getMessage()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -25,6 +26,7 @@ public final class SearchService {
     private final LuceneQueries queries;
     private final Embedder embedder;
     private final Highlights highlights = new Highlights();
+    private final Supplier<Map<String, Integer>> upvotes;
 
     public SearchService(SearchIndex index) {
         this(index, LuceneQueries.TextScoring.DEFAULT, null);
@@ -40,9 +42,57 @@ public final class SearchService {
     }
 
     private SearchService(SearchIndex index, LuceneQueries.TextScoring scoring, Embedder embedder) {
+        this(index, new LuceneQueries(scoring), embedder, Map::of);
+    }
+
+    private SearchService(SearchIndex index, LuceneQueries queries, Embedder embedder,
+            Supplier<Map<String, Integer>> upvotes) {
         this.index = index;
-        this.queries = new LuceneQueries(scoring);
+        this.queries = queries;
         this.embedder = embedder;
+        this.upvotes = upvotes;
+    }
+
+    /**
+     * This service, sorting by upvotes with {@code upvotes}: every paper that has any, and how
+     * many (the votes belong to another feature; search only orders by them).
+     */
+    public SearchService withUpvotes(Supplier<Map<String, Integer>> upvotes) {
+        return new SearchService(index, queries, embedder, upvotes);
+    }
+
+    /**
+     * As {@link #search(String, int, Ranking)} in {@code order}: by relevance, or the papers the
+     * words match newest or most upvoted first (ties by relevance).
+     *
+     * @throws InvalidQueryException when {@code q} cannot be run
+     */
+    public SearchResults search(String q, int limit, Ranking ranking, SearchOrder order) throws InvalidQueryException {
+        if (order == SearchOrder.RELEVANCE) {
+            return search(q, limit, ranking);
+        }
+        checkLimit(limit);
+        SearchQuery parsed = SearchQueryParser.parse(q);
+        try {
+            return index.withSearcher(searcher -> {
+                Query exact = queries.build(parsed, false);
+                TopDocs top = sorted(searcher, parsed, exact, limit, order);
+                if (top.scoreDocs.length > 0 || parsed.text().isBlank()) {
+                    return new SearchResults(hits(searcher, exact, top), false);
+                }
+                Query fuzzy = queries.build(parsed, true);
+                top = sorted(searcher, parsed, fuzzy, limit, order);
+                return new SearchResults(hits(searcher, fuzzy, top), top.scoreDocs.length > 0);
+            });
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooManyTerms();
+        }
+    }
+
+    private TopDocs sorted(IndexSearcher searcher, SearchQuery parsed, Query query, int limit, SearchOrder order)
+            throws IOException {
+        return order == SearchOrder.DATE ? searcher.search(query, limit, NEWEST_FIRST, true)
+                : UpvoteOrder.top(searcher, query, upvotes.get(), limit, rest -> top(searcher, parsed, rest, limit));
     }
 
     /**

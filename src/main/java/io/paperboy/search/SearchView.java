@@ -10,13 +10,18 @@ import java.util.List;
  *
  * @param error the reason the query was refused, or null
  */
-public record SearchView(Page page, String q, List<Result> results, boolean fuzzy, String error) {
+public record SearchView(Page page, String q, SearchOrder sort, List<Result> results, boolean fuzzy, String error) {
     public SearchView {
         results = List.copyOf(results);
     }
 
     /** One result; the highlighted fields are HTML-escaped text with matches in {@code <mark>}, or null. */
     public record Result(Paper paper, String highlightedTitle, String highlightedSummary) {}
+
+    /** The orders the page offers, in the order shown. */
+    public List<SearchOrder> orders() {
+        return List.of(SearchOrder.values());
+    }
 
     public boolean searched() {
         return q != null && !q.isBlank();

@@ -74,6 +74,14 @@ final class VoteRepository {
         return counts;
     }
 
+    Map<String, Integer> positiveCounts(Handle h) {
+        Map<String, Integer> counts = new HashMap<>();
+        h.createQuery("SELECT paper_id, votes FROM paper_votes WHERE votes > 0")
+                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("votes")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** Of {@code paperIds}, those the member has upvoted: one query for a whole page of cards. */
     Set<String> upvotedBy(Handle h, long userId, Collection<String> paperIds) {
         Set<String> upvoted = new HashSet<>();

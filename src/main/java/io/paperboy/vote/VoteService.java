@@ -68,6 +68,11 @@ public final class VoteService {
         return db.withHandle(h -> votes.counts(h, paperIds));
     }
 
+    /** Members' votes of every paper that has any. */
+    public Map<String, Integer> positiveCounts() {
+        return db.withHandle(votes::positiveCounts);
+    }
+
     public int count(String paperId) {
         return db.withHandle(h -> votes.count(h, paperId));
     }

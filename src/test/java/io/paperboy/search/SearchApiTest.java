@@ -109,6 +109,42 @@ final class SearchApiTest {
     }
 
     @Test
+    void sortByDate_listsTheMatchingPapersNewestFirst() throws Exception {
+        JsonNode byRelevance = JSON.readTree(search("model", "&limit=100").body());
+        JsonNode byDate = JSON.readTree(search("model", "&limit=100&sort=date").body());
+
+        List<String> dates = new java.util.ArrayList<>();
+        byDate.forEach(r -> dates.add(r.get("publishedAt").asText()));
+        assertThat(dates).hasSizeGreaterThan(20).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ids(byDate)).isNotEqualTo(ids(byRelevance));
+    }
+
+    @Test
+    void sortByUpvotes_listsTheMostUpvotedMatchesFirst_thenTheOthers() throws Exception {
+        JsonNode byUpvotes = JSON.readTree(search("model", "&limit=100&sort=upvotes").body());
+
+        List<Integer> upvotes = new java.util.ArrayList<>();
+        byUpvotes.forEach(r -> upvotes.add(r.get("paper").get("upvotes").asInt()));
+        assertThat(upvotes).hasSizeGreaterThan(20).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(upvotes.get(0)).isGreaterThan(50);
+        assertThat(upvotes).contains(0);
+    }
+
+    @Test
+    void anUnknownSort_is400SayingWhatIsAllowed() throws Exception {
+        HttpResponse<String> response = search("model", "&sort=best");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("sort must be one of: relevance, date, upvotes");
+    }
+
+    private static List<String> ids(JsonNode results) {
+        List<String> ids = new java.util.ArrayList<>();
+        results.forEach(r -> ids.add(r.get("paper").get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void everyHostileQuery_isAnsweredWithResultsOrA400_neverA500() throws Exception {
         for (String q : HostileQueries.all()) {
             HttpResponse<String> response = search(q);

@@ -39,6 +39,18 @@ final class SearchPagesTest {
     }
 
     @Test
+    void sortMenu_keepsTheChosenOrder_andAnUnknownOrderIsA400SayingWhy() throws Exception {
+        HttpResponse<String> newest = SERVER.server().get("/papers?q=model&sort=date");
+        HttpResponse<String> unknown = SERVER.server().get("/papers?q=model&sort=oldest");
+
+        assertThat(newest.statusCode()).isEqualTo(200);
+        assertThat(newest.body()).contains("<option value=\"date\" selected>newest</option>")
+                .contains("class=\"paper-card\"");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("sort must be one of: relevance, date, upvotes").contains("value=\"model\"");
+    }
+
+    @Test
     void emptyQuery_showsTheForm() throws Exception {
         HttpResponse<String> page = SERVER.server().get("/papers");
 
