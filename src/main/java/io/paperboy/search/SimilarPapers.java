@@ -1,12 +1,16 @@
 package io.paperboy.search;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
@@ -17,6 +21,8 @@ import org.apache.lucene.search.TopDocs;
  */
 public final class SimilarPapers {
     private static final int MAX_QUERY_TERMS = 25;
+    /** Liked papers looked at by {@link #likeAny}: one query each. */
+    static final int MAX_LIKED = 20;
 
     private final SearchIndex index;
 
@@ -36,6 +42,49 @@ public final class SimilarPapers {
                     .add(new TermQuery(new Term(IndexFields.ID, paperId)), BooleanClause.Occur.MUST_NOT)
                     .build();
             return IndexFields.ids(searcher, searcher.search(query, limit).scoreDocs);
+        });
+    }
+
+    /** A paper like one of several, and which one. */
+    public record Like(String paperId, String likeId) {}
+
+    /**
+     * Up to {@code limit} papers like any of {@code likedIds} (the most recent first; the first
+     * {@value #MAX_LIKED} are used), each with the liked paper it is most like; liked papers are
+     * left out. Each liked paper's matches are scored relative to its best match, so a paper with
+     * a long abstract, whose query scores higher, does not crowd out the others.
+     */
+    public List<Like> likeAny(List<String> likedIds, int limit) {
+        List<String> used = likedIds.subList(0, Math.min(MAX_LIKED, likedIds.size()));
+        return index.withSearcher(searcher -> {
+            BooleanQuery.Builder notLiked = new BooleanQuery.Builder();
+            likedIds.forEach(id -> notLiked.add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.SHOULD));
+            Query liked = notLiked.build();
+            Map<String, Like> best = new HashMap<>();
+            Map<String, Float> bestScore = new HashMap<>();
+            for (String likedId : used) {
+                TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, likedId)), 1);
+                if (self.scoreDocs.length == 0) {
+                    continue;
+                }
+                Query query = new BooleanQuery.Builder()
+                        .add(likeQuery(searcher, self.scoreDocs[0].doc), BooleanClause.Occur.SHOULD)
+                        .add(liked, BooleanClause.Occur.MUST_NOT)
+                        .build();
+                ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+                List<String> ids = IndexFields.ids(searcher, hits);
+                for (int i = 0; i < hits.length; i++) {
+                    float relative = hits[i].score / hits[0].score;
+                    if (relative > bestScore.getOrDefault(ids.get(i), 0f)) {
+                        bestScore.put(ids.get(i), relative);
+                        best.put(ids.get(i), new Like(ids.get(i), likedId));
+                    }
+                }
+            }
+            return best.values().stream()
+                    .sorted(Comparator.comparingDouble((Like l) -> bestScore.get(l.paperId())).reversed()
+                            .thenComparing(Like::paperId))
+                    .limit(limit).toList();
         });
     }
 
