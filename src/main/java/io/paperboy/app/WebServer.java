@@ -47,6 +47,7 @@ import io.paperboy.db.SiteSecrets;
 import io.paperboy.user.Account;
 import io.paperboy.foryou.ForYou;
 import io.paperboy.foryou.ForYouPages;
+import io.paperboy.foryou.PrivateFeed;
 import io.paperboy.foryou.ReadingList;
 import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.digest.DigestPages;
@@ -148,7 +149,7 @@ public final class WebServer {
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers);
-        ForYouPages forYouPages = new ForYouPages(forYou);
+        ForYouPages forYouPages = new ForYouPages(forYou, new PrivateFeed(db, site.clock()));
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
