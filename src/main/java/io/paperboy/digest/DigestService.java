@@ -100,7 +100,6 @@ public final class DigestService {
     /** Queues what is due at {@code now} (only {@code frequency}'s, unless null) and delivers everything pending. */
     public RunReport run(Instant now, Frequency frequency) {
         List<Subscription> dueNow = due(now, frequency);
-        refreshPicks(dueNow, now);
         int queued = enqueue(dueNow.stream().map(s -> Map.entry(s.id(), s.due(now).key())).toList(), now);
         RunReport delivered = deliver(now);
         return new RunReport(dueNow.size(), queued, delivered.sent(), delivered.retrying(), delivered.failed(),
@@ -113,7 +112,7 @@ public final class DigestService {
      */
     public int composeDue(Instant now, Frequency frequency, Consumer<Mail> sink) {
         List<Subscription> dueNow = due(now, frequency);
-        refreshPicks(dueNow, now);
+        refreshPicks(dueNow.stream().map(Subscription::userId).filter(java.util.Objects::nonNull).distinct().toList(), now);
         DigestSources sources = sources();
         sources.trending();
         return dueNow.parallelStream()
@@ -156,18 +155,18 @@ public final class DigestService {
     }
 
     /**
-     * Brings the "for you" picks of the members among {@code due} up to date, once per run and
-     * before any digest is composed: composing then only reads them (ranking costs ~100 ms per
-     * member; only members whose likes changed, or whose picks are a day old, are ranked again).
+     * Brings the "for you" picks of {@code members} (those about to be mailed) up to date, once
+     * per pass and before any digest is composed: composing then only reads them (ranking costs
+     * ~100 ms per member; only members whose likes changed, or whose picks are a day old, are
+     * ranked again).
      */
-    private void refreshPicks(List<Subscription> due, Instant now) {
-        if (forYou == null) {
+    private void refreshPicks(List<Long> members, Instant now) {
+        if (forYou == null || members.isEmpty()) {
             return;
         }
-        List<Long> members = due.stream().map(Subscription::userId).filter(java.util.Objects::nonNull).distinct().toList();
         long start = System.nanoTime();
         int computed = forYou.refresh(members, now);
-        LOG.info("for-you picks: {} of {} members due computed again in {} ms", computed, members.size(),
+        LOG.info("for-you picks: {} of {} members to mail computed again in {} ms", computed, members.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -185,6 +184,7 @@ public final class DigestService {
      * {@value #SENDERS} SMTP connections at a time; stops early when the relay keeps failing.
      */
     public RunReport deliver(Instant now) {
+        refreshPicks(db.withHandle(h -> outbox.listMembersToDeliver(h, now)), now);
         DigestSources sources = sources();
         Tally tally = new Tally();
         try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
