@@ -11,8 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Stored picks on real SQLite and real PostgreSQL: replaced whole, read in rank order, with their state. */
-final class PicksRepositoryTest {
+/**
+ * Stored picks and private feed secrets on real SQLite and real PostgreSQL: picks replaced whole,
+ * read in rank order, with their state; one secret per member, replaced or revoked at once.
+ */
+final class ForYouStoreTest {
     @TempDir
     Path dir;
 
@@ -37,6 +40,29 @@ final class PicksRepositoryTest {
             assertThat(all).containsExactly(new Pick("0704.0004", "0704.0002", false), new Pick("0704.0005", "0704.0002", false));
             assertThat(best).containsExactly(new Pick("0704.0004", "0704.0002", false));
             assertThat(state).contains(new PicksRepository.State("hash-2", first.plusSeconds(60)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void aPrivateFeedSecret_opensTheMembersFeed_untilReplacedOrRevoked(TestStore store) throws Exception {
+        try (TestServer server = new TestServer(dir, store)) {
+            server.browser().signUpConfirmed("secret");
+            long member = server.db().withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'secret'")
+                    .mapTo(Long.class).one());
+            PrivateFeed feeds = new PrivateFeed(server.db(), java.time.Clock.systemUTC());
+
+            String first = feeds.renew(member);
+            String second = feeds.renew(member);
+
+            assertThat(second).isNotEqualTo(first).hasSize(43);
+            assertThat(feeds.member(first)).as("the replaced secret").isEmpty();
+            assertThat(feeds.member(second)).contains(member);
+            assertThat(feeds.since(member)).isPresent();
+            assertThat(feeds.revoke(member)).isTrue();
+            assertThat(feeds.member(second)).as("the revoked secret").isEmpty();
+            assertThat(feeds.since(member)).isEmpty();
+            assertThat(feeds.revoke(member)).isFalse();
         }
     }
 }
