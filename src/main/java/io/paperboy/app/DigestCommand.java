@@ -2,6 +2,10 @@ package io.paperboy.app;
 
 import io.paperboy.db.Database;
 import io.paperboy.digest.DigestService;
+import io.paperboy.foryou.ForYou;
+import io.paperboy.foryou.ReadingList;
+import io.paperboy.search.PaperVectors;
+import io.paperboy.vote.VoteService;
 import io.paperboy.digest.Frequency;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
@@ -72,8 +76,12 @@ final class DigestCommand implements Callable<Integer> {
             try (Database db = store.open(); SearchIndex index = SearchIndex.inMemory()) {
                 PaperService papers = new PaperService(db);
                 new IndexFollower(papers, index).catchUp();
+                // This index has no embeddings: members' stored picks are read, and kept as they are.
+                ForYou forYou = new ForYou(db, papers, new PaperVectors(index),
+                        new VoteService(db, papers, site.clock())::upvotedPaperIds,
+                        new ReadingList(db, papers, site.clock()), site.clock());
                 DigestService digests = new DigestService(db, new ListingService(db, papers), papers,
-                        new SearchService(index), site.mailer(), url);
+                        new SearchService(index), site.mailer(), url, forYou);
                 if (dryRun) {
                     int count = digests.composeDue(at, frequency, mail -> { });
                     System.out.printf("%d digests due at %s (dry run: nothing queued or sent)%n", count, at);

@@ -47,6 +47,7 @@ import io.paperboy.db.SiteSecrets;
 import io.paperboy.user.Account;
 import io.paperboy.foryou.ForYou;
 import io.paperboy.foryou.ForYouPages;
+import io.paperboy.foryou.PrivateFeed;
 import io.paperboy.foryou.ReadingList;
 import io.paperboy.foryou.ReadingListPages;
 import io.paperboy.digest.DigestPages;
@@ -139,17 +140,17 @@ public final class WebServer {
         Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         metrics.bind(new SearchMetrics(index));
-        DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url);
+        ReadingList readingList = new ReadingList(db, papers, site.clock());
+        ReadingListPages readingListPages = new ReadingListPages(readingList);
+        ForYou forYou = new ForYou(db, papers, new PaperVectors(index), votes::upvotedPaperIds, readingList, site.clock());
+        DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers);
-        ReadingList readingList = new ReadingList(db, papers, site.clock());
-        ReadingListPages readingListPages = new ReadingListPages(readingList);
-        ForYouPages forYouPages = new ForYouPages(new ForYou(papers, new PaperVectors(index), votes::upvotedPaperIds,
-                readingList));
+        ForYouPages forYouPages = new ForYouPages(forYou, new PrivateFeed(db, site.clock()));
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);

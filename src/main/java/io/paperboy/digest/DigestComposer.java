@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import io.paperboy.foryou.Pick;
 import io.paperboy.listing.ListedPaper;
 import io.paperboy.paper.ArtifactLink;
 import io.paperboy.paper.LinkKind;
@@ -15,14 +16,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a subscriber's digest: the top trending papers for everyone, then the period's papers
- * matching what the subscriber follows, each with the reason it is there. A paper appears once,
- * in the first section that has it. Later sections (a personal ranking) add themselves the same way.
+ * Builds a subscriber's digest: for a member, first their "for you" picks (stored by the foryou
+ * feature, read here, never ranked here); then the top trending papers for everyone, then the
+ * period's papers matching what the subscriber follows; personal items with the reason each is
+ * there. A paper appears once, in the first section that has it.
  */
 final class DigestComposer {
     static final int TRENDING_DAILY = 10;
     static final int TRENDING_WEEKLY = 15;
     static final int MAX_FOLLOWED = 20;
+    static final int FOR_YOU_DAILY = 5;
+    static final int FOR_YOU_WEEKLY = 10;
     static final int MAX_AUTHORS_SHOWN = 4;
     static final int SNIPPET_CHARS = 280;
 
@@ -32,9 +36,16 @@ final class DigestComposer {
         this.site = site;
     }
 
-    Digest compose(Interests interests, DigestPeriod period, DigestSources sources) {
+    /** {@code memberId}: the member who made the subscription, or null for an address alone. */
+    Digest compose(Interests interests, Long memberId, DigestPeriod period, DigestSources sources) {
         Set<String> shown = new HashSet<>();
         List<DigestSection> sections = new ArrayList<>();
+        if (memberId != null) {
+            DigestSection forYou = forYou(memberId, period, sources, shown);
+            if (!forYou.items().isEmpty()) {
+                sections.add(forYou);
+            }
+        }
         DigestSection trending = trending(period, sources, shown);
         if (!trending.items().isEmpty()) {
             sections.add(trending);
@@ -60,6 +71,28 @@ final class DigestComposer {
             }
         }
         return new DigestSection("Trending", "What the community is reading now.", items);
+    }
+
+    private DigestSection forYou(long memberId, DigestPeriod period, DigestSources sources, Set<String> shown) {
+        int limit = period.frequency() == Frequency.DAILY ? FOR_YOU_DAILY : FOR_YOU_WEEKLY;
+        // More than shown: a pick may be missing from the store by now.
+        List<Pick> picks = sources.picks(memberId, 2 * limit);
+        List<String> ids = new ArrayList<>();
+        picks.forEach(p -> {
+            ids.add(p.paperId());
+            ids.add(p.becauseId());
+        });
+        Map<String, Paper> papers = sources.papers(ids);
+        List<DigestItem> items = new ArrayList<>();
+        for (Pick pick : picks) {
+            Paper p = papers.get(pick.paperId());
+            Paper because = papers.get(pick.becauseId());
+            if (items.size() < limit && p != null && because != null && shown.add(p.id())) {
+                items.add(item(p, sources, "like “" + TexText.collapseWhitespace(because.title()) + "”, which you "
+                        + (pick.upvoted() ? "upvoted" : "saved")));
+            }
+        }
+        return new DigestSection("For you", "Papers like the ones you upvoted and saved.", items);
     }
 
     private DigestSection followed(Interests interests, DigestPeriod period, DigestSources sources, Set<String> shown) {

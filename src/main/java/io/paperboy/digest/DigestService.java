@@ -1,6 +1,7 @@
 package io.paperboy.digest;
 
 import io.paperboy.db.Database;
+import io.paperboy.foryou.ForYou;
 import io.paperboy.listing.ListingService;
 import io.paperboy.mail.Mail;
 import io.paperboy.mail.MailException;
@@ -69,15 +70,24 @@ public final class DigestService {
     private final PaperService papers;
     private final SearchService search;
     private final Mailer mailer;
+    private final ForYou forYou;
     private final DigestComposer composer;
     private final DigestMail mails;
     private final UnsubscribeTokens unsubscribeTokens;
     private final SubscriptionRepository subscriptions = new SubscriptionRepository();
     private final OutboxRepository outbox = new OutboxRepository();
 
+    /** Digests without personal picks (no "For you" section). */
     public DigestService(Database db, ListingService listings, PaperService papers, SearchService search, Mailer mailer,
             SiteUrl site) {
+        this(db, listings, papers, search, mailer, site, null);
+    }
+
+    /** Digests whose subscriptions made by members get a "For you" section from {@code forYou}'s stored picks. */
+    public DigestService(Database db, ListingService listings, PaperService papers, SearchService search, Mailer mailer,
+            SiteUrl site, ForYou forYou) {
         this.db = db;
+        this.forYou = forYou;
         this.listings = listings;
         this.papers = papers;
         this.search = search;
@@ -89,10 +99,10 @@ public final class DigestService {
 
     /** Queues what is due at {@code now} (only {@code frequency}'s, unless null) and delivers everything pending. */
     public RunReport run(Instant now, Frequency frequency) {
-        List<Map.Entry<Long, String>> due = due(now, frequency);
-        int queued = enqueue(due, now);
+        List<Subscription> dueNow = due(now, frequency);
+        int queued = enqueue(dueNow.stream().map(s -> Map.entry(s.id(), s.due(now).key())).toList(), now);
         RunReport delivered = deliver(now);
-        return new RunReport(due.size(), queued, delivered.sent(), delivered.retrying(), delivered.failed(),
+        return new RunReport(dueNow.size(), queued, delivered.sent(), delivered.retrying(), delivered.failed(),
                 delivered.cancelled(), delivered.paused(), delivered.stoppedEarly());
     }
 
@@ -101,10 +111,11 @@ public final class DigestService {
      * cores; {@code sink} must be thread-safe. Returns how many.
      */
     public int composeDue(Instant now, Frequency frequency, Consumer<Mail> sink) {
+        List<Subscription> dueNow = due(now, frequency);
+        refreshPicks(dueNow.stream().map(Subscription::userId).filter(java.util.Objects::nonNull).distinct().toList(), now);
         DigestSources sources = sources();
         sources.trending();
-        return db.withHandle(subscriptions::listActive).parallelStream()
-                .filter(s -> (frequency == null || s.frequency() == frequency) && s.due(now) != null)
+        return dueNow.parallelStream()
                 .mapToInt(s -> {
                     sink.accept(mail(s, s.due(now), sources));
                     return 1;
@@ -117,7 +128,8 @@ public final class DigestService {
         DigestPeriod period = subscription == null
                 ? DigestPeriod.containing(Frequency.DAILY, 0, ZoneOffset.UTC, now)
                 : DigestPeriod.containing(subscription.frequency(), subscription.hour(), subscription.zone(), now);
-        return composer.compose(subscription == null ? Interests.NONE : subscription.interests(), period, sources());
+        return subscription == null ? composer.compose(Interests.NONE, null, period, sources())
+                : composer.compose(subscription.interests(), subscription.userId(), period, sources());
     }
 
     /** The HTML of a digest as mailed, for the preview page; without an unsubscribe link for non-subscribers. */
@@ -136,15 +148,26 @@ public final class DigestService {
         return db.withHandle(outbox::countByStatus);
     }
 
-    private List<Map.Entry<Long, String>> due(Instant now, Frequency frequency) {
-        List<Map.Entry<Long, String>> due = new ArrayList<>();
-        for (Subscription s : db.withHandle(subscriptions::listActive)) {
-            DigestPeriod period = s.due(now);
-            if (period != null && (frequency == null || s.frequency() == frequency)) {
-                due.add(Map.entry(s.id(), period.key()));
-            }
+    private List<Subscription> due(Instant now, Frequency frequency) {
+        return db.withHandle(subscriptions::listActive).stream()
+                .filter(s -> s.due(now) != null && (frequency == null || s.frequency() == frequency))
+                .toList();
+    }
+
+    /**
+     * Brings the "for you" picks of {@code members} (those about to be mailed) up to date, once
+     * per pass and before any digest is composed: composing then only reads them (ranking costs
+     * ~100 ms per member; only members whose likes changed, or whose picks are a day old, are
+     * ranked again).
+     */
+    private void refreshPicks(List<Long> members, Instant now) {
+        if (forYou == null || members.isEmpty()) {
+            return;
         }
-        return due;
+        long start = System.nanoTime();
+        int computed = forYou.refresh(members, now);
+        LOG.info("for-you picks: {} of {} members to mail computed again in {} ms", computed, members.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private int enqueue(List<Map.Entry<Long, String>> due, Instant now) {
@@ -161,6 +184,7 @@ public final class DigestService {
      * {@value #SENDERS} SMTP connections at a time; stops early when the relay keeps failing.
      */
     public RunReport deliver(Instant now) {
+        refreshPicks(db.withHandle(h -> outbox.listMembersToDeliver(h, now)), now);
         DigestSources sources = sources();
         Tally tally = new Tally();
         try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
@@ -246,12 +270,12 @@ public final class DigestService {
     }
 
     private Mail mail(Subscription s, DigestPeriod period, DigestSources sources) {
-        Digest digest = composer.compose(s.interests(), period, sources);
+        Digest digest = composer.compose(s.interests(), s.userId(), period, sources);
         return mails.mail(s.email(), s.id(), digest, unsubscribeTokens.token(s.id()), sources.rendered());
     }
 
     private DigestSources sources() {
-        return new DigestSources(listings, papers, search);
+        return new DigestSources(listings, papers, search, forYou);
     }
 
     /** What a delivery pass did so far, counted by its sender threads. */

@@ -1,5 +1,7 @@
 package io.paperboy.digest;
 
+import io.paperboy.foryou.ForYou;
+import io.paperboy.foryou.Pick;
 import io.paperboy.listing.ListedPaper;
 import io.paperboy.listing.ListingFilter;
 import io.paperboy.listing.ListingService;
@@ -26,6 +28,7 @@ final class DigestSources {
     private final ListingService listings;
     private final PaperService papers;
     private final SearchService search;
+    private final ForYou forYou;
     private List<ListedPaper> trending;
     private final Map<String, List<String>> matches = new ConcurrentHashMap<>();
     private final Map<String, Paper> paperCache = new ConcurrentHashMap<>();
@@ -33,10 +36,17 @@ final class DigestSources {
     private final ItemRenderer rendered = new ItemRenderer();
     private final Map<String, DigestItem> items = new ConcurrentHashMap<>();
 
-    DigestSources(ListingService listings, PaperService papers, SearchService search) {
+    /** {@code forYou} null: no personal picks. */
+    DigestSources(ListingService listings, PaperService papers, SearchService search, ForYou forYou) {
         this.listings = listings;
         this.papers = papers;
         this.search = search;
+        this.forYou = forYou;
+    }
+
+    /** The member's stored "for you" picks, best first (refreshed before the run composes anything). */
+    List<Pick> picks(long memberId, int limit) {
+        return forYou == null ? List.of() : forYou.picks(memberId, limit);
     }
 
     /**

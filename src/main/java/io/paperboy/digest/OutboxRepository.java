@@ -42,6 +42,18 @@ final class OutboxRepository {
                 .list();
     }
 
+    /** The members (subscriptions made from an account) with a row claimable at {@code now}: whom delivery will mail. */
+    List<Long> listMembersToDeliver(Handle h, Instant now) {
+        return h.createQuery("""
+                        SELECT DISTINCT s.user_id FROM digest_outbox o JOIN digest_subscriptions s ON s.id = o.subscription_id
+                        WHERE s.user_id IS NOT NULL AND ((o.status = 'pending' AND o.next_attempt_at <= :now)
+                            OR (o.status = 'sending' AND o.lease_until <= :now))
+                        ORDER BY s.user_id""")
+                .bind("now", Timestamps.stamp(now))
+                .mapTo(Long.class)
+                .list();
+    }
+
     /** Takes the row for this node until {@code leaseUntil}; false when another node took it first. */
     boolean claim(Handle h, long id, Instant now, Instant leaseUntil) {
         return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease WHERE id = :id AND "

@@ -87,7 +87,7 @@ public final class PageCache {
     private void remember(Context ctx) {
         String key = key(ctx);
         Object seq = ctx.attribute(SEQ);
-        if (key == null || seq == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200) {
+        if (key == null || seq == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200 || markedPrivate(ctx)) {
             return;
         }
         String body = ctx.result();
@@ -104,6 +104,12 @@ public final class PageCache {
             entries.put(key, entry);
         }
         answer(ctx, entry);
+    }
+
+    // An answer its handler marks private (a member's secret feed URL) is for one reader: never shared.
+    private static boolean markedPrivate(Context ctx) {
+        String cacheControl = ctx.res().getHeader("Cache-Control");
+        return cacheControl != null && cacheControl.contains("private");
     }
 
     // A 304 when the client holds this very body. (Javalin's own ETags read the body a byte at

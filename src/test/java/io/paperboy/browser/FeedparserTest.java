@@ -3,10 +3,14 @@ package io.paperboy.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.testing.TestServer;
+import io.paperboy.testing.WebSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +49,28 @@ final class FeedparserTest {
 
         // file, bozo (1 = malformed), entries, every entry complete, detected version
         assertThat(lines).containsExactly("daily.atom 0 30 True atom10", "daily.rss 0 30 True rss20");
+    }
+
+    @Test
+    void privateForYouFeed_parsesWithoutError_andEveryEntrySaysWhyItIsThere() throws Exception {
+        Path atom = dir.resolve("for-you.atom");
+        try (TestServer server = TestServer.withEmbeddings(dir)) {
+            WebSession ada = server.browser().signUpConfirmed("feedparser");
+            ada.post("/papers/2506.09560/upvote", Map.of("action", "upvote"));
+            Matcher url = Pattern.compile("/feeds/for-you/[A-Za-z0-9_-]+\\.atom")
+                    .matcher(ada.post("/papers/for-you/feed", Map.of("action", "new")).body());
+            assertThat(url.find()).isTrue();
+            Files.writeString(atom, server.get(url.group()).body());
+        }
+        String script = SCRIPT + """
+                feed = feedparser.parse(sys.argv[1])
+                print(all(e.summary.startswith('like ') and ', which you upvoted' in e.summary for e in feed.entries))
+                """;
+
+        Process python = new ProcessBuilder(PYTHON.toString(), "-c", script, atom.toString()).redirectErrorStream(true).start();
+        List<String> lines = new String(python.getInputStream().readAllBytes()).lines().toList();
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(lines).containsExactly("for-you.atom 0 30 True atom10", "True");
     }
 }

@@ -38,6 +38,8 @@ final class HtmlValidityTest {
             for (String page : MEMBER_PAGES) {
                 pages.put("member " + page, member.get(page).body());
             }
+            pages.put("for you: a new private feed address", member.post("/papers/for-you/feed", Map.of("action", "new")).body());
+            pages.put("for you: with a private feed", member.get("/papers/for-you").body());
             WebSession typo = server.browser();
             typo.get("/signup");
             pages.put("sign-up with errors", typo.post("/signup", Map.of("email", "nope", "name", "x", "password", "short")).body());

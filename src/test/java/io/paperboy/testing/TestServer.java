@@ -107,6 +107,11 @@ public final class TestServer implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no member called " + name));
     }
 
+    /** The site's digest runs, wired as {@code serve}'s schedule runs them (with members' "for you" picks). */
+    public io.paperboy.digest.DigestService digests() {
+        return server.digests();
+    }
+
     /** A new browser session against this server. */
     public WebSession browser() {
         return new WebSession(this);
