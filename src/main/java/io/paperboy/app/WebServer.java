@@ -142,7 +142,8 @@ public final class WebServer {
         metrics.bind(new SearchMetrics(index));
         ReadingList readingList = new ReadingList(db, papers, site.clock());
         ReadingListPages readingListPages = new ReadingListPages(readingList);
-        ForYou forYou = new ForYou(db, papers, new PaperVectors(index), votes::upvotedPaperIds, readingList, site.clock());
+        ForYou forYou = new ForYou(db, papers, new PaperVectors(index), new SimilarPapers(index), votes::upvotedPaperIds,
+                readingList, site.clock());
         DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());

@@ -4,6 +4,7 @@ import io.paperboy.db.Database;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.PaperVectors;
+import io.paperboy.search.SimilarPapers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,12 +44,24 @@ public final class ForYou {
     private final Clock clock;
     private final PicksRepository stored = new PicksRepository();
 
-    /** {@code upvoted} lists a member's upvoted paper ids, newest first (from the vote feature). */
+    /**
+     * Picks ranked by embeddings only: without them, members keep the picks they have (a digest
+     * run's own index, which holds no embeddings, must not replace picks made by the server's).
+     */
     public ForYou(Database db, PaperService papers, PaperVectors vectors, Function<Long, List<String>> upvoted,
             ReadingList readingList, Clock clock) {
+        this(db, papers, vectors, null, upvoted, readingList, clock);
+    }
+
+    /**
+     * {@code upvoted} lists a member's upvoted paper ids, newest first (from the vote feature);
+     * {@code byWords} ranks by shared words when the liked papers have no embeddings.
+     */
+    public ForYou(Database db, PaperService papers, PaperVectors vectors, SimilarPapers byWords,
+            Function<Long, List<String>> upvoted, ReadingList readingList, Clock clock) {
         this.db = db;
         this.papers = papers;
-        this.ranking = new PickRanking(vectors);
+        this.ranking = new PickRanking(vectors, byWords);
         this.upvoted = upvoted;
         this.readingList = readingList;
         this.clock = clock;

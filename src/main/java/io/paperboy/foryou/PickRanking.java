@@ -1,6 +1,7 @@
 package io.paperboy.foryou;
 
 import io.paperboy.search.PaperVectors;
+import io.paperboy.search.SimilarPapers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
  * Computes a member's picks from their likes: candidates are the papers whose embeddings lie
  * nearest the liked papers' centroid; the per-member linear classifier (chosen over the centroid
  * by the offline evaluation in docs/benchmarks.md) ranks them, liked papers against the
- * candidates, as arxiv-sanity ranks against all others. About 100 ms of CPU per member, so the
+ * candidates, as arxiv-sanity ranks against all others; without embeddings, papers sharing the
+ * liked papers' distinctive words (MoreLikeThis). About 100 ms of CPU per member, so the
  * result is stored (see {@link ForYou}) rather than computed per page or per digest.
  */
 final class PickRanking {
@@ -21,10 +23,13 @@ final class PickRanking {
     record Result(List<Pick> picks, ForYou.Empty empty) {}
 
     private final PaperVectors vectors;
+    private final SimilarPapers byWords;
     private final Ranker ranker = new LinearRanker();
 
-    PickRanking(PaperVectors vectors) {
+    /** {@code byWords} ranks when the liked papers have no embeddings; null keeps "no embeddings" as the answer. */
+    PickRanking(PaperVectors vectors, SimilarPapers byWords) {
         this.vectors = vectors;
+        this.byWords = byWords;
     }
 
     Result rank(Likes likes, int limit) {
@@ -34,7 +39,7 @@ final class PickRanking {
         }
         Map<String, float[]> likedVectors = vectors.of(liked);
         if (likedVectors.isEmpty()) {
-            return new Result(List.of(), ForYou.Empty.NO_EMBEDDINGS);
+            return byWords == null ? new Result(List.of(), ForYou.Empty.NO_EMBEDDINGS) : rankByWords(likes, limit);
         }
         List<String> candidateIds = vectors.nearest(Vectors.centroid(List.copyOf(likedVectors.values())), CANDIDATES + liked.size())
                 .stream().filter(id -> !liked.contains(id)).toList();
@@ -51,6 +56,19 @@ final class PickRanking {
             picks.add(new Pick(id, because, likes.upvoted().contains(because)));
         }
         return new Result(picks, null);
+    }
+
+    /**
+     * Without embeddings (a server that does not embed, or liked papers not embedded yet): the
+     * papers sharing the most distinctive words with each liked paper, newest likes first.
+     */
+    private Result rankByWords(Likes likes, int limit) {
+        List<String> newestFirst = new ArrayList<>(likes.upvoted());
+        likes.saved().stream().filter(id -> !newestFirst.contains(id)).forEach(newestFirst::add);
+        List<Pick> picks = byWords.likeAny(newestFirst, limit).stream()
+                .map(like -> new Pick(like.paperId(), like.likeId(), likes.upvoted().contains(like.likeId())))
+                .toList();
+        return new Result(picks, picks.isEmpty() ? ForYou.Empty.NONE : null);
     }
 
     private static String mostAlike(float[] vector, Map<String, float[]> liked) {

@@ -135,11 +135,17 @@ final class ForYouTest {
     }
 
     @Test
-    void withoutEmbeddings_theMemberIsToldWhy() throws Exception {
+    void withoutEmbeddings_papersSharingTheLikedPapersWords_areListedWithTheirReason() throws Exception {
         try (TestServer plain = new TestServer(Files.createTempDirectory(dir, "plain"))) {
             WebSession bob = plain.browser().signUpConfirmed("no-vectors");
-            bob.post("/papers/2506.09560/upvote", Map.of("action", "upvote"));
-            assertThat(bob.get("/papers/for-you").body()).contains("has not embedded the papers you liked yet");
+            bob.post("/papers/0704.0001/upvote", Map.of("action", "upvote"));
+
+            String page = bob.get("/papers/for-you").body();
+
+            assertThat(page).doesNotContain("has not embedded").contains("which you upvoted")
+                    .contains("Calculation of prompt diphoton production")
+                    .doesNotContain("<a class=\"paper-link\" href=\"/papers/0704.0001\">");
+            assertThat(page.split("class=\"paper-card").length - 1).isGreaterThanOrEqualTo(5);
         }
     }
 
