@@ -4,6 +4,7 @@ import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -18,14 +19,17 @@ final class IndexConfig {
      */
     static final Similarity SIMILARITY = new BM25Similarity(1.2f, 0.75f);
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     /**
-     * Lucene's codec, but merging HNSW graphs on every core: merging into one segment after a
+     * Lucene's codec, but with HNSW graph merges on every core: merging into one segment after a
      * rebuild re-inserts the smaller segments' vectors into the largest graph, by far the longest
-     * part of a rebuild with embeddings. The files are the default codec's.
+     * part of a rebuild with embeddings. The workers beyond the merge's own thread come from the
+     * merge scheduler (see {@link #mergeScheduler}). The files are the default codec's.
      */
     private static final Codec CODEC = new Lucene103Codec() {
         private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
-                Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, Runtime.getRuntime().availableProcessors(), null);
+                Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, CORES, null);
 
         @Override
         public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -39,6 +43,18 @@ final class IndexConfig {
         return new IndexWriterConfig(PaperAnalyzers.perField())
                 .setSimilarity(SIMILARITY)
                 .setCodec(CODEC)
+                .setMergeScheduler(mergeScheduler())
                 .setCommitOnClose(false);
+    }
+
+    /**
+     * Lucene's scheduler lends a merge extra threads only while fewer than its thread limit run,
+     * and by default allows one merge thread per two cores: on two cores, a vector merge would
+     * never get its second worker. One thread more than the cores lets one merge use every core.
+     */
+    private static ConcurrentMergeScheduler mergeScheduler() {
+        ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
+        scheduler.setMaxMergesAndThreads(CORES + 6, CORES + 1);
+        return scheduler;
     }
 }

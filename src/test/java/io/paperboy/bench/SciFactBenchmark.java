@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * <p>Run (the data set stays outside the repository; see docs/benchmarks.md):
  * <pre>./mvnw -q -B -Pbench test-compile exec:exec -Dscifact=../shared/data/beir-scifact</pre>
  * or {@code java -cp … io.paperboy.bench.SciFactBenchmark DIR [--split test] [--min-ndcg 0.69]
- * [--min-recall 0.0] [--hybrid --min-hybrid-ndcg 0.73 --min-hybrid-recall 0.95 [--model bge|minilm]]}. BM25 is measured
+ * [--min-recall 0.0] [--hybrid --min-hybrid-ndcg 0.73 --min-hybrid-recall 0.95 [--model bge|minilm]
+ * [--fusion-sweep]]}; the sweep belongs on the training split ({@link FusionSweep}). BM25 is measured
  * with highlighting (the API's path); vectors and hybrid without.
  */
 public final class SciFactBenchmark {
@@ -78,6 +79,9 @@ public final class SciFactBenchmark {
                 Result fused = evaluate("hybrid", data, q -> search.rank(q, RANKED, Ranking.HYBRID));
                 print(fused);
                 pass &= fused.ndcg10() >= minHybridNdcg && fused.recall100() >= minHybridRecall;
+                if (List.of(args).contains("--fusion-sweep")) {
+                    FusionSweep.run(data, search, RANKED);
+                }
             }
             System.out.printf("targets: BM25 nDCG@10 >= %.3f, R@100 >= %.3f; hybrid nDCG@10 >= %.3f, R@100 >= %.3f: %s%n",
                     minNdcg, minRecall, minHybridNdcg, minHybridRecall, pass ? "met" : "MISSED");
