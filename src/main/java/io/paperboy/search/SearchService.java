@@ -136,8 +136,7 @@ public final class SearchService {
             return vectors;
         }
         TopDocs words = top(searcher, parsed, queries.build(parsed, false), FUSION_DEPTH);
-        List<Map.Entry<Integer, Double>> fused = RankFusion.fuseScored(
-                List.of(docs(words), docs(vectors)), RankFusion.K, limit);
+        List<Map.Entry<Integer, Double>> fused = RankFusion.hybrid(docs(words), docs(vectors), limit);
         ScoreDoc[] top = fused.stream().map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
                 .toArray(ScoreDoc[]::new);
         return new TopDocs(new TotalHits(top.length, TotalHits.Relation.EQUAL_TO), top);
@@ -198,9 +197,9 @@ public final class SearchService {
             return index.withSearcher(searcher -> switch (ranking) {
                 case BM25 -> IndexFields.ids(searcher, top(searcher, parsed, queries.build(parsed, false), limit).scoreDocs);
                 case VECTORS -> nearest(searcher, parsed, limit);
-                case HYBRID -> RankFusion.fuse(List.of(
+                case HYBRID -> RankFusion.hybrid(
                         IndexFields.ids(searcher, top(searcher, parsed, queries.build(parsed, false), FUSION_DEPTH).scoreDocs),
-                        nearest(searcher, parsed, FUSION_DEPTH)), RankFusion.K, limit);
+                        nearest(searcher, parsed, FUSION_DEPTH), limit).stream().map(Map.Entry::getKey).toList();
             });
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
