@@ -30,11 +30,4 @@ final class RankFusionTest {
     void theLimit_cutsTheFusedList() {
         assertThat(RankFusion.fuse(List.of(List.of("a", "b", "c"), List.of()), 60, 2)).containsExactly("a", "b");
     }
-
-    @Test
-    void hybrid_weighsTheVectorRankingMore_soItsSecondBeatsBm25sFirst() {
-        // a = 1/6 = 0.167; b = 1/7 + 1.5/6 = 0.393; c = 1.5/7 = 0.214.
-        assertThat(RankFusion.hybrid(List.of("a", "b"), List.of("b", "c"), 3)).extracting(java.util.Map.Entry::getKey)
-                .containsExactly("b", "c", "a");
-    }
 }
