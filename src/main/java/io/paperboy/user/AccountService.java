@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.mail.Mail;
 import io.paperboy.mail.MailException;
@@ -199,7 +200,11 @@ public final class AccountService {
         if (problem != null) {
             throw InvalidForm.of("display_name", problem);
         }
-        db.useTransaction(h -> accounts.setDisplayName(h, userId, displayName));
+        db.useTransaction(h -> {
+            accounts.setDisplayName(h, userId, displayName);
+            // Listings show submitters by this name on pages cached for anonymous visitors.
+            ChangeSequence.reserve(h, 1);
+        });
     }
 
     /** Creates a confirmed account with {@code role}, for operators (`paperboy user add`). */

@@ -106,4 +106,17 @@ final class AccountServiceTest {
             assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("a secret password");
         }
     }
+
+    @Test
+    void aNewDisplayName_movesTheChangeNumber_soCachedListingsShowingItAreRenderedAgain() throws Exception {
+        try (Database db = TestStore.SQLITE.open(dir); MailServer mail = new MailServer()) {
+            AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
+            long id = accounts.create("named@example.org", "named", "a secret password", Role.MEMBER).id();
+            long before = db.withHandle(io.paperboy.db.ChangeSequence::current);
+
+            accounts.setDisplayName(id, "Ada Renamed");
+
+            assertThat(db.withHandle(io.paperboy.db.ChangeSequence::current)).isGreaterThan(before);
+        }
+    }
 }
