@@ -14,13 +14,18 @@ import java.time.Clock;
  * the arXiv API (null: arXiv's own API, the site's address as contact).
  */
 public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi) {
-    /** Failed logins allowed per 15 minutes, per account and per client address. */
-    public record LoginLimits(int perAccount, int perAddress) {
-        public static final LoginLimits DEFAULT = new LoginLimits(5, 30);
+    /**
+     * Failed logins allowed per 15 minutes, per account and per client address; sign-ups allowed
+     * per hour from one client address.
+     */
+    public record LoginLimits(int perAccount, int perAddress, int signupsPerAddress) {
+        public static final int DEFAULT_SIGNUPS_PER_ADDRESS = 20;
+        public static final LoginLimits DEFAULT = new LoginLimits(5, 30, DEFAULT_SIGNUPS_PER_ADDRESS);
 
         public LoginLimits {
-            if (perAccount < 1 || perAddress < 1) {
-                throw new IllegalArgumentException("login limits must be at least 1: " + perAccount + ", " + perAddress);
+            if (perAccount < 1 || perAddress < 1 || signupsPerAddress < 1) {
+                throw new IllegalArgumentException("login limits must be at least 1: " + perAccount + ", " + perAddress
+                        + ", " + signupsPerAddress);
             }
         }
     }
@@ -41,6 +46,10 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     }
 
     public Site withClock(Clock clock) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi);
+    }
+
+    public Site withLoginLimits(LoginLimits loginLimits) {
         return new Site(url, mailer, clock, loginLimits, arxivApi);
     }
 

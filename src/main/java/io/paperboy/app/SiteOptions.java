@@ -45,10 +45,15 @@ final class SiteOptions {
             description = "Failed logins one client address may make per 15 minutes. Default: ${DEFAULT-VALUE}")
     int failedLoginsPerAddress;
 
+    @Option(names = "--signups-per-address", paramLabel = "N", defaultValue = "20",
+            description = "Sign-ups one client address may make per hour (raise it for a campus behind one NAT). "
+                    + "Default: ${DEFAULT-VALUE}")
+    int signupsPerAddress;
+
     /** The relay's password comes from the environment only, never the command line (ps shows it). */
     Site site(Path dataDir) {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
-                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress), null);
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null);
     }
 
     private Mailer mailer(Path dataDir) {

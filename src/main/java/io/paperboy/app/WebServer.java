@@ -189,7 +189,8 @@ public final class WebServer {
                     readingListPages::saveButton,
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id))))
                     .register(config);
-            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress())
+            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
+                    site.loginLimits().signupsPerAddress())
                     .register(config);
             new SettingsPages(accounts).register(config);
             new AccountApi().register(config);

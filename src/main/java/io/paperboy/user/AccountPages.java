@@ -23,15 +23,19 @@ public final class AccountPages {
     private final Throttle loginFailures;
     private final Throttle loginFailuresByAddress;
     private final Throttle resets = new Throttle("reset mails for this account", 3, Duration.ofHours(1));
+    private final Throttle signups;
     private final Throttle resetsByAddress = new Throttle("reset requests from your address", 10, Duration.ofHours(1));
 
     /**
      * Failed logins allowed per 15 minutes: {@code perAccount} for one account,
-     * {@code perAddress} from one client address (a university behind one NAT may need more).
+     * {@code perAddress} from one client address (a university behind one NAT may need more);
+     * {@code signupsPerAddress} sign-up attempts per hour from one client address, so that a
+     * script cannot mint accounts (and send confirmation mails) without end.
      */
-    public AccountPages(AccountService accounts, AuthFilter auth, int perAccount, int perAddress) {
+    public AccountPages(AccountService accounts, AuthFilter auth, int perAccount, int perAddress, int signupsPerAddress) {
         this.accounts = accounts;
         this.auth = auth;
+        this.signups = new Throttle("sign-ups from your address", signupsPerAddress, Duration.ofHours(1));
         this.loginFailures = new Throttle("failed logins for this account", perAccount, Duration.ofMinutes(15));
         this.loginFailuresByAddress = new Throttle("failed logins from your address", perAddress,
                 Duration.ofMinutes(15));
@@ -50,6 +54,7 @@ public final class AccountPages {
     }
 
     private void signup(Context ctx) {
+        signups.acquire(ctx.ip());
         Form typed = Form.typed(ctx, List.of("email", "name", "display_name"));
         try {
             Account account = accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),

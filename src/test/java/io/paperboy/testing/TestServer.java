@@ -28,6 +28,9 @@ import java.util.List;
 public final class TestServer implements AutoCloseable {
     public static final LocalDate IMPORT_DATE = LocalDate.of(2026, 11, 29);
 
+    /** Every test member signs up from 127.0.0.1: the sign-up limit must not be what a test meets. */
+    private static final int SIGNUPS_PER_ADDRESS = 100_000;
+
     private final Database db;
     private final MailServer mail = new MailServer();
     private final ArxivApiReplay arxiv = new ArxivApiReplay();
@@ -41,10 +44,20 @@ public final class TestServer implements AutoCloseable {
 
     /** The same on {@code store} (PostgreSQL for the tests that must hold on both). */
     public TestServer(Path dir, TestStore store) throws Exception {
+        this(dir, store, SIGNUPS_PER_ADDRESS);
+    }
+
+    /** A server that lets one client address sign up {@code signupsPerAddress} times an hour. */
+    public TestServer(Path dir, TestStore store, int signupsPerAddress) throws Exception {
         db = store.open(dir);
         importSamples(dir);
-        server = WebServer.start(db, site(dir), "127.0.0.1", 0);
+        server = WebServer.start(db, site(dir).withLoginLimits(limits(signupsPerAddress)), "127.0.0.1", 0);
         owned = List.of();
+    }
+
+    private static Site.LoginLimits limits(int signupsPerAddress) {
+        return new Site.LoginLimits(Site.LoginLimits.DEFAULT.perAccount(), Site.LoginLimits.DEFAULT.perAddress(),
+                signupsPerAddress);
     }
 
     private TestServer(Path dir, Embedder embedder) throws Exception {
@@ -58,7 +71,8 @@ public final class TestServer implements AutoCloseable {
         embedding.embedPending(); // every sample paper, before the first request
         follower.start(200);
         embedding.start(200);
-        server = WebServer.start(db, site(dir), index, embedder, "127.0.0.1", 0);
+        server = WebServer.start(db, site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), index, embedder,
+                "127.0.0.1", 0);
         owned = List.of(follower, embedding, index);
     }
 

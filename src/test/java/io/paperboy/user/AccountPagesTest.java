@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperboy.testing.MailServer;
 import io.paperboy.testing.ServerExtension;
 import io.paperboy.testing.TestServer;
+import io.paperboy.testing.TestStore;
 import io.paperboy.testing.WebSession;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Sign-up, confirmation, login, logout and reset through the real pages, mail read from a real SMTP server. */
 final class AccountPagesTest {
@@ -182,6 +185,24 @@ final class AccountPagesTest {
 
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(server().mail().to("ghost@example.org")).isEmpty();
+    }
+
+    @Test
+    void signUps_fromOneAddress_areThrottled_sayingWhenToTryAgain(@TempDir Path dir) throws Exception {
+        try (TestServer strict = new TestServer(dir, TestStore.SQLITE, 2)) {
+            strict.browser().signUp("first");
+            strict.browser().signUp("second");
+            WebSession third = strict.browser();
+            third.get("/signup");
+
+            HttpResponse<String> refused = third.post("/signup", Map.of("email", "third@example.org", "name", "third",
+                    "display_name", "Third", "password", WebSession.PASSWORD));
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("sign-ups from your address");
+            assertThat(strict.mail().to("third@example.org")).isEmpty();
+        }
     }
 
     @Test
