@@ -1,5 +1,6 @@
 package io.paperboy.digest;
 
+import io.paperboy.web.Secrets;
 import io.paperboy.db.Timestamps;
 import io.paperboy.db.Database;
 import io.paperboy.mail.Mail;
@@ -75,14 +76,14 @@ public final class SubscriptionService {
             if (existing.isPresent() && existing.get().status() == Subscription.Status.ACTIVE) {
                 return mails.alreadySubscribed(input.email(), unsubscribeTokens.token(existing.get().id()));
             }
-            String token = ConfirmTokens.fresh();
+            String token = Secrets.token();
             long id;
             if (existing.isPresent()) {
                 id = existing.get().id();
                 subscriptions.updateSettings(h, id, null, input, now);
-                subscriptions.awaitConfirmation(h, id, ConfirmTokens.hash(token), now.plus(CONFIRM_LINK_TTL), now);
+                subscriptions.awaitConfirmation(h, id, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
             } else {
-                id = subscriptions.insert(h, input.email(), null, input, ConfirmTokens.hash(token),
+                id = subscriptions.insert(h, input.email(), null, input, Secrets.hash(token),
                         now.plus(CONFIRM_LINK_TTL), now);
             }
             subscriptions.replaceInterests(h, id, input.interests());
@@ -93,7 +94,7 @@ public final class SubscriptionService {
 
     /** Whether {@code token} would confirm a subscription now (to show the confirm button). */
     public boolean confirmable(String token) {
-        String hash = ConfirmTokens.hash(token == null ? "" : token);
+        String hash = Secrets.hash(token == null ? "" : token);
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM digest_subscriptions WHERE confirm_hash = :hash "
                         + "AND status = 'pending' AND confirm_expires_at > :now")
                 .bind("hash", hash).bind("now", Timestamps.stamp(clock.instant())).mapTo(Integer.class).one() > 0);
@@ -101,7 +102,7 @@ public final class SubscriptionService {
 
     /** Uses a confirmation link; false when it is unknown, used or expired. */
     public boolean confirm(String token) {
-        String hash = ConfirmTokens.hash(token == null ? "" : token);
+        String hash = Secrets.hash(token == null ? "" : token);
         return db.inTransaction(h -> subscriptions.confirm(h, hash, clock.instant())).isPresent();
     }
 
@@ -153,12 +154,12 @@ public final class SubscriptionService {
                 }
             }
             long id;
-            String token = ConfirmTokens.fresh();
+            String token = Secrets.token();
             if (existing.isPresent()) {
                 id = existing.get().id();
                 subscriptions.updateSettings(h, id, userId, input, now);
             } else {
-                id = subscriptions.insert(h, email, userId, input, ConfirmTokens.hash(token), now.plus(CONFIRM_LINK_TTL), now);
+                id = subscriptions.insert(h, email, userId, input, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
             }
             subscriptions.replaceInterests(h, id, input.interests());
             boolean active = existing.isPresent() && existing.get().status() == Subscription.Status.ACTIVE;
@@ -169,7 +170,7 @@ public final class SubscriptionService {
                 subscriptions.activate(h, id, now);
                 return null;
             }
-            subscriptions.awaitConfirmation(h, id, ConfirmTokens.hash(token), now.plus(CONFIRM_LINK_TTL), now);
+            subscriptions.awaitConfirmation(h, id, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
             return mails.confirm(email, input, token);
         });
         if (mail != null) {

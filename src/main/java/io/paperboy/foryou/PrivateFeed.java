@@ -1,14 +1,9 @@
 package io.paperboy.foryou;
 
+import io.paperboy.web.Secrets;
 import io.paperboy.db.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -17,8 +12,6 @@ import java.util.Optional;
  * is shown once, when made. Making a new one, or turning the feed off, revokes the old at once.
  */
 public final class PrivateFeed {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Database db;
     private final Clock clock;
     private final FeedTokenRepository tokens = new FeedTokenRepository();
@@ -30,10 +23,8 @@ public final class PrivateFeed {
 
     /** A new secret for the member's feed, replacing any earlier one; returned once, never stored. */
     public String renew(long memberId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        db.useTransaction(h -> tokens.replace(h, memberId, hash(token), clock.instant()));
+        String token = Secrets.token();
+        db.useTransaction(h -> tokens.replace(h, memberId, Secrets.hash(token), clock.instant()));
         return token;
     }
 
@@ -49,16 +40,6 @@ public final class PrivateFeed {
 
     /** The member whose feed {@code token} opens; empty for an unknown or revoked one. */
     public Optional<Long> member(String token) {
-        return db.withHandle(h -> tokens.member(h, hash(token)));
-    }
-
-    // A plain SHA-256 suffices: the input is 256 random bits, not a guessable word.
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return db.withHandle(h -> tokens.member(h, Secrets.hash(token)));
     }
 }

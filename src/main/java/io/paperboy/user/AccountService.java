@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.web.Secrets;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.mail.Mail;

@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.web.Secrets;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;

@@ -1,5 +1,6 @@
 package io.paperboy.user;
 
+import io.paperboy.web.Secrets;
 import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.util.List;
