@@ -74,16 +74,8 @@ public final class SearchService {
         checkLimit(limit);
         SearchQuery parsed = SearchQueryParser.parse(q);
         try {
-            return index.withSearcher(searcher -> {
-                Query exact = queries.build(parsed, false);
-                TopDocs top = sorted(searcher, parsed, exact, limit, order);
-                if (top.scoreDocs.length > 0 || parsed.text().isBlank()) {
-                    return new SearchResults(hits(searcher, exact, top), false);
-                }
-                Query fuzzy = queries.build(parsed, true);
-                top = sorted(searcher, parsed, fuzzy, limit, order);
-                return new SearchResults(hits(searcher, fuzzy, top), top.scoreDocs.length > 0);
-            });
+            return index.withSearcher(searcher ->
+                    withTypoFallback(searcher, parsed, query -> sorted(searcher, parsed, query, limit, order)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
         }
@@ -120,7 +112,7 @@ public final class SearchService {
         }
         try {
             return index.withSearcher(searcher -> ranking == Ranking.BM25
-                    ? run(searcher, parsed, limit)
+                    ? withTypoFallback(searcher, parsed, query -> top(searcher, parsed, query, limit))
                     : new SearchResults(hits(searcher, queries.build(parsed, false),
                             byMeaning(searcher, parsed, limit, ranking)), false));
         } catch (IndexSearcher.TooManyClauses e) {
@@ -155,14 +147,21 @@ public final class SearchService {
                 : searcher.search(query, limit, NEWEST_FIRST, true);
     }
 
-    private SearchResults run(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
+    /** The top documents for a query, in some order. */
+    @FunctionalInterface
+    private interface TopFor {
+        TopDocs of(Query query) throws IOException;
+    }
+
+    /** The query's top documents, highlighted; when nothing matches, the same with typo tolerance. */
+    private SearchResults withTypoFallback(IndexSearcher searcher, SearchQuery parsed, TopFor topFor) throws IOException {
         Query exact = queries.build(parsed, false);
-        TopDocs top = top(searcher, parsed, exact, limit);
+        TopDocs top = topFor.of(exact);
         if (top.scoreDocs.length > 0 || parsed.text().isBlank()) {
             return new SearchResults(hits(searcher, exact, top), false);
         }
         Query fuzzy = queries.build(parsed, true);
-        top = searcher.search(fuzzy, limit);
+        top = topFor.of(fuzzy);
         return new SearchResults(hits(searcher, fuzzy, top), top.scoreDocs.length > 0);
     }
 

@@ -33,15 +33,8 @@ public final class SimilarPapers {
     /** Ids of up to {@code limit} papers like {@code paperId}, best first; empty when it is not indexed. */
     public List<String> like(String paperId, int limit) {
         return index.withSearcher(searcher -> {
-            TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, paperId)), 1);
-            if (self.scoreDocs.length == 0) {
-                return List.of();
-            }
-            Query query = new BooleanQuery.Builder()
-                    .add(likeQuery(searcher, self.scoreDocs[0].doc), BooleanClause.Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexFields.ID, paperId)), BooleanClause.Occur.MUST_NOT)
-                    .build();
-            return IndexFields.ids(searcher, searcher.search(query, limit).scoreDocs);
+            Query query = papersLike(searcher, paperId, new TermQuery(new Term(IndexFields.ID, paperId)));
+            return query == null ? List.of() : IndexFields.ids(searcher, searcher.search(query, limit).scoreDocs);
         });
     }
 
@@ -63,14 +56,10 @@ public final class SimilarPapers {
             Map<String, Like> best = new HashMap<>();
             Map<String, Float> bestScore = new HashMap<>();
             for (String likedId : used) {
-                TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, likedId)), 1);
-                if (self.scoreDocs.length == 0) {
+                Query query = papersLike(searcher, likedId, liked);
+                if (query == null) {
                     continue;
                 }
-                Query query = new BooleanQuery.Builder()
-                        .add(likeQuery(searcher, self.scoreDocs[0].doc), BooleanClause.Occur.SHOULD)
-                        .add(liked, BooleanClause.Occur.MUST_NOT)
-                        .build();
                 ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
                 List<String> ids = IndexFields.ids(searcher, hits);
                 for (int i = 0; i < hits.length; i++) {
@@ -86,6 +75,18 @@ public final class SimilarPapers {
                             .thenComparing(Like::paperId))
                     .limit(limit).toList();
         });
+    }
+
+    /** Papers like {@code paperId} except those {@code excluded} matches; null when it is not indexed. */
+    private static Query papersLike(IndexSearcher searcher, String paperId, Query excluded) throws java.io.IOException {
+        TopDocs self = searcher.search(new TermQuery(new Term(IndexFields.ID, paperId)), 1);
+        if (self.scoreDocs.length == 0) {
+            return null;
+        }
+        return new BooleanQuery.Builder()
+                .add(likeQuery(searcher, self.scoreDocs[0].doc), BooleanClause.Occur.SHOULD)
+                .add(excluded, BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 
     private static Query likeQuery(IndexSearcher searcher, int doc) throws java.io.IOException {
