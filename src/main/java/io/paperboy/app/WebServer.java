@@ -225,6 +225,11 @@ public final class WebServer {
         return digests;
     }
 
+    /** The store's change number as this server's page cache last saw it (it polls). */
+    public long changesSeen() {
+        return changes.getAsLong();
+    }
+
     public int port() {
         return app.port();
     }

@@ -101,9 +101,8 @@ final class ForYouTest {
         WebSession cy = server.browser().signUpConfirmed("hideread");
         cy.post("/papers/2506.09560/upvote", Map.of("action", "upvote"));
         String feed = newFeedPath(cy);
-        // Let the page cache's change watcher (it polls every 250 ms) see the upvote: from here on
-        // the change number stays put, so an answer the cache kept would be served again.
-        Thread.sleep(1000);
+        // From here on the change number stays put, so an answer the cache kept would be served again.
+        server.awaitChangesSeen();
         var answer = server.get(feed);
         assertThat(answer.headers().firstValue("ETag")).as("the page cache tags every answer it keeps").isEmpty();
         String top = ENTRY_LINK.matcher(answer.body()).results().findFirst().orElseThrow().group(1);

@@ -1,6 +1,13 @@
 package io.paperboy.testing;
 
 import io.paperboy.app.Site;
+import io.paperboy.app.WebServer;
+import io.paperboy.db.ChangeSequence;
+import io.paperboy.db.Database;
+import io.paperboy.ingest.Importer;
+import io.paperboy.ingest.arxiv.HarvestSettings;
+import io.paperboy.listing.ListingService;
+import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
@@ -8,19 +15,13 @@ import io.paperboy.search.SearchIndex;
 import io.paperboy.user.AccountService;
 import io.paperboy.web.Role;
 import io.paperboy.web.SiteUrl;
-import java.time.Clock;
-import java.time.Duration;
-import io.paperboy.ingest.arxiv.HarvestSettings;
-import io.paperboy.app.WebServer;
-import io.paperboy.db.Database;
-import io.paperboy.ingest.Importer;
-import io.paperboy.listing.ListingService;
-import io.paperboy.paper.PaperService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -92,6 +93,15 @@ public final class TestServer implements AutoCloseable {
 
     private Site site(Path dir) {
         return Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings());
+    }
+
+    /**
+     * Waits until the page cache has seen every change made so far: from then on an answer it
+     * keeps is served again until the next change, which a test of "never cached" needs.
+     */
+    public void awaitChangesSeen() throws Exception {
+        long current = db.withHandle(ChangeSequence::current);
+        Poll.until(Duration.ofSeconds(5), server::changesSeen, seen -> seen >= current);
     }
 
     public Database db() {
