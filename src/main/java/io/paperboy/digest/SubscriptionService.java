@@ -1,14 +1,14 @@
 package io.paperboy.digest;
 
-import io.paperboy.web.Secrets;
-import io.paperboy.db.Timestamps;
 import io.paperboy.db.Database;
+import io.paperboy.db.Timestamps;
 import io.paperboy.mail.Mail;
 import io.paperboy.mail.MailException;
 import io.paperboy.mail.Mailer;
 import io.paperboy.search.InvalidQueryException;
 import io.paperboy.search.SearchService;
 import io.paperboy.web.InvalidForm;
+import io.paperboy.web.Secrets;
 import io.paperboy.web.SiteUrl;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.paperboy.foryou;
 
-import io.paperboy.web.Secrets;
 import io.paperboy.db.Database;
+import io.paperboy.web.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.paperboy.web.Secrets;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.mail.Mail;
@@ -9,6 +8,7 @@ import io.paperboy.mail.Mailer;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
 import io.paperboy.web.Role;
+import io.paperboy.web.Secrets;
 import io.paperboy.web.SiteUrl;
 import java.time.Clock;
 import java.time.Duration;

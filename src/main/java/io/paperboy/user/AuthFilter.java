@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.paperboy.web.Secrets;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -9,6 +8,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.Member;
+import io.paperboy.web.Secrets;
 import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Visitor;
 import java.util.List;

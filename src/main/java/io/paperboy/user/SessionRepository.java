@@ -1,7 +1,7 @@
 package io.paperboy.user;
 
-import io.paperboy.web.Secrets;
 import io.paperboy.db.Timestamps;
+import io.paperboy.web.Secrets;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
