@@ -151,7 +151,10 @@ public final class WebServer {
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers);
-        ForYouPages forYouPages = new ForYouPages(forYou, new PrivateFeed(db, site.clock()));
+        PrivateFeed privateFeed = new PrivateFeed(db, site.clock());
+        // An impostor who signed up with the owner's address may have made the feed's secret address.
+        accounts.onClaimedByReset(privateFeed::revoke);
+        ForYouPages forYouPages = new ForYouPages(forYou, privateFeed);
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
@@ -192,7 +195,7 @@ public final class WebServer {
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
                     site.loginLimits().signupsPerAddress())
                     .register(config);
-            new SettingsPages(accounts).register(config);
+            new SettingsPages(accounts, auth).register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);
@@ -280,7 +283,11 @@ public final class WebServer {
     }
 
     private static void userError(HttpResponseException e, Context ctx) {
-        if (e.getStatus() == 401 && !ctx.path().startsWith("/api/")) {
+        if (e.getStatus() == 401 && AuthFilter.bearer(ctx) != null) {
+            // A bad API token: the login page would get the same header and refuse it again, so a
+            // redirect there would loop. The client must fix its token, not sign in.
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        } else if (e.getStatus() == 401 && !ctx.path().startsWith("/api/")) {
             // A browser without a session goes to the login page and comes back after.
             String back = ctx.method() == io.javalin.http.HandlerType.GET ? ctx.path()
                     + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : refererPath(ctx);

@@ -136,22 +136,21 @@ public final class SubscriptionService {
     }
 
     /**
-     * Saves a member's digest settings for their account address. A confirmed address starts at
-     * once; an unconfirmed one waits for the digest's own confirmation link. An earlier
-     * subscription of the same address made without an account becomes the member's once the
-     * member's address is confirmed (an InvalidForm says so before).
+     * Saves a member's digest settings for their account address, which must be confirmed: it
+     * starts at once. An earlier subscription of the same address made without an account becomes
+     * the member's. An unconfirmed member is refused with the same words whether or not the
+     * address has a subscription, so the page tells nobody who subscribes, and an impostor who
+     * signed up with someone else's address leaves no digest behind.
      */
     public void saveForMember(long userId, String email, boolean addressConfirmed, SubscriptionInput input) {
+        if (!addressConfirmed) {
+            throw InvalidForm.of("form", "confirm your email address first: settings can mail you the link again");
+        }
         Instant now = clock.instant();
         Mail mail = db.inTransaction(h -> {
             Optional<Subscription> existing = subscriptions.findByUser(h, userId);
             if (existing.isEmpty()) {
                 existing = subscriptions.findByEmail(h, email);
-                if (existing.isPresent() && !addressConfirmed) {
-                    // Anyone can sign up with someone else's address: only its confirmed owner takes over
-                    // the subscription it already has.
-                    throw InvalidForm.of("form", "confirm your email address first: settings can mail you the link again");
-                }
             }
             long id;
             String token = Secrets.token();

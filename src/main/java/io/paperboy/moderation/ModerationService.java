@@ -64,7 +64,7 @@ public final class ModerationService {
 
     /** Approves or rejects a pending author claim; empty when there is no such claim. */
     public Optional<AuthorClaim> decideClaim(Member actor, long claimId, boolean approve) {
-        return db.inTransaction(h -> claims.decide(h, claimId, approve).map(c -> {
+        return db.inTransaction(h -> claims.decide(h, claimId, approve, actor.id()).map(c -> {
             log.record(h, actor, approve ? "approve-claim" : "reject-claim", "claim", Long.toString(claimId),
                     c.userName() + " as '" + c.authorName() + "' on " + c.paperId());
             return c;

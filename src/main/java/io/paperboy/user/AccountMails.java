@@ -5,7 +5,7 @@ import io.paperboy.web.SiteUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The two mails accounts send: confirm your address, reset your password. */
+/** The mails accounts send: confirm your address, reset your password, someone signed up with your address. */
 final class AccountMails {
     private final SiteUrl site;
 
@@ -24,6 +24,24 @@ final class AccountMails {
 
                 The link works once, for %d hours. If you did not sign up, ignore this mail.
                 """.formatted(account.displayName(), link, AccountService.VERIFY_LINK_TTL.toHours()));
+    }
+
+    /** To the owner of an address someone tried to sign up with: the page told that visitor nothing. */
+    Mail signupAttempt(Account owner) {
+        return Mail.text(owner.email(), "Someone tried to sign up with your address", """
+                Hello %s,
+
+                someone tried to make a new Paperboy account with this address, which already has
+                one (user name %s). If it was you, log in:
+
+                %s
+
+                or, if you forgot the password, choose a new one:
+
+                %s
+
+                If it was not you, ignore this mail: nothing was changed, and no new account exists.
+                """.formatted(owner.displayName(), owner.name(), site.absolute("/login"), site.absolute("/reset")));
     }
 
     Mail reset(Account account, String token) {

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
+import io.paperboy.web.Member;
+import io.paperboy.web.Visitor;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
@@ -57,10 +59,10 @@ public final class AccountPages {
         signups.acquire(ctx.ip());
         Form typed = Form.typed(ctx, List.of("email", "name", "display_name"));
         try {
-            Account account = accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),
+            // Whether or not the address had an account, the same answer (the owner gets a mail instead).
+            accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),
                     ctx.formParam("password"));
-            auth.signIn(ctx, accounts.login(account.email(), ctx.formParam("password")));
-            ctx.redirect("/settings?welcome", HttpStatus.SEE_OTHER);
+            ctx.redirect("/login?signed-up", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
         }
@@ -90,14 +92,17 @@ public final class AccountPages {
 
     private void verify(Context ctx) {
         String token = ctx.queryParam("token");
-        boolean done = token != null && accounts.verify(token).isPresent();
         ctx.header("Referrer-Policy", "no-referrer");
+        // Signed in first (the login page comes back here): see AccountService.verify.
+        Member member = Visitor.requireMember(ctx);
+        boolean done = token != null && accounts.verify(token, member.id()).isPresent();
         if (done) {
             message(ctx, HttpStatus.OK, "Address confirmed", "Thank you: you can now submit papers, vote and comment.",
                     "/", "Today's papers");
         } else {
             message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired",
-                    "This confirmation link has been used or has expired. Settings can mail you a new one.",
+                    "This confirmation link has been used or has expired, or is for another account. "
+                            + "Settings can mail you a new one.",
                     "/settings", "Settings");
         }
     }
@@ -127,7 +132,7 @@ public final class AccountPages {
         }
         resetsByAddress.acquire(ctx.ip());
         resets.acquire(email);
-        accounts.requestReset(email);
+        accounts.requestResetInBackground(email);
         message(ctx, HttpStatus.OK, "Check your mail", "If " + email + " has an account, a reset link is on its way. "
                 + "It works once, for an hour.", "/login", "Back to log in");
     }
@@ -161,6 +166,10 @@ public final class AccountPages {
     private static Form loginNotice(Context ctx) {
         if (ctx.queryParam("reset") != null) {
             return Form.notice("Your password is set: log in with it.");
+        }
+        if (ctx.queryParam("signed-up") != null) {
+            return Form.notice("Check your mail: we sent a message to the address you gave. Log in, then open "
+                    + "the link in it to confirm the address.");
         }
         return Form.EMPTY;
     }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class AccountService {
     private final AccountRepository accounts = new AccountRepository();
     private final SessionRepository sessions = new SessionRepository();
     private final TokenRepository tokens = new TokenRepository();
+    private final List<LongConsumer> claimedByReset = new CopyOnWriteArrayList<>();
 
     public AccountService(Database db, Mailer mailer, SiteUrl site, Clock clock) {
         this.db = db;
@@ -46,8 +49,13 @@ public final class AccountService {
         this.clock = clock;
     }
 
-    /** Creates an unconfirmed member and mails the confirmation link. */
-    public Account signup(String rawEmail, String rawName, String rawDisplayName, String password) {
+    /**
+     * Creates an unconfirmed member and mails the confirmation link. When the address already has
+     * an account, creates nothing and mails its owner instead (empty): the visitor is answered the
+     * same either way, after the same work (the password is hashed in both cases), so the form
+     * cannot tell who has an account. A taken user name is said: names are public on profiles.
+     */
+    public Optional<Account> signup(String rawEmail, String rawName, String rawDisplayName, String password) {
         String email = AccountInput.email(rawEmail);
         String name = AccountInput.name(rawName);
         String displayName = AccountInput.displayName(rawDisplayName);
@@ -62,25 +70,32 @@ public final class AccountService {
         String hash = Passwords.hash(password);
         Instant now = clock.instant();
         String token = Secrets.token();
-        Account account = db.inTransaction(h -> {
-            if (accounts.byEmail(h, email).isPresent()) {
-                throw InvalidForm.of("email", "this address already has an account: sign in, or reset the password");
-            }
+        record Outcome(Account created, Account owner) {}
+        Outcome outcome = db.inTransaction(h -> {
             if (accounts.nameTaken(h, name)) {
                 throw InvalidForm.of("name", "'" + name + "' is taken: choose another name");
             }
+            Optional<Account> owner = accounts.byEmail(h, email);
+            if (owner.isPresent()) {
+                return new Outcome(null, owner.get());
+            }
             long id = accounts.insert(h, email, name, displayName, hash, Role.MEMBER, null, now);
             tokens.insertMailToken(h, token, id, VERIFY, now, now.plus(VERIFY_LINK_TTL));
-            return accounts.byId(h, id).orElseThrow();
+            return new Outcome(accounts.byId(h, id).orElseThrow(), null);
         });
-        send(mails.verification(account, token));
-        return account;
+        send(outcome.created() != null ? mails.verification(outcome.created(), token) : mails.signupAttempt(outcome.owner()));
+        return Optional.ofNullable(outcome.created());
     }
 
-    /** Confirms the address the link was sent to; empty when the link is unknown, used or expired. */
-    public Optional<Account> verify(String token) {
+    /**
+     * Confirms the address the link was sent to, for the signed-in member it was sent for: the
+     * link alone is not enough, or an owner clicking the mail an impostor's sign-up sent them would
+     * confirm an account whose password the impostor knows. Empty when the link is unknown, used,
+     * expired or another account's.
+     */
+    public Optional<Account> verify(String token, long userId) {
         Instant now = clock.instant();
-        return db.inTransaction(h -> tokens.redeemMailToken(h, token, VERIFY, now).flatMap(id -> {
+        return db.inTransaction(h -> tokens.redeemMailToken(h, token, VERIFY, userId, now).flatMap(id -> {
             accounts.markVerified(h, id, now);
             return accounts.byId(h, id);
         }));
@@ -150,13 +165,31 @@ public final class AccountService {
         account.ifPresent(a -> send(mails.reset(a, token)));
     }
 
+    /**
+     * {@link #requestReset} on a virtual thread of its own: the page answers as fast whether or not
+     * the address has an account (looking it up, storing a link and talking to the mail server
+     * take milliseconds only a known address would spend).
+     */
+    public void requestResetInBackground(String email) {
+        Thread.ofVirtual().name("reset-request").start(() -> {
+            try {
+                requestReset(email);
+            } catch (RuntimeException e) {
+                LOG.error("reset request for {} failed", email, e);
+            }
+        });
+    }
+
     public boolean resetUsable(String token) {
         return token != null && db.withHandle(h -> tokens.mailTokenUsable(h, token, RESET, clock.instant()));
     }
 
     /**
      * Sets a new password with a mailed reset link (once; it then stops working) and signs the
-     * account out everywhere; receiving the mail also proves the address.
+     * account out everywhere: every session and every API token ends. Receiving the mail also
+     * proves the address; when it was unconfirmed until now, whoever made the account may not be
+     * its owner, so what it left behind that could act or read later goes too (see
+     * {@link #onClaimedByReset}).
      */
     public void reset(String token, String password) {
         String problem = Passwords.problem(password);
@@ -165,19 +198,37 @@ public final class AccountService {
         }
         String hash = Passwords.hash(password);
         Instant now = clock.instant();
-        boolean done = db.inTransaction(h -> tokens.redeemMailToken(h, token, RESET, now).map(id -> {
+        Optional<Account> before = db.inTransaction(h -> tokens.redeemMailToken(h, token, RESET, now).map(id -> {
+            Account account = accounts.byId(h, id).orElseThrow();
             accounts.setPassword(h, id, hash);
             accounts.markVerified(h, id, now);
             sessions.deleteAllOf(h, id);
-            return true;
-        }).orElse(false));
-        if (!done) {
+            tokens.deleteApiTokensOf(h, id);
+            return account;
+        }));
+        if (before.isEmpty()) {
             throw InvalidForm.of("token", "this reset link is used or expired: ask for a new one");
+        }
+        if (!before.get().verified()) {
+            claimedByReset.forEach(cleanup -> cleanup.accept(before.get().id()));
         }
     }
 
-    /** Changes the password after checking the current one; other sessions are signed out. */
-    public void changePassword(long userId, String current, String next, String keepSessionId) {
+    /**
+     * Runs {@code cleanup} with the account's id when a reset confirms an address nobody had
+     * confirmed: other features drop what the account's maker may have left (a private feed's
+     * address, a digest waiting for confirmation). Register before the server takes requests.
+     */
+    public void onClaimedByReset(LongConsumer cleanup) {
+        claimedByReset.add(cleanup);
+    }
+
+    /**
+     * Changes the password after checking the current one, and ends every session and API token of
+     * the account. With {@code newSession} it returns the id of a fresh session (made here, never
+     * one the client named) for the browser that asked, else null.
+     */
+    public String changePassword(long userId, String current, String next, boolean newSession) {
         Account account = db.withHandle(h -> accounts.byId(h, userId)).orElseThrow();
         if (current == null || current.length() > Passwords.MAX_LENGTH || !Passwords.matches(current, account.passwordHash())) {
             throw InvalidForm.of("current_password", "this is not your current password");
@@ -190,9 +241,9 @@ public final class AccountService {
         db.useTransaction(h -> {
             accounts.setPassword(h, userId, hash);
             sessions.deleteAllOf(h, userId);
+            tokens.deleteApiTokensOf(h, userId);
         });
-        Instant now = clock.instant();
-        db.useTransaction(h -> sessions.insert(h, keepSessionId, userId, now, now.plus(SESSION_TTL)));
+        return newSession ? openSession(userId) : null;
     }
 
     public void setDisplayName(long userId, String raw) {
@@ -271,8 +322,15 @@ public final class AccountService {
         return db.withHandle(accounts::all);
     }
 
-    /** A new personal API token, returned once: the store keeps only its hash. */
+    /**
+     * A new personal API token, returned once: the store keeps only its hash. Only for a confirmed
+     * address: a token made by whoever signed up with someone else's address would outlive them.
+     */
     public String createApiToken(long userId, String rawLabel) {
+        if (!byId(userId).map(Account::verified).orElse(false)) {
+            throw InvalidForm.of("label", "confirm your email address before creating API tokens: "
+                    + "follow the link we mailed you (this page can send it again)");
+        }
         String label = AccountInput.displayName(rawLabel);
         if (label.isEmpty() || label.length() > 60) {
             throw InvalidForm.of("label", "name the token (1-60 characters), e.g. the script that uses it");

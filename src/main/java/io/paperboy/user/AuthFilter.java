@@ -51,10 +51,11 @@ public final class AuthFilter {
     }
 
     private void identify(Context ctx) {
-        String authorization = ctx.header("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Member member = accounts.apiToken(authorization.substring(7).strip())
-                    .orElseThrow(() -> new UnauthorizedResponse("unknown or revoked API token"));
+        String bearer = bearer(ctx);
+        if (bearer != null) {
+            Member member = accounts.apiToken(bearer)
+                    .orElseThrow(() -> new UnauthorizedResponse(
+                            "unknown or revoked API token: create a new one in settings, or send the request without it"));
             Visitor.set(ctx, new Visitor(member, null));
             return;
         }
@@ -71,6 +72,13 @@ public final class AuthFilter {
             csrf.verify(ctx, binding);
         }
         Visitor.set(ctx, new Visitor(member.orElse(null), binding == null ? null : csrf.token(binding)));
+    }
+
+    /** The API token in {@code Authorization: Bearer …}, or null when the request carries none. */
+    public static String bearer(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
     }
 
     /**

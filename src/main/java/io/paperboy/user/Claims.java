@@ -79,14 +79,19 @@ public final class Claims {
     /**
      * Approves or rejects a pending claim inside the caller's transaction (which records who
      * decided); empty when there is no such claim, refused when it is decided already or, to
-     * approve, when another member holds the approved claim on that name.
+     * approve, when another member holds the approved claim on that name, or when the claimant is
+     * the one deciding (separation of duties: a curator's own claim needs another curator or an
+     * admin; rejecting it, which only withdraws it, is allowed).
      */
-    public Optional<AuthorClaim> decide(Handle h, long claimId, boolean approve) {
+    public Optional<AuthorClaim> decide(Handle h, long claimId, boolean approve, long deciderId) {
         ChangeSequence.reserve(h, 1); // first, as in claim(): decisions take turns; pages showing claims refresh
         Optional<AuthorClaim> found = claims.find(h, claimId);
         found.ifPresent(claim -> {
             if (claim.status() != ClaimStatus.PENDING) {
                 throw InvalidForm.of("claim", "claim " + claimId + " was already " + claim.status().key());
+            }
+            if (approve && claim.userId() == deciderId) {
+                throw InvalidForm.of("claim", "you cannot approve your own claim: another curator or an admin must");
             }
             if (approve) {
                 claims.findApproved(h, claim.paperId(), claim.authorName()).ifPresent(theirs -> {

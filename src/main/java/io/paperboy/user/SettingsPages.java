@@ -14,9 +14,11 @@ import java.util.List;
 /** {@code /settings}: display name, password, API tokens, the confirmation mail again. */
 public final class SettingsPages {
     private final AccountService accounts;
+    private final AuthFilter auth;
 
-    public SettingsPages(AccountService accounts) {
+    public SettingsPages(AccountService accounts, AuthFilter auth) {
         this.accounts = accounts;
+        this.auth = auth;
     }
 
     public void register(JavalinConfig config) {
@@ -49,8 +51,12 @@ public final class SettingsPages {
     private void password(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         try {
-            accounts.changePassword(member.id(), ctx.formParam("current_password"), ctx.formParam("new_password"),
-                    ctx.cookie(AuthFilter.SESSION_COOKIE));
+            // A browser stays signed in with a new session; a script with an API token gets none.
+            String session = accounts.changePassword(member.id(), ctx.formParam("current_password"),
+                    ctx.formParam("new_password"), AuthFilter.bearer(ctx) == null);
+            if (session != null) {
+                auth.signIn(ctx, session);
+            }
             done(ctx, "password");
         } catch (InvalidForm e) {
             render(ctx, member, Form.EMPTY.withProblems(e.problems()), null, HttpStatus.BAD_REQUEST);
@@ -90,7 +96,7 @@ public final class SettingsPages {
     // Codes, not text, in the URL: a link cannot make this page say whatever its author likes.
     private static final java.util.Map<String, String> DONE = java.util.Map.of(
             "profile", "Display name saved.",
-            "password", "Password changed; other browsers are signed out.",
+            "password", "Password changed; other browsers are signed out and API tokens revoked.",
             "revoked", "Token revoked.",
             "verify", "Confirmation link sent: check your mail.");
 

@@ -31,6 +31,22 @@ final class TokenRepository {
                 .bind("purpose", purpose)
                 .bind("now", Timestamps.stamp(now))
                 .execute();
+        return redeemed(h, token, updated);
+    }
+
+    /** {@link #redeemMailToken}, only when the token was made for {@code userId}. */
+    Optional<Long> redeemMailToken(Handle h, String token, String purpose, long userId, Instant now) {
+        int updated = h.createUpdate("UPDATE mail_tokens SET used_at = :now WHERE token_hash = :hash "
+                        + "AND purpose = :purpose AND user_id = :user AND used_at IS NULL AND expires_at > :now")
+                .bind("hash", Secrets.hash(token))
+                .bind("purpose", purpose)
+                .bind("user", userId)
+                .bind("now", Timestamps.stamp(now))
+                .execute();
+        return redeemed(h, token, updated);
+    }
+
+    private static Optional<Long> redeemed(Handle h, String token, int updated) {
         if (updated == 0) {
             return Optional.empty();
         }
@@ -76,6 +92,10 @@ final class TokenRepository {
                 .map((rs, ctx) -> new ApiToken(rs.getLong("id"), rs.getString("label"),
                         Timestamps.parse(rs.getString("created_at")), Timestamps.parse(rs.getString("last_used_at"))))
                 .list();
+    }
+
+    void deleteApiTokensOf(Handle h, long userId) {
+        h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user").bind("user", userId).execute();
     }
 
     boolean deleteApiToken(Handle h, long userId, long tokenId) {

@@ -39,7 +39,8 @@ final class HtmxRefusalTest {
         browser.findElement(By.name("display_name")).sendKeys("Pending");
         browser.findElement(By.name("password")).sendKeys(WebSession.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/settings"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signed-up"));
+        Browser.logIn(browser, "pending@example.org", WebSession.PASSWORD);
 
         browser.get(SERVER.server().url("/papers/date/2026-06-12"));
         browser.executeScript("window.__sameDocument = true;");

@@ -46,7 +46,13 @@ final class MemberJourneyTest {
         fill("display_name", "Jo Urney");
         fill("password", WebSession.PASSWORD);
         submit("/signup");
-        waitForUrl("/settings?welcome");
+        waitForUrl("/login?signed-up");
+        assertThat(text()).contains("Check your mail");
+        fill("email", "journey@example.org");
+        fill("password", WebSession.PASSWORD);
+        submit("/login");
+        waitForUrl("/");
+        open("/settings");
         assertThat(text()).contains("not confirmed yet");
 
         String link = MailServer.link(SERVER.server().mail().await("journey@example.org", "Confirm"));

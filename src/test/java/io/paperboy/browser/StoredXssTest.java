@@ -68,7 +68,8 @@ final class StoredXssTest {
         browser.findElement(By.name("display_name")).sendKeys("M " + NAME_PAYLOAD);
         browser.findElement(By.name("password")).sendKeys(WebSession.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/settings"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signed-up"));
+        Browser.logIn(browser, "mallory@example.org", WebSession.PASSWORD);
         browser.get(server.url(WebSession.path(MailServer.link(server.mail().await("mallory@example.org", "Confirm")))));
     }
 

@@ -138,7 +138,7 @@ final class TrendingTest {
         AccountService accounts = new AccountService(db, new MailFolder(dir.resolve("mail"), "t <t@localhost>"),
                 new SiteUrl("http://localhost"), Clock.systemUTC());
         return java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> accounts.signup("m" + i + "@example.org", "m" + i, "M" + i, "correct horse battery").id())
+                .mapToObj(i -> accounts.signup("m" + i + "@example.org", "m" + i, "M" + i, "correct horse battery").orElseThrow().id())
                 .toList();
     }
 }

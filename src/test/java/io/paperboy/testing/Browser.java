@@ -3,10 +3,12 @@ package io.paperboy.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are given
@@ -17,6 +19,14 @@ public final class Browser {
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("paperboy.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {}
+
+    /** Logs in on the login page the browser shows (sign-up ends there) and waits to leave it. */
+    public static void logIn(ChromeDriver browser, String email, String password) {
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
 
     public static ChromeDriver open(int width, int height, Path profile) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {

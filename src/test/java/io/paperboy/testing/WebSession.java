@@ -80,6 +80,7 @@ public final class WebSession {
         return this;
     }
 
+    /** Signs up {@code name} (unconfirmed) and logs in, as sign-up itself signs nobody in. */
     public HttpResponse<String> signUp(String name) throws Exception {
         get("/signup");
         HttpResponse<String> response = post("/signup", Map.of("email", email(name), "name", name,
@@ -87,7 +88,10 @@ public final class WebSession {
         if (response.statusCode() != 303) {
             throw new AssertionError("sign-up of " + name + " answered " + response.statusCode() + ": " + response.body());
         }
-        get("/settings");
+        HttpResponse<String> login = logIn(name, PASSWORD);
+        if (login.statusCode() != 303) {
+            throw new AssertionError("log-in after sign-up of " + name + " answered " + login.statusCode());
+        }
         return response;
     }
 

@@ -59,17 +59,36 @@ final class AccountPagesTest {
     }
 
     @Test
-    void signUp_withATakenAddressOrName_saysSo() throws Exception {
+    void signUp_withATakenAddress_answersAsForANewOne_andMailsTheOwnerInstead() throws Exception {
         server().browser().signUp("taken");
         WebSession second = server().browser();
         second.get("/signup");
         HttpResponse<String> sameEmail = second.post("/signup", Map.of("email", "TAKEN@example.org", "name", "other",
                 "display_name", "Other", "password", WebSession.PASSWORD));
-        HttpResponse<String> sameName = second.post("/signup", Map.of("email", "other@example.org", "name", "Taken",
+        HttpResponse<String> fresh = second.post("/signup", Map.of("email", "fresh@example.org", "name", "fresh",
+                "display_name", "Fresh", "password", WebSession.PASSWORD));
+
+        // The same status, the same place, no cookie either way: the visitor learns nothing.
+        assertThat(sameEmail.statusCode()).isEqualTo(fresh.statusCode()).isEqualTo(303);
+        assertThat(sameEmail.headers().firstValue("location")).isEqualTo(fresh.headers().firstValue("location"))
+                .hasValue("/login?signed-up");
+        assertThat(sameEmail.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("pb_session=") && !c.startsWith("pb_session=;"));
+        assertThat(second.get("/login?signed-up").body()).contains("Check your mail");
+        assertThat(MailServer.text(server().mail().await("taken@example.org", "Someone tried to sign up with your address")))
+                .contains("user name taken").contains(server().url("/reset"));
+        assertThat(server().mail().await("fresh@example.org", "Confirm")).isNotNull();
+        // Nothing was made for the second sign-up with the taken address.
+        assertThat(server().get("/u/other").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void signUp_withATakenName_saysSo_namesArePublic() throws Exception {
+        server().browser().signUp("taken-name");
+        WebSession second = server().browser();
+        second.get("/signup");
+        HttpResponse<String> sameName = second.post("/signup", Map.of("email", "other-name@example.org", "name", "Taken-Name",
                 "display_name", "Other", "password", WebSession.PASSWORD));
 
-        assertThat(sameEmail.statusCode()).isEqualTo(400);
-        assertThat(sameEmail.body()).contains("already has an account");
         assertThat(sameName.statusCode()).isEqualTo(400);
         assertThat(sameName.body()).contains("is taken");
     }

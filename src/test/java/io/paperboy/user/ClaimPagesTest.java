@@ -125,6 +125,22 @@ final class ClaimPagesTest {
     }
 
     @Test
+    void aCurator_approvingTheirOwnClaim_isRefused_andTheClaimStaysPending() throws Exception {
+        curator.get("/papers/2606.13594");
+        curator.post("/claims", Map.of("paper", "2606.13594", "author", "Xiaoyan Zhang"));
+        long id = pendingClaimOf("claims-curator");
+
+        HttpResponse<String> refused = curator.post("/moderation/claims/" + id + "/approve", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("you cannot approve your own claim: another curator or an admin must");
+        assertThat(logOf(id)).isEmpty();
+        assertThat(pendingClaimOf("claims-curator")).isEqualTo(id);
+        curator.post("/moderation/claims/" + id + "/reject", Map.of()); // withdrawing it is allowed
+        assertThat(curator.get("/moderation/claims").body()).doesNotContain("id=\"claim-" + id + "\"");
+    }
+
+    @Test
     void claimingSomeoneWhoIsNotAnAuthor_isRefusedWithTheAuthorsNamed() throws Exception {
         WebSession mallory = server().browser().signUpConfirmed("mallory-claims");
         mallory.get("/papers/2606.13594");

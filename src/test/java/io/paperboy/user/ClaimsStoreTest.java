@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Author claims in the store, on SQLite and on PostgreSQL: the rules hold in SQL, not only in Java. */
 final class ClaimsStoreTest {
     private static final String PAPER = "2401.00001";
+    /** The deciding curator's id where who decides does not matter: no member has it. */
+    static final long ANOTHER_MEMBER = -1;
 
     @TempDir
     Path dir;
@@ -40,7 +42,7 @@ final class ClaimsStoreTest {
             assertThat(claims.pending()).extracting(AuthorClaim::id).containsExactly(pending.id());
             assertThat(claims.approvedAuthors(PAPER)).isEmpty();
 
-            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, pending.id(), true)).orElseThrow();
+            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, pending.id(), true, ANOTHER_MEMBER)).orElseThrow();
 
             assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
             assertThat(approved.decidedAt()).isNotNull();
@@ -57,7 +59,7 @@ final class ClaimsStoreTest {
             Claims claims = claimsOver(db);
             Member ada = member(db, "ada");
             AuthorClaim first = claims.claim(ada, PAPER, "Ada Lovelace");
-            db.inTransaction(h -> claims.decide(h, first.id(), false));
+            db.inTransaction(h -> claims.decide(h, first.id(), false, ANOTHER_MEMBER));
 
             assertThatThrownBy(() -> claims.claim(ada, PAPER, "Charles Babbage"))
                     .isInstanceOf(InvalidForm.class)
@@ -72,11 +74,11 @@ final class ClaimsStoreTest {
             Claims claims = claimsOver(db);
             AuthorClaim ada = claims.claim(member(db, "ada"), PAPER, "Ada Lovelace");
             AuthorClaim impostor = claims.claim(member(db, "mallory"), PAPER, "Ada Lovelace");
-            db.inTransaction(h -> claims.decide(h, ada.id(), true));
+            db.inTransaction(h -> claims.decide(h, ada.id(), true, ANOTHER_MEMBER));
 
             assertThatThrownBy(() -> claims.claim(member(db, "eve"), PAPER, "Ada Lovelace"))
                     .hasMessageContaining("'Ada Lovelace' on this paper is already claimed by ada");
-            assertThatThrownBy(() -> db.inTransaction(h -> claims.decide(h, impostor.id(), true)))
+            assertThatThrownBy(() -> db.inTransaction(h -> claims.decide(h, impostor.id(), true, ANOTHER_MEMBER)))
                     .hasMessageContaining("already claimed by ada");
             assertThat(claims.find(impostor.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PENDING);
         }
@@ -104,12 +106,31 @@ final class ClaimsStoreTest {
         try (Database db = store.open(dir)) {
             Claims claims = claimsOver(db);
             AuthorClaim claim = claims.claim(member(db, "ada"), PAPER, "Ada Lovelace");
-            db.inTransaction(h -> claims.decide(h, claim.id(), false));
+            db.inTransaction(h -> claims.decide(h, claim.id(), false, ANOTHER_MEMBER));
 
-            assertThatThrownBy(() -> db.inTransaction(h -> claims.decide(h, claim.id(), true)))
+            assertThatThrownBy(() -> db.inTransaction(h -> claims.decide(h, claim.id(), true, ANOTHER_MEMBER)))
                     .hasMessageContaining("claim " + claim.id() + " was already rejected");
-            java.util.Optional<AuthorClaim> unknown = db.inTransaction(h -> claims.decide(h, 999_999, true));
+            java.util.Optional<AuthorClaim> unknown = db.inTransaction(h -> claims.decide(h, 999_999, true, ANOTHER_MEMBER));
             assertThat(unknown).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void aCurator_cannotApproveTheirOwnClaim_butAnotherCuratorCan(TestStore store) {
+        try (Database db = store.open(dir)) {
+            Claims claims = claimsOver(db);
+            Member curator = member(db, "cur");
+            Member other = member(db, "other-curator");
+            AuthorClaim own = claims.claim(curator, PAPER, "Ada Lovelace");
+
+            assertThatThrownBy(() -> db.inTransaction(h -> claims.decide(h, own.id(), true, curator.id())))
+                    .isInstanceOf(InvalidForm.class)
+                    .hasMessageContaining("you cannot approve your own claim: another curator or an admin must");
+            assertThat(claims.find(own.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PENDING);
+
+            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, own.id(), true, other.id())).orElseThrow();
+            assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
         }
     }
 

@@ -98,7 +98,18 @@ final class CsrfAndTokensTest {
         assertThat(ada.post(revoke.group(1), Map.of()).statusCode()).isEqualTo(303);
         HttpResponse<String> revoked = bearer("/api/whoami", token);
         assertThat(revoked.statusCode()).isEqualTo(401);
-        assertThat(JSON.readTree(revoked.body()).get("error").asText()).isEqualTo("unknown or revoked API token");
+        assertThat(JSON.readTree(revoked.body()).get("error").asText()).startsWith("unknown or revoked API token");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/login", "/settings", "/", "/papers/for-you"})
+    void anUnknownBearerToken_onAPage_answers401WithTheReason_neverARedirectLoop(String path) throws Exception {
+        HttpResponse<String> response = bearer(path, "pb_not-a-token-anyone-made");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("location")).isEmpty();
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        assertThat(response.body()).contains("unknown or revoked API token");
     }
 
     @Test

@@ -95,7 +95,7 @@ final class ProfilePagesTest {
 
     private static void approveEveryPendingClaim() {
         Claims claims = new Claims(server().db(), new io.paperboy.paper.PaperService(server().db()), java.time.Clock.systemUTC());
-        claims.pending().forEach(c -> server().db().inTransaction(h -> claims.decide(h, c.id(), true)));
+        claims.pending().forEach(c -> server().db().inTransaction(h -> claims.decide(h, c.id(), true, ClaimsStoreTest.ANOTHER_MEMBER)));
     }
 
     /** The HTML of the profile section headed by the element with {@code id}. */

@@ -42,8 +42,8 @@ final class VoteServiceTest {
                 Paper.builder("2401.00002", "Two").build())));
         AccountService accounts = new AccountService(db, new MailFolder(dir.resolve("mail"), "t <t@localhost>"),
                 new SiteUrl("http://localhost"), Clock.systemUTC());
-        long ada = accounts.signup("ada@example.org", "ada", "Ada", "correct horse battery").id();
-        long bob = accounts.signup("bob@example.org", "bob", "Bob", "correct horse battery").id();
+        long ada = accounts.signup("ada@example.org", "ada", "Ada", "correct horse battery").orElseThrow().id();
+        long bob = accounts.signup("bob@example.org", "bob", "Bob", "correct horse battery").orElseThrow().id();
         return new Store(db, new VoteService(db, papers, Clock.fixed(NOW, ZoneOffset.UTC)), ada, bob);
     }
 
