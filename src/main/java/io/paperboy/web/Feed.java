@@ -4,13 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A feed of papers before it is written as Atom, RSS or JSON Feed.
+ * A feed of papers before it is written as Atom, RSS or JSON Feed. Every text is cut down to the
+ * characters XML 1.0 can carry (no control characters but tab and line breaks, no U+FFFE or
+ * U+FFFF, no lone surrogates), here, once, for every feed: a search term or an imported title
+ * holding one would otherwise make the XML writer fail.
  *
  * @param id stable feed id (an absolute URL), used as Atom's {@code id} and JSON Feed's {@code feed_url}
  * @param updated when the newest item was featured
  */
 public record Feed(String id, String title, String description, String homePage, Instant updated, List<Item> items) {
     public Feed {
+        id = xmlText(id);
+        title = xmlText(title);
+        description = xmlText(description);
+        homePage = xmlText(homePage);
         items = List.copyOf(items);
     }
 
@@ -21,7 +28,28 @@ public record Feed(String id, String title, String description, String homePage,
      */
     public record Item(String id, String title, String link, List<String> authors, String summary, Instant date) {
         public Item {
-            authors = List.copyOf(authors);
+            id = xmlText(id);
+            title = xmlText(title);
+            link = xmlText(link);
+            authors = authors.stream().map(Feed::xmlText).toList();
+            summary = xmlText(summary);
         }
+    }
+
+    /** {@code text} without the characters XML 1.0 cannot carry; null stays null. */
+    public static String xmlText(String text) {
+        if (text == null || text.codePoints().allMatch(Feed::xmlChar)) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(Feed::xmlChar).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    // XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets); a lone surrogate arrives as
+    // its own code point in the surrogate range and is left out with it.
+    private static boolean xmlChar(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

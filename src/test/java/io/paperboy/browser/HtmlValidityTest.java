@@ -18,11 +18,12 @@ final class HtmlValidityTest {
     private static final List<String> PAGES = List.of("/", "/papers/date/2026-06-12", "/papers/date/2001-01-01",
             "/papers/week/2026-W24", "/papers/month/2026-06", "/papers/trending", "/papers/date/2026-06-12?code=1&cat=cs",
             "/papers/0704.0001", "/papers/2606.13681", "/papers", "/papers?q=diphoton", "/papers/2401.99999", "/papers/date/2024-13-45",
-            "/signup", "/login", "/reset", "/reset?token=unknown", "/verify?token=unknown", "/about/ranking",
+            "/signup", "/login", "/reset", "/reset?token=unknown", "/login?signed-up", "/about/ranking",
             "/subscribe", "/subscribe/confirm?token=unknown", "/unsubscribe/1.forged");
     // Pages as a signed-in member sees them: account links, forms with CSRF tokens, settings.
     private static final List<String> MEMBER_PAGES = List.of("/", "/papers/0704.0001", "/settings", "/settings?welcome",
-            "/papers?q=diphoton", "/saved?show=all", "/submit", "/settings/digest", "/papers/for-you");
+            "/papers?q=diphoton", "/saved?show=all", "/submit", "/settings/digest", "/papers/for-you",
+            "/verify?token=unknown");
 
     @TempDir
     Path dir;
