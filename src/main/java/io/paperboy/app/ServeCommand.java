@@ -44,6 +44,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}")
     String host;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Also serve /metrics (Prometheus text) to anyone reaching this port, on --metrics-host. "
+                    + "Without it, /metrics on the main port answers admins only.")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the --metrics-port listener binds. Default: ${DEFAULT-VALUE} (this machine only)")
+    String metricsHost;
+
     @Option(names = "--demo", description = "Import the bundled demo papers first (safe to repeat).")
     boolean demo;
 
@@ -105,6 +114,10 @@ final class ServeCommand implements Callable<Integer> {
         Site site = siteOptions.site(store.dataDir);
         site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
+        if (metricsPort != null) {
+            int listening = server.listenForMetrics(metricsHost, metricsPort);
+            System.err.printf("Metrics for Prometheus: http://%s:%d/metrics%n", metricsHost, listening);
+        }
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -154,7 +154,7 @@ public final class WebServer {
         PrivateFeed privateFeed = new PrivateFeed(db, site.clock());
         // An impostor who signed up with the owner's address may have made the feed's secret address.
         accounts.onClaimedByReset(privateFeed::revoke);
-        ForYouPages forYouPages = new ForYouPages(forYou, privateFeed);
+        ForYouPages forYouPages = new ForYouPages(forYou, privateFeed, url);
         java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
@@ -174,8 +174,8 @@ public final class WebServer {
             similarApi.register(config); // likewise: <id> would swallow "/similar"
             new PaperApi(papers, listings::upvotes, comments).register(config);
             new DailyPapersApi(listings, comments).register(config);
-            new ListingFeeds(listings).register(config);
-            new SearchFeeds(search, papers, ranking).register(config);
+            new ListingFeeds(listings, url).register(config);
+            new SearchFeeds(search, papers, ranking, url).register(config);
             new SearchPages(search, papers, ranking).register(config);
             new VoteApi(votes, listings::importedUpvotes).register(config);
             new VotePages(votes, listings::importedUpvotes).register(config);
@@ -237,6 +237,11 @@ public final class WebServer {
         return app.port();
     }
 
+    /** Serves {@code /metrics} to anyone on {@code host:port} (0: a free port), for Prometheus; returns the port. */
+    public int listenForMetrics(String host, int port) {
+        return metrics.listen(host, port);
+    }
+
     public void stop() {
         app.stop();
         changes.close();
@@ -254,6 +259,7 @@ public final class WebServer {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        config.jetty.modifyServer(server -> server.setErrorHandler(HttpPolicy.jettyErrorHandler()));
         // ETags come from PageCache, computed once per cached answer.
         config.http.generateEtags = false;
         config.http.compressionStrategy = CompressionStrategy.GZIP;

@@ -8,6 +8,7 @@ import io.javalin.http.NotFoundResponse;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
+import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Visitor;
 
 /**
@@ -20,10 +21,11 @@ public final class ForYouPages {
     private final PrivateFeed privateFeed;
     private final PrivateFeedAtom atom;
 
-    public ForYouPages(ForYou forYou, PrivateFeed privateFeed) {
+    /** {@code site} starts the private feed's links, never the request's Host header. */
+    public ForYouPages(ForYou forYou, PrivateFeed privateFeed, SiteUrl site) {
         this.forYou = forYou;
         this.privateFeed = privateFeed;
-        this.atom = new PrivateFeedAtom();
+        this.atom = new PrivateFeedAtom(site);
     }
 
     /** Register before the paper pages: {@code /papers/<id>} would take "for-you" for an id. */
@@ -43,7 +45,7 @@ public final class ForYouPages {
         Member member = Visitor.requireMember(ctx);
         String action = ctx.formParam("action");
         switch (action == null ? "" : action) {
-            case "new" -> render(ctx, member, PrivateFeedAtom.url(ctx, privateFeed.renew(member.id())));
+            case "new" -> render(ctx, member, atom.url(privateFeed.renew(member.id())));
             case "off" -> {
                 privateFeed.revoke(member.id());
                 ctx.redirect("/papers/for-you", HttpStatus.SEE_OTHER);

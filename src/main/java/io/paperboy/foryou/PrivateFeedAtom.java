@@ -5,6 +5,7 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperLinks;
 import io.paperboy.web.Feed;
 import io.paperboy.web.FeedWriter;
+import io.paperboy.web.SiteUrl;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,9 +13,14 @@ import java.util.List;
 /** A member's "for you" feed as Atom: each entry's summary starts with why the paper is there. */
 final class PrivateFeedAtom {
     private final FeedWriter writer = new FeedWriter();
+    private final SiteUrl site;
 
-    static String url(Context ctx, String token) {
-        return base(ctx) + "/feeds/for-you/" + token + ".atom";
+    PrivateFeedAtom(SiteUrl site) {
+        this.site = site;
+    }
+
+    String url(String token) {
+        return site.absolute("/feeds/for-you/" + token + ".atom");
     }
 
     String mediaType() {
@@ -22,7 +28,7 @@ final class PrivateFeedAtom {
     }
 
     String write(Context ctx, ForYou.Feed feed) {
-        String base = base(ctx);
+        String base = site.base();
         List<Feed.Item> items = feed.items().stream().map(r -> item(base, r)).toList();
         Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(Instant.EPOCH);
         return writer.write(new Feed(base + ctx.path(), "For you · Paperboy", "Papers like the ones you upvoted and saved",
@@ -34,9 +40,5 @@ final class PrivateFeedAtom {
         String url = base + PaperLinks.page(p);
         Instant date = p.published() == null ? Instant.EPOCH : p.published().atStartOfDay().toInstant(ZoneOffset.UTC);
         return new Feed.Item(url, p.title(), url, p.authors(), r.why() + "\n\n" + p.abstractText(), date);
-    }
-
-    private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
     }
 }

@@ -7,6 +7,7 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperLinks;
 import io.paperboy.web.Feed;
 import io.paperboy.web.FeedWriter;
+import io.paperboy.web.SiteUrl;
 import io.paperboy.web.HttpPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +20,13 @@ import java.util.List;
  */
 public final class ListingFeeds {
     private final ListingService listings;
+    private final SiteUrl site;
     private final FeedWriter writer = new FeedWriter();
 
-    public ListingFeeds(ListingService listings) {
+    /** Links in the feeds start with {@code site}, never with the request's Host header. */
+    public ListingFeeds(ListingService listings, SiteUrl site) {
         this.listings = listings;
+        this.site = site;
     }
 
     public void register(JavalinConfig config) {
@@ -36,7 +40,7 @@ public final class ListingFeeds {
         Period period = date == null ? Period.day(listings.latestDay().orElse(LocalDate.now()))
                 : ListingPages.parse(Period.Kind.DAY, date);
         ListingFilter filter = ListingPages.filter(ctx);
-        String base = baseUrl(ctx);
+        String base = site.base();
         Feed feed = feed(base, base + ctx.path() + query(ctx), "Papers of " + period.title(),
                 base + period.path() + filter.query(), listings.featured(period, filter));
         send(ctx, feed, format);
@@ -45,7 +49,7 @@ public final class ListingFeeds {
     private void trending(Context ctx) {
         FeedWriter.Format format = format(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
-        String base = baseUrl(ctx);
+        String base = site.base();
         Feed feed = feed(base, base + ctx.path() + query(ctx), "Trending papers",
                 base + "/papers/trending" + filter.query(), listings.trending(filter));
         send(ctx, feed, format);
@@ -81,9 +85,5 @@ public final class ListingFeeds {
 
     private static String query(Context ctx) {
         return ctx.queryString() == null ? "" : "?" + ctx.queryString();
-    }
-
-    static String baseUrl(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
     }
 }

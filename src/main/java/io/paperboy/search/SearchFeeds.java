@@ -8,6 +8,7 @@ import io.paperboy.paper.PaperLinks;
 import io.paperboy.paper.PaperService;
 import io.paperboy.web.Feed;
 import io.paperboy.web.FeedWriter;
+import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Page;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +22,11 @@ public final class SearchFeeds {
     private final PaperService papers;
     private final Ranking ranking;
     private final FeedWriter writer = new FeedWriter();
+    private final SiteUrl site;
 
-    public SearchFeeds(SearchService search, PaperService papers, Ranking ranking) {
+    /** Links in the feeds start with {@code site}, never with the request's Host header. */
+    public SearchFeeds(SearchService search, PaperService papers, Ranking ranking, SiteUrl site) {
+        this.site = site;
         this.search = search;
         this.papers = papers;
         this.ranking = ranking;
@@ -56,7 +60,7 @@ public final class SearchFeeds {
         } catch (InvalidQueryException e) {
             throw new BadRequestResponse(e.getMessage());
         }
-        String base = ctx.scheme() + "://" + ctx.host();
+        String base = site.base();
         List<Feed.Item> items = items(base, hits);
         Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(Instant.EPOCH);
         Feed feed = new Feed(base + ctx.path() + "?q=" + PaperLinks.encode(q), "Search: " + q + " · Paperboy",

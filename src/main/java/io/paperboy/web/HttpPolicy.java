@@ -1,6 +1,11 @@
 package io.paperboy.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Security and caching headers for every response. The Content-Security-Policy allows scripts
@@ -11,15 +16,36 @@ public final class HttpPolicy {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    // Anonymous pages are public and cacheable; a member's carry their votes and CSRF token: Vary.
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "X-Frame-Options", "DENY",
+            "Vary", "Cookie, Authorization");
+
     private HttpPolicy() {}
 
     public static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        // Anonymous pages are public and cacheable; a member's carry their votes and CSRF token.
-        ctx.header("Vary", "Cookie, Authorization");
+        SECURITY_HEADERS.forEach(ctx::header);
+    }
+
+    /**
+     * The server's error handler, for the answers Jetty makes itself before any route runs (a
+     * malformed URI: 400, a URI too long: 414, headers too large: 431): the same security headers,
+     * and no stack trace or cause in the body.
+     */
+    public static ErrorHandler jettyErrorHandler() {
+        ErrorHandler handler = new ErrorHandler() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                SECURITY_HEADERS.forEach(response.getHeaders()::put);
+                return super.handle(request, response, callback);
+            }
+        };
+        handler.setShowStacks(false);
+        handler.setShowCauses(false);
+        return handler;
     }
 
     /** After every route: nothing shown to a signed-in member may be kept by a shared cache. */

@@ -177,7 +177,7 @@ final class SearchApiTest {
 
     @Test
     void metrics_showTheIndexSize_andThatEveryPaperWaitsForAnEmbeddingOnAServerWithoutThem() throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + server.port() + "/metrics");
+        URI uri = URI.create("http://127.0.0.1:" + server.listenForMetrics("127.0.0.1", 0) + "/metrics");
         String metrics = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
 
         double documents = gauge(metrics, "paperboy_search_documents");

@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
     private final WebServer server;
     private final List<AutoCloseable> owned;
     private final HttpClient http = HttpClient.newHttpClient();
+    private int metricsPort;
 
     public TestServer(Path dir) throws Exception {
         this(dir, TestStore.SQLITE);
@@ -151,6 +152,15 @@ public final class TestServer implements AutoCloseable {
             request.headers(headers);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GET /metrics} from the Prometheus listener ({@code serve --metrics-port}), started on first use. */
+    public synchronized HttpResponse<String> metrics() throws Exception {
+        if (metricsPort == 0) {
+            metricsPort = server.listenForMetrics("127.0.0.1", 0);
+        }
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {

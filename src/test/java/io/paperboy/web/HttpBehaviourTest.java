@@ -74,7 +74,7 @@ final class HttpBehaviourTest {
         SERVER.server().get("/papers/trending");
 
         // The timer is recorded after the response is sent, so the scrape may need a moment.
-        HttpResponse<String> metrics = Poll.until(Duration.ofSeconds(2), () -> SERVER.server().get("/metrics"),
+        HttpResponse<String> metrics = Poll.until(Duration.ofSeconds(2), () -> SERVER.server().metrics(),
                 r -> r.body().contains("route=\"/papers/trending\""));
 
         assertThat(metrics.statusCode()).isEqualTo(200);

@@ -45,7 +45,7 @@ final class PageCacheTest {
             for (int i = 0; i < 3; i++) {
                 server.get("/papers/trending");
             }
-            String metrics = Poll.until(Duration.ofSeconds(1), () -> server.get("/metrics").body(),
+            String metrics = Poll.until(Duration.ofSeconds(1), () -> server.metrics().body(),
                     m -> m.contains("route=\"/papers/trending\",status=\"200\"} 3"));
 
             assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"} 3");
