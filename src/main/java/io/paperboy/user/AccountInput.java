@@ -40,6 +40,9 @@ final class AccountInput {
         if (!NAME.matcher(name).matches()) {
             return "use 2-30 letters, digits, '-' or '_', starting with a letter or digit";
         }
+        if (DisplayNames.RESERVED.contains(name.replace("-", "").replace("_", ""))) {
+            return "'" + name + "' reads as one of the site's roles: choose your own name";
+        }
         return null;
     }
 

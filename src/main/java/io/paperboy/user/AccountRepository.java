@@ -49,6 +49,13 @@ final class AccountRepository {
         return h.createQuery("SELECT count(*) FROM users WHERE name = :name").bind("name", name).mapTo(Integer.class).one() > 0;
     }
 
+    /** Every user name and display name of the members other than {@code userId}. */
+    List<String> namesOfOthers(Handle h, long userId) {
+        return h.createQuery("SELECT name, display_name FROM users WHERE id <> :id").bind("id", userId)
+                .map((rs, ctx) -> List.of(rs.getString("name"), rs.getString("display_name")))
+                .list().stream().flatMap(List::stream).toList();
+    }
+
     List<Account> all(Handle h) {
         return h.createQuery("SELECT " + COLUMNS + " FROM users u ORDER BY u.id").map(AccountRepository::account).list();
     }

@@ -58,11 +58,11 @@ public final class AccountService {
     public Optional<Account> signup(String rawEmail, String rawName, String rawDisplayName, String password) {
         String email = AccountInput.email(rawEmail);
         String name = AccountInput.name(rawName);
-        String displayName = AccountInput.displayName(rawDisplayName);
+        String displayName = DisplayNames.normalize(rawDisplayName);
         Map<String, String> problems = new LinkedHashMap<>();
         putIfProblem(problems, "email", AccountInput.emailProblem(email));
         putIfProblem(problems, "name", AccountInput.nameProblem(name));
-        putIfProblem(problems, "display_name", AccountInput.displayNameProblem(displayName));
+        putIfProblem(problems, "display_name", displayNameProblem(displayName, -1));
         putIfProblem(problems, "password", Passwords.problem(password));
         if (!problems.isEmpty()) {
             throw new InvalidForm(problems);
@@ -247,8 +247,8 @@ public final class AccountService {
     }
 
     public void setDisplayName(long userId, String raw) {
-        String displayName = AccountInput.displayName(raw);
-        String problem = AccountInput.displayNameProblem(displayName);
+        String displayName = DisplayNames.normalize(raw);
+        String problem = displayNameProblem(displayName, userId);
         if (problem != null) {
             throw InvalidForm.of("display_name", problem);
         }
@@ -361,6 +361,15 @@ public final class AccountService {
             // The account exists either way; settings and the reset form can send the link again.
             LOG.warn("could not send '{}' to {}: {}", mail.subject(), mail.to(), e.getMessage());
         }
+    }
+
+    /** Length, then impersonation: reserved words, and names confusable with any other member's. */
+    private String displayNameProblem(String displayName, long userId) {
+        String problem = AccountInput.displayNameProblem(displayName);
+        if (problem != null) {
+            return problem;
+        }
+        return DisplayNames.problem(displayName, db.withHandle(h -> accounts.namesOfOthers(h, userId))).orElse(null);
     }
 
     private static void putIfProblem(Map<String, String> problems, String field, String problem) {

@@ -34,8 +34,8 @@ final class ModerationActionsTest {
 
     @BeforeAll
     static void signInACurator() throws Exception {
-        curator = server().browser().signUpConfirmed("curator");
-        server().promote("curator", Role.CURATOR);
+        curator = server().browser().signUpConfirmed("cura-mod");
+        server().promote("cura-mod", Role.CURATOR);
         curator.get("/moderation");
     }
 
@@ -50,7 +50,7 @@ final class ModerationActionsTest {
         assertThat(unfeature.statusCode()).isEqualTo(303);
         assertThat(logOf(paper + "@" + DAY)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("unfeature-entry");
-            assertThat(e.actorName()).isEqualTo("curator");
+            assertThat(e.actorName()).isEqualTo("cura-mod");
             assertThat(e.targetKind()).isEqualTo("listing");
             assertThat(e.detail()).isEqualTo("duplicate of an earlier entry");
         });
@@ -79,7 +79,7 @@ final class ModerationActionsTest {
         assertThat(hide.statusCode()).isEqualTo(303);
         assertThat(logOf(paper)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("hide-paper");
-            assertThat(e.actorName()).isEqualTo("curator");
+            assertThat(e.actorName()).isEqualTo("cura-mod");
             assertThat(e.targetKind()).isEqualTo("paper");
         });
         assertThat(Poll.until(WAIT, () -> server().get(search).body(), b -> !b.contains(paper))).doesNotContain(paper);
@@ -173,7 +173,7 @@ final class ModerationActionsTest {
     @Test
     void theLogPage_listsNewestFirst_fiftyAPage() throws Exception {
         Member actor = new AccountService(server().db(), server().mail().mailer(), new SiteUrl("http://localhost"),
-                Clock.systemUTC()).byName("curator").orElseThrow().member();
+                Clock.systemUTC()).byName("cura-mod").orElseThrow().member();
         server().db().useTransaction(h -> {
             for (int i = 1; i <= ModerationPages.LOG_PAGE_SIZE + 5; i++) {
                 new ModerationLog().record(h, actor, "test-action", "paper", "log-page-" + i, "");
