@@ -40,10 +40,16 @@ final class AccountInput {
         if (!NAME.matcher(name).matches()) {
             return "use 2-30 letters, digits, '-' or '_', starting with a letter or digit";
         }
-        if (DisplayNames.RESERVED.contains(name.replace("-", "").replace("_", ""))) {
+        return null;
+    }
+
+    /** For names members choose at sign-up; operators may still name an account "admin". */
+    static String signupNameProblem(String name) {
+        String problem = nameProblem(name);
+        if (problem == null && DisplayNames.RESERVED.contains(name.replace("-", "").replace("_", ""))) {
             return "'" + name + "' reads as one of the site's roles: choose your own name";
         }
-        return null;
+        return problem;
     }
 
     /** Trims and drops control characters (a display name is one line of text). */

@@ -61,7 +61,7 @@ public final class AccountService {
         String displayName = DisplayNames.normalize(rawDisplayName);
         Map<String, String> problems = new LinkedHashMap<>();
         putIfProblem(problems, "email", AccountInput.emailProblem(email));
-        putIfProblem(problems, "name", AccountInput.nameProblem(name));
+        putIfProblem(problems, "name", AccountInput.signupNameProblem(name));
         putIfProblem(problems, "display_name", displayNameProblem(displayName, -1));
         putIfProblem(problems, "password", Passwords.problem(password));
         if (!problems.isEmpty()) {
