@@ -105,12 +105,16 @@ final class LuceneQueries {
         return text.toString().strip();
     }
 
-    /** The query's filters, authors and exclusions without its words, for vector search; null when it has none. */
+    /**
+     * Every constraint of the query without its plain words: phrases, authors, categories, dates
+     * and exclusions, for vector search, so that ranking by meaning never shows a paper the query
+     * rules out; null when it has none.
+     */
     Query filter(SearchQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
         boolean any = false;
         for (Clause c : q.required()) {
-            Query clause = c instanceof SearchQuery.Phrase ? null : clause(c);
+            Query clause = clause(c);
             if (clause != null) {
                 b.add(clause, Occur.FILTER);
                 any = true;

@@ -21,7 +21,10 @@ import java.util.function.Function;
  * {@code relevance} (the default), {@code date} or {@code upvotes}. A bad query, limit, ranking or
  * sort is a 400 with
  * {@code {"error": …}}; when nothing matched exactly and typo-tolerant results are shown, the
- * response carries {@code X-Search-Fuzzy: true}.
+ * response carries {@code X-Search-Fuzzy: true}. When no paper matches (not even with a typo), ranking by
+ * meaning answers the papers close in meaning to the words (above {@link SearchService#MEANING_FLOOR},
+ * within the query's filters), each marked {@code "closeInMeaning": true}, with
+ * {@code X-Search-Close-In-Meaning: true}, as the page shows them apart; nonsense answers {@code []}.
  */
 public final class SearchApi {
     public static final int DEFAULT_LIMIT = 20;
@@ -62,10 +65,15 @@ public final class SearchApi {
         if (results.fuzzy()) {
             ctx.header("X-Search-Fuzzy", "true");
         }
-        ctx.contentType("application/json").result(render(results.hits()).toString());
+        boolean close = results.hits().isEmpty() && !results.closeInMeaning().isEmpty();
+        if (close) {
+            ctx.header("X-Search-Close-In-Meaning", "true");
+        }
+        ctx.contentType("application/json").result(render(close ? results.closeInMeaning() : results.hits(), close)
+                .toString());
     }
 
-    private ArrayNode render(List<SearchHit> hits) {
+    private ArrayNode render(List<SearchHit> hits, boolean close) {
         Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         ArrayNode out = json.createArrayNode();
         for (SearchHit hit : hits) {
@@ -79,6 +87,9 @@ public final class SearchApi {
             entry.set("publishedAt", paper.get("publishedAt"));
             entry.put("title", p.title()).put("summary", p.abstractText());
             entry.put("highlightedTitle", hit.highlightedTitle()).put("highlightedSummary", hit.highlightedSummary());
+            if (close) {
+                entry.put("closeInMeaning", true);
+            }
         }
         return out;
     }

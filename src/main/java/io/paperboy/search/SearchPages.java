@@ -39,7 +39,7 @@ public final class SearchPages {
         String sort = ctx.queryParam("sort");
         if (q == null || q.isBlank()) {
             render(ctx, new SearchView(Page.of(ctx, "Search papers", "Search every paper by keyword and meaning", "/papers"),
-                    "", SearchOrder.RELEVANCE, List.of(), false, null));
+                    "", SearchOrder.RELEVANCE, List.of(), false, List.of(), null));
             return;
         }
         Page page = Page.of(ctx, "Search: " + q, "Papers matching " + q, "/papers?q=" + PaperLinks.encode(q)
@@ -48,10 +48,11 @@ public final class SearchPages {
         try {
             order = SearchOrder.parse(sort);
             SearchResults results = search.search(q, LIMIT, ranking, order);
-            render(ctx, new SearchView(page, q, order, results(results.hits()), results.fuzzy(), null));
+            render(ctx, new SearchView(page, q, order, results(results.hits()), results.fuzzy(),
+                    results(results.closeInMeaning()), null));
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, new SearchView(page.withFeeds(List.of()), q, order, List.of(), false, e.getMessage()));
+            render(ctx, new SearchView(page.withFeeds(List.of()), q, order, List.of(), false, List.of(), e.getMessage()));
         }
     }
 

@@ -1,0 +1,61 @@
+package io.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The search page and API of a server that ranks hybrid (real embeddings of the sample papers). */
+final class HybridSearchPagesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.withEmbeddings(Files.createTempDirectory("paperboy-hybrid-search"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void nonsense_isNoPaperMatches_withNoList() throws Exception {
+        HttpResponse<String> page = server.get("/papers?q=qwzxv+plorkbat+flimflam");
+        HttpResponse<String> api = server.get("/api/papers/search?q=qwzxv+plorkbat+flimflam");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No paper matches").doesNotContain("class=\"paper-card\"")
+                .doesNotContain("Close in meaning");
+        assertThat(JSON.readTree(api.body())).isEmpty();
+    }
+
+    @Test
+    void aPhrase_inHybridRanking_listsOnlyPapersWithThePhrase() throws Exception {
+        JsonNode hits = JSON.readTree(server.get("/api/papers/search?q=%22language+model%22&limit=100").body());
+
+        assertThat(hits).isNotEmpty();
+        for (JsonNode hit : hits) {
+            String text = (hit.get("title").asText() + " " + hit.get("summary").asText()).toLowerCase(Locale.ROOT)
+                    .replaceAll("\\s+", " ");
+            assertThat(text).as(hit.get("title").asText()).containsPattern("language[ -]models?");
+        }
+    }
+
+    @Test
+    void aTypo_inHybridRanking_fallsBackToTypoTolerantWords() throws Exception {
+        HttpResponse<String> page = server.get("/papers?q=diphotn");
+        HttpResponse<String> api = server.get("/api/papers/search?q=diphotn");
+
+        assertThat(page.body()).contains("these allow a typo or two").contains("href=\"/papers/0704.0001\"");
+        assertThat(api.headers().firstValue("X-Search-Fuzzy")).hasValue("true");
+    }
+}

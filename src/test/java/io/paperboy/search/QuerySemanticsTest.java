@@ -1,0 +1,117 @@
+package io.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.paper.Paper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The query language means the same in every ranking: phrases, exclusions, authors, categories
+ * and dates restrict which papers are shown, by words and by meaning alike (real BGE-small
+ * embeddings of the fixture papers); nonsense finds nothing, a typo falls back to typo-tolerant
+ * words, and words no paper contains leave only papers close in meaning, apart.
+ */
+final class QuerySemanticsTest {
+    private static SearchIndex index;
+    private static SearchService search;
+
+    @BeforeAll
+    static void build() {
+        Embedder embedder = new Embedder();
+        index = SearchIndex.inMemory();
+        List<Paper> papers = new ArrayList<>();
+        long seq = 1;
+        for (Paper p : SearchFixtures.papers()) {
+            papers.add(p.withChangeSeq(seq++));
+        }
+        index.apply(papers, embedder.embedPapers(papers));
+        index.commit();
+        search = new SearchService(index, embedder);
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    private static List<String> ids(String q, Ranking ranking) throws InvalidQueryException {
+        return search.search(q, 10, ranking).hits().stream().map(SearchHit::paperId).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void aPhrase_showsOnlyPapersContainingIt(Ranking ranking) throws Exception {
+        // Five papers are about low rank things in some words; one has the phrase.
+        assertThat(ids("\"low-rank adaptation\"", ranking)).containsExactly("2106.09685");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void anExclusion_removesEveryPaperItMatches(Ranking ranking) throws Exception {
+        assertThat(ids("low rank -cat:cs.CL", ranking)).isNotEmpty().doesNotContain("2106.09685", "1706.03762");
+        assertThat(ids("low rank -adaptation", ranking)).isNotEmpty().doesNotContain("2106.09685");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void fields_restrictToTheirAuthorCategoryAndYear(Ranking ranking) throws Exception {
+        assertThat(ids("networks author:LeCun", ranking)).containsExactly("pb-0123456789ab");
+        assertThat(ids("networks cat:cs.CV", ranking)).containsExactly("2407.00003");
+        assertThat(ids("networks year:2017", ranking)).containsExactly("1706.03762");
+        assertThat(ids("networks year:2017..2024 -cat:cs.CV", ranking)).containsExactly("1706.03762");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void nonsense_findsNothingAtAll(Ranking ranking) throws Exception {
+        SearchResults results = search.search("qwzxv plorkbat flimflam", 10, ranking);
+
+        assertThat(results.hits()).isEmpty();
+        assertThat(results.closeInMeaning()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void aTypo_fallsBackToTypoTolerantWords(Ranking ranking) throws Exception {
+        SearchResults results = search.search("difusion", 10, ranking);
+
+        assertThat(results.fuzzy()).isTrue();
+        assertThat(results.hits()).extracting(SearchHit::paperId).first().isEqualTo("2407.00003");
+        // By meaning alone nothing else is close enough to join the typo's match.
+        assertThat(results.hits()).extracting(SearchHit::paperId).containsExactly("2407.00003");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void wordsThatMatch_listOnlyPapersWithTheWordsOrCloseInMeaning(Ranking ranking) throws Exception {
+        // "saddle" is in one paper; the others are not about escaping saddle points.
+        assertThat(ids("saddle", ranking)).containsExactly("2403.00002");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Ranking.class, names = {"VECTORS", "HYBRID"})
+    void wordsNoPaperContains_leaveOnlyPapersCloseInMeaningApart(Ranking ranking) throws Exception {
+        // The fixture's one-sentence abstracts sit far from any query ("making pictures" is at
+        // cosine 0.60 from the diffusion paper), so a lower floor shows the mechanism.
+        SearchResults none = search.withMeaningFloor(0.55).search("making pictures", 10, ranking);
+
+        assertThat(none.hits()).isEmpty();
+        assertThat(none.fuzzy()).isFalse();
+        assertThat(none.closeInMeaning()).extracting(SearchHit::paperId).containsExactly("2407.00003");
+        assertThat(search.search("making pictures", 10, ranking).closeInMeaning()).isEmpty();
+    }
+
+    @Test
+    void rankingByWords_showsNothingCloseInMeaning() throws Exception {
+        SearchResults results = search.withMeaningFloor(0.55).search("making pictures", 10, Ranking.BM25);
+
+        assertThat(results.hits()).isEmpty();
+        assertThat(results.closeInMeaning()).isEmpty();
+    }
+}
