@@ -2,7 +2,6 @@ package io.paperboy.app;
 
 import io.paperboy.db.Database;
 import io.paperboy.digest.DigestSchedule;
-import io.paperboy.ingest.ImportReport;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.jobs.DailyJob;
 import io.paperboy.jobs.JobRuns;
@@ -12,11 +11,9 @@ import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +27,6 @@ import picocli.CommandLine.Option;
         description = "Start the web server (GET /health, GET /api/papers/{id}, GET /api/papers/search?q=). "
                 + "The search index (DIR/index) catches up with the store on start and then every second.")
 final class ServeCommand implements Callable<Integer> {
-    private static final String DEMO_RESOURCE = "/demo/papers.jsonl";
     /** How often the search index looks for new changes in the store (also those of other nodes). */
     static final long FOLLOW_INTERVAL_MS = 1000;
 
@@ -85,17 +81,21 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: $PAPERBOY_CONTACT")
     String contact;
 
-    @Option(names = "--embeddings", description = "Semantic search: embed papers (BGE-small-en-v1.5, in-process) "
-            + "and rank searches hybrid by default. New papers are keyword-searchable at once and embedded in "
-            + "the background (hours for a large store on 2 cores), with progress in the log and on /metrics; "
-            + "after a restart embedding resumes where it stopped.")
+    @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Semantic search (on by default; --no-embeddings turns it off): embed papers "
+            + "(BGE-small-en-v1.5, shipped in the jar, in-process) and rank searches hybrid. New papers are "
+            + "keyword-searchable at once and embedded in the background (hours for a large store on 2 cores), with "
+            + "progress in the log and on /metrics; after a restart embedding resumes where it stopped. "
+            + "--no-embeddings saves the model's memory (about 200 MB) and the embedding CPU time.")
     boolean embeddings;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
         if (demo) {
-            importDemo(db);
+            LocalDate last = new DemoSite(db, store.dataDir, Clock.systemUTC(), System.err).layOut();
+            System.err.printf("demo: papers featured over the %d days ending %s, with demo members' votes and comments%n",
+                    DemoSite.DAYS, last);
         }
         DailyJob harvest = harvestSets.isEmpty() ? null
                 : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets,
@@ -143,21 +143,6 @@ final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private void importDemo(Database db) throws IOException {
-        Path copy = store.dataDir.resolve("demo").resolve("papers.jsonl");
-        Files.createDirectories(copy.getParent());
-        try (InputStream in = ServeCommand.class.getResourceAsStream(DEMO_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the demo papers are missing from this build (" + DEMO_RESOURCE + ")");
-            }
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-        ImportReport report = ImportCommand.run(db, List.of(copy), false, System.err);
-        if (!report.success()) {
-            throw new IllegalStateException("the bundled demo papers did not import cleanly");
-        }
     }
 
     // arXiv wants to know whom to ask about a client's requests: the contact, else the site's address.

@@ -73,6 +73,7 @@ import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Metrics;
+import io.paperboy.web.Page;
 import io.paperboy.web.PageCache;
 import io.paperboy.web.Templates;
 import java.util.List;
@@ -84,6 +85,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final int SIMILAR_ON_PAGE = 5;
+    static final String DEMO_NOTICE = "Demo site: the papers are real; the days they are featured on, the members, "
+            + "their upvotes and comments are made up.";
 
     // Jetty's default 8 KiB would answer a long search URL with a bare 414; with room for twice the
     // query limit URL-encoded, the search API explains the limit in a JSON 400.
@@ -162,8 +165,12 @@ public final class WebServer {
         ArxivApiLookup arxiv = new ArxivApiLookup(site.arxivApi() != null ? site.arxivApi()
                 : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base()));
         Submissions submissions = new Submissions(db, papers, listings, arxiv, new ModerationLog(), site.clock());
+        String notice = DemoSite.isDemo(db) ? DEMO_NOTICE : null;
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
+            if (notice != null) {
+                config.routes.before(ctx -> Page.setSiteNotice(ctx, notice));
+            }
             auth.register(config); // first: every later handler asks who the visitor is
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.

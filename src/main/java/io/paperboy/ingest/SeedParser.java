@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Reads the seed format (the bundled demo papers: a Hugging Face Daily Papers page enriched with
- * arXiv ids). Each paper is featured on its published date, else on the first day of its arXiv
- * id's month, else on the import date; a paper without an arXiv id gets a stable title-based id.
+ * arXiv ids). Each paper is featured on its {@code featured} date when the line has one (the demo
+ * lays its papers out over recent days that way, by {@code submitted_by}), else on its published
+ * date, else on the first day of its arXiv id's month, else on the import date; a paper without an
+ * arXiv id gets a stable title-based id.
  */
 final class SeedParser implements RecordParser {
     static final String SOURCE = "seed";
@@ -37,9 +39,14 @@ final class SeedParser implements RecordParser {
                 .published(published)
                 .links(ArtifactLinks.extract(abstractText))
                 .build();
-        LocalDate day = published != null ? published
+        LocalDate featured = JsonFields.date(r, "featured");
+        LocalDate day = featured != null ? featured
+                : published != null ? published
                 : arxivId != null ? arxivId.yearMonth().atDay(1)
                 : importDate;
-        return new ImportRecord(line, paper, List.of(new ListingEntry(id, day, null, 0, SOURCE)));
+        // A line naming its submitter says a member of this site featured it (the demo's members do).
+        String submitter = JsonFields.text(r, "submitted_by");
+        return new ImportRecord(line, paper, List.of(new ListingEntry(id, day, submitter, 0,
+                submitter == null ? SOURCE : ListingEntry.SUBMISSION)));
     }
 }

@@ -8,7 +8,13 @@ public final class Bibtex {
     private Bibtex() {}
 
     public static String of(Paper p) {
-        StringBuilder b = new StringBuilder("@misc{").append(key(p)).append(",\n");
+        StringBuilder b = new StringBuilder();
+        if (p.authors().isEmpty()) {
+            // Text outside an entry is a comment to BibTeX and biber: the citer sees the gap, no style prints it.
+            b.append("% No author list is known for this paper here: add the authors before citing it")
+                    .append(p.isArxiv() ? " (see " + PaperLinks.abs(p) + ")" : "").append(".\n");
+        }
+        b.append("@misc{").append(key(p)).append(",\n");
         field(b, "title", "{" + escape(p.title()) + "}");
         if (!p.authors().isEmpty()) {
             field(b, "author", escape(String.join(" and ", p.authors())));
@@ -31,18 +37,28 @@ public final class Bibtex {
         return b.append("\n}").toString();
     }
 
-    /** Like arXiv's: first author's family name, year, first long title word ("gu2023hyenadna"). */
+    /**
+     * Like arXiv's: first author's family name, year, first long title word ("gu2023hyenadna").
+     * Without authors, the title word leads and the arXiv id (or year) follows ("hyenadna2306.15794"),
+     * rather than a made-up "anonymous" that would collide across papers.
+     */
     static String key(Paper p) {
-        String author = p.authors().isEmpty() ? "anonymous" : lastWord(p.authors().get(0));
         String year = p.published() == null ? "" : Integer.toString(p.published().getYear());
-        String word = "";
-        for (String w : p.title().split("[^\\p{L}\\p{N}]+")) {
+        String word = ascii(firstLongWord(p.title()));
+        if (p.authors().isEmpty()) {
+            String tail = p.isArxiv() ? p.id().replace('/', ':') : year;
+            return (word.isEmpty() ? "paper" : word) + tail;
+        }
+        return ascii(lastWord(p.authors().get(0))) + year + word;
+    }
+
+    private static String firstLongWord(String title) {
+        for (String w : title.split("[^\\p{L}\\p{N}]+")) {
             if (w.length() > 3) {
-                word = w;
-                break;
+                return w;
             }
         }
-        return ascii(author + year + word);
+        return "";
     }
 
     private static String lastWord(String name) {

@@ -31,4 +31,23 @@ final class BibtexTest {
 
         assertThat(Bibtex.of(p)).contains("title={{On \\{braces\\} in Titles}}").startsWith("@misc{kovacsbraces,");
     }
+
+    @Test
+    void paperWithoutAuthors_isKeyedByTitleWordAndIdAndSaysWhatIsMissing() {
+        Paper p = Paper.builder("2306.15794", "HyenaDNA: Long-Range Genomic Sequence Modeling")
+                .published(LocalDate.of(2023, 6, 27)).build();
+
+        String entry = Bibtex.of(p);
+
+        assertThat(entry).startsWith("% No author list is known for this paper here: add the authors before citing it"
+                + " (see https://arxiv.org/abs/2306.15794).\n@misc{hyenadna2306.15794,\n")
+                .doesNotContain("anonymous").doesNotContain("author={");
+    }
+
+    @Test
+    void paperWithoutAuthorsOrArxivId_isKeyedByTitleWordAndYear() {
+        Paper p = Paper.builder("pb-0123456789ab", "Scaling Laws for Everything").published(LocalDate.of(2024, 2, 1)).build();
+
+        assertThat(Bibtex.of(p)).contains("@misc{scaling2024,").contains("add the authors before citing it.\n");
+    }
 }
