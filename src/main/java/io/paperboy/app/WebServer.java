@@ -134,7 +134,7 @@ public final class WebServer {
         SiteUrl url = site.url() != null ? site.url()
                 : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
-        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf")), url,
+        AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf"), url), url,
                 List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());

@@ -81,7 +81,7 @@ public final class DigestPages {
     private void confirmPage(Context ctx) {
         String token = ctx.queryParam("token");
         // The token is in this page's URL: never send it on to another site.
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         if (token == null || !subscriptions.confirmable(token)) {
             linkExpired(ctx);
             return;
@@ -108,7 +108,7 @@ public final class DigestPages {
 
     private void unsubscribePage(Context ctx) {
         String token = ctx.pathParam("token");
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         Optional<Subscription> found = subscriptions.byUnsubscribeToken(token);
         if (found.isEmpty()) {
             unknownLink(ctx);
@@ -122,7 +122,7 @@ public final class DigestPages {
 
     /** The one-click POST of RFC 8058 (from mail clients, with no page and no CSRF token) and the button. */
     private void unsubscribe(Context ctx) {
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         if (subscriptions.unsubscribe(ctx.pathParam("token"))) {
             unsubscribed(ctx);
         } else {

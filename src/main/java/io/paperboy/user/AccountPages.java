@@ -92,7 +92,7 @@ public final class AccountPages {
 
     private void verify(Context ctx) {
         String token = ctx.queryParam("token");
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         // Signed in first (the login page comes back here): see AccountService.verify.
         Member member = Visitor.requireMember(ctx);
         boolean done = token != null && accounts.verify(token, member.id()).isPresent();
@@ -110,7 +110,7 @@ public final class AccountPages {
     private void resetPage(Context ctx) {
         String token = ctx.queryParam("token");
         // The token is in this page's URL: never send it on to another site.
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin");
         if (token == null) {
             render(ctx, "user/reset.jte", HttpStatus.OK, "Reset your password", Form.EMPTY, Map.of());
         } else if (accounts.resetUsable(token)) {

@@ -68,10 +68,11 @@ public final class AuthFilter {
         // An API call without a session carries no credentials a forger could borrow; the route's
         // guard answers it 401 ("sign in first"), which says more than a 403 about a CSRF token.
         boolean anonymousApi = member.isEmpty() && ctx.path().startsWith("/api/");
+        // Who is asking is known before the check, so a refusal's page still shows the member signed in.
+        Visitor.set(ctx, new Visitor(member.orElse(null), binding == null ? null : csrf.token(binding)));
         if (STATE_CHANGING.contains(ctx.method()) && !anonymousApi && csrfExempt.stream().noneMatch(ctx.path()::startsWith)) {
             csrf.verify(ctx, binding);
         }
-        Visitor.set(ctx, new Visitor(member.orElse(null), binding == null ? null : csrf.token(binding)));
     }
 
     /** The API token in {@code Authorization: Bearer …}, or null when the request carries none. */

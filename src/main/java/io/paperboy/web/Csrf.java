@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Cross-site request forgery guard for every state-changing request made with cookies: the
- * request's Origin (or Referer) must be this site, and it must carry a token that is an HMAC of
+ * request must not come from another site (Fetch Metadata's {@code Sec-Fetch-Site} when the browser
+ * sends it, else Origin, else Referer), and it must carry a token that is an HMAC of
  * the visitor's session (or, before sign-in, of an anonymous cookie). A forged page on another
  * site can neither read the token nor compute it; signing in changes the session and with it the
  * token (the "signed double-submit cookie" of OWASP's cheat sheet).
@@ -24,9 +25,19 @@ public final class Csrf {
     public static final String HEADER = "X-CSRF-Token";
 
     private final SecretKeySpec key;
+    private final String siteAuthority;
 
     public Csrf(byte[] key) {
+        this(key, null);
+    }
+
+    /**
+     * {@code site} (null: none configured) is accepted as an origin besides the request's Host, so a
+     * reverse proxy that rewrites Host to its upstream does not turn every form into a refusal.
+     */
+    public Csrf(byte[] key, SiteUrl site) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.siteAuthority = site == null ? null : authority(site.base());
     }
 
     /** The token for a visitor identified by {@code binding} (a session or anonymous cookie value). */
@@ -57,15 +68,28 @@ public final class Csrf {
         }
     }
 
-    // Browsers send Origin on every cross-site POST; Referer is the fallback for those that don't.
-    private static void refuseCrossSite(Context ctx) {
-        String origin = ctx.header("Origin");
-        String source = origin != null ? origin : ctx.header("Referer");
-        if (source == null) {
+    /*
+     * Modern browsers say where a request comes from in Sec-Fetch-Site, whatever the page's referrer
+     * policy: trust it when present. Without it, Origin, then Referer. "Origin: null" is what a
+     * browser sends from a page whose policy is no-referrer (and from sandboxed or file pages); it
+     * names no foreign site, so the HMAC token alone decides: no forger can read or compute it.
+     */
+    private void refuseCrossSite(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            if (!fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none")) {
+                throw new ForbiddenResponse("cross-site request refused: the browser says it came from a "
+                        + fetchSite + " page, not from this site");
+            }
             return;
         }
-        String host = authority(source);
-        if (host == null || !host.equalsIgnoreCase(ctx.host())) {
+        String origin = ctx.header("Origin");
+        String source = origin != null ? origin : ctx.header("Referer");
+        if (source == null || source.equals("null")) {
+            return;
+        }
+        String from = authority(source);
+        if (from == null || !(from.equalsIgnoreCase(ctx.host()) || from.equalsIgnoreCase(siteAuthority))) {
             throw new ForbiddenResponse("cross-site request refused: it came from " + source
                     + ", not from this site");
         }

@@ -58,6 +58,53 @@ final class CsrfAndTokensTest {
     }
 
     @Test
+    void aFormPost_withOriginNull_asFromANoReferrerPage_isDecidedByTheToken() throws Exception {
+        WebSession ada = server().browser().signUpConfirmed("csrf-null");
+        HttpResponse<String> response = ada.postRaw("/settings/profile",
+                Map.of("display_name", "From null", "_csrf", ada.csrf()), Map.of("Origin", "null"));
+        HttpResponse<String> forged = ada.postRaw("/settings/profile",
+                Map.of("display_name", "Forged", "_csrf", "wrong"), Map.of("Origin", "null"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ada.get("/settings").body()).contains("value=\"From null\"");
+    }
+
+    @Test
+    void fetchMetadata_sameOrigin_isAccepted_andCrossSite_isRefused_whateverTheOrigin() throws Exception {
+        WebSession ada = server().browser().signUpConfirmed("csrf-fetch");
+        HttpResponse<String> same = ada.postRaw("/settings/profile",
+                Map.of("display_name", "Same origin", "_csrf", ada.csrf()),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"));
+        HttpResponse<String> cross = ada.postRaw("/settings/profile",
+                Map.of("display_name", "Forged", "_csrf", ada.csrf()),
+                Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"));
+        HttpResponse<String> sameSite = ada.postRaw("/settings/profile",
+                Map.of("display_name", "Forged", "_csrf", ada.csrf()), Map.of("Sec-Fetch-Site", "same-site"));
+
+        assertThat(same.statusCode()).isEqualTo(303);
+        assertThat(cross.statusCode()).isEqualTo(403);
+        assertThat(cross.body()).contains("cross-site request refused");
+        assertThat(sameSite.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesWithASecretInTheirUrl_keepItFromOtherSites_butLetTheirOwnFormsSayWhereTheyComeFrom() throws Exception {
+        for (String path : new String[] {"/reset", "/reset?token=x", "/verify?token=x", "/subscribe/confirm?token=x"}) {
+            assertThat(server().get(path).headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+        }
+    }
+
+    @Test
+    void aRefusedForm_showsTheMemberStillSignedIn() throws Exception {
+        WebSession ada = server().browser().signUpConfirmed("csrf-header");
+        HttpResponse<String> response = ada.postRaw("/logout", Map.of("_csrf", "wrong"), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Log out").doesNotContain(">Log in<");
+    }
+
+    @Test
     void aFormPost_withTheTokenFromItsOwnPage_works() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("csrf-ok");
         HttpResponse<String> response = ada.post("/settings/profile", Map.of("display_name", "Ada L."));
