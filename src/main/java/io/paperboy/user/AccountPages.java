@@ -27,6 +27,9 @@ public final class AccountPages {
     private final Throttle resets = new Throttle("reset mails for this account", 3, Duration.ofHours(1));
     private final Throttle signups;
     private final Throttle resetsByAddress = new Throttle("reset requests from your address", 10, Duration.ofHours(1));
+    // Setting a new password hashes it (Argon2id, tens of milliseconds of a core): a client gets a few tries.
+    private final Throttle resetConfirmsByAddress = new Throttle("new-password attempts from your address", 20,
+            Duration.ofMinutes(15));
 
     /**
      * Failed logins allowed per 15 minutes: {@code perAccount} for one account,
@@ -139,6 +142,7 @@ public final class AccountPages {
 
     private void confirmReset(Context ctx) {
         String token = ctx.formParam("token");
+        resetConfirmsByAddress.acquire(ctx.ip());
         try {
             accounts.reset(token == null ? "" : token, ctx.formParam("password"));
             auth.signOut(ctx);

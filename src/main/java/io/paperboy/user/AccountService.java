@@ -192,6 +192,10 @@ public final class AccountService {
      * {@link #onClaimedByReset}).
      */
     public void reset(String token, String password) {
+        // The token first: hashing costs a core tens of milliseconds, and a bad link must not buy that.
+        if (!resetUsable(token)) {
+            throw InvalidForm.of("token", "this reset link is used or expired: ask for a new one");
+        }
         String problem = Passwords.problem(password);
         if (problem != null) {
             throw InvalidForm.of("password", problem);

@@ -8,13 +8,18 @@ import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
+import io.paperboy.web.Throttle;
 import io.paperboy.web.Visitor;
+import java.time.Duration;
 import java.util.List;
 
 /** {@code /settings}: display name, password, API tokens, the confirmation mail again. */
 public final class SettingsPages {
     private final AccountService accounts;
     private final AuthFilter auth;
+    // The current password is a password guess like a login: a stolen session gets a few tries, not a dictionary.
+    private final Throttle wrongCurrentPasswords = new Throttle("wrong current passwords for this account", 5,
+            Duration.ofMinutes(15));
 
     public SettingsPages(AccountService accounts, AuthFilter auth) {
         this.accounts = accounts;
@@ -50,6 +55,8 @@ public final class SettingsPages {
 
     private void password(Context ctx) {
         Member member = Visitor.requireMember(ctx);
+        String account = Long.toString(member.id());
+        wrongCurrentPasswords.check(account);
         try {
             // A browser stays signed in with a new session; a script with an API token gets none.
             String session = accounts.changePassword(member.id(), ctx.formParam("current_password"),
@@ -59,6 +66,9 @@ public final class SettingsPages {
             }
             done(ctx, "password");
         } catch (InvalidForm e) {
+            if (e.problems().containsKey("current_password")) {
+                wrongCurrentPasswords.record(account);
+            }
             render(ctx, member, Form.EMPTY.withProblems(e.problems()), null, HttpStatus.BAD_REQUEST);
         }
     }

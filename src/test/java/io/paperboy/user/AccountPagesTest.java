@@ -177,7 +177,7 @@ final class AccountPagesTest {
 
         String link = WebSession.path(MailServer.link(server().mail().await("grace@example.org", "Reset")));
         HttpResponse<String> form = forgetful.get(link);
-        assertThat(form.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(form.headers().firstValue("Referrer-Policy")).contains("same-origin");
         String token = link.substring(link.indexOf("token=") + 6);
         HttpResponse<String> set = forgetful.post("/reset/confirm", Map.of("token",
                 java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "password", "a brand new password"));
@@ -204,6 +204,43 @@ final class AccountPagesTest {
 
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(server().mail().to("ghost@example.org")).isEmpty();
+    }
+
+    @Test
+    void resetConfirm_withABadLink_saysSoBeforeLookingAtThePassword_andIsThrottled(@TempDir Path dir) throws Exception {
+        try (TestServer own = new TestServer(dir)) {
+            WebSession someone = own.browser();
+            someone.get("/reset");
+            // A short password would be refused after hashing-free checks too; the link's problem comes first,
+            // so no bad link ever reaches the Argon2id hash.
+            HttpResponse<String> first = someone.post("/reset/confirm", Map.of("token", "bogus", "password", "short"));
+            assertThat(first.statusCode()).isEqualTo(400);
+            assertThat(first.body()).contains("used or expired").doesNotContain("at least");
+            int refusedAt = -1;
+            for (int i = 2; i <= 25 && refusedAt < 0; i++) {
+                if (someone.post("/reset/confirm", Map.of("token", "bogus", "password", WebSession.PASSWORD))
+                        .statusCode() == 429) {
+                    refusedAt = i;
+                }
+            }
+
+            assertThat(refusedAt).isEqualTo(21);
+        }
+    }
+
+    @Test
+    void changingThePassword_withWrongCurrentPasswords_isThrottledAfterFive() throws Exception {
+        WebSession ada = server().browser().signUpConfirmed("wrong-current");
+        for (int i = 0; i < 5; i++) {
+            assertThat(ada.post("/settings/password", Map.of("current_password", "not my password",
+                    "new_password", "a brand new password")).statusCode()).isEqualTo(400);
+        }
+
+        HttpResponse<String> sixth = ada.post("/settings/password", Map.of("current_password", WebSession.PASSWORD,
+                "new_password", "a brand new password"));
+
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.body()).contains("wrong current passwords");
     }
 
     @Test
