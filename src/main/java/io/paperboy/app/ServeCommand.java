@@ -127,22 +127,49 @@ final class ServeCommand implements Callable<Integer> {
         if (harvest != null) {
             System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (harvest != null) {
-                harvest.close();
+        Runnable stop = new Runnable() {
+            private boolean done;
+
+            // Embedding first: its native model must be idle before anything else closes.
+            @Override
+            public synchronized void run() {
+                if (done) {
+                    return;
+                }
+                done = true;
+                if (embedding != null) {
+                    embedding.close();
+                }
+                if (harvest != null) {
+                    harvest.close();
+                }
+                digests.close();
+                server.stop();
+                follower.close();
+                index.close();
+                db.close();
+                stopped.countDown();
             }
-            digests.close();
-            server.stop();
-            if (embedding != null) {
-                embedding.close();
-            }
-            follower.close();
-            index.close();
-            db.close();
-            stopped.countDown();
-        }, "shutdown"));
+        };
+        stopOnSignals(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /*
+     * SIGTERM and Ctrl-C stop the site in order before the JVM's shutdown hooks start: ONNX Runtime
+     * frees its native environment in a hook of its own, and hooks run concurrently, so an embedding
+     * still running then crashed the JVM (SIGSEGV in libonnxruntime, exit 134) instead of exiting.
+     */
+    @SuppressWarnings("restriction")
+    private static void stopOnSignals(Runnable stop) {
+        for (String name : List.of("TERM", "INT")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                stop.run();
+                System.exit(128 + signal.getNumber());
+            });
+        }
     }
 
     // arXiv wants to know whom to ask about a client's requests: the contact, else the site's address.
