@@ -42,65 +42,68 @@ final class DemoSiteTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void demo_featuresPapersOnEachOfTheLastTwoWeeks_withVotesAndComments(TestStore store) throws Exception {
-        Database db = store.open(dir);
-        ListingService listings = listings(db);
+        try (Database db = store.open(dir)) {
+            ListingService listings = listings(db);
 
-        assertThat(layOut(db, FIRST_RUN)).isEqualTo(TODAY);
+            assertThat(layOut(db, FIRST_RUN)).isEqualTo(TODAY);
 
-        for (int daysBefore = 0; daysBefore < DemoSite.DAYS; daysBefore++) {
-            assertThat(listings.featured(Period.day(TODAY.minusDays(daysBefore)), ListingFilter.NONE))
-                    .as("papers featured %d days before today", daysBefore).hasSizeBetween(8, 9);
+            for (int daysBefore = 0; daysBefore < DemoSite.DAYS; daysBefore++) {
+                assertThat(listings.featured(Period.day(TODAY.minusDays(daysBefore)), ListingFilter.NONE))
+                        .as("papers featured %d days before today", daysBefore).hasSizeBetween(8, 9);
+            }
+            assertThat(listings.featured(Period.weekOf(TODAY), ListingFilter.NONE)).hasSizeGreaterThan(30);
+            assertThat(listings.featured(Period.month(YearMonth.from(TODAY)), ListingFilter.NONE)).hasSizeGreaterThan(30);
+            // The real Hugging Face day keeps its own date and upvotes.
+            assertThat(listings.featured(Period.day(LocalDate.of(2026, 6, 12)), ListingFilter.NONE)).hasSize(30);
+
+            List<ListedPaper> today = listings.featured(Period.day(TODAY), ListingFilter.NONE);
+            assertThat(today).allSatisfy(p -> assertThat(p.entry().bySubmission()).isTrue());
+            assertThat(today.get(0).upvotes()).isGreaterThanOrEqualTo(3);
+            assertThat(listings.trending(ListingFilter.NONE)).filteredOn(p -> p.upvotes() > 0).hasSizeGreaterThan(50);
+            assertThat(totalComments(db, today)).isEqualTo(6);
         }
-        assertThat(listings.featured(Period.weekOf(TODAY), ListingFilter.NONE)).hasSizeGreaterThan(30);
-        assertThat(listings.featured(Period.month(YearMonth.from(TODAY)), ListingFilter.NONE)).hasSizeGreaterThan(30);
-        // The real Hugging Face day keeps its own date and upvotes.
-        assertThat(listings.featured(Period.day(LocalDate.of(2026, 6, 12)), ListingFilter.NONE)).hasSize(30);
-
-        List<ListedPaper> today = listings.featured(Period.day(TODAY), ListingFilter.NONE);
-        assertThat(today).allSatisfy(p -> assertThat(p.entry().bySubmission()).isTrue());
-        assertThat(today.get(0).upvotes()).isGreaterThanOrEqualTo(3);
-        assertThat(listings.trending(ListingFilter.NONE)).filteredOn(p -> p.upvotes() > 0).hasSizeGreaterThan(50);
-        assertThat(totalComments(db, today)).isEqualTo(6);
     }
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void demo_laidOutAgainDaysLater_changesNothing(TestStore store) throws Exception {
-        Database db = store.open(dir);
-        layOut(db, FIRST_RUN);
-        long entries = listings(db).count();
-        int votes = upvotes(db);
-        List<ListedPaper> today = listings(db).featured(Period.day(TODAY), ListingFilter.NONE);
+        try (Database db = store.open(dir)) {
+            layOut(db, FIRST_RUN);
+            long entries = listings(db).count();
+            int votes = upvotes(db);
+            List<ListedPaper> today = listings(db).featured(Period.day(TODAY), ListingFilter.NONE);
 
-        assertThat(layOut(db, FIRST_RUN.plus(Duration.ofDays(3)))).isEqualTo(TODAY);
+            assertThat(layOut(db, FIRST_RUN.plus(Duration.ofDays(3)))).isEqualTo(TODAY);
 
-        assertThat(listings(db).count()).isEqualTo(entries);
-        assertThat(upvotes(db)).isEqualTo(votes);
-        assertThat(totalComments(db, today)).isEqualTo(6);
-        assertThat(listings(db).featured(Period.day(TODAY.plusDays(3)), ListingFilter.NONE)).isEmpty();
+            assertThat(listings(db).count()).isEqualTo(entries);
+            assertThat(upvotes(db)).isEqualTo(votes);
+            assertThat(totalComments(db, today)).isEqualTo(6);
+            assertThat(listings(db).featured(Period.day(TODAY.plusDays(3)), ListingFilter.NONE)).isEmpty();
+        }
     }
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void demo_inventsNoAuthors_andItsBibtexSaysSo(TestStore store) throws Exception {
-        Database db = store.open(dir);
-        layOut(db);
+        try (Database db = store.open(dir)) {
+            layOut(db);
 
-        var hyena = new PaperService(db).find("2306.15794").orElseThrow();
+            var hyena = new PaperService(db).find("2306.15794").orElseThrow();
 
-        assertThat(hyena.authors()).isEmpty();
-        assertThat(Bibtex.of(hyena)).contains("No author list is known").contains("@misc{hyenadna2306.15794,");
+            assertThat(hyena.authors()).isEmpty();
+            assertThat(Bibtex.of(hyena)).contains("No author list is known").contains("@misc{hyenadna2306.15794,");
+        }
     }
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void demoStore_saysOnEveryPageThatItsDataIsMadeUp_andAnOrdinaryStoreDoesNot(TestStore store) throws Exception {
-        Database demo = store.open(dir);
-        layOut(demo);
-        Database plain = store.open(dir);
+        try (Database demo = store.open(dir); Database plain = store.open(dir)) {
+            layOut(demo);
 
-        assertThat(home(demo)).contains(WebServer.DEMO_NOTICE).contains("Ada Moreau");
-        assertThat(home(plain)).doesNotContain("Demo site");
+            assertThat(home(demo)).contains(WebServer.DEMO_NOTICE).contains("Ada Moreau");
+            assertThat(home(plain)).doesNotContain("Demo site");
+        }
     }
 
     private LocalDate layOut(Database db) throws Exception {
