@@ -74,15 +74,16 @@ public final class AccountPages {
     private void login(Context ctx) {
         String email = AccountInput.email(ctx.formParam("email"));
         Form typed = Form.typed(ctx, List.of("email"));
-        loginFailures.check(email);
         loginFailuresByAddress.check(ctx.ip());
+        // Taken before the slow password check and given back on success: a burst of guesses made at
+        // once gets the limit's number of tries, not one each (checking first and counting after did).
+        loginFailures.acquire(email);
         try {
             String sessionId = accounts.login(email, ctx.formParam("password"));
             loginFailures.reset(email);
             auth.signIn(ctx, sessionId);
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            loginFailures.record(email);
             loginFailuresByAddress.record(ctx.ip());
             loginPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
         }

@@ -121,6 +121,27 @@ final class AccountPagesTest {
     }
 
     @Test
+    void login_aBurstOfGuessesAtOnce_getsFiveTries_notOneEach() throws Exception {
+        server().browser().signUp("burst");
+        java.util.List<WebSession> guessers = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            WebSession guesser = server().browser();
+            guesser.get("/login");
+            guessers.add(guesser);
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            var answers = pool.invokeAll(guessers.stream().<java.util.concurrent.Callable<Integer>>map(g ->
+                    () -> g.logIn("burst", "a wrong guess").statusCode()).toList());
+            int tried = 0;
+            for (var answer : answers) {
+                tried += answer.get() == 400 ? 1 : 0;
+            }
+
+            assertThat(tried).isEqualTo(5);
+        }
+    }
+
+    @Test
     void login_replacesAPlantedSessionCookie_soSessionFixationIsImpossible() throws Exception {
         server().browser().signUp("dave");
         WebSession victim = server().browser();
