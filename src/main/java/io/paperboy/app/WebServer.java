@@ -153,7 +153,8 @@ public final class WebServer {
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
-        CommentPages commentPages = new CommentPages(comments, papers);
+        CommentPages commentPages = new CommentPages(comments, papers,
+                name -> accounts.byName(name).map(Account::displayName));
         PrivateFeed privateFeed = new PrivateFeed(db, site.clock());
         // An impostor who signed up with the owner's address may have made the feed's secret address.
         accounts.onClaimedByReset(privateFeed::revoke);
