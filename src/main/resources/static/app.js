@@ -122,6 +122,27 @@
     flashTimer = setTimeout(function () { region.textContent = ""; }, 10000);
   }
 
+  // A form that waits on someone else (the submit form asks arXiv) says so while it waits, and
+  // cannot be sent twice; coming back to the page (the back button) makes it usable again.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.dataset || !form.dataset.busy || event.defaultPrevented) { return; }
+    var button = form.querySelector("button[type=submit]");
+    var status = form.querySelector(".busy");
+    if (button) { button.disabled = true; button.dataset.label = button.textContent; button.textContent = form.dataset.busy; }
+    if (status) { status.textContent = form.dataset.busy; }
+    form.setAttribute("aria-busy", "true");
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-busy]").forEach(function (form) {
+      var button = form.querySelector("button[type=submit]");
+      var status = form.querySelector(".busy");
+      if (button && button.dataset.label) { button.disabled = false; button.textContent = button.dataset.label; }
+      if (status) { status.textContent = ""; }
+      form.removeAttribute("aria-busy");
+    });
+  });
+
   // Comments arrive with TeX in them too.
   document.addEventListener("htmx:afterSettle", function (event) { renderMath(event.detail.elt); });
 

@@ -21,6 +21,9 @@ import java.util.function.Function;
 
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
 public final class ListingPages {
+    /** The query parameter naming the paper a member has just submitted, to thank them on its day's page. */
+    public static final String SUBMITTED = "submitted";
+
     private final ListingService listings;
     private final VoteService votes;
     private final CommentCounts comments;
@@ -77,7 +80,19 @@ public final class ListingPages {
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
                 upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", withComments(view));
+        Templates.page(ctx, "listing/listing.jte", withComments(submitted(ctx, page.member(), view)));
+    }
+
+    // After a submission (?submitted=ID, from the submit form): the member's paper is on this list.
+    private static ListingView submitted(Context ctx, Member member, ListingView view) {
+        String id = ctx.queryParam(SUBMITTED);
+        if (member == null || id == null) {
+            return view;
+        }
+        return view.papers().stream().filter(p -> p.paper().id().equals(id)).findFirst()
+                .map(p -> view.withNotice("Thank you: “" + p.paper().title() + "” is featured on this day, "
+                        + "submitted by you."))
+                .orElse(view);
     }
 
     private void trending(Context ctx) {

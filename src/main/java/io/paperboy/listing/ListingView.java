@@ -16,6 +16,7 @@ import java.util.Set;
  * @param submitters display names of the members who submitted listed papers, by user name
  * @param commentCounts visible comments per paper id (absent: none)
  * @param calendar the month around the period on show, as a date picker (null on trending)
+ * @param notice what the page says first, e.g. that the member's submission is now listed (null: nothing)
  */
 public record ListingView(
         Page page,
@@ -30,7 +31,8 @@ public record ListingView(
         Set<String> upvoted,
         Map<String, String> submitters,
         Map<String, Integer> commentCounts,
-        MonthCalendar calendar) {
+        MonthCalendar calendar,
+        String notice) {
 
     public ListingView {
         papers = List.copyOf(papers);
@@ -42,19 +44,25 @@ public record ListingView(
     /** The view without comment counts: every card shows none. */
     public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
             Nav next, ListingFilter filter, String empty, Set<String> upvoted, Map<String, String> submitters) {
-        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null);
+        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null);
     }
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts, calendar);
+                submitters, counts, calendar, notice);
     }
 
     /** The same view with {@code month} as its date picker. */
     public ListingView withCalendar(MonthCalendar month) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, month);
+                submitters, commentCounts, month, notice);
+    }
+
+    /** The same view saying {@code text} above the list. */
+    public ListingView withNotice(String text) {
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
+                submitters, commentCounts, calendar, text);
     }
 
     /** The month page opens the calendar; day and week pages keep it folded. */
