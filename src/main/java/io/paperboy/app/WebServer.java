@@ -277,6 +277,13 @@ public final class WebServer {
             files.location = Location.CLASSPATH;
             files.headers = Map.of("Cache-Control", "public, max-age=3600");
         });
+        // What browsers ask for at the root on their own: /favicon.ico (the pages name /static/icon.svg too).
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/root";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "public, max-age=86400");
+        });
         config.routes.before(HttpPolicy::securityHeaders);
     }
 
