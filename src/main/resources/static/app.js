@@ -148,6 +148,12 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     renderMath();
+    // A new digest form starts at UTC; the browser knows the reader's own zone, when the list has it.
+    document.querySelectorAll("select[data-guess-zone]").forEach(function (select) {
+      var zone = "";
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+      if (zone && select.querySelector("option[value='" + zone.replace(/'/g, "") + "']")) { select.value = zone; }
+    });
     var toggle = document.getElementById("theme-toggle");
     if (toggle) { toggle.addEventListener("click", toggleTheme); }
     var helpButton = document.getElementById("help-open");

@@ -131,8 +131,7 @@ public final class WebServer {
             String host, int requestedPort, List<AutoCloseable> owned) {
         // Mailed links need the address before the server starts, so a free port is chosen here.
         int port = requestedPort == 0 ? FreePort.find(host) : requestedPort;
-        SiteUrl url = site.url() != null ? site.url()
-                : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
+        SiteUrl url = site.url() != null ? site.url() : Site.listeningUrl(host, port);
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf"), url), url,
                 List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
