@@ -122,11 +122,38 @@
     flashTimer = setTimeout(function () { region.textContent = ""; }, 10000);
   }
 
+  // A form that waits on someone else (the submit form asks arXiv) says so while it waits, and
+  // cannot be sent twice; coming back to the page (the back button) makes it usable again.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.dataset || !form.dataset.busy || event.defaultPrevented) { return; }
+    var button = form.querySelector("button[type=submit]");
+    var status = form.querySelector(".busy");
+    if (button) { button.disabled = true; button.dataset.label = button.textContent; button.textContent = form.dataset.busy; }
+    if (status) { status.textContent = form.dataset.busy; }
+    form.setAttribute("aria-busy", "true");
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-busy]").forEach(function (form) {
+      var button = form.querySelector("button[type=submit]");
+      var status = form.querySelector(".busy");
+      if (button && button.dataset.label) { button.disabled = false; button.textContent = button.dataset.label; }
+      if (status) { status.textContent = ""; }
+      form.removeAttribute("aria-busy");
+    });
+  });
+
   // Comments arrive with TeX in them too.
   document.addEventListener("htmx:afterSettle", function (event) { renderMath(event.detail.elt); });
 
   document.addEventListener("DOMContentLoaded", function () {
     renderMath();
+    // A new digest form starts at UTC; the browser knows the reader's own zone, when the list has it.
+    document.querySelectorAll("select[data-guess-zone]").forEach(function (select) {
+      var zone = "";
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+      if (zone && select.querySelector("option[value='" + zone.replace(/'/g, "") + "']")) { select.value = zone; }
+    });
     var toggle = document.getElementById("theme-toggle");
     if (toggle) { toggle.addEventListener("click", toggleTheme); }
     var helpButton = document.getElementById("help-open");

@@ -12,7 +12,13 @@ import io.paperboy.paper.PaperService;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
 import io.paperboy.search.SearchService;
+import io.paperboy.mail.Mail;
+import io.paperboy.mail.MailException;
+import io.paperboy.mail.MailFolder;
+import io.paperboy.mail.Mailer;
 import io.paperboy.web.SiteUrl;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -28,8 +34,6 @@ import picocli.CommandLine.Spec;
         description = "Email digests: 'serve' sends them on schedule; 'digest run' does one run by hand.",
         subcommands = {DigestCommand.Run.class, DigestCommand.Status.class})
 final class DigestCommand implements Callable<Integer> {
-    private static final String DEFAULT_SITE_URL = "http://localhost:8080";
-
     @Spec
     CommandSpec spec;
 
@@ -61,6 +65,11 @@ final class DigestCommand implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Compose the digests due and count them; queue and send nothing.")
         boolean dryRun;
 
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "With --dry-run: write each composed mail into DIR as an .eml file (any mail client "
+                        + "opens one), to look at before anything is sent.")
+        Path out;
+
         @Spec
         CommandSpec spec;
 
@@ -68,10 +77,14 @@ final class DigestCommand implements Callable<Integer> {
         public Integer call() {
             Frequency frequency = parseFrequency(spec, period);
             Instant at = parseNow(spec, now);
+            if (out != null && !dryRun) {
+                throw new ParameterException(spec.commandLine(), "--out goes with --dry-run: a real run sends the mail");
+            }
             Site site = siteOptions.site(store.dataDir);
-            SiteUrl url = site.url() != null ? site.url() : new SiteUrl(DEFAULT_SITE_URL);
+            SiteUrl url = site.url() != null ? site.url() : Site.defaultUrl();
             if (site.url() == null) {
-                System.err.println("paperboy digest run: no --site-url; links in mail point to " + DEFAULT_SITE_URL);
+                System.err.println("paperboy digest run: no --site-url; links in mail point to " + url.base()
+                        + ", where 'serve' listens by default");
             }
             try (Database db = store.open(); SearchIndex index = SearchIndex.inMemory()) {
                 PaperService papers = new PaperService(db);
@@ -83,14 +96,27 @@ final class DigestCommand implements Callable<Integer> {
                 DigestService digests = new DigestService(db, new ListingService(db, papers), papers,
                         new SearchService(index), site.mailer(), url, forYou);
                 if (dryRun) {
-                    int count = digests.composeDue(at, frequency, mail -> { });
-                    System.out.printf("%d digests due at %s (dry run: nothing queued or sent)%n", count, at);
+                    Mailer folder = out == null ? null : new MailFolder(out, siteOptions.mailFrom);
+                    int count = digests.composeDue(at, frequency, mail -> write(folder, mail));
+                    System.out.printf("%d digests due at %s (dry run: nothing queued or sent)%s%n", count, at,
+                            out == null ? "" : "; each is an .eml file in " + out);
                     return 0;
                 }
                 DigestService.RunReport report = digests.run(at, frequency);
                 System.out.println("digest run at " + at + ": " + report.summary());
                 return report.stoppedEarly() ? 2 : 0;
             }
+        }
+    }
+
+    private static void write(Mailer folder, Mail mail) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            folder.send(mail);
+        } catch (MailException e) {
+            throw new UncheckedIOException(new java.io.IOException("paperboy digest run: " + e.getMessage(), e));
         }
     }
 
@@ -105,7 +131,7 @@ final class DigestCommand implements Callable<Integer> {
                 PaperService papers = new PaperService(db);
                 DigestService digests = new DigestService(db, new ListingService(db, papers), papers,
                         new SearchService(index), Site.local(store.dataDir.resolve("mail")).mailer(),
-                        new SiteUrl(DEFAULT_SITE_URL));
+                        Site.defaultUrl());
                 digests.outboxCounts().forEach((status, count) -> System.out.printf("%-10s %d%n", status, count));
                 return 0;
             }

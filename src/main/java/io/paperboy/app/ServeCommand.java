@@ -33,10 +33,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", defaultValue = Site.DEFAULT_PORT, description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(names = "--host", defaultValue = Site.DEFAULT_HOST,
             description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}")
     String host;
 
@@ -177,6 +177,6 @@ final class ServeCommand implements Callable<Integer> {
         if (contact != null && (contact.contains("@") || contact.startsWith("http"))) {
             return contact;
         }
-        return site.url() != null ? site.url().base() : "http://" + host + ":" + port;
+        return (site.url() != null ? site.url() : Site.listeningUrl(host, port)).base();
     }
 }

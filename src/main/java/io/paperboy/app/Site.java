@@ -31,6 +31,24 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     }
 
 
+    /** Where {@code serve} listens unless told otherwise, and so where its mailed links point. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_PORT = "8080";
+
+    /**
+     * The address links in mail use when no {@code --site-url} is given: the one the server
+     * listens on ({@code localhost} when it listens on every interface). {@code serve} and the
+     * commands that mail without a server ({@code digest run}) agree through this one method.
+     */
+    public static SiteUrl listeningUrl(String host, int port) {
+        return new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
+    }
+
+    /** The same for a server started with the default {@code --host} and {@code --port}. */
+    public static SiteUrl defaultUrl() {
+        return listeningUrl(DEFAULT_HOST, Integer.parseInt(DEFAULT_PORT));
+    }
+
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
         return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),

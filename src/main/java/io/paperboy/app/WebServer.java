@@ -131,8 +131,7 @@ public final class WebServer {
             String host, int requestedPort, List<AutoCloseable> owned) {
         // Mailed links need the address before the server starts, so a free port is chosen here.
         int port = requestedPort == 0 ? FreePort.find(host) : requestedPort;
-        SiteUrl url = site.url() != null ? site.url()
-                : new SiteUrl("http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port);
+        SiteUrl url = site.url() != null ? site.url() : Site.listeningUrl(host, port);
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf"), url), url,
                 List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
@@ -153,7 +152,8 @@ public final class WebServer {
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
-        CommentPages commentPages = new CommentPages(comments, papers);
+        CommentPages commentPages = new CommentPages(comments, papers,
+                name -> accounts.byName(name).map(Account::displayName));
         PrivateFeed privateFeed = new PrivateFeed(db, site.clock());
         // An impostor who signed up with the owner's address may have made the feed's secret address.
         accounts.onClaimedByReset(privateFeed::revoke);
@@ -275,6 +275,13 @@ public final class WebServer {
             files.directory = "/static";
             files.location = Location.CLASSPATH;
             files.headers = Map.of("Cache-Control", "public, max-age=3600");
+        });
+        // What browsers ask for at the root on their own: /favicon.ico (the pages name /static/icon.svg too).
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/root";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "public, max-age=86400");
         });
         config.routes.before(HttpPolicy::securityHeaders);
     }

@@ -1,6 +1,8 @@
 package io.paperboy.comment;
 
+import java.util.List;
 import java.util.Set;
+import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -33,6 +35,9 @@ import org.owasp.html.PolicyFactory;
  * reader's browser (a tracking pixel that sees who reads what) and the page's policy blocks
  * other hosts' images anyway, so {@code ![alt](url)} becomes a link to the image instead.
  *
+ * <p>A bare address ({@code https://arxiv.org/abs/…}, {@code someone@lab.org})
+ * becomes a link, as people expect from a comment box; it passes the same sanitizer as any other.
+ *
  * <p>TeX between {@code $…$} or {@code $$…$$} is kept verbatim, not read as Markdown, so
  * {@code $a_1 + b_2$} reaches KaTeX's auto-render in the browser intact instead of losing its
  * underscores to emphasis.
@@ -42,6 +47,7 @@ final class CommentMarkdown {
             .enabledBlockTypes(Set.of(BlockQuote.class, FencedCodeBlock.class, IndentedCodeBlock.class,
                     ListBlock.class, ThematicBreak.class))
             .customInlineContentParserFactory(new MathSpans())
+            .extensions(List.of(AutolinkExtension.create()))
             .build();
 
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()

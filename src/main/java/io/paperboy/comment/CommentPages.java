@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Comment writes from paper pages. Each is a plain form post answered with a 303 back to the
@@ -32,12 +33,15 @@ import java.util.Optional;
 public final class CommentPages {
     private final CommentService comments;
     private final PaperService papers;
+    private final Function<String, Optional<String>> displayNames;
     // Enough for a lively discussion, too few for a flood: 20 posts or edits per 10 minutes per member.
     private final Throttle writes = new Throttle("comments and edits", 20, Duration.ofMinutes(10));
 
-    public CommentPages(CommentService comments, PaperService papers) {
+    /** {@code displayNames} finds a member's display name by user name (from the user feature). */
+    public CommentPages(CommentService comments, PaperService papers, Function<String, Optional<String>> displayNames) {
         this.comments = comments;
         this.papers = papers;
+        this.displayNames = displayNames;
     }
 
     /** Register before the paper pages, whose {@code /papers/<id>} would take any longer path too. */
@@ -52,8 +56,16 @@ public final class CommentPages {
     /** The comments part of {@code paper}'s page, as the visitor asking may see it. */
     public CommentSection section(Context ctx, String paperId) {
         Visitor visitor = Visitor.of(ctx);
-        return new CommentSection(paperId, comments.threads(paperId, visitor.member()), comments.count(paperId),
+        return new CommentSection(paperId, named(comments.threads(paperId, visitor.member())), comments.count(paperId),
                 visitor.member(), visitor.signedIn() ? visitor.csrfToken() : null);
+    }
+
+    // One lookup per author on the page: a handful, not one per comment.
+    private List<CommentView> named(List<CommentView> threads) {
+        Map<String, String> names = new HashMap<>();
+        threads.stream().flatMap(CommentView::authors).distinct()
+                .forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
+        return threads.stream().map(t -> t.named(names)).toList();
     }
 
     private void postComment(Context ctx) {
@@ -101,11 +113,16 @@ public final class CommentPages {
         answer(ctx, curator, comment, comments.shown(comment, curator));
     }
 
-    // htmx gets the comment as it now looks (nothing when it no longer shows); a browser goes back to it.
-    private static void answer(Context ctx, Member member, Comment comment, Optional<CommentView> view) {
+    // htmx gets the comment as it now looks (nothing when it no longer shows) and, out of band, the
+    // heading's new count and whether "No comments yet." shows; a browser goes back to the comment.
+    private void answer(Context ctx, Member member, Comment comment, Optional<CommentView> view) {
         if (isHtmx(ctx)) {
-            ctx.contentType("text/html; charset=utf-8").result(view.map(v -> Templates.render("comment/comment.jte",
-                    fragment(v, csrf(ctx), member.verified()))).orElse(""));
+            String html = view.map(v -> Templates.render("comment/comment.jte",
+                    fragment(named(List.of(v)).getFirst(), csrf(ctx), member.verified()))).orElse("");
+            CommentHeading heading = new CommentHeading(comments.count(comment.paperId()),
+                    comments.threads(comment.paperId(), member).isEmpty());
+            ctx.contentType("text/html; charset=utf-8")
+                    .result(html + Templates.render("comment/heading.jte", Map.of("h", heading, "oob", true)));
             return;
         }
         String anchor = view.isPresent() ? "#comment-" + comment.id() : "#comments";

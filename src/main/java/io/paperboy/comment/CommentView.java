@@ -17,9 +17,10 @@ import java.util.Map;
  * @param html the sanitized body (null for placeholders)
  * @param mine the viewer wrote it (edit and delete are offered)
  * @param curator the viewer may hide and show it
+ * @param byline the author as the page names them: their display name (their user name until it is known)
  */
 public record CommentView(Comment comment, Look look, String html, boolean mine, boolean curator,
-        List<CommentView> replies) {
+        List<CommentView> replies, String byline) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** How the comment shows. */
@@ -73,7 +74,20 @@ public record CommentView(Comment comment, Look look, String html, boolean mine,
             return null;
         }
         return new CommentView(c, look, placeholder ? null : CommentMarkdown.toHtml(c.body()), mine && !c.deleted(),
-                curator && !c.deleted(), replies);
+                curator && !c.deleted(), replies, c.authorName());
+    }
+
+    /** The same view, its replies too, with each author's display name from {@code displayNames} (by user name). */
+    CommentView named(Map<String, String> displayNames) {
+        return new CommentView(comment, look, html, mine, curator,
+                replies.stream().map(r -> r.named(displayNames)).toList(),
+                displayNames.getOrDefault(comment.authorName(), byline));
+    }
+
+    /** Every author in this thread, by user name. */
+    java.util.stream.Stream<String> authors() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(comment.authorName()),
+                replies.stream().flatMap(CommentView::authors));
     }
 
     public long id() {

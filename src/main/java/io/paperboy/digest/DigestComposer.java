@@ -56,7 +56,7 @@ final class DigestComposer {
         }
         String what = period.frequency() == Frequency.DAILY ? "Daily" : "Weekly";
         return new Digest("Paperboy " + what.toLowerCase(java.util.Locale.ROOT) + " digest: " + period.title(),
-                what + " papers · " + period.title(), period, sections);
+                what + " papers · " + period.title(), period, sections, interests, !followed.items().isEmpty());
     }
 
     private DigestSection trending(DigestPeriod period, DigestSources sources, Set<String> shown) {

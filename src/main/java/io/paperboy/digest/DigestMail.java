@@ -62,6 +62,13 @@ final class DigestMail {
                 view.items().appendText(out, item, n++);
             }
         }
+        if (d.following() != null) {
+            out.append(d.following());
+            if (d.nothingFollowed() != null) {
+                out.append(' ').append(d.nothingFollowed());
+            }
+            out.append("\nChange what you follow: ").append(view.settingsUrl()).append("\n\n");
+        }
         out.append("-- \nYou get this digest because this address subscribed at ").append(view.siteUrl()).append('\n');
         if (view.unsubscribeUrl() != null) {
             out.append("Unsubscribe (one click): ").append(view.unsubscribeUrl()).append('\n');

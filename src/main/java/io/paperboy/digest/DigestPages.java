@@ -224,8 +224,9 @@ public final class DigestPages {
                 ctx.formParam("zone"), ctx.formParam("searches"), ctx.formParam("authors"), ctx.formParam("categories"));
     }
 
+    // No zone yet: the list starts at UTC, and app.js picks the browser's own zone when it can.
     private static Form defaults() {
-        return new Form(Map.of("frequency", "daily", "hour", "8", "zone", "UTC"), Map.of(), null);
+        return new Form(Map.of("frequency", "daily", "hour", "8", "zone", ""), Map.of(), null);
     }
 
     private static Form filled(Subscription s) {

@@ -3,11 +3,13 @@ package io.paperboy.digest;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,8 +43,7 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
         ZoneId zone = zone(raw.zone(), problems);
         List<String> searches = lines("searches", raw.searches(), problems);
         List<String> authors = lines("authors", raw.authors(), problems);
-        List<String> categories = lines("categories", raw.categories(), problems).stream()
-                .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> categories = sameIgnoringCase(lines("categories", raw.categories(), problems));
         for (String category : categories) {
             if (!CATEGORY.matcher(category).matches()) {
                 problems.putIfAbsent("categories", "'" + category + "' is not an arXiv category such as cs.CL or math");
@@ -52,6 +53,12 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
             return null;
         }
         return new SubscriptionInput(email, frequency, hour, zone, new Interests(searches, authors, categories));
+    }
+
+    // Categories keep the case they were typed in (cs.CL, as arXiv writes it); cs.cl after cs.CL is a repeat.
+    private static List<String> sameIgnoringCase(List<String> items) {
+        Set<String> seen = new HashSet<>();
+        return items.stream().filter(c -> seen.add(c.toLowerCase(Locale.ROOT))).toList();
     }
 
     static Map<String, String> problems() {
@@ -88,14 +95,14 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
     private static ZoneId zone(String raw, Map<String, String> problems) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
-            problems.put("zone", "enter a time zone such as Europe/Paris, America/New_York or UTC");
+            problems.put("zone", "choose a time zone, such as Europe/Paris, America/New_York or UTC");
             return null;
         }
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            problems.put("zone", "'" + printable(value) + "' is not a time zone: use a name such as Europe/Paris, "
-                    + "America/New_York or UTC");
+            problems.put("zone", "'" + printable(value) + "' is not a time zone: choose one from the list, such as "
+                    + "Europe/Paris, America/New_York or UTC");
             return null;
         }
     }

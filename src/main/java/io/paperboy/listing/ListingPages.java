@@ -11,6 +11,7 @@ import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import java.util.Set;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import java.util.function.Function;
 
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
 public final class ListingPages {
+    /** The query parameter naming the paper a member has just submitted, to thank them on its day's page. */
+    public static final String SUBMITTED = "submitted";
+
     private final ListingService listings;
     private final VoteService votes;
     private final CommentCounts comments;
@@ -49,7 +53,7 @@ public final class ListingPages {
 
     private Period latest(Period.Kind kind) {
         LocalDate day = listings.latestDay().orElse(LocalDate.now());
-        return kind == Period.Kind.WEEK ? Period.weekOf(day) : Period.month(java.time.YearMonth.from(day));
+        return kind == Period.Kind.WEEK ? Period.weekOf(day) : Period.month(YearMonth.from(day));
     }
 
     private static String query(Context ctx) {
@@ -74,9 +78,21 @@ public final class ListingPages {
         ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
                 nav(period, false), nav(period, true), filter,
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
-                upvotedBy(page.member(), papers), submitters(papers));
+                upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period));
         HttpPolicy.shortCache(ctx);
-        Templates.page(ctx, "listing/listing.jte", withComments(view));
+        Templates.page(ctx, "listing/listing.jte", withComments(submitted(ctx, page.member(), view)));
+    }
+
+    // After a submission (?submitted=ID, from the submit form): the member's paper is on this list.
+    private static ListingView submitted(Context ctx, Member member, ListingView view) {
+        String id = ctx.queryParam(SUBMITTED);
+        if (member == null || id == null) {
+            return view;
+        }
+        return view.papers().stream().filter(p -> p.paper().id().equals(id)).findFirst()
+                .map(p -> view.withNotice("Thank you: “" + p.paper().title() + "” is featured on this day, "
+                        + "submitted by you."))
+                .orElse(view);
     }
 
     private void trending(Context ctx) {
@@ -109,14 +125,19 @@ public final class ListingPages {
         return names;
     }
 
-    // Days jump to the nearest day that has papers; weeks and months step one at a time.
+    // Days, weeks and months jump to the nearest one that has papers; none past the first or the last.
     private ListingView.Nav nav(Period period, boolean later) {
-        Period target = later ? period.next() : period.previous();
-        if (period.kind() == Period.Kind.DAY) {
-            Optional<LocalDate> day = listings.neighbourDay(period.start(), later);
-            target = day.map(Period::day).orElse(target);
-        }
-        return new ListingView.Nav(later ? "Next" : "Previous", target.path());
+        return listings.neighbour(period, later)
+                .map(target -> new ListingView.Nav(later ? "Next" : "Previous", target.path()))
+                .orElse(null);
+    }
+
+    // The month a week belongs to is the month of its Thursday, as ISO weeks belong to the year of theirs.
+    private MonthCalendar calendar(Period period) {
+        LocalDate anchor = period.kind() == Period.Kind.WEEK ? period.start().plusDays(3) : period.start();
+        Period month = Period.month(YearMonth.from(anchor));
+        return MonthCalendar.of(YearMonth.from(anchor), listings.papersPerDay(month), period,
+                listings.neighbour(month, false).orElse(null), listings.neighbour(month, true).orElse(null));
     }
 
     static List<Page.FeedLink> feeds(String query, ListingFilter filter, String name) {

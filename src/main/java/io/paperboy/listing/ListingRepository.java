@@ -74,6 +74,18 @@ final class ListingRepository {
         return handle.createQuery(sql).bind("day", day.toString()).mapTo(String.class).findOne().map(LocalDate::parse);
     }
 
+    /** How many shown entries each day from {@code first} to {@code last} has; days without any are absent. */
+    Map<LocalDate, Integer> countByDay(Handle handle, LocalDate first, LocalDate last) {
+        Map<LocalDate, Integer> counts = new HashMap<>();
+        handle.createQuery("SELECT day, count(*) AS n FROM listings WHERE day BETWEEN :first AND :last AND " + SHOWN
+                        + " GROUP BY day")
+                .bind("first", first.toString())
+                .bind("last", last.toString())
+                .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString("day")), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** Every entry of a paper, unfeatured ones too, by day; for curators. */
     List<ListingEntryState> listStatesOf(Handle handle, String paperId) {
         return handle.createQuery("SELECT " + COLUMNS + ", unfeatured_at FROM listings WHERE paper_id = :id ORDER BY day")

@@ -95,6 +95,19 @@ public final class ListingService {
         return db.withHandle(h -> listings.neighbourDay(h, day, later));
     }
 
+    /**
+     * The nearest period of {@code period}'s length before it (or after it, when {@code later})
+     * that has featured papers: empty periods are stepped over, and there is none past the last.
+     */
+    public Optional<Period> neighbour(Period period, boolean later) {
+        return neighbourDay(later ? period.end() : period.start(), later).map(period::sameKindAs);
+    }
+
+    /** How many papers each day of {@code period} features; days with none are absent. */
+    public Map<LocalDate, Integer> papersPerDay(Period period) {
+        return db.withHandle(h -> listings.countByDay(h, period.start(), period.end()));
+    }
+
     private List<ListedPaper> withPapers(List<ListingEntry> entries, ListingFilter filter) {
         Map<String, Paper> byId = papers.findAll(entries.stream().map(ListingEntry::paperId).distinct().toList());
         List<ListedPaper> listed = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.paperboy.web.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Map;
 
 /**
  * What a listing page shows.
@@ -16,6 +15,8 @@ import java.util.Map;
  * @param upvoted the papers the signed-in member has upvoted (none for anonymous visitors)
  * @param submitters display names of the members who submitted listed papers, by user name
  * @param commentCounts visible comments per paper id (absent: none)
+ * @param calendar the month around the period on show, as a date picker (null on trending)
+ * @param notice what the page says first, e.g. that the member's submission is now listed (null: nothing)
  */
 public record ListingView(
         Page page,
@@ -29,7 +30,9 @@ public record ListingView(
         String empty,
         Set<String> upvoted,
         Map<String, String> submitters,
-        Map<String, Integer> commentCounts) {
+        Map<String, Integer> commentCounts,
+        MonthCalendar calendar,
+        String notice) {
 
     public ListingView {
         papers = List.copyOf(papers);
@@ -41,13 +44,30 @@ public record ListingView(
     /** The view without comment counts: every card shows none. */
     public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
             Nav next, ListingFilter filter, String empty, Set<String> upvoted, Map<String, String> submitters) {
-        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of());
+        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null);
     }
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts);
+                submitters, counts, calendar, notice);
+    }
+
+    /** The same view with {@code month} as its date picker. */
+    public ListingView withCalendar(MonthCalendar month) {
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
+                submitters, commentCounts, month, notice);
+    }
+
+    /** The same view saying {@code text} above the list. */
+    public ListingView withNotice(String text) {
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
+                submitters, commentCounts, calendar, text);
+    }
+
+    /** The month page opens the calendar; day and week pages keep it folded. */
+    public boolean calendarOpen() {
+        return "monthly".equals(section);
     }
 
     public int comments(ListedPaper item) {

@@ -58,6 +58,15 @@ public record Period(Kind kind, LocalDate start, LocalDate end) {
         return shift(1);
     }
 
+    /** The period of this one's kind that holds {@code day}. */
+    public Period sameKindAs(LocalDate day) {
+        return switch (kind) {
+            case DAY -> day(day);
+            case WEEK -> weekOf(day);
+            case MONTH -> month(YearMonth.from(day));
+        };
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(start) && !day.isAfter(end);
     }

@@ -57,7 +57,8 @@ public final class SubmitPages {
             ArxivId id = SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD));
             throttle.acquire(member.name());
             Submissions.Submitted done = submissions.submit(member, id);
-            ctx.redirect(Period.day(done.entry().day()).path(), HttpStatus.SEE_OTHER);
+            ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
+                    HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
         } catch (SubmissionRefused e) {
@@ -70,7 +71,8 @@ public final class SubmitPages {
         Form typed = Form.typed(ctx, List.of(SubmissionInput.FIELD));
         try {
             Submissions.Submitted done = submissions.featureAgain(curator, SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD)));
-            ctx.redirect(Period.day(done.entry().day()).path(), HttpStatus.SEE_OTHER);
+            ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
+                    HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
         } catch (SubmissionRefused e) {

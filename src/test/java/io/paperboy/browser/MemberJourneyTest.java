@@ -93,15 +93,31 @@ final class MemberJourneyTest {
         // Comment on its page.
         card.findElement(By.cssSelector("a[href='/papers/1601.00001']")).click();
         waitForUrl("/papers/1601.00001");
+        assertThat(browser.findElement(By.id("no-comments")).isDisplayed()).isTrue();
         WebElement comment = browser.findElement(By.cssSelector("form.comment-form textarea[name=body]"));
-        comment.sendKeys("A *clear* result: $E = mc^2$ holds.");
+        comment.sendKeys("A *clear* result: $E = mc^2$ holds, see https://example.org/proof.");
         browser.findElement(By.cssSelector("form.comment-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[contains(@class,'comment')]//em[text()='clear']")));
+        // htmx put the comment in place; the heading and the "No comments yet." note followed it.
+        assertThat(browser.findElement(By.id("no-comments")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("comments-title")).getText()).isEqualTo("Comments (1)");
+        assertThat(browser.findElement(By.cssSelector(".comment-body a[href='https://example.org/proof']")).getText())
+                .isEqualTo("https://example.org/proof");
+        assertThat(browser.findElement(By.cssSelector(".comment-meta a.author")).getText()).isEqualTo("Jo Urney");
         open("/papers/1601.00001");
         assertThat(text()).contains("Jo Urney").contains("A clear result");
         assertThat(SERVER.server().get("/api/papers/1601.00001").body()).contains("\"numComments\":1")
                 .contains("\"upvotes\":" + (before + 1));
+
+        // Deleting asks first: the button shows only once "Delete" is opened.
+        WebElement confirm = browser.findElement(By.cssSelector(".comment-delete button[type=submit]"));
+        assertThat(confirm.isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector(".comment-delete summary")).click();
+        confirm.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> browser.findElements(By.cssSelector("li.comment")).isEmpty());
+        assertThat(browser.findElement(By.id("no-comments")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("comments-title")).getText()).isEqualTo("Comments");
 
         logOut();
         assertThat(browser.findElement(By.cssSelector("nav.account")).getText()).contains("Log in").doesNotContain("Jo Urney");

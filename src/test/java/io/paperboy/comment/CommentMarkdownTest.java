@@ -45,6 +45,25 @@ final class CommentMarkdownTest {
                 .contains("<a href=\"mailto:ada&#64;example.org\" rel=\"nofollow noopener ugc\">");
     }
 
+    @Test
+    void bare_urls_and_addresses_become_sanitized_links() {
+        assertThat(html("Code at https://github.com/org/repo, or mail ada@example.org."))
+                .isEqualTo("<p>Code at <a href=\"https://github.com/org/repo\" rel=\"nofollow noopener ugc\">"
+                        + "https://github.com/org/repo</a>, or mail <a href=\"mailto:ada&#64;example.org\" rel=\"nofollow noopener ugc\">"
+                        + "ada&#64;example.org</a>.</p>\n");
+    }
+
+    @Test
+    void a_bare_url_inside_code_stays_text() {
+        assertThat(html("`https://example.org/x`")).isEqualTo("<p><code>https://example.org/x</code></p>\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x", "vbscript:msgbox(1)", "file:///etc/passwd"})
+    void a_bare_address_of_another_scheme_is_not_linked(String text) {
+        assertThat(html("see " + text)).doesNotContain("<a");
+    }
+
     // The sanitizer writes "+" as "&#43;": the same character to KaTeX, which reads the text, not the markup.
     @Test
     void math_keeps_its_underscores_and_backslashes_for_katex() {

@@ -72,7 +72,50 @@ final class CommentPagesTest {
         assertThat(anonymousPage("2606.00467"))
                 .contains("id=\"comment-" + id + "\"")
                 .contains("A <strong>fine</strong> result for $\\alpha_1$.")
-                .contains("href=\"/u/cm-ada\"");
+                .contains("<a class=\"author\" href=\"/u/cm-ada\">Member cm-ada</a>");
+    }
+
+    @Test
+    void theAuthorDeletes_onlyAfterConfirming_inAStepThatNeedsNoJavaScript() throws Exception {
+        WebSession ada = member("cm-confirm", "2606.11662");
+        long id = comment(ada, "2606.11662", "Second thoughts");
+
+        String page = ada.get("/papers/2606.11662").body();
+
+        // The delete button sits inside a closed <details>: one click opens the question, a second one deletes.
+        assertThat(page).containsPattern("<details class=\"comment-delete\">\\s*<summary>Delete</summary>\\s*"
+                + "<form method=\"post\" action=\"/comments/" + id + "/delete\"[^>]*>[\\s\\S]*?"
+                + "Delete this comment for good\\?[\\s\\S]*?<button type=\"submit\" class=\"danger\">Delete comment</button>");
+    }
+
+    @Test
+    void withHtmx_theFirstComment_hidesNoCommentsYet_andCountsItselfInTheHeading() throws Exception {
+        String paper = "2606.12575";
+        WebSession ada = member("cm-first", paper);
+        assertThat(ada.get("/papers/" + paper).body()).contains("<p class=\"empty\" id=\"no-comments\">No comments yet.</p>");
+
+        HttpResponse<String> first = ada.postRaw("/papers/" + paper + "/comments", Map.of("body", "First!"),
+                Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
+
+        assertThat(first.body()).contains("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">Comments (1)</h2>")
+                .contains("<p class=\"empty\" id=\"no-comments\" hidden data-hx-swap-oob=\"true\">No comments yet.</p>");
+        assertThat(ada.get("/papers/" + paper).body()).contains("Comments (1)")
+                .contains("<p class=\"empty\" id=\"no-comments\" hidden>No comments yet.</p>");
+    }
+
+    @Test
+    void withHtmx_aCuratorsHide_lowersTheCountInTheHeading() throws Exception {
+        String paper = "2606.12303";
+        WebSession ada = member("cm-count-h-a", paper);
+        WebSession carol = member("cm-count-h-c", paper);
+        server().promote("cm-count-h-c", Role.CURATOR);
+        comment(ada, paper, "Stays");
+        long spam = comment(ada, paper, "Goes");
+
+        HttpResponse<String> hide = carol.postRaw("/comments/" + spam + "/hide", Map.of(),
+                Map.of("HX-Request", "true", "X-CSRF-Token", carol.csrf()));
+
+        assertThat(hide.body()).contains("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">Comments (1)</h2>");
     }
 
     @Test
@@ -343,9 +386,10 @@ final class CommentPagesTest {
         HttpResponse<String> edit = ada.postRaw("/comments/" + edited + "/edit", Map.of("body", "Typo"),
                 Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
 
-        // Nothing is left to show of a deleted comment without replies: htmx swaps it for nothing.
+        // Nothing is left to show of a deleted comment without replies: htmx swaps it for nothing
+        // (and, out of band, the heading for one with the new count).
         assertThat(delete.statusCode()).isEqualTo(200);
-        assertThat(delete.body()).isEmpty();
+        assertThat(delete.body()).doesNotContain("<li").startsWith("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">");
         assertThat(hide.body()).contains("id=\"comment-" + hidden + "\"").contains("hidden by a curator")
                 .contains("action=\"/comments/" + hidden + "/unhide\"");
         assertThat(edit.body()).contains("<p>Typo</p>").contains("<span class=\"edited\">edited</span>");

@@ -38,7 +38,7 @@ final class DigestFixture implements AutoCloseable {
     static final String CATEGORY_HIT = "2611.20003";
     static final String SEARCH_HIT_EARLIER_IN_WEEK = "2611.20004";
     static final String SEARCH_HIT_LAST_MONTH = "2611.20005";
-    static final Interests FOLLOWS = new Interests(List.of("protein folding"), List.of("Ada Lovelace"), List.of("cs.cl"));
+    static final Interests FOLLOWS = new Interests(List.of("protein folding"), List.of("Ada Lovelace"), List.of("cs.CL"));
 
     final Database db;
     final SearchIndex index = SearchIndex.inMemory();

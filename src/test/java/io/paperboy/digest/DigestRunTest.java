@@ -39,7 +39,9 @@ final class DigestRunTest {
             assertThat(text).contains("== From what you follow ==",
                     "Protein folding with diffusion models", "matches your search “protein folding”",
                     "Notes on the analytical engine", "by Ada Lovelace, whom you follow",
-                    "Tokenizers revisited", "in cs.cl, which you follow");
+                    "Tokenizers revisited", "in cs.CL, which you follow");
+            assertThat(text).contains("You follow the search “protein folding”, the author Ada Lovelace and the category cs.CL.",
+                    "Change what you follow: https://papers.example.org/settings/digest").doesNotContain("Nothing new");
             assertThat(text).doesNotContain("Protein folding at scale", "an old result");
             assertThat(text.indexOf("Scaling laws")).isLessThan(text.indexOf("A second trending paper"));
         }
@@ -70,6 +72,25 @@ final class DigestRunTest {
 
             String text = MailServer.text(smtp.to("plain@example.org").getFirst());
             assertThat(text).contains("== Trending ==").doesNotContain("From what you follow", "Protein");
+        }
+    }
+
+    @Test
+    void whenNothingNewMatchesWhatIsFollowed_theMailStillSaysWhatItIs() throws Exception {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+            f.subscriber("quiet@example.org", Frequency.DAILY,
+                    new Interests(List.of("quantum gravity", "black holes"), List.of(), List.of("hep-th")));
+
+            f.digests(smtp.mailer()).run(MONDAY, null);
+
+            MimeMessage mail = smtp.to("quiet@example.org").getFirst();
+            String text = MailServer.text(mail);
+            assertThat(text).doesNotContain("== From what you follow ==")
+                    .contains("You follow the searches “quantum gravity” and “black holes” and the category hep-th. "
+                            + "Nothing new from these in this period.");
+            String html = (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
+            assertThat(html).contains("You follow the searches “quantum gravity” and “black holes” and "
+                    + "the category hep-th. Nothing new from these in this period.");
         }
     }
 

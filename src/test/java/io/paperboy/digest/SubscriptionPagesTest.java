@@ -128,6 +128,25 @@ final class SubscriptionPagesTest {
     }
 
     @Test
+    void theTimeZone_isChosenFromTheIanaZones_groupedByRegion() throws Exception {
+        String page = server().browser().get("/subscribe").body();
+
+        assertThat(page).contains("<select id=\"f-zone\" name=\"zone\" data-guess-zone=\"true\"")
+                .contains("<optgroup label=\"UTC\">").contains("<optgroup label=\"Europe\">")
+                .contains("<option value=\"Europe/Paris\">Europe/Paris</option>")
+                .contains("<option value=\"America/Argentina/Buenos_Aires\">America/Argentina/Buenos Aires</option>")
+                // Old aliases are not offered; every option is a zone the JDK knows.
+                .doesNotContain("value=\"US/Pacific\"").doesNotContain("value=\"EST5EDT\"");
+        java.util.regex.Matcher option = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
+        int options = 0;
+        while (option.find()) {
+            assertThat(java.time.ZoneId.getAvailableZoneIds()).as(option.group(1)).contains(option.group(1));
+            options++;
+        }
+        assertThat(options).isGreaterThan(300);
+    }
+
+    @Test
     void oneClickUnsubscribe_byPostWithoutCsrfToken_stopsTheNextRun() throws Exception {
         WebSession browser = server().browser();
         subscribe(browser, "leave@example.org");
@@ -163,7 +182,11 @@ final class SubscriptionPagesTest {
         assertThat(saved.statusCode()).isEqualTo(303);
         String page = ada.get("/settings/digest").body();
         assertThat(page).contains("Your weekly digest goes to digestada@example.org at 07:00 (Europe/Paris)",
-                "language models", "Yann LeCun", "cs.cl");
+                "language models", "Yann LeCun", "cs.CL", "<option value=\"Europe/Paris\" selected>");
+        // The categories keep the case they were typed in; the same one in another case is a repeat.
+        ada.post("/settings/digest", Map.of("frequency", "weekly", "hour", "7", "zone", "Europe/Paris",
+                "categories", "cs.CL\nCS.cl\nmath.AG"));
+        assertThat(ada.get("/settings/digest").body()).contains(">cs.CL\nmath.AG</textarea>");
         assertThat(server().mail().to("digestada@example.org")).noneMatch(m -> subject(m).contains("digest"));
         HttpResponse<String> preview = ada.get("/digest/preview?format=text");
         assertThat(preview.body()).contains("Weekly papers");

@@ -21,7 +21,7 @@ final class ListingPagesTest {
         assertThat(body).contains("<h1>Friday, June 12, 2026</h1>");
         // 2606.13681 has 118 upvotes, the most that day, so it is the first card.
         assertThat(body.indexOf("/papers/2606.13681")).isPositive().isLessThan(body.indexOf("class=\"paper-card\" id=\"paper-2\""));
-        assertThat(body).contains("rel=\"prev\"").contains("rel=\"next\"");
+        assertThat(body).contains("rel=\"next\"");
     }
 
     @Test
@@ -41,6 +41,55 @@ final class ListingPagesTest {
     void weekAndMonth_collectTheirDays() throws Exception {
         assertThat(SERVER.server().get("/papers/week/2026-W24").body()).contains("Week 24 of 2026").contains("/papers/2606.13681");
         assertThat(SERVER.server().get("/papers/month/2026-06").body()).contains("June 2026").contains("/papers/2606.13681");
+    }
+
+    // The samples' last three days with papers: 2025-07-01 (2025-W27), 2026-06-12 (W24), 2026-11-29 (W48).
+    @Test
+    void weekPager_stepsOverEmptyWeeks_andStopsAtTheLastWithPapers() throws Exception {
+        String june = SERVER.server().get("/papers/week/2026-W24").body();
+        String between = SERVER.server().get("/papers/week/2026-W30").body();
+        String november = SERVER.server().get("/papers/week/2026-W48").body();
+
+        assertThat(june).contains("rel=\"prev\" href=\"/papers/week/2025-W27\"")
+                .contains("rel=\"next\" href=\"/papers/week/2026-W48\"");
+        assertThat(between).contains("rel=\"prev\" href=\"/papers/week/2026-W24\"")
+                .contains("rel=\"next\" href=\"/papers/week/2026-W48\"");
+        assertThat(november).contains("rel=\"prev\" href=\"/papers/week/2026-W24\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void monthPager_stepsOverEmptyMonths_andStopsAtTheLastWithPapers() throws Exception {
+        String june = SERVER.server().get("/papers/month/2026-06").body();
+        String november = SERVER.server().get("/papers/month/2026-11").body();
+
+        assertThat(june).contains("rel=\"prev\" href=\"/papers/month/2025-07\"")
+                .contains("rel=\"next\" href=\"/papers/month/2026-11\"");
+        assertThat(november).contains("rel=\"prev\" href=\"/papers/month/2026-06\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void dayPager_hasNoNextAfterTheLastDayWithPapers() throws Exception {
+        String last = SERVER.server().get("/papers/date/2026-11-29").body();
+        String future = SERVER.server().get("/papers/date/2027-01-01").body();
+
+        assertThat(last).contains("rel=\"prev\" href=\"/papers/date/2026-06-12\"").doesNotContain("rel=\"next\"");
+        assertThat(future).contains("rel=\"prev\" href=\"/papers/date/2026-11-29\"").doesNotContain("rel=\"next\"");
+    }
+
+    @Test
+    void calendar_linksTheDaysWithPapers_andMarksTheDayOnShow() throws Exception {
+        String page = SERVER.server().get("/papers/date/2026-06-12?code=1").body();
+        String calendar = page.substring(page.indexOf("<details class=\"calendar\""), page.indexOf("</details>"));
+
+        assertThat(calendar).contains("<a href=\"/papers/month/2026-06?code=1\">June 2026</a>")
+                .containsPattern("<a href=\"/papers/date/2026-06-12\\?code=1\" title=\"Friday, June 12: \\d+ papers\"[^>]*"
+                        + "aria-current=\"date\">12</a>")
+                .contains("<span title=\"Thursday, June 11: no papers\">11</span>")
+                .contains("class=\"cal-prev\" rel=\"nofollow\" href=\"/papers/month/2025-07?code=1\"")
+                .contains("class=\"cal-next\" rel=\"nofollow\" href=\"/papers/month/2026-11?code=1\"");
+        // Folded on a day page; the month page opens it.
+        assertThat(page).doesNotContain("<details class=\"calendar\" open");
+        assertThat(SERVER.server().get("/papers/month/2026-11").body()).contains("<details class=\"calendar\" open");
     }
 
     @Test

@@ -59,11 +59,15 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(ada, "https://arxiv.org/abs/1601.00001v1");
 
         assertThat(answer.statusCode()).isEqualTo(303);
-        assertThat(answer.headers().firstValue("Location")).hasValue("/papers/date/" + today());
+        assertThat(answer.headers().firstValue("Location")).hasValue("/papers/date/" + today() + "?submitted=1601.00001");
         assertThat(server().arxiv().asked()).contains("1601.00001");
-        String listing = ada.get("/papers/date/" + today()).body();
+        String listing = ada.get("/papers/date/" + today() + "?submitted=1601.00001").body();
         assertThat(listing).contains("Inelastic effects in molecular transport junctions")
-                .contains("Submitted by <a href=\"/u/ada\">Member ada</a>");
+                .contains("Submitted by <a href=\"/u/ada\">Member ada</a>")
+                .contains("<p class=\"notice\" role=\"status\" id=\"listing-notice\">Thank you: “Inelastic effects in "
+                        + "molecular transport junctions: The probe technique at high bias” is featured on this day, submitted by you.</p>");
+        // The thanks are the member's: an anonymous visitor following the same link sees the plain day.
+        assertThat(server().get("/papers/date/" + today() + "?submitted=1601.00001").body()).doesNotContain("listing-notice");
         // Anonymous answers are cached until the store's change number moves, which the page cache sees within 250 ms.
         JsonNode daily = JSON.readTree(Poll.until(Duration.ofSeconds(2),
                 () -> server().get("/api/daily_papers?date=" + today()).body(), body -> body.contains("1601.00001")));
@@ -154,6 +158,18 @@ final class SubmitPagesTest {
     }
 
     @Test
+    void arxivHangingUp_isSaidInWords_neverWithAJavaExceptionName() throws Exception {
+        server().arxiv().trouble(Trouble.HANG_UP);
+
+        HttpResponse<String> answer = submit(member("ken"), "2510.14968");
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body()).contains("arXiv could not be asked about 2510.14968").contains("connection failed: ")
+                .doesNotContainPattern("java\\.[a-z]+\\.|[A-Z]\\w*Exception");
+        assertNothingStored("2510.14968");
+    }
+
+    @Test
     void arxivNotKnowingTheId_emptyFeedOrErrorEntry_isAClearMessageAndNothingIsStored() throws Exception {
         WebSession jo = member("jo");
         server().arxiv().trouble(Trouble.EMPTY_FEED);
@@ -218,6 +234,15 @@ final class SubmitPagesTest {
 
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.headers().firstValue("Location")).hasValue("/login?next=%2Fsubmit");
+    }
+
+    @Test
+    void submitForm_saysItIsAskingArxivWhileItWaits() throws Exception {
+        String page = member("lou").get("/submit").body();
+
+        // app.js reads data-busy: the button is disabled and says this, and the status line repeats it.
+        assertThat(page).contains("<form method=\"post\" action=\"/submit\" novalidate data-busy=\"Asking arXiv…\">")
+                .contains("<p class=\"busy\" role=\"status\" aria-live=\"polite\"></p>");
     }
 
     @Test

@@ -52,6 +52,22 @@ final class ModerationGuardTest {
                 Arguments.of("GET", "/moderation/no-such-page", Map.of()));
     }
 
+    @Test
+    void theHeader_leadsCuratorsAndAdminsToModeration_andNobodyElse() throws Exception {
+        WebSession member = server().browser().signUpConfirmed("guard-header-m");
+        WebSession curator = server().browser().signUpConfirmed("guard-header-c");
+        WebSession admin = server().browser().signUpConfirmed("guard-header-a");
+        server().promote("guard-header-c", Role.CURATOR);
+        server().promote("guard-header-a", Role.ADMIN);
+        String link = "<a href=\"/moderation\"";
+
+        assertThat(curator.get("/").body()).contains(link);
+        assertThat(admin.get("/papers/" + PAPER).body()).contains(link);
+        assertThat(admin.get("/moderation").body()).contains(link + " aria-current=\"page\">Moderation</a>");
+        assertThat(member.get("/").body()).doesNotContain(link);
+        assertThat(server().get("/?fresh=" + System.nanoTime()).body()).doesNotContain(link);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("curatorActions")
     void aMember_usingACuratorAction_gets403_andChangesNothing(String method, String path, Map<String, String> fields)

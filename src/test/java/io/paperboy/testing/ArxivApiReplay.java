@@ -43,8 +43,8 @@ public final class ArxivApiReplay implements AutoCloseable {
             """;
     private static final Pattern ENTRY_ID = Pattern.compile("<entry>\\s*<id>https?://arxiv\\.org/abs/([^<]+?)(?:v\\d+)?</id>");
 
-    /** How the server misbehaves; NONE answers from the recordings. */
-    public enum Trouble { NONE, SERVER_ERROR, SLOW, EMPTY_FEED, ERROR_ENTRY }
+    /** How the server misbehaves; NONE answers from the recordings, HANG_UP closes the connection unanswered. */
+    public enum Trouble { NONE, SERVER_ERROR, SLOW, EMPTY_FEED, ERROR_ENTRY, HANG_UP }
 
     private final HttpServer server;
     private final Map<String, byte[]> feedsById = new LinkedHashMap<>();
@@ -95,6 +95,7 @@ public final class ArxivApiReplay implements AutoCloseable {
                     send(exchange, 200, EMPTY_FEED.getBytes(StandardCharsets.UTF_8));
                 }
                 case EMPTY_FEED -> send(exchange, 200, EMPTY_FEED.getBytes(StandardCharsets.UTF_8));
+                case HANG_UP -> { } // closes the connection without a word: the client reads no status line
                 case ERROR_ENTRY -> send(exchange, 200, errorFeed(ids));
                 case NONE -> send(exchange, 200, feedsById.getOrDefault(ids, EMPTY_FEED.getBytes(StandardCharsets.UTF_8)));
             }

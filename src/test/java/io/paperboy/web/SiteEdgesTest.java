@@ -43,6 +43,22 @@ final class SiteEdgesTest {
     }
 
     @Test
+    void favicon_isARealIcon_andEveryPageNamesItAndTheSvgOne() throws Exception {
+        HttpResponse<byte[]> ico = server().getBytes("/favicon.ico");
+        HttpResponse<byte[]> svg = server().getBytes("/static/icon.svg");
+
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+        // An ICO directory (reserved 0, type 1) of three images, each a PNG.
+        assertThat(java.util.Arrays.copyOf(ico.body(), 6)).containsExactly(0, 0, 1, 0, 3, 0);
+        assertThat(new String(ico.body(), StandardCharsets.ISO_8859_1)).contains("\u0089PNG");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        assertThat(server().get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"")
+                .contains("<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">");
+    }
+
+    @Test
     void metrics_onTheSitesPort_areForAdminsOnly_andPrometheusHasItsOwnListener() throws Exception {
         HttpResponse<String> anonymous = server().get("/metrics");
         assertThat(anonymous.statusCode()).isEqualTo(303);

@@ -76,10 +76,9 @@ final class PoliteHttp implements AutoCloseable {
         try {
             response = send(uri, request);
         } catch (HttpTimeoutException | TimeoutException e) {
-            return new Retry(null, "no answer within " + readable(settings.requestTimeout()) + " ("
-                    + e.getMessage() + ")", backoff(attempt));
+            return new Retry(null, "no answer within " + readable(settings.requestTimeout()), backoff(attempt));
         } catch (IOException e) {
-            return new Retry(null, "connection failed: " + e, backoff(attempt));
+            return new Retry(null, "connection failed: " + NetworkErrors.describe(e), backoff(attempt));
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
@@ -107,7 +106,7 @@ final class PoliteHttp implements AutoCloseable {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new HarvestException(request + ": " + e.getCause(), e.getCause());
+            throw new HarvestException(request + ": " + NetworkErrors.describe(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HarvestException(request + ": interrupted", e);

@@ -78,4 +78,29 @@ final class ArxivApiClientTest {
                     .hasMessageEndingWith("the arXiv API answered with an error: incorrect id format for 1601.0001");
         }
     }
+
+    @Test
+    void anUnreachableServer_isSaidInWords_withoutAJavaClassName() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HarvestSettings settings = HarvestSettings.arxiv(java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/query"),
+                "ops@lab.example").withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10));
+        try (ArxivApiClient client = new ArxivApiClient(settings, time::pause, time)) {
+            assertThatThrownBy(() -> client.fetch(List.of(ArxivId.parse("1601.00001"))))
+                    .isInstanceOf(HarvestException.class)
+                    .hasMessageEndingWith("gave up after 2 attempts; last: connection failed: connection refused")
+                    .message().doesNotContainPattern("java\\.|Exception");
+        }
+    }
+
+    @Test
+    void jdkMessages_loseTheClassNamesTheyCarry() {
+        assertThat(NetworkErrors.withoutClassNames("java.io.IOException: HTTP/1.1 header parser received no bytes"))
+                .isEqualTo("HTTP/1.1 header parser received no bytes");
+        assertThat(NetworkErrors.withoutClassNames("javax.net.ssl.SSLHandshakeException")).isEqualTo("network error");
+        assertThat(NetworkErrors.withoutClassNames(null)).isEqualTo("network error");
+        assertThat(NetworkErrors.describe(new java.net.ConnectException())).isEqualTo("connection refused");
+    }
 }
