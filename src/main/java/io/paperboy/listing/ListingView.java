@@ -78,9 +78,17 @@ public record ListingView(
         return upvoted.contains(item.paper().id());
     }
 
-    /** The CSRF token vote buttons carry; null for anonymous visitors, who get a login link instead. */
+    /**
+     * The CSRF token vote buttons carry; null for those who may not vote, who get a link instead: to
+     * the login page for visitors, to settings (which mail the confirmation link) for unconfirmed members.
+     */
     public String csrf() {
-        return page.member() == null ? null : page.visitor().csrfToken();
+        return page.member() == null || !page.member().verified() ? null : page.visitor().csrfToken();
+    }
+
+    /** A member whose address is not confirmed yet: the vote button says so instead of offering a refused form. */
+    public boolean confirmFirst() {
+        return page.member() != null && !page.member().verified();
     }
 
     /** The display name to show for an entry a member submitted here, else null (imported entries). */

@@ -34,9 +34,17 @@ public record PaperView(Page page, Paper paper, List<Featured> featured, String 
         return page.visitor().hasRole(Role.CURATOR);
     }
 
-    /** The CSRF token the vote button carries; null for anonymous visitors, who get a login link. */
+    /**
+     * The CSRF token vote buttons carry; null for those who may not vote, who get a link instead: to
+     * the login page for visitors, to settings (which mail the confirmation link) for unconfirmed members.
+     */
     public String csrf() {
-        return page.member() == null ? null : page.visitor().csrfToken();
+        return page.member() == null || !page.member().verified() ? null : page.visitor().csrfToken();
+    }
+
+    /** A member whose address is not confirmed yet: the vote button says so instead of offering a refused form. */
+    public boolean confirmFirst() {
+        return page.member() != null && !page.member().verified();
     }
 
     public List<ArtifactLink> links(LinkKind kind) {

@@ -204,10 +204,11 @@ final class SubmitPagesTest {
     }
 
     @Test
-    void unconfirmedMember_is403() throws Exception {
+    void unconfirmedMember_seesNoForm_andAPostIs403() throws Exception {
         WebSession lu = server().browser();
         lu.signUp("lu");
-        assertThat(lu.get("/submit").body()).contains("Confirm your email address first");
+        // The page says what to do instead of offering a form that would be refused.
+        assertThat(lu.get("/submit").body()).contains("Confirm your email address first").doesNotContain("action=\"/submit\"");
 
         HttpResponse<String> answer = submit(lu, "0704.0004");
 

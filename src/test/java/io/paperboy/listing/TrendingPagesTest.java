@@ -23,7 +23,7 @@ final class TrendingPagesTest {
         HttpResponse<String> page = SERVER.server().get("/about/ranking");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("score = Σ  1 / (h + 2) ^ 1.8")
+        assertThat(page.body()).contains("score = Σ 1 / (h + 2) ^ 1.8")
                 .contains("h = hours since that upvote was cast")
                 .contains("count as cast at 00:00 UTC of the day the\n    paper was featured")
                 .contains("one cast this minute weighs 0.2872");

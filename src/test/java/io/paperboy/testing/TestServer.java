@@ -57,6 +57,17 @@ public final class TestServer implements AutoCloseable {
         owned = List.of();
     }
 
+    /**
+     * A server whose public address is {@code siteUrl}, as behind a reverse proxy: browsers name
+     * that address, while requests reach the server on its own loopback address.
+     */
+    public TestServer(Path dir, SiteUrl siteUrl) throws Exception {
+        db = TestStore.SQLITE.open(dir);
+        importSamples(dir);
+        server = WebServer.start(db, site(dir).withUrl(siteUrl).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), "127.0.0.1", 0);
+        owned = List.of();
+    }
+
     private static Site.LoginLimits limits(int signupsPerAddress) {
         return new Site.LoginLimits(Site.LoginLimits.DEFAULT.perAccount(), Site.LoginLimits.DEFAULT.perAddress(),
                 signupsPerAddress);
@@ -140,6 +151,11 @@ public final class TestServer implements AutoCloseable {
     /** A new browser session against this server. */
     public WebSession browser() {
         return new WebSession(this);
+    }
+
+    /** Every HTTP route the server registers, as "GET /papers/<id>", in the order they were registered. */
+    public List<String> routes() {
+        return server.routes();
     }
 
     public String url(String path) {

@@ -73,6 +73,18 @@ final class VoteRoutesTest {
     }
 
     @Test
+    void unverifiedMember_isShownAWayToConfirm_notAVoteFormThatWouldBeRefused() throws Exception {
+        WebSession fresh = server().browser();
+        fresh.signUp("unconfirmed-looker");
+
+        for (String page : new String[] {"/papers/date/2026-06-12", "/papers/2606.10423"}) {
+            String html = fresh.get(page).body();
+            assertThat(html).as(page).doesNotContain("action=\"/papers/2606.10423/upvote\"")
+                    .contains("href=\"/settings\" title=\"Confirm your email address to upvote\"");
+        }
+    }
+
+    @Test
     void anonymousApiCall_is401() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(server().url("/api/papers/2606.10423/upvote"))).POST(HttpRequest.BodyPublishers.noBody()).build(),
