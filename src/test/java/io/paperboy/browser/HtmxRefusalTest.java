@@ -31,7 +31,7 @@ final class HtmxRefusalTest {
     }
 
     @Test
-    void anUnconfirmedMembersUpvote_isRefused_withTheReasonShown() throws Exception {
+    void anUnconfirmedMember_isOfferedToConfirmInsteadOfAnUpvoteTheSiteWouldRefuse() throws Exception {
         browser = Browser.open(1280, 900, Files.createTempDirectory(SERVER.dir(), "chromium"));
         browser.get(SERVER.server().url("/signup"));
         browser.findElement(By.name("email")).sendKeys("pending@example.org");
@@ -43,14 +43,12 @@ final class HtmxRefusalTest {
         Browser.logIn(browser, "pending@example.org", WebSession.PASSWORD);
 
         browser.get(SERVER.server().url("/papers/date/2026-06-12"));
-        browser.executeScript("window.__sameDocument = true;");
-        String before = browser.findElement(By.cssSelector("#paper-1 form.vote .count")).getText();
-        browser.findElement(By.cssSelector("#paper-1 form.vote button")).click();
+        assertThat(browser.findElements(By.cssSelector("#paper-1 form.vote"))).as("no vote form to be refused").isEmpty();
+        var confirm = browser.findElement(By.cssSelector("#paper-1 a.vote-button"));
+        assertThat(confirm.getAttribute("title")).isEqualTo("Confirm your email address to upvote");
+        confirm.click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "confirm your email address first"));
-        assertThat(browser.executeScript("return window.__sameDocument === true")).as("no page load").isEqualTo(true);
-        assertThat(browser.findElement(By.cssSelector("#paper-1 form.vote .count")).getText()).isEqualTo(before);
-        assertThat(browser.findElement(By.id("flash")).getAttribute("role")).isEqualTo("status");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/settings"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("not confirmed");
     }
 }
