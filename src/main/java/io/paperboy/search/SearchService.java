@@ -2,11 +2,14 @@ package io.paperboy.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -202,21 +205,33 @@ public final class SearchService {
 
     /** The nearest documents that match {@code words} or lie above the floor, in order. */
     private ScoreDoc[] kept(IndexSearcher searcher, Query words, ScoreDoc[] nearest) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<ScoreDoc> kept = new ArrayList<>(nearest.length);
-        for (ScoreDoc sd : nearest) {
-            if (aboveFloor(sd) || matches(weight, leaves, sd.doc)) {
-                kept.add(sd);
-            }
-        }
-        return kept.toArray(ScoreDoc[]::new);
+        Set<Integer> matching = matchingAmong(searcher, words, nearest);
+        return java.util.Arrays.stream(nearest).filter(sd -> aboveFloor(sd) || matching.contains(sd.doc))
+                .toArray(ScoreDoc[]::new);
     }
 
-    private static boolean matches(Weight weight, List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        Scorer scorer = weight.scorer(leaf);
-        return scorer != null && scorer.iterator().advance(doc - leaf.docBase) == doc - leaf.docBase;
+    // One scorer per segment, advanced through the candidates in doc order, instead of a scorer per candidate.
+    private static Set<Integer> matchingAmong(IndexSearcher searcher, Query words, ScoreDoc[] candidates)
+            throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int[] docs = java.util.Arrays.stream(candidates).mapToInt(sd -> sd.doc).sorted().distinct().toArray();
+        Set<Integer> matching = new HashSet<>();
+        LeafReaderContext leaf = null;
+        DocIdSetIterator matches = null;
+        for (int doc : docs) {
+            LeafReaderContext at = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            if (at != leaf) {
+                leaf = at;
+                Scorer scorer = weight.scorer(leaf);
+                matches = scorer == null ? null : scorer.iterator();
+            }
+            int target = doc - leaf.docBase;
+            if (matches != null && (matches.docID() < target ? matches.advance(target) : matches.docID()) == target) {
+                matching.add(doc);
+            }
+        }
+        return matching;
     }
 
     /** Lucene scores a cosine similarity c as (1 + c) / 2. */
