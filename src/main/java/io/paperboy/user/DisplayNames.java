@@ -53,13 +53,15 @@ final class DisplayNames {
         if (plain.isEmpty()) {
             return Optional.of("use at least one letter or digit");
         }
+        Skeletons plainLooks = Skeletons.of(plain);
         for (String reserved : RESERVED) {
-            if (plain.equals(reserved) || confusable(plain, reserved)) {
+            if (plain.equals(reserved) || plainLooks.confusableWith(Skeletons.of(reserved))) {
                 return Optional.of("'" + name + "' reads as one of the site's roles: choose your own name");
             }
         }
+        Skeletons looks = Skeletons.of(name);
         for (String other : others) {
-            if (other != null && confusable(name, other)) {
+            if (other != null && looks.confusableWith(Skeletons.of(other))) {
                 return Optional.of("'" + name + "' looks like the name of another member (" + other
                         + "): choose one that cannot be mistaken for theirs");
             }
@@ -86,11 +88,16 @@ final class DisplayNames {
 
     // Case matters to what looks alike ("I" and "l"; Cyrillic "Т" and "T", whose small forms differ)
     // and not to who is named ("ADA" is "Ada"): skeletons folded, and skeletons of the folded names.
-    private static boolean confusable(String a, String b) {
-        String na = normalize(a);
-        String nb = normalize(b);
-        return fold(SPOOF.getSkeleton(na)).equals(fold(SPOOF.getSkeleton(nb)))
-                || SPOOF.getSkeleton(fold(na)).equals(SPOOF.getSkeleton(fold(nb)));
+    // Computed once for the name being checked, then compared with each other member's.
+    private record Skeletons(String ofName, String ofFolded) {
+        static Skeletons of(String name) {
+            String normal = normalize(name);
+            return new Skeletons(fold(SPOOF.getSkeleton(normal)), SPOOF.getSkeleton(fold(normal)));
+        }
+
+        boolean confusableWith(Skeletons other) {
+            return ofName.equals(other.ofName) || ofFolded.equals(other.ofFolded);
+        }
     }
 
     private static String fold(String s) {
