@@ -57,11 +57,14 @@ final class DemoSite {
     /** Members' upvotes are drawn from this seed, so every demo has the same counts. */
     private static final long VOTE_SEED = 20_261_205L;
 
-    /** The demo's members: user name and display name. Their passwords are random and never shown. */
-    static final List<List<String>> MEMBERS = List.of(
-            List.of("ada", "Ada Moreau"), List.of("bo", "Bo Lindqvist"), List.of("chidi", "Chidi Okafor"),
-            List.of("dana", "Dana Weiss"), List.of("emil", "Emil Novak"), List.of("farah", "Farah Haddad"),
-            List.of("gus", "Gus Oyelaran"), List.of("hana", "Hana Kobayashi"));
+    /** A demo member; their passwords are random and never shown. */
+    record DemoMember(String name, String displayName) {}
+
+    static final List<DemoMember> MEMBERS = List.of(
+            new DemoMember("ada", "Ada Moreau"), new DemoMember("bo", "Bo Lindqvist"),
+            new DemoMember("chidi", "Chidi Okafor"), new DemoMember("dana", "Dana Weiss"),
+            new DemoMember("emil", "Emil Novak"), new DemoMember("farah", "Farah Haddad"),
+            new DemoMember("gus", "Gus Oyelaran"), new DemoMember("hana", "Hana Kobayashi"));
 
     private static final List<String> COMMENTS = List.of(
             "Read the evaluation section first: the gains hold across every benchmark they report, not only the headline one.",
@@ -116,10 +119,10 @@ final class DemoSite {
     private List<Account> members() {
         AccountService accounts = new AccountService(db, null, new SiteUrl("http://localhost"), clock);
         List<Account> out = new ArrayList<>();
-        for (List<String> m : MEMBERS) {
-            Account account = accounts.byName(m.get(0)).orElseGet(() -> {
-                Account created = accounts.create(m.get(0) + "@demo.example.org", m.get(0), randomPassword(), Role.MEMBER);
-                accounts.setDisplayName(created.id(), m.get(1));
+        for (DemoMember m : MEMBERS) {
+            Account account = accounts.byName(m.name()).orElseGet(() -> {
+                Account created = accounts.create(m.name() + "@demo.example.org", m.name(), randomPassword(), Role.MEMBER);
+                accounts.setDisplayName(created.id(), m.displayName());
                 return accounts.byId(created.id()).orElseThrow();
             });
             out.add(account);

@@ -2,8 +2,6 @@ package io.paperboy.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.paper.Paper;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,14 +22,7 @@ final class QuerySemanticsTest {
     @BeforeAll
     static void build() {
         Embedder embedder = new Embedder();
-        index = SearchIndex.inMemory();
-        List<Paper> papers = new ArrayList<>();
-        long seq = 1;
-        for (Paper p : SearchFixtures.papers()) {
-            papers.add(p.withChangeSeq(seq++));
-        }
-        index.apply(papers, embedder.embedPapers(papers));
-        index.commit();
+        index = SearchFixtures.embeddedIndex(embedder);
         search = new SearchService(index, embedder);
     }
 

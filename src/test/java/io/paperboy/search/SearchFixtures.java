@@ -2,11 +2,25 @@ package io.paperboy.search;
 
 import io.paperboy.paper.Paper;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A handful of papers, each there to prove one feature of the query language. */
 final class SearchFixtures {
     private SearchFixtures() {}
+
+    /** An index in memory holding the fixture papers with their real embeddings from {@code embedder}. */
+    static SearchIndex embeddedIndex(Embedder embedder) {
+        SearchIndex index = SearchIndex.inMemory();
+        List<Paper> papers = new ArrayList<>();
+        long seq = 1;
+        for (Paper p : papers()) {
+            papers.add(p.withChangeSeq(seq++));
+        }
+        index.apply(papers, embedder.embedPapers(papers));
+        index.commit();
+        return index;
+    }
 
     static List<Paper> papers() {
         return List.of(
