@@ -42,7 +42,8 @@ public final class ListingFeeds {
         ListingFilter filter = ListingPages.filter(ctx);
         String base = site.base();
         Feed feed = feed(base, base + ctx.path() + query(ctx), "Papers of " + period.title(),
-                base + period.path() + filter.query(), listings.featured(period, filter));
+                base + period.path() + filter.query(), listings.featured(period, filter),
+                period.start().atStartOfDay().toInstant(ZoneOffset.UTC));
         send(ctx, feed, format);
     }
 
@@ -51,13 +52,15 @@ public final class ListingFeeds {
         ListingFilter filter = ListingPages.filter(ctx);
         String base = site.base();
         Feed feed = feed(base, base + ctx.path() + query(ctx), "Trending papers",
-                base + "/papers/trending" + filter.query(), listings.trending(filter));
+                base + "/papers/trending" + filter.query(), listings.trending(filter), null);
         send(ctx, feed, format);
     }
 
-    private Feed feed(String base, String id, String title, String home, List<ListedPaper> papers) {
+    // An empty day's feed is as old as the day ({@code ifEmpty}); empty trending, as the moment it is
+    // written (null lets Feed say so): never 1970-01-01.
+    private Feed feed(String base, String id, String title, String home, List<ListedPaper> papers, Instant ifEmpty) {
         List<Feed.Item> items = papers.stream().map(p -> item(base, p)).toList();
-        Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(ifEmpty);
         return new Feed(id, title + " · Paperboy", title + ", ranked by the community", home, updated, items);
     }
 

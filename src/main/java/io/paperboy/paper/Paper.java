@@ -1,8 +1,11 @@
 package io.paperboy.paper;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A research paper as the store keeps it.
@@ -52,6 +55,21 @@ public record Paper(
 
     public boolean isArxiv() {
         return !PaperIds.isLocal(id);
+    }
+
+    /**
+     * The best date known for the paper: its publication, else its first version's submission
+     * (UTC), else its last update; empty for a record that carries none (then a feed says nothing
+     * rather than 1970-01-01).
+     */
+    public Optional<LocalDate> knownDate() {
+        if (published != null) {
+            return Optional.of(published);
+        }
+        Optional<LocalDate> firstVersion = versions.stream().map(PaperVersion::created)
+                .filter(Objects::nonNull).min(Instant::compareTo)
+                .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate());
+        return firstVersion.isPresent() ? firstVersion : Optional.ofNullable(updated);
     }
 
     public String primaryCategory() {

@@ -62,9 +62,9 @@ public final class SearchFeeds {
         }
         String base = site.base();
         List<Feed.Item> items = items(base, hits);
-        Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(Instant.EPOCH);
+        // Dated by its newest paper, or now when nothing matches (Feed works it out: never 1970-01-01).
         Feed feed = new Feed(base + ctx.path() + "?q=" + PaperLinks.encode(q), "Search: " + q + " · Paperboy",
-                "Papers matching " + q, base + "/papers?q=" + PaperLinks.encode(q), updated, items);
+                "Papers matching " + q, base + "/papers?q=" + PaperLinks.encode(q), null, items);
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.contentType(format.mediaType()).result(writer.write(feed, format));
     }
@@ -76,7 +76,7 @@ public final class SearchFeeds {
             Paper p = found.get(hit.paperId());
             if (p != null) {
                 String url = base + PaperLinks.page(p);
-                Instant date = p.published() == null ? Instant.EPOCH : p.published().atStartOfDay().toInstant(ZoneOffset.UTC);
+                Instant date = p.knownDate().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(null);
                 items.add(new Feed.Item(url, p.title(), url, p.authors(), p.abstractText(), date));
             }
         }

@@ -1,7 +1,9 @@
 package io.paperboy.web;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A feed of papers before it is written as Atom, RSS or JSON Feed. Every text is cut down to the
@@ -9,8 +11,12 @@ import java.util.List;
  * U+FFFF, no lone surrogates), here, once, for every feed: a search term or an imported title
  * holding one would otherwise make the XML writer fail.
  *
+ * <p>No date is ever made up as 1970-01-01: an item without a date of its own (null) is dated
+ * with the feed, and a feed without an {@code updated} (null) is as new as its newest item, or,
+ * holding none, as the moment it is written.
+ *
  * @param id stable feed id (an absolute URL), used as Atom's {@code id} and JSON Feed's {@code feed_url}
- * @param updated when the newest item was featured
+ * @param updated when the newest item was featured (null: work it out as above)
  */
 public record Feed(String id, String title, String description, String homePage, Instant updated, List<Item> items) {
     public Feed {
@@ -18,21 +24,33 @@ public record Feed(String id, String title, String description, String homePage,
         title = xmlText(title);
         description = xmlText(description);
         homePage = xmlText(homePage);
-        items = List.copyOf(items);
+        Instant newest = items.stream().map(Item::date).filter(Objects::nonNull).max(Instant::compareTo)
+                .orElse(null);
+        Instant feedDate = updated != null ? updated
+                : newest != null ? newest : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        updated = feedDate;
+        items = items.stream().map(i -> i.date() != null ? i : i.datedAt(feedDate)).toList();
     }
 
     /**
      * One paper in a feed.
      *
      * @param id stable item id: the paper's absolute URL here, which never changes
+     * @param authors the named authors (blank names are left out: no empty {@code <name/>})
+     * @param date when it was featured or published (null: unknown, the feed's date is used)
      */
     public record Item(String id, String title, String link, List<String> authors, String summary, Instant date) {
         public Item {
             id = xmlText(id);
             title = xmlText(title);
             link = xmlText(link);
-            authors = authors.stream().map(Feed::xmlText).toList();
+            authors = authors.stream().filter(Objects::nonNull).map(Feed::xmlText).map(String::strip)
+                    .filter(name -> !name.isEmpty()).toList();
             summary = xmlText(summary);
+        }
+
+        Item datedAt(Instant when) {
+            return new Item(id, title, link, authors, summary, when);
         }
     }
 

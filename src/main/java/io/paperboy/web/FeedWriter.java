@@ -3,6 +3,8 @@ package io.paperboy.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -12,7 +14,7 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.io.WireFeedOutput;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -68,14 +70,30 @@ public final class FeedWriter {
         out.setLink(feed.homePage());
         out.setUri(feed.id());
         out.setPublishedDate(Date.from(feed.updated()));
+        // Atom wants an author for every entry: one for the feed covers the papers that name none.
+        SyndPerson site = new SyndPersonImpl();
+        site.setName("Paperboy");
+        out.setAuthors(List.of(site));
         List<SyndEntry> entries = new ArrayList<>();
         feed.items().forEach(item -> entries.add(entry(item)));
         out.setEntries(entries);
         try {
-            return new SyndFeedOutput().outputString(out);
+            return new WireFeedOutput().outputString(withoutNamelessAuthors(out.createWireFeed()));
         } catch (FeedException e) {
             throw new IllegalStateException("Rome could not write a " + type + " feed: " + e.getMessage(), e);
         }
+    }
+
+    // Rome gives an Atom entry without authors an author with no name (<name />), which Atom
+    // forbids; the feed's own author already covers such an entry.
+    private static WireFeed withoutNamelessAuthors(WireFeed wire) {
+        if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
+            for (Entry entry : atom.getEntries()) {
+                entry.setAuthors(entry.getAuthors().stream()
+                        .filter(person -> person.getName() != null && !person.getName().isBlank()).toList());
+            }
+        }
+        return wire;
     }
 
     private static SyndEntry entry(Feed.Item item) {
@@ -91,7 +109,9 @@ public final class FeedWriter {
             person.setName(name);
             authors.add(person);
         }
-        entry.setAuthors(authors);
+        if (!authors.isEmpty()) {
+            entry.setAuthors(authors);
+        }
         SyndContent summary = new SyndContentImpl();
         summary.setType("text/plain");
         summary.setValue(item.summary());
@@ -108,8 +128,10 @@ public final class FeedWriter {
             ObjectNode o = items.addObject();
             o.put("id", item.id()).put("url", item.link()).put("title", item.title())
                     .put("content_text", item.summary()).put("date_published", item.date().toString());
-            ArrayNode authors = o.putArray("authors");
-            item.authors().forEach(name -> authors.addObject().put("name", name));
+            if (!item.authors().isEmpty()) {
+                ArrayNode authors = o.putArray("authors");
+                item.authors().forEach(name -> authors.addObject().put("name", name));
+            }
         }
         return out.toString();
     }

@@ -83,6 +83,18 @@ final class ForYouTest {
     }
 
     @Test
+    void aPrivateFeedWithoutPicksYet_isDatedNow_never1970_andNamesNoEmptyAuthor() throws Exception {
+        WebSession cy = server.browser().signUpConfirmed("feedempty");
+        cy.get("/papers/for-you");
+
+        var feed = server.get(newFeedPath(cy));
+
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.body()).contains("<updated>" + java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+                .doesNotContain("1970-01-01").doesNotContainPattern("<name\\s*/>");
+    }
+
+    @Test
     void privateFeed_isStoredOnlyAsAHash_andMadeOnlyWithTheMembersCsrfToken() throws Exception {
         WebSession bea = server.browser().signUpConfirmed("feedhash");
         String token = FEED_URL.matcher(bea.post("/papers/for-you/feed", Map.of("action", "new")).body()).results()
