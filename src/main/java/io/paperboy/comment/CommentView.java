@@ -1,9 +1,8 @@
 package io.paperboy.comment;
 
 import io.paperboy.web.Member;
+import io.paperboy.web.Moments;
 import io.paperboy.web.Role;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Map;
  */
 public record CommentView(Comment comment, Look look, String html, boolean mine, boolean curator,
         List<CommentView> replies, String byline) {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     /** How the comment shows. */
     public enum Look {
         /** Text shown to all. */
@@ -108,6 +105,6 @@ public record CommentView(Comment comment, Look look, String html, boolean mine,
     }
 
     public String when() {
-        return WHEN.format(comment.createdAt());
+        return Moments.readable(comment.createdAt());
     }
 }

@@ -191,6 +191,18 @@ final class ModerationActionsTest {
                 .doesNotContain("paper log-page-6<");
     }
 
+    @Test
+    void theLogPage_saysWhenToTheMinuteInUtc_withTheExactInstantForMachines() throws Exception {
+        Member actor = new AccountService(server().db(), server().mail().mailer(), new SiteUrl("http://localhost"),
+                Clock.systemUTC()).byName("cura-mod").orElseThrow().member();
+        server().db().useTransaction(h -> new ModerationLog().record(h, actor, "test-action", "paper", "log-time", ""));
+
+        String page = curator.get("/moderation/log").body();
+
+        assertThat(page).containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC</time>")
+                .doesNotContainPattern("<td>\\d{4}-\\d\\d-\\d\\dT");
+    }
+
     /** The day's page, its API answer and its feed, as an anonymous reader gets them. */
     private static List<String> everywhereOnTheDay() throws Exception {
         return List.of(server().get("/papers/date/" + DAY).body(), server().get("/api/daily_papers?date=" + DAY).body(),
