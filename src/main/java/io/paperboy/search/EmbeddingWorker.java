@@ -52,6 +52,7 @@ public final class EmbeddingWorker implements AutoCloseable {
         int total = 0;
         long start = System.nanoTime();
         long lastLog = start;
+        int loggedTotal = 0;
         List<Paper> batch;
         while (stop.getCount() > 0 && !(batch = nextBatch()).isEmpty()) {
             index.attachVectors(batch, embedder.embedPapers(batch));
@@ -62,10 +63,11 @@ public final class EmbeddingWorker implements AutoCloseable {
             papersPerSecond = total / ((now - start) / 1e9);
             if (now - lastLog >= LOG_EVERY.toNanos()) {
                 lastLog = now;
+                loggedTotal = total;
                 logProgress(total);
             }
         }
-        if (total > 0) {
+        if (total > loggedTotal) { // the run's last word, unless the progress line just said it
             logProgress(total);
         }
         if (total >= MERGE_AFTER_PAPERS && total >= index.size() / 2) {
