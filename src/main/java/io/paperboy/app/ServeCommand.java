@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             + "(BGE-small-en-v1.5, shipped in the jar, in-process) and rank searches hybrid. New papers are "
             + "keyword-searchable at once and embedded in the background (hours for a large store on 2 cores), with "
             + "progress in the log and on /metrics; after a restart embedding resumes where it stopped. "
-            + "--no-embeddings saves the model's memory (about 200 MB) and the embedding CPU time.")
+            + "--no-embeddings saves the model's memory (about 200 MB resident, measured in docs/benchmarks.md) and the embedding CPU time.")
     boolean embeddings;
 
     @Override
