@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Probes a live Paperboy with sqlmap (Debian's package) for SQL injection in the parameters users
-# type: login (email, password, next), search (the page and the API) and submit (arxiv). See
+# type: login (email, password, next), search (the page and the API), submit (arxiv) and the
+# member's settings (display name, API token label, digest settings). See
 # docs/security.md for the last run's summary.
 #
 #   security/sqlmap-probe.sh [--level N] [--risk N]      # defaults: level 3, risk 2
@@ -55,8 +56,12 @@ cookie_of() { awk -v name="$1" '$6 == name { print $7 }' "$JAR"; }
 token="$(curl -fs -c "$JAR" -b "$JAR" "$BASE/signup" | csrf_of)"
 curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "_csrf=$token" --data-urlencode "email=probe@example.org" \
   --data-urlencode "name=probe" --data-urlencode "display_name=Probe" --data-urlencode "password=probe password 1" "$BASE/signup"
+# Sign-up does not sign in, and the confirmation link works for its signed-in owner: log in first.
+token="$(curl -fs -c "$JAR" -b "$JAR" "$BASE/login" | csrf_of)"
+curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "_csrf=$token" --data-urlencode "email=probe@example.org" \
+  --data-urlencode "password=probe password 1" "$BASE/login"
 mail="$(ls -t "$WORK"/data/mail/*.eml | head -1)"
-verify="$(grep -o 'http://[^ ]*/verify?token=[A-Za-z0-9_%-]*' "$mail" | head -1)"
+verify="$(grep -o 'http://[^ ]*/verify?token=[A-Za-z0-9_%=-]*' "$mail" | head -1)"
 curl -fs -o /dev/null -c "$JAR" -b "$JAR" "$verify"
 SESSION="$(cookie_of pb_session)"
 [[ -n "$SESSION" ]] || { echo "could not sign the probe member in" >&2; exit 1; }
@@ -80,6 +85,14 @@ probe search-page -u "$BASE/papers?q=diffusion" -p q
 probe search-api -u "$BASE/api/papers/search?q=diffusion&limit=5" -p "q,limit"
 probe submit -u "$BASE/submit" --data "arxiv=2401.00001&_csrf=x" -p arxiv \
   --cookie "pb_session=$SESSION" --csrf-token=_csrf --csrf-url="$BASE/submit"
+probe settings-profile -u "$BASE/settings/profile" --data "display_name=Probe&_csrf=x" -p display_name \
+  --cookie "pb_session=$SESSION" --csrf-token=_csrf --csrf-url="$BASE/settings"
+probe settings-token -u "$BASE/settings/tokens" --data "label=script&_csrf=x" -p label \
+  --cookie "pb_session=$SESSION" --csrf-token=_csrf --csrf-url="$BASE/settings"
+probe settings-digest -u "$BASE/settings/digest" \
+  --data "frequency=daily&hour=7&zone=UTC&searches=diffusion&authors=Ada&categories=cs.CL&_csrf=x" \
+  -p "frequency,hour,zone,searches,authors,categories" \
+  --cookie "pb_session=$SESSION" --csrf-token=_csrf --csrf-url="$BASE/settings/digest"
 
 echo
 echo "sqlmap $(sqlmap --version 2>/dev/null | grep -Eo '^[0-9][0-9.#a-z]*' | head -1), level $LEVEL, risk $RISK, against $BASE ($(date -u +%F))"
