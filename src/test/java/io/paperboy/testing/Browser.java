@@ -40,6 +40,8 @@ public final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height);
+        // The console (errors, CSP violations, failed loads) for tests to read through logs().get("browser").
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
