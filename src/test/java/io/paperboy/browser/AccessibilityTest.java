@@ -2,14 +2,12 @@ package io.paperboy.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Axe;
 import io.paperboy.testing.Browser;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.WebSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,15 +24,9 @@ final class AccessibilityTest {
 
     private static TestServer server;
     private static ChromeDriver browser;
-    private static String axe;
 
     @BeforeAll
     static void start() throws Exception {
-        Path axeFile = Path.of(System.getProperty("paperboy.axe", "target/npm/node_modules/axe-core/axe.min.js"));
-        if (!Files.isRegularFile(axeFile)) {
-            throw new IllegalStateException("axe-core is missing at " + axeFile + ": run with -Pbrowser, which installs it");
-        }
-        axe = Files.readString(axeFile);
         server = new TestServer(dir);
         browser = Browser.open(1280, 900, Files.createTempDirectory(dir, "chromium"));
     }
@@ -74,20 +66,6 @@ final class AccessibilityTest {
 
     private void assertNoSeriousViolations(String path, String theme) {
         browser.executeScript("document.documentElement.dataset.theme = arguments[0];", theme);
-        browser.executeScript(axe);
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                        + " help: v.help, nodes: v.nodes.length}))));");
-
-        List<String> serious = new ArrayList<>();
-        for (Map<String, Object> v : violations) {
-            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
-                serious.add(v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " (" + v.get("nodes") + " nodes)");
-            }
-        }
-        assertThat(serious).as(path + " in " + theme).isEmpty();
+        assertThat(Axe.seriousViolations(browser)).as(path + " in " + theme).isEmpty();
     }
 }

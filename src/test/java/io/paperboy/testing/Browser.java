@@ -3,6 +3,7 @@ package io.paperboy.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,6 +30,18 @@ public final class Browser {
     }
 
     public static ChromeDriver open(int width, int height, Path profile) {
+        return open(width, height, profile, false);
+    }
+
+    /**
+     * The same, also recording the network (the headers of every response) in the driver's
+     * "performance" log, which the caller must then read, or it grows.
+     */
+    public static ChromeDriver openRecordingNetwork(int width, int height, Path profile) {
+        return open(width, height, profile, true);
+    }
+
+    private static ChromeDriver open(int width, int height, Path profile, boolean network) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
@@ -40,6 +53,11 @@ public final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height);
+        // The console (errors, CSP violations, failed loads) for tests to read through logs().get("browser").
+        options.setCapability("goog:loggingPrefs", network ? Map.of("browser", "ALL", "performance", "ALL") : Map.of("browser", "ALL"));
+        if (network) {
+            options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
