@@ -50,10 +50,21 @@ final class SiteOptions {
                     + "Default: ${DEFAULT-VALUE}")
     int signupsPerAddress;
 
+    @Option(names = "--mails-per-mailbox", paramLabel = "N", defaultValue = "5",
+            description = "Mails sent on request (confirmations, resets, digest confirmations) to one mailbox per hour, "
+                    + "counting user+tag@ as user@ (twice that per day); also what one account may ask for per hour. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int mailsPerMailbox;
+
+    @Option(names = "--mails-per-address", paramLabel = "N", defaultValue = "20",
+            description = "Mails one client address may ask for per hour, to any mailboxes. Default: ${DEFAULT-VALUE}")
+    int mailsPerAddress;
+
     /** The relay's password comes from the environment only, never the command line (ps shows it). */
     Site site(Path dataDir) {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
-                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null);
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null,
+                new Site.MailLimits(mailsPerMailbox, mailsPerAddress));
     }
 
     private Mailer mailer(Path dataDir) {
