@@ -83,7 +83,9 @@ import io.paperboy.web.PageCache;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
+import io.paperboy.web.TrustedProxies;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -184,6 +186,10 @@ public final class WebServer {
         String notice = DemoSite.isDemo(db) ? DEMO_NOTICE : null;
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
+            // ctx.ip(), which every limit per client address counts, reads X-Forwarded-For only through trusted proxies.
+            TrustedProxies proxies = site.trustedProxies();
+            config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(),
+                    proxies.none() ? List.of() : Collections.list(ctx.req().getHeaders(proxies.header().headerName())));
             if (notice != null) {
                 config.routes.before(ctx -> Page.setSiteNotice(ctx, notice));
             }

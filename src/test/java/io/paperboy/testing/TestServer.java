@@ -40,6 +40,7 @@ public final class TestServer implements AutoCloseable {
     private final boolean ownsMail;
     private final String databaseUrl;
     private final Site.MailLimits mailLimits;
+    private final UnaryOperator<Site> tweak;
     private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
     private final List<AutoCloseable> owned;
@@ -65,6 +66,16 @@ public final class TestServer implements AutoCloseable {
         this(dir, store, SIGNUPS_PER_ADDRESS, mailLimits);
     }
 
+    /** A server on SQLite whose site is {@code tweak}ed (trusting proxies, say). */
+    public TestServer(Path dir, UnaryOperator<Site> tweak) throws Exception {
+        this(dir, TestStore.SQLITE, tweak);
+    }
+
+    /** A server on {@code store} whose site is {@code tweak}ed; {@link #anotherNode} is tweaked alike. */
+    public TestServer(Path dir, TestStore store, UnaryOperator<Site> tweak) throws Exception {
+        this(dir, store, SIGNUPS_PER_ADDRESS, MAIL_LIMITS, tweak);
+    }
+
     private TestServer(Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits) throws Exception {
         this(dir, store, signupsPerAddress, mailLimits, UnaryOperator.identity());
     }
@@ -72,6 +83,7 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits,
             UnaryOperator<Site> tweak) throws Exception {
         this.mailLimits = mailLimits;
+        this.tweak = tweak;
         mail = new MailServer();
         ownsMail = true;
         databaseUrl = store.newDatabaseUrl(dir);
@@ -87,6 +99,7 @@ public final class TestServer implements AutoCloseable {
      */
     public TestServer(Path dir, SiteUrl siteUrl) throws Exception {
         mailLimits = MAIL_LIMITS;
+        tweak = UnaryOperator.identity();
         mail = new MailServer();
         ownsMail = true;
         databaseUrl = TestStore.SQLITE.newDatabaseUrl(dir);
@@ -106,9 +119,10 @@ public final class TestServer implements AutoCloseable {
         mail = first.mail;
         ownsMail = false;
         mailLimits = first.mailLimits;
+        tweak = first.tweak;
         databaseUrl = first.databaseUrl;
         db = Database.open(databaseUrl);
-        server = WebServer.start(db, site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), "127.0.0.1", 0);
+        server = WebServer.start(db, tweak.apply(site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS))), "127.0.0.1", 0);
         owned = List.of();
     }
 
@@ -119,6 +133,7 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Path dir, Embedder embedder) throws Exception {
         mailLimits = MAIL_LIMITS;
+        tweak = UnaryOperator.identity();
         mail = new MailServer();
         ownsMail = true;
         databaseUrl = TestStore.SQLITE.newDatabaseUrl(dir);
