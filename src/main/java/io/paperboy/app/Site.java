@@ -4,16 +4,19 @@ import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.mail.MailFolder;
 import io.paperboy.mail.Mailer;
 import io.paperboy.web.SiteUrl;
+import io.paperboy.web.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * What the web server needs beyond the store and the index: its public address (null: the
  * address it listens on), where mail goes, the clock (tests move it to expire links), how many
- * failed logins an account and a client address may have per 15 minutes, and how submissions ask
- * the arXiv API (null: arXiv's own API, the site's address as contact).
+ * failed logins an account and a client address may have per 15 minutes, how many mails visitors
+ * may ask for, how submissions ask the arXiv API (null: arXiv's own API, the site's address as
+ * contact), and which reverse proxies may say who the client is.
  */
-public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi) {
+public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi,
+        MailLimits mailLimits, TrustedProxies trustedProxies) {
     /**
      * Failed logins allowed per 15 minutes, per account and per client address; sign-ups allowed
      * per hour from one client address.
@@ -30,6 +33,21 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
         }
     }
 
+    /**
+     * Mails sent on request (address confirmations, password resets, digest confirmations, the
+     * owner's notice of a sign-up with their address) per hour: {@code perMailbox} to one mailbox
+     * (twice that a day) and as many asked for by one account; {@code perAddress} asked for from
+     * one client address.
+     */
+    public record MailLimits(int perMailbox, int perAddress) {
+        public static final MailLimits DEFAULT = new MailLimits(5, 20);
+
+        public MailLimits {
+            if (perMailbox < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("mail limits must be at least 1: " + perMailbox + ", " + perAddress);
+            }
+        }
+    }
 
     /** Where {@code serve} listens unless told otherwise, and so where its mailed links point. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -52,26 +70,34 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
         return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
-                LoginLimits.DEFAULT, null);
+                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
     }
 
     public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
     }
 
     public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+    }
+
+    public Site withTrustedProxies(TrustedProxies trustedProxies) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+    }
+
+    public Site withMailLimits(MailLimits mailLimits) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
     }
 }

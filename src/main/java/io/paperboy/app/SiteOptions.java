@@ -5,8 +5,10 @@ import io.paperboy.mail.Mailer;
 import io.paperboy.mail.SmtpMailer;
 import io.paperboy.mail.SmtpSettings;
 import io.paperboy.web.SiteUrl;
+import io.paperboy.web.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --site-url} and the SMTP relay: what links in mail point to and how mail leaves. */
@@ -50,10 +52,34 @@ final class SiteOptions {
                     + "Default: ${DEFAULT-VALUE}")
     int signupsPerAddress;
 
+    @Option(names = "--mails-per-mailbox", paramLabel = "N", defaultValue = "5",
+            description = "Mails sent on request (confirmations, resets, digest confirmations) to one mailbox per hour, "
+                    + "counting user+tag@ as user@ (twice that per day); also what one account may ask for per hour. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int mailsPerMailbox;
+
+    @Option(names = "--mails-per-address", paramLabel = "N", defaultValue = "20",
+            description = "Mails one client address may ask for per hour, to any mailboxes. Default: ${DEFAULT-VALUE}")
+    int mailsPerAddress;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",", defaultValue = "${env:PAPERBOY_TRUSTED_PROXY}",
+            description = "Reverse proxies (IP addresses or CIDR ranges, comma-separated or repeated) whose "
+                    + "X-Forwarded-For (or --proxy-header) names the client; the client address is read through these "
+                    + "hops only, so limits per client address count the real client. Default: $PAPERBOY_TRUSTED_PROXY, "
+                    + "else none: the client is the address that connected.")
+    List<String> trustedProxies;
+
+    @Option(names = "--proxy-header", paramLabel = "NAME", defaultValue = "${env:PAPERBOY_PROXY_HEADER:-X-Forwarded-For}",
+            description = "The header trusted proxies append the client address to: X-Forwarded-For or Forwarded "
+                    + "(RFC 7239). Default: $PAPERBOY_PROXY_HEADER, else ${DEFAULT-VALUE}")
+    String proxyHeader;
+
     /** The relay's password comes from the environment only, never the command line (ps shows it). */
     Site site(Path dataDir) {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
-                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null);
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null,
+                new Site.MailLimits(mailsPerMailbox, mailsPerAddress),
+                TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies, TrustedProxies.Header.of(proxyHeader)));
     }
 
     private Mailer mailer(Path dataDir) {

@@ -14,15 +14,18 @@ import io.paperboy.comment.CommentService;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.listing.DailyPapersApi;
+import io.paperboy.listing.ArxivLookup;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
+import io.paperboy.listing.LookupQueue;
 import io.paperboy.listing.RankingPage;
 import io.paperboy.listing.SubmitPages;
 import io.paperboy.listing.Submissions;
 import io.paperboy.moderation.ModerationLog;
 import io.paperboy.ingest.arxiv.ArxivApiClient;
+import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
@@ -44,6 +47,7 @@ import io.paperboy.search.SearchService;
 import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.db.SiteSecrets;
+import io.paperboy.db.ThrottleBuckets;
 import io.paperboy.user.Account;
 import io.paperboy.foryou.ForYou;
 import io.paperboy.foryou.ForYouPages;
@@ -69,6 +73,7 @@ import io.paperboy.moderation.ModerationService;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
+import io.paperboy.web.MailLimits;
 import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
@@ -76,6 +81,11 @@ import io.paperboy.web.Metrics;
 import io.paperboy.web.Page;
 import io.paperboy.web.PageCache;
 import io.paperboy.web.Templates;
+import io.paperboy.web.Throttle;
+import io.paperboy.web.Throttles;
+import io.paperboy.web.TrustedProxies;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -85,6 +95,9 @@ import org.slf4j.LoggerFactory;
 public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final int SIMILAR_ON_PAGE = 5;
+    // A submission waits at most a minute in this node's line for arXiv, then at most 30 s for the site's turn.
+    private static final Duration ARXIV_MAX_WAIT = Duration.ofSeconds(60);
+    private static final Duration ARXIV_TURN_WAIT = Duration.ofSeconds(30);
     static final String DEMO_NOTICE = "Demo site: the papers are real; the days they are featured on, the members, "
             + "their upvotes and comments are made up.";
 
@@ -135,6 +148,9 @@ public final class WebServer {
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf"), url), url,
                 List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
+        // Every limit counts in the store, shared by all nodes on it.
+        Throttles throttles = new Throttles(new ThrottleBuckets(db, site.clock()).proxies());
+        MailLimits mailLimits = new MailLimits(throttles, site.mailLimits().perMailbox(), site.mailLimits().perAddress());
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());
         ListingService listings = new ListingService(db, papers, votes, site.clock());
@@ -148,12 +164,12 @@ public final class WebServer {
                 readingList, site.clock());
         DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
-                digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());
+                digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
         PaperJson paperJson = new PaperJson(new ObjectMapper());
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers,
-                name -> accounts.byName(name).map(Account::displayName));
+                name -> accounts.byName(name).map(Account::displayName), throttles);
         PrivateFeed privateFeed = new PrivateFeed(db, site.clock());
         // An impostor who signed up with the owner's address may have made the feed's secret address.
         accounts.onClaimedByReset(privateFeed::revoke);
@@ -162,12 +178,18 @@ public final class WebServer {
                 comments.count(p.id()));
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
         SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
-        ArxivApiLookup arxiv = new ArxivApiLookup(site.arxivApi() != null ? site.arxivApi()
-                : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base()));
-        Submissions submissions = new Submissions(db, papers, listings, arxiv, new ModerationLog(), site.clock());
+        HarvestSettings arxivSettings = site.arxivApi() != null ? site.arxivApi()
+                : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base());
+        ArxivApiLookup arxiv = new ArxivApiLookup(arxivSettings);
+        Submissions submissions = new Submissions(db, papers, listings, arxiv, arxivLine(throttles, arxivSettings.delay()),
+                new ModerationLog(), site.clock());
         String notice = DemoSite.isDemo(db) ? DEMO_NOTICE : null;
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
+            // ctx.ip(), which every limit per client address counts, reads X-Forwarded-For only through trusted proxies.
+            TrustedProxies proxies = site.trustedProxies();
+            config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(),
+                    proxies.none() ? List.of() : Collections.list(ctx.req().getHeaders(proxies.header().headerName())));
             if (notice != null) {
                 config.routes.before(ctx -> Page.setSiteNotice(ctx, notice));
             }
@@ -189,7 +211,7 @@ public final class WebServer {
             new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName))
                     .register(config);
             new RankingPage().register(config);
-            new SubmitPages(submissions).register(config);
+            new SubmitPages(submissions, throttles).register(config);
             commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
             forYouPages.register(config); // likewise: "for-you" is not a paper id
             new PaperPages(papers, new PaperPageParts(id -> featured(listings, id),
@@ -199,10 +221,10 @@ public final class WebServer {
                     readingListPages::saveButton,
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id))))
                     .register(config);
-            new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
+            new AccountPages(accounts, auth, throttles, mailLimits, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
                     site.loginLimits().signupsPerAddress())
                     .register(config);
-            new SettingsPages(accounts, auth).register(config);
+            new SettingsPages(accounts, auth, throttles, mailLimits).register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);
@@ -221,6 +243,22 @@ public final class WebServer {
         List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
         closing.add(arxiv);
         return new WebServer(app, metrics, changes, closing, digests);
+    }
+
+    /**
+     * Submissions' line for arXiv: members take turns on this node, and every node takes its turn
+     * at arXiv's pace through one bucket in the store, so the site as a whole asks once per {@code pace}.
+     */
+    private static LookupQueue arxivLine(Throttles throttles, Duration pace) {
+        if (pace.isZero()) {
+            return new LookupQueue(pace, () -> { }, ARXIV_MAX_WAIT);
+        }
+        Throttle arxivTurns = throttles.of("arxiv-api", "arXiv lookups", 1, pace);
+        return new LookupQueue(pace, () -> {
+            if (!arxivTurns.await("submissions", ARXIV_TURN_WAIT)) {
+                throw new ArxivLookup.Unavailable("the site's other servers are keeping it busy", null);
+            }
+        }, ARXIV_MAX_WAIT);
     }
 
     /** Every HTTP route, as "GET /api/papers/<id>", for the OpenAPI check. */

@@ -16,6 +16,7 @@ import io.paperboy.web.Page;
 import io.paperboy.web.Role;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
+import io.paperboy.web.Throttles;
 import io.paperboy.web.Visitor;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,13 +36,15 @@ public final class CommentPages {
     private final PaperService papers;
     private final Function<String, Optional<String>> displayNames;
     // Enough for a lively discussion, too few for a flood: 20 posts or edits per 10 minutes per member.
-    private final Throttle writes = new Throttle("comments and edits", 20, Duration.ofMinutes(10));
+    private final Throttle writes;
 
     /** {@code displayNames} finds a member's display name by user name (from the user feature). */
-    public CommentPages(CommentService comments, PaperService papers, Function<String, Optional<String>> displayNames) {
+    public CommentPages(CommentService comments, PaperService papers, Function<String, Optional<String>> displayNames,
+            Throttles throttles) {
         this.comments = comments;
         this.papers = papers;
         this.displayNames = displayNames;
+        this.writes = throttles.of("comment-account", "comments and edits", 20, Duration.ofMinutes(10));
     }
 
     /** Register before the paper pages, whose {@code /papers/<id>} would take any longer path too. */

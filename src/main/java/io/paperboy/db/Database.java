@@ -61,6 +61,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The pool itself, for libraries that speak JDBC (Bucket4j's PostgreSQL buckets). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -3,12 +3,15 @@ package io.paperboy.digest;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.paperboy.mail.Mailbox;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
+import io.paperboy.web.MailLimits;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
+import io.paperboy.web.Throttles;
 import io.paperboy.web.Visitor;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,17 +38,22 @@ public final class DigestPages {
     private final Function<Context, String> anonymousCsrf;
     private final LongFunction<String> memberEmail;
     private final Clock clock;
-    // Subscribe requests mail someone: limited per address asked for, and per client address.
-    private final Throttle perEmail = new Throttle("subscribe requests for this address", 3, Duration.ofHours(1));
-    private final Throttle perClient = new Throttle("subscribe requests from your address", 20, Duration.ofHours(1));
+    // Subscribe requests mail someone: limited per client address and per mailbox asked for, and with
+    // every other mail a visitor can ask for.
+    private final Throttle perEmail;
+    private final Throttle perClient;
+    private final MailLimits mail;
 
     /**
      * {@code anonymousCsrf} gives the CSRF token for a form shown to someone not signed in;
      * {@code memberEmail} the account address of a member.
      */
     public DigestPages(SubscriptionService subscriptions, DigestService digests, Function<Context, String> anonymousCsrf,
-            LongFunction<String> memberEmail, Clock clock) {
+            LongFunction<String> memberEmail, Clock clock, Throttles throttles, MailLimits mail) {
         this.subscriptions = subscriptions;
+        this.perEmail = throttles.of("subscribe-mailbox", "subscribe requests for this address", 3, Duration.ofHours(1));
+        this.perClient = throttles.of("subscribe-client", "subscribe requests from your address", 20, Duration.ofHours(1));
+        this.mail = mail;
         this.digests = digests;
         this.anonymousCsrf = anonymousCsrf;
         this.memberEmail = memberEmail;
@@ -70,7 +78,8 @@ public final class DigestPages {
         try {
             SubscriptionInput input = subscriptions.parse(raw(ctx), true);
             perClient.acquire(ctx.ip());
-            perEmail.acquire(input.email());
+            perEmail.acquire(Mailbox.of(input.email()));
+            mail.acquire(ctx, input.email());
             subscriptions.subscribe(input);
             message(ctx, HttpStatus.OK, "Check your mail", CHECK_MAIL, "/", "Today's papers");
         } catch (InvalidForm e) {

@@ -18,7 +18,11 @@ public final class SubmissionRefused extends RuntimeException {
         /** A curator asked to feature a paper again that has no newer version than the featured one. */
         NO_NEW_VERSION(409),
         /** Feature-again for a paper that was never featured: it is a plain submission. */
-        NEVER_FEATURED(409);
+        NEVER_FEATURED(409),
+        /** The member has as many papers waiting for arXiv as one account may. */
+        YOURS_WAITING(429),
+        /** The line for arXiv is full, or too slow to wait in. */
+        LINE_FULL(503);
 
         private final int status;
 

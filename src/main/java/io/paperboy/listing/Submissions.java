@@ -28,18 +28,21 @@ public final class Submissions {
     private final PaperService papers;
     private final ListingService listings;
     private final ArxivLookup arxiv;
+    private final LookupQueue line;
     private final ModerationLog moderation;
     private final Clock clock;
 
     /** A paper now featured, and its new entry. */
     public record Submitted(Paper paper, ListingEntry entry) {}
 
-    public Submissions(Database db, PaperService papers, ListingService listings, ArxivLookup arxiv,
+    /** Lookups of papers the store does not know wait in {@code line} for their turn to ask {@code arxiv}. */
+    public Submissions(Database db, PaperService papers, ListingService listings, ArxivLookup arxiv, LookupQueue line,
             ModerationLog moderation, Clock clock) {
         this.db = db;
         this.papers = papers;
         this.listings = listings;
         this.arxiv = arxiv;
+        this.line = line;
         this.moderation = moderation;
         this.clock = clock;
     }
@@ -55,7 +58,7 @@ public final class Submissions {
         known.ifPresent(p -> latestEntry(listings.forPaper(p.id())).ifPresent(e -> {
             throw alreadyFeatured(p, e);
         }));
-        Paper paper = known.orElseGet(() -> fetch(id));
+        Paper paper = known.orElseGet(() -> fetch(member, id));
         ListingEntry entry = new ListingEntry(paper.id(), today(), member.name(), 0, ListingEntry.SUBMISSION,
                 paper.version(), null);
         db.useTransaction(h -> {
@@ -88,7 +91,7 @@ public final class Submissions {
             throw alreadyFeatured(stored, last);
         }
         int featuredVersion = featuredVersion(last, stored);
-        Paper current = isNewer(stored, featuredVersion) ? stored : fetch(id);
+        Paper current = isNewer(stored, featuredVersion) ? stored : fetch(curator, id);
         if (!isNewer(current, featuredVersion)) {
             throw new SubmissionRefused(SubmissionRefused.Reason.NO_NEW_VERSION, id.id() + " has no version newer than the one "
                     + "featured on " + last.day() + " (" + describe(featuredVersion) + "; arXiv's latest is "
@@ -131,9 +134,14 @@ public final class Submissions {
         return paper.version() > Math.max(featuredVersion, 1);
     }
 
-    private Paper fetch(ArxivId id) {
+    /** The line for arXiv now: how many lookups wait, and when a new one would start. */
+    public LookupQueue.Wait arxivLine() {
+        return line.now();
+    }
+
+    private Paper fetch(Member member, ArxivId id) {
         try {
-            return arxiv.find(id).orElseThrow(() -> new SubmissionRefused(SubmissionRefused.Reason.NOT_ON_ARXIV,
+            return line.run(member.name(), () -> arxiv.find(id)).orElseThrow(() -> new SubmissionRefused(SubmissionRefused.Reason.NOT_ON_ARXIV,
                     "arXiv has no paper " + id.id() + ": check the id (nothing was stored)", null, null));
         } catch (ArxivLookup.Unavailable e) {
             throw new SubmissionRefused(SubmissionRefused.Reason.ARXIV_UNAVAILABLE, "arXiv could not be asked about "

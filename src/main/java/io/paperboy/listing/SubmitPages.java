@@ -15,6 +15,7 @@ import io.paperboy.web.Page;
 import io.paperboy.web.Role;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
+import io.paperboy.web.Throttles;
 import io.paperboy.web.Visitor;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,11 +30,12 @@ public final class SubmitPages {
     public static final int SUBMISSIONS_PER_DAY = 10;
 
     private final Submissions submissions;
-    private final Throttle throttle = new Throttle("submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));
+    private final Throttle throttle;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SubmitPages(Submissions submissions) {
+    public SubmitPages(Submissions submissions, Throttles throttles) {
         this.submissions = submissions;
+        this.throttle = throttles.of("submit-account", "submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));
     }
 
     public void register(JavalinConfig config) {
@@ -56,13 +58,24 @@ public final class SubmitPages {
         try {
             ArxivId id = SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD));
             throttle.acquire(member.name());
-            Submissions.Submitted done = submissions.submit(member, id);
+            Submissions.Submitted done = submitCounted(member, id);
             ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
                     HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
         } catch (SubmissionRefused e) {
             render(ctx, HttpStatus.forStatus(e.reason().status()), typed, e);
+        }
+    }
+
+    private Submissions.Submitted submitCounted(Member member, ArxivId id) {
+        try {
+            return submissions.submit(member, id);
+        } catch (SubmissionRefused e) {
+            if (waitedInLine(e)) {
+                throttle.giveBack(member.name());
+            }
+            throw e;
         }
     }
 
@@ -93,12 +106,16 @@ public final class SubmitPages {
                 done = submissions.featureAgain(Visitor.requireRole(ctx, Role.CURATOR), id);
             } else {
                 throttle.acquire(member.name());
-                done = submissions.submit(member, id);
+                done = submitCounted(member, id);
             }
             ctx.status(HttpStatus.CREATED).contentType("application/json").result(entryJson(done.entry())
                     .put("title", done.paper().title()).toString());
         } catch (SubmissionRefused e) {
             ObjectNode error = json.createObjectNode().put("error", e.getMessage()).put("reason", e.reason().name());
+            if (waitedInLine(e)) {
+                LookupQueue.Wait line = submissions.arxivLine();
+                ctx.header("Retry-After", Long.toString(Math.max(1, line.expected().plus(line.pace()).toSeconds())));
+            }
             if (e.featured() != null) {
                 error.set("featured", entryJson(e.featured()));
             }
@@ -138,10 +155,20 @@ public final class SubmitPages {
         return o;
     }
 
-    private static void render(Context ctx, HttpStatus status, Form form, SubmissionRefused refused) {
+    private void render(Context ctx, HttpStatus status, Form form, SubmissionRefused refused) {
         Page page = Page.of(ctx, "Submit a paper", "Feature an arXiv paper on today's list", "/submit");
+        LookupQueue.Wait line = submissions.arxivLine();
+        if (refused != null && waitedInLine(refused)) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, line.expected().plus(line.pace()).toSeconds())));
+        }
         ctx.status(status);
         Templates.page(ctx, "listing/submit.jte", new SubmitView(page, form, refused,
-                Visitor.of(ctx).hasRole(Role.CURATOR)));
+                Visitor.of(ctx).hasRole(Role.CURATOR), line));
+    }
+
+    // Refused before arXiv was asked: the line was full. Such a try is no submission of the day.
+    private static boolean waitedInLine(SubmissionRefused refused) {
+        return refused.reason() == SubmissionRefused.Reason.YOURS_WAITING
+                || refused.reason() == SubmissionRefused.Reason.LINE_FULL;
     }
 }

@@ -3,13 +3,16 @@ package io.paperboy.user;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.paperboy.mail.Mailbox;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
+import io.paperboy.web.MailLimits;
 import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
+import io.paperboy.web.Throttles;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,29 +23,37 @@ import java.util.Map;
 public final class AccountPages {
     private final AccountService accounts;
     private final AuthFilter auth;
-    // Failed logins per account and per address, password-reset mails per account and per address.
-    // (Sign-ups are not limited here: a proxy in front limits them per address if spam comes.)
+    private final MailLimits mail;
+    // Failed logins per account and per address, password-reset mails per account and per address,
+    // sign-ups per address: in the store, shared by every node.
     private final Throttle loginFailures;
     private final Throttle loginFailuresByAddress;
-    private final Throttle resets = new Throttle("reset mails for this account", 3, Duration.ofHours(1));
+    private final Throttle resets;
     private final Throttle signups;
-    private final Throttle resetsByAddress = new Throttle("reset requests from your address", 10, Duration.ofHours(1));
+    private final Throttle resetsByAddress;
     // Setting a new password hashes it (Argon2id, tens of milliseconds of a core): a client gets a few tries.
-    private final Throttle resetConfirmsByAddress = new Throttle("new-password attempts from your address", 20,
-            Duration.ofMinutes(15));
+    private final Throttle resetConfirmsByAddress;
 
     /**
      * Failed logins allowed per 15 minutes: {@code perAccount} for one account,
      * {@code perAddress} from one client address (a university behind one NAT may need more);
      * {@code signupsPerAddress} sign-up attempts per hour from one client address, so that a
-     * script cannot mint accounts (and send confirmation mails) without end.
+     * script cannot mint accounts (and send confirmation mails) without end; every mail a request
+     * asks for also counts against {@code mail}.
      */
-    public AccountPages(AccountService accounts, AuthFilter auth, int perAccount, int perAddress, int signupsPerAddress) {
+    public AccountPages(AccountService accounts, AuthFilter auth, Throttles throttles, MailLimits mail, int perAccount,
+            int perAddress, int signupsPerAddress) {
         this.accounts = accounts;
         this.auth = auth;
-        this.signups = new Throttle("sign-ups from your address", signupsPerAddress, Duration.ofHours(1));
-        this.loginFailures = new Throttle("failed logins for this account", perAccount, Duration.ofMinutes(15));
-        this.loginFailuresByAddress = new Throttle("failed logins from your address", perAddress,
+        this.mail = mail;
+        this.signups = throttles.of("signup-client", "sign-ups from your address", signupsPerAddress, Duration.ofHours(1));
+        this.loginFailures = throttles.of("login-account", "failed logins for this account", perAccount,
+                Duration.ofMinutes(15));
+        this.loginFailuresByAddress = throttles.of("login-client", "failed logins from your address", perAddress,
+                Duration.ofMinutes(15));
+        this.resets = throttles.of("reset-account", "reset mails for this account", 3, Duration.ofHours(1));
+        this.resetsByAddress = throttles.of("reset-client", "reset requests from your address", 10, Duration.ofHours(1));
+        this.resetConfirmsByAddress = throttles.of("reset-confirm-client", "new-password attempts from your address", 20,
                 Duration.ofMinutes(15));
     }
 
@@ -62,9 +73,10 @@ public final class AccountPages {
         signups.acquire(ctx.ip());
         Form typed = Form.typed(ctx, List.of("email", "name", "display_name"));
         try {
-            // Whether or not the address had an account, the same answer (the owner gets a mail instead).
+            // Whether or not the address had an account, the same answer (the owner gets a mail instead),
+            // and a mail either way: counted once the form is valid.
             accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),
-                    ctx.formParam("password"));
+                    ctx.formParam("password"), address -> mail.acquire(ctx, address));
             ctx.redirect("/login?signed-up", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
@@ -74,17 +86,19 @@ public final class AccountPages {
     private void login(Context ctx) {
         String email = AccountInput.email(ctx.formParam("email"));
         Form typed = Form.typed(ctx, List.of("email"));
-        loginFailuresByAddress.check(ctx.ip());
         // Taken before the slow password check and given back on success: a burst of guesses made at
         // once gets the limit's number of tries, not one each (checking first and counting after did).
+        // The client address first: a client already refused makes no per-account bucket, so it
+        // cannot spray addresses to fill the store.
+        loginFailuresByAddress.acquire(ctx.ip());
         loginFailures.acquire(email);
         try {
             String sessionId = accounts.login(email, ctx.formParam("password"));
             loginFailures.reset(email);
+            loginFailuresByAddress.giveBack(ctx.ip());
             auth.signIn(ctx, sessionId);
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            loginFailuresByAddress.record(ctx.ip());
             loginPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
         }
     }
@@ -135,7 +149,8 @@ public final class AccountPages {
             return;
         }
         resetsByAddress.acquire(ctx.ip());
-        resets.acquire(email);
+        resets.acquire(Mailbox.of(email));
+        mail.acquire(ctx, email);
         accounts.requestResetInBackground(email);
         message(ctx, HttpStatus.OK, "Check your mail", "If " + email + " has an account, a reset link is on its way. "
                 + "It works once, for an hour.", "/login", "Back to log in");

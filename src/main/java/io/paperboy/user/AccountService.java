@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,16 @@ public final class AccountService {
      * cannot tell who has an account. A taken user name is said: names are public on profiles.
      */
     public Optional<Account> signup(String rawEmail, String rawName, String rawDisplayName, String password) {
+        return signup(rawEmail, rawName, rawDisplayName, password, address -> { });
+    }
+
+    /**
+     * {@link #signup(String, String, String, String)}, calling {@code beforeMail} with the address
+     * once the form is valid, before any work: it refuses (throws) when that address may get no
+     * more mail now, and then nothing is created or sent.
+     */
+    public Optional<Account> signup(String rawEmail, String rawName, String rawDisplayName, String password,
+            Consumer<String> beforeMail) {
         String email = AccountInput.email(rawEmail);
         String name = AccountInput.name(rawName);
         String displayName = DisplayNames.normalize(rawDisplayName);
@@ -67,6 +78,7 @@ public final class AccountService {
         if (!problems.isEmpty()) {
             throw new InvalidForm(problems);
         }
+        beforeMail.accept(email);
         String hash = Passwords.hash(password);
         Instant now = clock.instant();
         String token = Secrets.token();

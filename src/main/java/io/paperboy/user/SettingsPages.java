@@ -5,10 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
+import io.paperboy.web.MailLimits;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
+import io.paperboy.web.Throttles;
 import io.paperboy.web.Visitor;
 import java.time.Duration;
 import java.util.List;
@@ -17,13 +19,16 @@ import java.util.List;
 public final class SettingsPages {
     private final AccountService accounts;
     private final AuthFilter auth;
+    private final MailLimits mail;
     // The current password is a password guess like a login: a stolen session gets a few tries, not a dictionary.
-    private final Throttle wrongCurrentPasswords = new Throttle("wrong current passwords for this account", 5,
-            Duration.ofMinutes(15));
+    private final Throttle wrongCurrentPasswords;
 
-    public SettingsPages(AccountService accounts, AuthFilter auth) {
+    public SettingsPages(AccountService accounts, AuthFilter auth, Throttles throttles, MailLimits mail) {
         this.accounts = accounts;
         this.auth = auth;
+        this.mail = mail;
+        this.wrongCurrentPasswords = throttles.of("current-password-account", "wrong current passwords for this account",
+                5, Duration.ofMinutes(15));
     }
 
     public void register(JavalinConfig config) {
@@ -56,18 +61,20 @@ public final class SettingsPages {
     private void password(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         String account = Long.toString(member.id());
-        wrongCurrentPasswords.check(account);
+        // Taken before the password check, given back when it was right: a burst of guesses at once gets five.
+        wrongCurrentPasswords.acquire(account);
         try {
             // A browser stays signed in with a new session; a script with an API token gets none.
             String session = accounts.changePassword(member.id(), ctx.formParam("current_password"),
                     ctx.formParam("new_password"), AuthFilter.bearer(ctx) == null);
+            wrongCurrentPasswords.giveBack(account);
             if (session != null) {
                 auth.signIn(ctx, session);
             }
             done(ctx, "password");
         } catch (InvalidForm e) {
-            if (e.problems().containsKey("current_password")) {
-                wrongCurrentPasswords.record(account);
+            if (!e.problems().containsKey("current_password")) {
+                wrongCurrentPasswords.giveBack(account);
             }
             render(ctx, member, Form.EMPTY.withProblems(e.problems()), null, HttpStatus.BAD_REQUEST);
         }
@@ -99,6 +106,9 @@ public final class SettingsPages {
 
     private void resendVerification(Context ctx) {
         Member member = Visitor.requireMember(ctx);
+        if (!member.verified()) { // only then is a mail sent
+            mail.acquire(ctx, accounts.byId(member.id()).orElseThrow().email());
+        }
         accounts.resendVerification(member.id());
         done(ctx, "verify");
     }

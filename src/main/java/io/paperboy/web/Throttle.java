@@ -1,31 +1,51 @@
 package io.paperboy.web;
 
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * A token bucket per key (an account, an address, an IP): {@code capacity} attempts, refilled
- * evenly over {@code period}. Buckets live in this node's memory, so with N nodes the limit is at
- * most N times as loose; that still turns password guessing from millions of tries into hundreds.
+ * A token bucket per key (an account, a client address, a mailbox): each limit allows
+ * {@code capacity} attempts, refilled evenly over its {@code period}. The buckets live in the
+ * store (see {@link Throttles}), so every node counts against the same limits, memory on a node
+ * does not grow with the keys an attacker sprays, and no bucket is forgotten before it is full
+ * again. Taking an attempt is one atomic step: a burst gets exactly the capacity.
  */
 public final class Throttle {
-    // Bounded memory: when an attacker sprays keys, forget them all rather than grow without end.
-    private static final int MAX_KEYS = 100_000;
+    /** {@code capacity} attempts per {@code period}. */
+    public record Limit(int capacity, Duration period) {
+        public Limit {
+            if (capacity < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a limit needs a capacity of at least 1 and a positive period: "
+                        + capacity + " per " + period);
+            }
+        }
+    }
 
+    private final ProxyManager<String> store;
+    private final String prefix;
     private final String what;
-    private final int capacity;
-    private final Duration period;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final BucketConfiguration configuration;
 
-    /** {@code what} names the action in the refusal ("login attempts for this account"). */
-    public Throttle(String what, int capacity, Duration period) {
+    Throttle(ProxyManager<String> store, String name, String what, List<Limit> limits) {
+        this.store = store;
         this.what = what;
-        this.capacity = capacity;
-        this.period = period;
+        // The limits are part of the key: a node started with other numbers counts in other buckets
+        // instead of reading a bucket made for different limits.
+        this.prefix = name + "/" + limits.stream().map(l -> l.capacity() + "per" + l.period().toSeconds() + "s")
+                .collect(Collectors.joining(",")) + ":";
+        ConfigurationBuilder builder = BucketConfiguration.builder();
+        for (Limit limit : limits) {
+            builder.addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()));
+        }
+        this.configuration = builder.build();
     }
 
     /** Takes one attempt for {@code key}, or refuses with 429 and a Retry-After saying when to try again. */
@@ -36,31 +56,45 @@ public final class Throttle {
         }
     }
 
-    /** Refuses with 429 when {@code key} has no attempt left, without taking one. */
-    public void check(String key) {
-        Bucket bucket = bucket(key);
-        if (bucket.getAvailableTokens() < 1) {
-            throw refusal(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+    /**
+     * Waits up to {@code maxWait} for an attempt for {@code key} and takes it: true, or false at
+     * once when none would come in time (nothing is taken then). Waiters on every node are served in
+     * the order they reserved.
+     */
+    public boolean await(String key, Duration maxWait) {
+        if (maxWait.isZero() || maxWait.isNegative()) {
+            return bucket(key).tryConsume(1);
+        }
+        try {
+            return bucket(key).asBlocking().tryConsume(1, maxWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
     }
 
-    /** Counts one attempt (a failed login, say) against {@code key}, without refusing anything now. */
-    public void record(String key) {
-        bucket(key).tryConsume(1);
+    /** Gives back an attempt {@link #acquire} took (a login that turned out right, say). */
+    public void giveBack(String key) {
+        bucket(key).addTokens(1);
     }
 
     /** Forgets {@code key}'s attempts (after a successful login, say). */
     public void reset(String key) {
-        buckets.remove(key);
+        store.removeProxy(storedKey(key));
     }
 
-    private Bucket bucket(String key) {
-        if (buckets.size() > MAX_KEYS) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                .build());
+    /** Attempts {@code key} has left now. */
+    public long available(String key) {
+        return bucket(key).getAvailableTokens();
+    }
+
+    private BucketProxy bucket(String key) {
+        return store.builder().build(storedKey(key), () -> configuration);
+    }
+
+    // Fixed length whatever the key (an attacker's megabyte e-mail address), and no address in clear.
+    private String storedKey(String key) {
+        return prefix + Secrets.hash(key);
     }
 
     private HttpResponseException refusal(long nanos) {

@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,6 +147,32 @@ final class SubmitPagesTest {
         assertThat(answer.body()).contains("arXiv could not be asked about 2510.14968")
                 .contains("HTTP 500").contains("nothing was stored");
         assertNothingStored("2510.14968");
+    }
+
+    @Test
+    void aMembersThirdPaperAtOnce_whileArxivIsSlow_isRefusedAtOnce_andThePageSaysHowLongTheLineIs() throws Exception {
+        WebSession onlooker = member("onlooker");
+        assertThat(onlooker.get("/submit").body()).contains("No lookup is waiting now: yours would start at once.");
+        server().arxiv().trouble(Trouble.SLOW);
+        WebSession zed = member("zed");
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HttpResponse<String>> first = pool.submit(() -> submit(zed, "2510.14968"));
+            Poll.until(Duration.ofSeconds(5), () -> onlooker.get("/submit").body(), b -> b.contains("1 lookup is in line now"));
+            Future<HttpResponse<String>> second = pool.submit(() -> submit(zed, "2510.14969"));
+            Poll.until(Duration.ofSeconds(5), () -> onlooker.get("/submit").body(), b -> b.contains("2 lookups are in line now"));
+
+            long started = System.nanoTime();
+            HttpResponse<String> third = submit(zed, "2510.14970");
+
+            // Refused without waiting for the slow arXiv, and not counted as one of the day's submissions.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.body()).contains("you have 2 papers waiting for arXiv already");
+            assertThat(third.headers().firstValue("Retry-After")).isPresent();
+            assertThat(first.get().statusCode()).isEqualTo(502);
+            assertThat(second.get().statusCode()).isEqualTo(502);
+        }
+        assertThat(server().arxiv().asked()).doesNotContain("2510.14970");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A real server on a free port over an SQLite store holding the three real samples, mailing to a real SMTP server. */
 public final class TestServer implements AutoCloseable {
@@ -31,9 +32,15 @@ public final class TestServer implements AutoCloseable {
 
     /** Every test member signs up from 127.0.0.1: the sign-up limit must not be what a test meets. */
     private static final int SIGNUPS_PER_ADDRESS = 100_000;
+    /** Likewise every mail a test asks for (mailboxes keep the site's limit: tests of it use one mailbox). */
+    private static final Site.MailLimits MAIL_LIMITS = new Site.MailLimits(Site.MailLimits.DEFAULT.perMailbox(), 100_000);
 
     private final Database db;
-    private final MailServer mail = new MailServer();
+    private final MailServer mail;
+    private final boolean ownsMail;
+    private final String databaseUrl;
+    private final Site.MailLimits mailLimits;
+    private final UnaryOperator<Site> tweak;
     private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
     private final List<AutoCloseable> owned;
@@ -51,9 +58,38 @@ public final class TestServer implements AutoCloseable {
 
     /** A server that lets one client address sign up {@code signupsPerAddress} times an hour. */
     public TestServer(Path dir, TestStore store, int signupsPerAddress) throws Exception {
-        db = store.open(dir);
+        this(dir, store, signupsPerAddress, MAIL_LIMITS);
+    }
+
+    /** A server that lets visitors ask for mail within {@code mailLimits} (the site's own, say). */
+    public TestServer(Path dir, TestStore store, Site.MailLimits mailLimits) throws Exception {
+        this(dir, store, SIGNUPS_PER_ADDRESS, mailLimits);
+    }
+
+    /** A server on SQLite whose site is {@code tweak}ed (trusting proxies, say). */
+    public TestServer(Path dir, UnaryOperator<Site> tweak) throws Exception {
+        this(dir, TestStore.SQLITE, tweak);
+    }
+
+    /** A server on {@code store} whose site is {@code tweak}ed; {@link #anotherNode} is tweaked alike. */
+    public TestServer(Path dir, TestStore store, UnaryOperator<Site> tweak) throws Exception {
+        this(dir, store, SIGNUPS_PER_ADDRESS, MAIL_LIMITS, tweak);
+    }
+
+    private TestServer(Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits) throws Exception {
+        this(dir, store, signupsPerAddress, mailLimits, UnaryOperator.identity());
+    }
+
+    private TestServer(Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits,
+            UnaryOperator<Site> tweak) throws Exception {
+        this.mailLimits = mailLimits;
+        this.tweak = tweak;
+        mail = new MailServer();
+        ownsMail = true;
+        databaseUrl = store.newDatabaseUrl(dir);
+        db = Database.open(databaseUrl);
         importSamples(dir);
-        server = WebServer.start(db, site(dir).withLoginLimits(limits(signupsPerAddress)), "127.0.0.1", 0);
+        server = WebServer.start(db, tweak.apply(site(dir).withLoginLimits(limits(signupsPerAddress))), "127.0.0.1", 0);
         owned = List.of();
     }
 
@@ -62,7 +98,12 @@ public final class TestServer implements AutoCloseable {
      * that address, while requests reach the server on its own loopback address.
      */
     public TestServer(Path dir, SiteUrl siteUrl) throws Exception {
-        db = TestStore.SQLITE.open(dir);
+        mailLimits = MAIL_LIMITS;
+        tweak = UnaryOperator.identity();
+        mail = new MailServer();
+        ownsMail = true;
+        databaseUrl = TestStore.SQLITE.newDatabaseUrl(dir);
+        db = Database.open(databaseUrl);
         importSamples(dir);
         server = WebServer.start(db, site(dir).withUrl(siteUrl).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), "127.0.0.1", 0);
         owned = List.of();
@@ -73,8 +114,30 @@ public final class TestServer implements AutoCloseable {
                 signupsPerAddress);
     }
 
+    // Another node on first's store: its own pool and server, the same mail server.
+    private TestServer(Path dir, TestServer first) throws Exception {
+        mail = first.mail;
+        ownsMail = false;
+        mailLimits = first.mailLimits;
+        tweak = first.tweak;
+        databaseUrl = first.databaseUrl;
+        db = Database.open(databaseUrl);
+        server = WebServer.start(db, tweak.apply(site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS))), "127.0.0.1", 0);
+        owned = List.of();
+    }
+
+    /** A second node on this server's store, as in a cluster: it shares the store and the mail server. */
+    public TestServer anotherNode(Path dir) throws Exception {
+        return new TestServer(dir, this);
+    }
+
     private TestServer(Path dir, Embedder embedder) throws Exception {
-        db = TestStore.SQLITE.open(dir);
+        mailLimits = MAIL_LIMITS;
+        tweak = UnaryOperator.identity();
+        mail = new MailServer();
+        ownsMail = true;
+        databaseUrl = TestStore.SQLITE.newDatabaseUrl(dir);
+        db = Database.open(databaseUrl);
         importSamples(dir);
         SearchIndex index = SearchIndex.inMemory();
         PaperService papers = new PaperService(db);
@@ -104,7 +167,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     private Site site(Path dir) {
-        return Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings());
+        return Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings())
+                .withMailLimits(mailLimits);
     }
 
     /**
@@ -198,7 +262,9 @@ public final class TestServer implements AutoCloseable {
             }
         }
         arxiv.close();
-        mail.close();
+        if (ownsMail) {
+            mail.close();
+        }
         db.close();
     }
 }
