@@ -1,5 +1,7 @@
 package io.paperboy.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,50 +56,50 @@ public final class StoreFixture {
                 "harvest_from", "2025-01-01", "harvest_until", null, "pending_datestamp", "2025-01-02", "records_done", 77L,
                 "last_datestamp", "2025-01-01", "last_success_at", "2025-01-01T03:00:00Z", "last_error", "timeout",
                 "updated_at", "2025-01-02T03:00:00Z"));
-        add("job_runs", row("job", "harvest", "run_key", "2025-01-01", "node", "n1", "claimed_at", "2025-01-01T03:00:00Z",
+        add("job_runs", row("job", "fixture-harvest", "run_key", "2025-01-01", "node", "n1", "claimed_at", "2025-01-01T03:00:00Z",
                 "finished_at", "2025-01-01T03:10:00Z", "outcome", "ok: 3 papers"));
-        add("job_runs", row("job", "harvest", "run_key", "2025-01-02", "node", "n2", "claimed_at", "2025-01-02T03:00:00Z",
+        add("job_runs", row("job", "fixture-harvest", "run_key", "2025-01-02", "node", "n2", "claimed_at", "2025-01-02T03:00:00Z",
                 "finished_at", null, "outcome", null));
         add("sessions", row("id_hash", "s1", "user_id", 101L, "created_at", "2025-01-01T00:00:00Z",
                 "last_seen_at", "2025-01-01T00:00:00Z", "expires_at", "2025-02-01T00:00:00Z"));
         add("mail_tokens", row("token_hash", "m1", "user_id", 102L, "purpose", "verify", "created_at", "2025-01-01T00:00:00Z",
                 "expires_at", "2025-01-02T00:00:00Z", "used_at", null));
-        add("api_tokens", row("id", 3L, "token_hash", "t1", "user_id", 101L, "label", "bot", "created_at", "2025-01-01T00:00:00Z",
+        add("api_tokens", row("id", 9003L, "token_hash", "t1", "user_id", 101L, "label", "bot", "created_at", "2025-01-01T00:00:00Z",
                 "last_used_at", null));
-        add("site_secrets", row("name", "csrf", "value", "c2VjcmV0"));
+        add("site_secrets", row("name", "fixture-key", "value", "c2VjcmV0"));
         add("votes", row("user_id", 101L, "paper_id", P1, "created_at", "2025-01-02T01:00:00Z"));
         add("votes", row("user_id", 102L, "paper_id", P1, "created_at", "2025-01-02T02:00:00Z"));
         add("paper_votes", row("paper_id", P1, "votes", 2L));
-        add("comments", row("id", 1L, "paper_id", P1, "parent_id", null, "author_id", 101L, "author_name", "alice",
+        add("comments", row("id", 9001L, "paper_id", P1, "parent_id", null, "author_id", 101L, "author_name", "alice",
                 "body", "**Nice** <script>x</script>", "created_at", "2025-01-02T01:00:00Z", "edited_at", null,
                 "deleted_at", null, "hidden_at", null));
-        add("comments", row("id", 2L, "paper_id", P1, "parent_id", 1L, "author_id", 102L, "author_name", "bob",
+        add("comments", row("id", 9002L, "paper_id", P1, "parent_id", 9001L, "author_id", 102L, "author_name", "bob",
                 "body", "reply", "created_at", "2025-01-02T02:00:00Z", "edited_at", "2025-01-02T03:00:00Z",
                 "deleted_at", null, "hidden_at", null));
-        add("comments", row("id", 4L, "paper_id", P1, "parent_id", null, "author_id", 102L, "author_name", "bob",
+        add("comments", row("id", 9004L, "paper_id", P1, "parent_id", null, "author_id", 102L, "author_name", "bob",
                 "body", "", "created_at", "2025-01-02T04:00:00Z", "edited_at", null, "deleted_at", "2025-01-02T05:00:00Z",
                 "hidden_at", null));
         add("comment_counts", row("paper_id", P1, "visible", 2L));
-        add("moderation_log", row("id", 1L, "actor_id", 105L, "actor_name", "carol", "action", "hide", "target_kind", "paper",
+        add("moderation_log", row("id", 9001L, "actor_id", 105L, "actor_name", "carol", "action", "hide", "target_kind", "paper",
                 "target_id", P2, "detail", "spam", "created_at", "2025-01-06T00:00:00Z"));
-        add("author_claims", row("id", 1L, "paper_id", P1, "author_name", "Ada Lovelace", "user_id", 101L, "status", "approved",
+        add("author_claims", row("id", 9001L, "paper_id", P1, "author_name", "Ada Lovelace", "user_id", 101L, "status", "approved",
                 "created_at", "2025-01-03T00:00:00Z", "decided_at", "2025-01-04T00:00:00Z"));
-        add("author_claims", row("id", 2L, "paper_id", P1, "author_name", "Bob Q", "user_id", 102L, "status", "pending",
+        add("author_claims", row("id", 9002L, "paper_id", P1, "author_name", "Bob Q", "user_id", 102L, "status", "pending",
                 "created_at", "2025-01-03T00:00:00Z", "decided_at", null));
-        add("digest_subscriptions", row("id", 1L, "email", "alice@example.org", "user_id", 101L, "frequency", "daily",
+        add("digest_subscriptions", row("id", 9001L, "email", "alice@example.org", "user_id", 101L, "frequency", "daily",
                 "send_hour", 7L, "time_zone", "Europe/Oslo", "status", "active", "confirm_hash", null, "confirm_expires_at", null,
                 "created_at", "2025-01-01T00:00:00Z", "confirmed_at", "2025-01-01T00:00:00Z", "updated_at", "2025-01-01T00:00:00Z",
                 "bounces", 0L, "last_error", null));
-        add("digest_subscriptions", row("id", 2L, "email", "anon@example.org", "user_id", null, "frequency", "weekly",
+        add("digest_subscriptions", row("id", 9002L, "email", "anon@example.org", "user_id", null, "frequency", "weekly",
                 "send_hour", 23L, "time_zone", "America/New_York", "status", "pending", "confirm_hash", "h2",
                 "confirm_expires_at", "2025-01-03T00:00:00Z", "created_at", "2025-01-02T00:00:00Z", "confirmed_at", null,
                 "updated_at", "2025-01-02T00:00:00Z", "bounces", 1L, "last_error", "550 no such user"));
-        add("digest_interests", row("subscription_id", 1L, "kind", "search", "value", "low-rank adaptation", "position", 0L));
-        add("digest_interests", row("subscription_id", 1L, "kind", "author", "value", "Ada Lovelace", "position", 1L));
-        add("digest_outbox", row("id", 1L, "subscription_id", 1L, "period_key", "daily:2025-01-02", "status", "sent",
+        add("digest_interests", row("subscription_id", 9001L, "kind", "search", "value", "low-rank adaptation", "position", 0L));
+        add("digest_interests", row("subscription_id", 9001L, "kind", "author", "value", "Ada Lovelace", "position", 1L));
+        add("digest_outbox", row("id", 9001L, "subscription_id", 9001L, "period_key", "daily:2025-01-02", "status", "sent",
                 "attempts", 1L, "next_attempt_at", "2025-01-02T06:00:00Z", "lease_until", null, "created_at",
                 "2025-01-02T06:00:00Z", "sent_at", "2025-01-02T06:00:01Z", "last_error", null));
-        add("digest_outbox", row("id", 2L, "subscription_id", 1L, "period_key", "daily:2025-01-03", "status", "sending",
+        add("digest_outbox", row("id", 9002L, "subscription_id", 9001L, "period_key", "daily:2025-01-03", "status", "sending",
                 "attempts", 0L, "next_attempt_at", "2025-01-03T06:00:00Z", "lease_until", "2025-01-03T06:02:00Z",
                 "created_at", "2025-01-03T06:00:00Z", "sent_at", null, "last_error", null));
         add("saved_papers", row("user_id", 101L, "paper_id", P2, "saved_at", "2025-01-03T00:00:00Z", "read_at", null));
@@ -167,6 +169,19 @@ public final class StoreFixture {
         }
         rows.sort(Comparator.comparing(Object::toString));
         return rows;
+    }
+
+    /** Every backed-up table holds the same rows in both stores; excluded ones stay empty in the copy. */
+    public static void assertSameContent(Connection source, Connection copy) throws SQLException {
+        for (StoreSchema.Table table : StoreSchema.tables(source)) {
+            List<Map<String, Object>> rows = rows(source, table.name());
+            assertThat(rows).as("the source's %s has rows to compare", table.name()).isNotEmpty();
+            if (StoreSchema.EXCLUDED.containsKey(table.name())) {
+                assertThat(rows(copy, table.name())).as("excluded table %s", table.name()).isEmpty();
+            } else {
+                assertThat(rows(copy, table.name())).as("table %s", table.name()).isEqualTo(rows);
+            }
+        }
     }
 
     private static void insertRow(Connection c, StoreSchema.Table table, Map<String, Object> row) throws SQLException {
