@@ -3,13 +3,15 @@ package io.paperboy.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code paperboy} command line: serve, import, export, harvest, reindex, user, digest. */
+/** The {@code paperboy} command line: serve, import, export, harvest, reindex, user, digest,
+ * backup, restore, migrate. */
 @Command(name = "paperboy",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A self-hostable daily papers platform.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, HarvestCommand.class,
                 ReindexCommand.class, UserCommand.class, DigestCommand.class,
+                BackupCommand.class, RestoreCommand.class, MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -35,6 +35,14 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code jdbcUrl} and applies pending migrations. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} and migrates it up to schema {@code version} only
+     * (null: the newest); a restore fills a store at its backup's version before upgrading it.
+     */
+    public static Database open(String jdbcUrl, String version) {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
             createParentFolder(jdbcUrl);
@@ -44,6 +52,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:" + dialect.migrations())
+                    .target(version == null ? "latest" : version)
                     .load()
                     .migrate();
             return new Database(dataSource, dialect);

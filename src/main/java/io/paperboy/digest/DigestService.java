@@ -47,6 +47,7 @@ public final class DigestService {
      * duplicate (same Message-ID) if the process dies in the instant after the relay's reply.
      */
     static final int SENDERS = 4;
+    /** How long a claim keeps other senders off a row without renewal; renewed every third of it (see ClaimLeases). */
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration MAX_RETRY = Duration.ofHours(2);
@@ -76,6 +77,7 @@ public final class DigestService {
     private final UnsubscribeTokens unsubscribeTokens;
     private final SubscriptionRepository subscriptions = new SubscriptionRepository();
     private final OutboxRepository outbox = new OutboxRepository();
+    private volatile Duration lease = LEASE;
 
     /** Digests without personal picks (no "For you" section). */
     public DigestService(Database db, ListingService listings, PaperService papers, SearchService search, Mailer mailer,
@@ -95,6 +97,15 @@ public final class DigestService {
         this.composer = new DigestComposer(site);
         this.mails = new DigestMail(site);
         this.unsubscribeTokens = DigestKeys.unsubscribeTokens(db);
+    }
+
+    /** Sets how long a claim on an outbox row lasts between renewals (default two minutes); returns this. */
+    public DigestService withLease(Duration claimLease) {
+        if (claimLease.isNegative() || claimLease.isZero()) {
+            throw new IllegalArgumentException("digest: the claim lease must be positive, not " + claimLease);
+        }
+        this.lease = claimLease;
+        return this;
     }
 
     /** Queues what is due at {@code now} (only {@code frequency}'s, unless null) and delivers everything pending. */
@@ -187,16 +198,22 @@ public final class DigestService {
         refreshPicks(db.withHandle(h -> outbox.listMembersToDeliver(h, now)), now);
         DigestSources sources = sources();
         Tally tally = new Tally();
-        try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
-                .daemon().factory())) {
+        try (ClaimLeases claims = new ClaimLeases(db, outbox, now, lease);
+             ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
+                     .daemon().factory())) {
             List<OutboxRepository.Row> rows;
             do {
-                rows = db.withHandle(h -> outbox.listClaimable(h, now, CLAIM_BATCH));
+                rows = db.withHandle(h -> outbox.listClaimable(h, claims.now(), CLAIM_BATCH));
                 List<Future<?>> sending = new ArrayList<>();
                 for (OutboxRepository.Row row : rows) {
                     sending.add(senders.submit(() -> {
-                        if (!tally.relayDown() && db.withHandle(h -> outbox.claim(h, row.id(), now, now.plus(LEASE)))) {
-                            deliverOne(row, now, sources, tally);
+                        String token = tally.relayDown() ? null : claims.claim(row.id());
+                        if (token != null) {
+                            try {
+                                deliverOne(row, token, claims, sources, tally);
+                            } finally {
+                                claims.release(row.id());
+                            }
                         }
                     }));
                 }
@@ -222,34 +239,44 @@ public final class DigestService {
         }
     }
 
-    private void deliverOne(OutboxRepository.Row row, Instant now, DigestSources sources, Tally tally) {
+    private void deliverOne(OutboxRepository.Row row, String token, ClaimLeases claims, DigestSources sources, Tally tally) {
         Optional<Subscription> found = db.withHandle(h -> subscriptions.findById(h, row.subscriptionId()));
         if (found.isEmpty() || found.get().status() != Subscription.Status.ACTIVE) {
-            db.useTransaction(h -> outbox.cancel(h, row.id()));
+            db.useTransaction(h -> outbox.cancel(h, row.id(), token));
             tally.cancelled();
             return;
         }
         Subscription s = found.get();
         Mail mail = mail(s, DigestPeriod.of(row.periodKey(), s.hour(), s.zone()), sources);
+        // Composing took a while: the row goes to the relay only if it is still ours.
+        if (!claims.renew(row.id(), token)) {
+            LOG.warn("digest {} to {}: not sent, another sender took it over (this one held it past its lease)",
+                    row.periodKey(), s.email());
+            return;
+        }
         try {
             mailer.send(mail);
         } catch (MailException e) {
-            failed(row, s, e, now, tally);
+            failed(row, token, s, e, claims.now(), tally);
             return;
         }
         // The crash window: the relay has the mail, the row still says 'sending'. Kept to one UPDATE.
-        db.useTransaction(h -> {
-            outbox.markSent(h, row.id(), now);
+        boolean recorded = db.inTransaction(h -> {
             subscriptions.clearBounces(h, s.id());
+            return outbox.markSent(h, row.id(), token, claims.now());
         });
+        if (!recorded) {
+            LOG.warn("digest {} to {}: sent, but its claim was lost meanwhile; another sender may send it too "
+                    + "(with the same Message-ID)", row.periodKey(), s.email());
+        }
         tally.sent();
     }
 
-    private void failed(OutboxRepository.Row row, Subscription s, MailException e, Instant now, Tally tally) {
+    private void failed(OutboxRepository.Row row, String token, Subscription s, MailException e, Instant now, Tally tally) {
         int attempts = row.attempts() + 1;
         if (e.permanent() || attempts >= MAX_ATTEMPTS) {
             boolean paused = db.inTransaction(h -> {
-                outbox.markFailed(h, row.id(), e.getMessage());
+                outbox.markFailed(h, row.id(), token, e.getMessage());
                 return e.permanent() && subscriptions.recordBounce(h, s.id(), e.getMessage(), PAUSE_AFTER_BOUNCES, now);
             });
             LOG.warn("digest {} to {} failed for good: {}", row.periodKey(), s.email(), e.getMessage());
@@ -257,7 +284,7 @@ public final class DigestService {
             return;
         }
         Instant next = now.plus(backoff(attempts));
-        db.useTransaction(h -> outbox.markRetry(h, row.id(), next, e.getMessage()));
+        db.useTransaction(h -> outbox.markRetry(h, row.id(), token, next, e.getMessage()));
         LOG.info("digest {} to {}: attempt {} failed ({}); next at {}", row.periodKey(), s.email(), attempts,
                 e.getMessage(), next);
         tally.retrying();

@@ -16,6 +16,9 @@ final class OutboxRepository {
     private static final String CLAIMABLE = "((status = 'pending' AND next_attempt_at <= :now) "
             + "OR (status = 'sending' AND lease_until <= :now))";
 
+    // A row this sender still holds: the outcome of a send is recorded only under the claim that made it.
+    private static final String HELD = "status = 'sending' AND claim_token = :token";
+
     private static final String INSERT = """
             INSERT INTO digest_outbox (subscription_id, period_key, status, next_attempt_at, created_at)
             VALUES (:subscription, :period, 'pending', :now, :now)
@@ -54,32 +57,41 @@ final class OutboxRepository {
                 .list();
     }
 
-    /** Takes the row for this node until {@code leaseUntil}; false when another node took it first. */
-    boolean claim(Handle h, long id, Instant now, Instant leaseUntil) {
-        return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease WHERE id = :id AND "
-                        + CLAIMABLE)
+    /** Takes the row under {@code token} until {@code leaseUntil}; false when another sender took it first. */
+    boolean claim(Handle h, long id, String token, Instant now, Instant leaseUntil) {
+        return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease, claim_token = :token "
+                        + "WHERE id = :id AND " + CLAIMABLE)
                 .bind("id", id)
+                .bind("token", token)
                 .bind("now", Timestamps.stamp(now))
                 .bind("lease", Timestamps.stamp(leaseUntil))
                 .execute() == 1;
     }
 
-    void markSent(Handle h, long id, Instant now) {
-        h.createUpdate("UPDATE digest_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
-                        + "lease_until = NULL, last_error = NULL WHERE id = :id")
-                .bind("id", id).bind("now", Timestamps.stamp(now)).execute();
+    /** Extends the lease of a row still claimed under {@code token}; false when the claim was lost. */
+    boolean renew(Handle h, long id, String token, Instant leaseUntil) {
+        return h.createUpdate("UPDATE digest_outbox SET lease_until = :lease WHERE id = :id AND " + HELD)
+                .bind("id", id).bind("token", token).bind("lease", Timestamps.stamp(leaseUntil)).execute() == 1;
     }
 
-    void markRetry(Handle h, long id, Instant nextAttempt, String error) {
+    /** Records the relay's acceptance; false when the claim under {@code token} was lost meanwhile. */
+    boolean markSent(Handle h, long id, String token, Instant now) {
+        return h.createUpdate("UPDATE digest_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
+                        + "lease_until = NULL, last_error = NULL WHERE id = :id AND " + HELD)
+                .bind("id", id).bind("token", token).bind("now", Timestamps.stamp(now)).execute() == 1;
+    }
+
+    void markRetry(Handle h, long id, String token, Instant nextAttempt, String error) {
         h.createUpdate("UPDATE digest_outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, "
-                        + "next_attempt_at = :next, last_error = :error WHERE id = :id")
-                .bind("id", id).bind("next", Timestamps.stamp(nextAttempt)).bind("error", clip(error)).execute();
+                        + "next_attempt_at = :next, last_error = :error WHERE id = :id AND " + HELD)
+                .bind("id", id).bind("token", token).bind("next", Timestamps.stamp(nextAttempt)).bind("error", clip(error))
+                .execute();
     }
 
-    void markFailed(Handle h, long id, String error) {
+    void markFailed(Handle h, long id, String token, String error) {
         h.createUpdate("UPDATE digest_outbox SET status = 'failed', attempts = attempts + 1, lease_until = NULL, "
-                        + "last_error = :error WHERE id = :id")
-                .bind("id", id).bind("error", clip(error)).execute();
+                        + "last_error = :error WHERE id = :id AND " + HELD)
+                .bind("id", id).bind("token", token).bind("error", clip(error)).execute();
     }
 
     /** Puts back a row this node claimed but did not try (the run stopped early). */
@@ -88,9 +100,9 @@ final class OutboxRepository {
                 .bind("id", id).execute();
     }
 
-    void cancel(Handle h, long id) {
-        h.createUpdate("UPDATE digest_outbox SET status = 'cancelled', lease_until = NULL WHERE id = :id")
-                .bind("id", id).execute();
+    void cancel(Handle h, long id, String token) {
+        h.createUpdate("UPDATE digest_outbox SET status = 'cancelled', lease_until = NULL WHERE id = :id AND " + HELD)
+                .bind("id", id).bind("token", token).execute();
     }
 
     /** Cancels whatever of a subscription's digests has not gone out (it unsubscribed). */

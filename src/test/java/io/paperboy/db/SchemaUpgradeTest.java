@@ -1,0 +1,74 @@
+package io.paperboy.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.testing.TestStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A store made at each earlier schema version, with rows in every table it has, upgrades to the newest losing nothing. */
+final class SchemaUpgradeTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void storeAtEveryEarlierVersion_withRowsInEveryTable_upgradesToTheNewest_keepingEveryRow(TestStore kind) throws Exception {
+        List<String> versions = versions(kind);
+        String newest = versions.getLast();
+        assertThat(versions).hasSizeGreaterThan(10);
+
+        for (String version : versions.subList(0, versions.size() - 1)) {
+            String url = kind.newDatabaseUrl(dir);
+            Map<String, List<Map<String, Object>>> inserted;
+            try (Database db = Database.open(url, version)) {
+                inserted = db.withHandle(h -> {
+                    Connection c = h.getConnection();
+                    assertThat(StoreSchema.version(c)).contains(version);
+                    // Every table there is at this version holds rows, transient (excluded) ones aside.
+                    assertThat(StoreFixture.tables()).as("fixture covers every table at version %s", version)
+                            .containsAll(StoreSchema.tables(c).stream().map(StoreSchema.Table::name)
+                                    .filter(t -> !StoreSchema.EXCLUDED.containsKey(t)).toList());
+                    return StoreFixture.insert(c, Set.of());
+                });
+            }
+
+            Database.open(url).close();
+
+            try (Connection c = DriverManager.getConnection(url)) {
+                assertThat(StoreSchema.version(c)).as("upgraded from %s", version).contains(newest);
+                for (Map.Entry<String, List<Map<String, Object>>> table : inserted.entrySet()) {
+                    List<Map<String, Object>> upgraded = StoreFixture.rows(c, table.getKey());
+                    String what = "table " + table.getKey() + " after upgrading from version " + version;
+                    assertThat(upgraded).as(what).hasSameSizeAs(table.getValue());
+                    // Each row as inserted, its values unchanged; columns added later hold their defaults.
+                    for (Map<String, Object> row : table.getValue()) {
+                        assertThat(upgraded).as(what).anySatisfy(u -> assertThat(u).containsAllEntriesOf(row));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every migration version of this store kind, oldest first. */
+    private List<String> versions(TestStore kind) {
+        String url = kind.newDatabaseUrl(dir);
+        Flyway flyway = Flyway.configure().dataSource(url, null, null)
+                .locations("classpath:" + Dialect.of(url).migrations()).load();
+        List<String> versions = new ArrayList<>();
+        for (MigrationInfo info : flyway.info().all()) {
+            versions.add(info.getVersion().getVersion());
+        }
+        return versions;
+    }
+}

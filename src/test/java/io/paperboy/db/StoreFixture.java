@@ -1,0 +1,209 @@
+package io.paperboy.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Rows for every table of the schema (nulls, later-added columns, quotes and non-ASCII text
+ * included), insertable into a store at any schema version: a table or column the store does not
+ * have yet is left out. A table the migrations add must get rows here (StoreBackupTest and
+ * SchemaUpgradeTest fail until it does) or be listed in {@link StoreSchema#EXCLUDED}.
+ */
+public final class StoreFixture {
+    public static final String P1 = "fx-2501.00001";
+    private static final String P2 = "fx-2501.00002";
+    private static final Map<String, List<Map<String, Object>>> ROWS = new LinkedHashMap<>();
+
+    static {
+        add("users", row("id", 101L, "email", "alice@example.org", "name", "alice", "display_name", "Alice Æbelø \"A\"",
+                "password_hash", "$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA", "role", "admin", "verified_at",
+                "2025-01-01T00:00:00Z", "created_at", "2025-01-01T00:00:00Z"));
+        add("users", row("id", 102L, "email", "bob@example.org", "name", "bob", "display_name", "Bob's",
+                "password_hash", "x", "role", "member", "verified_at", null, "created_at", "2025-01-02T00:00:00Z"));
+        add("users", row("id", 105L, "email", "carol@example.org", "name", "carol", "display_name", "卡罗尔",
+                "password_hash", "y", "role", "curator", "verified_at", "2025-01-03T00:00:00Z", "created_at",
+                "2025-01-03T00:00:00Z"));
+        add("papers", row("id", P1, "version", 2L, "title", "On $\\alpha$-things, 'quoted'", "abstract", "Line one.\nLine two ∑.",
+                "authors", "[\"Ada Lovelace\",\"Bob Q\"]", "categories", "cs.LG stat.ML", "published", "2025-01-01",
+                "updated", "2025-01-05", "comments", "12 pages", "journal_ref", "J. Things 1", "dois", "10.1/x",
+                "report_no", "R-1", "license", "cc-by", "links", "[{\"kind\":\"code\"}]", "versions", "[\"v1\",\"v2\"]",
+                "change_seq", 1L, "created_at", "2025-01-01T00:00:00Z", "modified_at", "2025-01-05T00:00:00Z",
+                "hidden_at", null));
+        add("papers", row("id", P2, "version", 0L, "title", "Minimal", "change_seq", 2L, "created_at", "2025-01-02T00:00:00Z",
+                "modified_at", "2025-01-02T00:00:00Z", "hidden_at", "2025-01-06T00:00:00Z"));
+        add("listings", row("paper_id", P1, "day", "2025-01-02", "submitted_by", "alice", "upvotes", 2L, "source", "submit",
+                "change_seq", 3L, "created_at", "2025-01-02T00:00:00Z", "unfeatured_at", null, "featured_version", 2L,
+                "earlier_day", null));
+        add("listings", row("paper_id", P2, "day", "2025-01-02", "submitted_by", null, "upvotes", 0L, "source", "import",
+                "change_seq", 4L, "created_at", "2025-01-02T00:00:00Z", "unfeatured_at", "2025-01-03T00:00:00Z",
+                "featured_version", null, "earlier_day", "2024-12-30"));
+        add("change_counter", row("id", 1L, "value", 4L));
+        add("import_checkpoints", row("input_key", "sha:abc", "path", "/tmp/in.jsonl", "lines_done", 1234L,
+                "updated_at", "2025-01-01T00:00:00Z", "rejected", 2L));
+        add("harvest_state", row("endpoint", "https://oai.example/oai", "set_spec", "cs", "resumption_token", "tok|1",
+                "harvest_from", "2025-01-01", "harvest_until", null, "pending_datestamp", "2025-01-02", "records_done", 77L,
+                "last_datestamp", "2025-01-01", "last_success_at", "2025-01-01T03:00:00Z", "last_error", "timeout",
+                "updated_at", "2025-01-02T03:00:00Z"));
+        add("job_runs", row("job", "fixture-harvest", "run_key", "2025-01-01", "node", "n1", "claimed_at", "2025-01-01T03:00:00Z",
+                "finished_at", "2025-01-01T03:10:00Z", "outcome", "ok: 3 papers"));
+        add("job_runs", row("job", "fixture-harvest", "run_key", "2025-01-02", "node", "n2", "claimed_at", "2025-01-02T03:00:00Z",
+                "finished_at", null, "outcome", null));
+        add("sessions", row("id_hash", "s1", "user_id", 101L, "created_at", "2025-01-01T00:00:00Z",
+                "last_seen_at", "2025-01-01T00:00:00Z", "expires_at", "2025-02-01T00:00:00Z"));
+        add("mail_tokens", row("token_hash", "m1", "user_id", 102L, "purpose", "verify", "created_at", "2025-01-01T00:00:00Z",
+                "expires_at", "2025-01-02T00:00:00Z", "used_at", null));
+        add("api_tokens", row("id", 9003L, "token_hash", "t1", "user_id", 101L, "label", "bot", "created_at", "2025-01-01T00:00:00Z",
+                "last_used_at", null));
+        add("site_secrets", row("name", "fixture-key", "value", "c2VjcmV0"));
+        add("votes", row("user_id", 101L, "paper_id", P1, "created_at", "2025-01-02T01:00:00Z"));
+        add("votes", row("user_id", 102L, "paper_id", P1, "created_at", "2025-01-02T02:00:00Z"));
+        add("paper_votes", row("paper_id", P1, "votes", 2L));
+        add("comments", row("id", 9001L, "paper_id", P1, "parent_id", null, "author_id", 101L, "author_name", "alice",
+                "body", "**Nice** <script>x</script>", "created_at", "2025-01-02T01:00:00Z", "edited_at", null,
+                "deleted_at", null, "hidden_at", null));
+        add("comments", row("id", 9002L, "paper_id", P1, "parent_id", 9001L, "author_id", 102L, "author_name", "bob",
+                "body", "reply", "created_at", "2025-01-02T02:00:00Z", "edited_at", "2025-01-02T03:00:00Z",
+                "deleted_at", null, "hidden_at", null));
+        add("comments", row("id", 9004L, "paper_id", P1, "parent_id", null, "author_id", 102L, "author_name", "bob",
+                "body", "", "created_at", "2025-01-02T04:00:00Z", "edited_at", null, "deleted_at", "2025-01-02T05:00:00Z",
+                "hidden_at", null));
+        add("comment_counts", row("paper_id", P1, "visible", 2L));
+        add("moderation_log", row("id", 9001L, "actor_id", 105L, "actor_name", "carol", "action", "hide", "target_kind", "paper",
+                "target_id", P2, "detail", "spam", "created_at", "2025-01-06T00:00:00Z"));
+        add("author_claims", row("id", 9001L, "paper_id", P1, "author_name", "Ada Lovelace", "user_id", 101L, "status", "approved",
+                "created_at", "2025-01-03T00:00:00Z", "decided_at", "2025-01-04T00:00:00Z"));
+        add("author_claims", row("id", 9002L, "paper_id", P1, "author_name", "Bob Q", "user_id", 102L, "status", "pending",
+                "created_at", "2025-01-03T00:00:00Z", "decided_at", null));
+        add("digest_subscriptions", row("id", 9001L, "email", "alice@example.org", "user_id", 101L, "frequency", "daily",
+                "send_hour", 7L, "time_zone", "Europe/Oslo", "status", "active", "confirm_hash", null, "confirm_expires_at", null,
+                "created_at", "2025-01-01T00:00:00Z", "confirmed_at", "2025-01-01T00:00:00Z", "updated_at", "2025-01-01T00:00:00Z",
+                "bounces", 0L, "last_error", null));
+        add("digest_subscriptions", row("id", 9002L, "email", "anon@example.org", "user_id", null, "frequency", "weekly",
+                "send_hour", 23L, "time_zone", "America/New_York", "status", "pending", "confirm_hash", "h2",
+                "confirm_expires_at", "2025-01-03T00:00:00Z", "created_at", "2025-01-02T00:00:00Z", "confirmed_at", null,
+                "updated_at", "2025-01-02T00:00:00Z", "bounces", 1L, "last_error", "550 no such user"));
+        add("digest_interests", row("subscription_id", 9001L, "kind", "search", "value", "low-rank adaptation", "position", 0L));
+        add("digest_interests", row("subscription_id", 9001L, "kind", "author", "value", "Ada Lovelace", "position", 1L));
+        add("digest_outbox", row("id", 9001L, "subscription_id", 9001L, "period_key", "daily:2025-01-02", "status", "sent",
+                "attempts", 1L, "next_attempt_at", "2025-01-02T06:00:00Z", "lease_until", null, "created_at",
+                "2025-01-02T06:00:00Z", "sent_at", "2025-01-02T06:00:01Z", "last_error", null));
+        add("digest_outbox", row("id", 9002L, "subscription_id", 9001L, "period_key", "daily:2025-01-03", "status", "sending",
+                "attempts", 0L, "next_attempt_at", "2025-01-03T06:00:00Z", "lease_until", "2025-01-03T06:02:00Z",
+                "created_at", "2025-01-03T06:00:00Z", "sent_at", null, "last_error", null));
+        add("saved_papers", row("user_id", 101L, "paper_id", P2, "saved_at", "2025-01-03T00:00:00Z", "read_at", null));
+        add("saved_papers", row("user_id", 102L, "paper_id", P1, "saved_at", "2025-01-03T00:00:00Z", "read_at",
+                "2025-01-04T00:00:00Z"));
+        add("foryou_picks", row("user_id", 101L, "rank", 0L, "paper_id", P2, "because_id", P1, "upvoted", 1L));
+        add("foryou_pick_state", row("user_id", 101L, "likes_hash", "abc123", "computed_at", "2025-01-03T00:00:00Z"));
+        add("foryou_feed_tokens", row("user_id", 101L, "token_hash", "f1", "created_at", "2025-01-03T00:00:00Z"));
+    }
+
+    private StoreFixture() {}
+
+    /** The tables this fixture has rows for. */
+    public static Set<String> tables() {
+        return ROWS.keySet();
+    }
+
+    /**
+     * Inserts the fixture's rows into every table {@code c}'s store has (columns it lacks left
+     * out), replacing migration-seeded rows, except the tables in {@code skip}; returns what it
+     * inserted per table, as {@link #rows} reads it back.
+     */
+    public static Map<String, List<Map<String, Object>>> insert(Connection c, Set<String> skip) throws SQLException {
+        Map<String, List<Map<String, Object>>> inserted = new TreeMap<>();
+        for (StoreSchema.Table table : StoreSchema.tables(c)) {
+            List<Map<String, Object>> rows = ROWS.get(table.name());
+            if (rows == null || skip.contains(table.name())) {
+                continue;
+            }
+            if (StoreSchema.SEEDED.containsKey(table.name())) {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM " + table.name());
+                }
+            }
+            List<Map<String, Object>> kept = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                Map<String, Object> present = new TreeMap<>();
+                row.forEach((column, value) -> {
+                    if (table.column(column).isPresent()) {
+                        present.put(column, value);
+                    }
+                });
+                insertRow(c, table, present);
+                kept.add(present);
+            }
+            inserted.put(table.name(), kept);
+        }
+        if (Dialect.of(c.getMetaData().getURL()) == Dialect.POSTGRESQL) {
+            // As a store that made these rows itself: its next ids come after them.
+            PostgresSequences.advance(c, Map.of());
+        }
+        return inserted;
+    }
+
+    /** Every row of {@code table}, each as column → value ({@link StoreValues#read}), in a fixed order. */
+    public static List<Map<String, Object>> rows(Connection c, String table) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+            int width = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Map<String, Object> row = new TreeMap<>();
+                for (int i = 1; i <= width; i++) {
+                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), StoreValues.read(rs, i));
+                }
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing(Object::toString));
+        return rows;
+    }
+
+    /** Every backed-up table holds the same rows in both stores; excluded ones stay empty in the copy. */
+    public static void assertSameContent(Connection source, Connection copy) throws SQLException {
+        for (StoreSchema.Table table : StoreSchema.tables(source)) {
+            List<Map<String, Object>> rows = rows(source, table.name());
+            assertThat(rows).as("the source's %s has rows to compare", table.name()).isNotEmpty();
+            if (StoreSchema.EXCLUDED.containsKey(table.name())) {
+                assertThat(rows(copy, table.name())).as("excluded table %s", table.name()).isEmpty();
+            } else {
+                assertThat(rows(copy, table.name())).as("table %s", table.name()).isEqualTo(rows);
+            }
+        }
+    }
+
+    private static void insertRow(Connection c, StoreSchema.Table table, Map<String, Object> row) throws SQLException {
+        List<String> columns = List.copyOf(row.keySet());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table.name() + " (" + String.join(", ", columns)
+                + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")")) {
+            for (int i = 0; i < columns.size(); i++) {
+                StoreValues.bind(ps, i + 1, row.get(columns.get(i)), table.column(columns.get(i)).orElseThrow().jdbcType());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void add(String table, Map<String, Object> row) {
+        ROWS.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+    }
+
+    private static Map<String, Object> row(Object... pairs) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            row.put((String) pairs[i], pairs[i + 1]);
+        }
+        return row;
+    }
+}
