@@ -64,4 +64,10 @@ final class ArchitectureTest {
                     "org.apache.lucene..")
             .because("digests read papers, listings and search through their public services, and get a "
                     + "member's address from app's wiring rather than from the user feature (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule mcpToolsCallTheFeaturesServices = noClasses()
+            .that().resideInAPackage("io.paperboy.mcp..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.db..", "org.jdbi..", "org.apache.lucene..")
+            .because("the MCP tools answer what the pages answer, through the same services (STYLE.md)");
 }

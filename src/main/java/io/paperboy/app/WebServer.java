@@ -15,6 +15,9 @@ import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.listing.DailyPapersApi;
 import io.paperboy.listing.ArxivLookup;
+import io.paperboy.mcp.McpRoutes;
+import io.paperboy.mcp.MemberTools;
+import io.paperboy.mcp.ReadTools;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
@@ -147,7 +150,9 @@ public final class WebServer {
         SiteUrl url = site.url() != null ? site.url() : Site.listeningUrl(host, port);
         AccountService accounts = new AccountService(db, site.mailer(), url, site.clock());
         AuthFilter auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf"), url), url,
-                List.of("/unsubscribe/")); // one-click unsubscribe (RFC 8058): mail clients post without a page
+                // One-click unsubscribe (RFC 8058): mail clients post without a page. MCP: its tools act
+                // only for an API token's member, never for the session cookie, so a cookie there drives nothing.
+                List.of("/unsubscribe/", McpRoutes.PATH));
         // Every limit counts in the store, shared by all nodes on it.
         Throttles throttles = new Throttles(new ThrottleBuckets(db, site.clock()).proxies());
         MailLimits mailLimits = new MailLimits(throttles, site.mailLimits().perMailbox(), site.mailLimits().perAddress());
@@ -233,6 +238,8 @@ public final class WebServer {
             new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
                     accounts).register(config);
             digestPages.register(config);
+            new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
+                    new MemberTools(votes, listings::importedUpvotes, readingList, forYou, url)).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);

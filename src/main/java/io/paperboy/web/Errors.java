@@ -28,6 +28,6 @@ public final class Errors {
 
     private static boolean wantsJson(Context ctx) {
         String path = ctx.path();
-        return path.startsWith("/api/") || path.startsWith("/feeds/") || path.equals("/health");
+        return path.startsWith("/api/") || path.startsWith("/feeds/") || path.equals("/health") || path.equals("/mcp");
     }
 }
