@@ -42,6 +42,7 @@ import io.paperboy.search.PaperVectors;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
+import io.paperboy.search.SearchCards;
 import io.paperboy.search.SearchIndex;
 import io.paperboy.search.SearchMetrics;
 import io.paperboy.search.SearchFeeds;
@@ -210,7 +211,10 @@ public final class WebServer {
             new DailyPapersApi(listings, comments).register(config);
             new ListingFeeds(listings, url).register(config);
             new SearchFeeds(search, papers, ranking, url).register(config);
-            new SearchPages(search, papers, ranking).register(config);
+            new SearchPages(search, papers, ranking, (member, ids) -> new SearchCards.Controls(listings.upvotes(ids),
+                    member == null ? java.util.Set.of() : votes.upvotedBy(member.id(), ids),
+                    member == null ? java.util.Set.of() : readingList.savedAmong(member.id(), ids), comments.counts(ids)))
+                    .register(config);
             new VoteApi(votes, listings::importedUpvotes).register(config);
             new VotePages(votes, listings::importedUpvotes).register(config);
             new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName))

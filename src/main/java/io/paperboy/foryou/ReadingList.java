@@ -50,6 +50,13 @@ public final class ReadingList {
         return db.withHandle(h -> saved.isSaved(h, userId, paperId));
     }
 
+    /** Which of these papers the member saved, in one read. */
+    public java.util.Set<String> savedAmong(long userId, java.util.Collection<String> paperIds) {
+        java.util.Set<String> saved = new java.util.HashSet<>(savedIds(userId));
+        saved.retainAll(java.util.Set.copyOf(paperIds));
+        return saved;
+    }
+
     /** The list, newest save first. */
     public List<SavedPaper> list(long userId, Show show) {
         List<ReadingListRepository.Row> rows = db.withHandle(h -> saved.list(h, userId));

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
+import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
@@ -73,7 +74,18 @@ public final class ReadingListPages {
         } else {
             throw new BadRequestResponse("action must be save or remove, not '" + action + "'");
         }
-        ctx.redirect("/papers/" + id, HttpStatus.SEE_OTHER);
+        String back = HttpPolicy.localPath(ctx.formParam("back"), "/papers/" + id);
+        if ("true".equals(ctx.header("HX-Request"))) {
+            // htmx swaps the form for its new state, keeping the page where the reader is.
+            Map<String, Object> button = new java.util.HashMap<>(Map.of("paperId", id, "saved", !"remove".equals(action),
+                    "csrf", Visitor.of(ctx).csrfToken()));
+            if (ctx.formParam("back") != null) {
+                button.put("back", back);
+            }
+            ctx.contentType("text/html; charset=utf-8").result(Templates.render("foryou/save-button.jte", button));
+        } else {
+            ctx.redirect(back, HttpStatus.SEE_OTHER);
+        }
     }
 
     private void apiSave(Context ctx, boolean save) {

@@ -137,6 +137,20 @@ final class ListingRepository {
         return totals;
     }
 
+    /** Imported upvotes of these papers over their shown listings; papers without any are missing. */
+    Map<String, Integer> importedUpvoteTotals(Handle handle, Collection<String> paperIds) {
+        Map<String, Integer> totals = new HashMap<>();
+        if (paperIds.isEmpty()) {
+            return totals;
+        }
+        handle.createQuery("SELECT paper_id, SUM(upvotes) AS total FROM listings WHERE paper_id IN (<ids>) AND " + SHOWN
+                        + " GROUP BY paper_id HAVING SUM(upvotes) > 0")
+                .bindList("ids", List.copyOf(paperIds))
+                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("total")))
+                .forEach(e -> totals.put(e.getKey(), e.getValue()));
+        return totals;
+    }
+
     long count(Handle handle) {
         return handle.createQuery("SELECT count(*) FROM listings").mapTo(Long.class).one();
     }

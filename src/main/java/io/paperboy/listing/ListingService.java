@@ -162,6 +162,13 @@ public final class ListingService {
         return importedUpvotes(paperId) + votes.count(paperId);
     }
 
+    /** Upvotes of several papers (imported plus members'), in two reads; papers with none are missing. */
+    public Map<String, Integer> upvotes(java.util.Collection<String> paperIds) {
+        Map<String, Integer> counts = new HashMap<>(db.withHandle(h -> listings.importedUpvoteTotals(h, paperIds)));
+        votes.counts(paperIds).forEach((id, n) -> counts.merge(id, n, Integer::sum));
+        return counts;
+    }
+
     /**
      * Every paper with at least one upvote, imported or a member's, and how many: what search
      * sorts by when asked for the most upvoted matches.

@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 public record PaperPageParts(
         Function<String, List<Featured>> featured,
-        Function<String, List<Paper>> similar,
+        Function<String, List<Related>> similar,
         BiFunction<String, Member, Upvotes> upvotes,
         Function<String, Map<String, String>> claimedAuthors,
         BiFunction<Context, String, Content> memberActions,

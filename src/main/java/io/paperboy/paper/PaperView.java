@@ -12,7 +12,7 @@ import java.util.Map;
  * hid it (only curators see a hidden paper's page), and what other features rendered for it: the
  * member's own buttons ({@code actions}) and the discussion ({@code comments}).
  */
-public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Paper> similar,
+public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Related> similar,
         Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content actions, Content comments) {
     public PaperView {
         featured = List.copyOf(featured);

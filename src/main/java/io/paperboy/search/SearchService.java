@@ -2,25 +2,15 @@ package io.paperboy.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.Weight;
 
 /** Searches the index with the query language of {@link SearchQueryParser}. */
 public final class SearchService {
@@ -38,8 +28,8 @@ public final class SearchService {
      * with their claim).
      */
     public static final double MEANING_FLOOR = 0.70;
-    private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.PUBLISHED_DAY, SortField.Type.LONG, true),
-            new SortField(IndexFields.ID, SortField.Type.STRING));
+    /** How deep search pages: results past it are not listed (the count still says how many match). */
+    public static final int MAX_WINDOW = 1000;
 
     private final SearchIndex index;
     private final LuceneQueries queries;
@@ -88,29 +78,13 @@ public final class SearchService {
     }
 
     /**
-     * As {@link #search(String, int, Ranking)} in {@code order}: by relevance, or the papers the
-     * words match newest or most upvoted first (ties by relevance).
+     * As {@link #search(String, int, Ranking)} in {@code order}: by relevance, or the whole list
+     * newest or most upvoted first (ties by relevance).
      *
      * @throws InvalidQueryException when {@code q} cannot be run
      */
     public SearchResults search(String q, int limit, Ranking ranking, SearchOrder order) throws InvalidQueryException {
-        if (order == SearchOrder.RELEVANCE) {
-            return search(q, limit, ranking);
-        }
-        checkLimit(limit);
-        SearchQuery parsed = SearchQueryParser.parse(q);
-        try {
-            return index.withSearcher(searcher ->
-                    withTypoFallback(searcher, parsed, query -> sorted(searcher, parsed, query, limit, order)));
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw tooManyTerms();
-        }
-    }
-
-    private TopDocs sorted(IndexSearcher searcher, SearchQuery parsed, Query query, int limit, SearchOrder order)
-            throws IOException {
-        return order == SearchOrder.DATE ? searcher.search(query, limit, NEWEST_FIRST, true)
-                : UpvoteOrder.top(searcher, query, upvotes.get(), limit, rest -> top(searcher, parsed, rest, limit));
+        return search(q, 0, limit, ranking, order);
     }
 
     /**
@@ -134,20 +108,24 @@ public final class SearchService {
      * @throws InvalidQueryException when {@code q} cannot be run, or ranks by meaning without an embedder
      */
     public SearchResults search(String q, int limit, Ranking ranking) throws InvalidQueryException {
-        checkLimit(limit);
-        SearchQuery parsed = SearchQueryParser.parse(q);
-        if (ranking != Ranking.BM25 && embedder == null) {
-            throw new InvalidQueryException("ranking by " + ranking.name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs semantic search, which is off on this server (serve --embeddings)");
-        }
+        return search(q, 0, limit, ranking, SearchOrder.RELEVANCE);
+    }
+
+    /**
+     * Results {@code offset} to {@code offset + limit} of the whole list for {@code q} (see
+     * {@link ResultList} for what it holds), with its exact size; highlighted.
+     *
+     * @throws InvalidQueryException when {@code q} cannot be run, the page lies past
+     *     {@link #MAX_WINDOW}, or the ranking is by meaning without an embedder
+     */
+    public SearchResults search(String q, int offset, int limit, Ranking ranking, SearchOrder order)
+            throws InvalidQueryException {
+        SearchQuery parsed = checked(q, offset, limit, ranking);
         try {
             return index.withSearcher(searcher -> {
-                if (ranking == Ranking.BM25) {
-                    return withTypoFallback(searcher, parsed, query -> top(searcher, parsed, query, limit));
-                }
-                Ranked ranked = byMeaning(searcher, parsed, limit, ranking);
-                return new SearchResults(hits(searcher, ranked.query(), ranked.top()), ranked.fuzzy(),
-                        hits(searcher, ranked.query(), ranked.close()));
+                Found found = find(searcher, parsed, offset, limit, ranking, order);
+                return new SearchResults(hits(searcher, found.words(), found.window().docs()), found.fuzzy(),
+                        hits(searcher, found.words(), found.close()), found.window().total(), found.window().byMeaning());
             });
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
@@ -155,132 +133,38 @@ public final class SearchService {
     }
 
     /**
-     * A ranking by meaning: the word query it answers (for highlighting), its top documents,
+     * What a search found: the word query it answers (for highlighting), the page of results,
      * whether they come from the typo-tolerant fallback, and, when nothing matched, the papers
      * close in meaning.
      */
-    private record Ranked(Query query, TopDocs top, boolean fuzzy, TopDocs close) {}
+    private record Found(Query words, ResultList.Window window, boolean fuzzy, ScoreDoc[] close) {}
 
-    /** Vector or hybrid top documents (hybrid scores are the fused RRF scores), exact words first, then with typos. */
-    private Ranked byMeaning(IndexSearcher searcher, SearchQuery parsed, int limit, Ranking ranking)
-            throws IOException {
-        TopDocs vectors = nearestDocs(searcher, parsed, Math.max(limit, FUSION_DEPTH));
+    private Found find(IndexSearcher searcher, SearchQuery parsed, int offset, int limit, Ranking ranking,
+            SearchOrder order) throws IOException {
+        ScoreDoc[] nearest = ranking == Ranking.BM25 ? new ScoreDoc[0] : nearestDocs(searcher, parsed, FUSION_DEPTH);
+        ResultList list = new ResultList(searcher, parsed, floor);
         Query exact = queries.build(parsed, false);
-        TopDocs top = fusedOrNearest(searcher, parsed, exact, vectors, limit, ranking);
-        if (top.scoreDocs.length > 0 || parsed.text().isBlank()) {
-            return new Ranked(exact, top, false, empty());
-        }
-        Query fuzzy = queries.build(parsed, true);
-        top = fusedOrNearest(searcher, parsed, fuzzy, vectors, limit, ranking);
-        if (top.scoreDocs.length > 0) {
-            return new Ranked(fuzzy, top, true, empty());
-        }
-        ScoreDoc[] close = java.util.Arrays.stream(vectors.scoreDocs).filter(this::aboveFloor).limit(limit)
-                .toArray(ScoreDoc[]::new);
-        return new Ranked(exact, empty(), false, new TopDocs(new TotalHits(close.length, TotalHits.Relation.EQUAL_TO), close));
-    }
-
-    /**
-     * The papers {@code words} matches fused with (or, ranking by vectors, ordered by) their
-     * meaning; nearest papers that do not match the words stay only above the floor. Nothing when
-     * the words match nothing.
-     */
-    private TopDocs fusedOrNearest(IndexSearcher searcher, SearchQuery parsed, Query words, TopDocs vectors, int limit,
-            Ranking ranking) throws IOException {
-        TopDocs byWords = top(searcher, parsed, words, FUSION_DEPTH);
-        if (byWords.scoreDocs.length == 0) {
-            return empty();
-        }
-        ScoreDoc[] kept = kept(searcher, words, vectors.scoreDocs);
-        if (ranking == Ranking.VECTORS) {
-            ScoreDoc[] top = java.util.Arrays.copyOf(kept, Math.min(limit, kept.length));
-            return new TopDocs(new TotalHits(top.length, TotalHits.Relation.EQUAL_TO), top);
-        }
-        List<Integer> nearest = java.util.Arrays.stream(kept).limit(FUSION_DEPTH).map(sd -> sd.doc).toList();
-        List<Map.Entry<Integer, Double>> fused = RankFusion.hybrid(docs(byWords), nearest, limit);
-        ScoreDoc[] top = fused.stream().map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
-                .toArray(ScoreDoc[]::new);
-        return new TopDocs(new TotalHits(top.length, TotalHits.Relation.EQUAL_TO), top);
-    }
-
-    /** The nearest documents that match {@code words} or lie above the floor, in order. */
-    private ScoreDoc[] kept(IndexSearcher searcher, Query words, ScoreDoc[] nearest) throws IOException {
-        Set<Integer> matching = matchingAmong(searcher, words, nearest);
-        return java.util.Arrays.stream(nearest).filter(sd -> aboveFloor(sd) || matching.contains(sd.doc))
-                .toArray(ScoreDoc[]::new);
-    }
-
-    // One scorer per segment, advanced through the candidates in doc order, instead of a scorer per candidate.
-    private static Set<Integer> matchingAmong(IndexSearcher searcher, Query words, ScoreDoc[] candidates)
-            throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int[] docs = java.util.Arrays.stream(candidates).mapToInt(sd -> sd.doc).sorted().distinct().toArray();
-        Set<Integer> matching = new HashSet<>();
-        LeafReaderContext leaf = null;
-        DocIdSetIterator matches = null;
-        for (int doc : docs) {
-            LeafReaderContext at = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            if (at != leaf) {
-                leaf = at;
-                Scorer scorer = weight.scorer(leaf);
-                matches = scorer == null ? null : scorer.iterator();
+        for (boolean fuzzy : new boolean[] {false, true}) {
+            Query words = fuzzy ? queries.build(parsed, true) : exact;
+            int count = searcher.count(words);
+            if (count > 0) {
+                return new Found(words, list.window(words, count, nearest, ranking, order,
+                        order == SearchOrder.UPVOTES ? upvotes.get() : Map.of(), offset, limit), fuzzy, new ScoreDoc[0]);
             }
-            int target = doc - leaf.docBase;
-            if (matches != null && (matches.docID() < target ? matches.advance(target) : matches.docID()) == target) {
-                matching.add(doc);
+            if (parsed.text().isBlank()) {
+                break; // only filters: no words to allow typos in
             }
         }
-        return matching;
+        return new Found(exact, new ResultList.Window(new ScoreDoc[0], 0, 0), false, list.aboveFloor(nearest, limit));
     }
 
-    /** Lucene scores a cosine similarity c as (1 + c) / 2. */
-    private boolean aboveFloor(ScoreDoc sd) {
-        return 2.0 * sd.score - 1 >= floor;
-    }
-
-    private static TopDocs empty() {
-        return new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
-    }
-
-    private static List<Integer> docs(TopDocs top) {
-        return java.util.Arrays.stream(top.scoreDocs).map(sd -> sd.doc).toList();
-    }
-
-    /**
-     * The best {@code limit} documents for the query; a query that only filters (all its papers
-     * score the same) lists the newest first rather than in the index's arbitrary order.
-     */
-    private static TopDocs top(IndexSearcher searcher, SearchQuery parsed, Query query, int limit) throws IOException {
-        return LuceneQueries.ranksByRelevance(parsed) ? searcher.search(query, limit)
-                : searcher.search(query, limit, NEWEST_FIRST, true);
-    }
-
-    /** The top documents for a query, in some order. */
-    @FunctionalInterface
-    private interface TopFor {
-        TopDocs of(Query query) throws IOException;
-    }
-
-    /** The query's top documents, highlighted; when nothing matches, the same with typo tolerance. */
-    private SearchResults withTypoFallback(IndexSearcher searcher, SearchQuery parsed, TopFor topFor) throws IOException {
-        Query exact = queries.build(parsed, false);
-        TopDocs top = topFor.of(exact);
-        if (top.scoreDocs.length > 0 || parsed.text().isBlank()) {
-            return new SearchResults(hits(searcher, exact, top), false);
-        }
-        Query fuzzy = queries.build(parsed, true);
-        top = topFor.of(fuzzy);
-        return new SearchResults(hits(searcher, fuzzy, top), top.scoreDocs.length > 0);
-    }
-
-    private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+        TopDocs top = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
         Highlights.Highlight[] marked = highlights.highlight(searcher, query, top);
-        List<String> ids = IndexFields.ids(searcher, top.scoreDocs);
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            hits.add(new SearchHit(ids.get(i), sd.score, marked[i].title(), marked[i].snippet()));
+        List<String> ids = IndexFields.ids(searcher, docs);
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            hits.add(new SearchHit(ids.get(i), docs[i].score, marked[i].title(), marked[i].snippet()));
         }
         return hits;
     }
@@ -296,18 +180,27 @@ public final class SearchService {
      * {@value #FUSION_DEPTH} of both rankings by {@link RankFusion}.
      */
     public List<String> rank(String q, int limit, Ranking ranking) throws InvalidQueryException {
-        checkLimit(limit);
-        SearchQuery parsed = SearchQueryParser.parse(q);
-        if (ranking != Ranking.BM25 && embedder == null) {
-            throw new IllegalStateException("search: ranking by " + ranking + " needs an embedder");
-        }
+        SearchQuery parsed = checked(q, 0, limit, ranking);
         try {
-            return index.withSearcher(searcher -> IndexFields.ids(searcher, (ranking == Ranking.BM25
-                    ? top(searcher, parsed, queries.build(parsed, false), limit)
-                    : byMeaning(searcher, parsed, limit, ranking).top()).scoreDocs));
+            return index.withSearcher(searcher -> IndexFields.ids(searcher,
+                    find(searcher, parsed, 0, limit, ranking, SearchOrder.RELEVANCE).window().docs()));
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
         }
+    }
+
+    private SearchQuery checked(String q, int offset, int limit, Ranking ranking) throws InvalidQueryException {
+        checkLimit(limit);
+        if (offset < 0 || (long) offset + limit > MAX_WINDOW) {
+            throw new InvalidQueryException("search lists the first " + MAX_WINDOW + " results; this page would end at "
+                    + ((long) offset + limit) + " (add words or filters to narrow the query)");
+        }
+        SearchQuery parsed = SearchQueryParser.parse(q);
+        if (ranking != Ranking.BM25 && embedder == null) {
+            throw new InvalidQueryException("ranking by " + ranking.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs semantic search, which is off on this server (serve --embeddings)");
+        }
+        return parsed;
     }
 
     private static void checkLimit(int limit) throws InvalidQueryException {
@@ -320,13 +213,13 @@ public final class SearchService {
         return new InvalidQueryException("q expands to too many terms; use fewer or shorter words");
     }
 
-    private TopDocs nearestDocs(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
+    private ScoreDoc[] nearestDocs(IndexSearcher searcher, SearchQuery parsed, int limit) throws IOException {
         String meaning = queries.meaning(parsed);
         if (meaning.isBlank()) {
-            return empty();
+            return new ScoreDoc[0];
         }
         Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(meaning), limit,
                 queries.filter(parsed));
-        return searcher.search(knn, limit);
+        return searcher.search(knn, limit).scoreDocs;
     }
 }

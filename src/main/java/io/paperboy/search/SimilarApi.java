@@ -10,11 +10,17 @@ import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
+import io.paperboy.paper.Related;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** {@code GET /api/papers/{id}/similar?limit=}: papers like this one, rendered as the paper API renders them. */
+/**
+ * {@code GET /api/papers/{id}/similar?limit=}: the paper's nearest neighbours by embedding, rendered
+ * as the paper API renders them, each with {@code "why"} (a few words: shared authors, rare words
+ * both use, or close in meaning) and {@code "similarity"} (cosine). {@code []} while the paper has
+ * no embedding (semantic search off, or not embedded yet): similarity by meaning is never faked.
+ */
 public final class SimilarApi {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 50;
@@ -42,8 +48,9 @@ public final class SimilarApi {
         }
         int limit = limit(ctx.queryParam("limit"));
         ArrayNode out = json.createArrayNode();
-        for (Paper p : likeInOrder(id, limit)) {
-            out.add(render.apply(p));
+        for (Shown shown : similarTo(id, limit)) {
+            out.add(render.apply(shown.related().paper()).put("why", shown.related().why())
+                    .put("similarity", Math.round(shown.similarity() * 1000) / 1000.0));
         }
         ctx.contentType("application/json").result(out.toString());
     }
@@ -63,10 +70,25 @@ public final class SimilarApi {
         throw new BadRequestResponse("limit must be a whole number between 1 and " + MAX_LIMIT);
     }
 
-    /** The similar papers of {@code id} as stored papers, best first. */
-    public List<Paper> likeInOrder(String id, int limit) {
-        List<String> ids = similar.like(id, limit);
-        Map<String, Paper> found = papers.findAll(ids);
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    /** A similar paper with its similarity. */
+    private record Shown(Related related, double similarity) {}
+
+    /** The similar papers of {@code id} as stored papers, nearest first, each with why; none without embeddings. */
+    public List<Related> likeInOrder(String id, int limit) {
+        return similarTo(id, limit).stream().map(Shown::related).toList();
+    }
+
+    private List<Shown> similarTo(String id, int limit) {
+        List<SimilarPapers.Neighbour> nearest = similar.nearest(id, limit);
+        if (nearest.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Paper> found = papers.findAll(java.util.stream.Stream.concat(java.util.stream.Stream.of(id),
+                nearest.stream().map(SimilarPapers.Neighbour::paperId)).toList());
+        Paper source = found.get(id);
+        return nearest.stream().filter(n -> found.containsKey(n.paperId()) && source != null)
+                .map(n -> new Shown(new Related(found.get(n.paperId()), similar.why(source, found.get(n.paperId()))),
+                        n.similarity()))
+                .toList();
     }
 }

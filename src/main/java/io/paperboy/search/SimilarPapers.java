@@ -15,9 +15,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Papers like a given one: Lucene's MoreLikeThis over title and abstract (the paper's most
- * distinctive terms by tf-idf, run as a BM25 query), the paper itself left out. It needs no
- * embeddings, so every paper page has similar papers whether or not the server embeds.
+ * Papers like a given one. {@link #nearest}: the paper's nearest neighbours by embedding (what the
+ * paper page and {@code /api/papers/{id}/similar} show; none while the paper has no embedding).
+ * {@link #like} and {@link #likeAny}: Lucene's MoreLikeThis over title and abstract (the paper's
+ * most distinctive terms by tf-idf, run as a BM25 query), the paper itself left out, which needs no
+ * embeddings (the personal ranking uses it).
  */
 public final class SimilarPapers {
     private static final int MAX_QUERY_TERMS = 25;
@@ -28,6 +30,44 @@ public final class SimilarPapers {
 
     public SimilarPapers(SearchIndex index) {
         this.index = index;
+    }
+
+    /** A neighbour by embedding and its cosine similarity to the paper. */
+    public record Neighbour(String paperId, double similarity) {}
+
+    /**
+     * Up to {@code limit} papers nearest to {@code paperId} by embedding, nearest first, the paper
+     * itself left out (hidden papers are not in the index); empty when the paper has no embedding
+     * (semantic search off, or not embedded yet).
+     */
+    public List<Neighbour> nearest(String paperId, int limit) {
+        float[] vector = new PaperVectors(index).of(List.of(paperId)).get(paperId);
+        if (vector == null) {
+            return List.of();
+        }
+        return index.withSearcher(searcher -> {
+            Query notItself = new BooleanQuery.Builder().add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ID, paperId)), BooleanClause.Occur.MUST_NOT).build();
+            ScoreDoc[] hits = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(IndexFields.VECTOR, vector,
+                    limit, notItself), limit).scoreDocs;
+            List<String> ids = IndexFields.ids(searcher, hits);
+            List<Neighbour> out = new java.util.ArrayList<>();
+            for (int i = 0; i < hits.length; i++) {
+                out.add(new Neighbour(ids.get(i), 2.0 * hits[i].score - 1)); // Lucene scores cosine c as (1 + c) / 2
+            }
+            return out;
+        });
+    }
+
+    /** Why {@code other}, a neighbour of {@code source}, is similar to it, in a few words ({@link SimilarReasons}). */
+    public String why(io.paperboy.paper.Paper source, io.paperboy.paper.Paper other) {
+        return index.withSearcher(searcher -> new SimilarReasons(term -> {
+            try {
+                return searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, searcher.getIndexReader().numDocs()).why(source, other));
     }
 
     /** Ids of up to {@code limit} papers like {@code paperId}, best first; empty when it is not indexed. */

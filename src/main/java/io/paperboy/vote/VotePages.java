@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
+import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
 import io.paperboy.web.Templates;
@@ -64,9 +65,6 @@ public final class VotePages {
 
     // Only a path on this site: the form's own field, else the paper page (never an open redirect).
     private static String back(Context ctx, String paperId) {
-        String back = ctx.formParam("back");
-        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\")
-                && back.chars().noneMatch(c -> c < 0x20);
-        return local ? back : "/papers/" + paperId;
+        return HttpPolicy.localPath(ctx.formParam("back"), "/papers/" + paperId);
     }
 }

@@ -55,6 +55,16 @@ public final class HttpPolicy {
         }
     }
 
+    /**
+     * Where a form may send the browser back to: {@code path} when it is a path on this site,
+     * else {@code fallback} (never another site: no open redirect).
+     */
+    public static String localPath(String path, String fallback) {
+        boolean local = path != null && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+                && path.chars().noneMatch(c -> c < 0x20);
+        return local ? path : fallback;
+    }
+
     /** Pages and API answers change when papers are imported or voted on: short shared caching. */
     public static void shortCache(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=60");

@@ -58,4 +58,19 @@ final class HybridSearchPagesTest {
         assertThat(page.body()).contains("these allow a typo or two").contains("href=\"/papers/0704.0001\"");
         assertThat(api.headers().firstValue("X-Search-Fuzzy")).hasValue("true");
     }
+
+    @Test
+    void similarPapers_areNearestByEmbedding_eachSayingWhy_andNeverThePaperItself() throws Exception {
+        JsonNode similar = JSON.readTree(server.get("/api/papers/0704.0001/similar?limit=5").body());
+        String page = server.get("/papers/0704.0001").body();
+
+        assertThat(similar).hasSize(5);
+        assertThat(similar.findValuesAsText("id")).doesNotContain("0704.0001");
+        for (JsonNode paper : similar) {
+            assertThat(paper.get("why").asText()).matches("(same authors?: .+|both use .+|close in meaning.*)");
+            assertThat(paper.get("similarity").asDouble()).isBetween(-1.0, 1.0);
+        }
+        assertThat(page).contains("Similar papers").contains("href=\"/papers/" + similar.get(0).get("id").asText() + "\"")
+                .contains("<span class=\"why\">");
+    }
 }

@@ -105,4 +105,49 @@ final class QuerySemanticsTest {
         assertThat(results.hits()).isEmpty();
         assertThat(results.closeInMeaning()).isEmpty();
     }
+
+    @Test
+    void hybridCounts_theWordMatchesAndThePapersListedForTheirMeaningAlone() throws Exception {
+        // Three papers contain "networks" or "attention"; LoRA contains none of the words but is
+        // close enough in meaning to a question about translation models.
+        SearchResults results = search.search("translation with attention networks", 10, Ranking.HYBRID);
+
+        assertThat(results.total()).isEqualTo(4);
+        assertThat(results.byMeaning()).isEqualTo(1);
+        assertThat(results.hits()).extracting(SearchHit::paperId).contains("2106.09685");
+    }
+
+    @Test
+    void sortByDate_inHybridRanking_ordersTheWholeList_papersListedByMeaningIncluded() throws Exception {
+        SearchResults byDate = search.search("translation with attention networks", 0, 10, Ranking.HYBRID, SearchOrder.DATE);
+
+        // 2024, 2021 (by meaning alone), 2017, 1998: before, the date order left LoRA out.
+        assertThat(byDate.hits()).extracting(SearchHit::paperId)
+                .containsExactly("2407.00003", "2106.09685", "1706.03762", "pb-0123456789ab");
+    }
+
+    @Test
+    void sortByUpvotes_inHybridRanking_ordersTheWholeList_papersListedByMeaningIncluded() throws Exception {
+        SearchService voted = search.withUpvotes(() -> java.util.Map.of("2106.09685", 5, "pb-0123456789ab", 2,
+                "2001.00001", 9));
+
+        SearchResults byUpvotes = voted.search("translation with attention networks", 0, 10, Ranking.HYBRID,
+                SearchOrder.UPVOTES);
+
+        // The most upvoted paper (2001.00001) is not in the list at all: only the list is ordered.
+        assertThat(byUpvotes.hits()).extracting(SearchHit::paperId).hasSize(4)
+                .startsWith("2106.09685", "pb-0123456789ab").doesNotContain("2001.00001");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void pages_sliceTheSameList_andCountIt(Ranking ranking) throws Exception {
+        List<String> all = ids("low rank networks", ranking);
+
+        SearchResults second = search.search("low rank networks", 2, 2, ranking, SearchOrder.RELEVANCE);
+
+        assertThat(all).hasSizeGreaterThan(3);
+        assertThat(second.total()).isEqualTo(all.size());
+        assertThat(second.hits()).extracting(SearchHit::paperId).containsExactlyElementsOf(all.subList(2, 4));
+    }
 }

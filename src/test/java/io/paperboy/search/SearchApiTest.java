@@ -192,4 +192,38 @@ final class SearchApiTest {
                 .map(l -> Double.parseDouble(l.substring(name.length() + 1)))
                 .orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
     }
+
+    @Test
+    void pages_sayTheTotalAndLinkTheNextAndPreviousPage_keepingTheQuery() throws Exception {
+        HttpResponse<String> first = search("model", "&limit=100&sort=date");
+        JsonNode all = JSON.readTree(first.body());
+        HttpResponse<String> second = search("model", "&limit=3&sort=date&p=1");
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(all).hasSize(100);
+        assertThat(first.headers().firstValue("X-Total-Count")).isEqualTo(second.headers().firstValue("X-Total-Count"));
+        // The count is every paper with the word, not the page.
+        assertThat(Integer.parseInt(second.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThan(100);
+        assertThat(java.util.stream.StreamSupport.stream(JSON.readTree(second.body()).spliterator(), false)
+                .map(hit -> hit.get("title").asText()).toList())
+                .containsExactly(all.get(3).get("title").asText(), all.get(4).get("title").asText(),
+                        all.get(5).get("title").asText());
+        assertThat(second.headers().firstValue("Link").orElseThrow())
+                .contains("</api/papers/search?q=model&limit=3&sort=date&p=2>; rel=\"next\"")
+                .contains("</api/papers/search?q=model&limit=3&sort=date&p=0>; rel=\"prev\"");
+    }
+
+    @Test
+    void theLastPage_hasNoNextLink_andABadPageIs400SayingWhy() throws Exception {
+        int total = Integer.parseInt(search("diphoton").headers().firstValue("X-Total-Count").orElseThrow());
+        HttpResponse<String> last = search("diphoton", "&limit=1&p=" + (total - 1));
+        HttpResponse<String> negative = search("model", "&p=-1");
+        HttpResponse<String> deep = search("model", "&limit=100&p=10");
+
+        assertThat(last.headers().firstValue("Link").orElse("")).doesNotContain("rel=\"next\"");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(negative.body()).get("error").asText()).contains("p must be a page number from 0");
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(deep.body()).get("error").asText()).contains("first 1000 results");
+    }
 }

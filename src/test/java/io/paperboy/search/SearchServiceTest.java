@@ -130,4 +130,21 @@ final class SearchServiceTest {
         assertThatThrownBy(() -> search.search("attention", 0)).isInstanceOf(InvalidQueryException.class)
                 .hasMessage("limit must be between 1 and 100 (got 0)");
     }
+
+    @Test
+    void total_countsEveryMatch_exactly_whateverThePageSize() throws Exception {
+        SearchResults first = search.search("low-rank", 1);
+
+        assertThat(first.hits()).hasSize(1);
+        assertThat(first.total()).isEqualTo(ids("low-rank").size()).isEqualTo(3);
+        assertThat(first.byMeaning()).isZero();
+    }
+
+    @Test
+    void aPagePastTheLastListedResult_isRefusedSayingWhy() {
+        assertThatThrownBy(() -> search.search("low-rank", 990, 20, Ranking.BM25, SearchOrder.RELEVANCE))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("first 1000 results");
+        assertThatThrownBy(() -> search.search("low-rank", Integer.MAX_VALUE, 20, Ranking.BM25, SearchOrder.DATE))
+                .isInstanceOf(InvalidQueryException.class);
+    }
 }
