@@ -11,6 +11,7 @@ import io.paperboy.listing.ListingFilter;
 import io.paperboy.listing.ListingService;
 import io.paperboy.listing.Period;
 import io.paperboy.paper.Paper;
+import io.paperboy.paper.Related;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.InvalidQueryException;
 import io.paperboy.search.Ranking;
@@ -43,7 +44,7 @@ public final class ReadTools {
     private final Ranking defaultRanking;
     private final PaperService papers;
     private final ListingService listings;
-    private final BiFunction<String, Integer, List<Paper>> similar;
+    private final BiFunction<String, Integer, List<Related>> similar;
     private final ToIntFunction<String> upvotes;
     private final PaperMarkdown markdown;
 
@@ -52,7 +53,7 @@ public final class ReadTools {
      * a paper's count as the pages show it; {@code defaultRanking} is the site's (hybrid when it embeds).
      */
     public ReadTools(SearchService search, Ranking defaultRanking, PaperService papers, ListingService listings,
-            BiFunction<String, Integer, List<Paper>> similar, ToIntFunction<String> upvotes, SiteUrl site) {
+            BiFunction<String, Integer, List<Related>> similar, ToIntFunction<String> upvotes, SiteUrl site) {
         this.search = search;
         this.defaultRanking = defaultRanking;
         this.papers = papers;
@@ -201,11 +202,12 @@ public final class ReadTools {
         Paper p = paper(args.paperId("id"));
         int limit = args.whole("limit", 10, 1, MAX_SEARCH);
         List<String> entries = new ArrayList<>();
-        for (Paper like : similar.apply(p.id(), limit)) {
-            entries.add(markdown.entry(entries.size() + 1, like, upvotes.applyAsInt(like.id()), null));
+        for (Related like : similar.apply(p.id(), limit)) {
+            entries.add(markdown.entry(entries.size() + 1, like.paper(), upvotes.applyAsInt(like.paper().id()), like.why()));
         }
+        // Similar means near by embedding: a site without embeddings (or before they are computed) has none.
         return PaperMarkdown.list("Papers like \"" + p.title().strip() + "\" (" + p.id() + ")", entries,
-                "No similar papers are known yet.");
+                "No similar papers are known yet: they are found by meaning, and this site has no embedding of this paper.");
     }
 
     private Paper paper(String id) {

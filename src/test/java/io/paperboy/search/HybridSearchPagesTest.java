@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -57,6 +60,22 @@ final class HybridSearchPagesTest {
 
         assertThat(page.body()).contains("these allow a typo or two").contains("href=\"/papers/0704.0001\"");
         assertThat(api.headers().firstValue("X-Search-Fuzzy")).hasValue("true");
+    }
+
+    @Test
+    void theMcpSimilarPapersTool_listsTheSameNeighbours_eachWithItsReason() throws Exception {
+        JsonNode similar = JSON.readTree(server.get("/api/papers/0704.0001/similar?limit=3").body());
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"similar_papers\","
+                + "\"arguments\":{\"id\":\"0704.0001\",\"limit\":3}}}";
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/mcp")))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(call)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String text = JSON.readTree(answer.body()).at("/result/content/0/text").asText();
+        assertThat(text).contains("1. [").contains("— " + similar.get(0).get("id").asText())
+                .contains(similar.get(0).get("why").asText()).doesNotContain("— 0704.0001 ");
     }
 
     @Test
