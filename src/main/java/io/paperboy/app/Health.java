@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.db.StoreSchema;
+import io.paperboy.paper.PaperService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code /health/live}: the process serves HTTP; it does not touch the store, so an outage of the
  * store does not get every node restarted. {@code /health/ready}: the node can serve everything —
  * the store answers, its schema is the one this node migrated to (not missing, not older), and
- * the search index is within {@value #MAX_INDEX_LAG} changes of the store — or 503 saying what
+ * the search index is at most {@value #MAX_INDEX_LAG} papers behind the store — or 503 saying what
  * is missing.
  */
 final class Health {
@@ -31,11 +32,13 @@ final class Health {
     static final long MAX_INDEX_LAG = 1000;
 
     private final Database db;
+    private final PaperService papers;
     private final LongSupplier indexApplied;
     private final String schemaAtStart;
 
-    Health(Database db, LongSupplier indexApplied) {
+    Health(Database db, PaperService papers, LongSupplier indexApplied) {
         this.db = db;
+        this.papers = papers;
         this.indexApplied = indexApplied;
         this.schemaAtStart = schemaVersion().orElse(null);
     }
@@ -74,10 +77,11 @@ final class Health {
         }
         if (storeChanges >= 0) {
             checkSchema(body, missing);
-            long lag = Math.max(0, storeChanges - indexApplied.getAsLong());
+            // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
+            long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
             body.put("index_lag", lag);
             if (lag > MAX_INDEX_LAG) {
-                missing.add("index: " + lag + " changes behind the store (ready within " + MAX_INDEX_LAG + ")");
+                missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
             }
         }
         body.put("status", missing.isEmpty() ? "ready" : "not ready");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
+import io.paperboy.paper.PaperService;
 import io.paperboy.testing.TestStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ final class HealthTest {
     @BeforeEach
     void start() {
         db = TestStore.SQLITE.open(dir);
-        Health health = new Health(db, indexApplied::get);
+        Health health = new Health(db, new PaperService(db), indexApplied::get);
         app = Javalin.create(health::register).start("127.0.0.1", 0);
     }
 
@@ -61,13 +62,23 @@ final class HealthTest {
 
     @Test
     void indexFarBehindTheStore_isNotReady_andSaysSo() throws Exception {
-        db.inTransaction(h -> ChangeSequence.reserve(h, 5000));
+        db.useTransaction(h -> {
+            long first = ChangeSequence.reserve(h, 1500);
+            var batch = h.prepareBatch("INSERT INTO papers (id, title, change_seq, created_at, modified_at) "
+                    + "VALUES (:id, 'A paper', :seq, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            for (int i = 0; i < 1500; i++) {
+                batch.bind("id", "p-" + i).bind("seq", first + i).add();
+            }
+            batch.execute();
+        });
 
         HttpResponse<String> ready = get("/health/ready");
 
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(ready.body()).get("missing").get(0).asText())
-                .isEqualTo("index: 5000 changes behind the store (ready within 1000)");
+                .isEqualTo("index: more than 1000 papers behind the store");
+        indexApplied.set(db.withHandle(ChangeSequence::current) - 10);
+        assertThat(get("/health/ready").statusCode()).as("ten papers behind").isEqualTo(200);
         // Serving what the index has is still possible: the node is alive and its store answers.
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
         assertThat(get("/health").statusCode()).isEqualTo(200);
