@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code paperboy backup FILE}: a consistent snapshot of the whole store, taken while the site serves. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write a consistent snapshot of every table of the store to FILE (gzip-compressed JSON lines),",
-                "while the site keeps serving. Left out: sessions, mail_tokens and throttle_buckets (see",
-                "docs/operations.md). 'paperboy restore FILE' brings it back into an empty store of either kind."})
+        description = "Write a consistent snapshot of every table of the store to FILE (gzip-compressed JSON lines), "
+                + "while the site keeps serving. Left out: sessions, mail_tokens and throttle_buckets (see "
+                + "docs/operations.md). 'paperboy restore FILE' brings it back into an empty store of either kind.")
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code paperboy migrate --to URL}: the whole store copied into another, empty store (SQLite ⇄ PostgreSQL). */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Copy every table of the store (--data / --db) into the empty store at --to, e.g. from",
-                "SQLite to PostgreSQL or back, and check each table's row count and checksum. The target must",
-                "be empty. Stop the site first: writes after the copy starts are not carried."})
+        description = "Copy every table of the store (--data / --db) into the empty store at --to, e.g. from SQLite to "
+                + "PostgreSQL or back, and check each table's row count and checksum. The target must be empty. "
+                + "Stop the site first: writes after the copy starts are not carried.")
 final class MigrateCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

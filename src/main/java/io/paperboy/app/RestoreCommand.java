@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code paperboy restore FILE}: a backup back into an empty store, checked table by table. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Load a backup written by 'paperboy backup' into an empty store (SQLite or PostgreSQL,",
-                "whichever the backup came from), check every table's row count and checksum, then upgrade",
-                "it to this version's schema. A store that holds anything is refused and left as it is."})
+        description = "Load a backup written by 'paperboy backup' into an empty store (SQLite or PostgreSQL, whichever "
+                + "the backup came from), check every table's row count and checksum, then upgrade it to this "
+                + "version's schema. A store that holds anything is refused and left as it is.")
 final class RestoreCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

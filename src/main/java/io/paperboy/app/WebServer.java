@@ -203,7 +203,7 @@ public final class WebServer {
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
             new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq()), metrics::record).register(config);
-            config.routes.get("/health", new Health(papers)::handle);
+            new Health(db, papers, index::appliedSeq).register(config);
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"

@@ -159,7 +159,7 @@ public final class StoreLoader implements StoreCopy.Sink {
 
     /** Refuses before migrating anything: a target at a newer schema, or one holding data. */
     private void refuseNewerOrFilled(String version) throws SQLException {
-        if (Dialect.of(jdbcUrl) == Dialect.SQLITE && !sqliteFileExists()) {
+        if (Dialect.of(jdbcUrl) == Dialect.SQLITE && !java.nio.file.Files.exists(StoreSnapshot.sqliteFile(jdbcUrl))) {
             return;
         }
         try (Connection probe = DriverManager.getConnection(jdbcUrl)) {
@@ -183,13 +183,6 @@ public final class StoreLoader implements StoreCopy.Sink {
                         + version + "; use a new database with no tables (it is upgraded after the restore)");
             }
         }
-    }
-
-    private boolean sqliteFileExists() {
-        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = rest.indexOf('?');
-        String file = query >= 0 ? rest.substring(0, query) : rest;
-        return java.nio.file.Files.exists(java.nio.file.Path.of(file));
     }
 
     private IllegalStateException notEmpty(Map<String, Long> filled) {

@@ -30,6 +30,10 @@ public final class StoreSnapshot {
     /** Sends the store's content to {@code sink}; returns each table's summary. */
     public static Map<String, StoreCopy.TableSummary> read(String jdbcUrl, StoreCopy.Sink sink) throws Exception {
         Dialect dialect = Dialect.of(jdbcUrl);
+        if (dialect == Dialect.SQLITE && !java.nio.file.Files.isRegularFile(sqliteFile(jdbcUrl))) {
+            // Connecting would create an empty database file where the operator mistyped a path.
+            throw new IllegalArgumentException("backup: no store at " + sqliteFile(jdbcUrl) + " (check --data or --db)");
+        }
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             if (dialect == Dialect.SQLITE) {
                 try (Statement s = c.createStatement()) {
@@ -59,6 +63,13 @@ public final class StoreSnapshot {
                 c.rollback();
             }
         }
+    }
+
+    /** The file an SQLite URL names. */
+    static java.nio.file.Path sqliteFile(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        return java.nio.file.Path.of(query >= 0 ? rest.substring(0, query) : rest);
     }
 
     /** The URL without its query (which may hold a password), for messages. */

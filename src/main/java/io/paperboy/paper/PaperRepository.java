@@ -94,6 +94,15 @@ final class PaperRepository {
         batch.execute();
     }
 
+    /** How many papers changed after {@code seq}, counting no further than {@code cap} (an index range scan, no more). */
+    long countChangedSince(Handle handle, long seq, int cap) {
+        return handle.createQuery("SELECT count(*) FROM (SELECT 1 FROM papers WHERE change_seq > :seq LIMIT :cap) AS changed")
+                .bind("seq", seq)
+                .bind("cap", cap)
+                .mapTo(Long.class)
+                .one();
+    }
+
     /** Papers whose last write has a change number above {@code seq}, in change order. */
     List<Paper> listChangedSince(Handle handle, long seq, int limit) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE change_seq > :seq "

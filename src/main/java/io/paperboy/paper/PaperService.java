@@ -78,6 +78,11 @@ public final class PaperService {
         return db.withHandle(h -> papers.listChangedSince(h, seq, limit));
     }
 
+    /** How many papers a follower at {@code seq} has yet to apply, counted up to {@code cap}. */
+    public long countChangedSince(long seq, int cap) {
+        return db.withHandle(h -> papers.countChangedSince(h, seq, cap));
+    }
+
     /** The highest change number handed out so far (0 on an empty store). */
     public long lastChange() {
         return db.withHandle(ChangeSequence::current);

@@ -65,11 +65,13 @@ final class WebServerTest {
     }
 
     @Test
-    void health_reportsTheStoreAndItsPaperCount() throws Exception {
+    void health_answersFromTheChangeCounter_notACountOfPapers() throws Exception {
         HttpResponse<String> response = get("/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).get("papers").asLong()).isEqualTo(114 + 30 + 200);
+        assertThat(JSON.readTree(response.body()).get("status").asText()).isEqualTo("ok");
+        assertThat(JSON.readTree(response.body()).get("changes").asLong()).isGreaterThanOrEqualTo(114 + 30 + 200);
+        assertThat(JSON.readTree(response.body()).has("papers")).isFalse();
     }
 
     @Test

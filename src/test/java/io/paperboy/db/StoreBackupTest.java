@@ -134,6 +134,17 @@ final class StoreBackupTest {
     }
 
     @Test
+    void backupOfAMistypedSqlitePath_saysSo_andCreatesNoDatabaseThere() {
+        Path missing = dir.resolve("no-such-data").resolve("paperboy.db");
+        dir.resolve("no-such-data").toFile().mkdirs();
+
+        assertThatThrownBy(() -> StoreTransfer.backup(Database.sqliteUrl(missing), dir.resolve("x.backup.gz")))
+                .hasMessageContaining("backup: no store at " + missing.toAbsolutePath());
+        assertThat(missing).doesNotExist();
+        assertThat(dir.resolve("x.backup.gz")).doesNotExist();
+    }
+
+    @Test
     void backupCutShort_isRefused_andTheTargetStaysEmpty() throws Exception {
         Path file = dir.resolve("site.backup.gz");
         try (Database source = TestStore.SQLITE.open(dir)) {
