@@ -197,7 +197,8 @@ public final class WebServer {
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
                     claims::approvedAuthors,
                     readingListPages::saveButton,
-                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id))))
+                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
+                    id -> List.of()))
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
                     site.loginLimits().signupsPerAddress())
