@@ -5,6 +5,7 @@ import io.paperboy.digest.DigestSchedule;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.jobs.DailyJob;
 import io.paperboy.jobs.JobRuns;
+import io.paperboy.keyword.KeywordWorker;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.EmbeddingWorker;
@@ -111,6 +112,9 @@ final class ServeCommand implements Callable<Integer> {
             System.err.printf("embeddings: %,d papers to embed, in the background%n", embedding.pending());
             embedding.start(FOLLOW_INTERVAL_MS);
         }
+        // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
+        KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
+        keywords.start(FOLLOW_INTERVAL_MS);
         Site site = siteOptions.site(store.dataDir);
         site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
@@ -140,6 +144,7 @@ final class ServeCommand implements Callable<Integer> {
                 if (embedding != null) {
                     embedding.close();
                 }
+                keywords.close();
                 if (harvest != null) {
                     harvest.close();
                 }

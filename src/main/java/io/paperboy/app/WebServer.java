@@ -13,6 +13,8 @@ import io.paperboy.comment.CommentPages;
 import io.paperboy.comment.CommentService;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
+import io.paperboy.keyword.KeywordWorker;
+import io.paperboy.keyword.Keywords;
 import io.paperboy.listing.DailyPapersApi;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingFeeds;
@@ -115,7 +117,9 @@ public final class WebServer {
         SearchIndex index = SearchIndex.inMemory();
         IndexFollower follower = new IndexFollower(new PaperService(db), index);
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
-        return start(db, site, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
+        KeywordWorker keywords = new KeywordWorker(db, new PaperService(db), null);
+        keywords.start(ServeCommand.FOLLOW_INTERVAL_MS);
+        return start(db, site, index, new SearchService(index), Ranking.BM25, host, port, List.of(keywords, follower, index));
     }
 
     /**
@@ -150,7 +154,9 @@ public final class WebServer {
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock());
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
-        PaperJson paperJson = new PaperJson(new ObjectMapper());
+        Keywords keywords = new Keywords(db);
+        ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress);
+        PaperJson paperJson = new PaperJson(new ObjectMapper(), keywords::of);
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers,
                 name -> accounts.byName(name).map(Account::displayName));
@@ -174,19 +180,22 @@ public final class WebServer {
             auth.register(config); // first: every later handler asks who the visitor is
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
-            new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq()), metrics::record).register(config);
+            // Key phrases arrive later than their papers, from the keyword worker.
+            new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq(), keywordsStored.getAsLong()), metrics::record)
+                    .register(config);
             config.routes.get("/health", new Health(papers)::handle);
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"
-            new PaperApi(papers, listings::upvotes, comments).register(config);
-            new DailyPapersApi(listings, comments).register(config);
+            new PaperApi(papers, listings::upvotes, comments, keywords::of).register(config);
+            new DailyPapersApi(listings, comments, keywords::of).register(config);
             new ListingFeeds(listings, url).register(config);
             new SearchFeeds(search, papers, ranking, url).register(config);
             new SearchPages(search, papers, ranking).register(config);
             new VoteApi(votes, listings::importedUpvotes).register(config);
             new VotePages(votes, listings::importedUpvotes).register(config);
-            new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName))
+            new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName),
+                    keywords::ofAll)
                     .register(config);
             new RankingPage().register(config);
             new SubmitPages(submissions).register(config);
@@ -198,7 +207,7 @@ public final class WebServer {
                     claims::approvedAuthors,
                     readingListPages::saveButton,
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
-                    id -> List.of()))
+                    keywords::of))
                     .register(config);
             new AccountPages(accounts, auth, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
                     site.loginLimits().signupsPerAddress())
@@ -221,6 +230,7 @@ public final class WebServer {
         app.start(host, port);
         List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
         closing.add(arxiv);
+        closing.add(keywordsStored);
         return new WebServer(app, metrics, changes, closing, digests);
     }
 

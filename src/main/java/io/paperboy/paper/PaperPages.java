@@ -57,7 +57,7 @@ public final class PaperPages {
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
                 parts.similar().apply(id), parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
-                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id)));
+                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id), parts.keywords().apply(id)));
     }
 
     /** {@code /papers/{id}.md}: the paper as Markdown, for agents (Hugging Face serves the same path). */

@@ -75,4 +75,17 @@ final class PaperPagesTest {
         assertThat(versioned.statusCode()).isEqualTo(301);
         assertThat(versioned.headers().firstValue("location")).hasValue("/papers/0704.0001.md");
     }
+
+    @Test
+    void keywords_appearAsSearchChipsOnThePage_andAsAiKeywordsInTheApi() throws Exception {
+        // The keyword worker runs in the background: the page never waits for it.
+        String api = io.paperboy.testing.Poll.until(java.time.Duration.ofSeconds(30),
+                () -> SERVER.server().get("/api/papers/0704.0001").body(), body -> !body.contains("\"ai_keywords\":[]"));
+
+        assertThat(api).contains("\"ai_keywords\":[\"").contains("diphoton");
+        assertThat(SERVER.server().get("/papers/0704.0001").body())
+                .contains("<ul class=\"keywords\" aria-label=\"Keywords\">")
+                .contains("href=\"/papers?q=%22");
+        assertThat(SERVER.server().get("/papers/0704.0001.md").body()).contains("- **Keywords:** ");
+    }
 }
