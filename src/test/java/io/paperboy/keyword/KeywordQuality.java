@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
  * How our key phrases compare with the {@code ai_keywords} Hugging Face computed for the 30 papers
  * of the real daily-papers sample: the share of our top {@value #TOP} phrases that match one of
  * theirs exactly (after lower case and plural -s) and the share that shares a content word with
- * one of theirs. Run: {@code ./mvnw -B -q exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.paperboy.keyword.KeywordQuality} (add {@code -Dexec.args=embedding} for the
- * model's ranking).
+ * one of theirs. Run as docs/keywords.md says (argument {@code embedding} for the model's ranking).
  */
 public final class KeywordQuality {
     static final int TOP = 5;
