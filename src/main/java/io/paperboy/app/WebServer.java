@@ -213,6 +213,7 @@ public final class WebServer {
                     site.loginLimits().signupsPerAddress())
                     .register(config);
             new SettingsPages(accounts, auth).register(config);
+            new io.paperboy.user.AvatarPages().register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);

@@ -33,7 +33,7 @@ final class PaperPagesTest {
     void upvotesAndSubmitter_comeFromTheListing() throws Exception {
         assertThat(SERVER.server().get("/papers/2606.13681").body())
                 .contains("<span class=\"count\">118</span><span class=\"label\">upvotes</span>")
-                .contains("featured 2026-06-12 by zhiyuanhucs");
+                .contains("featured 2026-06-12 by <img class=\"avatar\" src=\"/avatars/zhiyuanhucs.svg\" alt=\"\" width=\"18\" height=\"18\"> zhiyuanhucs");
     }
 
     @Test
