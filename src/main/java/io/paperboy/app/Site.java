@@ -11,9 +11,11 @@ import java.time.Clock;
  * What the web server needs beyond the store and the index: its public address (null: the
  * address it listens on), where mail goes, the clock (tests move it to expire links), how many
  * failed logins an account and a client address may have per 15 minutes, and how submissions ask
- * the arXiv API (null: arXiv's own API, the site's address as contact).
+ * the arXiv API (null: arXiv's own API, the site's address as contact), and where rendered
+ * thumbnails are stored (null: covers only).
  */
-public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi) {
+public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi,
+        Path thumbnails) {
     /**
      * Failed logins allowed per 15 minutes, per account and per client address; sign-ups allowed
      * per hour from one client address.
@@ -52,26 +54,30 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
         return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
-                LoginLimits.DEFAULT, null);
+                LoginLimits.DEFAULT, null, null);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, thumbnails);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, thumbnails);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, thumbnails);
     }
 
     public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, thumbnails);
     }
 
     public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, thumbnails);
+    }
+
+    public Site withThumbnails(Path thumbnails) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, thumbnails);
     }
 }

@@ -53,7 +53,8 @@ final class SiteOptions {
     /** The relay's password comes from the environment only, never the command line (ps shows it). */
     Site site(Path dataDir) {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
-                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null);
+                new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null,
+                dataDir.resolve("thumbnails"));
     }
 
     private Mailer mailer(Path dataDir) {

@@ -214,6 +214,7 @@ public final class WebServer {
                     .register(config);
             new SettingsPages(accounts, auth).register(config);
             new io.paperboy.user.AvatarPages().register(config);
+            new io.paperboy.thumbnail.ThumbnailPages(papers, site.thumbnails()).register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);
