@@ -5,6 +5,7 @@ import io.paperboy.digest.DigestSchedule;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.jobs.DailyJob;
 import io.paperboy.jobs.JobRuns;
+import io.paperboy.keyword.KeywordWorker;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.EmbeddingWorker;
@@ -89,6 +90,19 @@ final class ServeCommand implements Callable<Integer> {
             + "--no-embeddings saves the model's memory (about 200 MB resident, measured in docs/benchmarks.md) and the embedding CPU time.")
     boolean embeddings;
 
+    @Option(names = "--thumbnails", description = "Render the first page of each paper featured in the last 30 days "
+            + "from its arXiv PDF into DIR/thumbnails, in the background (off by default: it asks arXiv for PDFs; needs "
+            + "--contact). Without it, and until a page is rendered, cards show a cover generated here.")
+    boolean thumbnails;
+
+    @Option(names = "--thumbnails-pdf-url", paramLabel = "URL", defaultValue = "https://arxiv.org/pdf/",
+            description = "Where PDFs are fetched: this URL + arXiv id. Default: ${DEFAULT-VALUE}")
+    URI thumbnailsPdfUrl;
+
+    @Option(names = "--thumbnails-interval", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Seconds between PDF requests (arXiv asks for at most one every 3). Default: ${DEFAULT-VALUE}")
+    int thumbnailsInterval;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
@@ -111,9 +125,13 @@ final class ServeCommand implements Callable<Integer> {
             System.err.printf("embeddings: %,d papers to embed, in the background%n", embedding.pending());
             embedding.start(FOLLOW_INTERVAL_MS);
         }
+        // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
+        KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
+        keywords.start(FOLLOW_INTERVAL_MS);
         Site site = siteOptions.site(store.dataDir);
         site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
+        io.paperboy.thumbnail.ThumbnailWorker thumbnailWorker = thumbnails ? startThumbnails(db, site) : null;
         if (metricsPort != null) {
             int listening = server.listenForMetrics(metricsHost, metricsPort);
             System.err.printf("Metrics for Prometheus: http://%s:%d/metrics%n", metricsHost, listening);
@@ -139,6 +157,10 @@ final class ServeCommand implements Callable<Integer> {
                 done = true;
                 if (embedding != null) {
                     embedding.close();
+                }
+                keywords.close();
+                if (thumbnailWorker != null) {
+                    thumbnailWorker.close();
                 }
                 if (harvest != null) {
                     harvest.close();
@@ -170,6 +192,20 @@ final class ServeCommand implements Callable<Integer> {
                 System.exit(128 + signal.getNumber());
             });
         }
+    }
+
+    private io.paperboy.thumbnail.ThumbnailWorker startThumbnails(Database db, Site site) {
+        var settings = new io.paperboy.thumbnail.ThumbnailSettings(thumbnailsPdfUrl,
+                java.time.Duration.ofSeconds(thumbnailsInterval), contact, 3, site.thumbnails());
+        var listings = new io.paperboy.listing.ListingService(db, new PaperService(db));
+        var worker = new io.paperboy.thumbnail.ThumbnailWorker(db, () -> listings.featured(
+                io.paperboy.listing.Period.month(java.time.YearMonth.now(java.time.ZoneOffset.UTC)),
+                io.paperboy.listing.ListingFilter.NONE).stream().map(io.paperboy.listing.ListedPaper::paper).toList(),
+                settings, Clock.systemUTC());
+        worker.start(java.time.Duration.ofMinutes(10));
+        System.err.printf("thumbnails: rendering featured papers' first pages from %s, one request per %d s%n",
+                thumbnailsPdfUrl, thumbnailsInterval);
+        return worker;
     }
 
     // arXiv wants to know whom to ask about a client's requests: the contact, else the site's address.

@@ -13,10 +13,11 @@ import java.time.Clock;
  * address it listens on), where mail goes, the clock (tests move it to expire links), how many
  * failed logins an account and a client address may have per 15 minutes, how many mails visitors
  * may ask for, how submissions ask the arXiv API (null: arXiv's own API, the site's address as
- * contact), and which reverse proxies may say who the client is.
+ * contact), which reverse proxies may say who the client is, and where rendered thumbnails are
+ * stored (null: covers only).
  */
 public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi,
-        MailLimits mailLimits, TrustedProxies trustedProxies) {
+        MailLimits mailLimits, TrustedProxies trustedProxies, Path thumbnails) {
     /**
      * Failed logins allowed per 15 minutes, per account and per client address; sign-ups allowed
      * per hour from one client address.
@@ -70,34 +71,38 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
         return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
-                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE);
+                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE, null);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
     public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
     public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
     public Site withTrustedProxies(TrustedProxies trustedProxies) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
     public Site withMailLimits(MailLimits mailLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+    }
+
+    public Site withThumbnails(Path thumbnails) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 }

@@ -79,7 +79,8 @@ final class SiteOptions {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
                 new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null,
                 new Site.MailLimits(mailsPerMailbox, mailsPerAddress),
-                TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies, TrustedProxies.Header.of(proxyHeader)));
+                TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies, TrustedProxies.Header.of(proxyHeader)),
+                dataDir.resolve("thumbnails"));
     }
 
     private Mailer mailer(Path dataDir) {

@@ -13,6 +13,8 @@ import io.paperboy.comment.CommentPages;
 import io.paperboy.comment.CommentService;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
+import io.paperboy.keyword.KeywordWorker;
+import io.paperboy.keyword.Keywords;
 import io.paperboy.listing.DailyPapersApi;
 import io.paperboy.listing.ArxivLookup;
 import io.paperboy.mcp.McpRoutes;
@@ -132,7 +134,9 @@ public final class WebServer {
         SearchIndex index = SearchIndex.inMemory();
         IndexFollower follower = new IndexFollower(new PaperService(db), index);
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
-        return start(db, site, index, new SearchService(index), Ranking.BM25, host, port, List.of(follower, index));
+        KeywordWorker keywords = new KeywordWorker(db, new PaperService(db), null);
+        keywords.start(ServeCommand.FOLLOW_INTERVAL_MS);
+        return start(db, site, index, new SearchService(index), Ranking.BM25, host, port, List.of(keywords, follower, index));
     }
 
     /**
@@ -172,7 +176,9 @@ public final class WebServer {
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
-        PaperJson paperJson = new PaperJson(new ObjectMapper());
+        Keywords keywords = new Keywords(db);
+        ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress);
+        PaperJson paperJson = new PaperJson(new ObjectMapper(), keywords::of);
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers,
                 name -> accounts.byName(name).map(Account::displayName), throttles);
@@ -202,13 +208,15 @@ public final class WebServer {
             auth.register(config); // first: every later handler asks who the visitor is
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
-            new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq()), metrics::record).register(config);
+            // Key phrases arrive later than their papers, from the keyword worker.
+            new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq(), keywordsStored.getAsLong()), metrics::record)
+                    .register(config);
             new Health(db, papers, index::appliedSeq).register(config);
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"
-            new PaperApi(papers, listings::upvotes, comments).register(config);
-            new DailyPapersApi(listings, comments).register(config);
+            new PaperApi(papers, listings::upvotes, comments, keywords::of).register(config);
+            new DailyPapersApi(listings, comments, keywords::of).register(config);
             new ListingFeeds(listings, url).register(config);
             new SearchFeeds(search, papers, ranking, url).register(config);
             new SearchPages(search, papers, ranking, (member, ids) -> new SearchCards.Controls(listings.upvotes(ids),
@@ -217,7 +225,8 @@ public final class WebServer {
                     .register(config);
             new VoteApi(votes, listings::importedUpvotes).register(config);
             new VotePages(votes, listings::importedUpvotes).register(config);
-            new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName))
+            new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName),
+                    keywords::ofAll)
                     .register(config);
             new RankingPage().register(config);
             new SubmitPages(submissions, throttles).register(config);
@@ -228,12 +237,15 @@ public final class WebServer {
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
                     claims::approvedAuthors,
                     readingListPages::saveButton,
-                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id))))
+                    (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
+                    keywords::of))
                     .register(config);
             new AccountPages(accounts, auth, throttles, mailLimits, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
                     site.loginLimits().signupsPerAddress())
                     .register(config);
             new SettingsPages(accounts, auth, throttles, mailLimits).register(config);
+            new io.paperboy.user.AvatarPages().register(config);
+            new io.paperboy.thumbnail.ThumbnailPages(papers, site.thumbnails()).register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);
@@ -253,6 +265,7 @@ public final class WebServer {
         app.start(host, port);
         List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
         closing.add(arxiv);
+        closing.add(keywordsStored);
         return new WebServer(app, metrics, changes, closing, digests);
     }
 

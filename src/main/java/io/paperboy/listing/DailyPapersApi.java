@@ -31,9 +31,12 @@ public final class DailyPapersApi {
     private final ListingService listings;
     private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
-    private final PaperJson paperJson = new PaperJson(json);
+    private final PaperJson paperJson;
 
-    public DailyPapersApi(ListingService listings, CommentCounts comments) {
+    /** {@code keywords} gives a paper's key phrases by id (from the keyword feature). */
+    public DailyPapersApi(ListingService listings, CommentCounts comments,
+            java.util.function.Function<String, java.util.List<String>> keywords) {
+        this.paperJson = new PaperJson(json, keywords);
         this.listings = listings;
         this.comments = comments;
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.HashMap;
@@ -28,13 +29,16 @@ public final class ListingPages {
     private final VoteService votes;
     private final CommentCounts comments;
     private final Function<String, Optional<String>> displayNames;
+    private final Function<Collection<String>, Map<String, List<String>>> keywords;
 
     /**
      * {@code comments} counts each card's comments (from the comment feature), {@code displayNames}
-     * finds a member's display name by user name (from the user feature).
+     * finds a member's display name by user name (from the user feature), {@code keywords} the key
+     * phrases of papers by id (from the keyword feature).
      */
     public ListingPages(ListingService listings, VoteService votes, CommentCounts comments,
-            Function<String, Optional<String>> displayNames) {
+            Function<String, Optional<String>> displayNames, Function<Collection<String>, Map<String, List<String>>> keywords) {
+        this.keywords = keywords;
         this.listings = listings;
         this.votes = votes;
         this.comments = comments;
@@ -108,7 +112,8 @@ public final class ListingPages {
     }
 
     private ListingView withComments(ListingView view) {
-        return view.withCommentCounts(comments.counts(view.papers().stream().map(p -> p.paper().id()).toList()));
+        List<String> ids = view.papers().stream().map(p -> p.paper().id()).toList();
+        return view.withCommentCounts(comments.counts(ids)).withKeywords(keywords.apply(ids));
     }
 
     // Members' own votes make the page theirs (never cached); anonymous pages have none.

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param commentCounts visible comments per paper id (absent: none)
  * @param calendar the month around the period on show, as a date picker (null on trending)
  * @param notice what the page says first, e.g. that the member's submission is now listed (null: nothing)
+ * @param keywords key phrases per paper id (absent: none), a few shown on each card
  */
 public record ListingView(
         Page page,
@@ -32,38 +33,54 @@ public record ListingView(
         Map<String, String> submitters,
         Map<String, Integer> commentCounts,
         MonthCalendar calendar,
-        String notice) {
+        String notice,
+        Map<String, List<String>> keywords) {
 
     public ListingView {
         papers = List.copyOf(papers);
         upvoted = Set.copyOf(upvoted);
         submitters = Map.copyOf(submitters);
         commentCounts = Map.copyOf(commentCounts);
+        keywords = Map.copyOf(keywords);
     }
 
     /** The view without comment counts: every card shows none. */
     public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
             Nav next, ListingFilter filter, String empty, Set<String> upvoted, Map<String, String> submitters) {
-        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null);
+        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null, Map.of());
     }
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts, calendar, notice);
+                submitters, counts, calendar, notice, keywords);
     }
 
     /** The same view with {@code month} as its date picker. */
     public ListingView withCalendar(MonthCalendar month) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, month, notice);
+                submitters, commentCounts, month, notice, keywords);
     }
 
     /** The same view saying {@code text} above the list. */
     public ListingView withNotice(String text) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, text);
+                submitters, commentCounts, calendar, text, keywords);
     }
+
+    /** The same view with each paper's key phrases. */
+    public ListingView withKeywords(Map<String, List<String>> phrases) {
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
+                submitters, commentCounts, calendar, notice, phrases);
+    }
+
+    /** The first few key phrases of the card's paper: cards stay short. */
+    public List<String> keywords(ListedPaper item) {
+        List<String> all = keywords.getOrDefault(item.paper().id(), List.of());
+        return all.subList(0, Math.min(KEYWORDS_ON_CARD, all.size()));
+    }
+
+    static final int KEYWORDS_ON_CARD = 3;
 
     /** The month page opens the calendar; day and week pages keep it folded. */
     public boolean calendarOpen() {

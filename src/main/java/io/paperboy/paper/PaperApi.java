@@ -18,13 +18,15 @@ public final class PaperApi {
     private final ToIntFunction<String> upvotes;
     private final CommentCounts comments;
     private final ObjectMapper json = new ObjectMapper();
-    private final PaperJson paperJson = new PaperJson(json);
+    private final PaperJson paperJson;
 
     /**
      * {@code upvotes} counts a paper's votes and {@code comments} its comments; they come from the
      * listing and comment features, which paper must not know.
      */
-    public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments) {
+    public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments,
+            java.util.function.Function<String, java.util.List<String>> keywords) {
+        this.paperJson = new PaperJson(json, keywords);
         this.papers = papers;
         this.upvotes = upvotes;
         this.comments = comments;

@@ -3,17 +3,27 @@ package io.paperboy.paper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * A paper as JSON in the shape of Hugging Face's paper API ({@code id, title, summary,
- * authors[].name, publishedAt, upvotes, numComments, githubRepo, projectPage}), plus the arXiv metadata
+ * authors[].name, publishedAt, upvotes, numComments, githubRepo, projectPage, ai_keywords}), plus the arXiv metadata
  * Paperboy keeps beside it. Every API that shows a paper uses this one rendering.
  */
 public final class PaperJson {
     private final ObjectMapper json;
+    private final Function<String, List<String>> keywords;
 
+    /** Papers without key phrases ({@code ai_keywords} is empty). */
     public PaperJson(ObjectMapper json) {
+        this(json, id -> List.of());
+    }
+
+    /** {@code keywords} gives a paper's key phrases by id (from the keyword feature), as {@code ai_keywords}. */
+    public PaperJson(ObjectMapper json, Function<String, List<String>> keywords) {
         this.json = json;
+        this.keywords = keywords;
     }
 
     /** {@code comments} counts the visible comments (neither hidden nor deleted), as {@code numComments}. */
@@ -27,6 +37,8 @@ public final class PaperJson {
         o.put("numComments", comments);
         o.put("githubRepo", firstUrl(p, LinkKind.GITHUB));
         o.put("projectPage", firstUrl(p, LinkKind.PROJECT_PAGE));
+        ArrayNode phrases = o.putArray("ai_keywords");
+        keywords.apply(p.id()).forEach(phrases::add);
         o.put("version", p.version());
         ArrayNode categories = o.putArray("categories");
         p.categories().forEach(categories::add);

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * knows none of them: where it was featured (listing), papers like it (search), its upvotes and
  * whether the member looking (or null) cast one (vote), the author names whose claims a curator
  * approved, author → member name (user), the member's own buttons beside the votes such as "save
- * for later" (foryou), and the discussion below it (comment).
+ * for later" (foryou), the discussion below it (comment), and its key phrases (keyword).
  */
 public record PaperPageParts(
         Function<String, List<Featured>> featured,
@@ -21,4 +21,5 @@ public record PaperPageParts(
         BiFunction<String, Member, Upvotes> upvotes,
         Function<String, Map<String, String>> claimedAuthors,
         BiFunction<Context, String, Content> memberActions,
-        BiFunction<Context, String, Content> comments) {}
+        BiFunction<Context, String, Content> comments,
+        Function<String, List<String>> keywords) {}

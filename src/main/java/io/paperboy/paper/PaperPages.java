@@ -39,6 +39,10 @@ public final class PaperPages {
 
     private void show(Context ctx) {
         String raw = ctx.pathParam("id");
+        if (raw.endsWith(MARKDOWN_SUFFIX)) {
+            showMarkdown(ctx, raw.substring(0, raw.length() - MARKDOWN_SUFFIX.length()));
+            return;
+        }
         String id = PaperIds.fromPath(raw);
         if (!id.equals(raw)) {
             ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
@@ -53,8 +57,25 @@ public final class PaperPages {
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
                 parts.similar().apply(id), parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
-                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id)));
+                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id), parts.keywords().apply(id)));
     }
+
+    /** {@code /papers/{id}.md}: the paper as Markdown, for agents (Hugging Face serves the same path). */
+    private void showMarkdown(Context ctx, String raw) {
+        String id = PaperIds.fromPath(raw);
+        if (!id.equals(raw)) {
+            ctx.redirect("/papers/" + id + MARKDOWN_SUFFIX, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
+                ? new GoneResponse(HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
+        String url = ctx.url();
+        HttpPolicy.shortCache(ctx);
+        ctx.contentType("text/markdown; charset=utf-8")
+                .result(PaperMarkdown.of(paper, parts.keywords().apply(id), url.substring(0, url.length() - MARKDOWN_SUFFIX.length())));
+    }
+
+    private static final String MARKDOWN_SUFFIX = ".md";
 
     /** What the public is told about a paper a curator hid (the page and the API say the same). */
     static final String HIDDEN_MESSAGE = "this paper was removed by the site's curators";

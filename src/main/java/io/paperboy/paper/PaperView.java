@@ -9,12 +9,14 @@ import java.util.Map;
 /**
  * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, its
  * upvotes, which author names members have claimed (author → member name), whether a curator
- * hid it (only curators see a hidden paper's page), and what other features rendered for it: the
- * member's own buttons ({@code actions}) and the discussion ({@code comments}).
+ * hid it (only curators see a hidden paper's page), what other features rendered for it: the
+ * member's own buttons ({@code actions}) and the discussion ({@code comments}), and its key phrases.
  */
 public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Related> similar,
-        Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content actions, Content comments) {
+        Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content actions, Content comments,
+        List<String> keywords) {
     public PaperView {
+        keywords = List.copyOf(keywords);
         featured = List.copyOf(featured);
         similar = List.copyOf(similar);
         claimedAuthors = Map.copyOf(claimedAuthors);

@@ -55,6 +55,12 @@ public final class Embedder {
         return model.embedAll(texts).content().stream().map(Embedding::vector).toList();
     }
 
+    /** One vector per short text (a key phrase), in order, without the query instruction. */
+    public List<float[]> embedPhrases(List<String> phrases) {
+        List<TextSegment> texts = phrases.stream().map(TextSegment::from).toList();
+        return model.embedAll(texts).content().stream().map(Embedding::vector).toList();
+    }
+
     /** The model and its settings, for benchmark reports. */
     public String describe() {
         return model.toString();

@@ -108,6 +108,11 @@ public final class StoreFixture {
         add("foryou_picks", row("user_id", 101L, "rank", 0L, "paper_id", P2, "because_id", P1, "upvoted", 1L));
         add("foryou_pick_state", row("user_id", 101L, "likes_hash", "abc123", "computed_at", "2025-01-03T00:00:00Z"));
         add("foryou_feed_tokens", row("user_id", 101L, "token_hash", "f1", "created_at", "2025-01-03T00:00:00Z"));
+        add("paper_keywords", row("paper_id", P1, "keywords", "alpha-things\nquoted lines", "method", "statistical",
+                "change_seq", 1L));
+        add("keyword_cursor", row("method", "statistical", "applied_seq", 3L));
+        add("thumbnails", row("paper_id", P1, "status", "failed", "attempts", 3L, "last_error", "404 Not Found",
+                "updated_at", "2025-01-03T00:00:00Z"));
     }
 
     private StoreFixture() {}

@@ -33,7 +33,7 @@ final class PaperPagesTest {
     void upvotesAndSubmitter_comeFromTheListing() throws Exception {
         assertThat(SERVER.server().get("/papers/2606.13681").body())
                 .contains("<span class=\"count\">118</span><span class=\"label\">upvotes</span>")
-                .contains("featured 2026-06-12 by zhiyuanhucs");
+                .contains("featured 2026-06-12 by <img class=\"avatar\" src=\"/avatars/zhiyuanhucs.svg\" alt=\"\" width=\"18\" height=\"18\"> zhiyuanhucs");
     }
 
     @Test
@@ -51,5 +51,41 @@ final class PaperPagesTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(response.body()).contains("no paper with id 2401.99999").contains("href=\"/\"");
+    }
+
+    @Test
+    void markdown_carriesTitleAuthorsLinksAndAbstractAsTextMarkdown() throws Exception {
+        HttpResponse<String> md = SERVER.server().get("/papers/0704.0001.md");
+
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(md.headers().firstValue("content-type")).hasValue("text/markdown; charset=utf-8");
+        assertThat(md.body())
+                .startsWith("# Calculation of prompt diphoton production cross sections at Tevatron and LHC energies\n\n")
+                .contains("- **Authors:** C. Balázs, E. L. Berger, P. M. Nadolsky, C. -P. Yuan\n")
+                .contains("- **arXiv:** [0704.0001](https://arxiv.org/abs/0704.0001)\n")
+                .contains("- **Page:** http://127.0.0.1:")
+                .contains("/papers/0704.0001\n")
+                .contains("## Abstract\n\nA fully differential calculation in perturbative quantum chromodynamics");
+    }
+
+    @Test
+    void markdown_ofAnUnknownPaperIs404_andAVersionedIdRedirects() throws Exception {
+        assertThat(SERVER.server().get("/papers/2401.99999.md").statusCode()).isEqualTo(404);
+        HttpResponse<String> versioned = SERVER.server().get("/papers/0704.0001v2.md");
+        assertThat(versioned.statusCode()).isEqualTo(301);
+        assertThat(versioned.headers().firstValue("location")).hasValue("/papers/0704.0001.md");
+    }
+
+    @Test
+    void keywords_appearAsSearchChipsOnThePage_andAsAiKeywordsInTheApi() throws Exception {
+        // The keyword worker runs in the background: the page never waits for it.
+        String api = io.paperboy.testing.Poll.until(java.time.Duration.ofSeconds(30),
+                () -> SERVER.server().get("/api/papers/0704.0001").body(), body -> !body.contains("\"ai_keywords\":[]"));
+
+        assertThat(api).contains("\"ai_keywords\":[\"").contains("diphoton");
+        assertThat(SERVER.server().get("/papers/0704.0001").body())
+                .contains("<ul class=\"keywords\" aria-label=\"Keywords\">")
+                .contains("href=\"/papers?q=%22");
+        assertThat(SERVER.server().get("/papers/0704.0001.md").body()).contains("- **Keywords:** ");
     }
 }

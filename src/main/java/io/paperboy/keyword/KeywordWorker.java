@@ -1,0 +1,106 @@
+package io.paperboy.keyword;
+
+import io.paperboy.db.Database;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import io.paperboy.search.Embedder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes every paper's key phrases in the background, following the store's change sequence
+ * from a cursor kept in the store (one per ranking method): each batch's phrases and the advanced
+ * cursor commit in one transaction, so a kill repeats at most one batch and a re-run changes
+ * nothing. A paper edited later has a new change number past the cursor and is done again.
+ * With an embedder the phrases are ranked by meaning ({@link EmbeddingKeyphrases}), otherwise
+ * statistically ({@link Keyphrases}).
+ */
+public final class KeywordWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KeywordWorker.class);
+    /** Phrases kept per paper; pages show fewer. */
+    public static final int KEPT = 8;
+    static final int BATCH = 32;
+    static final String EMBEDDING = "embedding";
+    static final String STATISTICAL = "statistical";
+
+    private final Database db;
+    private final PaperService papers;
+    private final EmbeddingKeyphrases ranker;
+    private final String method;
+    private final KeywordRepository repository = new KeywordRepository();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile Thread poller;
+
+    /** {@code embedder} null: statistical ranking. */
+    public KeywordWorker(Database db, PaperService papers, Embedder embedder) {
+        this.db = db;
+        this.papers = papers;
+        this.ranker = embedder == null ? null : new EmbeddingKeyphrases(embedder);
+        this.method = embedder == null ? STATISTICAL : EMBEDDING;
+    }
+
+    /** Computes the phrases of every paper past the cursor, batch by batch; returns how many papers. */
+    public synchronized int computePending() {
+        int total = 0;
+        List<Paper> batch;
+        while (stop.getCount() > 0
+                && !(batch = papers.changedSince(db.withHandle(h -> repository.cursor(h, method)), BATCH)).isEmpty()) {
+            List<PaperKeywords> rows = new ArrayList<>(batch.size());
+            for (Paper p : batch) {
+                rows.add(new PaperKeywords(p.id(), phrases(p), method, p.changeSeq()));
+            }
+            long last = batch.get(batch.size() - 1).changeSeq();
+            db.useTransaction(h -> {
+                repository.upsert(h, rows);
+                repository.updateCursor(h, method, last);
+            });
+            total += batch.size();
+        }
+        if (total > 0) {
+            LOG.info("keywords: key phrases of {} papers computed ({})", total, method);
+        }
+        return total;
+    }
+
+    List<String> phrases(Paper p) {
+        return ranker != null ? ranker.rank(p, KEPT) : Keyphrases.statistical(p.title(), p.abstractText(), KEPT);
+    }
+
+    /** Computes what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */
+    public void start(long intervalMillis) {
+        poller = Thread.ofPlatform().daemon().name("keyword-worker").start(() -> {
+            do {
+                try {
+                    computePending();
+                } catch (RuntimeException e) {
+                    LOG.warn("keywords: computing key phrases failed; retrying from the stored cursor", e);
+                }
+                try {
+                    if (stop.await(intervalMillis, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } while (true);
+        });
+    }
+
+    /** Stops after the batch in progress (waiting for it up to a minute). */
+    @Override
+    public void close() {
+        stop.countDown();
+        Thread t = poller;
+        if (t != null) {
+            try {
+                t.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

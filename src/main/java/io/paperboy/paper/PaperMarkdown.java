@@ -1,0 +1,69 @@
+package io.paperboy.paper;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A paper as Markdown for agents and scripts, as Hugging Face serves {@code /papers/{id}.md}: the
+ * title as the heading, then authors, dates, links and keywords as a list, the abstract, and the
+ * linked code, models, datasets and Spaces. Text from the sources is kept as written (TeX math
+ * included); only what would change the document's structure is escaped.
+ */
+public final class PaperMarkdown {
+    private static final Pattern INLINE_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|])");
+    private static final Pattern HTML_START = Pattern.compile("<(?=[A-Za-z/!?])");
+
+    private PaperMarkdown() {}
+
+    /** {@code keywords} are the paper's key phrases (may be empty); {@code pageUrl} is its page here. */
+    public static String of(Paper p, List<String> keywords, String pageUrl) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(inline(p.title())).append("\n\n");
+        if (!p.authors().isEmpty()) {
+            md.append("- **Authors:** ").append(inline(String.join(", ", p.authors()))).append('\n');
+        }
+        if (p.published() != null) {
+            md.append("- **Published:** ").append(p.published()).append('\n');
+        }
+        if (p.isArxiv()) {
+            md.append("- **arXiv:** [").append(p.id()).append("](").append(PaperLinks.abs(p)).append(")\n");
+            md.append("- **PDF:** ").append(PaperLinks.pdf(p)).append('\n');
+        }
+        if (!p.categories().isEmpty()) {
+            md.append("- **Categories:** ").append(String.join(", ", p.categories())).append('\n');
+        }
+        if (!keywords.isEmpty()) {
+            md.append("- **Keywords:** ").append(inline(String.join(", ", keywords))).append('\n');
+        }
+        md.append("- **Page:** ").append(pageUrl).append("\n\n");
+        md.append("## Abstract\n\n");
+        md.append(p.abstractText().isBlank() ? "(no abstract known)" : block(p.abstractText().strip())).append('\n');
+        artifacts(md, p, LinkKind.GITHUB, "Code");
+        artifacts(md, p, LinkKind.HF_MODEL, "Models");
+        artifacts(md, p, LinkKind.HF_DATASET, "Datasets");
+        artifacts(md, p, LinkKind.HF_SPACE, "Spaces");
+        artifacts(md, p, LinkKind.PROJECT_PAGE, "Project page");
+        return md.toString();
+    }
+
+    private static void artifacts(StringBuilder md, Paper p, LinkKind kind, String heading) {
+        List<String> urls = p.links().stream().filter(l -> l.kind() == kind).map(ArtifactLink::url).toList();
+        if (urls.isEmpty()) {
+            return;
+        }
+        md.append("\n## ").append(heading).append("\n\n");
+        urls.forEach(url -> md.append("- ").append(url).append('\n'));
+    }
+
+    /** Title, names, keywords: plain text, so every Markdown character is taken literally. */
+    static String inline(String text) {
+        return INLINE_SPECIAL.matcher(text.replaceAll("\\s+", " ").strip()).replaceAll("\\\\$1");
+    }
+
+    /** The abstract: math stays readable for TeX-aware readers; only raw HTML and heading starts are defused. */
+    static String block(String text) {
+        String safe = HTML_START.matcher(text).replaceAll("\\\\<");
+        return safe.lines().map(line -> line.stripLeading().startsWith("#") ? "\\" + line.stripLeading() : line)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+}

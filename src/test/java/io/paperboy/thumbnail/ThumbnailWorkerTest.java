@@ -1,0 +1,129 @@
+package io.paperboy.thumbnail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.paperboy.db.Database;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
+import io.paperboy.testing.TestStore;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker end to end: real PDFs over a local HTTP server, a real SQLite store, PNGs on disk. */
+final class ThumbnailWorkerTest {
+    @TempDir
+    Path dir;
+
+    private HttpServer pdfs;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Long> requestNanos = new CopyOnWriteArrayList<>();
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
+    private Map<String, byte[]> files;
+    private Database db;
+
+    @BeforeEach
+    void start() throws Exception {
+        files = Map.of("2401.00001", pdf("A real first page"), "2401.00002", pdf("Another first page"),
+                "2401.00003", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8));
+        pdfs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        pdfs.createContext("/pdf/", exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/pdf/".length());
+            requests.add(id);
+            requestNanos.add(System.nanoTime());
+            userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            byte[] body = files.get(id);
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        pdfs.start();
+        db = TestStore.SQLITE.open(dir);
+        PaperService papers = new PaperService(db);
+        db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2401.00001", "One").build(),
+                Paper.builder("2401.00002", "Two").build(), Paper.builder("2401.00003", "Three").build(),
+                Paper.builder("2401.00004", "Four").build())));
+    }
+
+    @AfterEach
+    void stop() {
+        pdfs.stop(0);
+        db.close();
+    }
+
+    private ThumbnailWorker worker(Duration interval) {
+        PaperService papers = new PaperService(db);
+        ThumbnailSettings settings = new ThumbnailSettings(URI.create("http://127.0.0.1:" + pdfs.getAddress().getPort() + "/pdf/"),
+                interval, "ops@example.org", 2, dir.resolve("thumbnails"));
+        return new ThumbnailWorker(db, () -> List.copyOf(papers.findAll(List.of("2401.00001", "2401.00002", "2401.00003",
+                "2401.00004")).values()).stream().sorted(java.util.Comparator.comparing(Paper::id)).toList(),
+                settings, Clock.systemUTC());
+    }
+
+    private static byte[] pdf(String text) throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 28);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void realPdfs_becomePngsOfTheirFirstPage_politely_andABadPdfKeepsItsCover() throws Exception {
+        int stored = worker(Duration.ofMillis(400)).renderPending();
+
+        assertThat(stored).isEqualTo(2);
+        var png = ImageIO.read(ThumbnailWorker.file(dir.resolve("thumbnails"), "2401.00001").toFile());
+        assertThat(png.getWidth()).isEqualTo(340); // US letter at 40 dpi
+        assertThat(Files.exists(ThumbnailWorker.file(dir.resolve("thumbnails"), "2401.00003"))).isFalse();
+        // Politeness: every request names the contact, and none arrives within the interval after the one before.
+        assertThat(userAgents).allSatisfy(ua -> assertThat(ua).contains("mailto:ops@example.org"));
+        for (int i = 1; i < requestNanos.size(); i++) {
+            assertThat(requestNanos.get(i) - requestNanos.get(i - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
+        }
+    }
+
+    @Test
+    void aRestartedWorker_fetchesNothingSettled_andRetriesAMissingPdfUpToItsLimit() throws Exception {
+        worker(Duration.ZERO).renderPending();
+        assertThat(requests).containsExactly("2401.00001", "2401.00002", "2401.00003", "2401.00004");
+        requests.clear();
+
+        // As after kill -9: a new worker reads what the store says was done.
+        worker(Duration.ZERO).renderPending();
+        assertThat(requests).containsExactly("2401.00004"); // the 404 is tried again; the bad PDF is not
+        requests.clear();
+        worker(Duration.ZERO).renderPending();
+        assertThat(requests).isEmpty(); // two attempts were the limit
+    }
+}
