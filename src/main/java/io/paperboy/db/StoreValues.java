@@ -36,13 +36,16 @@ public final class StoreValues {
             ps.setNull(index, jdbcType);
             return;
         }
+        if (value instanceof byte[] bytes) { // bytes stay bytes whatever type the store reports (SQLite's BLOB is none)
+            ps.setBytes(index, bytes);
+            return;
+        }
         switch (jdbcType) {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> ps.setLong(index, asLong(value));
             case Types.BIT, Types.BOOLEAN -> ps.setBoolean(index, asLong(value) != 0);
             case Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL ->
                     ps.setDouble(index, value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()));
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ps.setBytes(index, (byte[]) value);
-            default -> ps.setString(index, value instanceof byte[] ? new String((byte[]) value) : value.toString());
+            default -> ps.setString(index, value.toString());
         }
     }
 

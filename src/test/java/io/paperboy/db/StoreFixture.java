@@ -110,6 +110,8 @@ public final class StoreFixture {
         add("foryou_feed_tokens", row("user_id", 101L, "token_hash", "f1", "created_at", "2025-01-03T00:00:00Z"));
         add("paper_keywords", row("paper_id", P1, "keywords", "alpha-things\nquoted lines", "method", "statistical",
                 "change_seq", 1L));
+        add("throttle_buckets", row("bucket_key", "login-account:101", "state", new byte[] {1, 2, 3},
+                "expires_at", 1735776000000L));
         add("keyword_cursor", row("method", "statistical", "applied_seq", 3L));
         add("thumbnails", row("paper_id", P1, "status", "failed", "attempts", 3L, "last_error", "404 Not Found",
                 "updated_at", "2025-01-03T00:00:00Z"));
