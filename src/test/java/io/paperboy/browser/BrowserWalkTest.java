@@ -42,7 +42,9 @@ final class BrowserWalkTest {
 
     @BeforeAll
     static void start() throws Exception {
+        long start = System.nanoTime();
         server = new TestServer(dir);
+        System.out.printf("walk server started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     @AfterAll
@@ -59,11 +61,13 @@ final class BrowserWalkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("roles")
     void everyPageAndForm_worksInARealBrowser_atBothWidths(WalkRole role) throws Exception {
+        long setUp = System.nanoTime();
         WalkRole.Identity who = role.setUp(server);
         ChromeDriver browser = Browser.openRecordingNetwork(WIDTHS.getLast().pixels(), 900,
                 Files.createTempDirectory(dir, "chromium-" + role));
         try {
             long start = System.nanoTime();
+            System.out.printf("%s: set up in %d ms%n", role, (start - setUp) / 1_000_000);
             Walker walker = new Walker(server, browser, who, WIDTHS);
             List<String> problems = walker.walk(List.of("/papers/" + WalkRole.PAPER), UNREACHABLE);
             walker.log().forEach(System.out::println);

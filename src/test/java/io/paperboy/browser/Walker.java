@@ -206,7 +206,7 @@ final class Walker {
         if (who.signedIn() && !Boolean.TRUE.equals(browser.executeScript(
                 "return !!document.querySelector('header form[action=\"/logout\"]') || !document.querySelector('header');"))
                 && who.signedInNow(browser, server)) {
-            problems.add(what + ": the header offers \"Log in\" while " + who.name() + " is signed in");
+            problems.add(what.strip() + ": the header offers \"Log in\" while " + who.name() + " is signed in");
         }
         links().forEach(this::remember);
         return status;
