@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * visits (GET, not the API, feeds, static files or operations endpoints).
  */
 final class RouteTable {
-    private static final List<String> NOT_PAGES = List.of("/api/", "/feeds/", "/static/");
+    // Not pages: the JSON API and the MCP endpoint for agents, feeds, static files and images
+    // (thumbnails are shown in pages, as <img>, never visited).
+    private static final List<String> NOT_PAGES = List.of("/api/", "/mcp", "/feeds/", "/static/", "/thumbnails/");
     private static final List<String> OPERATIONS = List.of("/health", "/metrics");
     private static final Pattern FILE = Pattern.compile("\\.\\w+$"); // /favicon.ico, /robots.txt
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}|<(\\w+)>");
