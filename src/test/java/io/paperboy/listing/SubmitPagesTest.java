@@ -66,7 +66,7 @@ final class SubmitPagesTest {
         assertThat(server().arxiv().asked()).contains("1601.00001");
         String listing = ada.get("/papers/date/" + today() + "?submitted=1601.00001").body();
         assertThat(listing).contains("Inelastic effects in molecular transport junctions")
-                .contains("Submitted by <a href=\"/u/ada\">Member ada</a>")
+                .contains("Submitted by <img class=\"avatar\" src=\"/avatars/ada.svg\" alt=\"\" width=\"18\" height=\"18\"> <a href=\"/u/ada\">Member ada</a>")
                 .contains("<p class=\"notice\" role=\"status\" id=\"listing-notice\">Thank you: “Inelastic effects in "
                         + "molecular transport junctions: The probe technique at high bias” is featured on this day, submitted by you.</p>");
         // The thanks are the member's: an anonymous visitor following the same link sees the plain day.
@@ -85,7 +85,7 @@ final class SubmitPagesTest {
 
         String page = bo.get("/papers/2606.13591").body();
         assertThat(page).contains("Multiagent Protocols with Aggregated Confidence Signals")
-                .contains("featured " + today() + " by bo");
+                .contains("featured " + today() + " by <img class=\"avatar\" src=\"/avatars/bo.svg\" alt=\"\" width=\"18\" height=\"18\"> bo");
         // The recorded search feed holds four other papers; only the one asked for is stored.
         assertThat(server().get("/papers/2606.13677").statusCode()).isEqualTo(404);
     }
@@ -97,7 +97,7 @@ final class SubmitPagesTest {
         assertThat(submit(cy, "  0704.0002v1 ").statusCode()).isEqualTo(303);
 
         assertThat(server().arxiv().asked()).doesNotContain("0704.0002");
-        assertThat(cy.get("/papers/date/" + today()).body()).contains("Submitted by <a href=\"/u/cy\">Member cy</a>");
+        assertThat(cy.get("/papers/date/" + today()).body()).contains("Submitted by <img class=\"avatar\" src=\"/avatars/cy.svg\" alt=\"\" width=\"18\" height=\"18\"> <a href=\"/u/cy\">Member cy</a>");
     }
 
     @Test
