@@ -14,17 +14,18 @@ import java.util.regex.Pattern;
  * visits (GET, not the API, feeds, static files or operations endpoints).
  */
 final class RouteTable {
-    // Not pages: the JSON API and the MCP endpoint for agents, feeds, static files and images
-    // (thumbnails are shown in pages, as <img>, never visited).
-    private static final List<String> NOT_PAGES = List.of("/api/", "/mcp", "/feeds/", "/static/", "/thumbnails/");
-    private static final List<String> OPERATIONS = List.of("/health", "/metrics");
+    // Not pages: the JSON API and the MCP endpoint for agents, feeds, static files, images (avatars
+    // and thumbnails are shown in pages, as <img>, never visited) and the operations endpoints
+    // (/health, /health/live, /health/ready and /metrics are for balancers and Prometheus).
+    private static final List<String> NOT_PAGES = List.of("/api/", "/mcp", "/feeds/", "/static/", "/thumbnails/",
+            "/avatars/", "/health", "/metrics");
     private static final Pattern FILE = Pattern.compile("\\.\\w+$"); // /favicon.ico, /robots.txt
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}|<(\\w+)>");
 
     /** One route: {@code {name}} is one path segment, {@code <name>} may span several (an old-style arXiv id). */
     record Route(String method, String path, Pattern regex, List<String> parameters) {
         boolean isPage() {
-            return method.equals("GET") && NOT_PAGES.stream().noneMatch(path::startsWith) && !OPERATIONS.contains(path)
+            return method.equals("GET") && NOT_PAGES.stream().noneMatch(path::startsWith)
                     && !FILE.matcher(path).find();
         }
 
