@@ -1,13 +1,13 @@
 package io.paperboy.keyword;
 
 import io.paperboy.db.Database;
+import io.paperboy.jobs.BackgroundLoop;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +32,7 @@ public final class KeywordWorker implements AutoCloseable {
     private final EmbeddingKeyphrases ranker;
     private final String method;
     private final KeywordRepository repository = new KeywordRepository();
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile Thread poller;
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofMinutes(1));
 
     /** {@code embedder} null: statistical ranking. */
     public KeywordWorker(Database db, PaperService papers, Embedder embedder) {
@@ -47,7 +46,7 @@ public final class KeywordWorker implements AutoCloseable {
     public synchronized int computePending() {
         int total = 0;
         List<Paper> batch;
-        while (stop.getCount() > 0
+        while (!loop.stopped()
                 && !(batch = papers.changedSince(db.withHandle(h -> repository.cursor(h, method)), BATCH)).isEmpty()) {
             List<PaperKeywords> rows = new ArrayList<>(batch.size());
             for (Paper p : batch) {
@@ -72,35 +71,13 @@ public final class KeywordWorker implements AutoCloseable {
 
     /** Computes what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */
     public void start(long intervalMillis) {
-        poller = Thread.ofPlatform().daemon().name("keyword-worker").start(() -> {
-            do {
-                try {
-                    computePending();
-                } catch (RuntimeException e) {
-                    LOG.warn("keywords: computing key phrases failed; retrying from the stored cursor", e);
-                }
-                try {
-                    if (stop.await(intervalMillis, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-            } while (true);
-        });
+        loop.start("keyword-worker", Duration.ofMillis(intervalMillis), this::computePending,
+                e -> LOG.warn("keywords: computing key phrases failed; retrying from the stored cursor", e));
     }
 
     /** Stops after the batch in progress (waiting for it up to a minute). */
     @Override
     public void close() {
-        stop.countDown();
-        Thread t = poller;
-        if (t != null) {
-            try {
-                t.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -1,12 +1,11 @@
 package io.paperboy.search;
 
+import io.paperboy.jobs.BackgroundLoop;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,7 @@ public final class EmbeddingWorker implements AutoCloseable {
     private final SearchIndex index;
     private final Embedder embedder;
     private final AtomicLong embedded = new AtomicLong();
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile Thread poller;
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofMinutes(1));
     private volatile double papersPerSecond;
 
     public EmbeddingWorker(PaperService papers, SearchIndex index, Embedder embedder) {
@@ -54,7 +52,7 @@ public final class EmbeddingWorker implements AutoCloseable {
         long lastLog = start;
         int loggedTotal = 0;
         List<Paper> batch;
-        while (stop.getCount() > 0 && !(batch = nextBatch()).isEmpty()) {
+        while (!loop.stopped() && !(batch = nextBatch()).isEmpty()) {
             index.attachVectors(batch, embedder.embedPapers(batch));
             index.commit();
             total += batch.size();
@@ -115,40 +113,14 @@ public final class EmbeddingWorker implements AutoCloseable {
 
     /** Embeds what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */
     public void start(long intervalMillis) {
-        poller = Thread.ofPlatform().daemon().name("embedding-worker").start(() -> poll(intervalMillis));
-    }
-
-    // Stopped by a latch, never by interrupting: an interrupt during Lucene's NIO file access
-    // closes the channel and with it the index writer.
-    private void poll(long intervalMillis) {
-        do {
-            try {
-                embedPending();
-            } catch (RuntimeException e) {
-                // The store may be briefly unavailable; the next round resumes from the committed cursor.
-                LOG.warn("embeddings: embedding from change {} failed", index.embeddedSeq(), e);
-            }
-            try {
-                if (stop.await(intervalMillis, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        } while (true);
+        // A failed round (the store briefly unavailable) resumes from the committed cursor.
+        loop.start("embedding-worker", Duration.ofMillis(intervalMillis), this::embedPending,
+                e -> LOG.warn("embeddings: embedding from change {} failed", index.embeddedSeq(), e));
     }
 
     /** Stops after the batch in progress (waiting for it up to a minute). */
     @Override
     public void close() {
-        stop.countDown();
-        Thread t = poller;
-        if (t != null) {
-            try {
-                t.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

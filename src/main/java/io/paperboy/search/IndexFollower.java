@@ -1,11 +1,11 @@
 package io.paperboy.search;
 
+import io.paperboy.jobs.BackgroundLoop;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +31,7 @@ public final class IndexFollower implements AutoCloseable {
     private final PaperService papers;
     private final SearchIndex index;
     private final AtomicLong applied = new AtomicLong();
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile Thread poller;
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
 
     public IndexFollower(PaperService papers, SearchIndex index) {
         this.papers = papers;
@@ -91,37 +90,13 @@ public final class IndexFollower implements AutoCloseable {
     /** Catches up now, then every {@code intervalMillis} on a background thread until {@link #close}. */
     public void start(long intervalMillis) {
         catchUp();
-        poller = Thread.ofPlatform().daemon().name("index-follower").start(() -> poll(intervalMillis));
-    }
-
-    // Stopped by a latch, never by interrupting: an interrupt during Lucene's NIO file access
-    // closes the channel and with it the index writer.
-    private void poll(long intervalMillis) {
-        while (true) {
-            try {
-                if (stop.await(intervalMillis, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                catchUp();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // The store may be briefly unavailable; the next poll retries from the same change.
-                LOG.warn("search index: catching up from change {} failed", index.appliedSeq(), e);
-            }
-        }
+        // A failed round (the store briefly unavailable) retries from the same change.
+        loop.start("index-follower", Duration.ofMillis(intervalMillis), this::catchUp,
+                e -> LOG.warn("search index: catching up from change {} failed", index.appliedSeq(), e));
     }
 
     @Override
     public void close() {
-        stop.countDown();
-        Thread t = poller;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

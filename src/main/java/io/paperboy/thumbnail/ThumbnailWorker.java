@@ -1,6 +1,7 @@
 package io.paperboy.thumbnail;
 
 import io.paperboy.db.Database;
+import io.paperboy.jobs.BackgroundLoop;
 import io.paperboy.paper.Paper;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -12,8 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +39,9 @@ public final class ThumbnailWorker implements AutoCloseable {
     private final ThumbnailRepository repository = new ThumbnailRepository();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
     private long lastRequestNanos;
     private boolean requested;
-    private volatile Thread poller;
 
     /** {@code featured} lists the papers that should have a thumbnail (recently featured ones). */
     public ThumbnailWorker(Database db, Supplier<List<Paper>> featured, ThumbnailSettings settings, Clock clock) {
@@ -67,7 +65,7 @@ public final class ThumbnailWorker implements AutoCloseable {
         for (Paper p : papers) {
             ThumbnailRepository.State state = states.get(p.id());
             boolean settled = state != null && (!state.status().equals(RETRY) || state.attempts() >= settings.maxAttempts());
-            if (settled || stop.getCount() == 0) {
+            if (settled || loop.stopped()) {
                 continue;
             }
             stored += render(p, state == null ? 0 : state.attempts()) ? 1 : 0;
@@ -122,7 +120,7 @@ public final class ThumbnailWorker implements AutoCloseable {
     private void pace() throws InterruptedException {
         if (requested) {
             long waitNanos = settings.interval().toNanos() - (System.nanoTime() - lastRequestNanos);
-            if (waitNanos > 0 && stop.await(waitNanos, TimeUnit.NANOSECONDS)) {
+            if (waitNanos > 0 && loop.awaitStop(Duration.ofNanos(waitNanos))) {
                 throw new InterruptedException("thumbnail worker stopped");
             }
         }
@@ -138,36 +136,12 @@ public final class ThumbnailWorker implements AutoCloseable {
 
     /** Renders what is pending now, then every {@code interval} on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        poller = Thread.ofPlatform().daemon().name("thumbnail-worker").start(() -> {
-            do {
-                try {
-                    renderPending();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warn("thumbnails: a round failed; the next one goes on from the stored state", e);
-                }
-                try {
-                    if (stop.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-            } while (true);
-        });
+        loop.start("thumbnail-worker", interval, this::renderPending,
+                e -> LOG.warn("thumbnails: a round failed; the next one goes on from the stored state", e));
     }
 
     @Override
     public void close() {
-        stop.countDown();
-        Thread t = poller;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -3,6 +3,7 @@ package io.paperboy.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperboy.testing.Poll;
 import io.paperboy.testing.TestStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -240,11 +242,7 @@ final class StoreBackupTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
+        assertThat(Poll.until(Duration.ofSeconds(30), condition::getAsBoolean, met -> met)).as("waited 30 s").isTrue();
     }
 }
