@@ -31,7 +31,7 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>What is in the list: by BM25, every paper the words match. Hybrid adds the papers among the
  * {@value SearchService#FUSION_DEPTH} nearest by meaning that contain none of the words but lie
- * above the meaning floor. Ranking by vectors lists only the nearest {@value SearchService#FUSION_DEPTH}
+ * above the meaning floor ({@link MeaningFloor}: the words' own papers among the nearest set it). Ranking by vectors lists only the nearest {@value SearchService#FUSION_DEPTH}
  * that match the words or lie above the floor. The count of that list is exact.
  *
  * <p>In what order: by relevance, hybrid puts the reciprocal rank fusion of the top
@@ -48,9 +48,9 @@ final class ResultList {
 
     private final IndexSearcher searcher;
     private final SearchQuery parsed;
-    private final double floor;
+    private final MeaningFloor floor;
 
-    ResultList(IndexSearcher searcher, SearchQuery parsed, double floor) {
+    ResultList(IndexSearcher searcher, SearchQuery parsed, MeaningFloor floor) {
         this.searcher = searcher;
         this.parsed = parsed;
         this.floor = floor;
@@ -64,7 +64,9 @@ final class ResultList {
             Map<String, Integer> upvotes, int offset, int limit) throws IOException {
         int end = offset + limit;
         Set<Integer> matching = ranking == Ranking.BM25 ? Set.of() : matchingAmong(words, nearest);
-        ScoreDoc[] kept = Arrays.stream(nearest).filter(sd -> aboveFloor(sd) || matching.contains(sd.doc))
+        double threshold = floor.threshold(Arrays.stream(nearest).filter(sd -> matching.contains(sd.doc))
+                .mapToDouble(ResultList::cosine).toArray());
+        ScoreDoc[] kept = Arrays.stream(nearest).filter(sd -> cosine(sd) >= threshold || matching.contains(sd.doc))
                 .toArray(ScoreDoc[]::new);
         ScoreDoc[] byMeaning = Arrays.stream(kept).filter(sd -> !matching.contains(sd.doc)).toArray(ScoreDoc[]::new);
         int total = ranking == Ranking.VECTORS ? kept.length : wordCount + byMeaning.length;
@@ -85,14 +87,17 @@ final class ResultList {
         return new Window(page, total, byMeaning.length);
     }
 
-    /** The papers above the floor among {@code nearest}, at most {@code limit}: what is close in meaning. */
+    /**
+     * The papers above the floor among {@code nearest}, at most {@code limit}: what is close in
+     * meaning when the words match nothing (so only the absolute floor holds).
+     */
     ScoreDoc[] aboveFloor(ScoreDoc[] nearest, int limit) {
-        return Arrays.stream(nearest).filter(this::aboveFloor).limit(limit).toArray(ScoreDoc[]::new);
+        return Arrays.stream(nearest).filter(sd -> cosine(sd) >= floor.alone()).limit(limit).toArray(ScoreDoc[]::new);
     }
 
     /** Lucene scores a cosine similarity c as (1 + c) / 2. */
-    private boolean aboveFloor(ScoreDoc sd) {
-        return 2.0 * sd.score - 1 >= floor;
+    private static double cosine(ScoreDoc sd) {
+        return 2.0 * sd.score - 1;
     }
 
     /**

@@ -74,7 +74,16 @@ public final class FloorCalibration {
             throws InvalidQueryException {
         try (SearchIndex index = SearchIndex.inMemory()) {
             index.apply(papers, vectors);
-            for (double floor : new double[] {-1, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8}) {
+            List<MeaningFloor> floors = new ArrayList<>();
+            for (double floor : new double[] {-1, 0.6, 0.65, 0.7, 0.75}) {
+                floors.add(MeaningFloor.absolute(floor));
+            }
+            for (double beside : new double[] {0.55, 0.6, 0.65}) {
+                for (int vouching : new int[] {1, 3, 10, 30}) {
+                    floors.add(new MeaningFloor(SearchService.MEANING_FLOOR, beside, vouching));
+                }
+            }
+            for (MeaningFloor floor : floors) {
                 SearchService search = new SearchService(index, embedder).withMeaningFloor(floor);
                 double ndcg = 0;
                 double recall = 0;
@@ -85,7 +94,8 @@ public final class FloorCalibration {
                     recall += RelevanceMetrics.recall(ranked, rel, 100);
                 }
                 int n = data.queries().size();
-                System.out.printf("floor %5.2f  hybrid nDCG@10 %.4f  R@100 %.4f%n", floor, ndcg / n, recall / n);
+                System.out.printf("floor %5.2f beside %5.2f vouching %2d  hybrid nDCG@10 %.4f  R@100 %.4f%n",
+                        floor.alone(), floor.beside(), floor.vouching(), ndcg / n, recall / n);
             }
         }
     }
