@@ -1,23 +1,69 @@
 package io.paperboy;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package rules of DESIGN.md, checked on the compiled classes. */
+/**
+ * The package rules of DESIGN.md and STYLE.md, checked on the compiled classes. Each rule is
+ * about a kind of thing (a feature, a repository, a page, plumbing), so a new feature is held to
+ * them without anyone adding a rule.
+ */
 @AnalyzeClasses(packages = "io.paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTest {
+    /** Shared plumbing: features build on these, never the other way round. */
+    static final String[] PLUMBING = {"io.paperboy.db..", "io.paperboy.web..", "io.paperboy.jobs..", "io.paperboy.mail.."};
+    /** Every feature package: everything but the composition root and the plumbing. */
+    static final String[] FEATURES = {"io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..",
+        "io.paperboy.user..", "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..",
+        "io.paperboy.vote..", "io.paperboy.foryou..", "io.paperboy.digest..", "io.paperboy.keyword..",
+        "io.paperboy.thumbnail..", "io.paperboy.mcp.."};
+
+    @ArchTest
+    static final ArchRule featuresAndPlumbingAreFreeOfCycles = freeOfCycles("io.paperboy");
+
+    /** Each package directly under {@code root} is a slice; no two may depend on each other. */
+    static ArchRule freeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles()
+                .because("a feature that needs another calls its service; the other never calls back (STYLE.md)");
+    }
+
+    @ArchTest
+    static final ArchRule repositoriesStayInsideTheirFeature = classes()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should().notBePublic()
+            .because("SQL lives beside the feature that owns the tables; other features call its service (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule repositoriesKnowNothingOfHttp = noClasses()
+            .that().haveSimpleNameEndingWith("Repository")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+            .because("a repository reads and writes rows; handlers parse, call and render (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule pagesAndApisCallServices = noClasses()
+            .that().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Api")
+            .or().haveSimpleNameEndingWith("Routes")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "org.apache.lucene..", "java.sql..")
+            .because("handlers parse, call a service and render; the store and the index stay behind services (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule plumbingKnowsNoFeature = noClasses()
+            .that().resideInAnyPackage(PLUMBING)
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+            .because("web, db, jobs and mail are the plumbing every feature shares (DESIGN.md)");
 
     @ArchTest
     static final ArchRule paperDependsOnNoOtherFeature = noClasses()
             .that().resideInAPackage("io.paperboy.paper..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..", "io.paperboy.user..",
-                    "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..")
-            .because("paper is the domain every feature builds on (DESIGN.md); db is shared plumbing, not a feature");
+                    java.util.Arrays.stream(FEATURES).filter(f -> !f.startsWith("io.paperboy.paper.")).toArray(String[]::new))
+            .because("paper is the domain every feature builds on (DESIGN.md)");
 
     @ArchTest
     static final ArchRule onlyAppWiresFeatures = noClasses()
@@ -26,48 +72,8 @@ final class ArchitectureTest {
             .because("app is the composition root; features never reach back into it");
 
     @ArchTest
-    static final ArchRule webIsPlumbingNotAFeature = noClasses()
-            .that().resideInAPackage("io.paperboy.web..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..",
-                    "io.paperboy.comment..")
-            .because("web holds the HTTP plumbing every feature shares (DESIGN.md)");
-
-    @ArchTest
-    static final ArchRule listingCountsCommentsWithoutKnowingTheCommentFeature = noClasses()
-            .that().resideInAPackage("io.paperboy.listing..")
-            .should().dependOnClassesThat().resideInAPackage("io.paperboy.comment..")
-            .because("listings ask paper.CommentCounts, which app wires to the comment service");
-
-    @ArchTest
-    static final ArchRule listingDoesNotImport = noClasses()
-            .that().resideInAPackage("io.paperboy.listing..")
-            .should().dependOnClassesThat().resideInAPackage("io.paperboy.ingest..");
-
-    @ArchTest
-    static final ArchRule searchFollowsTheStoreOnlyThroughThePaperService = noClasses()
+    static final ArchRule theIndexIsDerivedFromTheStore = noClasses()
             .that().resideInAPackage("io.paperboy.search..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.db..", "org.jdbi..")
-            .because("the index is derived from the store through PaperService's change feed (DESIGN.md)");
-
-    @ArchTest
-    static final ArchRule searchRoutesDoNotTouchLucene = noClasses()
-            .that().haveSimpleName("SearchApi")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
-            .because("routes call the service; Lucene stays behind SearchService (STYLE.md)");
-
-    @ArchTest
-    static final ArchRule digestReachesOtherFeaturesOnlyThroughTheirServices = noClasses()
-            .that().resideInAPackage("io.paperboy.digest..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.user..", "io.paperboy.ingest..",
-                    "org.apache.lucene..")
-            .because("digests read papers, listings and search through their public services, and get a "
-                    + "member's address from app's wiring rather than from the user feature (DESIGN.md)");
-
-    @ArchTest
-    static final ArchRule mcpToolsCallTheFeaturesServices = noClasses()
-            .that().resideInAPackage("io.paperboy.mcp..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.db..", "org.jdbi..", "org.apache.lucene..")
-            .because("the MCP tools answer what the pages answer, through the same services (STYLE.md)");
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.db..", "org.jdbi..")
+            .because("the index follows the store through PaperService's change feed (DESIGN.md)");
 }

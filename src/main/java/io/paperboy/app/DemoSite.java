@@ -8,7 +8,7 @@ import io.paperboy.comment.CommentView;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.ImportReport;
 import io.paperboy.jobs.JobRuns;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;

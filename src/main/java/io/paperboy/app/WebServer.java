@@ -28,7 +28,7 @@ import io.paperboy.listing.LookupQueue;
 import io.paperboy.listing.RankingPage;
 import io.paperboy.listing.SubmitPages;
 import io.paperboy.listing.Submissions;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.ingest.arxiv.ArxivApiClient;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.paper.Featured;

@@ -4,7 +4,7 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.CommentCounts;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;

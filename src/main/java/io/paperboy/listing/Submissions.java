@@ -1,7 +1,7 @@
 package io.paperboy.listing;
 
 import io.paperboy.db.Database;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;

@@ -1,5 +1,7 @@
 package io.paperboy.moderation;
 
+import io.paperboy.audit.ModerationEntry;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.db.Database;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;

@@ -1,5 +1,6 @@
 package io.paperboy.moderation;
 
+import io.paperboy.audit.ModerationEntry;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingEntryState;
 import io.paperboy.paper.Paper;

@@ -1,5 +1,5 @@
 -- Append-only record of every curator and admin action: who did what to which thing, and why.
--- Rows are never updated or deleted (io.paperboy.moderation.ModerationLog has no way to).
+-- Rows are never updated or deleted (io.paperboy.audit.ModerationLog has no way to).
 CREATE TABLE moderation_log (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     actor_id    BIGINT NOT NULL REFERENCES users (id),

@@ -8,7 +8,7 @@ import io.paperboy.listing.ListedPaper;
 import io.paperboy.listing.ListingFilter;
 import io.paperboy.listing.ListingService;
 import io.paperboy.listing.Period;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.Bibtex;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.TestStore;

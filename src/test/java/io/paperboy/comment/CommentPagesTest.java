@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperboy.moderation.ModerationEntry;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationEntry;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.testing.Poll;
 import io.paperboy.testing.ServerExtension;
 import io.paperboy.testing.TestServer;

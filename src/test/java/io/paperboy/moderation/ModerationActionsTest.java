@@ -1,5 +1,7 @@
 package io.paperboy.moderation;
 
+import io.paperboy.audit.ModerationEntry;
+import io.paperboy.audit.ModerationLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.testing.Poll;

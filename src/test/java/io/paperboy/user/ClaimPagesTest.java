@@ -2,8 +2,8 @@ package io.paperboy.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.moderation.ModerationEntry;
-import io.paperboy.moderation.ModerationLog;
+import io.paperboy.audit.ModerationEntry;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.testing.Poll;
 import io.paperboy.testing.ServerExtension;
 import io.paperboy.testing.TestServer;

@@ -1,4 +1,4 @@
-package io.paperboy.moderation;
+package io.paperboy.audit;
 
 import java.time.Instant;
 

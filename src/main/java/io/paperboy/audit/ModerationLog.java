@@ -1,4 +1,4 @@
-package io.paperboy.moderation;
+package io.paperboy.audit;
 
 import io.paperboy.db.Timestamps;
 import io.paperboy.web.Member;
