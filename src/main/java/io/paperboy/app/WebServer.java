@@ -76,6 +76,7 @@ import io.paperboy.user.Claims;
 import io.paperboy.user.ProfilePages;
 import io.paperboy.moderation.ModerationPages;
 import io.paperboy.moderation.ModerationService;
+import io.paperboy.web.ActionLimit;
 import io.paperboy.web.ChangeWatcher;
 import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
@@ -169,7 +170,10 @@ public final class WebServer {
         Metrics metrics = new Metrics();
         metrics.bind(new SearchMetrics(index));
         ReadingList readingList = new ReadingList(db, papers, site.clock());
-        ReadingListPages readingListPages = new ReadingListPages(readingList);
+        // Upvotes and reading-list changes: one bucket per account for the pages, the API and MCP.
+        ActionLimit voteLimit = ActionLimit.votes(throttles);
+        ActionLimit saveLimit = ActionLimit.saves(throttles);
+        ReadingListPages readingListPages = new ReadingListPages(readingList, saveLimit);
         ForYou forYou = new ForYou(db, papers, new PaperVectors(index), new SimilarPapers(index), votes::upvotedPaperIds,
                 readingList, site.clock());
         DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
@@ -223,8 +227,8 @@ public final class WebServer {
                     member == null ? java.util.Set.of() : votes.upvotedBy(member.id(), ids),
                     member == null ? java.util.Set.of() : readingList.savedAmong(member.id(), ids), comments.counts(ids)))
                     .register(config);
-            new VoteApi(votes, listings::importedUpvotes).register(config);
-            new VotePages(votes, listings::importedUpvotes).register(config);
+            new VoteApi(votes, listings::importedUpvotes, voteLimit).register(config);
+            new VotePages(votes, listings::importedUpvotes, voteLimit).register(config);
             new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName),
                     keywords::ofAll)
                     .register(config);
@@ -255,7 +259,7 @@ public final class WebServer {
                     accounts).register(config);
             digestPages.register(config);
             new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
-                    new MemberTools(votes, listings::importedUpvotes, readingList, forYou, url)).register(config);
+                    new MemberTools(votes, listings::importedUpvotes, readingList, forYou, url, voteLimit, saveLimit)).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
+import io.paperboy.web.ActionLimit;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
@@ -22,9 +23,12 @@ import java.util.Map;
  */
 public final class ReadingListPages {
     private final ReadingList list;
+    private final ActionLimit limit;
 
-    public ReadingListPages(ReadingList list) {
+    /** {@code limit} counts every change to a reading list, here and in the MCP tools alike. */
+    public ReadingListPages(ReadingList list, ActionLimit limit) {
         this.list = list;
+        this.limit = limit;
     }
 
     public void register(JavalinConfig config) {
@@ -48,6 +52,7 @@ public final class ReadingListPages {
     }
 
     private void change(Context ctx) {
+        limit.acquire(ctx);
         Member member = Visitor.requireMember(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         String action = ctx.formParam("action");
@@ -64,6 +69,7 @@ public final class ReadingListPages {
     }
 
     private void saveForm(Context ctx) {
+        limit.acquire(ctx);
         Member member = Visitor.requireMember(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         String action = ctx.formParam("action");
@@ -89,6 +95,7 @@ public final class ReadingListPages {
     }
 
     private void apiSave(Context ctx, boolean save) {
+        limit.acquire(ctx);
         Member member = Visitor.requireMember(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         if (save) {

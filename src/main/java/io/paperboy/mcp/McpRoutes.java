@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
 public final class McpRoutes implements McpStatelessServerTransport {
     public static final String PATH = "/mcp";
     private static final Logger LOG = LoggerFactory.getLogger(McpRoutes.class);
-    private static final String MEMBER = "paperboy.member";
+    private static final String CALLER = "paperboy.caller";
     private static final String INSTRUCTIONS = "Paperboy is a research papers site: daily featured papers "
             + "ranked by members' upvotes, search over every known paper, and papers similar to one. Read tools "
             + "work without a token; upvote_paper, save_paper and for_you act for the member whose API token "
@@ -102,8 +102,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json").result(error.toString());
             return;
         }
-        McpTransportContext context = McpTransportContext.create(member(ctx) == null ? Map.of()
-                : Map.of(MEMBER, member(ctx)));
+        McpTransportContext context = McpTransportContext.create(Map.of(CALLER, new McpTool.Caller(member(ctx), ctx.ip())));
         ctx.header("Cache-Control", "no-store");
         if (message instanceof McpSchema.JSONRPCRequest request) {
             McpSchema.JSONRPCResponse response = handler.handleRequest(context, request).block();
@@ -160,7 +159,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
 
     private static CallToolResult call(McpTool tool, McpTransportContext context, CallToolRequest request) {
         try {
-            String text = tool.handler().call(new ToolArguments(request.arguments()), (Member) context.get(MEMBER));
+            String text = tool.handler().call(new ToolArguments(request.arguments()), (McpTool.Caller) context.get(CALLER));
             return CallToolResult.builder().addTextContent(text).isError(false).build();
         } catch (ToolError e) {
             return failed(e.getMessage());

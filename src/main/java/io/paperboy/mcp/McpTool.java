@@ -15,11 +15,14 @@ import java.util.Map;
 record McpTool(String name, String title, String description, Map<String, Object> arguments, List<String> required,
         boolean readOnly, Handler handler) {
 
-    /** Runs one call: {@code member} is who the API token names, or null when the call carries none. */
+    /** Runs one call for {@code caller}. */
     @FunctionalInterface
     interface Handler {
-        String call(ToolArguments arguments, Member member);
+        String call(ToolArguments arguments, Caller caller);
     }
+
+    /** Who calls: {@code member} is who the API token names, or null when the call carries none; {@code address} is the client's. */
+    record Caller(Member member, String address) {}
 
     static Map<String, Object> text(String description) {
         return Map.of("type", "string", "description", description);

@@ -10,6 +10,7 @@ import io.paperboy.foryou.ReadingList;
 import io.paperboy.foryou.Recommendation;
 import io.paperboy.vote.VoteService;
 import io.paperboy.vote.VoteState;
+import io.paperboy.web.ActionLimit;
 import io.paperboy.web.Member;
 import io.paperboy.web.SiteUrl;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.function.ToIntFunction;
 /**
  * The tools that act for a member, named by the personal API token the call carries
  * ({@code Authorization: Bearer}): upvote, save to the reading list, read "for you". The same
- * rules as the site's pages and API hold: only a member who confirmed their address votes.
+ * rules as the site's pages and API hold: only a member who confirmed their address votes, and
+ * upvotes and reading-list changes count against the same per-account limits
+ * ({@link ActionLimit}): past them a tool error says when to try again.
  */
 public final class MemberTools {
     static final int MAX_FOR_YOU = ForYou.STORED;
@@ -31,15 +34,19 @@ public final class MemberTools {
     private final ReadingList readingList;
     private final ForYou forYou;
     private final PaperMarkdown markdown;
+    private final ActionLimit voteLimit;
+    private final ActionLimit saveLimit;
 
     /** {@code importedUpvotes} gives the votes a paper brought from its sources (the listing feature knows). */
     public MemberTools(VoteService votes, ToIntFunction<String> importedUpvotes, ReadingList readingList,
-            ForYou forYou, SiteUrl site) {
+            ForYou forYou, SiteUrl site, ActionLimit voteLimit, ActionLimit saveLimit) {
         this.votes = votes;
         this.importedUpvotes = importedUpvotes;
         this.readingList = readingList;
         this.forYou = forYou;
         this.markdown = new PaperMarkdown(site);
+        this.voteLimit = voteLimit;
+        this.saveLimit = saveLimit;
     }
 
     List<McpTool> tools() {
@@ -61,9 +68,10 @@ public final class MemberTools {
                         List.of(), true, this::forYou));
     }
 
-    private String upvote(ToolArguments args, Member member) {
+    private String upvote(ToolArguments args, McpTool.Caller caller) {
         args.allowOnly(List.of("id", "remove"));
-        Member voter = require(member);
+        voteLimit.acquire(caller.member(), caller.address()); // the web's bucket too
+        Member voter = require(caller.member());
         String id = args.paperId("id");
         boolean remove = args.flag("remove", false);
         if (!voter.verified()) {
@@ -78,9 +86,10 @@ public final class MemberTools {
         return did + id + ". It has " + count + (count == 1 ? " upvote" : " upvotes") + " now.";
     }
 
-    private String save(ToolArguments args, Member member) {
+    private String save(ToolArguments args, McpTool.Caller caller) {
         args.allowOnly(List.of("id", "remove"));
-        Member saver = require(member);
+        saveLimit.acquire(caller.member(), caller.address()); // the web's bucket too
+        Member saver = require(caller.member());
         String id = args.paperId("id");
         if (args.flag("remove", false)) {
             return readingList.remove(saver.id(), id) ? "Took " + id + " off your reading list."
@@ -90,9 +99,9 @@ public final class MemberTools {
         return added ? "Saved " + id + " to your reading list." : id + " was already on your reading list.";
     }
 
-    private String forYou(ToolArguments args, Member member) {
+    private String forYou(ToolArguments args, McpTool.Caller caller) {
         args.allowOnly(List.of("limit"));
-        Member reader = require(member);
+        Member reader = require(caller.member());
         ForYou.Feed feed = forYou.feed(reader.id(), args.whole("limit", 10, 1, MAX_FOR_YOU));
         List<String> entries = new ArrayList<>();
         for (Recommendation r : feed.items()) {

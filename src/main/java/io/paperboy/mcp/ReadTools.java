@@ -78,36 +78,36 @@ public final class ReadTools {
                                 "mode", choice("how to rank: keyword, hybrid or meaning", MODES),
                                 "sort", choice("relevance (default), date (newest first) or upvotes", SORTS),
                                 "limit", whole("how many papers", 1, MAX_SEARCH, 10)),
-                        List.of("query"), true, (args, member) -> searchPapers(args)),
+                        List.of("query"), true, (args, caller) -> searchPapers(args)),
                 new McpTool("get_paper", "Get a paper",
                         "One paper as Markdown: title, authors, dates, categories, links (arXiv, PDF, code, "
                                 + "models), upvotes and the abstract.",
                         arguments("id", text("the paper's id: an arXiv id such as 2306.15794 (a version or "
                                 + "'arXiv:' prefix is fine) or the site's own pb-… id")),
-                        List.of("id"), true, (args, member) -> getPaper(args)),
+                        List.of("id"), true, (args, caller) -> getPaper(args)),
                 new McpTool("daily_papers", "Daily papers",
                         "The papers featured on one day, most upvoted first (default: the latest day with papers).",
                         arguments("date", text("the day, YYYY-MM-DD"), "category", category, "has_code", hasCode,
                                 "limit", limit),
-                        List.of(), true, (args, member) -> featured(args, "date", Period.Kind.DAY)),
+                        List.of(), true, (args, caller) -> featured(args, "date", Period.Kind.DAY)),
                 new McpTool("weekly_papers", "Weekly papers",
                         "The papers featured in one ISO week, most upvoted first (default: the latest day's week).",
                         arguments("week", text("the ISO week, YYYY-Www such as 2024-W20"), "category", category,
                                 "has_code", hasCode, "limit", limit),
-                        List.of(), true, (args, member) -> featured(args, "week", Period.Kind.WEEK)),
+                        List.of(), true, (args, caller) -> featured(args, "week", Period.Kind.WEEK)),
                 new McpTool("monthly_papers", "Monthly papers",
                         "The papers featured in one month, most upvoted first (default: the latest day's month).",
                         arguments("month", text("the month, YYYY-MM"), "category", category, "has_code", hasCode,
                                 "limit", limit),
-                        List.of(), true, (args, member) -> featured(args, "month", Period.Kind.MONTH)),
+                        List.of(), true, (args, caller) -> featured(args, "month", Period.Kind.MONTH)),
                 new McpTool("trending_papers", "Trending papers",
                         "The papers trending now (recent upvotes weigh most), each with why it trends.",
                         arguments("category", category, "has_code", hasCode, "limit", limit),
-                        List.of(), true, (args, member) -> trending(args)),
+                        List.of(), true, (args, caller) -> trending(args)),
                 new McpTool("similar_papers", "Similar papers",
                         "Papers like the given one, closest first, as the paper's page lists them.",
                         arguments("id", text("the paper's id"), "limit", whole("how many papers", 1, MAX_SEARCH, 10)),
-                        List.of("id"), true, (args, member) -> similarPapers(args)));
+                        List.of("id"), true, (args, caller) -> similarPapers(args)));
     }
 
     private String searchPapers(ToolArguments args) {

@@ -2,6 +2,7 @@ package io.paperboy.user;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.paperboy.mail.Mailbox;
 import io.paperboy.web.Form;
@@ -30,6 +31,7 @@ public final class AccountPages {
     private final Throttle loginFailuresByAddress;
     private final Throttle resets;
     private final Throttle signups;
+    private final int signupsPerAddress;
     private final Throttle resetsByAddress;
     // Setting a new password hashes it (Argon2id, tens of milliseconds of a core): a client gets a few tries.
     private final Throttle resetConfirmsByAddress;
@@ -46,6 +48,7 @@ public final class AccountPages {
         this.accounts = accounts;
         this.auth = auth;
         this.mail = mail;
+        this.signupsPerAddress = signupsPerAddress;
         this.signups = throttles.of("signup-client", "sign-ups from your address", signupsPerAddress, Duration.ofHours(1));
         this.loginFailures = throttles.of("login-account", "failed logins for this account", perAccount,
                 Duration.ofMinutes(15));
@@ -70,9 +73,9 @@ public final class AccountPages {
     }
 
     private void signup(Context ctx) {
-        signups.acquire(ctx.ip());
         Form typed = Form.typed(ctx, List.of("email", "name", "display_name"));
         try {
+            signups.acquire(ctx.ip());
             // Whether or not the address had an account, the same answer (the owner gets a mail instead),
             // and a mail either way: counted once the form is valid.
             accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),
@@ -80,7 +83,37 @@ public final class AccountPages {
             ctx.redirect("/login?signed-up", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+        } catch (HttpResponseException e) {
+            if (e.getStatus() != HttpStatus.TOO_MANY_REQUESTS.getCode()) {
+                throw e;
+            }
+            // The form again, with what was typed, which limit was reached and when to try again.
+            String retryAfter = e.getDetails().get("retryAfter");
+            ctx.header("Retry-After", retryAfter);
+            signupPage(ctx, typed.withProblems(Map.of("form", signupRefusal(e, Long.parseLong(retryAfter)))),
+                    HttpStatus.TOO_MANY_REQUESTS);
         }
+    }
+
+    // Each sign-up mails a confirmation, so it counts against the mail limits as well as its own.
+    private String signupRefusal(HttpResponseException e, long retryAfterSeconds) {
+        String when = "Try again in " + Throttle.inWords(retryAfterSeconds) + ".";
+        String shared = " Many people behind one network address (a lab, a campus)? The site's operator can raise "
+                + "this limit with ";
+        if (MailLimits.byClientAddress(e)) {
+            return "Your network address has reached this site's limit on mails: each sign-up sends a confirmation "
+                    + "mail, and the site sends at most " + mail.perAddress() + " an hour asked for from one address. "
+                    + when + shared + "--mails-per-address.";
+        }
+        if (MailLimits.byMailbox(e)) {
+            return "This email address has had as many mails from this site as it may get for now (" + mail.perMailbox()
+                    + " an hour, " + 2 * mail.perMailbox() + " a day), so the confirmation cannot go out. " + when;
+        }
+        if ("signup-client".equals(e.getDetails().get(Throttle.REFUSED_BY))) {
+            return "Your network address has reached this site's limit on sign-ups: " + signupsPerAddress
+                    + " an hour from one address. " + when + shared + "--signups-per-address.";
+        }
+        return e.getMessage() + ".";
     }
 
     private void login(Context ctx) {

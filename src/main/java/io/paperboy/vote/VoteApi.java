@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
+import io.paperboy.web.ActionLimit;
 import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
 import java.util.LinkedHashMap;
@@ -13,16 +14,19 @@ import java.util.function.ToIntFunction;
 /**
  * {@code POST /api/papers/{id}/upvote} and {@code DELETE} to take it back, for a verified member
  * signed in by session cookie (with the X-CSRF-Token header) or by API token. Answers the paper's
- * new count and whether the caller has upvoted it.
+ * new count and whether the caller has upvoted it. Limited per account ({@link ActionLimit}, the
+ * same bucket as the pages and MCP): 429 with Retry-After.
  */
 public final class VoteApi {
     private final VoteService votes;
     private final ToIntFunction<String> importedUpvotes;
+    private final ActionLimit limit;
 
     /** {@code importedUpvotes} gives the votes a paper brought from its sources (the listing feature knows). */
-    public VoteApi(VoteService votes, ToIntFunction<String> importedUpvotes) {
+    public VoteApi(VoteService votes, ToIntFunction<String> importedUpvotes, ActionLimit limit) {
         this.votes = votes;
         this.importedUpvotes = importedUpvotes;
+        this.limit = limit;
     }
 
     public void register(JavalinConfig config) {
@@ -31,6 +35,7 @@ public final class VoteApi {
     }
 
     private void vote(Context ctx, boolean up) {
+        limit.acquire(ctx); // shared with the API and MCP: 429 with Retry-After
         Member member = Visitor.requireVerified(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         VoteState state = (up ? votes.upvote(member.id(), id) : votes.removeUpvote(member.id(), id))

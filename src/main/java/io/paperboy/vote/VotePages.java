@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
+import io.paperboy.web.ActionLimit;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
@@ -16,15 +17,18 @@ import java.util.function.ToIntFunction;
 /**
  * The upvote button's routes for browsers: htmx posts (or deletes) and swaps in the button's new
  * state; without JavaScript the form posts {@code action=upvote|remove} and is sent back to the
- * page it came from (303).
+ * page it came from (303). Votes are limited per account ({@link ActionLimit}): past the limit, a
+ * 429 page says when to try again, or with htmx the page's flash region does.
  */
 public final class VotePages {
     private final VoteService votes;
     private final ToIntFunction<String> importedUpvotes;
+    private final ActionLimit limit;
 
-    public VotePages(VoteService votes, ToIntFunction<String> importedUpvotes) {
+    public VotePages(VoteService votes, ToIntFunction<String> importedUpvotes, ActionLimit limit) {
         this.votes = votes;
         this.importedUpvotes = importedUpvotes;
+        this.limit = limit;
     }
 
     public void register(JavalinConfig config) {
@@ -44,6 +48,7 @@ public final class VotePages {
     }
 
     private void vote(Context ctx, boolean up) {
+        limit.acquire(ctx); // shared with the API and MCP: a 429 page, or htmx's flash
         Member member = Visitor.requireVerified(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         VoteState state = (up ? votes.upvote(member.id(), id) : votes.removeUpvote(member.id(), id))

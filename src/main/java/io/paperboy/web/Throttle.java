@@ -29,13 +29,18 @@ public final class Throttle {
         }
     }
 
+    /** The refusal's detail naming the throttle that refused (a page may explain that limit in its own words). */
+    public static final String REFUSED_BY = "limit";
+
     private final ProxyManager<String> store;
+    private final String name;
     private final String prefix;
     private final String what;
     private final BucketConfiguration configuration;
 
     Throttle(ProxyManager<String> store, String name, String what, List<Limit> limits) {
         this.store = store;
+        this.name = name;
         this.what = what;
         // The limits are part of the key: a node started with other numbers counts in other buckets
         // instead of reading a bucket made for different limits.
@@ -99,11 +104,12 @@ public final class Throttle {
 
     private HttpResponseException refusal(long nanos) {
         long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-        return new HttpResponseException(429, "too many " + what + ": try again in " + describe(seconds),
-                Map.of("retryAfter", Long.toString(seconds)));
+        return new HttpResponseException(429, "too many " + what + ": try again in " + inWords(seconds),
+                Map.of("retryAfter", Long.toString(seconds), REFUSED_BY, name));
     }
 
-    private static String describe(long seconds) {
+    /** A wait as a refusal says it: "40 seconds", "12 minutes". */
+    public static String inWords(long seconds) {
         return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 }

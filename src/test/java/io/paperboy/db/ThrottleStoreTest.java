@@ -126,24 +126,59 @@ final class ThrottleStoreTest {
         }
     }
 
+    /** Keys an attacker sprays: more than the 100,000 at which the old in-memory map forgot every bucket. */
+    private static final int SPRAYED_KEYS = 120_000;
+
+    /** Takes one try for each of {@code count} distinct keys, through the throttle, on several threads. */
+    private static void spray(Throttle throttle, int count, int threads) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int part = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = part; i < count; i += threads) {
+                        throttle.acquire("spray-" + i + "@example.org");
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aLockedAccount_staysLocked_whateverElseIsSprayed_andThroughARestart(TestStore store) {
+    void aLockedAccount_staysLocked_throughASprayOfMoreKeysThanTheOldMapHeld_andThroughARestart(TestStore store)
+            throws Exception {
         String url = store.newDatabaseUrl(dir);
         MovableClock clock = new MovableClock();
         try (Database db = Database.open(url)) {
-            Throttle throttle = fivePerQuarterHour(db, clock);
+            ThrottleBuckets buckets = new ThrottleBuckets(db, clock);
+            Throttle throttle = new Throttles(buckets.proxies()).of("login-account", "failed logins for this account", 5,
+                    Duration.ofMinutes(15));
             for (int i = 0; i < 5; i++) {
                 throttle.acquire("victim@example.org");
             }
-            // The in-memory throttle forgot every bucket once it held 100,000 keys.
-            for (int i = 0; i < 2_000; i++) {
-                throttle.acquire("spray-" + i + "@example.org");
-            }
-            assertThat(status(() -> throttle.acquire("victim@example.org"))).isEqualTo(429);
+            // Issue 17, finding 3: the in-memory throttle cleared every bucket once it held 100,000
+            // keys, so this spray gave the attacker five fresh guesses at the victim.
+            spray(throttle, SPRAYED_KEYS, store == TestStore.POSTGRESQL ? 8 : 2);
+
+            assertThat(status(() -> throttle.acquire("victim@example.org")))
+                    .as("the victim's lockout after %,d other keys", SPRAYED_KEYS).isEqualTo(429);
+            assertThat(buckets.count()).isEqualTo(SPRAYED_KEYS + 1);
+
+            // Bounded: a sprayed key's single try is back after 3 minutes, and then its row goes;
+            // the victim's row stays until all five are back.
+            clock.advance(Duration.ofMinutes(3));
+            assertThat(buckets.purgeExpired()).isEqualTo(SPRAYED_KEYS);
+            assertThat(buckets.count()).isEqualTo(1);
+            assertThat(throttle.available("victim@example.org")).as("one try back in 3 minutes, not five").isEqualTo(1);
         }
         try (Database restarted = Database.open(url)) {
-            assertThat(status(() -> fivePerQuarterHour(restarted, clock).acquire("victim@example.org"))).isEqualTo(429);
+            Throttle throttle = fivePerQuarterHour(restarted, clock);
+            throttle.acquire("victim@example.org");
+            assertThat(status(() -> throttle.acquire("victim@example.org"))).isEqualTo(429);
         }
     }
 

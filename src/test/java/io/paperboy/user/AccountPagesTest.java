@@ -277,7 +277,9 @@ final class AccountPagesTest {
 
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(refused.body()).contains("sign-ups from your address");
+            assertThat(refused.body()).contains("value=\"third@example.org\"").containsPattern(
+                    "Your network address has reached this site's limit on sign-ups: 2 an hour from one address\\. "
+                    + "Try again in \\d+ minutes\\. .* can raise this limit with --signups-per-address\\.");
             assertThat(strict.mail().to("third@example.org")).isEmpty();
         }
     }

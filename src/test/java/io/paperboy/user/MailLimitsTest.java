@@ -169,11 +169,21 @@ final class MailLimitsTest {
             }
             WebSession signup = server.browser();
             signup.get("/signup");
-            answers.add(signup.post("/signup", Map.of("email", "newcomer@example.org", "name", "newcomer",
-                    "display_name", "Newcomer", "password", WebSession.PASSWORD)).statusCode());
+            HttpResponse<String> refusedSignup = signup.post("/signup", Map.of("email", "newcomer@example.org",
+                    "name", "newcomer", "display_name", "Newcomer", "password", WebSession.PASSWORD));
+            answers.add(refusedSignup.statusCode());
 
             assertThat(answers).containsExactly(200, 200, 200, 200, 429, 429);
             assertThat(server.mail().received()).hasSize(4);
+            // The sign-up form again, saying which limit, when, and who can raise it.
+            assertThat(refusedSignup.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    s -> assertThat(Long.parseLong(s)).isBetween(1L, 900L));
+            assertThat(refusedSignup.body()).contains("<form method=\"post\" action=\"/signup\"")
+                    .contains("value=\"newcomer@example.org\"")
+                    .containsPattern("Your network address has reached this site's limit on mails: each sign-up sends "
+                            + "a confirmation mail, and the site sends at most 4 an hour asked for from one address\\. "
+                            + "Try again in \\d+ minutes\\. Many people behind one network address \\(a lab, a campus\\)\\? "
+                            + "The site's operator can raise this limit with --mails-per-address\\.");
         }
     }
 
