@@ -22,6 +22,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    /**
+     * How long a request waits for a connection before it fails (a 503 page with Retry-After):
+     * with the store away, HikariCP's default of 30 s held every request that long.
+     */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -75,6 +80,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Connections this node's pool holds at most. */
+    public int poolSize() {
+        return dataSource.getMaximumPoolSize();
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -101,6 +111,8 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("paperboy-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT.toMillis()));
         if (dialect == Dialect.SQLITE) {
             Properties pragmas = new Properties();
             pragmas.setProperty("journal_mode", "WAL");
@@ -113,6 +125,8 @@ public final class Database implements AutoCloseable {
         } else {
             // pgjdbc sends a JDBC batch as one multi-row INSERT with this on: several times faster imports.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // An unreachable host (not just a stopped server) fails within the same bound; a URL parameter overrides it.
+            config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
             config.setMaximumPoolSize(10);
         }
         return config;

@@ -106,6 +106,32 @@ public final class PageCache {
         answer(ctx, entry);
     }
 
+    /**
+     * Stale-if-error: answers with the last kept version of this page, whatever the store's change
+     * number now, for when the store cannot be reached to render it anew; false when none is kept
+     * (or the page is not one kept for anonymous visitors).
+     */
+    public boolean serveStale(Context ctx) {
+        String key = key(ctx);
+        if (key == null) {
+            return false;
+        }
+        Cached entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry == null) {
+            return false;
+        }
+        ctx.attribute(HIT, true); // not kept again as if rendered at the current change
+        ctx.status(200).contentType(entry.contentType());
+        // Shared caches must not keep it: it is only what the site said before the store went away.
+        ctx.header("Cache-Control", "no-store");
+        answer(ctx, entry);
+        onHit.accept(ctx, entry.route());
+        return true;
+    }
+
     // An answer its handler marks private (a member's secret feed URL) is for one reader: never shared.
     private static boolean markedPrivate(Context ctx) {
         String cacheControl = ctx.res().getHeader("Cache-Control");
