@@ -321,6 +321,15 @@ public final class WebServer {
     }
 
     public void stop() {
+        stop(Duration.ZERO);
+    }
+
+    /**
+     * Stops taking connections at once (a new one is refused), lets requests in flight finish for
+     * up to {@code drain} (Jetty's graceful stop), then closes; SIGTERM to {@code serve} does this.
+     */
+    public void stop(Duration drain) {
+        app.jettyServer().server().setStopTimeout(drain.toMillis());
         app.stop();
         changes.close();
         metrics.close();
@@ -337,7 +346,11 @@ public final class WebServer {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-        config.jetty.modifyServer(server -> server.setErrorHandler(HttpPolicy.jettyErrorHandler()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(HttpPolicy.jettyErrorHandler());
+            // Counts requests in flight so that a graceful stop waits for them (Javalin nests its handler inside).
+            server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+        });
         // ETags come from PageCache, computed once per cached answer.
         config.http.generateEtags = false;
         config.http.compressionStrategy = CompressionStrategy.GZIP;
