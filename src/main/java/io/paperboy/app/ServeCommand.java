@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Import the bundled demo papers first (safe to repeat).")
     boolean demo;
 
-    @Option(names = "--harvest-set", paramLabel = "SET",
+    @Option(names = "--harvest-set", paramLabel = "SET", split = ",",
             description = "Harvest this arXiv set (cs, math, physics:hep-th, …) every night; repeat for several. "
                     + "Off by default. Each run asks only for what changed since the last one.")
     List<String> harvestSets = new ArrayList<>();
