@@ -177,7 +177,7 @@ public final class WebServer {
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
         // Watching the change number every quarter second, it notices when the store goes away and comes back.
-        io.paperboy.db.StoreOutage outage = new io.paperboy.db.StoreOutage("web", LOG);
+        io.paperboy.jobs.StoreOutage outage = new io.paperboy.jobs.StoreOutage("web", LOG);
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage);
         Keywords keywords = new Keywords(db);
         ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress, outage);

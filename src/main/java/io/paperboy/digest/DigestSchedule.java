@@ -1,6 +1,6 @@
 package io.paperboy.digest;
 
-import io.paperboy.db.StoreOutage;
+import io.paperboy.jobs.StoreOutage;
 import io.paperboy.jobs.JobRuns;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.paperboy.jobs;
 
-import io.paperboy.db.StoreOutage;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,5 @@
 package io.paperboy.jobs;
 
-import io.paperboy.db.StoreOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

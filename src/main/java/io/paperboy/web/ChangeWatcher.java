@@ -17,7 +17,7 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     private static final long PERIOD_MS = 250;
 
     private final LongSupplier store;
-    private final io.paperboy.db.StoreOutage outage;
+    private final io.paperboy.jobs.StoreOutage outage;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "change-watcher");
         t.setDaemon(true);
@@ -26,11 +26,11 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     private volatile long current;
 
     public ChangeWatcher(LongSupplier store) {
-        this(store, new io.paperboy.db.StoreOutage("change watcher", LOG));
+        this(store, new io.paperboy.jobs.StoreOutage("change watcher", LOG));
     }
 
     /** {@code outage} hears of every poll, so it knows when the store went away and when it came back. */
-    public ChangeWatcher(LongSupplier store, io.paperboy.db.StoreOutage outage) {
+    public ChangeWatcher(LongSupplier store, io.paperboy.jobs.StoreOutage outage) {
         this.store = store;
         this.outage = outage;
         this.current = store.getAsLong();

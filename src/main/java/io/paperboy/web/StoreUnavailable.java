@@ -2,7 +2,7 @@ package io.paperboy.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.paperboy.db.StoreOutage;
+import io.paperboy.jobs.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
-package io.paperboy.db;
+package io.paperboy.jobs;
 
+import io.paperboy.db.Database;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
