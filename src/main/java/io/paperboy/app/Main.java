@@ -21,8 +21,15 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (for tests and benchmarks). */
     public static int run(String... args) {
+        return run(System.getenv(), args);
+    }
+
+    /** The same with {@code env} for the environment ({@code PAPERBOY_…} options and secrets), for tests. */
+    static int run(java.util.Map<String, String> env, String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setDefaultValueProvider(new EnvironmentDefaults(env));
+        EnvironmentDefaults.describe(cli);
         return cli.execute(args);
     }
 

@@ -51,6 +51,9 @@ public final class NightlyHarvest {
             HarvestReport report = harvester.run(new ArxivHarvester.Request(set, null, null, false));
             return report.summary();
         } catch (RuntimeException e) {
+            if (io.paperboy.jobs.StoreOutage.isOutage(e)) {
+                throw e; // the daily job runs it again, from the set's checkpoint, once the store answers
+            }
             LOG.error("nightly harvest of set {} failed", set, e);
             return "failed: " + e.getMessage();
         }

@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Import the bundled demo papers first (safe to repeat).")
     boolean demo;
 
-    @Option(names = "--harvest-set", paramLabel = "SET",
+    @Option(names = "--harvest-set", paramLabel = "SET", split = ",",
             description = "Harvest this arXiv set (cs, math, physics:hep-th, …) every night; repeat for several. "
                     + "Off by default. Each run asks only for what changed since the last one.")
     List<String> harvestSets = new ArrayList<>();
@@ -103,6 +103,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds between PDF requests (arXiv asks for at most one every 3). Default: ${DEFAULT-VALUE}")
     int thumbnailsInterval;
 
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "On SIGTERM, stop taking connections and let requests in flight finish for up to this long "
+                    + "before closing. Default: ${DEFAULT-VALUE}")
+    int drainSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
@@ -148,13 +153,17 @@ final class ServeCommand implements Callable<Integer> {
         Runnable stop = new Runnable() {
             private boolean done;
 
-            // Embedding first: its native model must be idle before anything else closes.
+            // The web server first: it refuses new connections at once and drains the requests in
+            // flight (they may need the store, the index and the embedder, all still open). Then
+            // embedding: its native model must be idle before anything else closes.
             @Override
             public synchronized void run() {
                 if (done) {
                     return;
                 }
                 done = true;
+                System.err.printf("stopping: finishing the requests in flight (up to %d s)%n", drainSeconds);
+                server.stop(java.time.Duration.ofSeconds(drainSeconds));
                 if (embedding != null) {
                     embedding.close();
                 }
@@ -166,7 +175,6 @@ final class ServeCommand implements Callable<Integer> {
                     harvest.close();
                 }
                 digests.close();
-                server.stop();
                 follower.close();
                 index.close();
                 db.close();

@@ -9,7 +9,9 @@ import io.paperboy.web.TrustedProxies;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --site-url} and the SMTP relay: what links in mail point to and how mail leaves. */
 final class SiteOptions {
@@ -33,6 +35,14 @@ final class SiteOptions {
     @Option(names = "--smtp-user", paramLabel = "USER", defaultValue = "${env:PAPERBOY_SMTP_USER}",
             description = "Relay login. Default: $PAPERBOY_SMTP_USER; none: no authentication.")
     String smtpUser;
+
+    @Option(names = "--smtp-password-file", paramLabel = "FILE",
+            description = "Read the relay's password from this file's first line. Or set PAPERBOY_SMTP_PASSWORD. "
+                    + "There is no option for the password itself: a command line is visible to every user of the machine.")
+    Path smtpPasswordFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--mail-from", paramLabel = "ADDRESS", defaultValue = "Paperboy <paperboy@localhost>",
             description = "Sender of every mail. Default: ${DEFAULT-VALUE}")
@@ -74,7 +84,7 @@ final class SiteOptions {
                     + "(RFC 7239). Default: $PAPERBOY_PROXY_HEADER, else ${DEFAULT-VALUE}")
     String proxyHeader;
 
-    /** The relay's password comes from the environment only, never the command line (ps shows it). */
+    /** The relay's password comes from the environment or a file only, never the command line (ps shows it). */
     Site site(Path dataDir) {
         return new Site(siteUrl == null || siteUrl.isBlank() ? null : new SiteUrl(siteUrl), mailer(dataDir), Clock.systemUTC(),
                 new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null,
@@ -88,6 +98,11 @@ final class SiteOptions {
             return new MailFolder(dataDir.resolve("mail"), mailFrom);
         }
         return new SmtpMailer(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUser,
-                System.getenv("PAPERBOY_SMTP_PASSWORD"), mailFrom));
+                environment().secret("PAPERBOY_SMTP_PASSWORD", smtpPasswordFile), mailFrom));
+    }
+
+    private EnvironmentDefaults environment() {
+        return spec.commandLine().getDefaultValueProvider() instanceof EnvironmentDefaults env ? env
+                : new EnvironmentDefaults(System.getenv());
     }
 }

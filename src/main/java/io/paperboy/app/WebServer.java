@@ -82,6 +82,7 @@ import io.paperboy.web.Csrf;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.MailLimits;
 import io.paperboy.web.SiteUrl;
+import io.paperboy.web.StoreUnavailable;
 import io.paperboy.web.Errors;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Metrics;
@@ -179,9 +180,11 @@ public final class WebServer {
         DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
-        ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current));
+        // Watching the change number every quarter second, it notices when the store goes away and comes back.
+        io.paperboy.jobs.StoreOutage outage = new io.paperboy.jobs.StoreOutage("web", LOG);
+        ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage);
         Keywords keywords = new Keywords(db);
-        ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress);
+        ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress, outage);
         PaperJson paperJson = new PaperJson(new ObjectMapper(), keywords::of);
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers,
@@ -213,8 +216,10 @@ public final class WebServer {
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
             // Key phrases arrive later than their papers, from the keyword worker.
-            new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq(), keywordsStored.getAsLong()), metrics::record)
-                    .register(config);
+            PageCache pageCache = new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq(),
+                    keywordsStored.getAsLong()), metrics::record);
+            pageCache.register(config);
+            StoreUnavailable storeUnavailable = new StoreUnavailable(outage, pageCache, db.poolSize());
             new Health(db, papers, index::appliedSeq).register(config);
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
@@ -263,7 +268,11 @@ public final class WebServer {
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
-            config.routes.exception(Exception.class, WebServer::internalError);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (!storeUnavailable.handle(e, ctx)) {
+                    internalError(e, ctx);
+                }
+            });
             config.routes.error(404, WebServer::notFound);
         });
         app.start(host, port);
@@ -316,6 +325,15 @@ public final class WebServer {
     }
 
     public void stop() {
+        stop(Duration.ZERO);
+    }
+
+    /**
+     * Stops taking connections at once (a new one is refused), lets requests in flight finish for
+     * up to {@code drain} (Jetty's graceful stop), then closes; SIGTERM to {@code serve} does this.
+     */
+    public void stop(Duration drain) {
+        app.jettyServer().server().setStopTimeout(drain.toMillis());
         app.stop();
         changes.close();
         metrics.close();
@@ -332,7 +350,11 @@ public final class WebServer {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-        config.jetty.modifyServer(server -> server.setErrorHandler(HttpPolicy.jettyErrorHandler()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(HttpPolicy.jettyErrorHandler());
+            // Counts requests in flight so that a graceful stop waits for them (Javalin nests its handler inside).
+            server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+        });
         // ETags come from PageCache, computed once per cached answer.
         config.http.generateEtags = false;
         config.http.compressionStrategy = CompressionStrategy.GZIP;

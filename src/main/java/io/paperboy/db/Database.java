@@ -22,6 +22,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
     private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    /**
+     * How long a request waits for a connection before it fails (a 503 page with Retry-After):
+     * with the store away, HikariCP's default of 30 s held every request that long.
+     */
+    /** Connections per node on PostgreSQL unless --db-pool-size says otherwise (SQLite's pool is 4: one writer at a time). */
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -43,11 +50,37 @@ public final class Database implements AutoCloseable {
      * (null: the newest); a restore fills a store at its backup's version before upgrading it.
      */
     public static Database open(String jdbcUrl, String version) {
+        return open(jdbcUrl, version, Access.DEFAULT);
+    }
+
+    /**
+     * How a node reaches the store beyond its URL: the pool's size on PostgreSQL (null: {@value
+     * #DEFAULT_POOL_SIZE}) and the password (null: the URL's or none), kept out of the URL so that
+     * it never shows on a command line or in a logged URL.
+     */
+    public record Access(Integer poolSize, String password) {
+        public static final Access DEFAULT = new Access(null, null);
+
+        public Access {
+            // Flyway holds two connections at once while it migrates: a pool of one waits for itself.
+            if (poolSize != null && (poolSize < 2 || poolSize > 1000)) {
+                throw new IllegalArgumentException("--db-pool-size must be 2 to 1000 connections, not " + poolSize);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Access[poolSize=" + poolSize + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+        }
+    }
+
+    /** The same with a pool size and password of the operator's choosing. */
+    public static Database open(String jdbcUrl, String version, Access access) {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE) {
             createParentFolder(jdbcUrl);
         }
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(jdbcUrl, dialect));
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(jdbcUrl, dialect, access));
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -75,6 +108,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Connections this node's pool holds at most. */
+    public int poolSize() {
+        return dataSource.getMaximumPoolSize();
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -97,10 +135,12 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static HikariConfig poolConfig(String jdbcUrl, Dialect dialect) {
+    private static HikariConfig poolConfig(String jdbcUrl, Dialect dialect, Access access) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("paperboy-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(Math.min(1000, CONNECTION_TIMEOUT.toMillis()));
         if (dialect == Dialect.SQLITE) {
             Properties pragmas = new Properties();
             pragmas.setProperty("journal_mode", "WAL");
@@ -113,7 +153,12 @@ public final class Database implements AutoCloseable {
         } else {
             // pgjdbc sends a JDBC batch as one multi-row INSERT with this on: several times faster imports.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.setMaximumPoolSize(10);
+            // An unreachable host (not just a stopped server) fails within the same bound; a URL parameter overrides it.
+            config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+            config.setMaximumPoolSize(access.poolSize() == null ? DEFAULT_POOL_SIZE : access.poolSize());
+            if (access.password() != null) {
+                config.setPassword(access.password());
+            }
         }
         return config;
     }

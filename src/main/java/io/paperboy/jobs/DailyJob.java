@@ -17,9 +17,14 @@ import org.slf4j.LoggerFactory;
  * node wakes up, and the one whose claim of that day's run lands in {@link JobRuns} does it. A
  * node that was down at the hour does not run it late; the next day's run catches up, since the
  * tasks themselves resume from their checkpoints (the harvest asks from its last datestamp).
+ *
+ * <p>A store that cannot be reached at the hour (or stops answering during the run) does not skip
+ * the day: the node says so once, retries with backoff until the store answers (until the next
+ * day's run is due at the latest), then runs it and records it, marked as delayed.
  */
 public final class DailyJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyJob.class);
+    private static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
 
     private final String name;
     private final int hourUtc;
@@ -58,30 +63,74 @@ public final class DailyJob implements AutoCloseable {
         return today.isAfter(now) ? today : today.plusDays(1);
     }
 
-    /** Runs the given day's run here if no node has claimed it; returns whether it ran here. */
-    boolean runFor(LocalDate day) {
+    /** Runs the given day's run here if no node has claimed it; returns whether it ran here. One try. */
+    boolean runFor(LocalDate day) throws InterruptedException {
+        return runFor(day, clock.instant());
+    }
+
+    /**
+     * Runs the given day's run here if no node has claimed it, trying again while the store is
+     * unreachable until {@code giveUpAt}; returns whether it ran here.
+     */
+    boolean runFor(LocalDate day, java.time.Instant giveUpAt) throws InterruptedException {
         String key = day.toString();
-        if (!runs.claim(name, key, node)) {
-            LOG.info("{} of {} is another node's", name, key);
-            return false;
+        StoreOutage outage = new StoreOutage(name + " of " + key, LOG);
+        boolean claimed = false;
+        String outcome = null;
+        while (true) {
+            try {
+                if (!claimed) {
+                    if (!runs.claim(name, key, node)) {
+                        LOG.info("{} of {} is another node's", name, key);
+                        return false;
+                    }
+                    claimed = true;
+                }
+                if (outcome == null) {
+                    outcome = (outage.down() ? "delayed by a store outage: " : "") + runTask(key);
+                }
+                runs.finish(name, key, outcome);
+                outage.succeeded();
+                return true;
+            } catch (RuntimeException e) {
+                if (!outage.failed(e)) {
+                    throw e;
+                }
+                if (!clock.instant().isBefore(giveUpAt)) {
+                    LOG.error("{} of {}: the store did not come back in time; this run is skipped", name, key);
+                    return false;
+                }
+                Thread.sleep(outage.backoff(RETRY_INTERVAL).toMillis());
+            }
         }
-        String outcome;
+    }
+
+    // The task's outcome; an unreachable store is thrown on, for the caller to wait and run it again.
+    private String runTask(String key) {
         try {
-            outcome = task.get();
+            return task.get();
         } catch (RuntimeException e) {
-            outcome = "failed: " + e.getMessage();
+            if (StoreOutage.isOutage(e)) {
+                throw e;
+            }
             LOG.error("{} of {} failed", name, key, e);
+            return "failed: " + e.getMessage();
         }
-        runs.finish(name, key, outcome);
-        return true;
     }
 
     private void scheduleNext() {
+        if (timer.isShutdown()) {
+            return;
+        }
         ZonedDateTime now = ZonedDateTime.now(clock);
         ZonedDateTime next = nextRun(now, hourUtc);
         timer.schedule(() -> {
             try {
-                runFor(next.toLocalDate());
+                runFor(next.toLocalDate(), next.plusDays(1).minusMinutes(1).toInstant());
+            } catch (InterruptedException e) {
+                return; // closed
+            } catch (RuntimeException e) {
+                LOG.error("{} of {} failed", name, next.toLocalDate(), e);
             } finally {
                 scheduleNext();
             }

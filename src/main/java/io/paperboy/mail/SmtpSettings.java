@@ -15,4 +15,11 @@ public record SmtpSettings(String host, int port, Security security, String user
             throw new IllegalArgumentException("SMTP port must be 1-65535, not " + port);
         }
     }
+
+    /** Never the password: settings end up in log lines and error messages. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[" + security + " " + (user == null ? "" : user + "@") + host + ":" + port
+                + ", password " + (password == null ? "none" : "(hidden)") + ", from " + from + "]";
+    }
 }

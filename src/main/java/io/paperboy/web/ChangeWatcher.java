@@ -17,6 +17,7 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     private static final long PERIOD_MS = 250;
 
     private final LongSupplier store;
+    private final io.paperboy.jobs.StoreOutage outage;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "change-watcher");
         t.setDaemon(true);
@@ -25,7 +26,13 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     private volatile long current;
 
     public ChangeWatcher(LongSupplier store) {
+        this(store, new io.paperboy.jobs.StoreOutage("change watcher", LOG));
+    }
+
+    /** {@code outage} hears of every poll, so it knows when the store went away and when it came back. */
+    public ChangeWatcher(LongSupplier store, io.paperboy.jobs.StoreOutage outage) {
         this.store = store;
+        this.outage = outage;
         this.current = store.getAsLong();
         timer.scheduleWithFixedDelay(this::poll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
@@ -38,9 +45,12 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     private void poll() {
         try {
             current = store.getAsLong();
+            outage.succeeded();
         } catch (RuntimeException e) {
-            // Keep serving what we have; the health check reports a store that does not answer.
-            LOG.warn("cannot read the store's change number: {}", e.getMessage());
+            // Keep serving what we have (cached pages stay valid); the readiness check reports the store.
+            if (!outage.failed(e)) {
+                LOG.warn("cannot read the store's change number: {}", e.getMessage());
+            }
         }
     }
 

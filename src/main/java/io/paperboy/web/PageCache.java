@@ -33,6 +33,7 @@ public final class PageCache {
     // at change n may predate the index applying n, so it must not be kept until n moves on.
     private static final String SEARCH = "/api/papers/search";
 
+    /** {@code rendered}: the Last-Modified of this version, see {@link #lastModified}. */
     private record Cached(Object version, String route, String contentType, String cacheControl, String etag,
             Instant rendered, byte[] body) {}
 
@@ -97,13 +98,38 @@ public final class PageCache {
         // The number read before rendering: a write during rendering makes the entry stale at once.
         io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        // Rendered now from data that was current: a safe Last-Modified (never earlier than the data).
         Cached entry = new Cached(seq, matched == null ? "other" : matched.path, ctx.res().getContentType(),
-                ctx.res().getHeader("Cache-Control"), etag(bytes), Instant.now().truncatedTo(ChronoUnit.SECONDS), bytes);
+                ctx.res().getHeader("Cache-Control"), etag(bytes), lastModified(Instant.now()), bytes);
         synchronized (entries) {
             entries.put(key, entry);
         }
         answer(ctx, entry);
+    }
+
+    /**
+     * Stale-if-error: answers with the last kept version of this page, whatever the store's change
+     * number now, for when the store cannot be reached to render it anew; false when none is kept
+     * (or the page is not one kept for anonymous visitors).
+     */
+    public boolean serveStale(Context ctx) {
+        String key = key(ctx);
+        if (key == null) {
+            return false;
+        }
+        Cached entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry == null) {
+            return false;
+        }
+        ctx.attribute(HIT, true); // not kept again as if rendered at the current change
+        ctx.status(200).contentType(entry.contentType());
+        // Shared caches must not keep it: it is only what the site said before the store went away.
+        ctx.header("Cache-Control", "no-store");
+        answer(ctx, entry);
+        onHit.accept(ctx, entry.route());
+        return true;
     }
 
     // An answer its handler marks private (a member's secret feed URL) is for one reader: never shared.
@@ -112,11 +138,27 @@ public final class PageCache {
         return cacheControl != null && cacheControl.contains("private");
     }
 
+    /*
+     * HTTP dates count whole seconds, and a page may change several times within one: two versions
+     * rendered in the same second had one Last-Modified, and If-Modified-Since with the first one's
+     * date was answered 304 for the second. So a version's Last-Modified is the end of the second it
+     * was rendered in (no later version on this node can have an earlier one), and it is only sent,
+     * and only compared, once that instant has passed: until then If-Modified-Since never gives a
+     * 304 (If-None-Match still does), and a client validating with the response's Date (when there
+     * is no Last-Modified) cannot match a version rendered later in the same second either. Nodes of
+     * a cluster render the same version at their own instants and agree for the same reason.
+     */
+    static Instant lastModified(Instant rendered) {
+        return rendered.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
     // A 304 when the client holds this very body. (Javalin's own ETags read the body a byte at
     // a time; with them on, checksums took most of the server's CPU under load.)
     private static void answer(Context ctx, Cached entry) {
         ctx.header("ETag", entry.etag());
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.rendered().atOffset(ZoneOffset.UTC)));
+        if (!Instant.now().isBefore(entry.rendered())) {
+            ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.rendered().atOffset(ZoneOffset.UTC)));
+        }
         if (unchanged(ctx, entry)) {
             ctx.status(304).result(new byte[0]);
         } else {
@@ -131,7 +173,7 @@ public final class PageCache {
             return etags.equals(entry.etag()) || etags.contains(entry.etag());
         }
         String since = ctx.header("If-Modified-Since");
-        if (since == null) {
+        if (since == null || Instant.now().isBefore(entry.rendered())) {
             return false;
         }
         try {

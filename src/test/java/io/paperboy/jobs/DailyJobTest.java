@@ -41,7 +41,7 @@ final class DailyJobTest {
     /** Two nodes on one store wake up for the same day: the task runs once, and its outcome is kept. */
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void twoNodes_runEachDaysRunOnce(TestStore store) {
+    void twoNodes_runEachDaysRunOnce(TestStore store) throws Exception {
         try (Database db = store.open(dir)) {
             AtomicInteger ran = new AtomicInteger();
             JobRuns runs = new JobRuns(db);
@@ -62,7 +62,7 @@ final class DailyJobTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aFailingTask_recordsItsReason(TestStore store) {
+    void aFailingTask_recordsItsReason(TestStore store) throws Exception {
         try (Database db = store.open(dir)) {
             JobRuns runs = new JobRuns(db);
             try (DailyJob job = new DailyJob("harvest", 3, () -> {

@@ -63,6 +63,39 @@ public final class EmbeddedPostgres {
         return shared;
     }
 
+    /**
+     * A server of the caller's own, for a test that stops and starts it ({@link #stopServer},
+     * {@link #startServer}); the shared one must keep running for the other tests of this JVM.
+     */
+    public static EmbeddedPostgres startPrivate() {
+        return start();
+    }
+
+    /** Stops the server as an operator would (pg_ctl stop, fast: clients are disconnected), keeping its data. */
+    public void stopServer() {
+        Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "stop", "-w", "-m", "fast",
+                "-D", runDir.resolve("data").toString());
+        if (!outcome.succeeded()) {
+            throw new IllegalStateException("embedded postgres: unable to stop: " + outcome.describe());
+        }
+    }
+
+    /** Starts the stopped server again, on the same port, with its data. */
+    public void startServer() {
+        Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "start", "-w", "-D",
+                runDir.resolve("data").toString(), "-l", runDir.resolve("postgres.log").toString(),
+                "-o", "-p " + port + " -k '" + runDir + "' " + SERVER_SETTINGS);
+        if (!outcome.succeeded()) {
+            throw new IllegalStateException("embedded postgres: unable to start again on port " + port + ": "
+                    + outcome.describe() + "\nserver log:\n" + readIfExists(runDir.resolve("postgres.log")));
+        }
+    }
+
+    /** Stops the server for good and deletes its data (a private server, when its test is done). */
+    public void destroy() {
+        stop();
+    }
+
     /** Starts a server, prints its admin JDBC URL and keeps it running until stdin closes or the JVM is killed. */
     public static void main(String[] args) throws IOException {
         System.out.println(shared().adminJdbcUrl());
@@ -149,6 +182,9 @@ public final class EmbeddedPostgres {
     }
 
     private void stop() {
+        if (!Files.isDirectory(runDir)) {
+            return; // destroyed already
+        }
         Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "stop", "-m", "immediate",
                 "-D", runDir.resolve("data").toString());
         if (!outcome.succeeded()) {

@@ -43,7 +43,9 @@ final class HttpBehaviourTest {
 
     @Test
     void unchangedPage_answers304ToItsLastModified() throws Exception {
-        HttpResponse<String> first = SERVER.server().get("/papers/date/2026-06-12");
+        // Last-Modified appears once the second the page was rendered in is over (PageCache.lastModified).
+        HttpResponse<String> first = Poll.until(Duration.ofSeconds(3), () -> SERVER.server().get("/papers/date/2026-06-12"),
+                r -> r.headers().firstValue("last-modified").isPresent());
         String lastModified = first.headers().firstValue("last-modified").orElseThrow();
 
         assertThat(SERVER.server().get("/papers/date/2026-06-12", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);

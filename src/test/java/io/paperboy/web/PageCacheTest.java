@@ -39,6 +39,49 @@ final class PageCacheTest {
         }
     }
 
+    /**
+     * Seen: two versions of a page rendered within one second had different ETags and the same
+     * Last-Modified, and If-Modified-Since with the first version's date answered 304, so a client
+     * holding it was told it was current. A client that validates by date alone (with the response's
+     * Last-Modified, or its Date when there is none) must get the new version.
+     */
+    @Test
+    void aPageChangedWithinTheSameSecond_isNot304ToThePreviousVersionsDate() throws Exception {
+        try (TestServer server = new TestServer(dir)) {
+            String page = "/papers/date/2030-01-02";
+            int sameSecond = 0;
+            for (int attempt = 0; attempt < 20 && sameSecond < 2; attempt++) {
+                // Start at the top of a second, so that both versions usually fall within it.
+                Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20);
+                var v1 = server.get(page);
+                String id = "2401.%05d".formatted(100 + attempt);
+                server.db().useTransaction(h -> {
+                    new PaperService(server.db()).store(h, List.of(Paper.builder(id, "Paper " + id).build()));
+                    new ListingService(server.db()).store(h, List.of(
+                            new ListingEntry(id, LocalDate.of(2030, 1, 2), "tester", 1, "test")));
+                });
+                String etag = v1.headers().firstValue("etag").orElseThrow();
+                var v2 = Poll.until(Duration.ofSeconds(2), () -> server.get(page),
+                        r -> !r.headers().firstValue("etag").orElseThrow().equals(etag));
+                assertThat(v2.body()).contains("Paper " + id);
+                String v1Date = v1.headers().firstValue("last-modified").orElse(v1.headers().firstValue("date").orElseThrow());
+                if (v1Date.equals(v2.headers().firstValue("date").orElseThrow())) {
+                    sameSecond++;
+                }
+
+                var revalidated = server.get(page, "If-Modified-Since", v1Date);
+
+                assertThat(revalidated.statusCode()).as("asked with the date of a version it no longer serves").isEqualTo(200);
+                assertThat(revalidated.body()).contains("Paper " + id);
+            }
+            assertThat(sameSecond).as("attempts where both versions fell within one second").isGreaterThanOrEqualTo(2);
+            // The current version, once its second is over, still answers 304 to its own date.
+            String lastModified = Poll.until(Duration.ofSeconds(5), () -> server.get(page),
+                    r -> r.headers().firstValue("last-modified").isPresent()).headers().firstValue("last-modified").orElseThrow();
+            assertThat(server.get(page, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        }
+    }
+
     @Test
     void cacheHits_areStillCountedInMetrics() throws Exception {
         try (TestServer server = new TestServer(dir)) {

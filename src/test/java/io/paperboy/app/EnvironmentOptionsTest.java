@@ -1,0 +1,100 @@
+package io.paperboy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paperboy.testing.EmbeddedPostgres;
+import io.paperboy.testing.Samples;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Every option also from PAPERBOY_… variables; passwords only from the environment or a file, never echoed. */
+final class EnvironmentOptionsTest {
+    private static final String SECRET = "s3cret-Pa55word";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void anOptionGivenOnlyByTheEnvironment_takesEffect() throws Exception {
+        Path data = dir.resolve("from-env");
+
+        int exit = Main.run(Map.of("PAPERBOY_DATA", data.toString()), "import", Samples.copy(Samples.SEED, dir).toString());
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.exists(data.resolve("paperboy.db"))).as("the store went where PAPERBOY_DATA said").isTrue();
+    }
+
+    @Test
+    void theCommandLine_winsOverTheEnvironment_andPoolSizeComesFromEither() {
+        ServeCommand serve = parse(Map.of("PAPERBOY_PORT", "9999", "PAPERBOY_DB_POOL_SIZE", "3",
+                "PAPERBOY_HARVEST_SET", "cs,math"), "--port", "8123");
+
+        assertThat(serve.port).isEqualTo(8123);
+        assertThat(serve.store.access().poolSize()).isEqualTo(3);
+        assertThat(serve.harvestSets).containsExactly("cs", "math");
+        assertThat(parse(Map.of(), "--db-pool-size", "25").store.access().poolSize()).isEqualTo(25);
+        assertThat(parse(Map.of()).store.access().poolSize()).as("unset: the default, 10").isNull();
+    }
+
+    @Test
+    void passwords_comeFromTheEnvironmentOrAFile_andNeverShow() throws Exception {
+        Path file = Files.writeString(dir.resolve("db-password"), "from-a-file\n");
+
+        assertThat(parse(Map.of("PAPERBOY_DB_PASSWORD", SECRET)).store.access().password()).isEqualTo(SECRET);
+        assertThat(parse(Map.of("PAPERBOY_DB_PASSWORD", SECRET), "--db-password-file", file.toString()).store.access().password())
+                .isEqualTo("from-a-file");
+        assertThat(parse(Map.of("PAPERBOY_DB_PASSWORD", SECRET)).store.access().toString()).doesNotContain(SECRET);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandLine(new Main()).parseArgs("serve", "--db-password", "x"))
+                .as("no option takes a password on the command line").hasMessageContaining("Unknown option");
+    }
+
+    @Test
+    void aRunOnPostgresqlWithAPassword_andHelp_neverEchoTheSecrets() throws Exception {
+        Map<String, String> env = Map.of("PAPERBOY_DB", EmbeddedPostgres.shared().createDatabase("envpw"),
+                "PAPERBOY_DB_PASSWORD", SECRET, "PAPERBOY_SMTP_PASSWORD", SECRET, "PAPERBOY_DB_POOL_SIZE", "2");
+
+        assertThat(Main.run(env, "import", Samples.copy(Samples.SEED, dir).toString())).isZero();
+        assertThat(Main.run(env, "serve", "--help")).isZero();
+
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("114 new papers").doesNotContain(SECRET);
+        // --help names each option's variable.
+        assertThat(printed).containsPattern("PAPERBOY_DB_POOL_SIZE +--db-pool-size")
+                .containsPattern("PAPERBOY_DRAIN_TIMEOUT +--drain-timeout").contains("PAPERBOY_SMTP_PASSWORD");
+    }
+
+    private static ServeCommand parse(Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new ServeCommand());
+        cli.setDefaultValueProvider(new EnvironmentDefaults(env));
+        cli.parseArgs(args);
+        return cli.getCommand();
+    }
+}
