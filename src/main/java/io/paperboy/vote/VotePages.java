@@ -11,7 +11,6 @@ import io.paperboy.web.Member;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Visitor;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * The upvote button's routes for browsers: htmx posts (or deletes) and swaps in the button's new
@@ -20,11 +19,9 @@ import java.util.function.ToIntFunction;
  */
 public final class VotePages {
     private final VoteService votes;
-    private final ToIntFunction<String> importedUpvotes;
 
-    public VotePages(VoteService votes, ToIntFunction<String> importedUpvotes) {
+    public VotePages(VoteService votes) {
         this.votes = votes;
-        this.importedUpvotes = importedUpvotes;
     }
 
     public void register(JavalinConfig config) {
@@ -50,7 +47,7 @@ public final class VotePages {
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         String back = back(ctx, id);
         if ("true".equals(ctx.header("HX-Request"))) {
-            ctx.contentType("text/html; charset=utf-8").result(button(id, importedUpvotes.applyAsInt(id) + state.memberVotes(),
+            ctx.contentType("text/html; charset=utf-8").result(button(id, state.upvotes(),
                     state.upvoted(), Visitor.of(ctx).csrfToken(), back));
         } else {
             ctx.redirect(back, HttpStatus.SEE_OTHER);
