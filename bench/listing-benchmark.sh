@@ -68,7 +68,7 @@ for store in $TARGETS; do
     STORE_ARGS+=(--db "$PG_URL")
   fi
   "${RUN[@]}" import "${STORE_ARGS[@]}" "$INPUT" >"$WORK/import-$store.log" 2>&1
-  PORT="$(free_port)"
+  PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   "${RUN[@]}" serve "${STORE_ARGS[@]}" --no-embeddings --port "$PORT" >"$WORK/serve-$store.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
