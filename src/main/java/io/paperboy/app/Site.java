@@ -82,10 +82,6 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
         return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }
 
-    public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
-    }
-
     public Site withLoginLimits(LoginLimits loginLimits) {
         return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
     }

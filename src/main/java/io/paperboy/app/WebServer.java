@@ -166,7 +166,7 @@ public final class WebServer {
         PaperService papers = new PaperService(db);
         VoteService votes = new VoteService(db, papers, site.clock());
         ListingService listings = new ListingService(db, papers, votes, site.clock());
-        SearchService search = searchByText.withUpvotes(listings::upvotedPapers);
+        SearchService search = searchByText.withUpvotes(votes::mostUpvoted);
         Claims claims = new Claims(db, papers, site.clock());
         Metrics metrics = new Metrics();
         metrics.bind(new SearchMetrics(index));
@@ -202,6 +202,7 @@ public final class WebServer {
         ArxivApiLookup arxiv = new ArxivApiLookup(arxivSettings);
         Submissions submissions = new Submissions(db, papers, listings, arxiv, arxivLine(throttles, arxivSettings.delay()),
                 new ModerationLog(), site.clock());
+        SubmitPages submitPages = new SubmitPages(submissions, throttles);
         String notice = DemoSite.isDemo(db) ? DEMO_NOTICE : null;
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
@@ -232,20 +233,20 @@ public final class WebServer {
                     member == null ? java.util.Set.of() : votes.upvotedBy(member.id(), ids),
                     member == null ? java.util.Set.of() : readingList.savedAmong(member.id(), ids), comments.counts(ids)))
                     .register(config);
-            new VoteApi(votes, listings::importedUpvotes, voteLimit).register(config);
-            new VotePages(votes, listings::importedUpvotes, voteLimit).register(config);
+            new VoteApi(votes, voteLimit).register(config);
+            new VotePages(votes, voteLimit).register(config);
             new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName),
                     keywords::ofAll)
                     .register(config);
             new RankingPage().register(config);
-            new SubmitPages(submissions, throttles).register(config);
+            submitPages.register(config);
             commentPages.register(config); // before the paper pages: /papers/<id> would take /papers/x/comments
             forYouPages.register(config); // likewise: "for-you" is not a paper id
             new PaperPages(papers, new PaperPageParts(id -> featured(listings, id),
                     id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
                     (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
                     claims::approvedAuthors,
-                    readingListPages::saveButton,
+                    (ctx, id) -> both(readingListPages.saveButton(ctx, id), submitPages.featureAgainButton(ctx, id)),
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
                     keywords::of))
                     .register(config);
@@ -264,7 +265,7 @@ public final class WebServer {
                     accounts).register(config);
             digestPages.register(config);
             new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
-                    new MemberTools(votes, listings::importedUpvotes, readingList, forYou, url, voteLimit, saveLimit)).register(config);
+                    new MemberTools(votes, readingList, forYou, url, voteLimit, saveLimit)).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
             config.routes.exception(InvalidForm.class, WebServer::invalidForm);
@@ -382,6 +383,13 @@ public final class WebServer {
 
     private static List<String> submittedPaperIds(ListingService listings, String userName) {
         return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
+    }
+
+    private static gg.jte.Content both(gg.jte.Content first, gg.jte.Content second) {
+        return output -> {
+            first.writeTo(output);
+            second.writeTo(output);
+        };
     }
 
     private static List<Featured> featured(ListingService listings, String paperId) {

@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        Timestamps.register(jdbi);
     }
 
     /** Opens the database at {@code jdbcUrl} and applies pending migrations. */

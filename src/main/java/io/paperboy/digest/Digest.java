@@ -23,8 +23,4 @@ public record Digest(String subject, String heading, DigestPeriod period, List<D
     public String nothingFollowed() {
         return follows.isEmpty() || followedFound ? null : "Nothing new from these in this period.";
     }
-
-    public int itemCount() {
-        return sections.stream().mapToInt(s -> s.items().size()).sum();
-    }
 }

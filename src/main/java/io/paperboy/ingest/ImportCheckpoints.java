@@ -25,7 +25,7 @@ final class ImportCheckpoints {
                 .bind("path", path)
                 .bind("lines", checkpoint.linesDone())
                 .bind("rejected", checkpoint.rejected())
-                .bind("now", Instant.now().toString())
+                .bind("now", Instant.now())
                 .execute();
     }
 

@@ -22,7 +22,7 @@ public final class JobRuns {
                 .bind("job", job)
                 .bind("key", runKey)
                 .bind("node", node)
-                .bind("now", Instant.now().toString())
+                .bind("now", Instant.now())
                 .execute()) == 1;
     }
 
@@ -31,14 +31,14 @@ public final class JobRuns {
                         + "WHERE job = :job AND run_key = :key")
                 .bind("job", job)
                 .bind("key", runKey)
-                .bind("now", Instant.now().toString())
+                .bind("now", Instant.now())
                 .bind("outcome", outcome.length() > 2000 ? outcome.substring(0, 2000) : outcome)
                 .execute());
     }
 
     public Optional<Run> latest(String job) {
         return db.withHandle(h -> h.createQuery("SELECT run_key, node, claimed_at, finished_at, outcome FROM job_runs "
-                        + "WHERE job = :job ORDER BY claimed_at DESC LIMIT 1")
+                        + "WHERE job = :job ORDER BY claimed_at DESC, run_key DESC LIMIT 1")
                 .bind("job", job)
                 .map((rs, ctx) -> new Run(rs.getString("run_key"), rs.getString("node"),
                         Instant.parse(rs.getString("claimed_at")),

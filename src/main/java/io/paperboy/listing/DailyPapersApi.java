@@ -10,8 +10,6 @@ import io.paperboy.paper.CommentCounts;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.web.HttpPolicy;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,11 +47,9 @@ public final class DailyPapersApi {
         String sort = sort(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int page = intParam(ctx, "p", 0, 0, 10_000);
+        int page = intParam(ctx, "p", 0, 0, ListingPages.MAX_PAGE);
         String submitter = ctx.queryParam("submitter");
-        List<ListedPaper> shown = papers(ctx, sort, filter).stream()
-                .filter(p -> submitter == null || submitter.equals(p.entry().submittedBy()))
-                .skip((long) page * limit).limit(limit).toList();
+        List<ListedPaper> shown = papers(ctx, sort, filter, submitter, page, limit);
         Map<String, Integer> counts = comments.counts(shown.stream().map(p -> p.paper().id()).toList());
         ArrayNode out = json.createArrayNode();
         shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0))));
@@ -61,18 +57,15 @@ public final class DailyPapersApi {
         ctx.contentType("application/json").result(out.toString());
     }
 
-    private List<ListedPaper> papers(Context ctx, String sort, ListingFilter filter) {
+    // By upvotes or date the store orders and cuts the page; the trending score is computed here.
+    private List<ListedPaper> papers(Context ctx, String sort, ListingFilter filter, String submitter, int page, int limit) {
+        if (!sort.equals("trending")) {
+            return listings.featured(period(ctx), filter, submitter, sort.equals("publishedAt"), page, limit).papers();
+        }
         boolean periodGiven = ctx.queryParam("date") != null || ctx.queryParam("week") != null || ctx.queryParam("month") != null;
-        if (sort.equals("trending")) {
-            return periodGiven ? listings.trending(period(ctx), filter) : listings.trending(filter);
-        }
-        List<ListedPaper> papers = listings.featured(period(ctx), filter);
-        if (sort.equals("publishedAt")) {
-            papers = new ArrayList<>(papers);
-            papers.sort(Comparator.comparing((ListedPaper p) -> p.paper().published(),
-                    Comparator.nullsLast(Comparator.reverseOrder())));
-        }
-        return papers;
+        return (periodGiven ? listings.trending(period(ctx), filter) : listings.trending(filter)).stream()
+                .filter(p -> submitter == null || submitter.equals(p.entry().submittedBy()))
+                .skip((long) page * limit).limit(limit).toList();
     }
 
     private static String sort(Context ctx) {

@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class ListingPages {
     /** The query parameter naming the paper a member has just submitted, to thank them on its day's page. */
     public static final String SUBMITTED = "submitted";
+    /** The last page a listing answers ({@code ?p=}, from 0), as the API's. */
+    static final int MAX_PAGE = 10_000;
 
     private final ListingService listings;
     private final VoteService votes;
@@ -71,18 +73,21 @@ public final class ListingPages {
 
     private void period(Context ctx, Period period) {
         ListingFilter filter = filter(ctx);
-        List<ListedPaper> papers = listings.featured(period, filter);
+        ListingSlice slice = listings.featured(period, filter, DailyPapersApi.intParam(ctx, "p", 0, 0, MAX_PAGE),
+                ListingSlice.PER_PAGE);
+        List<ListedPaper> papers = slice.papers();
         String section = switch (period.kind()) {
             case DAY -> "daily";
             case WEEK -> "weekly";
             case MONTH -> "monthly";
         };
-        Page page = Page.of(ctx, "Papers of " + period.title(), papers.size() + " papers featured", period.path())
+        Page page = Page.of(ctx, "Papers of " + period.title(), "The papers featured " + (period.kind() == Period.Kind.DAY
+                ? "on " : "in ") + period.title() + ", most upvoted first", period.path())
                 .withFeeds(feeds(period.kind() == Period.Kind.DAY ? "?date=" + period.key() : "", filter, "daily"));
         ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
                 nav(period, false), nav(period, true), filter,
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
-                upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period));
+                upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period)).withPages(slice);
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "listing/listing.jte", withComments(submitted(ctx, page.member(), view)));
     }

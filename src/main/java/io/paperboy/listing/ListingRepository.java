@@ -15,6 +15,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the listings table. */
 final class ListingRepository {
+    private final java.time.Clock clock;
+
+    /** {@code clock} stamps entries when they are made and unfeatured. */
+    ListingRepository(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     private static final String COLUMNS = "paper_id, day, submitted_by, upvotes, source, featured_version, earlier_day";
 
     private static final String UPSERT = "INSERT INTO listings (" + COLUMNS + ", change_seq, created_at) "
@@ -26,6 +33,14 @@ final class ListingRepository {
     // Entries a curator unfeatured stay in the table (restorable, and a re-import keeps them
     // unfeatured) but leave every public read.
     private static final String SHOWN = "unfeatured_at IS NULL";
+
+    // Entries with their paper's shown upvotes, stored by the vote feature (paper_votes.upvotes).
+    private static final String COUNTED = "SELECT l.paper_id, l.day, l.submitted_by, l.upvotes, l.source, "
+            + "l.featured_version, l.earlier_day, COALESCE(pv.upvotes, 0) AS total "
+            + "FROM listings l LEFT JOIN paper_votes pv ON pv.paper_id = l.paper_id WHERE l.unfeatured_at IS NULL";
+
+    /** A shown entry and its paper's upvotes as shown (imported plus members'). */
+    record Counted(ListingEntry entry, int upvotes) {}
 
     Map<String, ListingEntry> findForPapers(Handle handle, Collection<String> paperIds) {
         Map<String, ListingEntry> found = new HashMap<>();
@@ -46,20 +61,79 @@ final class ListingRepository {
                 .list();
     }
 
-    List<ListingEntry> between(Handle handle, LocalDate first, LocalDate last) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE day BETWEEN :first AND :last AND " + SHOWN + " "
-                        + "ORDER BY upvotes DESC, day DESC, paper_id")
+    /** The shown entries from {@code first} to {@code last}, most upvoted paper first (ties: imported upvotes, newer day, id). */
+    List<Counted> between(Handle handle, LocalDate first, LocalDate last) {
+        return handle.createQuery(COUNTED + " AND l.day BETWEEN :first AND :last ORDER BY " + BY_UPVOTES)
                 .bind("first", first.toString())
                 .bind("last", last.toString())
-                .map(ListingRepository::entry)
+                .map(ListingRepository::counted)
                 .list();
     }
 
-    /** The most recent entries, newest day first: what trending shows until votes exist. */
-    List<ListingEntry> latest(Handle handle, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE " + SHOWN + " ORDER BY day DESC, upvotes DESC, paper_id LIMIT :limit")
+    private static final String BY_UPVOTES = "total DESC, l.upvotes DESC, l.day DESC, l.paper_id";
+
+    /**
+     * Up to {@code limit} shown entries of visible papers from {@code first} to {@code last} that
+     * pass {@code filter} (and were submitted by {@code submitter}, unless null), skipping the first
+     * {@code offset}: one page of a listing, ordered and cut in SQL. The filter reads the papers'
+     * categories (space-separated) and links (JSON, whose kind GitHub marks code) as stored.
+     */
+    List<Counted> listPage(Handle handle, LocalDate first, LocalDate last, ListingFilter filter, String submitter,
+            boolean newestPaperFirst, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT l.paper_id, l.day, l.submitted_by, l.upvotes, l.source, l.featured_version, l.earlier_day,
+                       COALESCE(pv.upvotes, 0) AS total
+                FROM listings l
+                JOIN papers p ON p.id = l.paper_id AND p.hidden_at IS NULL
+                LEFT JOIN paper_votes pv ON pv.paper_id = l.paper_id
+                WHERE l.unfeatured_at IS NULL AND l.day BETWEEN :first AND :last""");
+        String category = filter.category() == null ? null : filter.category().toLowerCase(java.util.Locale.ROOT);
+        if (category != null) {
+            // An archive (no dot, e.g. cs or hep-th) matches itself and all its categories.
+            sql.append(" AND (' ' || lower(p.categories) || ' ' LIKE :exact")
+                    .append(category.contains(".") ? ")" : " OR ' ' || lower(p.categories) LIKE :archive)");
+        }
+        if (filter.hasCode()) {
+            sql.append(" AND p.links LIKE '%\"kind\":\"github\"%'");
+        }
+        if (submitter != null) {
+            sql.append(" AND l.submitted_by = :by");
+        }
+        sql.append(" ORDER BY ").append(newestPaperFirst ? "p.published IS NULL, p.published DESC, " : "").append(BY_UPVOTES)
+                .append(" LIMIT :limit OFFSET :offset");
+        var query = handle.createQuery(sql.toString())
+                .bind("first", first.toString())
+                .bind("last", last.toString())
                 .bind("limit", limit)
-                .map(ListingRepository::entry)
+                .bind("offset", offset);
+        if (category != null) {
+            query.bind("exact", "% " + category + " %");
+            if (!category.contains(".")) {
+                query.bind("archive", "% " + category + ".%");
+            }
+        }
+        if (submitter != null) {
+            query.bind("by", submitter);
+        }
+        return query.map(ListingRepository::counted).list();
+    }
+
+    /** The most recent entries, newest day first, then most upvoted: what trending shows until votes exist. */
+    List<Counted> latest(Handle handle, int limit) {
+        return handle.createQuery(COUNTED + " ORDER BY l.day DESC, total DESC, l.paper_id LIMIT :limit")
+                .bind("limit", limit)
+                .map(ListingRepository::counted)
+                .list();
+    }
+
+    /** The shown entries of {@code paperIds} with their papers' upvotes. */
+    List<Counted> listCountedOf(Handle handle, Collection<String> paperIds) {
+        if (paperIds.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery(COUNTED + " AND l.paper_id IN (<ids>)")
+                .bindList("ids", List.copyOf(paperIds))
+                .map(ListingRepository::counted)
                 .list();
     }
 
@@ -123,32 +197,8 @@ final class ListingRepository {
                         + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NOT NULL")
                 : handle.createUpdate("UPDATE listings SET unfeatured_at = :now, change_seq = :seq "
                         + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NULL")
-                        .bind("now", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                        .bind("now", clock.instant());
         return update.bind("seq", seq).bind("id", paperId).bind("day", day.toString()).execute() == 1;
-    }
-
-    /** Imported upvotes per paper, across its shown listings, for papers that have any. */
-    Map<String, Integer> importedUpvoteTotals(Handle handle) {
-        Map<String, Integer> totals = new HashMap<>();
-        handle.createQuery("SELECT paper_id, SUM(upvotes) AS total FROM listings WHERE " + SHOWN
-                        + " GROUP BY paper_id HAVING SUM(upvotes) > 0")
-                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("total")))
-                .forEach(e -> totals.put(e.getKey(), e.getValue()));
-        return totals;
-    }
-
-    /** Imported upvotes of these papers over their shown listings; papers without any are missing. */
-    Map<String, Integer> importedUpvoteTotals(Handle handle, Collection<String> paperIds) {
-        Map<String, Integer> totals = new HashMap<>();
-        if (paperIds.isEmpty()) {
-            return totals;
-        }
-        handle.createQuery("SELECT paper_id, SUM(upvotes) AS total FROM listings WHERE paper_id IN (<ids>) AND " + SHOWN
-                        + " GROUP BY paper_id HAVING SUM(upvotes) > 0")
-                .bindList("ids", List.copyOf(paperIds))
-                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("total")))
-                .forEach(e -> totals.put(e.getKey(), e.getValue()));
-        return totals;
     }
 
     long count(Handle handle) {
@@ -159,7 +209,7 @@ final class ListingRepository {
         if (entries.isEmpty()) {
             return;
         }
-        String now = Instant.now().toString();
+        Instant now = clock.instant();
         PreparedBatch batch = handle.prepareBatch(UPSERT);
         long seq = firstSeq;
         for (ListingEntry e : entries) {
@@ -175,6 +225,10 @@ final class ListingRepository {
                     .add();
         }
         batch.execute();
+    }
+
+    private static Counted counted(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Counted(entry(rs, ctx), rs.getInt("total"));
     }
 
     private static ListingEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {

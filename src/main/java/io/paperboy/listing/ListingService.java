@@ -2,6 +2,7 @@ package io.paperboy.listing;
 
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
+import io.paperboy.listing.ListingRepository.Counted;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.vote.VoteService;
@@ -9,8 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class ListingService {
     private final PaperService papers;
     private final VoteService votes;
     private final Trending trending;
-    private final ListingRepository listings = new ListingRepository();
+    private final ListingRepository listings;
 
     public ListingService(Database db) {
         this(db, new PaperService(db));
@@ -44,20 +43,32 @@ public final class ListingService {
         this.db = db;
         this.papers = papers;
         this.votes = votes;
+        this.listings = new ListingRepository(clock);
         this.trending = new Trending(db, listings, votes, clock);
     }
 
     /** The papers featured in {@code period} that pass {@code filter}, most upvoted first. */
     public List<ListedPaper> featured(Period period, ListingFilter filter) {
-        List<ListingEntry> entries = db.withHandle(h -> listings.between(h, period.start(), period.end()));
-        Map<String, Integer> upvotes = upvotes(entries.stream().map(ListingEntry::paperId).distinct().toList());
-        List<ListedPaper> listed = new ArrayList<>();
-        for (ListedPaper p : withPapers(entries, filter)) {
-            listed.add(new ListedPaper(p.paper(), p.entry(), upvotes.getOrDefault(p.paper().id(), 0), null));
-        }
-        // Stable: equal counts keep the store's order (newer day first, then id).
-        listed.sort(Comparator.comparingInt(ListedPaper::upvotes).reversed());
-        return listed;
+        return withPapers(db.withHandle(h -> listings.listPage(h, period.start(), period.end(), filter, null, false,
+                0, Integer.MAX_VALUE)), ListingFilter.NONE);
+    }
+
+    /** Page {@code page} (from 0) of {@link #featured(Period, ListingFilter)}, {@code perPage} papers a page. */
+    public ListingSlice featured(Period period, ListingFilter filter, int page, int perPage) {
+        return featured(period, filter, null, false, page, perPage);
+    }
+
+    /**
+     * Page {@code page} of the papers featured in {@code period} that pass {@code filter} (and that
+     * {@code submitter} submitted, unless null), most upvoted first or, when {@code newestPaperFirst},
+     * newest paper first (ties most upvoted first); ordered and cut in the store.
+     */
+    public ListingSlice featured(Period period, ListingFilter filter, String submitter, boolean newestPaperFirst,
+            int page, int perPage) {
+        List<Counted> rows = db.withHandle(h -> listings.listPage(h, period.start(), period.end(), filter, submitter,
+                newestPaperFirst, Math.multiplyExact(page, perPage), perPage + 1));
+        List<ListedPaper> papers = withPapers(rows.size() > perPage ? rows.subList(0, perPage) : rows, ListingFilter.NONE);
+        return new ListingSlice(papers, page, perPage, rows.size() > perPage);
     }
 
     /**
@@ -74,16 +85,8 @@ public final class ListingService {
         return trending.rank(db.withHandle(h -> listings.between(h, period.start(), period.end())), withPapers(filter));
     }
 
-    private Function<List<ListingEntry>, List<ListedPaper>> withPapers(ListingFilter filter) {
+    private Function<List<Counted>, List<ListedPaper>> withPapers(ListingFilter filter) {
         return entries -> withPapers(entries, filter);
-    }
-
-    /** Imported plus members' upvotes for each of {@code paperIds}. */
-    private Map<String, Integer> upvotes(List<String> paperIds) {
-        Map<String, Integer> total = new HashMap<>(votes.counts(paperIds));
-        db.withHandle(h -> listings.findForPapers(h, paperIds)).values()
-                .forEach(e -> total.merge(e.paperId(), e.upvotes(), Integer::sum));
-        return total;
     }
 
     public Optional<LocalDate> latestDay() {
@@ -108,13 +111,13 @@ public final class ListingService {
         return db.withHandle(h -> listings.countByDay(h, period.start(), period.end()));
     }
 
-    private List<ListedPaper> withPapers(List<ListingEntry> entries, ListingFilter filter) {
-        Map<String, Paper> byId = papers.findAll(entries.stream().map(ListingEntry::paperId).distinct().toList());
+    private List<ListedPaper> withPapers(List<Counted> entries, ListingFilter filter) {
+        Map<String, Paper> byId = papers.findAll(entries.stream().map(c -> c.entry().paperId()).distinct().toList());
         List<ListedPaper> listed = new ArrayList<>();
-        for (ListingEntry entry : entries) {
-            Paper paper = byId.get(entry.paperId());
+        for (Counted c : entries) {
+            Paper paper = byId.get(c.entry().paperId());
             if (paper != null && filter.matches(paper)) {
-                listed.add(new ListedPaper(paper, entry));
+                listed.add(new ListedPaper(paper, c.entry(), c.upvotes(), null));
             }
         }
         return listed;
@@ -150,38 +153,25 @@ public final class ListingService {
      * entry or it already is so. Takes a change number so cached pages refresh.
      */
     public boolean setFeatured(Handle handle, String paperId, LocalDate day, boolean featured) {
-        return listings.updateFeatured(handle, paperId, day, featured, ChangeSequence.reserve(handle, 1));
+        boolean changed = listings.updateFeatured(handle, paperId, day, featured, ChangeSequence.reserve(handle, 1));
+        if (changed) {
+            votes.recount(handle, List.of(paperId));
+        }
+        return changed;
     }
 
     public long count() {
         return db.withHandle(listings::count);
     }
 
-    /** A paper's upvotes: imported with its listings plus members' votes. */
+    /** A paper's upvotes as shown: imported with its shown listing entries plus members' votes. */
     public int upvotes(String paperId) {
-        return importedUpvotes(paperId) + votes.count(paperId);
+        return votes.upvotes(paperId);
     }
 
-    /** Upvotes of several papers (imported plus members'), in two reads; papers with none are missing. */
+    /** Shown upvotes of several papers, in one read; papers with none are missing. */
     public Map<String, Integer> upvotes(java.util.Collection<String> paperIds) {
-        Map<String, Integer> counts = new HashMap<>(db.withHandle(h -> listings.importedUpvoteTotals(h, paperIds)));
-        votes.counts(paperIds).forEach((id, n) -> counts.merge(id, n, Integer::sum));
-        return counts;
-    }
-
-    /**
-     * Every paper with at least one upvote, imported or a member's, and how many: what search
-     * sorts by when asked for the most upvoted matches.
-     */
-    public Map<String, Integer> upvotedPapers() {
-        Map<String, Integer> counts = new HashMap<>(db.withHandle(listings::importedUpvoteTotals));
-        votes.positiveCounts().forEach((id, n) -> counts.merge(id, n, Integer::sum));
-        return counts;
-    }
-
-    /** Upvotes a paper brought from its sources, across its listings. */
-    public int importedUpvotes(String paperId) {
-        return forPaper(paperId).stream().mapToInt(ListingEntry::upvotes).sum();
+        return votes.upvotes(paperIds);
     }
 
     /**
@@ -203,6 +193,7 @@ public final class ListingService {
         }
         if (!changed.isEmpty()) {
             listings.upsert(handle, changed, ChangeSequence.reserve(handle, changed.size()));
+            votes.recount(handle, changed.stream().map(ListingEntry::paperId).distinct().toList());
         }
         return changed.size();
     }

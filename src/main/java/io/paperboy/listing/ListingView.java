@@ -18,6 +18,7 @@ import java.util.Set;
  * @param calendar the month around the period on show, as a date picker (null on trending)
  * @param notice what the page says first, e.g. that the member's submission is now listed (null: nothing)
  * @param keywords key phrases per paper id (absent: none), a few shown on each card
+ * @param pages where this page of a long listing sits, with links to the pages beside it (null: one page)
  */
 public record ListingView(
         Page page,
@@ -34,7 +35,8 @@ public record ListingView(
         Map<String, Integer> commentCounts,
         MonthCalendar calendar,
         String notice,
-        Map<String, List<String>> keywords) {
+        Map<String, List<String>> keywords,
+        Pages pages) {
 
     public ListingView {
         papers = List.copyOf(papers);
@@ -47,31 +49,59 @@ public record ListingView(
     /** The view without comment counts: every card shows none. */
     public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
             Nav next, ListingFilter filter, String empty, Set<String> upvoted, Map<String, String> submitters) {
-        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null, Map.of());
+        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null, Map.of(), null);
     }
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts, calendar, notice, keywords);
+                submitters, counts, calendar, notice, keywords, pages);
     }
 
     /** The same view with {@code month} as its date picker. */
     public ListingView withCalendar(MonthCalendar month) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, month, notice, keywords);
+                submitters, commentCounts, month, notice, keywords, pages);
     }
 
     /** The same view saying {@code text} above the list. */
     public ListingView withNotice(String text) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, text, keywords);
+                submitters, commentCounts, calendar, text, keywords, pages);
     }
 
     /** The same view with each paper's key phrases. */
     public ListingView withKeywords(Map<String, List<String>> phrases) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, notice, phrases);
+                submitters, commentCounts, calendar, notice, phrases, pages);
+    }
+
+    /** The same view as page {@code slice} of a longer listing. */
+    public ListingView withPages(ListingSlice slice) {
+        String newer = slice.page() == 0 ? null : pageHref(slice.page() - 1);
+        String older = slice.hasNext() ? pageHref(slice.page() + 1) : null;
+        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
+                submitters, commentCounts, calendar, notice, keywords, new Pages(slice.firstRank(), newer, older));
+    }
+
+    // Page 0 is the listing's own address; later pages add ?p=N beside the filters.
+    private String pageHref(int n) {
+        String filters = filter.query();
+        if (n == 0) {
+            return basePath + filters;
+        }
+        return basePath + (filters.isEmpty() ? "?" : filters + "&") + "p=" + n;
+    }
+
+    /**
+     * Where a page of a long listing sits: the rank of its first paper, and links to the more
+     * upvoted papers before it and the less upvoted after it (null: none).
+     */
+    public record Pages(int firstRank, String previous, String next) {}
+
+    /** The rank of the page's first card: 1 on the first page. */
+    public int firstRank() {
+        return pages == null ? 1 : pages.firstRank();
     }
 
     /** The first few key phrases of the card's paper: cards stay short. */

@@ -110,8 +110,15 @@ public final class Submissions {
         return new Submitted(current, entry);
     }
 
-    /** Whether a curator may feature {@code paper} again now: its version is newer than the one last featured. */
-    public boolean canFeatureAgain(Paper paper) {
+    /**
+     * Whether a curator may feature the paper with id {@code paperId} again now: it was featured
+     * before today and its version is newer than the one last featured (what {@code featureAgain} checks).
+     */
+    public boolean canFeatureAgain(String paperId) {
+        return papers.findIncludingHidden(paperId).map(this::canFeatureAgain).orElse(false);
+    }
+
+    private boolean canFeatureAgain(Paper paper) {
         Optional<ListingEntry> last = latestEntry(listings.forPaper(paper.id()));
         return last.isPresent() && last.get().day().isBefore(today()) && isNewer(paper, featuredVersion(last.get(), paper));
     }

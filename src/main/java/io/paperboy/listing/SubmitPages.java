@@ -33,6 +33,18 @@ public final class SubmitPages {
     private final Throttle throttle;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * The paper page's "feature a new version again" button, for curators, when the service would
+     * accept it (featured before today, a newer version known); otherwise nothing.
+     */
+    public gg.jte.Content featureAgainButton(Context ctx, String paperId) {
+        Visitor visitor = Visitor.of(ctx);
+        if (!visitor.hasRole(Role.CURATOR) || visitor.csrfToken() == null || !submissions.canFeatureAgain(paperId)) {
+            return output -> { };
+        }
+        return Templates.fragment("listing/feature-again.jte", java.util.Map.of("paperId", paperId, "csrf", visitor.csrfToken()));
+    }
+
     public SubmitPages(Submissions submissions, Throttles throttles) {
         this.submissions = submissions;
         this.throttle = throttles.of("submit-account", "submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));

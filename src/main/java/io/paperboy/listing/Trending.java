@@ -1,6 +1,7 @@
 package io.paperboy.listing;
 
 import io.paperboy.db.Database;
+import io.paperboy.listing.ListingRepository.Counted;
 import io.paperboy.vote.CastVote;
 import io.paperboy.vote.VoteService;
 import java.time.Clock;
@@ -44,28 +45,29 @@ final class Trending {
      * still shows something), everything featured in the window, and every paper upvoted in it.
      * A paper outside all three has had no vote for a week and weighs almost nothing.
      */
-    List<ListingEntry> candidates(int latest) {
+    List<Counted> candidates(int latest) {
         Instant since = clock.instant().minus(CANDIDATE_WINDOW);
         Set<String> voted = votes.votedSince(since);
         LocalDate firstDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
         return db.withHandle(h -> {
-            Map<String, ListingEntry> byKey = new LinkedHashMap<>();
-            listings.latest(h, latest).forEach(e -> byKey.put(e.key(), e));
+            Map<String, Counted> byKey = new LinkedHashMap<>();
+            listings.latest(h, latest).forEach(c -> byKey.put(c.entry().key(), c));
             listings.between(h, firstDay, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))
-                    .forEach(e -> byKey.put(e.key(), e));
-            byKey.putAll(listings.findForPapers(h, voted));
+                    .forEach(c -> byKey.put(c.entry().key(), c));
+            listings.listCountedOf(h, voted).forEach(c -> byKey.put(c.entry().key(), c));
             return List.copyOf(byKey.values());
         });
     }
 
     /** {@code entries}' papers (those {@code withPapers} keeps), highest score first, each with its trend. */
-    List<ListedPaper> rank(List<ListingEntry> entries, Function<List<ListingEntry>, List<ListedPaper>> withPapers) {
+    List<ListedPaper> rank(List<Counted> entries, Function<List<Counted>, List<ListedPaper>> withPapers) {
         Instant now = clock.instant();
-        Map<String, ListingEntry> newest = new LinkedHashMap<>();
-        entries.forEach(e -> newest.merge(e.paperId(), e, (a, b) -> a.day().isAfter(b.day()) ? a : b));
+        Map<String, Counted> newest = new LinkedHashMap<>();
+        entries.forEach(c -> newest.merge(c.entry().paperId(), c,
+                (a, b) -> a.entry().day().isAfter(b.entry().day()) ? a : b));
         Collection<String> ids = newest.keySet();
         Map<String, List<ListingEntry>> featurings = new HashMap<>();
-        db.withHandle(h -> listings.findForPapers(h, ids)).values()
+        db.withHandle(h -> listings.listCountedOf(h, ids)).stream().map(Counted::entry)
                 .forEach(e -> featurings.computeIfAbsent(e.paperId(), k -> new ArrayList<>()).add(e));
         Map<String, List<Instant>> cast = new HashMap<>();
         for (CastVote vote : votes.castOn(ids)) {
@@ -75,7 +77,7 @@ final class Trending {
         for (ListedPaper p : withPapers.apply(List.copyOf(newest.values()))) {
             String id = p.paper().id();
             Trend trend = trend(featurings.getOrDefault(id, List.of(p.entry())), cast.getOrDefault(id, List.of()), now);
-            ranked.add(new ListedPaper(p.paper(), p.entry(), trend.imported() + trend.members(), trend));
+            ranked.add(new ListedPaper(p.paper(), p.entry(), p.upvotes(), trend));
         }
         ranked.sort(Comparator.comparingDouble((ListedPaper p) -> p.trend().score()).reversed()
                 .thenComparing(p -> p.entry().day(), Comparator.reverseOrder())

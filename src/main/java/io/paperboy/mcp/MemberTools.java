@@ -15,7 +15,6 @@ import io.paperboy.web.Member;
 import io.paperboy.web.SiteUrl;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntFunction;
 
 /**
  * The tools that act for a member, named by the personal API token the call carries
@@ -30,18 +29,15 @@ public final class MemberTools {
             + "'Authorization: Bearer <token>' (a member creates one in the site's settings, under API tokens)";
 
     private final VoteService votes;
-    private final ToIntFunction<String> importedUpvotes;
     private final ReadingList readingList;
     private final ForYou forYou;
     private final PaperMarkdown markdown;
     private final ActionLimit voteLimit;
     private final ActionLimit saveLimit;
 
-    /** {@code importedUpvotes} gives the votes a paper brought from its sources (the listing feature knows). */
-    public MemberTools(VoteService votes, ToIntFunction<String> importedUpvotes, ReadingList readingList,
-            ForYou forYou, SiteUrl site, ActionLimit voteLimit, ActionLimit saveLimit) {
+    public MemberTools(VoteService votes, ReadingList readingList, ForYou forYou, SiteUrl site, ActionLimit voteLimit,
+            ActionLimit saveLimit) {
         this.votes = votes;
-        this.importedUpvotes = importedUpvotes;
         this.readingList = readingList;
         this.forYou = forYou;
         this.markdown = new PaperMarkdown(site);
@@ -80,7 +76,7 @@ public final class MemberTools {
         }
         VoteState state = (remove ? votes.removeUpvote(voter.id(), id) : votes.upvote(voter.id(), id))
                 .orElseThrow(() -> unknown(id));
-        int count = importedUpvotes.applyAsInt(id) + state.memberVotes();
+        int count = state.upvotes();
         String did = state.changed() ? (remove ? "Took back your upvote of " : "Upvoted ")
                 : (remove ? "You had not upvoted " : "You had already upvoted ");
         return did + id + ". It has " + count + (count == 1 ? " upvote" : " upvotes") + " now.";

@@ -69,7 +69,7 @@ final class PaperRepository {
         if (papers.isEmpty()) {
             return;
         }
-        String now = Instant.now().toString();
+        Instant now = Instant.now();
         PreparedBatch batch = handle.prepareBatch(UPSERT);
         for (Paper p : papers) {
             batch.bind("id", p.id())
@@ -140,7 +140,7 @@ final class PaperRepository {
     boolean updateHidden(Handle handle, String id, boolean hidden, long seq) {
         var update = hidden
                 ? handle.createUpdate("UPDATE papers SET hidden_at = :now, change_seq = :seq WHERE id = :id AND hidden_at IS NULL")
-                        .bind("now", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                        .bind("now", Instant.now())
                 : handle.createUpdate("UPDATE papers SET hidden_at = NULL, change_seq = :seq WHERE id = :id AND hidden_at IS NOT NULL");
         return update.bind("seq", seq)
                 .bind("id", id)

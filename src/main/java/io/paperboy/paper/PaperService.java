@@ -83,11 +83,6 @@ public final class PaperService {
         return db.withHandle(h -> papers.countChangedSince(h, seq, cap));
     }
 
-    /** The highest change number handed out so far (0 on an empty store). */
-    public long lastChange() {
-        return db.withHandle(ChangeSequence::current);
-    }
-
     public long count() {
         return db.withHandle(papers::count);
     }

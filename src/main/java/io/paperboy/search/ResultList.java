@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -61,7 +62,7 @@ final class ResultList {
      * {@code wordCount} papers), with {@code nearest} the papers nearest in meaning (empty for BM25).
      */
     Window window(Query words, int wordCount, ScoreDoc[] nearest, Ranking ranking, SearchOrder order,
-            Map<String, Integer> upvotes, int offset, int limit) throws IOException {
+            IntFunction<Map<String, Integer>> mostUpvoted, int offset, int limit) throws IOException {
         int end = offset + limit;
         Set<Integer> matching = ranking == Ranking.BM25 ? Set.of() : matchingAmong(words, nearest);
         double threshold = floor.threshold(Arrays.stream(nearest).filter(sd -> matching.contains(sd.doc))
@@ -74,7 +75,7 @@ final class ResultList {
         if (order != SearchOrder.RELEVANCE) {
             Query all = ranking == Ranking.VECTORS ? idsOf(kept, 1) : withMeaningOnly(words, byMeaning);
             ordered = order == SearchOrder.DATE ? searcher.search(all, end, NEWEST_FIRST, true).scoreDocs
-                    : UpvoteOrder.top(searcher, all, upvotes, end, rest -> top(rest, end)).scoreDocs;
+                    : UpvoteOrder.top(searcher, all, mostUpvoted, end, rest -> top(rest, end)).scoreDocs;
         } else if (ranking == Ranking.BM25) {
             ordered = top(words, end).scoreDocs;
         } else if (ranking == Ranking.VECTORS) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -42,7 +42,7 @@ public final class SearchService {
     private final LuceneQueries queries;
     private final Embedder embedder;
     private final Highlights highlights = new Highlights();
-    private final Supplier<Map<String, Integer>> upvotes;
+    private final IntFunction<Map<String, Integer>> upvotes;
     private final MeaningFloor floor;
 
     public SearchService(SearchIndex index) {
@@ -59,11 +59,11 @@ public final class SearchService {
     }
 
     private SearchService(SearchIndex index, LuceneQueries.TextScoring scoring, Embedder embedder) {
-        this(index, new LuceneQueries(scoring), embedder, Map::of, FLOOR);
+        this(index, new LuceneQueries(scoring), embedder, n -> Map.of(), FLOOR);
     }
 
     private SearchService(SearchIndex index, LuceneQueries queries, Embedder embedder,
-            Supplier<Map<String, Integer>> upvotes, MeaningFloor floor) {
+            IntFunction<Map<String, Integer>> upvotes, MeaningFloor floor) {
         this.index = index;
         this.queries = queries;
         this.embedder = embedder;
@@ -82,11 +82,12 @@ public final class SearchService {
     }
 
     /**
-     * This service, sorting by upvotes with {@code upvotes}: every paper that has any, and how
-     * many (the votes belong to another feature; search only orders by them).
+     * This service, sorting by upvotes with {@code mostUpvoted}: given n, the n most upvoted papers
+     * and their upvotes, most first, as the store's index reads them (the votes belong to another
+     * feature; search only orders by them).
      */
-    public SearchService withUpvotes(Supplier<Map<String, Integer>> upvotes) {
-        return new SearchService(index, queries, embedder, upvotes, floor);
+    public SearchService withUpvotes(IntFunction<Map<String, Integer>> mostUpvoted) {
+        return new SearchService(index, queries, embedder, mostUpvoted, floor);
     }
 
     /**
@@ -161,7 +162,7 @@ public final class SearchService {
             int count = searcher.count(words);
             if (count > 0) {
                 return new Found(words, list.window(words, count, nearest, ranking, order,
-                        order == SearchOrder.UPVOTES ? upvotes.get() : Map.of(), offset, limit), fuzzy, new ScoreDoc[0]);
+                        upvotes, offset, limit), fuzzy, new ScoreDoc[0]);
             }
             if (parsed.text().isBlank()) {
                 break; // only filters: no words to allow typos in

@@ -9,7 +9,6 @@ import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * {@code POST /api/papers/{id}/upvote} and {@code DELETE} to take it back, for a verified member
@@ -19,13 +18,10 @@ import java.util.function.ToIntFunction;
  */
 public final class VoteApi {
     private final VoteService votes;
-    private final ToIntFunction<String> importedUpvotes;
     private final ActionLimit limit;
 
-    /** {@code importedUpvotes} gives the votes a paper brought from its sources (the listing feature knows). */
-    public VoteApi(VoteService votes, ToIntFunction<String> importedUpvotes, ActionLimit limit) {
+    public VoteApi(VoteService votes, ActionLimit limit) {
         this.votes = votes;
-        this.importedUpvotes = importedUpvotes;
         this.limit = limit;
     }
 
@@ -42,7 +38,7 @@ public final class VoteApi {
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
-        body.put("upvotes", importedUpvotes.applyAsInt(id) + state.memberVotes());
+        body.put("upvotes", state.upvotes());
         body.put("upvoted", state.upvoted());
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(body);

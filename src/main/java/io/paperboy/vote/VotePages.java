@@ -12,7 +12,6 @@ import io.paperboy.web.Member;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Visitor;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * The upvote button's routes for browsers: htmx posts (or deletes) and swaps in the button's new
@@ -22,12 +21,10 @@ import java.util.function.ToIntFunction;
  */
 public final class VotePages {
     private final VoteService votes;
-    private final ToIntFunction<String> importedUpvotes;
     private final ActionLimit limit;
 
-    public VotePages(VoteService votes, ToIntFunction<String> importedUpvotes, ActionLimit limit) {
+    public VotePages(VoteService votes, ActionLimit limit) {
         this.votes = votes;
-        this.importedUpvotes = importedUpvotes;
         this.limit = limit;
     }
 
@@ -55,7 +52,7 @@ public final class VotePages {
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         String back = back(ctx, id);
         if ("true".equals(ctx.header("HX-Request"))) {
-            ctx.contentType("text/html; charset=utf-8").result(button(id, importedUpvotes.applyAsInt(id) + state.memberVotes(),
+            ctx.contentType("text/html; charset=utf-8").result(button(id, state.upvotes(),
                     state.upvoted(), Visitor.of(ctx).csrfToken(), back));
         } else {
             ctx.redirect(back, HttpStatus.SEE_OTHER);

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** SQL for the votes and paper_votes tables. */
+/** SQL for the votes and paper_votes tables (the total also reads the listings table's imported upvotes). */
 final class VoteRepository {
 
     /** Adds the vote; false when this member had already upvoted the paper. */
@@ -32,22 +34,37 @@ final class VoteRepository {
                 .execute() == 1;
     }
 
-    /**
-     * Recounts the paper's member votes from the votes table in one statement and returns the
-     * count: a recount cannot drift the way increments can when a statement is retried or edited.
-     */
+    // A paper's members' votes and its shown total (imported upvotes of its shown listing entries
+    // plus members' votes), from their source rows in one statement: a recount cannot drift the way
+    // increments can when a statement is retried or edited. (SQLite needs the WHERE to tell the
+    // upsert's ON from a join's.)
+    private static final String RECOUNT = """
+            INSERT INTO paper_votes (paper_id, votes, upvotes)
+            SELECT :paper, v.n, v.n + COALESCE((SELECT SUM(upvotes) FROM listings
+                                                WHERE paper_id = :paper AND unfeatured_at IS NULL), 0)
+            FROM (SELECT count(*) AS n FROM votes WHERE paper_id = :paper) v
+            WHERE true
+            ON CONFLICT (paper_id) DO UPDATE SET votes = excluded.votes, upvotes = excluded.upvotes""";
+
+    /** Recounts the paper's votes and shown total; returns the total. */
     int recount(Handle h, String paperId) {
-        h.createUpdate("""
-                        INSERT INTO paper_votes (paper_id, votes)
-                        VALUES (:paper, (SELECT count(*) FROM votes WHERE paper_id = :paper))
-                        ON CONFLICT (paper_id) DO UPDATE SET votes = excluded.votes""")
-                .bind("paper", paperId)
-                .execute();
-        return count(h, paperId);
+        h.createUpdate(RECOUNT).bind("paper", paperId).execute();
+        return upvotes(h, paperId);
     }
 
-    int count(Handle h, String paperId) {
-        return h.createQuery("SELECT votes FROM paper_votes WHERE paper_id = :paper")
+    /** Recounts the votes and shown totals of {@code paperIds}, in one batch. */
+    void recount(Handle h, Collection<String> paperIds) {
+        if (paperIds.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch(RECOUNT);
+        paperIds.forEach(id -> batch.bind("paper", id).add());
+        batch.execute();
+    }
+
+    /** The paper's shown total, imported upvotes plus members' votes. */
+    int upvotes(Handle h, String paperId) {
+        return h.createQuery("SELECT upvotes FROM paper_votes WHERE paper_id = :paper")
                 .bind("paper", paperId)
                 .mapTo(Integer.class)
                 .findOne()
@@ -62,24 +79,27 @@ final class VoteRepository {
                 .one() > 0;
     }
 
-    Map<String, Integer> counts(Handle h, Collection<String> paperIds) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** Shown totals of {@code paperIds}; papers without any upvote are missing. */
+    Map<String, Integer> upvotes(Handle h, Collection<String> paperIds) {
+        Map<String, Integer> totals = new HashMap<>();
         if (paperIds.isEmpty()) {
-            return counts;
+            return totals;
         }
-        h.createQuery("SELECT paper_id, votes FROM paper_votes WHERE paper_id IN (<ids>)")
+        h.createQuery("SELECT paper_id, upvotes FROM paper_votes WHERE paper_id IN (<ids>) AND upvotes > 0")
                 .bindList("ids", List.copyOf(paperIds))
-                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("votes")))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
+                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("upvotes")))
+                .forEach(e -> totals.put(e.getKey(), e.getValue()));
+        return totals;
     }
 
-    Map<String, Integer> positiveCounts(Handle h) {
-        Map<String, Integer> counts = new HashMap<>();
-        h.createQuery("SELECT paper_id, votes FROM paper_votes WHERE votes > 0")
-                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("votes")))
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        return counts;
+    /** The {@code limit} most upvoted papers, most first (ties by id), through the index on the total. */
+    Map<String, Integer> listMostUpvoted(Handle h, int limit) {
+        Map<String, Integer> top = new LinkedHashMap<>();
+        h.createQuery("SELECT paper_id, upvotes FROM paper_votes WHERE upvotes > 0 ORDER BY upvotes DESC, paper_id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("upvotes")))
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     /** Of {@code paperIds}, those the member has upvoted: one query for a whole page of cards. */

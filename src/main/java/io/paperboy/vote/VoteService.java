@@ -53,28 +53,38 @@ public final class VoteService {
         return Optional.of(db.inTransaction(h -> {
             ChangeSequence.reserve(h, 1);
             boolean changed = up ? votes.insert(h, memberId, paperId, now) : votes.delete(h, memberId, paperId);
-            int count = changed ? votes.recount(h, paperId) : votes.count(h, paperId);
-            return new VoteState(paperId, count, up, changed);
+            int upvotes = changed ? votes.recount(h, paperId) : votes.upvotes(h, paperId);
+            return new VoteState(paperId, upvotes, up, changed);
         }));
     }
 
     /** Where the member stands on one paper, without changing anything. */
     public VoteState state(long memberId, String paperId) {
-        return db.withHandle(h -> new VoteState(paperId, votes.count(h, paperId), votes.exists(h, memberId, paperId), false));
+        return db.withHandle(h -> new VoteState(paperId, votes.upvotes(h, paperId), votes.exists(h, memberId, paperId), false));
     }
 
-    /** Members' votes per paper; papers nobody upvoted are missing (count 0). */
-    public Map<String, Integer> counts(Collection<String> paperIds) {
-        return db.withHandle(h -> votes.counts(h, paperIds));
+    /** A paper's upvotes as shown: those its shown listing entries brought from their sources plus members'. */
+    public int upvotes(String paperId) {
+        return db.withHandle(h -> votes.upvotes(h, paperId));
     }
 
-    /** Members' votes of every paper that has any. */
-    public Map<String, Integer> positiveCounts() {
-        return db.withHandle(votes::positiveCounts);
+    /** The shown upvotes of each of {@code paperIds}, in one read; papers with none are missing (0). */
+    public Map<String, Integer> upvotes(Collection<String> paperIds) {
+        return db.withHandle(h -> votes.upvotes(h, paperIds));
     }
 
-    public int count(String paperId) {
-        return db.withHandle(h -> votes.count(h, paperId));
+    /** The {@code limit} most upvoted papers and their upvotes, most first: what search orders by. */
+    public Map<String, Integer> mostUpvoted(int limit) {
+        return db.withHandle(h -> votes.listMostUpvoted(h, limit));
+    }
+
+    /**
+     * Recounts the shown upvotes of {@code paperIds} inside the caller's transaction, after their
+     * listing entries changed (an import, a submission, a curator unfeaturing one). The caller must
+     * have reserved a change number first: that lock orders it with concurrent votes (see above).
+     */
+    public void recount(org.jdbi.v3.core.Handle handle, Collection<String> paperIds) {
+        votes.recount(handle, paperIds);
     }
 
     /** Of {@code paperIds}, those the member has upvoted. */

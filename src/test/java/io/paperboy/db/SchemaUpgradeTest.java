@@ -60,6 +60,27 @@ final class SchemaUpgradeTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void stampsWithFractionalSeconds_areCutToWholeSeconds_soTextOrderIsTimeOrder(TestStore kind) throws Exception {
+        String url = kind.newDatabaseUrl(dir);
+        try (Database db = Database.open(url, "32")) {
+            db.useTransaction(h -> {
+                // As Instant.toString() wrote them: the later claim sorted first as text ('.' < 'Z').
+                h.execute("INSERT INTO job_runs (job, run_key, node, claimed_at) VALUES ('j', '2025-01-01', 'n', '2025-01-01T03:00:00Z')");
+                h.execute("INSERT INTO job_runs (job, run_key, node, claimed_at, finished_at) "
+                        + "VALUES ('j', '2025-01-02', 'n', '2025-01-01T03:00:00.123456789Z', '2025-01-01T03:00:01.5Z')");
+            });
+        }
+
+        try (Database db = Database.open(url)) {
+            String stamps = db.withHandle(h -> h.createQuery(
+                    "SELECT claimed_at || ' ' || finished_at FROM job_runs WHERE run_key = '2025-01-02'").mapTo(String.class).one());
+            assertThat(stamps).isEqualTo("2025-01-01T03:00:00Z 2025-01-01T03:00:01Z");
+            assertThat(new io.paperboy.jobs.JobRuns(db).latest("j").orElseThrow().runKey()).isEqualTo("2025-01-02");
+        }
+    }
+
     /** Every migration version of this store kind, oldest first. */
     private List<String> versions(TestStore kind) {
         String url = kind.newDatabaseUrl(dir);

@@ -69,7 +69,7 @@ public final class StoreFixture {
         add("site_secrets", row("name", "fixture-key", "value", "c2VjcmV0"));
         add("votes", row("user_id", 101L, "paper_id", P1, "created_at", "2025-01-02T01:00:00Z"));
         add("votes", row("user_id", 102L, "paper_id", P1, "created_at", "2025-01-02T02:00:00Z"));
-        add("paper_votes", row("paper_id", P1, "votes", 2L));
+        add("paper_votes", row("paper_id", P1, "votes", 2L, "upvotes", 4L));
         add("comments", row("id", 9001L, "paper_id", P1, "parent_id", null, "author_id", 101L, "author_name", "alice",
                 "body", "**Nice** <script>x</script>", "created_at", "2025-01-02T01:00:00Z", "edited_at", null,
                 "deleted_at", null, "hidden_at", null));

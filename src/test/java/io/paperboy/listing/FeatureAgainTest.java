@@ -68,7 +68,10 @@ final class FeatureAgainTest {
     void featuringAgainTheSameDay_isAlreadyFeatured() throws Exception {
         featuredBefore("0704.0008", LocalDate.of(2007, 5, 1), 0);
         WebSession dan = curator("dan");
+        assertThat(dan.get("/papers/0704.0008").body()).contains("action=\"/submit/again\"");
         assertThat(dan.post("/submit/again", Map.of("arxiv", "0704.0008")).statusCode()).isEqualTo(303);
+        // Featured today: the service would refuse another, so the page no longer offers it.
+        assertThat(dan.get("/papers/0704.0008").body()).doesNotContain("action=\"/submit/again\"");
 
         HttpResponse<String> twice = dan.post("/submit/again", Map.of("arxiv", "0704.0008"));
 

@@ -25,6 +25,20 @@ final class ListingPagesTest {
     }
 
     @Test
+    void pageAfterTheLast_isEmpty_andLinksBackToTheFirst_whileABadPageIsRefused() throws Exception {
+        // The day has 30 papers: one page of 50. Page 1 (from 0) has none and links back to page 0.
+        HttpResponse<String> after = SERVER.server().get("/papers/date/2026-06-12?cat=cs&p=1");
+        HttpResponse<String> bad = SERVER.server().get("/papers/date/2026-06-12?p=-1");
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains("No papers were featured on this day.")
+                .contains("rel=\"prev\" href=\"/papers/date/2026-06-12?cat=cs\">← More upvoted</a>")
+                .doesNotContain("Less upvoted");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("p must be between 0 and 10000, not -1");
+    }
+
+    @Test
     void home_showsTheLatestDayWithPapers() throws Exception {
         assertThat(SERVER.server().get("/").body()).contains("<h1>Sunday, November 29, 2026</h1>");
     }

@@ -128,8 +128,14 @@ final class QuerySemanticsTest {
 
     @Test
     void sortByUpvotes_inHybridRanking_ordersTheWholeList_papersListedByMeaningIncluded() throws Exception {
-        SearchService voted = search.withUpvotes(() -> java.util.Map.of("2106.09685", 5, "pb-0123456789ab", 2,
-                "2001.00001", 9));
+        // As the store hands them out: the n most upvoted, most first.
+        java.util.Map<String, Integer> upvotes = new java.util.LinkedHashMap<>();
+        upvotes.put("2001.00001", 9);
+        upvotes.put("2106.09685", 5);
+        upvotes.put("pb-0123456789ab", 2);
+        SearchService voted = search.withUpvotes(n -> upvotes.entrySet().stream().limit(n)
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue,
+                        (x, y) -> x, java.util.LinkedHashMap::new)));
 
         SearchResults byUpvotes = voted.search("translation with attention networks", 0, 10, Ranking.HYBRID,
                 SearchOrder.UPVOTES);

@@ -3,6 +3,8 @@ package io.paperboy.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.listing.ListingEntry;
+import io.paperboy.listing.ListingService;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.TestStore;
 import io.paperboy.testing.WebSession;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,10 +31,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The issue's bar: 50 members upvoting the same paper at once over loopback end with the exact
- * count and no error, on SQLite and on PostgreSQL; and members toggling at once end consistent.
+ * count and no error, on SQLite and on PostgreSQL; members toggling at once end consistent; and
+ * votes racing imports of the same paper end with the exact stored total.
  */
 final class VoteConcurrencyTest {
     private static final int MEMBERS = 50;
+    private static final int IMPORTS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -103,6 +108,41 @@ final class VoteConcurrencyTest {
         assertThat(storedCounts(server, paper)).containsExactly((int) upvotedAtTheEnd, (int) upvotedAtTheEnd);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void fiftyMembersUpvotingWhileImportsFeatureThePaper_endWithTheExactTotal(TestStore store) throws Exception {
+        TestServer server = site(store).server();
+        List<WebSession> members = site(store).members();
+        String paper = "2606.13594";
+        int before = upvotes(server, paper);
+        ListingService listings = new ListingService(server.db());
+        CountDownLatch votingStarted = new CountDownLatch(1);
+        try (ExecutorService importer = Executors.newSingleThreadExecutor()) {
+            // Ten imports, each featuring the paper on another day with 7 upvotes from its source,
+            // racing the votes: each recounts the total in its own transaction.
+            Future<?> imports = importer.submit(() -> {
+                votingStarted.await();
+                for (int day = 1; day <= IMPORTS; day++) {
+                    ListingEntry entry = new ListingEntry(paper, LocalDate.of(2026, 7, day), null, 7, "hf");
+                    server.db().inTransaction(h -> listings.store(h, List.of(entry)));
+                }
+                return null;
+            });
+
+            List<HttpResponse<String>> answers = atOnce(members, (i, member) -> {
+                votingStarted.countDown();
+                return List.of(vote(server, member, paper, true));
+            });
+            imports.get();
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
+        }
+        assertThat(upvotes(server, paper)).isEqualTo(before + MEMBERS + 7 * IMPORTS);
+        // The stored total agrees with a fresh count from the votes and listings rows.
+        assertThat(storedTotal(server, paper)).containsExactly(before + MEMBERS + 7 * IMPORTS,
+                before + MEMBERS + 7 * IMPORTS);
+    }
+
     private interface Work {
         List<HttpResponse<String>> run(int index, WebSession member) throws Exception;
     }
@@ -162,6 +202,15 @@ final class VoteConcurrencyTest {
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + body, e);
         }
+    }
+
+    /** The stored total and a fresh sum of the shown listings' imported upvotes and the vote rows. */
+    private static List<Integer> storedTotal(TestServer server, String paper) {
+        return server.db().withHandle(h -> List.of(
+                h.createQuery("SELECT upvotes FROM paper_votes WHERE paper_id = :p").bind("p", paper).mapTo(Integer.class).one(),
+                h.createQuery("SELECT (SELECT count(*) FROM votes WHERE paper_id = :p) + (SELECT COALESCE(SUM(upvotes), 0) "
+                        + "FROM listings WHERE paper_id = :p AND unfeatured_at IS NULL)").bind("p", paper)
+                        .mapTo(Integer.class).one()));
     }
 
     /** The stored counter and a fresh count of the vote rows: they must agree. */

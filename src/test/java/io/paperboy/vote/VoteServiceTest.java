@@ -101,7 +101,7 @@ final class VoteServiceTest {
         try (Store s = open(kind)) {
             assertThat(s.votes().upvote(s.ada(), "2401.99999")).isEmpty();
             assertThat(s.votes().removeUpvote(s.ada(), "2401.99999")).isEmpty();
-            assertThat(s.votes().count("2401.99999")).isZero();
+            assertThat(s.votes().upvotes("2401.99999")).isZero();
         }
     }
 
@@ -126,7 +126,7 @@ final class VoteServiceTest {
             s.votes().upvote(s.bob(), "2401.00001");
             s.votes().upvote(s.bob(), "2401.00002");
 
-            assertThat(s.votes().counts(List.of("2401.00001", "2401.00002", "2401.99999")))
+            assertThat(s.votes().upvotes(List.of("2401.00001", "2401.00002", "2401.99999")))
                     .isEqualTo(Map.of("2401.00001", 2, "2401.00002", 1));
             assertThat(s.votes().upvotedBy(s.ada(), List.of("2401.00001", "2401.00002"))).isEqualTo(Set.of("2401.00001"));
             assertThat(s.votes().castOn(List.of("2401.00002"))).containsExactly(new CastVote("2401.00002", NOW));

@@ -1,5 +1,6 @@
 package io.paperboy.ingest.arxiv;
 
+import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class HarvestStates {
 
     /** Saves {@code state}; {@code finished} also stamps the success time and clears the last error. */
     void save(Handle handle, HarvestState state, boolean finished) {
-        String now = Instant.now().toString();
+        String now = Timestamps.stamp(Instant.now());
         handle.createUpdate("""
                         INSERT INTO harvest_state (endpoint, set_spec, resumption_token, harvest_from, harvest_until,
                             pending_datestamp, records_done, last_datestamp, last_success_at, last_error, updated_at)
@@ -51,7 +52,7 @@ final class HarvestStates {
 
     /** Keeps why the last harvest failed on the row, for the operator; the checkpoint is left as it was. */
     void saveError(Handle handle, String endpoint, String set, String error) {
-        String now = Instant.now().toString();
+        String now = Timestamps.stamp(Instant.now());
         handle.createUpdate("""
                         INSERT INTO harvest_state (endpoint, set_spec, last_error, updated_at)
                         VALUES (:endpoint, :set, :error, :now)
