@@ -51,8 +51,21 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
+    public TargetGuard guard() {
+        return guard;
+    }
+
     /** Posts {@code body} (JSON) to {@code url} with {@code headers}; never throws for what the receiver does. */
     public Attempt post(String url, byte[] body, Map<String, String> headers) {
+        return send("POST", url, body, headers);
+    }
+
+    /** Sends {@code message}; never throws for what the receiver does. */
+    public Attempt send(Message message) {
+        return send(message.method(), message.url(), message.body(), message.headers());
+    }
+
+    private Attempt send(String method, String url, byte[] body, Map<String, String> headers) {
         long start = System.nanoTime();
         if (body.length > MAX_BODY_BYTES) {
             return failed(start, "the message is " + body.length + " bytes, over the " + MAX_BODY_BYTES + "-byte cap");
@@ -63,7 +76,7 @@ public final class WebhookSender implements AutoCloseable {
         } catch (TargetGuard.RefusedTarget e) {
             return failed(start, "destination refused: " + e.getMessage());
         }
-        Request request = http.newRequest(target).method("POST")
+        Request request = http.newRequest(target).method(method)
                 .timeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> headers.forEach(h::put))
                 .body(new BytesRequestContent("application/json", body));
