@@ -184,7 +184,17 @@ public final class DigestService {
          * (as papers are featured); looks at the {@code depth} best matches of each interest.
          */
         public Map<String, String> reasons(Interests interests, java.util.Collection<String> paperIds, int depth) {
-            Map<String, String> reasons = DigestComposer.reasons(interests, q -> sources.matchingAny(q, depth));
+            // Each interest's best matches among papers published when the candidates were (a narrow
+            // window, so the few candidates are within it), and its best matches overall.
+            List<java.time.LocalDate> published = sources.papers(List.copyOf(paperIds)).values().stream()
+                    .map(io.paperboy.paper.Paper::published).filter(java.util.Objects::nonNull).sorted().toList();
+            Map<String, String> reasons = DigestComposer.reasons(interests, q -> {
+                List<String> ids = new ArrayList<>(sources.matchingAny(q, Math.min(depth, SearchService.MAX_LIMIT)));
+                if (!published.isEmpty()) {
+                    ids.addAll(sources.matching(q, published.getFirst(), published.getLast()));
+                }
+                return ids;
+            });
             reasons.keySet().retainAll(new java.util.HashSet<>(paperIds));
             return reasons;
         }

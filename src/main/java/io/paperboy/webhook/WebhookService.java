@@ -36,8 +36,12 @@ public final class WebhookService {
      * outbox's unique key makes the rescanned ones no-ops.
      */
     static final Duration SCAN_OVERLAP = Duration.ofMinutes(10);
-    /** The best matches of each followed interest that a newly featured paper is looked for in. */
-    static final int MATCH_DEPTH = 2000;
+    /**
+     * The best matches of each followed interest that a newly featured paper is looked for in
+     * (the search's own limit; DigestService.Composing also looks among papers published when the
+     * candidates were).
+     */
+    static final int MATCH_DEPTH = io.paperboy.search.SearchService.MAX_LIMIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A destination just added, and its secret: shown to its owner this once. */
