@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A self-hostable daily papers platform.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, HarvestCommand.class,
-                ReindexCommand.class, UserCommand.class, DigestCommand.class,
+                ReindexCommand.class, UserCommand.class, DigestCommand.class, WebhooksCommand.class,
                 BackupCommand.class, RestoreCommand.class, MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

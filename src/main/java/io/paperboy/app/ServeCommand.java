@@ -108,6 +108,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "before closing. Default: ${DEFAULT-VALUE}")
     int drainSeconds;
 
+    @Option(names = "--webhooks-allow-private",
+            description = "Let webhook destinations be on loopback, private and link-local addresses (a lab's own chat "
+                    + "server). Off by default: a destination URL is written by a member, and could otherwise make the "
+                    + "server post into its own network (server-side request forgery).")
+    boolean webhooksAllowPrivate;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
@@ -147,6 +153,11 @@ final class ServeCommand implements Callable<Integer> {
         System.err.printf("Mail goes to %s%n", site.mailer().describe());
         DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), site.clock()).start();
+        io.paperboy.webhook.TargetGuard guard = new io.paperboy.webhook.TargetGuard(webhooksAllowPrivate);
+        io.paperboy.webhook.WebhookSender webhookSender = new io.paperboy.webhook.WebhookSender(guard, Clock.systemUTC());
+        io.paperboy.webhook.WebhookSchedule webhooks = new io.paperboy.webhook.WebhookSchedule(
+                new io.paperboy.webhook.WebhookService(db, server.digests(), new io.paperboy.listing.ListingService(db, papers),
+                        webhookSender, guard, site.clock()), site.clock()).start();
         if (harvest != null) {
             System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
         }
@@ -175,6 +186,12 @@ final class ServeCommand implements Callable<Integer> {
                     harvest.close();
                 }
                 digests.close();
+                webhooks.close();
+                try {
+                    webhookSender.close();
+                } catch (Exception e) {
+                    System.err.println("webhooks: stopping the HTTP client failed: " + e.getMessage());
+                }
                 follower.close();
                 index.close();
                 db.close();

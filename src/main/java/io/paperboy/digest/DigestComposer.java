@@ -38,6 +38,12 @@ final class DigestComposer {
 
     /** {@code memberId}: the member who made the subscription, or null for an address alone. */
     Digest compose(Interests interests, Long memberId, DigestPeriod period, DigestSources sources) {
+        return compose(interests, memberId, period, sources,
+                period.frequency() == Frequency.DAILY ? TRENDING_DAILY : TRENDING_WEEKLY);
+    }
+
+    /** The same with the {@code trendingLimit} top trending papers. */
+    Digest compose(Interests interests, Long memberId, DigestPeriod period, DigestSources sources, int trendingLimit) {
         Set<String> shown = new HashSet<>();
         List<DigestSection> sections = new ArrayList<>();
         if (memberId != null) {
@@ -46,7 +52,7 @@ final class DigestComposer {
                 sections.add(forYou);
             }
         }
-        DigestSection trending = trending(period, sources, shown);
+        DigestSection trending = trending(trendingLimit, sources, shown);
         if (!trending.items().isEmpty()) {
             sections.add(trending);
         }
@@ -59,8 +65,7 @@ final class DigestComposer {
                 what + " papers · " + period.title(), period, sections, interests, !followed.items().isEmpty());
     }
 
-    private DigestSection trending(DigestPeriod period, DigestSources sources, Set<String> shown) {
-        int limit = period.frequency() == Frequency.DAILY ? TRENDING_DAILY : TRENDING_WEEKLY;
+    private DigestSection trending(int limit, DigestSources sources, Set<String> shown) {
         List<DigestItem> items = new ArrayList<>();
         for (ListedPaper listed : sources.trending()) {
             if (items.size() == limit) {
@@ -96,18 +101,7 @@ final class DigestComposer {
     }
 
     private DigestSection followed(Interests interests, DigestPeriod period, DigestSources sources, Set<String> shown) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        for (String q : interests.searches()) {
-            addMatches(reasons, sources.matching(q, period.from(), period.to()), "matches your search “" + q + "”");
-        }
-        for (String a : interests.authors()) {
-            addMatches(reasons, sources.matching(Interests.authorQuery(a), period.from(), period.to()),
-                    "by " + a + ", whom you follow");
-        }
-        for (String c : interests.categories()) {
-            addMatches(reasons, sources.matching(Interests.categoryQuery(c), period.from(), period.to()),
-                    "in " + c + ", which you follow");
-        }
+        Map<String, String> reasons = reasons(interests, q -> sources.matching(q, period.from(), period.to()));
         reasons.keySet().removeAll(shown);
         List<String> ids = reasons.keySet().stream().limit(MAX_FOLLOWED).toList();
         Map<String, Paper> papers = sources.papers(ids);
@@ -120,6 +114,25 @@ final class DigestComposer {
         }
         return new DigestSection("From what you follow", "New in this period from your searches, authors and categories.",
                 items);
+    }
+
+    /**
+     * Paper id → why it is there ("matches your search “…”", "by Ada Lovelace, whom you follow"),
+     * for the papers {@code matching} finds for each of {@code interests}' queries, in the order of
+     * the interests; a paper matching several gets the first reason.
+     */
+    static Map<String, String> reasons(Interests interests, java.util.function.Function<String, List<String>> matching) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String q : interests.searches()) {
+            addMatches(reasons, matching.apply(q), "matches your search “" + q + "”");
+        }
+        for (String a : interests.authors()) {
+            addMatches(reasons, matching.apply(Interests.authorQuery(a)), "by " + a + ", whom you follow");
+        }
+        for (String c : interests.categories()) {
+            addMatches(reasons, matching.apply(Interests.categoryQuery(c)), "in " + c + ", which you follow");
+        }
+        return reasons;
     }
 
     private static void addMatches(Map<String, String> reasons, List<String> ids, String reason) {

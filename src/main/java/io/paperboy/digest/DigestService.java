@@ -2,6 +2,7 @@ package io.paperboy.digest;
 
 import io.paperboy.db.Database;
 import io.paperboy.foryou.ForYou;
+import io.paperboy.jobs.ClaimLeases;
 import io.paperboy.listing.ListingService;
 import io.paperboy.mail.Mail;
 import io.paperboy.mail.MailException;
@@ -154,6 +155,58 @@ public final class DigestService {
                 new ItemRenderer()));
     }
 
+    /**
+     * Composing for channels that are not mailboxes (webhooks): one pass's shared reads (the
+     * trending papers, each distinct interest's matches), for as many destinations as it serves.
+     */
+    public Composing composing() {
+        return new Composing(sources());
+    }
+
+    /** What {@link #composing()} returns: digests and reasons from one pass's shared reads (thread-safe). */
+    public final class Composing {
+        private final DigestSources sources;
+
+        private Composing(DigestSources sources) {
+            this.sources = sources;
+        }
+
+        /**
+         * The {@code top} top trending papers, then the period's papers matching {@code interests},
+         * each with why it is there, composed as a digest without personal picks.
+         */
+        public Digest compose(Interests interests, DigestPeriod period, int top) {
+            return composer.compose(interests, null, period, sources, top);
+        }
+
+        /**
+         * Which of {@code paperIds} match {@code interests}, with the digest's reason for each
+         * (as papers are featured); looks at the {@code depth} best matches of each interest.
+         */
+        public Map<String, String> reasons(Interests interests, java.util.Collection<String> paperIds, int depth) {
+            // Each interest's best matches among papers published when the candidates were (a narrow
+            // window, so the few candidates are within it), and its best matches overall.
+            List<java.time.LocalDate> published = sources.papers(List.copyOf(paperIds)).values().stream()
+                    .map(io.paperboy.paper.Paper::published).filter(java.util.Objects::nonNull).sorted().toList();
+            Map<String, String> reasons = DigestComposer.reasons(interests, q -> {
+                List<String> ids = new ArrayList<>(sources.matchingAny(q, Math.min(depth, SearchService.MAX_LIMIT)));
+                if (!published.isEmpty()) {
+                    ids.addAll(sources.matching(q, published.getFirst(), published.getLast()));
+                }
+                return ids;
+            });
+            reasons.keySet().retainAll(new java.util.HashSet<>(paperIds));
+            return reasons;
+        }
+
+        /** The digest items (without a reason) of the stored papers among {@code paperIds}, in their order. */
+        public List<DigestItem> items(List<String> paperIds) {
+            Map<String, io.paperboy.paper.Paper> found = sources.papers(paperIds);
+            return paperIds.stream().filter(found::containsKey)
+                    .map(id -> sources.item(id, i -> composer.item(found.get(i), sources.votes(i)))).toList();
+        }
+    }
+
     /** Outbox rows per status ("pending" → 3, "sent" → 120), for operators. */
     public Map<String, Integer> outboxCounts() {
         return db.withHandle(outbox::countByStatus);
@@ -198,7 +251,7 @@ public final class DigestService {
         refreshPicks(db.withHandle(h -> outbox.listMembersToDeliver(h, now)), now);
         DigestSources sources = sources();
         Tally tally = new Tally();
-        try (ClaimLeases claims = new ClaimLeases(db, outbox, now, lease);
+        try (ClaimLeases claims = new ClaimLeases(db, outbox, "digest outbox", now, lease);
              ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
                      .daemon().factory())) {
             List<OutboxRepository.Row> rows;

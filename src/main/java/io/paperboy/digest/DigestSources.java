@@ -75,6 +75,11 @@ final class DigestSources {
                 k -> ids(query + " date:" + from + ".." + to, MATCH_DEPTH));
     }
 
+    /** Ids of up to {@code depth} papers matching {@code query} whenever published, best first (see {@link #matching}). */
+    List<String> matchingAny(String query, int depth) {
+        return matches.computeIfAbsent(query + "\n*\n" + depth, k -> ids(query, depth));
+    }
+
     Map<String, Paper> papers(List<String> ids) {
         List<String> missing = ids.stream().filter(id -> !paperCache.containsKey(id)).toList();
         if (!missing.isEmpty()) {

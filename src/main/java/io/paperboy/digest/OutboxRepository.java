@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for digest_outbox: one row per (subscription, period), moved through its delivery states. */
-final class OutboxRepository {
+final class OutboxRepository implements io.paperboy.jobs.ClaimLeases.Rows {
     /** A row to deliver: which subscription, which period, how many times it was tried before. */
     record Row(long id, long subscriptionId, String periodKey, int attempts) {}
 
@@ -58,7 +58,8 @@ final class OutboxRepository {
     }
 
     /** Takes the row under {@code token} until {@code leaseUntil}; false when another sender took it first. */
-    boolean claim(Handle h, long id, String token, Instant now, Instant leaseUntil) {
+    @Override
+    public boolean claim(Handle h, long id, String token, Instant now, Instant leaseUntil) {
         return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease, claim_token = :token "
                         + "WHERE id = :id AND " + CLAIMABLE)
                 .bind("id", id)
@@ -69,7 +70,8 @@ final class OutboxRepository {
     }
 
     /** Extends the lease of a row still claimed under {@code token}; false when the claim was lost. */
-    boolean renew(Handle h, long id, String token, Instant leaseUntil) {
+    @Override
+    public boolean renew(Handle h, long id, String token, Instant leaseUntil) {
         return h.createUpdate("UPDATE digest_outbox SET lease_until = :lease WHERE id = :id AND " + HELD)
                 .bind("id", id).bind("token", token).bind("lease", Timestamps.stamp(leaseUntil)).execute() == 1;
     }

@@ -41,18 +41,28 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
         }
         int hour = hour(raw.hour(), problems);
         ZoneId zone = zone(raw.zone(), problems);
-        List<String> searches = lines("searches", raw.searches(), problems);
-        List<String> authors = lines("authors", raw.authors(), problems);
-        List<String> categories = sameIgnoringCase(lines("categories", raw.categories(), problems));
+        Interests interests = interests(raw.searches(), raw.authors(), raw.categories(), problems);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new SubscriptionInput(email, frequency, hour, zone, interests);
+    }
+
+    /**
+     * Searches, authors and categories as typed (one per line) into {@code problems} under
+     * "searches", "authors" and "categories"; also the webhook destination form's fields.
+     */
+    public static Interests interests(String searchLines, String authorLines, String categoryLines,
+            Map<String, String> problems) {
+        List<String> searches = lines("searches", searchLines, problems);
+        List<String> authors = lines("authors", authorLines, problems);
+        List<String> categories = sameIgnoringCase(lines("categories", categoryLines, problems));
         for (String category : categories) {
             if (!CATEGORY.matcher(category).matches()) {
                 problems.putIfAbsent("categories", "'" + category + "' is not an arXiv category such as cs.CL or math");
             }
         }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        return new SubscriptionInput(email, frequency, hour, zone, new Interests(searches, authors, categories));
+        return new Interests(searches, authors, categories);
     }
 
     // Categories keep the case they were typed in (cs.CL, as arXiv writes it); cs.cl after cs.CL is a repeat.
@@ -79,7 +89,8 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
         return email;
     }
 
-    private static int hour(String raw, Map<String, String> problems) {
+    /** The hour of day (0-23) typed, or -1 with a problem under "hour". */
+    public static int hour(String raw, Map<String, String> problems) {
         try {
             int hour = Integer.parseInt(raw == null ? "" : raw.strip());
             if (hour >= 0 && hour <= 23) {
@@ -92,7 +103,8 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
         return -1;
     }
 
-    private static ZoneId zone(String raw, Map<String, String> problems) {
+    /** The IANA time zone typed, or null with a problem under "zone". */
+    public static ZoneId zone(String raw, Map<String, String> problems) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
             problems.put("zone", "choose a time zone, such as Europe/Paris, America/New_York or UTC");

@@ -168,6 +168,17 @@ final class ListingRepository {
                 .list();
     }
 
+    /** Shown entries first stored at or after {@code from} and before {@code to}, oldest first. */
+    List<ListingEntry> listStoredBetween(Handle handle, Instant from, Instant to, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE created_at >= :from AND created_at < :to AND "
+                        + SHOWN + " ORDER BY created_at, paper_id, day LIMIT :limit")
+                .bind("from", io.paperboy.db.Timestamps.stamp(from))
+                .bind("to", io.paperboy.db.Timestamps.stamp(to))
+                .bind("limit", limit)
+                .map(ListingRepository::entry)
+                .list();
+    }
+
     /** Unfeatured entries, most recently unfeatured first. */
     List<ListingEntry> listUnfeatured(Handle handle, int limit) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE unfeatured_at IS NOT NULL "

@@ -137,6 +137,14 @@ public final class ListingService {
         return db.withHandle(h -> listings.listStatesOf(h, paperId));
     }
 
+    /**
+     * Up to {@code limit} shown entries put on a listing at or after {@code from} and before
+     * {@code to} (when first stored), oldest first: what was newly featured then.
+     */
+    public List<ListingEntry> featuredBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        return db.withHandle(h -> listings.listStoredBetween(h, from, to, limit));
+    }
+
     /** Up to {@code limit} entries curators took off their listings, most recent first. */
     public List<ListingEntry> unfeatured(int limit) {
         return db.withHandle(h -> listings.listUnfeatured(h, limit));

@@ -115,6 +115,28 @@ public final class StoreFixture {
         add("keyword_cursor", row("method", "statistical", "applied_seq", 3L));
         add("thumbnails", row("paper_id", P1, "status", "failed", "attempts", 3L, "last_error", "404 Not Found",
                 "updated_at", "2025-01-03T00:00:00Z"));
+        add("webhook_destinations", row("id", 9001L, "owner_id", null, "kind", "slack", "name", "Lab #papers «ML»",
+                "url", "https://hooks.example/services/T1/B2/x'y", "secret", null, "daily_top", 10L, "send_hour", 8L,
+                "time_zone", "Europe/Oslo", "every_featured", 0L, "paused", 0L, "paused_reason", null, "failures", 0L,
+                "created_at", "2025-01-01T00:00:00Z", "updated_at", "2025-01-01T00:00:00Z"));
+        add("webhook_destinations", row("id", 9002L, "owner_id", 102L, "kind", "generic", "name", "bob's bot",
+                "url", "https://bot.example/hook", "secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "daily_top", 0L,
+                "send_hour", 0L, "time_zone", "UTC", "every_featured", 1L, "paused", 1L, "paused_reason",
+                "the receiver answered 410", "failures", 5L, "created_at", "2025-01-02T00:00:00Z", "updated_at",
+                "2025-01-03T00:00:00Z"));
+        add("webhook_interests", row("destination_id", 9001L, "kind", "category", "value", "cs.LG", "position", 0L));
+        add("webhook_outbox", row("id", 9001L, "destination_id", 9001L, "event_key", "daily:2025-01-02", "payload",
+                "{\"title\":\"Top\",\"items\":[]}", "status", "sent", "attempts", 1L, "next_attempt_at",
+                "2025-01-02T07:00:00Z", "lease_until", null, "claim_token", null, "created_at", "2025-01-02T07:00:00Z",
+                "sent_at", "2025-01-02T07:00:01Z", "last_error", null));
+        add("webhook_outbox", row("id", 9002L, "destination_id", 9002L, "event_key", "featured:" + P1 + ":2025-01-02",
+                "payload", "{}", "status", "sending", "attempts", 2L, "next_attempt_at", "2025-01-03T00:00:00Z",
+                "lease_until", "2025-01-03T00:02:00Z", "claim_token", "tok", "created_at", "2025-01-02T00:00:00Z",
+                "sent_at", null, "last_error", "the receiver answered 503"));
+        add("webhook_attempts", row("id", 9001L, "destination_id", 9002L, "event_key", "featured:" + P1 + ":2025-01-02",
+                "attempted_at", "2025-01-02T00:00:01Z", "outcome", "retry", "http_status", 503L, "latency_ms", 12L,
+                "error", "the receiver answered 503"));
+        add("webhook_scan", row("id", 1L, "scanned_to", "2025-01-02T00:00:00Z"));
     }
 
     private StoreFixture() {}

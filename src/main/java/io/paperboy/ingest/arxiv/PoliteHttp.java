@@ -1,5 +1,6 @@
 package io.paperboy.ingest.arxiv;
 
+import io.paperboy.web.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.paperboy.ingest.arxiv;
+package io.paperboy.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110, section 10.2.3). */
-final class RetryAfter {
+/**
+ * Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110, section
+ * 10.2.3). arXiv sends it to harvesters; webhook receivers send it with 429.
+ */
+public final class RetryAfter {
     private RetryAfter() {}
 
     /** The wait the header asks for from {@code now}; empty when absent or unreadable; never negative. */
-    static Optional<Duration> parse(String value, Instant now) {
+    public static Optional<Duration> parse(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
