@@ -16,7 +16,8 @@ final class ArchitectureTest {
             .that().resideInAPackage("io.paperboy.paper..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.paperboy.listing..", "io.paperboy.ingest..", "io.paperboy.app..", "io.paperboy.user..",
-                    "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..")
+                    "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..",
+                    "io.paperboy.github..", "io.paperboy.hub..", "io.paperboy.keyword..")
             .because("paper is the domain every feature builds on (DESIGN.md); db is shared plumbing, not a feature");
 
     @ArchTest
@@ -38,6 +39,14 @@ final class ArchitectureTest {
             .that().resideInAPackage("io.paperboy.listing..")
             .should().dependOnClassesThat().resideInAPackage("io.paperboy.comment..")
             .because("listings ask paper.CommentCounts, which app wires to the comment service");
+
+    @ArchTest
+    static final ArchRule fetchedCountsKnowOnlyPapers = noClasses()
+            .that().resideInAnyPackage("io.paperboy.github..", "io.paperboy.hub..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.listing..", "io.paperboy.web..",
+                    "io.paperboy.search..", "io.javalin..")
+            .because("the workers get the papers to refresh from app's wiring, and pages read their counts through "
+                    + "paper.PaperExtras: nothing on a page's path reaches GitHub or the Hub");
 
     @ArchTest
     static final ArchRule listingDoesNotImport = noClasses()

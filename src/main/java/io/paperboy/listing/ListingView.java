@@ -1,5 +1,6 @@
 package io.paperboy.listing;
 
+import io.paperboy.paper.PaperExtras;
 import io.paperboy.web.Page;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param commentCounts visible comments per paper id (absent: none)
  * @param calendar the month around the period on show, as a date picker (null on trending)
  * @param notice what the page says first, e.g. that the member's submission is now listed (null: nothing)
- * @param keywords key phrases per paper id (absent: none), a few shown on each card
+ * @param extras key phrases, GitHub stars and Hub links per paper id (absent: none), shown compactly on each card
  */
 public record ListingView(
         Page page,
@@ -34,14 +35,14 @@ public record ListingView(
         Map<String, Integer> commentCounts,
         MonthCalendar calendar,
         String notice,
-        Map<String, List<String>> keywords) {
+        Map<String, PaperExtras> extras) {
 
     public ListingView {
         papers = List.copyOf(papers);
         upvoted = Set.copyOf(upvoted);
         submitters = Map.copyOf(submitters);
         commentCounts = Map.copyOf(commentCounts);
-        keywords = Map.copyOf(keywords);
+        extras = Map.copyOf(extras);
     }
 
     /** The view without comment counts: every card shows none. */
@@ -53,34 +54,31 @@ public record ListingView(
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts, calendar, notice, keywords);
+                submitters, counts, calendar, notice, extras);
     }
 
     /** The same view with {@code month} as its date picker. */
     public ListingView withCalendar(MonthCalendar month) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, month, notice, keywords);
+                submitters, commentCounts, month, notice, extras);
     }
 
     /** The same view saying {@code text} above the list. */
     public ListingView withNotice(String text) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, text, keywords);
+                submitters, commentCounts, calendar, text, extras);
     }
 
-    /** The same view with each paper's key phrases. */
-    public ListingView withKeywords(Map<String, List<String>> phrases) {
+    /** The same view with each paper's key phrases, stars and Hub links. */
+    public ListingView withExtras(Map<String, PaperExtras> found) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, notice, phrases);
+                submitters, commentCounts, calendar, notice, found);
     }
 
-    /** The first few key phrases of the card's paper: cards stay short. */
-    public List<String> keywords(ListedPaper item) {
-        List<String> all = keywords.getOrDefault(item.paper().id(), List.of());
-        return all.subList(0, Math.min(KEYWORDS_ON_CARD, all.size()));
+    /** The card's paper's extras (none: {@link PaperExtras#NONE}). */
+    public PaperExtras extras(ListedPaper item) {
+        return extras.getOrDefault(item.paper().id(), PaperExtras.NONE);
     }
-
-    static final int KEYWORDS_ON_CARD = 3;
 
     /** The month page opens the calendar; day and week pages keep it folded. */
     public boolean calendarOpen() {

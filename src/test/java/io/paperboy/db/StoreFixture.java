@@ -115,6 +115,10 @@ public final class StoreFixture {
         add("keyword_cursor", row("method", "statistical", "applied_seq", 3L));
         add("thumbnails", row("paper_id", P1, "status", "failed", "attempts", 3L, "last_error", "404 Not Found",
                 "updated_at", "2025-01-03T00:00:00Z"));
+        add("github_stars", row("paper_id", P1, "repo", "state-spaces/mamba", "stars", 12345L, "etag", "W/\"abc\"",
+                "status", "ok", "last_error", null, "fetched_at", "2025-01-03T00:00:00Z", "due_at", "2025-01-04T00:00:00Z"));
+        add("github_stars", row("paper_id", P2, "repo", "gone/away", "stars", null, "etag", null,
+                "status", "not_found", "last_error", "404 Not Found", "fetched_at", null, "due_at", "2025-01-04T00:00:00Z"));
     }
 
     private StoreFixture() {}
