@@ -117,6 +117,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: $GITHUB_TOKEN; prefer the variable (ps shows the command line).")
     String githubToken;
 
+    @Option(names = "--hub-links", description = "Show the Hugging Face models, datasets and Spaces that cite each "
+            + "arXiv paper (counts on cards, the most liked on the paper page, linkedModels / numTotalModels … in the API), "
+            + "refreshed daily for papers featured in the last 30 days by a background worker (off by default: it asks the "
+            + "Hub's API, one request a second, rate limits honoured). Pages never wait for it.")
+    boolean hubLinks;
+
+    @Option(names = "--hub-url", paramLabel = "URL", defaultValue = "https://huggingface.co/",
+            description = "The Hugging Face Hub, where --hub-links asks (its /api/models, /api/datasets, /api/spaces). "
+                    + "Default: ${DEFAULT-VALUE}")
+    URI hubUrl;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
@@ -142,11 +153,12 @@ final class ServeCommand implements Callable<Integer> {
         // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
         KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
         keywords.start(FOLLOW_INTERVAL_MS);
-        Site site = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, false));
+        Site site = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
         site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
         io.paperboy.thumbnail.ThumbnailWorker thumbnailWorker = thumbnails ? startThumbnails(db, site) : null;
         io.paperboy.github.StarsWorker starsWorker = githubStars ? startStars(db, site) : null;
+        io.paperboy.hub.HubLinksWorker hubWorker = hubLinks ? startHub(db, site) : null;
         if (metricsPort != null) {
             int listening = server.listenForMetrics(metricsHost, metricsPort);
             System.err.printf("Metrics for Prometheus: http://%s:%d/metrics%n", metricsHost, listening);
@@ -179,6 +191,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 if (starsWorker != null) {
                     starsWorker.close();
+                }
+                if (hubWorker != null) {
+                    hubWorker.close();
                 }
                 if (harvest != null) {
                     harvest.close();
@@ -242,6 +257,15 @@ final class ServeCommand implements Callable<Integer> {
         worker.start(java.time.Duration.ofMinutes(10));
         System.err.printf("github stars: refreshing featured papers' stars daily from %s (%s)%n", githubApiUrl,
                 settings.token() == null ? "no token: 60 requests an hour" : "with a token");
+        return worker;
+    }
+
+    private io.paperboy.hub.HubLinksWorker startHub(Database db, Site site) {
+        var settings = new io.paperboy.hub.HubSettings(hubUrl, java.time.Duration.ofSeconds(1),
+                contact != null ? contact : arxivContact(site));
+        var worker = new io.paperboy.hub.HubLinksWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
+        worker.start(java.time.Duration.ofMinutes(10));
+        System.err.printf("hub links: refreshing what cites featured papers daily from %s%n", hubUrl);
         return worker;
     }
 

@@ -180,7 +180,8 @@ public final class WebServer {
         Keywords keywords = new Keywords(db);
         ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress);
         PaperExtras.Source extras = new Extras(keywords::ofAll,
-                site.external().githubStars() ? new io.paperboy.github.GithubStars(db)::ofAll : null, null);
+                site.external().githubStars() ? new io.paperboy.github.GithubStars(db)::ofAll : null,
+                site.external().hubLinks() ? new io.paperboy.hub.HubLinks(db)::ofAll : null);
         PaperJson paperJson = new PaperJson(new ObjectMapper(), extras);
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers,

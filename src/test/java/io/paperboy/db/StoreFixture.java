@@ -119,6 +119,9 @@ public final class StoreFixture {
                 "status", "ok", "last_error", null, "fetched_at", "2025-01-03T00:00:00Z", "due_at", "2025-01-04T00:00:00Z"));
         add("github_stars", row("paper_id", P2, "repo", "gone/away", "stars", null, "etag", null,
                 "status", "not_found", "last_error", "404 Not Found", "fetched_at", null, "due_at", "2025-01-04T00:00:00Z"));
+        add("hub_links", row("paper_id", P1, "models", 12L, "datasets", 1L, "spaces", 0L, "top",
+                "{\"models\":[{\"id\":\"state-spaces/mamba-2.8b\",\"likes\":150,\"downloads\":9000}],\"datasets\":[],\"spaces\":[]}",
+                "status", "ok", "last_error", null, "fetched_at", "2025-01-03T00:00:00Z", "due_at", "2025-01-04T00:00:00Z"));
     }
 
     private StoreFixture() {}
