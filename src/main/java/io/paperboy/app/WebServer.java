@@ -256,7 +256,8 @@ public final class WebServer {
                     .register(config);
             new SettingsPages(accounts, auth, throttles, mailLimits).register(config);
             new io.paperboy.user.AvatarPages().register(config);
-            new io.paperboy.thumbnail.ThumbnailPages(papers, site.thumbnails()).register(config);
+            new io.paperboy.thumbnail.ThumbnailPages(papers, site.thumbnails(), id -> io.paperboy.thumbnail.ThumbnailWorker.stored(db, id))
+                    .register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);

@@ -100,7 +100,7 @@ public final class StarsWorker implements AutoCloseable {
         try {
             answer = get(repo, before == null ? null : etag);
         } catch (IOException e) {
-            store(row, repo, before, etag, "error", "GET /repos/" + repo.path() + ": " + e.getMessage(), null, clock.instant().plus(RETRY));
+            store(row, repo, before, etag, "error", "GET /repos/" + repo.path() + ": " + e, null, clock.instant().plus(RETRY));
             return false;
         }
         Instant now = clock.instant();

@@ -161,7 +161,7 @@ public final class HubLinksWorker implements AutoCloseable {
                     .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Refused("GET " + uri.getPath() + ": " + e.getMessage(), clock.instant().plus(RETRY));
+            throw new Refused("GET " + uri.getPath() + ": " + e, clock.instant().plus(RETRY));
         } finally {
             lastRequestNanos = System.nanoTime();
         }

@@ -18,3 +18,8 @@ CREATE TABLE hub_links (
     due_at     TEXT    NOT NULL
 );
 CREATE INDEX hub_links_due ON hub_links (due_at);
+
+-- Thumbnails, for several nodes: a node claims a paper through its row (status 'claimed', leased by
+-- updated_at) so one node fetches each PDF, and keeps the rendered PNG here, so every node serves it
+-- (DIR/thumbnails stays as the node's own copy, read first).
+ALTER TABLE thumbnails ADD COLUMN png BLOB;
