@@ -30,8 +30,26 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 ./paperboy import --data "$WORK/data" src/main/resources/demo/papers.jsonl \
   src/test/resources/samples/daily_papers-2026-06-12.json >/dev/null 2>&1
+# Rich cards: every paper of the measured day with code gets GitHub stars, and every one Hub links, as
+# the --github-stars and --hub-links workers store them; the workers point at a closed port, so the
+# run asks nothing of GitHub or the Hub (and the day is older than the 30 days they refresh anyway).
+python3 - "$WORK/data/paperboy.db" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+top = json.dumps({"models": [{"id": "org/model-%d" % i, "likes": 90 - i, "downloads": 9000 - i} for i in range(5)],
+                  "datasets": [{"id": "org/data", "likes": 12, "downloads": 300}], "spaces": [{"id": "org/demo", "likes": 40}]})
+for n, (pid, links) in enumerate(db.execute("SELECT p.id, p.links FROM papers p JOIN listings l ON l.paper_id = p.id "
+                                           "WHERE l.day = '2026-06-12'").fetchall()):
+    if '"github"' in (links or ""):
+        db.execute("INSERT INTO github_stars (paper_id, repo, stars, status, fetched_at, due_at) "
+                   "VALUES (?, 'o/r', ?, 'ok', '2026-06-12T00:00:00Z', '2099-01-01T00:00:00Z')", (pid, 37 * n * n + 5))
+    db.execute("INSERT INTO hub_links (paper_id, models, datasets, spaces, top, status, fetched_at, due_at) "
+               "VALUES (?, ?, 1, 1, ?, 'ok', '2026-06-12T00:00:00Z', '2099-01-01T00:00:00Z')", (pid, 5 + n, top))
+db.commit()
+PY
 PORT="$(free_port)"
-./paperboy serve --data "$WORK/data" --port "$PORT" >"$WORK/serve.log" 2>&1 &
+./paperboy serve --data "$WORK/data" --port "$PORT" --github-stars --github-api-url http://127.0.0.1:9/ \
+  --hub-links --hub-url http://127.0.0.1:9/ >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 
@@ -40,6 +58,7 @@ PAPER="/papers/2606.13681"
 mkdir -p "$WORK/static/papers/date"
 curl -sf "http://127.0.0.1:$PORT$DAILY" >"$WORK/static/daily.html"
 curl -sf "http://127.0.0.1:$PORT$PAPER" >"$WORK/static/paper.html"
+echo "rich cards: $(grep -c 'class="stars"' "$WORK/static/daily.html") with stars, $(grep -c 'class="badge hub"' "$WORK/static/daily.html") with Hub links; daily page $(wc -c <"$WORK/static/daily.html") bytes"
 
 NGINX_PORT="$(free_port)"
 NGINX_CONF="$WORK/nginx.conf"

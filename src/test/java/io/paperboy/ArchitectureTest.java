@@ -22,7 +22,8 @@ final class ArchitectureTest {
     static final String[] FEATURES = {"io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..",
         "io.paperboy.user..", "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..",
         "io.paperboy.vote..", "io.paperboy.foryou..", "io.paperboy.digest..", "io.paperboy.keyword..",
-        "io.paperboy.thumbnail..", "io.paperboy.mcp.."};
+        "io.paperboy.thumbnail..", "io.paperboy.mcp..", "io.paperboy.github..", "io.paperboy.hub..",
+        "io.paperboy.webhook..", "io.paperboy.audit.."};
 
     @ArchTest
     static final ArchRule featuresAndPlumbingAreFreeOfCycles = freeOfCycles("io.paperboy");
@@ -70,6 +71,14 @@ final class ArchitectureTest {
             .that().resideOutsideOfPackage("io.paperboy.app..")
             .should().dependOnClassesThat().resideInAPackage("io.paperboy.app..")
             .because("app is the composition root; features never reach back into it");
+
+    @ArchTest
+    static final ArchRule fetchedCountsKnowOnlyPapers = noClasses()
+            .that().resideInAnyPackage("io.paperboy.github..", "io.paperboy.hub..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.listing..", "io.paperboy.web..",
+                    "io.paperboy.search..", "io.javalin..")
+            .because("the workers get the papers to refresh from app's wiring, and pages read their counts through "
+                    + "paper.PaperExtras: nothing on a page's path reaches GitHub or the Hub");
 
     @ArchTest
     static final ArchRule theIndexIsDerivedFromTheStore = noClasses()

@@ -43,7 +43,7 @@ final class ImportCommand implements Callable<Integer> {
 
     static ImportReport run(Database db, List<Path> files, boolean strict, PrintStream err) {
         Importer importer = new Importer(db, new PaperService(db), new ListingService(db), LocalDate.now())
-                .onMessage(err::println);
+                .onMessage(err::println).onKeywords(io.paperboy.keyword.Keywords::storeImported);
         ImportReport report;
         long total = Importer.totalBytes(files);
         boolean large = total >= 64L << 20;

@@ -114,6 +114,31 @@ final class ServeCommand implements Callable<Integer> {
                     + "server post into its own network (server-side request forgery).")
     boolean webhooksAllowPrivate;
 
+    @Option(names = "--github-stars", description = "Show the GitHub stars of papers' code on cards and paper pages, "
+            + "refreshed daily for papers featured in the last 30 days by a background worker (off by default: it asks "
+            + "GitHub's REST API; conditional requests, rate limits honoured). Pages never wait for it.")
+    boolean githubStars;
+
+    @Option(names = "--github-api-url", paramLabel = "URL", defaultValue = "https://api.github.com/",
+            description = "GitHub's REST API, where --github-stars asks. Default: ${DEFAULT-VALUE}")
+    URI githubApiUrl;
+
+    @Option(names = "--github-token", paramLabel = "TOKEN", defaultValue = "${env:GITHUB_TOKEN}",
+            description = "A GitHub token for --github-stars (optional: 5,000 requests an hour instead of 60). "
+                    + "Default: $GITHUB_TOKEN; prefer the variable (ps shows the command line).")
+    String githubToken;
+
+    @Option(names = "--hub-links", description = "Show the Hugging Face models, datasets and Spaces that cite each "
+            + "arXiv paper (counts on cards, the most liked on the paper page, linkedModels / numTotalModels … in the API), "
+            + "refreshed daily for papers featured in the last 30 days by a background worker (off by default: it asks the "
+            + "Hub's API, one request a second, rate limits honoured). Pages never wait for it.")
+    boolean hubLinks;
+
+    @Option(names = "--hub-url", paramLabel = "URL", defaultValue = "https://huggingface.co/",
+            description = "The Hugging Face Hub, where --hub-links asks (its /api/models, /api/datasets, /api/spaces). "
+                    + "Default: ${DEFAULT-VALUE}")
+    URI hubUrl;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Database db = store.open();
@@ -139,10 +164,12 @@ final class ServeCommand implements Callable<Integer> {
         // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
         KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
         keywords.start(FOLLOW_INTERVAL_MS);
-        Site site = siteOptions.site(store.dataDir);
+        Site site = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
         site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
         io.paperboy.thumbnail.ThumbnailWorker thumbnailWorker = thumbnails ? startThumbnails(db, site) : null;
+        io.paperboy.github.StarsWorker starsWorker = githubStars ? startStars(db, site) : null;
+        io.paperboy.hub.HubLinksWorker hubWorker = hubLinks ? startHub(db, site) : null;
         if (metricsPort != null) {
             int listening = server.listenForMetrics(metricsHost, metricsPort);
             System.err.printf("Metrics for Prometheus: http://%s:%d/metrics%n", metricsHost, listening);
@@ -181,6 +208,12 @@ final class ServeCommand implements Callable<Integer> {
                 keywords.close();
                 if (thumbnailWorker != null) {
                     thumbnailWorker.close();
+                }
+                if (starsWorker != null) {
+                    starsWorker.close();
+                }
+                if (hubWorker != null) {
+                    hubWorker.close();
                 }
                 if (harvest != null) {
                     harvest.close();
@@ -222,14 +255,42 @@ final class ServeCommand implements Callable<Integer> {
     private io.paperboy.thumbnail.ThumbnailWorker startThumbnails(Database db, Site site) {
         var settings = new io.paperboy.thumbnail.ThumbnailSettings(thumbnailsPdfUrl,
                 java.time.Duration.ofSeconds(thumbnailsInterval), contact, 3, site.thumbnails());
-        var listings = new io.paperboy.listing.ListingService(db, new PaperService(db));
-        var worker = new io.paperboy.thumbnail.ThumbnailWorker(db, () -> listings.featured(
-                io.paperboy.listing.Period.month(java.time.YearMonth.now(java.time.ZoneOffset.UTC)),
-                io.paperboy.listing.ListingFilter.NONE).stream().map(io.paperboy.listing.ListedPaper::paper).toList(),
-                settings, Clock.systemUTC());
+        var worker = new io.paperboy.thumbnail.ThumbnailWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
         worker.start(java.time.Duration.ofMinutes(10));
         System.err.printf("thumbnails: rendering featured papers' first pages from %s, one request per %d s%n",
                 thumbnailsPdfUrl, thumbnailsInterval);
+        return worker;
+    }
+
+    /** The papers featured in the last {@value #RECENT_DAYS} days: what the background workers keep fresh. */
+    static java.util.function.Supplier<List<io.paperboy.paper.Paper>> recentlyFeatured(Database db) {
+        var listings = new io.paperboy.listing.ListingService(db, new PaperService(db));
+        return () -> {
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            var days = new io.paperboy.listing.Period(io.paperboy.listing.Period.Kind.MONTH, today.minusDays(RECENT_DAYS - 1), today);
+            return listings.featured(days, io.paperboy.listing.ListingFilter.NONE).stream()
+                    .map(io.paperboy.listing.ListedPaper::paper).toList();
+        };
+    }
+
+    static final int RECENT_DAYS = 30;
+
+    private io.paperboy.github.StarsWorker startStars(Database db, Site site) {
+        var settings = new io.paperboy.github.GithubSettings(githubApiUrl, githubToken, java.time.Duration.ofSeconds(1),
+                contact != null ? contact : arxivContact(site));
+        var worker = new io.paperboy.github.StarsWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
+        worker.start(java.time.Duration.ofMinutes(10));
+        System.err.printf("github stars: refreshing featured papers' stars daily from %s (%s)%n", githubApiUrl,
+                settings.token() == null ? "no token: 60 requests an hour" : "with a token");
+        return worker;
+    }
+
+    private io.paperboy.hub.HubLinksWorker startHub(Database db, Site site) {
+        var settings = new io.paperboy.hub.HubSettings(hubUrl, java.time.Duration.ofSeconds(1),
+                contact != null ? contact : arxivContact(site));
+        var worker = new io.paperboy.hub.HubLinksWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
+        worker.start(java.time.Duration.ofMinutes(10));
+        System.err.printf("hub links: refreshing what cites featured papers daily from %s%n", hubUrl);
         return worker;
     }
 

@@ -14,10 +14,16 @@ import java.time.Clock;
  * failed logins an account and a client address may have per 15 minutes, how many mails visitors
  * may ask for, how submissions ask the arXiv API (null: arXiv's own API, the site's address as
  * contact), which reverse proxies may say who the client is, and where rendered thumbnails are
- * stored (null: covers only).
+ * stored (null: covers only), and which counts fetched from elsewhere pages show ({@code external}:
+ * GitHub stars, the Hub's linked repositories; both off unless their workers are turned on).
  */
 public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi,
-        MailLimits mailLimits, TrustedProxies trustedProxies, Path thumbnails) {
+        MailLimits mailLimits, TrustedProxies trustedProxies, Path thumbnails, External external) {
+    /** Which fetched counts pages show: what was stored while a worker ran is not shown once it is turned off. */
+    public record External(boolean githubStars, boolean hubLinks) {
+        public static final External NONE = new External(false, false);
+    }
+
     /**
      * Failed logins allowed per 15 minutes, per account and per client address; sign-ups allowed
      * per hour from one client address.
@@ -71,34 +77,42 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
         return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
-                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE, null);
+                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE, null, External.NONE);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+    }
+
+    public Site withClock(Clock clock) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 
     public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 
     public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 
     public Site withTrustedProxies(TrustedProxies trustedProxies) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 
     public Site withMailLimits(MailLimits mailLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+    }
+
+    public Site withExternal(External external) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 
     public Site withThumbnails(Path thumbnails) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
     }
 }

@@ -34,6 +34,7 @@ import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
+import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.paper.PaperPageParts;
 import io.paperboy.paper.PaperPages;
@@ -185,7 +186,10 @@ public final class WebServer {
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage);
         Keywords keywords = new Keywords(db);
         ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress, outage);
-        PaperJson paperJson = new PaperJson(new ObjectMapper(), keywords::of);
+        PaperExtras.Source extras = new Extras(keywords::ofAll,
+                site.external().githubStars() ? new io.paperboy.github.GithubStars(db)::ofAll : null,
+                site.external().hubLinks() ? new io.paperboy.hub.HubLinks(db)::ofAll : null);
+        PaperJson paperJson = new PaperJson(new ObjectMapper(), extras);
         CommentService comments = new CommentService(db, new ModerationLog(), site.clock());
         CommentPages commentPages = new CommentPages(comments, papers,
                 name -> accounts.byName(name).map(Account::displayName), throttles);
@@ -193,8 +197,15 @@ public final class WebServer {
         // An impostor who signed up with the owner's address may have made the feed's secret address.
         accounts.onClaimedByReset(privateFeed::revoke);
         ForYouPages forYouPages = new ForYouPages(forYou, privateFeed, url);
-        java.util.function.Function<Paper, ObjectNode> render = p -> paperJson.write(p, listings.upvotes(p.id()),
-                comments.count(p.id()));
+        java.util.function.Function<List<Paper>, List<ObjectNode>> render = shown -> {
+            // A list's votes, comments and extras in one query each, not per paper.
+            List<String> ids = shown.stream().map(Paper::id).toList();
+            Map<String, Integer> upvotes = listings.upvotes(ids);
+            Map<String, Integer> counts = comments.counts(ids);
+            Map<String, PaperExtras> found = extras.of(ids);
+            return shown.stream().map(p -> paperJson.write(p, upvotes.getOrDefault(p.id(), 0), counts.getOrDefault(p.id(), 0),
+                    found.getOrDefault(p.id(), PaperExtras.NONE))).toList();
+        };
         SearchApi searchApi = new SearchApi(search, papers, render, ranking);
         SimilarApi similarApi = new SimilarApi(new SimilarPapers(index), papers, render);
         HarvestSettings arxivSettings = site.arxivApi() != null ? site.arxivApi()
@@ -225,8 +236,8 @@ public final class WebServer {
             config.routes.get("/api/openapi.json", WebServer::openApi);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"
-            new PaperApi(papers, listings::upvotes, comments, keywords::of).register(config);
-            new DailyPapersApi(listings, comments, keywords::of).register(config);
+            new PaperApi(papers, listings::upvotes, comments, extras).register(config);
+            new DailyPapersApi(listings, comments, extras).register(config);
             new ListingFeeds(listings, url).register(config);
             new SearchFeeds(search, papers, ranking, url).register(config);
             new SearchPages(search, papers, ranking, (member, ids) -> new SearchCards.Controls(listings.upvotes(ids),
@@ -236,7 +247,7 @@ public final class WebServer {
             new VoteApi(votes, voteLimit).register(config);
             new VotePages(votes, voteLimit).register(config);
             new ListingPages(listings, votes, comments, name -> accounts.byName(name).map(Account::displayName),
-                    keywords::ofAll)
+                    extras)
                     .register(config);
             new RankingPage().register(config);
             submitPages.register(config);
@@ -248,14 +259,15 @@ public final class WebServer {
                     claims::approvedAuthors,
                     (ctx, id) -> both(readingListPages.saveButton(ctx, id), submitPages.featureAgainButton(ctx, id)),
                     (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
-                    keywords::of))
+                    extras), url)
                     .register(config);
             new AccountPages(accounts, auth, throttles, mailLimits, site.loginLimits().perAccount(), site.loginLimits().perAddress(),
                     site.loginLimits().signupsPerAddress())
                     .register(config);
             new SettingsPages(accounts, auth, throttles, mailLimits).register(config);
             new io.paperboy.user.AvatarPages().register(config);
-            new io.paperboy.thumbnail.ThumbnailPages(papers, site.thumbnails()).register(config);
+            new io.paperboy.thumbnail.ThumbnailPages(papers, site.thumbnails(), id -> io.paperboy.thumbnail.ThumbnailWorker.stored(db, id))
+                    .register(config);
             new AccountApi().register(config);
             readingListPages.register(config);
             new ClaimPages(claims).register(config);

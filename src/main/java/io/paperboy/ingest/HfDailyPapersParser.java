@@ -35,7 +35,22 @@ final class HfDailyPapersParser implements RecordParser {
         LocalDate day = JsonFields.instantDate(p, "submittedOnDailyAt");
         List<ListingEntry> listings = day == null ? List.of()
                 : List.of(new ListingEntry(id.id(), day, submitter(p), JsonFields.nonNegativeInt(p, "upvotes"), SOURCE));
-        return new ImportRecord(line, paper, listings);
+        return new ImportRecord(line, paper, listings, keywords(p));
+    }
+
+    // Hugging Face's own key phrases of the paper (ai_keywords), kept as given; blanks and repeats dropped.
+    private static List<String> keywords(JsonNode p) {
+        JsonNode array = p.get("ai_keywords");
+        if (array == null || !array.isArray()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> phrases = new java.util.LinkedHashSet<>();
+        for (JsonNode k : array) {
+            if (k.isTextual() && !k.asText().isBlank() && k.asText().length() <= 100) {
+                phrases.add(k.asText().strip().replaceAll("\\s+", " "));
+            }
+        }
+        return List.copyOf(phrases);
     }
 
     private static List<String> authors(JsonNode p) throws RecordException {

@@ -36,6 +36,7 @@ public final class Importer {
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong recordsRead = new AtomicLong();
     private Consumer<String> log = message -> {};
+    private java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> keywords = (h, k) -> {};
 
     public Importer(Database db, PaperService papers, ListingService listings, LocalDate importDate) {
         ObjectMapper json = new ObjectMapper();
@@ -49,6 +50,15 @@ public final class Importer {
     /** Where messages about each input (format, resumption) go; problems are in the report. */
     public Importer onMessage(Consumer<String> log) {
         this.log = log;
+        return this;
+    }
+
+    /**
+     * Where the key phrases a source gives (Hugging Face's {@code ai_keywords}) go, in the batch's
+     * transaction, by paper id (the keyword feature, wired by app); without it they are dropped.
+     */
+    public Importer onKeywords(java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> store) {
+        this.keywords = store;
         return this;
     }
 
@@ -189,10 +199,15 @@ public final class Importer {
         private void commit(boolean last) {
             List<Paper> paperBatch = batch.stream().map(ImportRecord::paper).toList();
             List<ListingEntry> listingBatch = batch.stream().flatMap(r -> r.listings().stream()).toList();
+            java.util.Map<String, List<String>> phraseBatch = new java.util.HashMap<>();
+            batch.stream().filter(r -> !r.keywords().isEmpty()).forEach(r -> phraseBatch.put(r.paper().id(), r.keywords()));
             ImportCheckpoints.Checkpoint checkpoint = new ImportCheckpoints.Checkpoint(lastLine, rejected);
             writer.submit(() -> db.useTransaction(h -> {
                 PaperService.StoreResult stored = papers.store(h, paperBatch);
                 int listed = listings.store(h, listingBatch);
+                if (!phraseBatch.isEmpty()) {
+                    keywords.accept(h, phraseBatch);
+                }
                 if (last) {
                     checkpoints.delete(h, key);
                 } else {

@@ -52,6 +52,15 @@ final class KeywordRepository {
         return out;
     }
 
+    /** The papers among {@code ids} whose phrases were ranked by {@code method}. */
+    java.util.Set<String> withMethod(Handle h, Collection<String> ids, String method) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(h.createQuery("SELECT paper_id FROM paper_keywords WHERE paper_id IN (<ids>) AND method = :method")
+                .bindList("ids", List.copyOf(ids)).bind("method", method).mapTo(String.class).list());
+    }
+
     long cursorSum(Handle h) {
         return h.createQuery("SELECT COALESCE(SUM(applied_seq), 0) FROM keyword_cursor").mapTo(Long.class).one();
     }

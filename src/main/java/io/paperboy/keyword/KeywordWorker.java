@@ -25,6 +25,8 @@ public final class KeywordWorker implements AutoCloseable {
     public static final int KEPT = 8;
     static final int BATCH = 32;
     static final String EMBEDDING = "embedding";
+    /** Phrases a source gave on import (Hugging Face's ai_keywords): kept, never recomputed. */
+    static final String SOURCE = "source";
     static final String STATISTICAL = "statistical";
 
     private final Database db;
@@ -49,8 +51,12 @@ public final class KeywordWorker implements AutoCloseable {
         while (!loop.stopped()
                 && !(batch = papers.changedSince(db.withHandle(h -> repository.cursor(h, method)), BATCH)).isEmpty()) {
             List<PaperKeywords> rows = new ArrayList<>(batch.size());
+            List<Paper> current = batch;
+            java.util.Set<String> given = db.withHandle(h -> repository.withMethod(h, current.stream().map(Paper::id).toList(), SOURCE));
             for (Paper p : batch) {
-                rows.add(new PaperKeywords(p.id(), phrases(p), method, p.changeSeq()));
+                if (!given.contains(p.id())) {
+                    rows.add(new PaperKeywords(p.id(), phrases(p), method, p.changeSeq()));
+                }
             }
             long last = batch.get(batch.size() - 1).changeSeq();
             db.useTransaction(h -> {

@@ -32,6 +32,18 @@ public final class Keywords {
         return db.withHandle(repository::cursorSum);
     }
 
+    /**
+     * Stores key phrases a source gave (Hugging Face's {@code ai_keywords}) inside an import's
+     * transaction. They win over ours: they are what Hugging Face's pages and API show for the
+     * paper, so clients of our Hugging Face-shaped API see the same, and they come from its model
+     * over the paper; the worker computes phrases only for papers without them.
+     */
+    public static void storeImported(org.jdbi.v3.core.Handle h, Map<String, List<String>> phrases) {
+        long seq = io.paperboy.db.ChangeSequence.current(h);
+        new KeywordRepository().upsert(h, phrases.entrySet().stream()
+                .map(e -> new PaperKeywords(e.getKey(), e.getValue(), KeywordWorker.SOURCE, seq)).toList());
+    }
+
     public long count() {
         return db.withHandle(repository::count);
     }

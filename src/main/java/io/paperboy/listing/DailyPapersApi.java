@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.CommentCounts;
+import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.web.HttpPolicy;
 import java.time.LocalDate;
@@ -31,10 +32,9 @@ public final class DailyPapersApi {
     private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson;
 
-    /** {@code keywords} gives a paper's key phrases by id (from the keyword feature). */
-    public DailyPapersApi(ListingService listings, CommentCounts comments,
-            java.util.function.Function<String, java.util.List<String>> keywords) {
-        this.paperJson = new PaperJson(json, keywords);
+    /** {@code extras} gives papers' key phrases, stars and Hub links by id (from other features), a page at a time. */
+    public DailyPapersApi(ListingService listings, CommentCounts comments, PaperExtras.Source extras) {
+        this.paperJson = new PaperJson(json, extras);
         this.listings = listings;
         this.comments = comments;
     }
@@ -50,9 +50,13 @@ public final class DailyPapersApi {
         int page = intParam(ctx, "p", 0, 0, ListingPages.MAX_PAGE);
         String submitter = ctx.queryParam("submitter");
         List<ListedPaper> shown = papers(ctx, sort, filter, submitter, page, limit);
-        Map<String, Integer> counts = comments.counts(shown.stream().map(p -> p.paper().id()).toList());
+        List<String> ids = shown.stream().map(p -> p.paper().id()).toList();
+        Map<String, Integer> counts = comments.counts(ids);
+        // One batch for the page's extras (key phrases, stars, Hub links), not a query per paper.
+        Map<String, PaperExtras> extras = paperJson.extras(ids);
         ArrayNode out = json.createArrayNode();
-        shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0))));
+        shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0),
+                extras.getOrDefault(p.paper().id(), PaperExtras.NONE))));
         HttpPolicy.shortCache(ctx);
         ctx.contentType("application/json").result(out.toString());
     }
@@ -80,9 +84,9 @@ public final class DailyPapersApi {
         return sort.strip();
     }
 
-    private ObjectNode entry(ListedPaper listed, int numComments) {
+    private ObjectNode entry(ListedPaper listed, int numComments, PaperExtras extras) {
         ListingEntry entry = listed.entry();
-        ObjectNode paper = paperJson.write(listed.paper(), listed.upvotes(), numComments);
+        ObjectNode paper = paperJson.write(listed.paper(), listed.upvotes(), numComments, extras);
         paper.put("submittedOnDailyAt", entry.day() + "T00:00:00.000Z");
         ObjectNode by = entry.submittedBy() == null ? null : json.createObjectNode().put("name", entry.submittedBy());
         paper.set("submittedOnDailyBy", by);

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.CommentCounts;
+import io.paperboy.paper.PaperExtras;
 import io.paperboy.vote.VoteService;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
@@ -31,16 +32,16 @@ public final class ListingPages {
     private final VoteService votes;
     private final CommentCounts comments;
     private final Function<String, Optional<String>> displayNames;
-    private final Function<Collection<String>, Map<String, List<String>>> keywords;
+    private final PaperExtras.Source extras;
 
     /**
      * {@code comments} counts each card's comments (from the comment feature), {@code displayNames}
-     * finds a member's display name by user name (from the user feature), {@code keywords} the key
-     * phrases of papers by id (from the keyword feature).
+     * finds a member's display name by user name (from the user feature), {@code extras} the key
+     * phrases, GitHub stars and Hub links of papers by id (from the keyword, github and hub features).
      */
     public ListingPages(ListingService listings, VoteService votes, CommentCounts comments,
-            Function<String, Optional<String>> displayNames, Function<Collection<String>, Map<String, List<String>>> keywords) {
-        this.keywords = keywords;
+            Function<String, Optional<String>> displayNames, PaperExtras.Source extras) {
+        this.extras = extras;
         this.listings = listings;
         this.votes = votes;
         this.comments = comments;
@@ -118,7 +119,7 @@ public final class ListingPages {
 
     private ListingView withComments(ListingView view) {
         List<String> ids = view.papers().stream().map(p -> p.paper().id()).toList();
-        return view.withCommentCounts(comments.counts(ids)).withKeywords(keywords.apply(ids));
+        return view.withCommentCounts(comments.counts(ids)).withExtras(extras.of(ids));
     }
 
     // Members' own votes make the page theirs (never cached); anonymous pages have none.

@@ -1,5 +1,6 @@
 package io.paperboy.listing;
 
+import io.paperboy.paper.PaperExtras;
 import io.paperboy.web.Page;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Set;
  * @param commentCounts visible comments per paper id (absent: none)
  * @param calendar the month around the period on show, as a date picker (null on trending)
  * @param notice what the page says first, e.g. that the member's submission is now listed (null: nothing)
- * @param keywords key phrases per paper id (absent: none), a few shown on each card
+ * @param extras key phrases, GitHub stars and Hub links per paper id (absent: none), shown compactly on each card
  * @param pages where this page of a long listing sits, with links to the pages beside it (null: one page)
  */
 public record ListingView(
@@ -35,7 +36,7 @@ public record ListingView(
         Map<String, Integer> commentCounts,
         MonthCalendar calendar,
         String notice,
-        Map<String, List<String>> keywords,
+        Map<String, PaperExtras> extras,
         Pages pages) {
 
     public ListingView {
@@ -43,7 +44,7 @@ public record ListingView(
         upvoted = Set.copyOf(upvoted);
         submitters = Map.copyOf(submitters);
         commentCounts = Map.copyOf(commentCounts);
-        keywords = Map.copyOf(keywords);
+        extras = Map.copyOf(extras);
     }
 
     /** The view without comment counts: every card shows none. */
@@ -55,25 +56,25 @@ public record ListingView(
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts, calendar, notice, keywords, pages);
+                submitters, counts, calendar, notice, extras, pages);
     }
 
     /** The same view with {@code month} as its date picker. */
     public ListingView withCalendar(MonthCalendar month) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, month, notice, keywords, pages);
+                submitters, commentCounts, month, notice, extras, pages);
     }
 
     /** The same view saying {@code text} above the list. */
     public ListingView withNotice(String text) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, text, keywords, pages);
+                submitters, commentCounts, calendar, text, extras, pages);
     }
 
-    /** The same view with each paper's key phrases. */
-    public ListingView withKeywords(Map<String, List<String>> phrases) {
+    /** The same view with each paper's key phrases, stars and Hub links. */
+    public ListingView withExtras(Map<String, PaperExtras> found) {
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, notice, phrases, pages);
+                submitters, commentCounts, calendar, notice, found, pages);
     }
 
     /** The same view as page {@code slice} of a longer listing. */
@@ -81,7 +82,7 @@ public record ListingView(
         String newer = slice.page() == 0 ? null : pageHref(slice.page() - 1);
         String older = slice.hasNext() ? pageHref(slice.page() + 1) : null;
         return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, notice, keywords, new Pages(slice.firstRank(), newer, older));
+                submitters, commentCounts, calendar, notice, extras, new Pages(slice.firstRank(), newer, older));
     }
 
     // Page 0 is the listing's own address; later pages add ?p=N beside the filters.
@@ -104,13 +105,10 @@ public record ListingView(
         return pages == null ? 1 : pages.firstRank();
     }
 
-    /** The first few key phrases of the card's paper: cards stay short. */
-    public List<String> keywords(ListedPaper item) {
-        List<String> all = keywords.getOrDefault(item.paper().id(), List.of());
-        return all.subList(0, Math.min(KEYWORDS_ON_CARD, all.size()));
+    /** The card's paper's extras (none: {@link PaperExtras#NONE}). */
+    public PaperExtras extras(ListedPaper item) {
+        return extras.getOrDefault(item.paper().id(), PaperExtras.NONE);
     }
-
-    static final int KEYWORDS_ON_CARD = 3;
 
     /** The month page opens the calendar; day and week pages keep it folded. */
     public boolean calendarOpen() {

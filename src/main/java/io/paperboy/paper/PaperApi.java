@@ -10,7 +10,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * {@code GET /api/papers/{id}} in the shape of Hugging Face's paper API ({@code id, title,
- * summary, authors[].name, publishedAt, upvotes, githubRepo, projectPage}), plus the arXiv
+ * summary, authors[].name, publishedAt, upvotes, githubRepo, githubStars, projectPage, ai_keywords,
+ * linkedModels, numTotalModels, …}), plus the arXiv
  * metadata Paperboy keeps beside it. Old-style ids contain a slash, hence the {@code <id>} path.
  */
 public final class PaperApi {
@@ -25,8 +26,8 @@ public final class PaperApi {
      * listing and comment features, which paper must not know.
      */
     public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments,
-            java.util.function.Function<String, java.util.List<String>> keywords) {
-        this.paperJson = new PaperJson(json, keywords);
+            PaperExtras.Source extras) {
+        this.paperJson = new PaperJson(json, extras);
         this.papers = papers;
         this.upvotes = upvotes;
         this.comments = comments;

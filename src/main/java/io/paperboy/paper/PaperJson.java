@@ -4,30 +4,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A paper as JSON in the shape of Hugging Face's paper API ({@code id, title, summary,
- * authors[].name, publishedAt, upvotes, numComments, githubRepo, projectPage, ai_keywords}), plus the arXiv metadata
- * Paperboy keeps beside it. Every API that shows a paper uses this one rendering.
+ * authors[].name, publishedAt, upvotes, numComments, githubRepo, githubStars, projectPage, ai_keywords,
+ * linkedModels, numTotalModels, linkedDatasets, numTotalDatasets, linkedSpaces, numTotalSpaces}), plus the
+ * arXiv metadata Paperboy keeps beside it. Every API that shows a paper uses this one rendering.
  */
 public final class PaperJson {
     private final ObjectMapper json;
-    private final Function<String, List<String>> keywords;
+    private final PaperExtras.Source extras;
 
-    /** Papers without key phrases ({@code ai_keywords} is empty). */
+    /** Papers without extras ({@code ai_keywords} is empty, no stars, nothing linked). */
     public PaperJson(ObjectMapper json) {
-        this(json, id -> List.of());
+        this(json, PaperExtras.Source.EMPTY);
     }
 
-    /** {@code keywords} gives a paper's key phrases by id (from the keyword feature), as {@code ai_keywords}. */
-    public PaperJson(ObjectMapper json, Function<String, List<String>> keywords) {
+    /** {@code extras} gives papers' key phrases, stars and Hub links by id (from other features). */
+    public PaperJson(ObjectMapper json, PaperExtras.Source extras) {
         this.json = json;
-        this.keywords = keywords;
+        this.extras = extras;
+    }
+
+    /** The extras of a list's papers in one batch, for {@link #write(Paper, int, int, PaperExtras)}. */
+    public java.util.Map<String, PaperExtras> extras(java.util.Collection<String> ids) {
+        return extras.of(ids);
     }
 
     /** {@code comments} counts the visible comments (neither hidden nor deleted), as {@code numComments}. */
     public ObjectNode write(Paper p, int upvotes, int comments) {
+        return write(p, upvotes, comments, extras.of(p.id()));
+    }
+
+    /** The same with extras already read (a list reads them for all its papers at once). */
+    public ObjectNode write(Paper p, int upvotes, int comments, PaperExtras extra) {
         ObjectNode o = json.createObjectNode();
         o.put("id", p.id()).put("title", p.title()).put("summary", p.abstractText());
         ArrayNode authors = o.putArray("authors");
@@ -36,9 +46,14 @@ public final class PaperJson {
         o.put("upvotes", upvotes);
         o.put("numComments", comments);
         o.put("githubRepo", firstUrl(p, LinkKind.GITHUB));
+        o.put("githubStars", extra.githubStars());
         o.put("projectPage", firstUrl(p, LinkKind.PROJECT_PAGE));
         ArrayNode phrases = o.putArray("ai_keywords");
-        keywords.apply(p.id()).forEach(phrases::add);
+        extra.keywords().forEach(phrases::add);
+        PaperExtras.HubLinks hub = extra.hub();
+        linked(o, "Models", hub == null ? null : hub.models());
+        linked(o, "Datasets", hub == null ? null : hub.datasets());
+        linked(o, "Spaces", hub == null ? null : hub.spaces());
         o.put("version", p.version());
         ArrayNode categories = o.putArray("categories");
         p.categories().forEach(categories::add);
@@ -53,6 +68,19 @@ public final class PaperJson {
             o.put("arxivUrl", PaperLinks.abs(p)).put("pdfUrl", PaperLinks.pdf(p));
         }
         return o;
+    }
+
+    // As the Hub's paper API: linkedModels [{id, likes, downloads}] and numTotalModels; 0 and [] until fetched.
+    private static void linked(ObjectNode o, String kind, PaperExtras.Linked linked) {
+        PaperExtras.Linked shown = linked == null ? PaperExtras.Linked.NONE : linked;
+        ArrayNode items = o.putArray("linked" + kind);
+        for (PaperExtras.Item item : shown.top()) {
+            ObjectNode i = items.addObject().put("id", item.id()).put("likes", item.likes());
+            if (item.downloads() != null) {
+                i.put("downloads", item.downloads());
+            }
+        }
+        o.put("numTotal" + kind, shown.total());
     }
 
     private static String firstUrl(Paper p, LinkKind kind) {

@@ -17,6 +17,12 @@ public final class PaperMarkdown {
 
     /** {@code keywords} are the paper's key phrases (may be empty); {@code pageUrl} is its page here. */
     public static String of(Paper p, List<String> keywords, String pageUrl) {
+        return of(p, new PaperExtras(keywords, null, null), pageUrl);
+    }
+
+    /** With what other features know: key phrases, GitHub stars, the Hub's linked models, datasets and Spaces. */
+    public static String of(Paper p, PaperExtras extras, String pageUrl) {
+        List<String> keywords = extras.keywords();
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(p.title())).append("\n\n");
         if (!p.authors().isEmpty()) {
@@ -35,6 +41,9 @@ public final class PaperMarkdown {
         if (!keywords.isEmpty()) {
             md.append("- **Keywords:** ").append(inline(String.join(", ", keywords))).append('\n');
         }
+        if (extras.githubStars() != null) {
+            md.append("- **GitHub stars:** ").append(extras.githubStars()).append('\n');
+        }
         md.append("- **Page:** ").append(pageUrl).append("\n\n");
         md.append("## Abstract\n\n");
         md.append(p.abstractText().isBlank() ? "(no abstract known)" : block(p.abstractText().strip())).append('\n');
@@ -43,7 +52,28 @@ public final class PaperMarkdown {
         artifacts(md, p, LinkKind.HF_DATASET, "Datasets");
         artifacts(md, p, LinkKind.HF_SPACE, "Spaces");
         artifacts(md, p, LinkKind.PROJECT_PAGE, "Project page");
+        if (extras.hub() != null) {
+            linked(md, "Models citing this paper", "", extras.hub().models());
+            linked(md, "Datasets citing this paper", "datasets/", extras.hub().datasets());
+            linked(md, "Spaces citing this paper", "spaces/", extras.hub().spaces());
+        }
         return md.toString();
+    }
+
+    // The Hub's counts and most liked repositories, linked to their pages on the Hub.
+    private static void linked(StringBuilder md, String heading, String prefix, PaperExtras.Linked linked) {
+        if (linked.total() == 0) {
+            return;
+        }
+        md.append("\n## ").append(heading).append(" (").append(linked.total()).append(")\n\n");
+        for (PaperExtras.Item item : linked.top()) {
+            md.append("- [").append(inline(item.id())).append("](").append(HubUrls.page(prefix, item.id())).append(") · ")
+                    .append(item.likes()).append(item.likes() == 1 ? " like" : " likes");
+            if (item.downloads() != null) {
+                md.append(" · ").append(item.downloads()).append(" downloads");
+            }
+            md.append('\n');
+        }
     }
 
     private static void artifacts(StringBuilder md, Paper p, LinkKind kind, String heading) {

@@ -13,7 +13,9 @@ import java.util.function.Function;
  * knows none of them: where it was featured (listing), papers like it (search), its upvotes and
  * whether the member looking (or null) cast one (vote), the author names whose claims a curator
  * approved, author → member name (user), the member's own buttons beside the votes such as "save
- * for later" (foryou) and a curator's "feature a new version again" (listing), the discussion below it (comment), and its key phrases (keyword).
+ * for later" (foryou) and a curator's "feature a new version again" (listing), the discussion
+ * below it (comment), and its extras: key phrases (keyword), GitHub stars (github), the Hub's
+ * linked repositories (hub).
  */
 public record PaperPageParts(
         Function<String, List<Featured>> featured,
@@ -22,4 +24,4 @@ public record PaperPageParts(
         Function<String, Map<String, String>> claimedAuthors,
         BiFunction<Context, String, Content> memberActions,
         BiFunction<Context, String, Content> comments,
-        Function<String, List<String>> keywords) {}
+        PaperExtras.Source extras) {}

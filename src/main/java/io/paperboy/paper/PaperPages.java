@@ -10,6 +10,7 @@ import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Role;
+import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Visitor;
 import java.util.ArrayList;
@@ -26,10 +27,13 @@ import java.util.function.Function;
 public final class PaperPages {
     private final PaperService papers;
     private final PaperPageParts parts;
+    private final SiteUrl site;
 
-    public PaperPages(PaperService papers, PaperPageParts parts) {
+    /** {@code site}: the site's address, for the absolute links of {@code /papers/{id}.md}. */
+    public PaperPages(PaperService papers, PaperPageParts parts, SiteUrl site) {
         this.papers = papers;
         this.parts = parts;
+        this.site = site;
     }
 
     /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
@@ -57,7 +61,7 @@ public final class PaperPages {
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
                 parts.similar().apply(id), parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
-                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id), parts.keywords().apply(id)));
+                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id), parts.extras().of(id)));
     }
 
     /** {@code /papers/{id}.md}: the paper as Markdown, for agents (Hugging Face serves the same path). */
@@ -69,10 +73,10 @@ public final class PaperPages {
         }
         Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
                 ? new GoneResponse(HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
-        String url = ctx.url();
         HttpPolicy.shortCache(ctx);
+        // The configured address, never the request's Host header (a cached answer must not carry a forged host).
         ctx.contentType("text/markdown; charset=utf-8")
-                .result(PaperMarkdown.of(paper, parts.keywords().apply(id), url.substring(0, url.length() - MARKDOWN_SUFFIX.length())));
+                .result(PaperMarkdown.of(paper, parts.extras().of(id), site.absolute(PaperLinks.page(paper))));
     }
 
     private static final String MARKDOWN_SUFFIX = ".md";

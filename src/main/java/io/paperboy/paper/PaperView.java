@@ -10,16 +10,35 @@ import java.util.Map;
  * What a paper page shows: the paper, where it was featured, its BibTeX, papers like it, its
  * upvotes, which author names members have claimed (author → member name), whether a curator
  * hid it (only curators see a hidden paper's page), what other features rendered for it: the
- * member's own buttons ({@code actions}) and the discussion ({@code comments}), and its key phrases.
+ * member's own buttons ({@code actions}) and the discussion ({@code comments}), and its extras: key
+ * phrases, GitHub stars, the Hub's linked models, datasets and Spaces.
  */
 public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Related> similar,
         Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content actions, Content comments,
-        List<String> keywords) {
+        PaperExtras extras) {
     public PaperView {
-        keywords = List.copyOf(keywords);
         featured = List.copyOf(featured);
         similar = List.copyOf(similar);
         claimedAuthors = Map.copyOf(claimedAuthors);
+    }
+
+    public List<String> keywords() {
+        return extras.keywords();
+    }
+
+    /** The stars of the paper's code on GitHub, as the page shows them ("1,234"), or null. */
+    public String stars() {
+        return extras.githubStars() == null ? null : String.format(java.util.Locale.ROOT, "%,d", extras.githubStars());
+    }
+
+    /** What cites the paper on the Hub (null: not fetched, or nothing). */
+    public PaperExtras.HubLinks hub() {
+        return extras.hub() == null || extras.hub().total() == 0 ? null : extras.hub();
+    }
+
+    /** The Hub page of a linked repository; {@code prefix} is "", "datasets/" or "spaces/". */
+    public String hubPage(String prefix, PaperExtras.Item item) {
+        return HubUrls.page(prefix, item.id());
     }
 
     /** The member who claimed {@code author} (approved by a curator), or null. */

@@ -36,7 +36,7 @@ public final class SearchApi {
 
     private final SearchService search;
     private final PaperService papers;
-    private final Function<Paper, ObjectNode> render;
+    private final Function<List<Paper>, List<ObjectNode>> render;
     private final Ranking defaultRanking;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -44,7 +44,7 @@ public final class SearchApi {
      * {@code render} is the paper API's renderer, so a paper looks the same everywhere;
      * {@code defaultRanking} applies when the request names none (hybrid when the server embeds).
      */
-    public SearchApi(SearchService search, PaperService papers, Function<Paper, ObjectNode> render,
+    public SearchApi(SearchService search, PaperService papers, Function<List<Paper>, List<ObjectNode>> render,
             Ranking defaultRanking) {
         this.search = search;
         this.papers = papers;
@@ -90,13 +90,15 @@ public final class SearchApi {
 
     private ArrayNode render(List<SearchHit> hits, boolean close) {
         Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
+        // Indexed but no longer in the store: left out, the follower will catch up.
+        List<SearchHit> shown = hits.stream().filter(hit -> found.containsKey(hit.paperId())).toList();
+        // One batch for every paper's votes, comments and extras, not queries per paper.
+        List<ObjectNode> rendered = render.apply(shown.stream().map(hit -> found.get(hit.paperId())).toList());
         ArrayNode out = json.createArrayNode();
-        for (SearchHit hit : hits) {
+        for (int i = 0; i < shown.size(); i++) {
+            SearchHit hit = shown.get(i);
             Paper p = found.get(hit.paperId());
-            if (p == null) {
-                continue; // indexed but no longer in the store: the follower will catch up
-            }
-            ObjectNode paper = render.apply(p);
+            ObjectNode paper = rendered.get(i);
             ObjectNode entry = out.addObject();
             entry.set("paper", paper);
             entry.set("publishedAt", paper.get("publishedAt"));

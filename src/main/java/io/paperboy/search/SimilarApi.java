@@ -27,10 +27,10 @@ public final class SimilarApi {
 
     private final SimilarPapers similar;
     private final PaperService papers;
-    private final Function<Paper, ObjectNode> render;
+    private final Function<List<Paper>, List<ObjectNode>> render;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SimilarApi(SimilarPapers similar, PaperService papers, Function<Paper, ObjectNode> render) {
+    public SimilarApi(SimilarPapers similar, PaperService papers, Function<List<Paper>, List<ObjectNode>> render) {
         this.similar = similar;
         this.papers = papers;
         this.render = render;
@@ -48,8 +48,11 @@ public final class SimilarApi {
         }
         int limit = limit(ctx.queryParam("limit"));
         ArrayNode out = json.createArrayNode();
-        for (Shown shown : similarTo(id, limit)) {
-            out.add(render.apply(shown.related().paper()).put("why", shown.related().why())
+        List<Shown> similar = similarTo(id, limit);
+        List<ObjectNode> rendered = render.apply(similar.stream().map(s -> s.related().paper()).toList());
+        for (int i = 0; i < similar.size(); i++) {
+            Shown shown = similar.get(i);
+            out.add(rendered.get(i).put("why", shown.related().why())
                     .put("similarity", Math.round(shown.similarity() * 1000) / 1000.0));
         }
         ctx.contentType("application/json").result(out.toString());

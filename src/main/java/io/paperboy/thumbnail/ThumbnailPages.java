@@ -12,16 +12,21 @@ import java.nio.file.Path;
 
 /**
  * {@code GET /thumbnails/{id}}: the rendered first page of a paper when the worker stored one,
- * else its generated cover. Reads one file at most; never fetches anything.
+ * (from this node's folder, else from the store), else its generated cover. Never fetches anything.
  */
 public final class ThumbnailPages {
     private final PaperService papers;
     private final Path dir;
+    private final java.util.function.Function<String, java.util.Optional<byte[]>> stored;
 
-    /** {@code dir}: where the worker stores PNGs (null: no worker, covers only). */
-    public ThumbnailPages(PaperService papers, Path dir) {
+    /**
+     * {@code dir}: where this node's worker stores PNGs (null: none); {@code stored}: the PNG any
+     * node kept in the store (several nodes: the one that fetched the PDF may be another).
+     */
+    public ThumbnailPages(PaperService papers, Path dir, java.util.function.Function<String, java.util.Optional<byte[]>> stored) {
         this.papers = papers;
         this.dir = dir;
+        this.stored = stored;
     }
 
     public void register(JavalinConfig config) {
@@ -36,6 +41,11 @@ public final class ThumbnailPages {
         Path png = dir == null ? null : ThumbnailWorker.file(dir, id);
         if (png != null && Files.isRegularFile(png)) {
             ctx.contentType("image/png").result(Files.readAllBytes(png));
+            return;
+        }
+        java.util.Optional<byte[]> kept = stored.apply(id);
+        if (kept.isPresent()) {
+            ctx.contentType("image/png").result(kept.get());
         } else {
             ctx.contentType("image/svg+xml").result(Covers.svg(paper));
         }

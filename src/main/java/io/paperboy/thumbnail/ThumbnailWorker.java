@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * politely (one request per {@link ThumbnailSettings#interval()}, a User-Agent with the contact
  * address), renders it with PDFBox ({@link FirstPage}) into {@code DIR/thumbnails}, and records
  * the outcome in the store, so a restart (even after kill -9) goes on with the papers not done
- * yet. A file that is not a renderable PDF fails for good (the cover stands in); a network error
+ * yet. With several nodes on one store, a node claims each paper through its row before fetching,
+ * so one node fetches each PDF, and the PNG is kept in the store too, so every node serves it. A
+ * file that is not a renderable PDF fails for good (the cover stands in); a network error
  * or an error status is tried again on later rounds, up to {@code maxAttempts}. Pages never wait:
  * they show the PNG once it exists, the cover until then.
  */
@@ -31,6 +33,9 @@ public final class ThumbnailWorker implements AutoCloseable {
     static final String DONE = "done";
     static final String FAILED = "failed";
     static final String RETRY = "retry";
+    /** A node is fetching the PDF; after {@link #LEASE} without news, another node may take the paper over. */
+    static final String CLAIMED = "claimed";
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Database db;
     private final Supplier<List<Paper>> featured;
@@ -64,13 +69,28 @@ public final class ThumbnailWorker implements AutoCloseable {
         int stored = 0;
         for (Paper p : papers) {
             ThumbnailRepository.State state = states.get(p.id());
-            boolean settled = state != null && (!state.status().equals(RETRY) || state.attempts() >= settings.maxAttempts());
-            if (settled || loop.stopped()) {
+            if (settled(state) || loop.stopped()) {
                 continue;
+            }
+            java.time.Instant now = clock.instant();
+            if (!db.inTransaction(h -> repository.claim(h, p.id(), state, now))) {
+                continue; // another node is on it
             }
             stored += render(p, state == null ? 0 : state.attempts()) ? 1 : 0;
         }
         return stored;
+    }
+
+    private boolean settled(ThumbnailRepository.State state) {
+        if (state == null) {
+            return false;
+        }
+        return switch (state.status()) {
+            case RETRY -> state.attempts() >= settings.maxAttempts();
+            case CLAIMED -> clock.instant().isBefore(java.time.Instant.parse(state.updatedAt()).plus(LEASE))
+                    || state.attempts() >= settings.maxAttempts();
+            default -> true;
+        };
     }
 
     private boolean render(Paper p, int attemptsBefore) throws InterruptedException {
@@ -79,7 +99,7 @@ public final class ThumbnailWorker implements AutoCloseable {
         try {
             pdf = fetch(p);
         } catch (IOException e) {
-            record(p, RETRY, attempts, e.getMessage());
+            record(p, RETRY, attempts, e.getMessage(), null);
             return false;
         }
         try {
@@ -90,11 +110,11 @@ public final class ThumbnailWorker implements AutoCloseable {
             Files.write(partial, png);
             Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            record(p, DONE, attempts, null);
+            record(p, DONE, attempts, null, png);
             return true;
         } catch (IOException | RuntimeException e) {
             // Not a PDF PDFBox can read (or an empty one): fetching again would give the same bytes.
-            record(p, FAILED, attempts, "cannot render the PDF: " + e.getMessage());
+            record(p, FAILED, attempts, "cannot render the PDF: " + e.getMessage(), null);
             return false;
         }
     }
@@ -127,11 +147,16 @@ public final class ThumbnailWorker implements AutoCloseable {
         requested = true;
     }
 
-    private void record(Paper p, String status, int attempts, String error) {
+    private void record(Paper p, String status, int attempts, String error, byte[] png) {
         if (error != null) {
             LOG.info("thumbnails: {} for {} (attempt {}): {}", status, p.id(), attempts, error);
         }
-        db.useTransaction(h -> repository.upsert(h, p.id(), status, attempts, error, clock.instant()));
+        db.useTransaction(h -> repository.upsert(h, p.id(), status, attempts, error, png, clock.instant()));
+    }
+
+    /** The PNG any node stored for {@code paperId}, for a node whose own folder lacks it. */
+    public static java.util.Optional<byte[]> stored(Database db, String paperId) {
+        return db.withHandle(h -> new ThumbnailRepository().png(h, paperId));
     }
 
     /** Renders what is pending now, then every {@code interval} on a background thread, until {@link #close}. */

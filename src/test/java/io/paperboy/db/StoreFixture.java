@@ -114,7 +114,16 @@ public final class StoreFixture {
                 "expires_at", 1735776000000L));
         add("keyword_cursor", row("method", "statistical", "applied_seq", 3L));
         add("thumbnails", row("paper_id", P1, "status", "failed", "attempts", 3L, "last_error", "404 Not Found",
-                "updated_at", "2025-01-03T00:00:00Z"));
+                "updated_at", "2025-01-03T00:00:00Z", "png", null));
+        add("thumbnails", row("paper_id", P2, "status", "done", "attempts", 1L, "last_error", null,
+                "updated_at", "2025-01-03T00:00:00Z", "png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        add("github_stars", row("paper_id", P1, "repo", "state-spaces/mamba", "stars", 12345L, "etag", "W/\"abc\"",
+                "status", "ok", "last_error", null, "fetched_at", "2025-01-03T00:00:00Z", "due_at", "2025-01-04T00:00:00Z"));
+        add("github_stars", row("paper_id", P2, "repo", "gone/away", "stars", null, "etag", null,
+                "status", "not_found", "last_error", "404 Not Found", "fetched_at", null, "due_at", "2025-01-04T00:00:00Z"));
+        add("hub_links", row("paper_id", P1, "models", 12L, "datasets", 1L, "spaces", 0L, "top",
+                "{\"models\":[{\"id\":\"state-spaces/mamba-2.8b\",\"likes\":150,\"downloads\":9000}],\"datasets\":[],\"spaces\":[]}",
+                "status", "ok", "last_error", null, "fetched_at", "2025-01-03T00:00:00Z", "due_at", "2025-01-04T00:00:00Z"));
         add("webhook_destinations", row("id", 9001L, "owner_id", null, "kind", "slack", "name", "Lab #papers «ML»",
                 "url", "https://hooks.example/services/T1/B2/x'y", "secret", null, "daily_top", 10L, "send_hour", 8L,
                 "time_zone", "Europe/Oslo", "every_featured", 0L, "paused", 0L, "paused_reason", null, "failures", 0L,
@@ -191,7 +200,10 @@ public final class StoreFixture {
             while (rs.next()) {
                 Map<String, Object> row = new TreeMap<>();
                 for (int i = 1; i <= width; i++) {
-                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), StoreValues.read(rs, i));
+                    Object value = StoreValues.read(rs, i);
+                    // Bytes compare by content (arrays compare by identity): the first table with bytes to back up, thumbnails.png.
+                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT),
+                            value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
                 }
                 rows.add(row);
             }

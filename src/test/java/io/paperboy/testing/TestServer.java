@@ -161,7 +161,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void importSamples(Path dir) throws Exception {
-        new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE)
+        new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE).onKeywords(io.paperboy.keyword.Keywords::storeImported)
                 .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
                         Samples.copy(Samples.SNAPSHOT, dir)), false);
     }

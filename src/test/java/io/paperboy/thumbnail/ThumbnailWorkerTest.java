@@ -126,4 +126,36 @@ final class ThumbnailWorkerTest {
         worker(Duration.ZERO).renderPending();
         assertThat(requests).isEmpty(); // two attempts were the limit
     }
+
+    @Test
+    void twoNodesOnOneStore_fetchEachPdfOnce_andBothServeThePng() throws Exception {
+        ThumbnailWorker one = worker(Duration.ofMillis(100));
+        ThumbnailWorker two = worker(Duration.ofMillis(100));
+
+        Thread other = Thread.ofPlatform().start(() -> {
+            try {
+                two.renderPending();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        one.renderPending();
+        other.join();
+
+        assertThat(requests).hasSize(4).doesNotHaveDuplicates();
+        // A node whose own folder lacks the PNG serves the one kept in the store.
+        assertThat(ThumbnailWorker.stored(db, "2401.00002")).hasValueSatisfying(png ->
+                assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+    }
+
+    @Test
+    void aClaimLeftByANodeThatDied_isTakenOverAfterItsLease() throws Exception {
+        db.useTransaction(h -> new ThumbnailRepository().claim(h, "2401.00001", null, Clock.systemUTC().instant()
+                .minus(ThumbnailWorker.LEASE).minusSeconds(1)));
+        db.useTransaction(h -> new ThumbnailRepository().claim(h, "2401.00002", null, Clock.systemUTC().instant()));
+
+        worker(Duration.ZERO).renderPending();
+
+        assertThat(requests).contains("2401.00001").doesNotContain("2401.00002");
+    }
 }

@@ -44,8 +44,7 @@ final class ActionLimitTest {
 
     private static TestServer server(Path dir, TestStore store) throws Exception {
         Clock still = Clock.fixed(Instant.now(), ZoneOffset.UTC);
-        return new TestServer(dir, store, site -> new io.paperboy.app.Site(site.url(), site.mailer(), still, site.loginLimits(),
-                site.arxivApi(), site.mailLimits(), site.trustedProxies(), site.thumbnails()));
+        return new TestServer(dir, store, site -> site.withClock(still));
     }
 
     private static HttpResponse<String> api(TestServer server, WebSession session, String token, String method, String path)
