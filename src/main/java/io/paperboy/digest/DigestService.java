@@ -154,6 +154,11 @@ public final class DigestService {
                 new ItemRenderer()));
     }
 
+    /** When the oldest mail still waiting in the outbox was queued; empty when none waits. */
+    public java.util.Optional<Instant> oldestWaitingMail() {
+        return db.withHandle(outbox::oldestWaiting);
+    }
+
     /** Outbox rows per status ("pending" → 3, "sent" → 120), for operators. */
     public Map<String, Integer> outboxCounts() {
         return db.withHandle(outbox::countByStatus);
