@@ -3,6 +3,7 @@ package io.paperboy.app;
 import io.paperboy.db.Database;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
@@ -30,31 +31,38 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         try (Database db = store.open(); SearchIndex index = SearchIndex.open(store.indexDir())) {
             PaperService papers = new PaperService(db);
-            IndexFollower follower = new IndexFollower(papers, index);
+            EmbeddingStore vectors = new EmbeddingStore(db, Embedder.BGE_SMALL);
+            IndexFollower follower = new IndexFollower(papers, index, vectors);
             long start = System.nanoTime();
             int indexed;
             try (ProgressDisplay ignored = new ProgressDisplay("Indexing", papers.count(), " papers", 1,
                     follower::applied, () -> "")) {
                 indexed = follower.rebuild();
             }
-            System.err.printf("indexed %,d papers up to change %d in %.1f s (%s)%n", indexed, index.appliedSeq(),
-                    (System.nanoTime() - start) / 1e9, store.indexDir());
+            System.err.printf("indexed %,d papers up to change %d in %.1f s, with the %,d embeddings the store holds (%s)%n",
+                    indexed, index.appliedSeq(), (System.nanoTime() - start) / 1e9, index.size() - index.countWithoutVector(),
+                    store.indexDir());
             if (embeddings) {
-                embed(papers, index);
+                embed(papers, vectors, index);
+                follower.catchUp();
             }
             return 0;
         }
     }
 
-    private static void embed(PaperService papers, SearchIndex index) {
-        EmbeddingWorker worker = new EmbeddingWorker(papers, index, new Embedder());
-        long start = System.nanoTime();
-        int embedded;
-        try (ProgressDisplay ignored = new ProgressDisplay("Embedding", worker.pending(), " papers", 1,
-                worker::embedded, () -> "")) {
-            embedded = worker.embedPending();
+    // Embeds into the store what it lacks (a serving node holding the job makes this wait for it).
+    private static void embed(PaperService papers, EmbeddingStore vectors, SearchIndex index) {
+        try (EmbeddingWorker worker = new EmbeddingWorker(papers, vectors, index, new Embedder(),
+                "reindex " + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())) {
+            long start = System.nanoTime();
+            int embedded;
+            try (ProgressDisplay ignored = new ProgressDisplay("Embedding", worker.pending(), " papers", 1,
+                    worker::embedded, () -> "")) {
+                embedded = worker.embedPending();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.err.printf("embedded %,d papers in %.1f s (%.1f papers/s; the model ran for %,d, the others were stored)%n",
+                    embedded, seconds, embedded / seconds, worker.modelRuns());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.err.printf("embedded %,d papers in %.1f s (%.1f papers/s)%n", embedded, seconds, embedded / seconds);
     }
 }

@@ -8,6 +8,7 @@ import io.paperboy.jobs.JobRuns;
 import io.paperboy.keyword.KeywordWorker;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
@@ -152,13 +153,17 @@ final class ServeCommand implements Callable<Integer> {
                         feature.autoFeature(), harvestHour);
         SearchIndex index = SearchIndex.open(store.indexDir());
         PaperService papers = new PaperService(db);
-        IndexFollower follower = new IndexFollower(papers, index);
+        String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        // Every node reads the site's stored embeddings into its index, whether or not it embeds itself.
+        EmbeddingStore storedVectors = new EmbeddingStore(db, Embedder.BGE_SMALL);
+        IndexFollower follower = new IndexFollower(papers, index, storedVectors);
         follower.start(FOLLOW_INTERVAL_MS);
         System.err.printf("search index: up to change %d (%s)%n", index.appliedSeq(), store.indexDir());
         Embedder embedder = embeddings ? new Embedder() : null;
-        EmbeddingWorker embedding = embedder == null ? null : new EmbeddingWorker(papers, index, embedder);
+        EmbeddingWorker embedding = embedder == null ? null : new EmbeddingWorker(papers, storedVectors, index, embedder, node);
         if (embedding != null) {
-            System.err.printf("embeddings: %,d papers to embed, in the background%n", embedding.pending());
+            System.err.printf("embeddings: %,d papers for the site to embed, by whichever node holds the job%n",
+                    embedding.pending());
             embedding.start(FOLLOW_INTERVAL_MS);
         }
         // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
@@ -178,8 +183,7 @@ final class ServeCommand implements Callable<Integer> {
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
         CountDownLatch stopped = new CountDownLatch(1);
         System.err.printf("Mail goes to %s%n", site.mailer().describe());
-        DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db),
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), site.clock()).start();
+        DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db), node, site.clock()).start();
         io.paperboy.webhook.TargetGuard guard = new io.paperboy.webhook.TargetGuard(webhooksAllowPrivate);
         io.paperboy.webhook.WebhookSender webhookSender = new io.paperboy.webhook.WebhookSender(guard, Clock.systemUTC());
         io.paperboy.webhook.WebhookSchedule webhooks = new io.paperboy.webhook.WebhookSchedule(

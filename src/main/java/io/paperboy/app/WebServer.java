@@ -29,6 +29,7 @@ import io.paperboy.listing.RankingPage;
 import io.paperboy.listing.SubmitPages;
 import io.paperboy.listing.Submissions;
 import io.paperboy.audit.ModerationLog;
+import io.paperboy.jobs.NodeReports;
 import io.paperboy.ingest.arxiv.ArxivApiClient;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.paper.Featured;
@@ -95,6 +96,7 @@ import io.paperboy.web.Throttles;
 import io.paperboy.web.TrustedProxies;
 import java.time.Duration;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -115,6 +117,8 @@ public final class WebServer {
     private static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
     private final Javalin app;
+    /** A node's index lag is counted up to this many papers (the count walks the change_seq index). */
+    private static final int NODE_LAG_COUNTED = 1_000_000;
     private final Metrics metrics;
     private final ChangeWatcher changes;
     private final List<AutoCloseable> owned;
@@ -135,7 +139,8 @@ public final class WebServer {
      */
     public static WebServer start(Database db, Site site, String host, int port) {
         SearchIndex index = SearchIndex.inMemory();
-        IndexFollower follower = new IndexFollower(new PaperService(db), index);
+        IndexFollower follower = new IndexFollower(new PaperService(db), index,
+                new io.paperboy.search.EmbeddingStore(db, io.paperboy.search.Embedder.BGE_SMALL));
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
         KeywordWorker keywords = new KeywordWorker(db, new PaperService(db), null);
         keywords.start(ServeCommand.FOLLOW_INTERVAL_MS);
@@ -214,6 +219,15 @@ public final class WebServer {
         Submissions submissions = new Submissions(db, papers, listings, arxiv, arxivLine(throttles, arxivSettings.delay()),
                 new ModerationLog(), site.clock());
         SubmitPages submitPages = new SubmitPages(submissions, throttles);
+        // Every node reports into the store; any node's operator page and metrics show them all.
+        String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + ":" + port;
+        io.paperboy.search.EmbeddingStore storedVectors = new io.paperboy.search.EmbeddingStore(db, io.paperboy.search.Embedder.BGE_SMALL);
+        Instant started = Instant.now();
+        NodeReports nodeReports = new NodeReports(db).start(node, Operations.version(), started, index::appliedSeq,
+                () -> papers.countChangedSince(index.appliedSeq(), NODE_LAG_COUNTED),
+                () -> storedVectors.countSince(index.vectorsSeq(), NODE_LAG_COUNTED));
+        Operations operations = new Operations(db, papers, digests, storedVectors, nodeReports, node, started, site.clock());
+        metrics.bind(new OperationsMetrics(operations));
         String notice = DemoSite.isDemo(db) ? DEMO_NOTICE : null;
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
@@ -275,6 +289,7 @@ public final class WebServer {
                     .register(config);
             new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
                     accounts).register(config);
+            new OperatorPages(operations).register(config);
             digestPages.register(config);
             new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
                     new MemberTools(votes, readingList, forYou, url, voteLimit, saveLimit)).register(config);
@@ -290,6 +305,7 @@ public final class WebServer {
         });
         app.start(host, port);
         List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
+        closing.add(nodeReports);
         closing.add(arxiv);
         closing.add(keywordsStored);
         return new WebServer(app, metrics, changes, closing, digests);

@@ -131,6 +131,14 @@ public final class Database implements AutoCloseable {
         jdbi.useTransaction(work::accept);
     }
 
+    /** The store's size on disk in bytes (SQLite: the file's pages; PostgreSQL: the database). */
+    public long sizeBytes() {
+        String sql = dialect == Dialect.SQLITE
+                ? "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+                : "SELECT pg_database_size(current_database())";
+        return withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
     @Override
     public void close() {
         dataSource.close();

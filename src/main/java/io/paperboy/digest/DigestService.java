@@ -155,6 +155,11 @@ public final class DigestService {
                 new ItemRenderer()));
     }
 
+    /** When the oldest mail still waiting in the outbox was queued; empty when none waits. */
+    public java.util.Optional<Instant> oldestWaitingMail() {
+        return db.withHandle(outbox::oldestWaiting);
+    }
+
     /**
      * Composing for channels that are not mailboxes (webhooks): one pass's shared reads (the
      * trending papers, each distinct interest's matches), for as many destinations as it serves.

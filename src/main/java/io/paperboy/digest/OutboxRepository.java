@@ -115,6 +115,12 @@ final class OutboxRepository implements io.paperboy.jobs.ClaimLeases.Rows {
     }
 
     /** Rows per status, for reports. */
+    /** When the oldest mail still waiting to be sent (pending or being sent) was queued. */
+    java.util.Optional<Instant> oldestWaiting(Handle h) {
+        return h.createQuery("SELECT min(created_at) FROM digest_outbox WHERE status IN ('pending', 'sending')")
+                .mapTo(String.class).findOne().map(Instant::parse);
+    }
+
     Map<String, Integer> countByStatus(Handle h) {
         Map<String, Integer> counts = new TreeMap<>();
         h.createQuery("SELECT status, count(*) FROM digest_outbox GROUP BY status")

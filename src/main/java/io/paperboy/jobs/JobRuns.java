@@ -46,4 +46,21 @@ public final class JobRuns {
                         rs.getString("outcome")))
                 .findOne());
     }
+
+    /** The jobs that ever ran, by name. */
+    public java.util.List<String> jobs() {
+        return db.withHandle(h -> h.createQuery("SELECT DISTINCT job FROM job_runs ORDER BY job").mapTo(String.class).list());
+    }
+
+    /** The latest run of a job whose outcome says it failed ("failed: …"), for operators. */
+    public Optional<Run> latestFailure(String job) {
+        return db.withHandle(h -> h.createQuery("SELECT run_key, node, claimed_at, finished_at, outcome FROM job_runs "
+                        + "WHERE job = :job AND outcome LIKE 'failed%' ORDER BY claimed_at DESC LIMIT 1")
+                .bind("job", job)
+                .map((rs, ctx) -> new Run(rs.getString("run_key"), rs.getString("node"),
+                        Instant.parse(rs.getString("claimed_at")),
+                        rs.getString("finished_at") == null ? null : Instant.parse(rs.getString("finished_at")),
+                        rs.getString("outcome")))
+                .findOne());
+    }
 }

@@ -30,6 +30,11 @@ final class ListingRepository {
             + "upvotes = excluded.upvotes, featured_version = excluded.featured_version, "
             + "earlier_day = excluded.earlier_day, change_seq = excluded.change_seq";
 
+    // A submission never replaces an entry: the first one stored for the paper and day keeps it.
+    private static final String INSERT_IF_ABSENT = "INSERT INTO listings (" + COLUMNS + ", change_seq, created_at) "
+            + "VALUES (:paper_id, :day, :submitted_by, :upvotes, :source, :featured_version, :earlier_day, :change_seq, :now) "
+            + "ON CONFLICT (paper_id, day) DO NOTHING";
+
     // Entries a curator unfeatured stay in the table (restorable, and a re-import keeps them
     // unfeatured) but leave every public read.
     private static final String SHOWN = "unfeatured_at IS NULL";
@@ -216,6 +221,20 @@ final class ListingRepository {
         return handle.createQuery("SELECT count(*) FROM listings").mapTo(Long.class).one();
     }
 
+    /** Stores {@code entry} under change number {@code seq} unless its paper and day have one; false when they had. */
+    boolean insertIfAbsent(Handle handle, ListingEntry entry, long seq) {
+        return bindEntry(handle.createUpdate(INSERT_IF_ABSENT), entry, seq, clock.instant()).execute() == 1;
+    }
+
+    /** The entry of {@code paperId} on {@code day}, shown or not. */
+    Optional<ListingEntry> find(Handle handle, String paperId, LocalDate day) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE paper_id = :id AND day = :day")
+                .bind("id", paperId)
+                .bind("day", day.toString())
+                .map(ListingRepository::entry)
+                .findOne();
+    }
+
     void upsert(Handle handle, List<ListingEntry> entries, long firstSeq) {
         if (entries.isEmpty()) {
             return;
@@ -224,22 +243,26 @@ final class ListingRepository {
         PreparedBatch batch = handle.prepareBatch(UPSERT);
         long seq = firstSeq;
         for (ListingEntry e : entries) {
-            batch.bind("paper_id", e.paperId())
-                    .bind("day", e.day().toString())
-                    .bind("submitted_by", e.submittedBy())
-                    .bind("upvotes", e.upvotes())
-                    .bind("source", e.source())
-                    .bind("featured_version", e.featuredVersion() == 0 ? null : e.featuredVersion())
-                    .bind("earlier_day", e.earlierDay() == null ? null : e.earlierDay().toString())
-                    .bind("change_seq", seq++)
-                    .bind("now", now)
-                    .add();
+            bindEntry(batch, e, seq++, now).add();
         }
         batch.execute();
     }
 
     private static Counted counted(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Counted(entry(rs, ctx), rs.getInt("total"));
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindEntry(S statement, ListingEntry e, long seq,
+            Instant now) {
+        return statement.bind("paper_id", e.paperId())
+                .bind("day", e.day().toString())
+                .bind("submitted_by", e.submittedBy())
+                .bind("upvotes", e.upvotes())
+                .bind("source", e.source())
+                .bind("featured_version", e.featuredVersion() == 0 ? null : e.featuredVersion())
+                .bind("earlier_day", e.earlierDay() == null ? null : e.earlierDay().toString())
+                .bind("change_seq", seq)
+                .bind("now", now);
     }
 
     private static ListingEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -205,4 +205,15 @@ public final class ListingService {
         }
         return changed.size();
     }
+
+    /**
+     * Features a submitted entry inside the caller's transaction unless its paper and day have one
+     * already, which is returned instead: a submission never replaces another's entry.
+     */
+    public Optional<ListingEntry> storeIfAbsent(Handle handle, ListingEntry entry) {
+        if (listings.insertIfAbsent(handle, entry, ChangeSequence.reserve(handle, 1))) {
+            return Optional.empty();
+        }
+        return listings.find(handle, entry.paperId(), entry.day());
+    }
 }

@@ -33,6 +33,11 @@ public final class SubmissionRefused extends RuntimeException {
         public int status() {
             return status;
         }
+
+        /** Refused before arXiv was asked: the member's or the line's limit, not an answer about the paper. */
+        public boolean beforeArxiv() {
+            return this == YOURS_WAITING || this == LINE_FULL;
+        }
     }
 
     private final Reason reason;

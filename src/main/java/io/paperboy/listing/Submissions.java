@@ -2,6 +2,7 @@ package io.paperboy.listing;
 
 import io.paperboy.db.Database;
 import io.paperboy.audit.ModerationLog;
+import io.paperboy.db.KeyLocks;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
@@ -13,6 +14,9 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Members' submissions: a paper featured on today's listing by the member who submitted it, its
@@ -24,6 +28,9 @@ public final class Submissions {
     /** The moderation log's name for a curator featuring a new version again. */
     public static final String FEATURE_AGAIN = "feature-again";
 
+    // The name submissions of one paper take turns on (KeyLocks).
+    private static final String FEATURE_LOCK = "listing-feature/";
+
     private final Database db;
     private final PaperService papers;
     private final ListingService listings;
@@ -31,6 +38,8 @@ public final class Submissions {
     private final LookupQueue line;
     private final ModerationLog moderation;
     private final Clock clock;
+    // Lookups under way on this node by arXiv id: members submitting the same new paper wait for one answer.
+    private final ConcurrentHashMap<String, CompletableFuture<Paper>> lookups = new ConcurrentHashMap<>();
 
     /** A paper now featured, and its new entry. */
     public record Submitted(Paper paper, ListingEntry entry) {}
@@ -58,20 +67,33 @@ public final class Submissions {
         known.ifPresent(p -> latestEntry(listings.forPaper(p.id())).ifPresent(e -> {
             throw alreadyFeatured(p, e);
         }));
-        Paper paper = known.orElseGet(() -> fetch(member, id));
-        ListingEntry entry = new ListingEntry(paper.id(), today(), member.name(), 0, ListingEntry.SUBMISSION,
-                paper.version(), null);
-        db.useTransaction(h -> {
-            if (known.isEmpty()) {
-                papers.store(h, List.of(paper));
-            }
-            // Asked again inside the transaction: someone may have featured it since the check above.
-            latestEntry(listings.forPaper(h, paper.id())).ifPresent(e -> {
-                throw alreadyFeatured(paper, e);
+        // A lookup of the same new paper under way on this node is this one's too, until its
+        // submission is stored (later ones find the paper in the store): arXiv is asked once.
+        CompletableFuture<Paper> mine = new CompletableFuture<>();
+        CompletableFuture<Paper> running = known.isPresent() ? null : lookups.putIfAbsent(id.id(), mine);
+        try {
+            Paper paper = known.orElseGet(() -> running == null ? lead(mine, member, id) : follow(running, member, id));
+            ListingEntry entry = new ListingEntry(paper.id(), today(), member.name(), 0, ListingEntry.SUBMISSION,
+                    paper.version(), null);
+            db.useTransaction(h -> {
+                // Members submitting the paper at once (on any node) take turns from here, and each
+                // asks again whether it is featured: the first one features it, the others are told who did.
+                KeyLocks.hold(h, FEATURE_LOCK + paper.id());
+                latestEntry(listings.forPaper(h, paper.id())).ifPresent(e -> {
+                    throw alreadyFeatured(paper, e);
+                });
+                if (known.isEmpty()) {
+                    papers.store(h, List.of(paper));
+                }
+                // The store's key (paper, day) holds even for a writer that skipped the lock.
+                listings.storeIfAbsent(h, entry).ifPresent(e -> {
+                    throw alreadyFeatured(paper, e);
+                });
             });
-            listings.store(h, List.of(entry));
-        });
-        return new Submitted(paper, entry);
+            return new Submitted(paper, entry);
+        } finally {
+            lookups.remove(id.id(), mine);
+        }
     }
 
     /**
@@ -100,10 +122,17 @@ public final class Submissions {
         ListingEntry entry = new ListingEntry(current.id(), today, curator.name(), 0, ListingEntry.SUBMISSION,
                 current.version(), last.day());
         db.useTransaction(h -> {
+            // Two curators featuring it again at once: one does, the other is told who did.
+            KeyLocks.hold(h, FEATURE_LOCK + current.id());
+            latestEntry(listings.forPaper(h, current.id())).filter(e -> !e.day().isBefore(today)).ifPresent(e -> {
+                throw alreadyFeatured(current, e);
+            });
             if (current != stored) {
                 papers.store(h, List.of(current));
             }
-            listings.store(h, List.of(entry));
+            listings.storeIfAbsent(h, entry).ifPresent(e -> {
+                throw alreadyFeatured(current, e);
+            });
             moderation.record(h, curator, FEATURE_AGAIN, "listing", entry.key(), "v" + current.version() + "; "
                     + (featuredVersion == 0 ? "an earlier version" : "v" + featuredVersion) + " was featured on " + last.day());
         });
@@ -144,6 +173,31 @@ public final class Submissions {
     /** The line for arXiv now: how many lookups wait, and when a new one would start. */
     public LookupQueue.Wait arxivLine() {
         return line.now();
+    }
+
+    // Asks the store again first: a submission that led the same lookup may have stored it since.
+    private Paper lead(CompletableFuture<Paper> lookup, Member member, ArxivId id) {
+        try {
+            Paper paper = papers.find(id.id()).orElseGet(() -> fetch(member, id));
+            lookup.complete(paper);
+            return paper;
+        } catch (RuntimeException e) {
+            lookup.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    // Another member's lookup answers for this one, unless it could not even take its place in
+    // line (that member's or the line's limit): then this member asks in their own turn.
+    private Paper follow(CompletableFuture<Paper> lookup, Member member, ArxivId id) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SubmissionRefused refused && refused.reason().beforeArxiv()) {
+                return fetch(member, id);
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Paper fetch(Member member, ArxivId id) {

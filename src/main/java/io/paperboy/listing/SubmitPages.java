@@ -180,7 +180,6 @@ public final class SubmitPages {
 
     // Refused before arXiv was asked: the line was full. Such a try is no submission of the day.
     private static boolean waitedInLine(SubmissionRefused refused) {
-        return refused.reason() == SubmissionRefused.Reason.YOURS_WAITING
-                || refused.reason() == SubmissionRefused.Reason.LINE_FULL;
+        return refused.reason().beforeArxiv();
     }
 }

@@ -21,7 +21,11 @@ public final class Embedder {
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int QUERY_CACHE_SIZE = 1024;
 
+    /** The model's name as the store records it beside its vectors. */
+    public static final String BGE_SMALL = "BGE-small-en-v1.5 (quantized)";
+
     private final EmbeddingModel model;
+    private final String name;
     private final String queryInstruction;
     private final Map<String, float[]> queries = Collections.synchronizedMap(
             new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
@@ -32,7 +36,7 @@ public final class Embedder {
             });
 
     public Embedder() {
-        this(SentenceModel.load(SentenceModel.Threads.tuned()));
+        this(SentenceModel.load(SentenceModel.Threads.tuned()), QUERY_INSTRUCTION, BGE_SMALL);
     }
 
     /** An embedder over another model of {@value #DIMENSION} dimensions (the speed benchmark's random vectors). */
@@ -42,15 +46,31 @@ public final class Embedder {
 
     /** An embedder over another model, whose queries get {@code queryInstruction} ("" for none) in front. */
     public Embedder(EmbeddingModel model, String queryInstruction) {
+        this(model, queryInstruction, model.getClass().getName());
+    }
+
+    /** An embedder over {@code model}, whose vectors the store keeps under {@code name}. */
+    public Embedder(EmbeddingModel model, String queryInstruction, String name) {
         this.model = model;
         this.queryInstruction = queryInstruction;
+        this.name = name;
+    }
+
+    /** The name the store keeps this model's vectors under: nodes with the same name share them. */
+    public String name() {
+        return name;
+    }
+
+    /** The text a paper's embedding is computed from. */
+    static String textOf(Paper p) {
+        return p.abstractText().isBlank() ? p.title() : p.title() + ". " + p.abstractText();
     }
 
     /** One vector per paper, in order. */
     public List<float[]> embedPapers(List<Paper> papers) {
         List<TextSegment> texts = new ArrayList<>(papers.size());
         for (Paper p : papers) {
-            texts.add(TextSegment.from(p.abstractText().isBlank() ? p.title() : p.title() + ". " + p.abstractText()));
+            texts.add(TextSegment.from(textOf(p)));
         }
         return model.embedAll(texts).content().stream().map(Embedding::vector).toList();
     }

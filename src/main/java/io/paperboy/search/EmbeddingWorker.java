@@ -3,84 +3,152 @@ package io.paperboy.search;
 import io.paperboy.jobs.BackgroundLoop;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Embeds papers in the background, after the {@link IndexFollower} has made their text
- * searchable: it reads the store in change order from the index's embedding cursor
- * ({@link SearchIndex#embeddedSeq()}), never past the text already applied, embeds a batch and
- * gives those documents their vectors. Each batch is committed with the cursor, so a restart
- * after a crash or kill repeats at most one batch; a paper edited meanwhile is embedded again in
- * its new version, since its new change number lies past the cursor.
+ * The site's embedding job: computes each paper's embedding once for the whole site and keeps it
+ * in the store ({@link EmbeddingStore}), where every node's {@link IndexFollower} reads it into
+ * its index. Every node runs this worker; one at a time holds the job (a lease in the store,
+ * renewed with every batch, taken over by another node once its holder stops renewing), reads the
+ * papers in change order from the job's cursor, and stores a batch's vectors with the moved
+ * cursor in one transaction, fenced by its claim. A kill repeats at most one batch, on any node.
+ *
+ * <p>The model runs only for text it has not embedded: a paper changed without a change to its
+ * text (hidden and shown again) gets its stored vector again under its new change number, and a
+ * vector the local index already holds for that exact version (an index built by an earlier
+ * release, which embedded on every node) is taken from there.
  */
 public final class EmbeddingWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingWorker.class);
     /**
-     * Papers per batch: one store read and one index commit each, so a kill repeats at most this
+     * Papers per batch: one store read and one store write each, so a kill repeats at most this
      * many embeddings (a few seconds of work); the model embeds the texts one by one either way.
      */
     static final int BATCH = 32;
+    /** How long the job stays with a node that stopped renewing: a few batches' time. */
+    static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration LOG_EVERY = Duration.ofSeconds(30);
-    /** A run that embedded at least this many papers and half the index ends by merging it into one segment. */
-    private static final int MERGE_AFTER_PAPERS = 1000;
+    /** Pending papers are counted up to this many (the count walks the change_seq index). */
+    private static final int PENDING_CAP = 10_000_000;
 
     private final PaperService papers;
+    private final EmbeddingStore store;
     private final SearchIndex index;
     private final Embedder embedder;
+    private final String node;
+    private final String token = UUID.randomUUID().toString();
     private final AtomicLong embedded = new AtomicLong();
+    private final AtomicLong modelRuns = new AtomicLong();
     private final BackgroundLoop loop = new BackgroundLoop(Duration.ofMinutes(1));
     private volatile double papersPerSecond;
 
-    public EmbeddingWorker(PaperService papers, SearchIndex index, Embedder embedder) {
+    /**
+     * A worker for {@code node} (its name in the store) storing {@code embedder}'s vectors; {@code
+     * index} (may be null) is this node's index, whose vectors of current versions are reused.
+     */
+    public EmbeddingWorker(PaperService papers, EmbeddingStore store, SearchIndex index, Embedder embedder, String node) {
         this.papers = papers;
+        this.store = store;
         this.index = index;
         this.embedder = embedder;
+        this.node = node;
     }
 
     /**
-     * Embeds every paper whose text the index holds and whose embedding it lacks, batch by batch,
-     * committing after each; returns how many it embedded. Stops early when {@link #close}d.
+     * Takes the job unless another node holds it, then stores the embeddings of every paper past
+     * its cursor, batch by batch; returns how many papers it stored (0 when another node has the
+     * job). Stops early when {@link #close}d or when the job was taken over.
      */
     public synchronized int embedPending() {
+        if (!store.claim(token, node, Instant.now(), Instant.now().plus(LEASE))) {
+            return 0;
+        }
         int total = 0;
         long start = System.nanoTime();
         long lastLog = start;
         int loggedTotal = 0;
-        List<Paper> batch;
-        while (!loop.stopped() && !(batch = nextBatch()).isEmpty()) {
-            index.attachVectors(batch, embedder.embedPapers(batch));
-            index.commit();
-            total += batch.size();
-            embedded.addAndGet(batch.size());
-            long now = System.nanoTime();
-            papersPerSecond = total / ((now - start) / 1e9);
-            if (now - lastLog >= LOG_EVERY.toNanos()) {
-                lastLog = now;
-                loggedTotal = total;
-                logProgress(total);
+        try {
+            List<Paper> batch;
+            while (!loop.stopped() && !(batch = papers.changedSince(cursor(), BATCH)).isEmpty()) {
+                List<EmbeddingStore.Computed> computed = compute(batch);
+                double rate = (total + batch.size()) / Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                if (!store.store(token, computed, batch.getLast().changeSeq(), Instant.now().plus(LEASE), node, rate)) {
+                    LOG.warn("embeddings: another node took the job over (this node's lease of {} ran out)", LEASE);
+                    break;
+                }
+                total += batch.size();
+                embedded.addAndGet(batch.size());
+                papersPerSecond = rate;
+                long now = System.nanoTime();
+                if (now - lastLog >= LOG_EVERY.toNanos()) {
+                    lastLog = now;
+                    loggedTotal = total;
+                    logProgress(total);
+                }
             }
+        } catch (RuntimeException e) {
+            store.recordError(token, e.toString());
+            throw e;
         }
-        if (total > loggedTotal) { // the run's last word, unless the progress line just said it
+        if (total > loggedTotal) {
             logProgress(total);
-        }
-        if (total >= MERGE_AFTER_PAPERS && total >= index.size() / 2) {
-            // Most documents were rewritten with their vectors, leaving the index in many segments.
-            index.mergeSegments();
         }
         return total;
     }
 
-    /** The next papers past the cursor whose text is already in the index, oldest change first. */
-    private List<Paper> nextBatch() {
-        long textUpTo = index.appliedSeq();
-        return papers.changedSince(index.embeddedSeq(), BATCH).stream()
-                .filter(p -> p.changeSeq() <= textUpTo)
-                .toList();
+    private long cursor() {
+        return store.state().map(EmbeddingStore.State::papersSeq).orElse(0L);
+    }
+
+    // The stored vector when the text is unchanged, else this index's vector of this version, else the model's.
+    private List<EmbeddingStore.Computed> compute(List<Paper> batch) {
+        Map<String, EmbeddingStore.Previous> previous = store.find(batch.stream().map(Paper::id).toList());
+        float[][] vectors = new float[batch.size()][];
+        String[] shas = new String[batch.size()];
+        List<Integer> toEmbed = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Paper p = batch.get(i);
+            shas[i] = sha256(Embedder.textOf(p));
+            EmbeddingStore.Previous stored = previous.get(p.id());
+            vectors[i] = stored != null && stored.textSha().equals(shas[i]) ? stored.vector()
+                    : index == null ? null : index.vectorOf(p);
+            if (vectors[i] == null) {
+                toEmbed.add(i);
+            }
+        }
+        if (!toEmbed.isEmpty()) {
+            List<float[]> fresh = embedder.embedPapers(toEmbed.stream().map(batch::get).toList());
+            modelRuns.addAndGet(toEmbed.size());
+            for (int k = 0; k < toEmbed.size(); k++) {
+                vectors[toEmbed.get(k)] = fresh.get(k);
+            }
+        }
+        List<EmbeddingStore.Computed> computed = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            computed.add(new EmbeddingStore.Computed(batch.get(i).id(), batch.get(i).changeSeq(), shas[i], vectors[i]));
+        }
+        return computed;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private void logProgress(int total) {
@@ -96,14 +164,19 @@ public final class EmbeddingWorker implements AutoCloseable {
         return BATCH;
     }
 
-    /** Papers in the index without an embedding yet. */
+    /** Papers the site has yet to embed (past the job's cursor). */
     public long pending() {
-        return index.countWithoutVector();
+        return papers.countChangedSince(cursor(), PENDING_CAP);
     }
 
-    /** Papers embedded so far by this worker (for progress displays). */
+    /** Papers this worker stored embeddings for so far (for progress displays). */
     public long embedded() {
         return embedded.get();
+    }
+
+    /** Papers this worker ran the model for (the others reused a vector): what a node spent. */
+    public long modelRuns() {
+        return modelRuns.get();
     }
 
     /** Embedding speed of the latest run, papers per second (0 before the first batch). */
@@ -113,14 +186,19 @@ public final class EmbeddingWorker implements AutoCloseable {
 
     /** Embeds what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */
     public void start(long intervalMillis) {
-        // A failed round (the store briefly unavailable) resumes from the committed cursor.
+        // A failed round (the store briefly unavailable) resumes from the stored cursor.
         loop.start("embedding-worker", Duration.ofMillis(intervalMillis), this::embedPending,
-                e -> LOG.warn("embeddings: embedding from change {} failed", index.embeddedSeq(), e));
+                e -> LOG.warn("embeddings: a batch failed; the next round resumes from the stored cursor", e));
     }
 
-    /** Stops after the batch in progress (waiting for it up to a minute). */
+    /** Stops after the batch in progress (waiting for it up to a minute) and gives the job back. */
     @Override
     public void close() {
         loop.close();
+        try {
+            store.release(token);
+        } catch (RuntimeException e) {
+            LOG.warn("embeddings: could not give the job back ({}); another node takes it when the lease ends", e.getMessage());
+        }
     }
 }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the search index caught up with the store by reading papers in change order from the
  * index's last applied change number. It polls, so it sees writes made by any process or cluster
  * node on the same store, and it resumes after a crash from the index's last commit. It indexes
- * text only, so a new paper is keyword-searchable as soon as it is read; an
- * {@link EmbeddingWorker} adds the embeddings behind it.
+ * text first, so a new paper is keyword-searchable as soon as it is read; then the embeddings
+ * the site's {@link EmbeddingWorker} stored (on whichever node), in the order they were stored,
+ * each given to the paper's document when the index holds the version it was computed from.
  */
 public final class IndexFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
@@ -28,14 +29,25 @@ public final class IndexFollower implements AutoCloseable {
     /** Commit at least this often while catching up a large backlog, so a crash repeats little. */
     private static final int COMMIT_EVERY_PAPERS = 50_000;
 
+    /** Stored embeddings read per page. */
+    static final int VECTOR_PAGE = 256;
+
     private final PaperService papers;
     private final SearchIndex index;
+    private final EmbeddingStore vectors;
     private final AtomicLong applied = new AtomicLong();
     private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
 
+    /** A follower of the papers' text only. */
     public IndexFollower(PaperService papers, SearchIndex index) {
+        this(papers, index, null);
+    }
+
+    /** A follower of the papers' text and of the embeddings stored in {@code vectors} (null: none). */
+    public IndexFollower(PaperService papers, SearchIndex index, EmbeddingStore vectors) {
         this.papers = papers;
         this.index = index;
+        this.vectors = vectors;
     }
 
     /**
@@ -56,10 +68,44 @@ public final class IndexFollower implements AutoCloseable {
                 sinceCommit = 0;
             }
         }
-        if (total > 0) {
+        int attached = vectors == null ? 0 : applyVectors();
+        if (total > 0 || attached > 0) {
             index.commit();
         }
         return total;
+    }
+
+    /**
+     * Reads the stored embeddings past the index's vector cursor, stopping at one computed from a
+     * paper version whose text the index has not applied yet (its turn comes after the next text
+     * pass); returns how many documents got a vector. A stored vector of a version since replaced
+     * is skipped: the newer version's is stored later.
+     */
+    private int applyVectors() {
+        int attached = 0;
+        List<EmbeddingStore.Stored> page;
+        while (!(page = vectors.since(index.vectorsSeq(), VECTOR_PAGE)).isEmpty()) {
+            long textUpTo = index.appliedSeq();
+            List<EmbeddingStore.Stored> ready = page.stream().takeWhile(s -> s.paperSeq() <= textUpTo).toList();
+            if (ready.isEmpty()) {
+                break;
+            }
+            java.util.Map<String, Paper> current = papers.findAll(ready.stream().map(EmbeddingStore.Stored::paperId).toList());
+            List<Paper> same = new java.util.ArrayList<>();
+            List<float[]> vectorsOfSame = new java.util.ArrayList<>();
+            for (EmbeddingStore.Stored s : ready) {
+                Paper p = current.get(s.paperId());
+                if (p != null && p.changeSeq() == s.paperSeq()) {
+                    same.add(p);
+                    vectorsOfSame.add(s.vector());
+                }
+            }
+            attached += index.attachVectors(same, vectorsOfSame, ready.getLast().seq());
+            if (ready.size() < page.size()) {
+                break;
+            }
+        }
+        return attached;
     }
 
     // A hidden paper's change (see PaperService.setHidden) removes its document; showing it again

@@ -49,7 +49,7 @@ public final class PaperVectors {
         });
     }
 
-    private static float[] vectorOf(IndexSearcher searcher, String id) throws IOException {
+    static float[] vectorOf(IndexSearcher searcher, String id) throws IOException {
         TopDocs hit = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
         if (hit.scoreDocs.length == 0) {
             return null;

@@ -32,8 +32,12 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class SearchIndex implements AutoCloseable {
     static final String APPLIED_SEQ = "paperboy.change_seq";
-    /** Papers up to this change number have their embeddings (or were replaced by a later version). */
-    static final String EMBEDDED_SEQ = "paperboy.embedded_seq";
+    /**
+     * The index has read the store's embeddings (paper_embeddings) up to this seq. (Releases that
+     * embedded on each node kept a cursor over paper changes under another key, now ignored: the
+     * index reads the stored vectors from the start once, replacing equal vectors.)
+     */
+    static final String VECTORS_SEQ = "paperboy.vectors_seq";
     static final String ANALYZERS = "paperboy.analyzers";
 
     private final Directory directory;
@@ -41,7 +45,7 @@ public final class SearchIndex implements AutoCloseable {
     private final PageWriter pages;
     private final SearcherManager searchers;
     private volatile long appliedSeq;
-    private volatile long embeddedSeq;
+    private volatile long vectorsSeq;
     private boolean uncommitted;
 
     private SearchIndex(Directory directory, Similarity similarity) throws IOException {
@@ -54,12 +58,12 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (PaperAnalyzers.VERSION.equals(committed.get(ANALYZERS))) {
             this.appliedSeq = Long.parseLong(committed.getOrDefault(APPLIED_SEQ, "0"));
-            this.embeddedSeq = Long.parseLong(committed.getOrDefault(EMBEDDED_SEQ, "0"));
+            this.vectorsSeq = Long.parseLong(committed.getOrDefault(VECTORS_SEQ, "0"));
         } else {
             // Built by other analyzers (or new): its terms cannot be trusted, so start from nothing.
             writer.deleteAll();
             this.appliedSeq = 0;
-            this.embeddedSeq = 0;
+            this.vectorsSeq = 0;
             this.uncommitted = true;
         }
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -71,10 +75,6 @@ public final class SearchIndex implements AutoCloseable {
                 return searcher;
             }
         });
-        if (!committed.containsKey(EMBEDDED_SEQ) && size() > 0 && countWithoutVector() == 0) {
-            // Built before the cursor existed, by a release that embedded every paper inline.
-            this.embeddedSeq = appliedSeq;
-        }
     }
 
     /** Opens (or creates) the index in {@code folder}; fails clearly when another process holds it. */
@@ -126,9 +126,9 @@ public final class SearchIndex implements AutoCloseable {
         return appliedSeq;
     }
 
-    /** The embedding cursor: papers changed after it wait for their embedding ({@link EmbeddingWorker}). */
-    public long embeddedSeq() {
-        return embeddedSeq;
+    /** The stored embeddings read so far: those stored after this seq wait for the {@link IndexFollower}. */
+    public long vectorsSeq() {
+        return vectorsSeq;
     }
 
     /** Adds or replaces these papers' documents and makes them searchable; call {@link #commit} to persist. */
@@ -183,11 +183,11 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * Gives these papers their embeddings ({@code vectors} in the same order) where the index
-     * still holds the same version of the paper, and moves the embedding cursor past them. A
-     * version the follower replaced meanwhile keeps its newer text: its change number lies past
-     * the cursor, so it is embedded in its own turn. Returns how many documents got a vector.
+     * still holds the same version of the paper, and marks the stored embeddings read up to
+     * {@code vectorsUpTo}. A version the follower replaced meanwhile keeps its newer text: its own
+     * embedding is stored later. Returns how many documents got a vector.
      */
-    synchronized int attachVectors(List<Paper> papers, List<float[]> vectors) {
+    synchronized int attachVectors(List<Paper> papers, List<float[]> vectors, long vectorsUpTo) {
         try {
             searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();
@@ -200,8 +200,8 @@ public final class SearchIndex implements AutoCloseable {
                         writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p, vectors.get(i)));
                         attached++;
                     }
-                    embeddedSeq = Math.max(embeddedSeq, p.changeSeq());
                 }
+                vectorsSeq = Math.max(vectorsSeq, vectorsUpTo);
             } finally {
                 searchers.release(searcher);
             }
@@ -211,6 +211,16 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("search index: cannot attach " + papers.size() + " embeddings", e);
         }
+    }
+
+    /**
+     * The vector this index holds for exactly this version of the paper, else null: an index built
+     * by an earlier release gives the site's embedding job what it embedded, instead of the model.
+     */
+    float[] vectorOf(Paper paper) {
+        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(IndexFields.ID, paper.id()))) == 0
+                || indexedSeq(searcher, searcher.storedFields(), paper.id()) != paper.changeSeq()
+                ? null : PaperVectors.vectorOf(searcher, paper.id()));
     }
 
     /** The change number of the paper's indexed version; -1 when it is not indexed. */
@@ -224,7 +234,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Documents without an embedding (not embedded yet, or embeddings off). */
-    long countWithoutVector() {
+    public long countWithoutVector() {
         return withSearcher(s -> s.getIndexReader().numDocs() - s.count(new FieldExistsQuery(IndexFields.VECTOR)));
     }
 
@@ -250,7 +260,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             appliedSeq = 0;
-            embeddedSeq = 0;
+            vectorsSeq = 0;
             uncommitted = true;
         } catch (IOException e) {
             throw new UncheckedIOException("search index: cannot clear", e);
@@ -270,7 +280,7 @@ public final class SearchIndex implements AutoCloseable {
     private synchronized void commit(String analyzersVersion) {
         try {
             writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
-                    EMBEDDED_SEQ, Long.toString(embeddedSeq), ANALYZERS, analyzersVersion).entrySet());
+                    VECTORS_SEQ, Long.toString(vectorsSeq), ANALYZERS, analyzersVersion).entrySet());
             writer.commit();
             uncommitted = false;
             searchers.maybeRefresh();

@@ -22,8 +22,8 @@ public final class SearchMetrics implements MeterBinder {
                 .description("Papers in the search index").register(registry);
         Gauge.builder("paperboy.search.applied.change", index, i -> i.appliedSeq())
                 .description("Last store change whose text the index holds").register(registry);
-        Gauge.builder("paperboy.search.embedded.change", index, i -> i.embeddedSeq())
-                .description("Store changes up to this one have their embeddings").register(registry);
+        Gauge.builder("paperboy.search.vectors.applied", index, i -> i.vectorsSeq())
+                .description("Stored embeddings (paper_embeddings.seq) read into the index up to this one").register(registry);
         Gauge.builder("paperboy.search.embeddings.pending", index, i -> i.countWithoutVector())
                 .description("Papers in the index without an embedding yet").register(registry);
     }

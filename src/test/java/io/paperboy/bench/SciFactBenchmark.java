@@ -5,6 +5,7 @@ import io.paperboy.db.Database;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.InvalidQueryException;
@@ -63,14 +64,17 @@ public final class SciFactBenchmark {
             store(db, data);
             Embedder embedder = hybrid ? embedder(option(args, "--model", "bge")) : null;
             long start = System.nanoTime();
-            int indexed = new IndexFollower(new PaperService(db), index).catchUp();
+            EmbeddingStore vectors = hybrid ? new EmbeddingStore(db, embedder.name()) : null;
+            IndexFollower follower = new IndexFollower(new PaperService(db), index, vectors);
+            int indexed = follower.catchUp();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("SciFact (%s): %,d documents indexed in %.1f s (%.1f/s), %d queries%n", split,
                     indexed, seconds, indexed / seconds, data.queries().size());
             if (hybrid) {
-                // The server's path: text first, then the background worker's batches.
+                // The server's path: text first, then the site's embedding job into the store, then the follower.
                 start = System.nanoTime();
-                int embedded = new EmbeddingWorker(new PaperService(db), index, embedder).embedPending();
+                int embedded = new EmbeddingWorker(new PaperService(db), vectors, null, embedder, "bench").embedPending();
+                follower.catchUp();
                 seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("embedded %,d documents in %.1f s = %.1f papers/s (%s, batches of %d)%n",
                         embedded, seconds, embedded / seconds, embedder.describe(), EmbeddingWorker.batchSize());

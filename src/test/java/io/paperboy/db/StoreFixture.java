@@ -146,6 +146,14 @@ public final class StoreFixture {
                 "attempted_at", "2025-01-02T00:00:01Z", "outcome", "retry", "http_status", 503L, "latency_ms", 12L,
                 "error", "the receiver answered 503"));
         add("webhook_scan", row("id", 1L, "scanned_to", "2025-01-02T00:00:00Z"));
+        // Bytes that are no valid text either way (0xff, a NUL): a backup must carry them as bytes.
+        add("paper_embeddings", row("paper_id", P1, "paper_seq", 1L, "seq", 1L, "model", "BGE-small-en-v1.5 (test)",
+                "text_sha", "9f86d081884c7d65", "vector", new byte[] {0, 0, (byte) 0x80, 0x3f, (byte) 0xff, 0, 0, 0}, "embedded_at", "2025-01-03T00:00:00Z",
+                "embedded_by", "node-a"));
+        add("embedding_state", row("model", "BGE-small-en-v1.5 (test)", "papers_seq", 1L, "last_seq", 1L, "holder", null,
+                "holder_node", null, "lease_until", null, "rate", 2.5, "last_error", "store unreachable"));
+        add("node_reports", row("node", "4242@node-a", "version", "0.1.0", "started_at", "2025-01-03T00:00:00Z",
+                "seen_at", 1735862400000L, "index_applied", 3L, "index_lag", 0L, "vectors_lag", 1L));
     }
 
     private StoreFixture() {}
@@ -181,7 +189,9 @@ public final class StoreFixture {
                     }
                 });
                 insertRow(c, table, present);
-                kept.add(present);
+                Map<String, Object> comparable = new TreeMap<>();
+                present.forEach((column, value) -> comparable.put(column, comparable(value)));
+                kept.add(comparable);
             }
             inserted.put(table.name(), kept);
         }
@@ -192,7 +202,7 @@ public final class StoreFixture {
         return inserted;
     }
 
-    /** Every row of {@code table}, each as column → value ({@link StoreValues#read}), in a fixed order. */
+    /** Every row of {@code table}, each as column → value ({@link StoreValues#read}; bytes as hex), in a fixed order. */
     public static List<Map<String, Object>> rows(Connection c, String table) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
@@ -201,9 +211,8 @@ public final class StoreFixture {
                 Map<String, Object> row = new TreeMap<>();
                 for (int i = 1; i <= width; i++) {
                     Object value = StoreValues.read(rs, i);
-                    // Bytes compare by content (arrays compare by identity): the first table with bytes to back up, thumbnails.png.
-                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT),
-                            value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
+                    // Bytes compare by content (an array's equals is its identity).
+                    row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), comparable(value));
                 }
                 rows.add(row);
             }
@@ -223,6 +232,11 @@ public final class StoreFixture {
                 assertThat(rows(copy, table.name())).as("table %s", table.name()).isEqualTo(rows);
             }
         }
+    }
+
+    // Bytes compare by content as hex (an array's equals is its identity, so rows holding one never matched).
+    private static Object comparable(Object value) {
+        return value instanceof byte[] bytes ? "bytes " + java.util.HexFormat.of().formatHex(bytes) : value;
     }
 
     private static void insertRow(Connection c, StoreSchema.Table table, Map<String, Object> row) throws SQLException {

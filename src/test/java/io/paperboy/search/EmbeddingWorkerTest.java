@@ -7,17 +7,15 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Embeddings follow the text in the background, with the real BGE-small model; keyword search never waits. */
+/**
+ * The site's embedding job stores vectors once, with the real BGE-small model; the index follower
+ * reads them behind the text (keyword search never waits for them).
+ */
 final class EmbeddingWorkerTest {
     private static Embedder embedder;
 
@@ -33,123 +31,140 @@ final class EmbeddingWorkerTest {
         return search.search(q, 10).hits().stream().map(SearchHit::paperId).toList();
     }
 
+    private static int storedRows(Database db) {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM paper_embeddings").mapTo(Integer.class).one());
+    }
+
+    private static EmbeddingWorker worker(Database db, SearchIndex index, String node) {
+        return new EmbeddingWorker(new PaperService(db), new EmbeddingStore(db, embedder.name()), index, embedder, node);
+    }
+
+    private static IndexFollower follower(Database db, SearchIndex index) {
+        return new IndexFollower(new PaperService(db), index, new EmbeddingStore(db, embedder.name()));
+    }
+
     @Test
-    void aNewPaper_isFoundByKeywordBeforeItsEmbedding_andByMeaningOnceTheWorkerRan() throws Exception {
+    void aNewPaper_isFoundByKeywordBeforeItsEmbedding_andByMeaningOnceStoredAndFollowed() throws Exception {
         try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
-            new IndexFollower(papers, index).catchUp();
+            IndexFollower follower = follower(db, index);
+            follower.catchUp();
             SearchService search = new SearchService(index, embedder);
-            EmbeddingWorker worker = new EmbeddingWorker(papers, index, embedder);
+            EmbeddingWorker worker = worker(db, index, "a");
 
             assertThat(keywordIds(search, "diffusion image synthesis")).first().isEqualTo("2407.00003");
             assertThat(search.rank("making pictures", 10, Ranking.VECTORS)).isEmpty();
             assertThat(worker.pending()).isEqualTo(6);
 
             assertThat(worker.embedPending()).isEqualTo(6);
+            assertThat(storedRows(db)).isEqualTo(6);
+            assertThat(index.countWithoutVector()).as("stored, not yet read by the index").isEqualTo(6);
+            follower.catchUp();
 
             // By meaning only (the vector ranking); a query sharing the paper's words, since one that shares
             // none must clear the meaning floor, which these one-sentence fixtures sit below.
             assertThat(search.rank("diffusion image synthesis", 1, Ranking.VECTORS)).containsExactly("2407.00003");
             assertThat(worker.pending()).isZero();
-            assertThat(index.embeddedSeq()).isEqualTo(index.appliedSeq());
+            assertThat(index.countWithoutVector()).isZero();
             assertThat(worker.embedPending()).as("nothing left to embed").isZero();
+            assertThat(worker.modelRuns()).isEqualTo(6);
         }
     }
 
     @Test
-    void anEmbeddingOfAnOldVersion_neverReplacesTheNewerTextTheFollowerApplied() throws Exception {
+    void aStoredEmbeddingOfAnOldVersion_neverReplacesTheNewerTextTheFollowerApplied() throws Exception {
         try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
-            IndexFollower follower = new IndexFollower(papers, index);
+            IndexFollower follower = follower(db, index);
+            EmbeddingWorker worker = worker(db, index, "a");
             follower.catchUp();
-            List<Paper> batch = papers.changedSince(0, 10);
-            List<float[]> vectors = embedder.embedPapers(batch);
+            assertThat(worker.embedPending()).isEqualTo(6);
             db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2407.00003", "Quokka counting in Rottnest")
                     .abstractText("We count quokkas on Rottnest Island.").version(2).build())));
+
+            // The text of v2 first, then the stored vectors: v1's is skipped.
             follower.catchUp();
 
-            // The worker finishes a batch holding the old version after the edit was applied.
-            assertThat(index.attachVectors(batch, vectors)).isEqualTo(5);
-
             SearchService search = new SearchService(index, embedder);
+            assertThat(index.countWithoutVector()).isEqualTo(1);
             assertThat(keywordIds(search, "quokka")).containsExactly("2407.00003");
-            assertThat(keywordIds(search, "diffusion image synthesis")).doesNotContain("2407.00003");
-            // The edit lies past the cursor, so it is embedded in its own turn.
-            assertThat(new EmbeddingWorker(papers, index, embedder).embedPending()).isEqualTo(1);
+            assertThat(search.rank("diffusion image synthesis", 10, Ranking.VECTORS)).doesNotContain("2407.00003");
+            // The edit lies past the job's cursor, so it is embedded in its own turn.
+            assertThat(worker.embedPending()).isEqualTo(1);
+            follower.catchUp();
             assertThat(index.countWithoutVector()).isZero();
             assertThat(search.rank("quokka counting", 1, Ranking.VECTORS)).containsExactly("2407.00003");
         }
     }
 
     @Test
-    void aPaperHiddenBeforeItsEmbedding_staysOutOfTheIndex_andTheCursorMovesPastIt() throws Exception {
+    void aPaperHiddenBeforeItsEmbedding_staysOutOfTheIndex_andShownAgainIsNotEmbeddedAgain() throws Exception {
         try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
-            IndexFollower follower = new IndexFollower(papers, index);
+            IndexFollower follower = follower(db, index);
             follower.catchUp();
             db.useTransaction(h -> papers.setHidden(h, "2407.00003", true));
             follower.catchUp();
+            EmbeddingWorker worker = worker(db, index, "a");
 
-            assertThat(new EmbeddingWorker(papers, index, embedder).embedPending()).isEqualTo(6);
+            assertThat(worker.embedPending()).isEqualTo(6);
+            follower.catchUp();
 
-            // Its change was read and skipped: the worker must not write the hidden paper back.
+            // The follower must not write the hidden paper back with its vector.
             assertThat(index.size()).isEqualTo(5);
             assertThat(index.countWithoutVector()).isZero();
-            assertThat(index.embeddedSeq()).isEqualTo(index.appliedSeq());
             assertThat(new SearchService(index, embedder).rank("diffusion image synthesis", 10, Ranking.VECTORS))
                     .doesNotContain("2407.00003");
+
+            db.useTransaction(h -> papers.setHidden(h, "2407.00003", false));
+            follower.catchUp();
+            assertThat(worker.embedPending()).isEqualTo(1);
+            follower.catchUp();
+            // Its text is the same: the stored vector comes back under the new change, without the model.
+            assertThat(worker.modelRuns()).isEqualTo(6);
+            assertThat(index.countWithoutVector()).isZero();
+            assertThat(new SearchService(index, embedder).rank("diffusion image synthesis", 1, Ranking.VECTORS))
+                    .containsExactly("2407.00003");
         }
     }
 
     @Test
-    void theCursorIsCommittedWithTheVectors_soAReopenedIndexResumesAfterIt() throws Exception {
-        Path folder = dir.resolve("index");
-        try (Database db = TestStore.SQLITE.open(dir)) {
+    void anIndexEmbeddedByAnEarlierRelease_givesTheJobItsVectors_withoutTheModel() throws Exception {
+        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
-            long firstBatchEnd;
-            try (SearchIndex index = SearchIndex.open(folder)) {
-                new IndexFollower(papers, index).catchUp();
-                List<Paper> firstTwo = papers.changedSince(0, 2);
-                index.attachVectors(firstTwo, embedder.embedPapers(firstTwo));
-                index.commit();
-                firstBatchEnd = index.embeddedSeq();
-            }
+            // What a node of an earlier release had: every paper's text and vector in its own index.
+            List<Paper> stored = papers.changedSince(0, 10);
+            index.apply(stored, embedder.embedPapers(stored));
+            index.commit();
+            EmbeddingWorker worker = worker(db, index, "a");
 
-            try (SearchIndex reopened = SearchIndex.open(folder)) {
-                assertThat(reopened.embeddedSeq()).isEqualTo(firstBatchEnd);
-                assertThat(reopened.countWithoutVector()).isEqualTo(4);
-                assertThat(new EmbeddingWorker(papers, reopened, embedder).embedPending()).isEqualTo(4);
-                assertThat(reopened.countWithoutVector()).isZero();
-            }
+            assertThat(worker.embedPending()).isEqualTo(6);
+
+            assertThat(worker.modelRuns()).isZero();
+            assertThat(storedRows(db)).isEqualTo(6);
         }
     }
 
     @Test
-    void anIndexEmbeddedInlineBeforeTheCursorExisted_isTakenAsFullyEmbedded() throws Exception {
-        Path folder = dir.resolve("index");
-        List<Paper> papers = new ArrayList<>();
-        long seq = 1;
-        for (Paper p : SearchFixtures.papers()) {
-            papers.add(p.withChangeSeq(seq++));
-        }
-        try (SearchIndex index = SearchIndex.open(folder)) {
-            index.apply(papers, embedder.embedPapers(papers));
-        }
-        // What the previous release committed: the text's change number and analyzers, no cursor.
-        try (FSDirectory directory = FSDirectory.open(folder);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PaperAnalyzers.perField()))) {
-            writer.setLiveCommitData(Map.of(SearchIndex.APPLIED_SEQ, "6",
-                    SearchIndex.ANALYZERS, PaperAnalyzers.VERSION).entrySet());
-            writer.commit();
-        }
+    void whileOneNodeHoldsTheJob_anotherEmbedsNothing_untilItsLeaseLapses() throws Exception {
+        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+            PaperService papers = new PaperService(db);
+            db.useTransaction(h -> papers.store(h, SearchFixtures.papers().subList(0, 3)));
+            EmbeddingWorker first = worker(db, null, "first");
+            EmbeddingWorker second = worker(db, null, "second");
+            assertThat(first.embedPending()).isEqualTo(3);
+            db.useTransaction(h -> papers.store(h, SearchFixtures.papers().subList(3, 6)));
 
-        try (SearchIndex reopened = SearchIndex.open(folder)) {
-            assertThat(reopened.appliedSeq()).isEqualTo(6);
-            assertThat(reopened.embeddedSeq()).isEqualTo(6);
+            assertThat(second.embedPending()).as("the first node holds the job").isZero();
+            // Two minutes later, the first node having died without giving the job back.
+            db.useTransaction(h -> h.createUpdate("UPDATE embedding_state SET lease_until = 0").execute());
+            assertThat(second.embedPending()).isEqualTo(3);
+            assertThat(first.embedPending()).as("the second node holds it now").isZero();
+            assertThat(first.modelRuns() + second.modelRuns()).isEqualTo(6);
         }
     }
 }

@@ -8,16 +8,13 @@ import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.ChildJvm;
 import io.paperboy.testing.Samples;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real child JVM embeds ({@code paperboy reindex --embeddings}), is killed with SIGKILL, and embedding resumes. */
+/** A real child JVM embeds into the store ({@code paperboy reindex --embeddings}), is killed with SIGKILL, and the job resumes. */
 final class KilledEmbeddingResumesTest {
     private static final int SEED_PAPERS = 114;
 
@@ -32,32 +29,32 @@ final class KilledEmbeddingResumesTest {
             new Importer(db, papers, new ListingService(db), LocalDate.of(2026, 11, 29))
                     .run(List.of(Samples.copy(Samples.SEED, dir)), false);
             Process child = ChildJvm.paperboy("reindex", "--embeddings", "--data", dir.toString());
-            ChildJvm.killOnceCommitted(child, "embedding", () -> committedEmbeddedSeq(index) > 0);
+            EmbeddingStore store = new EmbeddingStore(db, Embedder.BGE_SMALL);
+            ChildJvm.killOnceCommitted(child, "embedding", () -> cursor(store) > 0);
 
-            try (SearchIndex reopened = SearchIndex.open(index)) {
-                long cursor = reopened.embeddedSeq();
-                long waiting = papers.changedSince(cursor, SEED_PAPERS).size();
-                assertThat(reopened.size()).as("the text index was complete before embedding began").isEqualTo(SEED_PAPERS);
-                assertThat(cursor).as("killed mid-way").isBetween(1L, reopened.appliedSeq() - 1);
-                // Papers before the cursor kept their vectors through the kill.
-                assertThat(reopened.countWithoutVector()).isEqualTo(waiting);
+            long cursor = cursor(store);
+            long waiting = papers.changedSince(cursor, SEED_PAPERS).size();
+            assertThat(cursor).as("killed mid-way").isBetween(1L, papers.lastChange() - 1);
+            // Papers before the cursor kept their vectors through the kill.
+            assertThat(storedRows(db)).isEqualTo(SEED_PAPERS - waiting);
+            // Two minutes later: the killed node's lease has lapsed.
+            db.useTransaction(h -> h.createUpdate("UPDATE embedding_state SET lease_until = 0").execute());
 
-                int resumed = new EmbeddingWorker(papers, reopened, new Embedder()).embedPending();
+            try (EmbeddingWorker worker = new EmbeddingWorker(papers, store, null, new Embedder(), "after the kill")) {
+                int resumed = worker.embedPending();
 
                 assertThat(resumed).isEqualTo(waiting);
-                assertThat(reopened.countWithoutVector()).isZero();
-                assertThat(reopened.embeddedSeq()).isEqualTo(reopened.appliedSeq());
+                assertThat(worker.modelRuns()).as("nothing before the cursor embedded again").isEqualTo(waiting);
+                assertThat(storedRows(db)).isEqualTo(SEED_PAPERS);
             }
         }
     }
 
-    /** The embedding cursor of the index's last commit, read beside the child that writes it. */
-    private static long committedEmbeddedSeq(Path index) {
-        try (FSDirectory directory = FSDirectory.open(index)) {
-            String seq = SegmentInfos.readLatestCommit(directory).getUserData().get(SearchIndex.EMBEDDED_SEQ);
-            return seq == null ? 0 : Long.parseLong(seq);
-        } catch (IOException e) {
-            return 0; // no commit yet, or one being written
-        }
+    private static long cursor(EmbeddingStore store) {
+        return store.state().map(EmbeddingStore.State::papersSeq).orElse(0L);
+    }
+
+    private static int storedRows(Database db) {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM paper_embeddings").mapTo(Integer.class).one());
     }
 }

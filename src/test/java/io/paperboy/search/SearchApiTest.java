@@ -184,7 +184,7 @@ final class SearchApiTest {
         assertThat(documents).isGreaterThanOrEqualTo(114 + 30 + 200);
         assertThat(gauge(metrics, "paperboy_search_embeddings_pending")).isEqualTo(documents);
         assertThat(gauge(metrics, "paperboy_search_applied_change")).isPositive();
-        assertThat(gauge(metrics, "paperboy_search_embedded_change")).isZero();
+        assertThat(gauge(metrics, "paperboy_search_vectors_applied")).isZero();
     }
 
     private static double gauge(String metrics, String name) {

@@ -9,6 +9,7 @@ import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
@@ -44,6 +45,7 @@ public final class TestServer implements AutoCloseable {
     private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
     private final List<AutoCloseable> owned;
+    private EmbeddingWorker embedding;
     private final HttpClient http = HttpClient.newHttpClient();
     private int metricsPort;
 
@@ -131,25 +133,31 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(dir, this);
     }
 
-    private TestServer(Path dir, Embedder embedder) throws Exception {
+    // A node whose index follows the store's embeddings and whose worker takes part in the site's
+    // embedding job with embedder; on a new store (first == null, samples imported) or on first's.
+    private TestServer(Path dir, TestStore store, TestServer first, Embedder embedder) throws Exception {
         mailLimits = MAIL_LIMITS;
         tweak = UnaryOperator.identity();
-        mail = new MailServer();
-        ownsMail = true;
-        databaseUrl = TestStore.SQLITE.newDatabaseUrl(dir);
+        mail = first == null ? new MailServer() : first.mail;
+        ownsMail = first == null;
+        databaseUrl = first == null ? store.newDatabaseUrl(dir) : first.databaseUrl;
         db = Database.open(databaseUrl);
-        importSamples(dir);
+        if (first == null) {
+            importSamples(dir);
+        }
         SearchIndex index = SearchIndex.inMemory();
         PaperService papers = new PaperService(db);
-        IndexFollower follower = new IndexFollower(papers, index);
+        EmbeddingStore vectors = new EmbeddingStore(db, embedder.name());
+        IndexFollower follower = new IndexFollower(papers, index, vectors);
         follower.catchUp();
-        EmbeddingWorker embedding = new EmbeddingWorker(papers, index, embedder);
-        embedding.embedPending(); // every sample paper, before the first request
+        embedding = new EmbeddingWorker(papers, vectors, index, embedder, "node " + dir.getFileName());
+        embedding.embedPending(); // every paper not embedded yet, before the first request
+        follower.catchUp();
         follower.start(200);
         embedding.start(200);
         server = WebServer.start(db, site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), index, embedder,
                 "127.0.0.1", 0);
-        owned = List.of(follower, embedding, index);
+        owned = List.of(embedding, follower, index);
     }
 
     /**
@@ -157,7 +165,22 @@ public final class TestServer implements AutoCloseable {
      * some seconds to build), for the features that rank by meaning.
      */
     public static TestServer withEmbeddings(Path dir) throws Exception {
-        return new TestServer(dir, new Embedder());
+        return new TestServer(dir, TestStore.SQLITE, null, new Embedder());
+    }
+
+    /** The same on {@code store} with {@code embedder} (one that counts its calls, say). */
+    public static TestServer withEmbeddings(Path dir, TestStore store, Embedder embedder) throws Exception {
+        return new TestServer(dir, store, null, embedder);
+    }
+
+    /** Another node on this server's store with its own index and embedding worker, as in a cluster. */
+    public TestServer anotherNodeWithEmbeddings(Path dir, Embedder embedder) throws Exception {
+        return new TestServer(dir, null, this, embedder);
+    }
+
+    /** This node's embedding worker (null on a server without embeddings). */
+    public EmbeddingWorker embedding() {
+        return embedding;
     }
 
     private void importSamples(Path dir) throws Exception {
