@@ -248,6 +248,7 @@ public final class WebServer {
             StoreUnavailable storeUnavailable = new StoreUnavailable(outage, pageCache, db.poolSize());
             new Health(db, papers, index::appliedSeq).register(config);
             config.routes.get("/api/openapi.json", WebServer::openApi);
+        config.routes.get("/static/{version}/<file>", io.paperboy.web.StaticAssets::serve);
             searchApi.register(config); // before /api/papers/<id>, which would take "search" for an id
             similarApi.register(config); // likewise: <id> would swallow "/similar"
             new PaperApi(papers, listings::upvotes, comments, extras).register(config);

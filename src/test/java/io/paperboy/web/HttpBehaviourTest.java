@@ -63,12 +63,55 @@ final class HttpBehaviourTest {
     }
 
     @Test
-    void staticFiles_areServedWithLongerCaching() throws Exception {
+    void staticFiles_underTheirOldAddresses_areServedWithAnHoursCaching() throws Exception {
         HttpResponse<String> css = SERVER.server().get("/static/app.css");
 
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains("prefers-color-scheme: dark");
         assertThat(css.headers().firstValue("cache-control")).hasValue("public, max-age=3600");
+    }
+
+    @Test
+    void everyFileAPageNames_isServedUnderTheContentHash_andKeptForAYear() throws Exception {
+        String page = SERVER.server().get("/").body();
+        var named = java.util.regex.Pattern.compile("(?:href|src)=\"(/static/[^\"]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+
+        assertThat(named).hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(path -> assertThat(path).startsWith("/static/" + StaticAssets.version() + "/"));
+        for (String path : named) {
+            HttpResponse<byte[]> file = SERVER.server().getBytes(path);
+            assertThat(file.statusCode()).as(path).isEqualTo(200);
+            assertThat(file.headers().firstValue("cache-control")).as(path).hasValue(StaticAssets.IMMUTABLE);
+        }
+    }
+
+    @Test
+    void katexFonts_resolveUnderTheSameHash_asItsStylesheet() throws Exception {
+        HttpResponse<byte[]> font = SERVER.server().getBytes(StaticAssets.url("vendor/katex/fonts/KaTeX_Main-Regular.woff2"));
+
+        assertThat(font.statusCode()).isEqualTo(200);
+        assertThat(font.headers().firstValue("content-type")).hasValue("font/woff2");
+        assertThat(new String(font.body(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("wOF2");
+    }
+
+    @Test
+    void anOlderHash_stillGetsTheCurrentFile_butNotTheYearLongPromise() throws Exception {
+        HttpResponse<String> css = SERVER.server().get("/static/000000000000/app.css");
+
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains("prefers-color-scheme: dark");
+        assertThat(css.headers().firstValue("cache-control")).hasValue(StaticAssets.REVALIDATE);
+    }
+
+    @Test
+    void hashedAddresses_serveOnlyTheSitesOwnFiles() throws Exception {
+        String version = StaticAssets.version();
+
+        assertThat(SERVER.server().get("/static/" + version + "/../api/openapi.json").statusCode()).isEqualTo(404);
+        assertThat(SERVER.server().get("/static/" + version + "/vendor/..%2F..%2Fapi%2Fopenapi.json").statusCode()).isEqualTo(404);
+        assertThat(SERVER.server().get("/static/" + version + "/no-such-file.css").statusCode()).isEqualTo(404);
+        assertThat(SERVER.server().get("/static/" + version + "/app.class").statusCode()).isEqualTo(404);
     }
 
     @Test

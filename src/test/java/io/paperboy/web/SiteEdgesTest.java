@@ -45,7 +45,7 @@ final class SiteEdgesTest {
     @Test
     void favicon_isARealIcon_andEveryPageNamesItAndTheSvgOne() throws Exception {
         HttpResponse<byte[]> ico = server().getBytes("/favicon.ico");
-        HttpResponse<byte[]> svg = server().getBytes("/static/icon.svg");
+        HttpResponse<byte[]> svg = server().getBytes(StaticAssets.url("icon.svg"));
 
         assertThat(ico.statusCode()).isEqualTo(200);
         assertThat(ico.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
@@ -55,7 +55,7 @@ final class SiteEdgesTest {
         assertThat(svg.statusCode()).isEqualTo(200);
         assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         assertThat(server().get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"")
-                .contains("<link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\">");
+                .contains("<link rel=\"icon\" href=\"" + StaticAssets.url("icon.svg") + "\" type=\"image/svg+xml\">");
     }
 
     @Test
