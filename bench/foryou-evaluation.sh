@@ -13,7 +13,7 @@ source bench/lib.sh
 JAVA="$(newest_java)"
 CLASSPATH_FILE="$(mktemp)"
 trap 'rm -f "$CLASSPATH_FILE"' EXIT
-./mvnw -q -B test-compile
+./mvnw -q -B -Pbench test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Xmx1g \
   -cp "target/classes:target/test-classes:$(cat "$CLASSPATH_FILE")" io.paperboy.bench.ForYouEvaluation "$DATA" "$@"

@@ -11,7 +11,7 @@ source bench/lib.sh
 JAVA="$(newest_java)"
 CLASSPATH_FILE="$(mktemp)"
 trap 'rm -f "$CLASSPATH_FILE"' EXIT
-./mvnw -q -B test-compile
+./mvnw -q -B -Pbench test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g \

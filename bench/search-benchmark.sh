@@ -48,7 +48,7 @@ generate_input() {
   mv "$INPUT.partial" "$INPUT"
 }
 
-./mvnw -q -B test-compile
+./mvnw -q -B -Pbench test-compile
 CLASSPATH_FILE="$WORK/classpath"
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
 generate_input

