@@ -12,7 +12,6 @@ import io.paperboy.paper.PaperService;
 import io.paperboy.testing.ChildJvm;
 import io.paperboy.testing.Poll;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -38,11 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +67,7 @@ final class KilledThumbnailRunTest {
     @BeforeEach
     void servePdfs() throws Exception {
         for (int i = 1; i <= PAPERS; i++) {
-            files.put(id(i), pdf("First page of paper " + i));
+            files.put(id(i), ThumbnailWorkerTest.pdf("First page of paper " + i));
         }
         pdfs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         pdfs.setExecutor(handlers);
@@ -223,23 +217,6 @@ final class KilledThumbnailRunTest {
             assertThat(answer.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
             assertThat(ImageIO.read(new ByteArrayInputStream(answer.body()))).as(id(i) + " served whole").isNotNull();
             assertThat(answer.body()).isEqualTo(Files.readAllBytes(ThumbnailWorker.file(thumbnails, id(i))));
-        }
-    }
-
-    private static byte[] pdf(String text) throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 28);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
         }
     }
 }

@@ -90,7 +90,8 @@ final class ThumbnailWorkerTest {
                 settings, Clock.systemUTC());
     }
 
-    private static byte[] pdf(String text) throws Exception {
+    /** A real one-page PDF (PDFBox) saying {@code text}. */
+    static byte[] pdf(String text) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);
