@@ -3,12 +3,11 @@ package io.paperboy.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
-import io.paperboy.jobs.BackgroundLoop;
+import io.paperboy.jobs.PoliteRefresh;
 import io.paperboy.paper.ArtifactLink;
 import io.paperboy.paper.LinkKind;
 import io.paperboy.paper.Paper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /repos/{owner}/{repo}} for its first GitHub link, reading {@code stargazers_count}.
  * Requests are conditional (the stored ETag as {@code If-None-Match}; a 304 confirms the count and
  * does not count against the rate limit), one at a time at most one per interval, and the rate
- * limit is honoured ({@link RateLimit}): when GitHub says stop, the worker asks nothing until the
- * time it names. Outcomes live in the store ({@link StarsRepository}): a 404 clears the count (the
+ * limit is honoured ({@link RateLimit}): when GitHub says stop, no node on the store asks anything
+ * until the time it names ({@link PoliteRefresh}). Outcomes live in the store ({@link StarsRepository}): a 404 clears the count (the
  * repository is gone), an error or a refusal keeps the last good count and tries again later.
  * Pages read the store only, so they never wait on GitHub.
  */
@@ -44,12 +43,7 @@ public final class StarsWorker implements AutoCloseable {
     private final Clock clock;
     private final StarsRepository repository = new StarsRepository();
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
-    private Instant pausedUntil = Instant.MIN;
-    private long lastRequestNanos;
-    private boolean requested;
+    private final PoliteRefresh polite;
 
     /** {@code featured} lists the papers whose stars to keep (recently featured ones). */
     public StarsWorker(Database db, Supplier<List<Paper>> featured, GithubSettings settings, Clock clock) {
@@ -57,34 +51,34 @@ public final class StarsWorker implements AutoCloseable {
         this.featured = featured;
         this.settings = settings;
         this.clock = clock;
+        this.polite = new PoliteRefresh(db, "github", settings.interval(), clock);
+    }
+
+    /** A featured paper with code on GitHub, and its row (null before the first claim). */
+    private record Due(Paper paper, GithubRepo repo, StarsRepository.Row row) {
+        // A link that now names another repository starts over: its ETag and count belong to the old one.
+        boolean moved() {
+            return row != null && !row.repo().equalsIgnoreCase(repo.path());
+        }
     }
 
     /** One round: asks GitHub about every featured paper that is due; returns how many answers it stored. */
-    public synchronized int refreshDue() throws InterruptedException {
+    public int refreshDue() throws InterruptedException {
         List<Paper> papers = featured.get();
         Map<String, StarsRepository.Row> rows = db.withHandle(h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
-        int stored = 0;
-        for (Paper p : papers) {
-            Optional<GithubRepo> repo = firstRepo(p);
-            if (repo.isEmpty() || loop.stopped() || clock.instant().isBefore(pausedUntil)) {
-                continue;
-            }
-            StarsRepository.Row row = rows.get(p.id());
-            boolean moved = row != null && !row.repo().equalsIgnoreCase(repo.get().path());
-            if (row != null && !moved && clock.instant().isBefore(Instant.parse(row.dueAt()))) {
-                continue;
-            }
-            Instant lease = clock.instant().plus(LEASE);
-            boolean claimed = db.inTransaction(h -> row == null ? repository.claimNew(h, p.id(), repo.get().path(), lease)
-                    : repository.claimDue(h, p.id(), row.dueAt(), lease));
-            if (!claimed) {
-                continue; // another node has it
-            }
-            StarsRepository.Row claimedRow = row != null ? row
-                    : new StarsRepository.Row(p.id(), repo.get().path(), null, null, "new", null);
-            stored += ask(claimedRow, repo.get(), moved) ? 1 : 0;
+        List<Due> withCode = papers.stream().flatMap(p -> firstRepo(p).map(r -> new Due(p, r, rows.get(p.id()))).stream()).toList();
+        return polite.round(withCode, this::claim, this::ask);
+    }
+
+    // Due (never asked, moved, or its due time passed) and claimed by this node, not another.
+    private boolean claim(Due due) {
+        StarsRepository.Row row = due.row();
+        if (row != null && !due.moved() && clock.instant().isBefore(Instant.parse(row.dueAt()))) {
+            return false;
         }
-        return stored;
+        Instant lease = clock.instant().plus(LEASE);
+        return db.inTransaction(h -> row == null ? repository.claimNew(h, due.paper().id(), due.repo().path(), lease)
+                : repository.claimDue(h, due.paper().id(), row.dueAt(), lease));
     }
 
     static Optional<GithubRepo> firstRepo(Paper p) {
@@ -92,8 +86,11 @@ public final class StarsWorker implements AutoCloseable {
                 .map(GithubRepo::fromUrl).flatMap(Optional::stream).findFirst();
     }
 
-    private boolean ask(StarsRepository.Row row, GithubRepo repo, boolean moved) throws InterruptedException {
-        // A link that now names another repository starts over: its ETag and count belong to the old one.
+    private boolean ask(Due due) throws InterruptedException {
+        GithubRepo repo = due.repo();
+        boolean moved = due.moved();
+        StarsRepository.Row row = due.row() != null ? due.row()
+                : new StarsRepository.Row(due.paper().id(), repo.path(), null, null, "new", null);
         String etag = moved ? null : row.etag();
         Integer before = moved ? null : row.stars();
         HttpResponse<String> answer;
@@ -102,14 +99,20 @@ public final class StarsWorker implements AutoCloseable {
         } catch (IOException e) {
             store(row, repo, before, etag, "error", "GET /repos/" + repo.path() + ": " + e, null, clock.instant().plus(RETRY));
             return false;
+        } catch (PoliteRefresh.Paused e) {
+            // Another node heard the limit while this one waited its turn: the claim waits too.
+            store(row, repo, before, etag, row.status(), "rate limited until " + e.until(), null, e.until());
+            return false;
         }
         Instant now = clock.instant();
         int status = answer.statusCode();
         Optional<Instant> pause = RateLimit.pauseUntil(status, answer.headers(), answer.body(), now);
-        pause.ifPresent(until -> pausedUntil = until);
+        pause.ifPresent(until -> polite.pause(until, "GET /repos/" + repo.path() + " answered " + status
+                + " (x-ratelimit-remaining " + answer.headers().firstValue("x-ratelimit-remaining").orElse("unset") + ")"));
         if (RateLimit.limited(status, answer.headers(), answer.body())) {
-            LOG.info("github stars: rate limited; asking again after {}", pausedUntil);
-            store(row, repo, before, etag, row.status(), "rate limited until " + pausedUntil, null, pausedUntil);
+            Instant until = pause.orElse(now.plus(RateLimit.SECONDARY_WAIT));
+            LOG.info("github stars: rate limited; no node asks again before {}", until);
+            store(row, repo, before, etag, row.status(), "rate limited until " + until, null, until);
             return false;
         }
         Instant next = now.plus(REFRESH);
@@ -139,8 +142,7 @@ public final class StarsWorker implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> get(GithubRepo repo, String etag) throws IOException, InterruptedException {
-        pace();
+    private HttpResponse<String> get(GithubRepo repo, String etag) throws IOException, PoliteRefresh.Paused, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.apiBase().resolve("repos/" + repo.path()))
                 .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(30)).GET();
@@ -150,11 +152,7 @@ public final class StarsWorker implements AutoCloseable {
         if (etag != null) {
             request.header("If-None-Match", etag);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } finally {
-            lastRequestNanos = System.nanoTime();
-        }
+        return polite.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Integer stars(String body) {
@@ -164,17 +162,6 @@ public final class StarsWorker implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    // One request per interval, counted from the end of the previous one.
-    private void pace() throws InterruptedException {
-        if (requested) {
-            long waitNanos = settings.interval().toNanos() - (System.nanoTime() - lastRequestNanos);
-            if (waitNanos > 0 && loop.awaitStop(Duration.ofNanos(waitNanos))) {
-                throw new InterruptedException("stars worker stopped");
-            }
-        }
-        requested = true;
     }
 
     private void store(StarsRepository.Row row, GithubRepo repo, Integer stars, String etag, String status, String error,
@@ -187,12 +174,12 @@ public final class StarsWorker implements AutoCloseable {
 
     /** Refreshes what is due now, then every {@code interval}, on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        loop.start("github-stars", interval, this::refreshDue,
+        polite.start("github-stars", interval, this::refreshDue,
                 e -> LOG.warn("github stars: a round failed; the next one goes on from the stored state", e));
     }
 
     @Override
     public void close() {
-        loop.close();
+        polite.close();
     }
 }

@@ -3,13 +3,12 @@ package io.paperboy.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
-import io.paperboy.jobs.BackgroundLoop;
+import io.paperboy.jobs.PoliteRefresh;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperExtras;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * per paper, {@code GET /api/models?filter=arxiv:ID} (and {@code /api/datasets}, {@code /api/spaces}),
  * most liked first, counting every page the {@code Link: <…>; rel="next"} header offers (up to
  * {@value #MAX_PAGES}) and keeping the top {@value #TOP} of each kind. One request at a time, at
- * most one per interval; a 429 stops every request for what the Hub names ({@code Retry-After}, or
- * the {@code t=} of its {@code RateLimit} header; else its 5-minute window), and a {@code RateLimit}
- * with {@code r=0} on any answer does too. A failed refresh keeps the last good counts and tries
+ * most one per interval; a 429 stops every request, from every node on the store ({@link PoliteRefresh}),
+ * for what the Hub names ({@code Retry-After}, or the {@code t=} of its {@code RateLimit} header;
+ * else its 5-minute window), and a {@code RateLimit} with {@code r=0} on any answer does too. A failed refresh keeps the last good counts and tries
  * again in an hour. Pages read the store only, never the Hub.
  */
 public final class HubLinksWorker implements AutoCloseable {
@@ -55,12 +54,7 @@ public final class HubLinksWorker implements AutoCloseable {
     private final Clock clock;
     private final HubLinksRepository repository = new HubLinksRepository();
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
-    private Instant pausedUntil = Instant.MIN;
-    private long lastRequestNanos;
-    private boolean requested;
+    private final PoliteRefresh polite;
 
     /** {@code featured} lists the papers to keep (recently featured ones); only arXiv papers are asked about. */
     public HubLinksWorker(Database db, Supplier<List<Paper>> featured, HubSettings settings, Clock clock) {
@@ -68,6 +62,7 @@ public final class HubLinksWorker implements AutoCloseable {
         this.featured = featured;
         this.settings = settings;
         this.clock = clock;
+        this.polite = new PoliteRefresh(db, "hub", settings.interval(), clock);
     }
 
     /** Why a refresh stopped: the Hub refused for the rate (until {@code until}) or failed. */
@@ -81,34 +76,33 @@ public final class HubLinksWorker implements AutoCloseable {
     }
 
     /** One round over the featured papers that are due; returns how many it refreshed. */
-    public synchronized int refreshDue() throws InterruptedException {
+    public int refreshDue() throws InterruptedException {
         List<Paper> papers = featured.get().stream().filter(Paper::isArxiv).toList();
         Map<String, HubLinksRepository.Row> rows = db.withHandle(h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
-        int refreshed = 0;
-        for (Paper p : papers) {
-            if (loop.stopped() || clock.instant().isBefore(pausedUntil)) {
-                break;
-            }
-            HubLinksRepository.Row row = rows.get(p.id());
-            if (row != null && clock.instant().isBefore(Instant.parse(row.dueAt()))) {
-                continue;
-            }
-            Instant lease = clock.instant().plus(LEASE);
-            if (!db.inTransaction(h -> row == null ? repository.claimNew(h, p.id(), lease) : repository.claimDue(h, p.id(), row.dueAt(), lease))) {
-                continue; // another node has it
-            }
-            HubLinksRepository.Row claimed = row != null ? row : new HubLinksRepository.Row(p.id(), null, null);
-            try {
-                PaperExtras.HubLinks links = new PaperExtras.HubLinks(kind("models", p), kind("datasets", p), kind("spaces", p));
-                Instant now = clock.instant();
-                db.useTransaction(h -> repository.recordGood(h, claimed, links, now, now.plus(REFRESH)));
-                refreshed++;
-            } catch (Refused e) {
-                LOG.info("hub links: {} for {}", e.getMessage(), p.id());
-                db.useTransaction(h -> repository.recordFailure(h, p.id(), e.getMessage(), e.until));
-            }
+        return polite.round(papers, p -> claim(p, rows.get(p.id())), p -> refresh(p, rows.get(p.id())));
+    }
+
+    // Due (never asked, or its due time passed) and claimed by this node, not another.
+    private boolean claim(Paper p, HubLinksRepository.Row row) {
+        if (row != null && clock.instant().isBefore(Instant.parse(row.dueAt()))) {
+            return false;
         }
-        return refreshed;
+        Instant lease = clock.instant().plus(LEASE);
+        return db.inTransaction(h -> row == null ? repository.claimNew(h, p.id(), lease) : repository.claimDue(h, p.id(), row.dueAt(), lease));
+    }
+
+    private boolean refresh(Paper p, HubLinksRepository.Row row) throws InterruptedException {
+        HubLinksRepository.Row claimed = row != null ? row : new HubLinksRepository.Row(p.id(), null, null);
+        try {
+            PaperExtras.HubLinks links = new PaperExtras.HubLinks(kind("models", p), kind("datasets", p), kind("spaces", p));
+            Instant now = clock.instant();
+            db.useTransaction(h -> repository.recordGood(h, claimed, links, now, now.plus(REFRESH)));
+            return true;
+        } catch (Refused e) {
+            LOG.info("hub links: {} for {}", e.getMessage(), p.id());
+            db.useTransaction(h -> repository.recordFailure(h, p.id(), e.getMessage(), e.until));
+            return false;
+        }
     }
 
     private PaperExtras.Linked kind(String kind, Paper p) throws Refused, InterruptedException {
@@ -154,24 +148,23 @@ public final class HubLinksWorker implements AutoCloseable {
     }
 
     private HttpResponse<String> get(URI uri) throws Refused, InterruptedException {
-        pace();
         HttpResponse<String> answer;
         try {
-            answer = http.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
+            answer = polite.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
                     .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Refused("GET " + uri.getPath() + ": " + e, clock.instant().plus(RETRY));
-        } finally {
-            lastRequestNanos = System.nanoTime();
+        } catch (PoliteRefresh.Paused e) {
+            // Another node heard the limit while this one waited its turn: the claim waits too.
+            throw new Refused("rate limited until " + e.until(), e.until());
         }
         Instant now = clock.instant();
         Optional<Instant> pause = pauseUntil(answer.statusCode(), answer.headers(), now);
-        if (pause.isPresent()) {
-            pausedUntil = pause.get();
-        }
+        pause.ifPresent(until -> polite.pause(until, "GET " + uri.getPath() + " answered " + answer.statusCode()
+                + " (RateLimit " + answer.headers().firstValue("ratelimit").orElse("unset") + ")"));
         if (answer.statusCode() == 429) {
-            throw new Refused("rate limited until " + pausedUntil, pausedUntil);
+            throw new Refused("rate limited until " + pause.orElseThrow(), pause.orElseThrow());
         }
         if (answer.statusCode() != 200) {
             throw new Refused("GET " + uri.getPath() + " answered " + answer.statusCode(), now.plus(RETRY));
@@ -208,24 +201,14 @@ public final class HubLinksWorker implements AutoCloseable {
         }
     }
 
-    private void pace() throws InterruptedException {
-        if (requested) {
-            long waitNanos = settings.interval().toNanos() - (System.nanoTime() - lastRequestNanos);
-            if (waitNanos > 0 && loop.awaitStop(Duration.ofNanos(waitNanos))) {
-                throw new InterruptedException("hub worker stopped");
-            }
-        }
-        requested = true;
-    }
-
     /** Refreshes what is due now, then every {@code interval}, on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        loop.start("hub-links", interval, this::refreshDue,
+        polite.start("hub-links", interval, this::refreshDue,
                 e -> LOG.warn("hub links: a round failed; the next one goes on from the stored state", e));
     }
 
     @Override
     public void close() {
-        loop.close();
+        polite.close();
     }
 }

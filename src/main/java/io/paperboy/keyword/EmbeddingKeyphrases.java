@@ -12,7 +12,9 @@ import java.util.List;
  * maximises {@code λ·sim(phrase, paper) − (1−λ)·max sim(phrase, chosen)}, so the list stays close
  * to the paper without saying the same thing three times. λ = {@value #LAMBDA}: KeyBERT's
  * "diversity 0.3" default, which on real abstracts kept near-duplicates ("language model",
- * "language models for code") apart while the first phrase stayed the most central one.
+ * "language models for code") apart while the first phrase stayed the most central one. The
+ * paper's own vector is the one the embedding worker stored when there is one (same model, same
+ * text), so only the candidates go through the model.
  */
 final class EmbeddingKeyphrases {
     static final int POOL = 20;
@@ -24,12 +26,16 @@ final class EmbeddingKeyphrases {
         this.embedder = embedder;
     }
 
-    List<String> rank(Paper paper, int limit) {
+    /**
+     * The paper's best {@code limit} phrases; {@code paperVector} is the paper's stored vector from
+     * the same model (the embedding worker's), or null to embed the paper here.
+     */
+    List<String> rank(Paper paper, float[] paperVector, int limit) {
         List<Candidate> pool = Keyphrases.candidates(paper.title(), paper.abstractText()).stream().limit(POOL).toList();
         if (pool.size() <= 1) {
             return pool.stream().map(Candidate::text).toList();
         }
-        float[] doc = embedder.embedPapers(List.of(paper)).get(0);
+        float[] doc = paperVector != null ? paperVector : embedder.embedPapers(List.of(paper)).get(0);
         List<float[]> vectors = embedder.embedPhrases(pool.stream().map(Candidate::text).toList());
         double[] relevance = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {

@@ -5,9 +5,11 @@ import io.paperboy.jobs.BackgroundLoop;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * from a cursor kept in the store (one per ranking method): each batch's phrases and the advanced
  * cursor commit in one transaction, so a kill repeats at most one batch and a re-run changes
  * nothing. A paper edited later has a new change number past the cursor and is done again.
- * With an embedder the phrases are ranked by meaning ({@link EmbeddingKeyphrases}), otherwise
- * statistically ({@link Keyphrases}).
+ * With an embedder the phrases are ranked by meaning ({@link EmbeddingKeyphrases}: against the
+ * paper's vector as the embedding worker stored it, when it is stored for the paper's current
+ * text, so only the candidate phrases are embedded), otherwise statistically ({@link Keyphrases}).
  */
 public final class KeywordWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeywordWorker.class);
@@ -32,6 +35,7 @@ public final class KeywordWorker implements AutoCloseable {
     private final Database db;
     private final PaperService papers;
     private final EmbeddingKeyphrases ranker;
+    private final EmbeddingStore stored;
     private final String method;
     private final KeywordRepository repository = new KeywordRepository();
     private final BackgroundLoop loop = new BackgroundLoop(Duration.ofMinutes(1));
@@ -41,6 +45,7 @@ public final class KeywordWorker implements AutoCloseable {
         this.db = db;
         this.papers = papers;
         this.ranker = embedder == null ? null : new EmbeddingKeyphrases(embedder);
+        this.stored = embedder == null ? null : new EmbeddingStore(db, embedder.name());
         this.method = embedder == null ? STATISTICAL : EMBEDDING;
     }
 
@@ -53,9 +58,10 @@ public final class KeywordWorker implements AutoCloseable {
             List<PaperKeywords> rows = new ArrayList<>(batch.size());
             List<Paper> current = batch;
             java.util.Set<String> given = db.withHandle(h -> repository.withMethod(h, current.stream().map(Paper::id).toList(), SOURCE));
+            Map<String, float[]> vectors = stored == null ? Map.of() : stored.vectorsOfCurrentText(batch);
             for (Paper p : batch) {
                 if (!given.contains(p.id())) {
-                    rows.add(new PaperKeywords(p.id(), phrases(p), method, p.changeSeq()));
+                    rows.add(new PaperKeywords(p.id(), phrases(p, vectors.get(p.id())), method, p.changeSeq()));
                 }
             }
             long last = batch.get(batch.size() - 1).changeSeq();
@@ -71,8 +77,9 @@ public final class KeywordWorker implements AutoCloseable {
         return total;
     }
 
-    List<String> phrases(Paper p) {
-        return ranker != null ? ranker.rank(p, KEPT) : Keyphrases.statistical(p.title(), p.abstractText(), KEPT);
+    // paperVector: the paper's stored vector, or null (the ranker embeds the paper itself).
+    List<String> phrases(Paper p, float[] paperVector) {
+        return ranker != null ? ranker.rank(p, paperVector, KEPT) : Keyphrases.statistical(p.title(), p.abstractText(), KEPT);
     }
 
     /** Computes what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */

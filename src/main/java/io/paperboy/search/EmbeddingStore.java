@@ -103,6 +103,24 @@ public final class EmbeddingStore {
     }
 
     /**
+     * The stored vector of each paper among {@code papers} that was computed from its current text
+     * (title and abstract as {@link Embedder} embeds them) by this store's model: what
+     * {@link Embedder#embedPapers} would give, without running the model. Papers not embedded yet,
+     * or edited since, are left out.
+     */
+    public Map<String, float[]> vectorsOfCurrentText(Collection<io.paperboy.paper.Paper> papers) {
+        Map<String, Previous> stored = find(papers.stream().map(io.paperboy.paper.Paper::id).toList());
+        Map<String, float[]> current = new HashMap<>();
+        for (io.paperboy.paper.Paper p : papers) {
+            Previous previous = stored.get(p.id());
+            if (previous != null && previous.textSha().equals(EmbeddingWorker.sha256(Embedder.textOf(p)))) {
+                current.put(p.id(), previous.vector());
+            }
+        }
+        return current;
+    }
+
+    /**
      * Stores a batch's embeddings and moves the cursor to {@code papersUpTo}, renewing the lease
      * to {@code leaseUntil}, in one transaction; false (nothing stored) when {@code token} no
      * longer holds the job. The state row's update takes its row lock first, so batches commit

@@ -1,10 +1,9 @@
 package io.paperboy.thumbnail;
 
 import io.paperboy.db.Database;
-import io.paperboy.jobs.BackgroundLoop;
+import io.paperboy.jobs.PoliteRefresh;
 import io.paperboy.paper.Paper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders the first page of featured papers in the background: fetches each arXiv paper's PDF
- * politely (one request per {@link ThumbnailSettings#interval()}, a User-Agent with the contact
- * address), renders it with PDFBox ({@link FirstPage}) into {@code DIR/thumbnails}, and records
+ * politely (one request per {@link ThumbnailSettings#interval()}, counted from the end of the
+ * previous one; a User-Agent with the contact address; a 429 or 503 with {@code Retry-After} stops
+ * every node's requests that long: {@link PoliteRefresh}), renders it with PDFBox ({@link FirstPage}) into {@code DIR/thumbnails}, and records
  * the outcome in the store, so a restart (even after kill -9) goes on with the papers not done
  * yet. With several nodes on one store, a node claims each paper through its row before fetching,
  * so one node fetches each PDF, and the PNG is kept in the store too, so every node serves it. A
@@ -42,11 +42,7 @@ public final class ThumbnailWorker implements AutoCloseable {
     private final ThumbnailSettings settings;
     private final Clock clock;
     private final ThumbnailRepository repository = new ThumbnailRepository();
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
-    private long lastRequestNanos;
-    private boolean requested;
+    private final PoliteRefresh polite;
 
     /** {@code featured} lists the papers that should have a thumbnail (recently featured ones). */
     public ThumbnailWorker(Database db, Supplier<List<Paper>> featured, ThumbnailSettings settings, Clock clock) {
@@ -54,6 +50,7 @@ public final class ThumbnailWorker implements AutoCloseable {
         this.featured = featured;
         this.settings = settings;
         this.clock = clock;
+        this.polite = new PoliteRefresh(db, "arxiv", settings.interval(), clock);
     }
 
     /** Where the PNG of {@code paperId} is (or will be) stored under {@code dir}. */
@@ -62,23 +59,14 @@ public final class ThumbnailWorker implements AutoCloseable {
     }
 
     /** One round over the featured papers that need a thumbnail; returns how many PNGs it stored. */
-    public synchronized int renderPending() throws InterruptedException {
+    public int renderPending() throws InterruptedException {
         List<Paper> papers = featured.get().stream().filter(Paper::isArxiv).toList();
         Map<String, ThumbnailRepository.State> states = db.withHandle(h ->
                 repository.listFor(h, papers.stream().map(Paper::id).toList()));
-        int stored = 0;
-        for (Paper p : papers) {
-            ThumbnailRepository.State state = states.get(p.id());
-            if (settled(state) || loop.stopped()) {
-                continue;
-            }
-            java.time.Instant now = clock.instant();
-            if (!db.inTransaction(h -> repository.claim(h, p.id(), state, now))) {
-                continue; // another node is on it
-            }
-            stored += render(p, state == null ? 0 : state.attempts()) ? 1 : 0;
-        }
-        return stored;
+        // A paper is taken unless settled or another node is on it.
+        return polite.round(papers, p -> !settled(states.get(p.id()))
+                        && db.inTransaction(h -> repository.claim(h, p.id(), states.get(p.id()), clock.instant())),
+                p -> render(p, states.get(p.id()) == null ? 0 : states.get(p.id()).attempts()));
     }
 
     private boolean settled(ThumbnailRepository.State state) {
@@ -101,6 +89,10 @@ public final class ThumbnailWorker implements AutoCloseable {
         } catch (IOException e) {
             record(p, RETRY, attempts, e.getMessage(), null);
             return false;
+        } catch (PoliteRefresh.Paused e) {
+            // arXiv asked (through any node) to wait: not an attempt, the paper waits its turn.
+            record(p, RETRY, attemptsBefore, "arXiv asked to wait until " + e.until(), null);
+            return false;
         }
         try {
             byte[] png = FirstPage.png(pdf);
@@ -119,32 +111,30 @@ public final class ThumbnailWorker implements AutoCloseable {
         }
     }
 
-    private byte[] fetch(Paper p) throws IOException, InterruptedException {
-        pace();
+    private byte[] fetch(Paper p) throws IOException, PoliteRefresh.Paused, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(settings.pdfBase().resolve(p.id()))
                 .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } finally {
-            lastRequestNanos = System.nanoTime();
+        HttpResponse<byte[]> response = polite.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        java.util.Optional<Long> retryAfter = response.headers().firstValue("retry-after").flatMap(ThumbnailWorker::seconds);
+        if ((status == 429 || status == 503) && retryAfter.isPresent()) {
+            // arXiv's "slow down" names how long (seconds): no node asks before then, and it costs no attempt.
+            java.time.Instant until = clock.instant().plusSeconds(Math.max(1, retryAfter.get()));
+            polite.pause(until, "GET " + request.uri() + " answered " + status);
+            throw new PoliteRefresh.Paused("arxiv", until);
         }
-        if (response.statusCode() != 200) {
+        if (status != 200) {
             throw new IOException("GET " + request.uri() + " answered " + response.statusCode());
         }
         return response.body();
     }
 
-    // One request per interval, counted from the end of the previous one (whatever it answered), so
-    // requests also arrive at least an interval apart however slow the connection.
-    private void pace() throws InterruptedException {
-        if (requested) {
-            long waitNanos = settings.interval().toNanos() - (System.nanoTime() - lastRequestNanos);
-            if (waitNanos > 0 && loop.awaitStop(Duration.ofNanos(waitNanos))) {
-                throw new InterruptedException("thumbnail worker stopped");
-            }
+    private static java.util.Optional<Long> seconds(String raw) {
+        try {
+            return java.util.Optional.of(Long.parseLong(raw.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
         }
-        requested = true;
     }
 
     private void record(Paper p, String status, int attempts, String error, byte[] png) {
@@ -161,12 +151,12 @@ public final class ThumbnailWorker implements AutoCloseable {
 
     /** Renders what is pending now, then every {@code interval} on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        loop.start("thumbnail-worker", interval, this::renderPending,
+        polite.start("thumbnail-worker", interval, this::renderPending,
                 e -> LOG.warn("thumbnails: a round failed; the next one goes on from the stored state", e));
     }
 
     @Override
     public void close() {
-        loop.close();
+        polite.close();
     }
 }

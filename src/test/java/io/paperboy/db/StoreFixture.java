@@ -124,6 +124,8 @@ public final class StoreFixture {
         add("hub_links", row("paper_id", P1, "models", 12L, "datasets", 1L, "spaces", 0L, "top",
                 "{\"models\":[{\"id\":\"state-spaces/mamba-2.8b\",\"likes\":150,\"downloads\":9000}],\"datasets\":[],\"spaces\":[]}",
                 "status", "ok", "last_error", null, "fetched_at", "2025-01-03T00:00:00Z", "due_at", "2025-01-04T00:00:00Z"));
+        add("polite_pauses", row("service", "github", "paused_until", "2025-01-03T01:00:00Z", "reason",
+                "GET /repos/state-spaces/mamba answered 403 (x-ratelimit-remaining 0)"));
         add("webhook_destinations", row("id", 9001L, "owner_id", null, "kind", "slack", "name", "Lab #papers «ML»",
                 "url", "https://hooks.example/services/T1/B2/x'y", "secret", null, "daily_top", 10L, "send_hour", 8L,
                 "time_zone", "Europe/Oslo", "every_featured", 0L, "paused", 0L, "paused_reason", null, "failures", 0L,

@@ -152,6 +152,31 @@ final class StarsWorkerTest {
         assertThat(github.seen).hasSize(4);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void aRateLimitHeardByOneNode_keepsTheOtherNodeFromAskingBeforeTheReset(TestStore store) throws Exception {
+        db.close();
+        open(store);
+        StarsWorker one = worker(null);
+        StarsWorker two = worker(null);
+        long reset = clock.instant().plus(Duration.ofMinutes(40)).getEpochSecond();
+        github.queue("state-spaces/mamba", GithubReplay.rateLimitExhausted(reset));
+
+        one.refreshDue();
+        assertThat(github.seen).hasSize(1);
+
+        // The other node finds two papers due that it never asked about, and still asks nothing.
+        two.refreshDue();
+        clock.advance(Duration.ofMinutes(39));
+        two.refreshDue();
+        assertThat(github.seen).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(two.refreshDue()).isEqualTo(3);
+        assertThat(github.seen).hasSize(4);
+        assertThat(stars()).isEqualTo(Map.of("2312.00752", 12345, "2306.15794", 640));
+    }
+
     @Test
     void aSecondaryLimitWithRetryAfter_waitsThatLong() throws Exception {
         github.queue("state-spaces/mamba", GithubReplay.secondaryLimit(120));

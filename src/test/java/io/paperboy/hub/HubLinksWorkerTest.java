@@ -110,6 +110,29 @@ final class HubLinksWorkerTest {
         assertThat(links().get("2312.00752").models().total()).isEqualTo(9);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void aTooManyRequestsHeardByOneNode_keepsTheOtherNodeFromAskingForTheTimeTheHubNames(TestStore store) throws Exception {
+        db.close();
+        open(store);
+        HubLinksWorker one = worker();
+        HubLinksWorker two = worker();
+        hub.queue(HubReplay.tooManyRequests(55));
+
+        one.refreshDue();
+        assertThat(hub.seen).hasSize(1);
+
+        // The other node finds both arXiv papers due, never asked about, and still asks nothing.
+        two.refreshDue();
+        clock.advance(Duration.ofSeconds(50));
+        two.refreshDue();
+        assertThat(hub.seen).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(two.refreshDue()).isEqualTo(2);
+        assertThat(links().get("2312.00752").models().total()).isEqualTo(7);
+    }
+
     @Test
     void serverErrors_keepTheLastGoodCounts_untilARetryAnHourLater() throws Exception {
         HubLinksWorker worker = worker();

@@ -69,7 +69,7 @@ public final class KeywordQuality {
         List<Reference> refs = references();
         EmbeddingKeyphrases ranker = embedding ? new EmbeddingKeyphrases(new Embedder()) : null;
         Function<Paper, List<String>> ours = embedding
-                ? p -> ranker.rank(p, TOP)
+                ? p -> ranker.rank(p, null, TOP)
                 : p -> Keyphrases.statistical(p.title(), p.abstractText(), TOP);
         for (Reference r : refs.subList(0, 6)) {
             System.out.println(r.paper().title() + "\n  ours: " + ours.apply(r.paper()) + "\n  HF:   " + r.hfKeywords());

@@ -13,13 +13,22 @@ public final class ChildJvm {
 
     /** Starts {@code io.paperboy.app.Main} with {@code args}; its output is discarded. */
     public static Process paperboy(String... args) throws Exception {
+        return paperboy(ProcessBuilder.Redirect.DISCARD, args);
+    }
+
+    /** Starts {@code io.paperboy.app.Main} with {@code args}, its output (both streams) appended to {@code log}. */
+    public static Process paperboy(java.nio.file.Path log, String... args) throws Exception {
+        return paperboy(ProcessBuilder.Redirect.appendTo(log.toFile()), args);
+    }
+
+    private static Process paperboy(ProcessBuilder.Redirect output, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "io.paperboy.app.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(output)
                 .start();
     }
 

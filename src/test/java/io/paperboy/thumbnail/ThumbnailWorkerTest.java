@@ -39,6 +39,8 @@ final class ThumbnailWorkerTest {
     private final List<Long> requestNanos = new CopyOnWriteArrayList<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
     private Map<String, byte[]> files;
+    /** Answered 503 with Retry-After (seconds), as arXiv slows a client down. */
+    private final Map<String, Integer> slowDown = new java.util.concurrent.ConcurrentHashMap<>();
     private Database db;
 
     @BeforeEach
@@ -51,6 +53,13 @@ final class ThumbnailWorkerTest {
             requests.add(id);
             requestNanos.add(System.nanoTime());
             userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
+            Integer retryAfter = slowDown.get(id);
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = files.get(id);
             exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
             if (body != null) {
@@ -81,7 +90,8 @@ final class ThumbnailWorkerTest {
                 settings, Clock.systemUTC());
     }
 
-    private static byte[] pdf(String text) throws Exception {
+    /** A real one-page PDF (PDFBox) saying {@code text}. */
+    static byte[] pdf(String text) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -157,5 +167,21 @@ final class ThumbnailWorkerTest {
         worker(Duration.ZERO).renderPending();
 
         assertThat(requests).contains("2401.00001").doesNotContain("2401.00002");
+    }
+
+    @Test
+    void a503WithRetryAfter_stopsEveryNodesRequestsThatLong_withoutSpendingAnAttempt() throws Exception {
+        slowDown.put("2401.00002", 600);
+
+        worker(Duration.ZERO).renderPending();
+        assertThat(requests).containsExactly("2401.00001", "2401.00002");
+
+        // Another node (or this one restarted) asks nothing while arXiv's pause holds.
+        worker(Duration.ZERO).renderPending();
+        assertThat(requests).hasSize(2);
+        ThumbnailRepository.State slowed = db.withHandle(h -> new ThumbnailRepository().listFor(h, List.of("2401.00002")))
+                .get("2401.00002");
+        assertThat(slowed.status()).isEqualTo(ThumbnailWorker.RETRY);
+        assertThat(slowed.attempts()).isZero();
     }
 }
