@@ -767,9 +767,10 @@ def main():
             log(f"kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print()
-    print(f"PostgreSQL, 3 nodes, HAProxy; {os.cpu_count()} cores; {time.monotonic() - started:.0f} s in all")
-    print(table())
+        # The lines measured so far, even when the check stopped early.
+        print()
+        print(f"PostgreSQL, 3 nodes, HAProxy; {os.cpu_count()} cores; {time.monotonic() - started:.0f} s in all")
+        print(table())
     sys.exit(0 if rows and all(r[3] for r in rows) else 1)
 
 
