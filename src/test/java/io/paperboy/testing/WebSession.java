@@ -22,13 +22,27 @@ public final class WebSession {
     public static final String PASSWORD = "correct horse battery";
 
     private final TestServer server;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private String csrf;
 
     public WebSession(TestServer server) {
+        this(server, new CookieManager(), null);
+    }
+
+    private WebSession(TestServer server, CookieManager cookies, String csrf) {
         this.server = server;
+        this.cookies = cookies;
+        this.csrf = csrf;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same browser talking to {@code node} (another node of the store, as a balancer would send
+     * it): the same cookies and the CSRF token of the last page it read, from whichever node.
+     */
+    public WebSession on(TestServer node) {
+        return new WebSession(node, cookies, csrf);
     }
 
     public HttpResponse<String> get(String path) throws Exception {
