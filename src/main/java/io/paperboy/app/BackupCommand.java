@@ -22,7 +22,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreTransfer.Report report = StoreTransfer.backup(store.jdbcUrl(), file);
+        StoreTransfer.Report report = StoreTransfer.backup(store.jdbcUrl(), store.access().password(), file);
         StoreReport.print(System.err, "backed up", report);
         System.err.println("left out: " + String.join(", ", new java.util.TreeSet<>(StoreSchema.EXCLUDED.keySet()))
                 + "; wrote " + file);

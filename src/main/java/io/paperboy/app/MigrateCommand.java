@@ -16,12 +16,23 @@ final class MigrateCommand implements Callable<Integer> {
     StoreOptions store;
 
     @Option(names = "--to", required = true, paramLabel = "URL",
-            description = "JDBC URL of the empty target store: jdbc:postgresql://HOST/DB?user=…&password=… or jdbc:sqlite:FILE")
+            description = "JDBC URL of the empty target store: jdbc:postgresql://HOST/DB?user=NAME (its password: "
+                    + "PAPERBOY_TO_PASSWORD or --to-password-file) or jdbc:sqlite:FILE")
     String to;
+
+    @Option(names = "--to-password-file", paramLabel = "FILE",
+            description = "Read the target store's password from this file's first line. Or set PAPERBOY_TO_PASSWORD. "
+                    + "(The source's: PAPERBOY_DB_PASSWORD or --db-password-file.)")
+    java.nio.file.Path toPasswordFile;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        StoreTransfer.Report report = StoreTransfer.migrate(store.jdbcUrl(), to);
+        StoreOptions.refusePasswordOnCommandLine(spec, "--to", to, "PAPERBOY_TO_PASSWORD or --to-password-file");
+        String toPassword = store.environment().secret("PAPERBOY_TO_PASSWORD", toPasswordFile);
+        StoreTransfer.Report report = StoreTransfer.migrate(store.jdbcUrl(), store.access().password(), to, toPassword);
         StoreReport.print(System.err, "copied", report);
         System.err.println("the search index in " + store.indexDir() + " (embeddings included) stays valid for the new "
                 + "store, whose change numbers are the same: serve with --db set to the new URL and the same --data");

@@ -1,53 +1,112 @@
 package io.paperboy.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.paperboy.jobs.BackgroundLoop;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.function.ToDoubleFunction;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The operator page's figures on {@code /metrics}: one snapshot of the store per scrape at most
- * every few seconds (not one query per gauge). So far the version and the store's size: the
- * outbox, embedding, lag and job gauges read NaN in OperatorPagesTest and are left out until that
- * is understood (uptime is the standard process_uptime_seconds).
+ * The operator page's figures on {@code /metrics}, from the same {@link Operations#snapshot()}:
+ * a background loop reads it every {@link #EVERY} and a scrape only reads what the loop kept, so a
+ * scrape never waits for the store (while the store is away the figures stay as last read and
+ * {@code paperboy_operations_age_seconds} grows). Series come and go with the snapshot (a node, a
+ * job, a harvest set); see {@link OperationsFigures} for names and labels.
+ *
+ * <p>Micrometer holds a gauge's object weakly: each gauge here is built with a strong reference
+ * to this object, and {@link io.paperboy.web.Metrics} keeps its binders, so no figure turns NaN
+ * after a garbage collection.
  */
-final class OperationsMetrics implements MeterBinder {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperationsMetrics.class);
-    private static final Duration FRESH = Duration.ofSeconds(5);
+final class OperationsMetrics implements MeterBinder, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
+    /** How often the figures are read from the store. */
+    static final Duration EVERY = Duration.ofSeconds(5);
 
     private final Operations operations;
-    private Operations.Snapshot last;
-    private long lastAtNanos;
+    private final Clock clock;
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(5));
+    private volatile Map<String, OperationsFigures.Figure> current = Map.of();
+    private final Map<String, Meter> shown = new HashMap<>(); // guarded by this
+    private MeterRegistry registry;
+    private Counter failures;
 
-    OperationsMetrics(Operations operations) {
+    OperationsMetrics(Operations operations, Clock clock) {
         this.operations = operations;
-    }
-
-    private synchronized Operations.Snapshot snapshot() {
-        if (last == null || System.nanoTime() - lastAtNanos > FRESH.toNanos()) {
-            last = operations.snapshot();
-            lastAtNanos = System.nanoTime();
-        }
-        return last;
-    }
-
-    private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<Operations.Snapshot> value,
-            String... tags) {
-        Gauge.builder(name, this, m -> {
-            try {
-                return value.applyAsDouble(m.snapshot());
-            } catch (RuntimeException e) {
-                LOG.warn("metrics: {} has no value now: {}", name, e.toString());
-                return Double.NaN; // the store is unreachable: no figure rather than a wrong one
-            }
-        }).description(description).tags(tags).strongReference(true).register(registry); // else collected: NaN
+        this.clock = clock;
     }
 
     @Override
-    public void bindTo(MeterRegistry registry) {
+    public synchronized void bindTo(MeterRegistry registry) {
+        this.registry = registry;
         Gauge.builder("paperboy.build.info", () -> 1).description("This node's version")
                 .tags("version", Operations.version()).strongReference(true).register(registry);
-        gauge(registry, "paperboy.store.size.bytes", "The store's size on disk", Operations.Snapshot::storeBytes);
+        failures = Counter.builder("paperboy.operations.read.failures")
+                .description("Times the operator figures could not be read from the store").register(registry);
+    }
+
+    /** Reads the figures now, then every {@link #EVERY}, until closed. */
+    OperationsMetrics start() {
+        loop.start("operations-metrics", EVERY, this::refresh, e -> {
+            failures.increment();
+            LOG.warn("metrics: cannot read the operator figures ({}); keeping the last ones", e.toString());
+        });
+        return this;
+    }
+
+    void refresh() {
+        try {
+            show(OperationsFigures.of(operations.snapshot()));
+        } catch (RuntimeException e) {
+            failures.increment();
+            throw e;
+        }
+    }
+
+    private synchronized void show(List<OperationsFigures.Figure> figures) {
+        Map<String, OperationsFigures.Figure> next = figures.stream()
+                .collect(Collectors.toMap(OperationsFigures.Figure::key, Function.identity(), (a, b) -> b));
+        current = next;
+        for (OperationsFigures.Figure f : figures) {
+            shown.computeIfAbsent(f.key(), key -> register(f));
+        }
+        shown.entrySet().removeIf(e -> {
+            if (next.containsKey(e.getKey())) {
+                return false;
+            }
+            registry.remove(e.getValue()); // the node, job or set is gone, so is its series
+            return true;
+        });
+    }
+
+    private Meter register(OperationsFigures.Figure f) {
+        String key = f.key();
+        if (f.counter()) {
+            // A function counter has no strong-reference option; this object is kept by Metrics.
+            return FunctionCounter.builder(f.name(), this, m -> m.value(key)).description(f.description())
+                    .tags(f.tags().toArray(String[]::new)).register(registry);
+        }
+        return Gauge.builder(f.name(), this, m -> m.value(key)).description(f.description())
+                .tags(f.tags().toArray(String[]::new)).strongReference(true).register(registry);
+    }
+
+    private double value(String key) {
+        OperationsFigures.Figure f = current.get(key);
+        return f == null ? Double.NaN : f.value().applyAsDouble(clock.instant());
+    }
+
+    @Override
+    public void close() {
+        loop.close();
     }
 }

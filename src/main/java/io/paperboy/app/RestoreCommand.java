@@ -22,7 +22,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreTransfer.Report report = StoreTransfer.restore(file, store.jdbcUrl());
+        StoreTransfer.Report report = StoreTransfer.restore(file, store.jdbcUrl(), store.access().password());
         StoreReport.print(System.err, "restored", report);
         if (Files.isDirectory(store.indexDir())) {
             System.err.println("note: " + store.indexDir() + " was built from another store; run 'paperboy reindex' "

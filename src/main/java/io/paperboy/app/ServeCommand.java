@@ -124,10 +124,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "GitHub's REST API, where --github-stars asks. Default: ${DEFAULT-VALUE}")
     URI githubApiUrl;
 
-    @Option(names = "--github-token", paramLabel = "TOKEN", defaultValue = "${env:GITHUB_TOKEN}",
-            description = "A GitHub token for --github-stars (optional: 5,000 requests an hour instead of 60). "
-                    + "Default: $GITHUB_TOKEN; prefer the variable (ps shows the command line).")
-    String githubToken;
+    @Option(names = "--github-token-file", paramLabel = "FILE",
+            description = "Read a GitHub token for --github-stars from this file's first line (optional: 5,000 requests "
+                    + "an hour instead of 60). Or set PAPERBOY_GITHUB_TOKEN or GITHUB_TOKEN. There is no option for the "
+                    + "token itself: a command line is visible to every user of the machine.")
+    java.nio.file.Path githubTokenFile;
+
+    /** The GitHub token: --github-token-file, else PAPERBOY_GITHUB_TOKEN, else GITHUB_TOKEN; null: none. */
+    String githubToken() {
+        EnvironmentDefaults env = store.environment();
+        String token = env.secret("PAPERBOY_GITHUB_TOKEN", githubTokenFile);
+        return token != null ? token : env.secret("GITHUB_TOKEN", null);
+    }
 
     @Option(names = "--hub-links", description = "Show the Hugging Face models, datasets and Spaces that cite each "
             + "arXiv paper (counts on cards, the most liked on the paper page, linkedModels / numTotalModels … in the API), "
@@ -280,7 +288,7 @@ final class ServeCommand implements Callable<Integer> {
     static final int RECENT_DAYS = 30;
 
     private io.paperboy.github.StarsWorker startStars(Database db, Site site) {
-        var settings = new io.paperboy.github.GithubSettings(githubApiUrl, githubToken, java.time.Duration.ofSeconds(1),
+        var settings = new io.paperboy.github.GithubSettings(githubApiUrl, githubToken(), java.time.Duration.ofSeconds(1),
                 contact != null ? contact : arxivContact(site));
         var worker = new io.paperboy.github.StarsWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
         worker.start(java.time.Duration.ofMinutes(10));

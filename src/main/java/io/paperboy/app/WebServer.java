@@ -227,7 +227,9 @@ public final class WebServer {
                 () -> papers.countChangedSince(index.appliedSeq(), NODE_LAG_COUNTED),
                 () -> storedVectors.countSince(index.vectorsSeq(), NODE_LAG_COUNTED));
         Operations operations = new Operations(db, papers, digests, storedVectors, nodeReports, node, started, site.clock());
-        metrics.bind(new OperationsMetrics(operations));
+        OperationsMetrics operationsMetrics = new OperationsMetrics(operations, site.clock());
+        metrics.bind(operationsMetrics);
+        operationsMetrics.start();
         String notice = DemoSite.isDemo(db) ? DEMO_NOTICE : null;
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
@@ -306,6 +308,7 @@ public final class WebServer {
         });
         app.start(host, port);
         List<AutoCloseable> closing = new java.util.ArrayList<>(owned);
+        closing.add(0, operationsMetrics); // before the store it reads
         closing.add(nodeReports);
         closing.add(arxiv);
         closing.add(keywordsStored);

@@ -29,6 +29,23 @@ public final class Database implements AutoCloseable {
     /** Connections per node on PostgreSQL unless --db-pool-size says otherwise (SQLite's pool is 4: one writer at a time). */
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
+    /**
+     * How long one PostgreSQL statement may run before the server cancels it (SQLSTATE 57014),
+     * unless {@code --db-statement-timeout} says otherwise. A page or API request that has waited
+     * 30 s has been given up on by the visitor and by a balancer's usual server timeout; no
+     * statement a serving node runs is meant to take that long (pages read a page's worth, counts
+     * are capped); a statement held up by a lock or a stuck server then frees its connection
+     * instead of keeping it for good. The long commands (backup, restore, migrate, import,
+     * export, reindex) run without one by default, and migrations always do.
+     */
+    public static final java.time.Duration STATEMENT_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /**
+     * How much longer than the statement timeout the driver waits for any byte from PostgreSQL
+     * before it drops the connection (pgjdbc's socketTimeout): the server's own cancel comes
+     * first with a clear error; this catches what the server cannot, a network partition or a
+     * frozen server, where nothing ever arrives.
+     */
+    public static final java.time.Duration SOCKET_TIMEOUT_MARGIN = java.time.Duration.ofSeconds(10);
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -59,7 +76,7 @@ public final class Database implements AutoCloseable {
      * #DEFAULT_POOL_SIZE}) and the password (null: the URL's or none), kept out of the URL so that
      * it never shows on a command line or in a logged URL.
      */
-    public record Access(Integer poolSize, String password) {
+    public record Access(Integer poolSize, String password, java.time.Duration statementTimeout) {
         public static final Access DEFAULT = new Access(null, null);
 
         public Access {
@@ -67,11 +84,26 @@ public final class Database implements AutoCloseable {
             if (poolSize != null && (poolSize < 2 || poolSize > 1000)) {
                 throw new IllegalArgumentException("--db-pool-size must be 2 to 1000 connections, not " + poolSize);
             }
+            if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.toMillis() > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException("--db-statement-timeout must be 0 (none) or a positive duration, not "
+                        + statementTimeout);
+            }
+        }
+
+        /** The default statement timeout ({@link #STATEMENT_TIMEOUT}). */
+        public Access(Integer poolSize, String password) {
+            this(poolSize, password, null);
+        }
+
+        /** The statement timeout in force: the one given, else {@link #STATEMENT_TIMEOUT}; zero is none. */
+        public java.time.Duration statementTimeoutOrDefault() {
+            return statementTimeout == null ? STATEMENT_TIMEOUT : statementTimeout;
         }
 
         @Override
         public String toString() {
-            return "Access[poolSize=" + poolSize + ", password=" + (password == null ? "none" : "(hidden)") + "]";
+            return "Access[poolSize=" + poolSize + ", password=" + (password == null ? "none" : "(hidden)")
+                    + ", statementTimeout=" + statementTimeoutOrDefault() + "]";
         }
     }
 
@@ -83,16 +115,28 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(poolConfig(jdbcUrl, dialect, access));
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:" + dialect.migrations())
-                    .target(version == null ? "latest" : version)
-                    .load()
-                    .migrate();
+            migrate(jdbcUrl, dialect, access, version);
             return new Database(dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    // Migrations (an index built over every paper, say) may rightly run longer than any statement
+    // timeout: they get connections of their own without one, so none of them lingers in the pool.
+    private static void migrate(String jdbcUrl, Dialect dialect, Access access, String version) {
+        Access unbounded = new Access(null, access.password(), java.time.Duration.ZERO);
+        HikariConfig config = poolConfig(jdbcUrl, dialect, unbounded);
+        config.setPoolName(config.getPoolName() + "-migrate");
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource migrations = new HikariDataSource(config)) {
+            Flyway.configure()
+                    .dataSource(migrations)
+                    .locations("classpath:" + dialect.migrations())
+                    .target(version == null ? "latest" : version)
+                    .load()
+                    .migrate();
         }
     }
 
@@ -165,6 +209,13 @@ public final class Database implements AutoCloseable {
             // An unreachable host (not just a stopped server) fails within the same bound; a URL parameter overrides it.
             config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
             config.setMaximumPoolSize(access.poolSize() == null ? DEFAULT_POOL_SIZE : access.poolSize());
+            long timeoutMs = access.statementTimeoutOrDefault().toMillis();
+            // Set on each new connection (not as a startup option, which a URL's own options= would replace).
+            config.setConnectionInitSql("SET statement_timeout = " + timeoutMs);
+            // In seconds; 0 is none. Without a statement timeout, TCP keepalive still ends a dead connection.
+            config.addDataSourceProperty("socketTimeout",
+                    Long.toString(timeoutMs == 0 ? 0 : (timeoutMs + SOCKET_TIMEOUT_MARGIN.toMillis() + 999) / 1000));
+            config.addDataSourceProperty("tcpKeepAlive", "true");
             if (access.password() != null) {
                 config.setPassword(access.password());
             }

@@ -1,7 +1,6 @@
 package io.paperboy.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +33,19 @@ public final class StoreLoader implements StoreCopy.Sink {
     private List<StoreSchema.Column> insertColumns;
     private int batched;
 
+    private final Database.Access access;
+
     public StoreLoader(String jdbcUrl) {
+        this(jdbcUrl, null);
+    }
+
+    /**
+     * Loads into {@code jdbcUrl} with {@code password} (null: the URL's or none); its statements
+     * have no timeout (a restore's inserts and index checks may rightly run long).
+     */
+    public StoreLoader(String jdbcUrl, String password) {
         this.jdbcUrl = jdbcUrl;
+        this.access = new Database.Access(null, password, java.time.Duration.ZERO);
     }
 
     /** Each table's rows and checksum, as checked in the target. */
@@ -46,7 +56,7 @@ public final class StoreLoader implements StoreCopy.Sink {
     @Override
     public void start(StoreCopy.Header header) throws Exception {
         refuseNewerOrFilled(header.schemaVersion());
-        db = Database.open(jdbcUrl, header.schemaVersion());
+        db = Database.open(jdbcUrl, header.schemaVersion(), access);
         handle = db.jdbi().open();
         c = handle.getConnection();
         Map<String, Long> filled = StoreSchema.nonEmpty(c);
@@ -135,7 +145,7 @@ public final class StoreLoader implements StoreCopy.Sink {
         handle.commit();
         closeQuietly();
         // Upgraded only once complete: an older backup becomes the newest schema the way any store does.
-        Database.open(jdbcUrl).close();
+        Database.open(jdbcUrl, null, access).close();
     }
 
     /** Gives up a load that failed: nothing it inserted stays. */
@@ -162,7 +172,7 @@ public final class StoreLoader implements StoreCopy.Sink {
         if (Dialect.of(jdbcUrl) == Dialect.SQLITE && !java.nio.file.Files.exists(StoreSnapshot.sqliteFile(jdbcUrl))) {
             return;
         }
-        try (Connection probe = DriverManager.getConnection(jdbcUrl)) {
+        try (Connection probe = StoreSnapshot.connect(jdbcUrl, access.password())) {
             Optional<String> current = StoreSchema.version(probe);
             if (current.isEmpty()) {
                 List<StoreSchema.Table> tables = StoreSchema.tables(probe);

@@ -28,13 +28,13 @@ public final class StoreSnapshot {
     private StoreSnapshot() {}
 
     /** Sends the store's content to {@code sink}; returns each table's summary. */
-    public static Map<String, StoreCopy.TableSummary> read(String jdbcUrl, StoreCopy.Sink sink) throws Exception {
+    public static Map<String, StoreCopy.TableSummary> read(String jdbcUrl, String password, StoreCopy.Sink sink) throws Exception {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE && !java.nio.file.Files.isRegularFile(sqliteFile(jdbcUrl))) {
             // Connecting would create an empty database file where the operator mistyped a path.
             throw new IllegalArgumentException("backup: no store at " + sqliteFile(jdbcUrl) + " (check --data or --db)");
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+        try (Connection c = connect(jdbcUrl, password)) {
             if (dialect == Dialect.SQLITE) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 30000");
@@ -70,6 +70,15 @@ public final class StoreSnapshot {
         String rest = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = rest.indexOf('?');
         return java.nio.file.Path.of(query >= 0 ? rest.substring(0, query) : rest);
+    }
+
+    /** A plain connection (no pool, no statement timeout: a backup's reads may rightly run long), with {@code password} if given. */
+    static Connection connect(String jdbcUrl, String password) throws java.sql.SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     /** The URL without its query (which may hold a password), for messages. */

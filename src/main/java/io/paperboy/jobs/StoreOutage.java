@@ -46,6 +46,22 @@ public final class StoreOutage {
     }
 
     /**
+     * True when the store answered but gave up on the statement: PostgreSQL's statement timeout
+     * (SQLSTATE 57014, {@code --db-statement-timeout}), or SQLite still locked by a writer after
+     * its busy timeout (SQLITE_BUSY, code 5). Not an outage (the store is there), yet the request
+     * is answered like one: 503 and Retry-After, not 500.
+     */
+    public static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("57014".equals(sql.getSQLState())
+                    || (sql.getClass().getName().startsWith("org.sqlite.") && (sql.getErrorCode() & 0xff) == 5))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * True when the pool's connections are all in use rather than the store being away: the pool
      * gave up waiting and no connection attempt failed (HikariCP then has no cause to report).
      */

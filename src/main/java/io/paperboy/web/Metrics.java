@@ -32,6 +32,8 @@ public final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    // Kept for the registry's life: gauges built on a binder hold it only weakly.
+    private final java.util.List<MeterBinder> binders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile HttpServer listener;
 
     public Metrics() {
@@ -45,6 +47,7 @@ public final class Metrics implements AutoCloseable {
 
     /** Adds a feature's own meters (gauges read at each scrape). */
     public void bind(MeterBinder binder) {
+        binders.add(binder);
         binder.bindTo(registry);
     }
 

@@ -32,6 +32,16 @@ public final class StoreUnavailable {
 
     /** True when {@code e} was the store being unreachable and the request has been answered. */
     public boolean handle(Exception e, Context ctx) {
+        if (StoreOutage.isTimeout(e)) {
+            // The store is there but gave up on this request's statement (a lock held too long, say).
+            LOG.warn("{} {}: the store gave up on a statement: {}", ctx.method(), ctx.path(), StoreOutage.reason(e));
+            if (!cache.serveStale(ctx)) {
+                ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).header("Cache-Control", "no-store");
+                Errors.respond(ctx, HttpStatus.SERVICE_UNAVAILABLE,
+                        "the site's database took too long to answer; try again in a few seconds");
+            }
+            return true;
+        }
         if (!StoreOutage.isOutage(e)) {
             return false;
         }

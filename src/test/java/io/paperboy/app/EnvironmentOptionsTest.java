@@ -91,6 +91,79 @@ final class EnvironmentOptionsTest {
                 .containsPattern("PAPERBOY_DRAIN_TIMEOUT +--drain-timeout").contains("PAPERBOY_SMTP_PASSWORD");
     }
 
+    @Test
+    void aPasswordInAUrlOnTheCommandLine_isRefused_forEveryCommandThatTakesOne() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:1/site?user=pb&password=" + SECRET;
+        Path backup = dir.resolve("site.backup.gz");
+
+        int viaDb = Main.run(Map.of(), "backup", "--db", url, backup.toString());
+        int viaTo = Main.run(Map.of(), "migrate", "--data", dir.toString(), "--to", url);
+        int viaRestore = Main.run(Map.of(), "restore", "--db", url, backup.toString());
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(viaDb).isNotZero();
+        assertThat(viaTo).isNotZero();
+        assertThat(viaRestore).isNotZero();
+        assertThat(printed).contains("--db: the URL holds a password", "give it as PAPERBOY_DB_PASSWORD or --db-password-file",
+                "--to: the URL holds a password", "PAPERBOY_TO_PASSWORD or --to-password-file").doesNotContain(SECRET);
+        assertThat(Files.exists(backup)).isFalse();
+    }
+
+    @Test
+    void backupAndMigrate_onPostgresql_takeThePasswordsFromTheEnvironment_andNeverShowThem() throws Exception {
+        String source = EmbeddedPostgres.shared().createDatabase("envbackup");
+        String target = EmbeddedPostgres.shared().createDatabase("envmigrate");
+        Map<String, String> env = Map.of("PAPERBOY_DB", source, "PAPERBOY_DB_PASSWORD", SECRET, "PAPERBOY_TO_PASSWORD", SECRET);
+        Path backup = dir.resolve("site.backup.gz");
+
+        assertThat(Main.run(env, "import", Samples.copy(Samples.SEED, dir).toString())).isZero();
+        assertThat(Main.run(env, "backup", backup.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Main.run(env, "migrate", "--to", target)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        assertThat(Files.size(backup)).isPositive();
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("backed up", "copied").doesNotContain(SECRET);
+    }
+
+    @Test
+    void helpShowsNoPasswordInAnyUrl_andNamesWhereThePasswordGoes() {
+        for (String command : java.util.List.of("serve", "backup", "restore", "migrate", "import")) {
+            assertThat(Main.run(Map.of(), command, "--help")).isZero();
+        }
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).doesNotContain("password=…", "password=...").contains("PAPERBOY_DB_PASSWORD", "PAPERBOY_TO_PASSWORD",
+                "--to-password-file", "--github-token-file", "--db-statement-timeout");
+    }
+
+    @Test
+    void theGithubToken_comesFromAFileOrTheEnvironment_neverFromAnOption() throws Exception {
+        Path file = Files.writeString(dir.resolve("github-token"), "from-a-file\n");
+
+        assertThat(parse(Map.of("GITHUB_TOKEN", "plain")).githubToken()).isEqualTo("plain");
+        assertThat(parse(Map.of("GITHUB_TOKEN", "plain", "PAPERBOY_GITHUB_TOKEN", "ours")).githubToken()).isEqualTo("ours");
+        assertThat(parse(Map.of("PAPERBOY_GITHUB_TOKEN", "ours"), "--github-token-file", file.toString()).githubToken())
+                .isEqualTo("from-a-file");
+        assertThat(parse(Map.of()).githubToken()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--github-token", "x"))
+                .hasMessageContaining("Unknown option");
+    }
+
+    @Test
+    void theStatementTimeout_isThirtySecondsForServe_noneForTheLongCommands_andReadsUnits() {
+        assertThat(parse(Map.of()).store.access().statementTimeoutOrDefault()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(parse(Map.of("PAPERBOY_DB_STATEMENT_TIMEOUT", "2min")).store.access().statementTimeout())
+                .isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(parse(Map.of(), "--db-statement-timeout", "0").store.access().statementTimeout()).isZero();
+        CommandLine backup = new CommandLine(new Main());
+        backup.setDefaultValueProvider(new EnvironmentDefaults(Map.of()));
+        CommandLine.ParseResult parsed = backup.parseArgs("backup", "x.gz");
+        assertThat(((BackupCommand) parsed.subcommand().commandSpec().userObject()).store.access().statementTimeoutOrDefault())
+                .isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--db-statement-timeout", "30"))
+                .hasMessageContaining("is not a duration: give a number with a unit");
+    }
+
     private static ServeCommand parse(Map<String, String> env, String... args) {
         CommandLine cli = new CommandLine(new ServeCommand());
         cli.setDefaultValueProvider(new EnvironmentDefaults(env));

@@ -93,6 +93,8 @@ final class StoreOutageTest {
         // could outlast the outage and never meet it. Let it finish, so its next round does.
         Poll.until(Duration.ofSeconds(120), () -> count("keywords: key phrases of"), n -> n >= 1);
 
+        int metricsPort = server.listenForMetrics("127.0.0.1", 0);
+        Poll.until(Duration.ofSeconds(30), () -> get(metricsPort), body -> body.contains("\npaperboy_nodes_seen 1"));
         postgres.stopServer();
         // The nightly job's hour and a digest tick both fall a second into the outage.
         Clock harvestClock = clockOneSecondBefore(Duration.ofHours(1));
@@ -117,6 +119,16 @@ final class StoreOutageTest {
             assertThat(api.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(api.body()).startsWith("{\"error\":");
             System.err.printf("store down: a page needing it answered 503 in %d ms%n", took.toMillis());
+
+            // /metrics answers from the figures last read, at once, saying how old they are.
+            Instant scraped = Instant.now();
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort
+                    + "/metrics")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(Duration.between(scraped, Instant.now())).as("a scrape with the store down").isLessThan(Duration.ofSeconds(2));
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            io.paperboy.testing.PrometheusText figures = io.paperboy.testing.PrometheusText.parse(metrics.body());
+            assertThat(figures.value("paperboy_nodes_seen")).isEqualTo(1);
+            assertThat(figures.has("paperboy_outbox_mails")).isTrue();
 
             HttpResponse<String> cached = get(CACHED);
             assertThat(cached.statusCode()).as("the kept page, served while the store is away").isEqualTo(200);
@@ -177,6 +189,11 @@ final class StoreOutageTest {
         long now = System.currentTimeMillis();
         long boundary = (now / period.toMillis() + 1) * period.toMillis();
         return Clock.offset(Clock.systemUTC(), Duration.ofMillis(boundary - 1000 - now));
+    }
+
+    private String get(int metricsPort) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
