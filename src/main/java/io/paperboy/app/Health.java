@@ -2,7 +2,6 @@ package io.paperboy.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.db.ChangeSequence;
@@ -43,13 +42,8 @@ final class Health {
         this.schemaAtStart = schemaVersion().orElse(null);
     }
 
-    void register(JavalinConfig config) {
-        config.routes.get("/health", this::health);
-        config.routes.get("/health/live", this::live);
-        config.routes.get("/health/ready", this::ready);
-    }
 
-    void health(Context ctx) {
+    public void health(Context ctx) {
         ObjectNode body = JSON.createObjectNode();
         try {
             body.put("status", "ok").put("changes", db.withHandle(ChangeSequence::current));
@@ -60,11 +54,11 @@ final class Health {
         }
     }
 
-    void live(Context ctx) {
+    public void live(Context ctx) {
         answer(ctx, HttpStatus.OK, JSON.createObjectNode().put("status", "alive"));
     }
 
-    void ready(Context ctx) {
+    public void ready(Context ctx) {
         List<String> missing = new ArrayList<>();
         ObjectNode body = JSON.createObjectNode();
         long storeChanges = -1;

@@ -1,6 +1,5 @@
 package io.paperboy.app;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.paperboy.web.Page;
 import io.paperboy.web.Role;
@@ -20,11 +19,8 @@ public final class OperatorPages {
         this.operations = operations;
     }
 
-    void register(JavalinConfig config) {
-        config.routes.get(PATH, this::showOperations);
-    }
 
-    private void showOperations(Context ctx) {
+    public void showOperations(Context ctx) {
         Visitor.requireRole(ctx, Role.ADMIN);
         Page page = Page.of(ctx, "Operations", "What the site's background work is doing", PATH);
         Templates.page(ctx, "operations/operations.jte", new View(page, operations.snapshot()));

@@ -2,8 +2,11 @@ package io.paperboy.app;
 
 import io.paperboy.db.Database;
 import io.paperboy.digest.DigestSchedule;
+import io.paperboy.github.GithubSettings;
+import io.paperboy.github.StarsWorker;
+import io.paperboy.hub.HubLinksWorker;
+import io.paperboy.hub.HubSettings;
 import io.paperboy.ingest.arxiv.HarvestSettings;
-import io.paperboy.jobs.DailyJob;
 import io.paperboy.jobs.JobRuns;
 import io.paperboy.keyword.KeywordWorker;
 import io.paperboy.paper.PaperService;
@@ -12,6 +15,21 @@ import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.SearchIndex;
+import io.paperboy.listing.ListedPaper;
+import io.paperboy.listing.ListingFilter;
+import io.paperboy.listing.ListingService;
+import io.paperboy.listing.Period;
+import io.paperboy.paper.Paper;
+import io.paperboy.thumbnail.ThumbnailSettings;
+import io.paperboy.thumbnail.ThumbnailWorker;
+import io.paperboy.webhook.TargetGuard;
+import io.paperboy.webhook.WebhookSchedule;
+import io.paperboy.webhook.WebhookSender;
+import io.paperboy.webhook.WebhookService;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -150,62 +168,72 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Database db = store.open();
+        // Every part starts here, in order, and stops in the reverse order: the web server (started
+        // last) refuses new connections at once and drains the requests in flight, which may need
+        // everything started before it; the schedules and workers stop next, the embedding worker's
+        // native model idle before the index and the store close.
+        Lifecycle life = new Lifecycle();
+        Database db = life.started("store", store.open());
         if (demo) {
             LocalDate last = new DemoSite(db, store.dataDir, Clock.systemUTC(), System.err).layOut();
             System.err.printf("demo: papers featured over the %d days ending %s, with demo members' votes and comments%n",
                     DemoSite.DAYS, last);
         }
-        DailyJob harvest = harvestSets.isEmpty() ? null
-                : NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact), harvestSets,
-                        feature.autoFeature(), harvestHour);
-        SearchIndex index = SearchIndex.open(store.indexDir());
+        SearchIndex index = life.started("search index", SearchIndex.open(store.indexDir()));
         PaperService papers = new PaperService(db);
-        String node = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        String node = ManagementFactory.getRuntimeMXBean().getName();
         // Every node reads the site's stored embeddings into its index, whether or not it embeds itself.
         EmbeddingStore storedVectors = new EmbeddingStore(db, Embedder.BGE_SMALL);
         IndexFollower follower = new IndexFollower(papers, index, storedVectors);
         follower.start(FOLLOW_INTERVAL_MS);
+        life.started("index follower", follower);
         System.err.printf("search index: up to change %d (%s)%n", index.appliedSeq(), store.indexDir());
         Embedder embedder = embeddings ? new Embedder() : null;
-        EmbeddingWorker embedding = embedder == null ? null : new EmbeddingWorker(papers, storedVectors, index, embedder, node);
-        if (embedding != null) {
+        if (embedder != null) {
+            EmbeddingWorker embedding = new EmbeddingWorker(papers, storedVectors, index, embedder, node);
             System.err.printf("embeddings: %,d papers for the site to embed, by whichever node holds the job%n",
                     embedding.pending());
             embedding.start(FOLLOW_INTERVAL_MS);
+            life.started("embedding worker", embedding);
         }
         // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
         KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
         keywords.start(FOLLOW_INTERVAL_MS);
-        Site site = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
-        site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
-        WebServer server = WebServer.start(db, site, index, embedder, host, port);
-        io.paperboy.thumbnail.ThumbnailWorker thumbnailWorker = thumbnails ? startThumbnails(db, site) : null;
-        io.paperboy.github.StarsWorker starsWorker = githubStars ? startStars(db, site) : null;
-        io.paperboy.hub.HubLinksWorker hubWorker = hubLinks ? startHub(db, site) : null;
+        life.started("keyword worker", keywords);
+        Site options = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
+        Site site = options.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(options)));
+        if (!harvestSets.isEmpty()) {
+            life.started("nightly harvest", NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact),
+                    harvestSets, feature.autoFeature(), harvestHour));
+            System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
+        }
+        if (thumbnails) {
+            life.started("thumbnail worker", startThumbnails(db, site));
+        }
+        if (githubStars) {
+            life.started("github stars worker", startStars(db, site));
+        }
+        if (hubLinks) {
+            life.started("hub links worker", startHub(db, site));
+        }
+        WebServer server = WebServer.start(life, db, site, index, embedder, host, port, web -> {
+            life.started("digest schedule", new DigestSchedule(web.digests, new JobRuns(db), node, site.clock()).start());
+            TargetGuard guard = new TargetGuard(webhooksAllowPrivate);
+            WebhookSender webhookSender = life.started("webhook sender", new WebhookSender(guard, Clock.systemUTC()));
+            life.started("webhook schedule", new WebhookSchedule(new WebhookService(db, web.digests, web.listings,
+                    webhookSender, guard, site.clock()), site.clock()).start());
+        });
         if (metricsPort != null) {
             int listening = server.listenForMetrics(metricsHost, metricsPort);
             System.err.printf("Metrics for Prometheus: http://%s:%d/metrics%n", metricsHost, listening);
         }
         System.err.printf("Paperboy is serving http://%s:%d/ (store: %s)%n",
                 host.equals("0.0.0.0") ? "localhost" : host, server.port(), db.dialect().name().toLowerCase());
-        CountDownLatch stopped = new CountDownLatch(1);
         System.err.printf("Mail goes to %s%n", site.mailer().describe());
-        DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db), node, site.clock()).start();
-        io.paperboy.webhook.TargetGuard guard = new io.paperboy.webhook.TargetGuard(webhooksAllowPrivate);
-        io.paperboy.webhook.WebhookSender webhookSender = new io.paperboy.webhook.WebhookSender(guard, Clock.systemUTC());
-        io.paperboy.webhook.WebhookSchedule webhooks = new io.paperboy.webhook.WebhookSchedule(
-                new io.paperboy.webhook.WebhookService(db, server.digests(), new io.paperboy.listing.ListingService(db, papers),
-                        webhookSender, guard, site.clock()), site.clock()).start();
-        if (harvest != null) {
-            System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
-        }
+        CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = new Runnable() {
             private boolean done;
 
-            // The web server first: it refuses new connections at once and drains the requests in
-            // flight (they may need the store, the index and the embedder, all still open). Then
-            // embedding: its native model must be idle before anything else closes.
             @Override
             public synchronized void run() {
                 if (done) {
@@ -213,33 +241,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 done = true;
                 System.err.printf("stopping: finishing the requests in flight (up to %d s)%n", drainSeconds);
-                server.stop(java.time.Duration.ofSeconds(drainSeconds));
-                if (embedding != null) {
-                    embedding.close();
-                }
-                keywords.close();
-                if (thumbnailWorker != null) {
-                    thumbnailWorker.close();
-                }
-                if (starsWorker != null) {
-                    starsWorker.close();
-                }
-                if (hubWorker != null) {
-                    hubWorker.close();
-                }
-                if (harvest != null) {
-                    harvest.close();
-                }
-                digests.close();
-                webhooks.close();
-                try {
-                    webhookSender.close();
-                } catch (Exception e) {
-                    System.err.println("webhooks: stopping the HTTP client failed: " + e.getMessage());
-                }
-                follower.close();
-                index.close();
-                db.close();
+                server.stop(Duration.ofSeconds(drainSeconds));
                 stopped.countDown();
             }
         };
@@ -264,44 +266,42 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private io.paperboy.thumbnail.ThumbnailWorker startThumbnails(Database db, Site site) {
-        var settings = new io.paperboy.thumbnail.ThumbnailSettings(thumbnailsPdfUrl,
-                java.time.Duration.ofSeconds(thumbnailsInterval), contact, 3, site.thumbnails());
-        var worker = new io.paperboy.thumbnail.ThumbnailWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
-        worker.start(java.time.Duration.ofMinutes(10));
+    private ThumbnailWorker startThumbnails(Database db, Site site) {
+        var settings = new ThumbnailSettings(thumbnailsPdfUrl, Duration.ofSeconds(thumbnailsInterval), contact, 3,
+                site.thumbnails());
+        var worker = new ThumbnailWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
+        worker.start(Duration.ofMinutes(10));
         System.err.printf("thumbnails: rendering featured papers' first pages from %s, one request per %d s%n",
                 thumbnailsPdfUrl, thumbnailsInterval);
         return worker;
     }
 
     /** The papers featured in the last {@value #RECENT_DAYS} days: what the background workers keep fresh. */
-    static java.util.function.Supplier<List<io.paperboy.paper.Paper>> recentlyFeatured(Database db) {
-        var listings = new io.paperboy.listing.ListingService(db, new PaperService(db));
+    static Supplier<List<Paper>> recentlyFeatured(Database db) {
+        var listings = new ListingService(db, new PaperService(db));
         return () -> {
-            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-            var days = new io.paperboy.listing.Period(io.paperboy.listing.Period.Kind.MONTH, today.minusDays(RECENT_DAYS - 1), today);
-            return listings.featured(days, io.paperboy.listing.ListingFilter.NONE).stream()
-                    .map(io.paperboy.listing.ListedPaper::paper).toList();
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            var days = new Period(Period.Kind.MONTH, today.minusDays(RECENT_DAYS - 1), today);
+            return listings.featured(days, ListingFilter.NONE).stream().map(ListedPaper::paper).toList();
         };
     }
 
     static final int RECENT_DAYS = 30;
 
-    private io.paperboy.github.StarsWorker startStars(Database db, Site site) {
-        var settings = new io.paperboy.github.GithubSettings(githubApiUrl, githubToken(), java.time.Duration.ofSeconds(1),
+    private StarsWorker startStars(Database db, Site site) {
+        var settings = new GithubSettings(githubApiUrl, githubToken(), Duration.ofSeconds(1),
                 contact != null ? contact : arxivContact(site));
-        var worker = new io.paperboy.github.StarsWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
-        worker.start(java.time.Duration.ofMinutes(10));
+        var worker = new StarsWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
+        worker.start(Duration.ofMinutes(10));
         System.err.printf("github stars: refreshing featured papers' stars daily from %s (%s)%n", githubApiUrl,
                 settings.token() == null ? "no token: 60 requests an hour" : "with a token");
         return worker;
     }
 
-    private io.paperboy.hub.HubLinksWorker startHub(Database db, Site site) {
-        var settings = new io.paperboy.hub.HubSettings(hubUrl, java.time.Duration.ofSeconds(1),
-                contact != null ? contact : arxivContact(site));
-        var worker = new io.paperboy.hub.HubLinksWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
-        worker.start(java.time.Duration.ofMinutes(10));
+    private HubLinksWorker startHub(Database db, Site site) {
+        var settings = new HubSettings(hubUrl, Duration.ofSeconds(1), contact != null ? contact : arxivContact(site));
+        var worker = new HubLinksWorker(db, recentlyFeatured(db), settings, Clock.systemUTC());
+        worker.start(Duration.ofMinutes(10));
         System.err.printf("hub links: refreshing what cites featured papers daily from %s%n", hubUrl);
         return worker;
     }

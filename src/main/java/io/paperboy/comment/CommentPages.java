@@ -1,6 +1,5 @@
 package io.paperboy.comment;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -46,14 +45,12 @@ public final class CommentPages {
         this.displayNames = displayNames;
         this.writes = throttles.of("comment-account", "comments and edits", 20, Duration.ofMinutes(10));
     }
+    public void hide(Context ctx) {
+        hideComment(ctx, true);
+    }
 
-    /** Register before the paper pages, whose {@code /papers/<id>} would take any longer path too. */
-    public void register(JavalinConfig config) {
-        config.routes.post("/papers/<id>/comments", this::postComment);
-        config.routes.post("/comments/{id}/edit", this::editComment);
-        config.routes.post("/comments/{id}/delete", this::deleteComment);
-        config.routes.post("/comments/{id}/hide", ctx -> hideComment(ctx, true));
-        config.routes.post("/comments/{id}/unhide", ctx -> hideComment(ctx, false));
+    public void unhide(Context ctx) {
+        hideComment(ctx, false);
     }
 
     /** The comments part of {@code paper}'s page, as the visitor asking may see it. */
@@ -71,7 +68,7 @@ public final class CommentPages {
         return threads.stream().map(t -> t.named(names)).toList();
     }
 
-    private void postComment(Context ctx) {
+    public void postComment(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         Paper paper = papers.find(PaperIds.fromPath(ctx.pathParam("id")))
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + ctx.pathParam("id")));
@@ -88,7 +85,7 @@ public final class CommentPages {
         }
     }
 
-    private void editComment(Context ctx) {
+    public void editComment(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         long id = pathId(ctx);
         writes.acquire(Long.toString(member.id()));
@@ -102,7 +99,7 @@ public final class CommentPages {
         }
     }
 
-    private void deleteComment(Context ctx) {
+    public void deleteComment(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         long id = pathId(ctx);
         writes.acquire(Long.toString(member.id()));

@@ -1,6 +1,5 @@
 package io.paperboy.digest;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.mail.Mailbox;
@@ -60,20 +59,11 @@ public final class DigestPages {
         this.clock = clock;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/subscribe", ctx -> subscribePage(ctx, defaults(), HttpStatus.OK));
-        config.routes.post("/subscribe", this::subscribe);
-        config.routes.get("/subscribe/confirm", this::confirmPage);
-        config.routes.post("/subscribe/confirm", this::confirm);
-        config.routes.get("/unsubscribe/{token}", this::unsubscribePage);
-        config.routes.post("/unsubscribe/{token}", this::unsubscribe);
-        config.routes.get("/settings/digest", this::settingsPage);
-        config.routes.post("/settings/digest", this::saveSettings);
-        config.routes.post("/settings/digest/stop", this::stop);
-        config.routes.get("/digest/preview", this::preview);
+    public void showSubscribe(Context ctx) {
+        subscribePage(ctx, defaults(), HttpStatus.OK);
     }
 
-    private void subscribe(Context ctx) {
+    public void subscribe(Context ctx) {
         Form typed = Form.typed(ctx, FIELDS);
         try {
             SubscriptionInput input = subscriptions.parse(raw(ctx), true);
@@ -87,7 +77,7 @@ public final class DigestPages {
         }
     }
 
-    private void confirmPage(Context ctx) {
+    public void confirmPage(Context ctx) {
         String token = ctx.queryParam("token");
         // The token is in this page's URL: never send it on to another site.
         ctx.header("Referrer-Policy", "same-origin");
@@ -99,7 +89,7 @@ public final class DigestPages {
                 page(ctx, "Confirm your digest"), token, anonymousCsrf.apply(ctx)));
     }
 
-    private void confirm(Context ctx) {
+    public void confirm(Context ctx) {
         if (subscriptions.confirm(ctx.formParam("token"))) {
             message(ctx, HttpStatus.OK, "Digest confirmed",
                     "Thank you: your digest starts with its next period. Every digest has a one-click unsubscribe link.",
@@ -115,7 +105,7 @@ public final class DigestPages {
                 + " hours. Subscribe again to get a new one.", "/subscribe", "Subscribe");
     }
 
-    private void unsubscribePage(Context ctx) {
+    public void unsubscribePage(Context ctx) {
         String token = ctx.pathParam("token");
         ctx.header("Referrer-Policy", "same-origin");
         Optional<Subscription> found = subscriptions.byUnsubscribeToken(token);
@@ -130,7 +120,7 @@ public final class DigestPages {
     }
 
     /** The one-click POST of RFC 8058 (from mail clients, with no page and no CSRF token) and the button. */
-    private void unsubscribe(Context ctx) {
+    public void unsubscribe(Context ctx) {
         ctx.header("Referrer-Policy", "same-origin");
         if (subscriptions.unsubscribe(ctx.pathParam("token"))) {
             unsubscribed(ctx);
@@ -149,7 +139,7 @@ public final class DigestPages {
                 + "link from the digest, or use the button at the bottom of the mail.", "/", "Today's papers");
     }
 
-    private void settingsPage(Context ctx) {
+    public void settingsPage(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         Optional<Subscription> current = subscriptions.forMember(member.id());
         Form form = current.map(DigestPages::filled).orElse(defaults());
@@ -162,7 +152,7 @@ public final class DigestPages {
         settings(ctx, member, current, form, HttpStatus.OK);
     }
 
-    private void saveSettings(Context ctx) {
+    public void saveSettings(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         try {
             SubscriptionInput input = subscriptions.parse(raw(ctx), false);
@@ -174,14 +164,14 @@ public final class DigestPages {
         }
     }
 
-    private void stop(Context ctx) {
+    public void stop(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         subscriptions.stopForMember(member.id());
         ctx.redirect("/settings/digest?done=stopped", HttpStatus.SEE_OTHER);
     }
 
     /** The digest as mailed: the member's own, or the default daily one; {@code ?format=text} for the text part. */
-    private void preview(Context ctx) {
+    public void preview(Context ctx) {
         Member member = Visitor.of(ctx).member();
         Subscription subscription = member == null ? null : subscriptions.forMember(member.id())
                 .filter(s -> s.status() != Subscription.Status.UNSUBSCRIBED).orElse(null);

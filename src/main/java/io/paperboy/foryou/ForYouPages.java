@@ -1,6 +1,5 @@
 package io.paperboy.foryou;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -28,20 +27,13 @@ public final class ForYouPages {
         this.atom = new PrivateFeedAtom(site);
     }
 
-    /** Register before the paper pages: {@code /papers/<id>} would take "for-you" for an id. */
-    public void register(JavalinConfig config) {
-        config.routes.get("/papers/for-you", this::show);
-        config.routes.post("/papers/for-you/feed", this::changePrivateFeed);
-        config.routes.get("/feeds/for-you/{token}", this::showPrivateFeed);
-    }
-
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         render(ctx, member, null);
     }
 
     /** {@code action=new} makes a new URL (shown once, the old one stops working); {@code action=off} revokes it. */
-    private void changePrivateFeed(Context ctx) {
+    public void changePrivateFeed(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         String action = ctx.formParam("action");
         switch (action == null ? "" : action) {
@@ -56,7 +48,7 @@ public final class ForYouPages {
 
     // Answered to feed readers without a session, so it must never be shared: PageCache keeps no
     // answer marked private, and a revoked token is refused from the next request on.
-    private void showPrivateFeed(Context ctx) {
+    public void showPrivateFeed(Context ctx) {
         String file = ctx.pathParam("token");
         if (!file.endsWith(".atom")) {
             throw new NotFoundResponse("no such feed: the private feed's address ends in .atom");

@@ -1,7 +1,6 @@
 package io.paperboy.foryou;
 
 import gg.jte.Content;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,15 +30,15 @@ public final class ReadingListPages {
         this.limit = limit;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/saved", this::show);
-        config.routes.post("/saved/<id>", this::change);
-        config.routes.post("/papers/<id>/save", this::saveForm);
-        config.routes.post("/api/papers/<id>/save", ctx -> apiSave(ctx, true));
-        config.routes.delete("/api/papers/<id>/save", ctx -> apiSave(ctx, false));
+    public void apiSave(Context ctx) {
+        apiSave(ctx, true);
     }
 
-    private void show(Context ctx) {
+    public void apiUnsave(Context ctx) {
+        apiSave(ctx, false);
+    }
+
+    public void show(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         ReadingList.Show show = parseShow(ctx.queryParam("show"));
         List<SavedPaper> all = list.list(member.id(), ReadingList.Show.ALL);
@@ -51,7 +50,7 @@ public final class ReadingListPages {
         Templates.page(ctx, "foryou/saved.jte", new ReadingListView(page, show, shown, all.size() - read, read));
     }
 
-    private void change(Context ctx) {
+    public void change(Context ctx) {
         limit.acquire(ctx);
         Member member = Visitor.requireMember(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));
@@ -68,7 +67,7 @@ public final class ReadingListPages {
         ctx.redirect("/saved?show=" + parseShow(ctx.formParam("show")).name().toLowerCase(Locale.ROOT), HttpStatus.SEE_OTHER);
     }
 
-    private void saveForm(Context ctx) {
+    public void saveForm(Context ctx) {
         limit.acquire(ctx);
         Member member = Visitor.requireMember(ctx);
         String id = PaperIds.fromPath(ctx.pathParam("id"));

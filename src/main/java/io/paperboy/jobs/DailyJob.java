@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,9 @@ public final class DailyJob implements AutoCloseable {
     private final JobRuns runs;
     private final String node;
     private final Clock clock;
-    private final ScheduledExecutorService timer;
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(30));
+    // The run the loop waits for: set before each wait, read by the round that follows it.
+    private volatile ZonedDateTime next;
 
     /** {@code task} does the work and returns a one-line outcome; it may throw to report failure. */
     public DailyJob(String name, int hourUtc, Supplier<String> task, JobRuns runs, String node, Clock clock) {
@@ -45,16 +44,20 @@ public final class DailyJob implements AutoCloseable {
         this.runs = runs;
         this.node = node;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "job-" + name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public DailyJob start() {
-        scheduleNext();
+        // The round meets no outage of its own: runFor waits one out for its day, up to the next day's run.
+        loop.start("job-" + name, new StoreOutage("job-" + name, LOG), this::untilNextRun, RETRY_INTERVAL, () -> {
+            runFor(next.toLocalDate(), next.plusDays(1).minusMinutes(1).toInstant());
+        }, e -> LOG.error("{} of {} failed", name, next.toLocalDate(), e));
         return this;
+    }
+
+    private Duration untilNextRun() {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        next = nextRun(now, hourUtc);
+        return Duration.between(now, next);
     }
 
     /** When the next run after {@code now} is due. */
@@ -100,7 +103,9 @@ public final class DailyJob implements AutoCloseable {
                     LOG.error("{} of {}: the store did not come back in time; this run is skipped", name, key);
                     return false;
                 }
-                Thread.sleep(outage.backoff(RETRY_INTERVAL).toMillis());
+                if (loop.awaitStop(outage.backoff(RETRY_INTERVAL))) {
+                    return false; // closed
+                }
             }
         }
     }
@@ -118,27 +123,8 @@ public final class DailyJob implements AutoCloseable {
         }
     }
 
-    private void scheduleNext() {
-        if (timer.isShutdown()) {
-            return;
-        }
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        ZonedDateTime next = nextRun(now, hourUtc);
-        timer.schedule(() -> {
-            try {
-                runFor(next.toLocalDate(), next.plusDays(1).minusMinutes(1).toInstant());
-            } catch (InterruptedException e) {
-                return; // closed
-            } catch (RuntimeException e) {
-                LOG.error("{} of {} failed", name, next.toLocalDate(), e);
-            } finally {
-                scheduleNext();
-            }
-        }, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void close() {
-        timer.shutdownNow();
+        loop.close();
     }
 }

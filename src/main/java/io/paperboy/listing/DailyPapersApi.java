@@ -3,7 +3,6 @@ package io.paperboy.listing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.CommentCounts;
@@ -39,11 +38,8 @@ public final class DailyPapersApi {
         this.comments = comments;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/api/daily_papers", this::list);
-    }
 
-    private void list(Context ctx) {
+    public void list(Context ctx) {
         String sort = sort(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);

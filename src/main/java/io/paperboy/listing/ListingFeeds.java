@@ -1,6 +1,5 @@
 package io.paperboy.listing;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.Paper;
@@ -29,12 +28,8 @@ public final class ListingFeeds {
         this.site = site;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/feeds/daily.{format}", this::daily);
-        config.routes.get("/feeds/trending.{format}", this::trending);
-    }
 
-    private void daily(Context ctx) {
+    public void daily(Context ctx) {
         FeedWriter.Format format = format(ctx);
         String date = ctx.queryParam("date");
         Period period = date == null ? Period.day(listings.latestDay().orElse(LocalDate.now()))
@@ -47,7 +42,7 @@ public final class ListingFeeds {
         send(ctx, feed, format);
     }
 
-    private void trending(Context ctx) {
+    public void trending(Context ctx) {
         FeedWriter.Format format = format(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
         String base = site.base();

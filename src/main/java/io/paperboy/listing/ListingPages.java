@@ -1,6 +1,5 @@
 package io.paperboy.listing;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.CommentCounts;
@@ -48,14 +47,25 @@ public final class ListingPages {
         this.displayNames = displayNames;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/", this::home);
-        config.routes.get("/papers/date/{date}", ctx -> period(ctx, parse(Period.Kind.DAY, ctx.pathParam("date"))));
-        config.routes.get("/papers/week/{week}", ctx -> period(ctx, parse(Period.Kind.WEEK, ctx.pathParam("week"))));
-        config.routes.get("/papers/month/{month}", ctx -> period(ctx, parse(Period.Kind.MONTH, ctx.pathParam("month"))));
-        config.routes.get("/papers/trending", this::trending);
-        config.routes.get("/papers/week", ctx -> ctx.redirect(latest(Period.Kind.WEEK).path() + query(ctx)));
-        config.routes.get("/papers/month", ctx -> ctx.redirect(latest(Period.Kind.MONTH).path() + query(ctx)));
+    public void day(Context ctx) {
+        period(ctx, parse(Period.Kind.DAY, ctx.pathParam("date")));
+    }
+
+    public void week(Context ctx) {
+        period(ctx, parse(Period.Kind.WEEK, ctx.pathParam("week")));
+    }
+
+    public void month(Context ctx) {
+        period(ctx, parse(Period.Kind.MONTH, ctx.pathParam("month")));
+    }
+
+    /** {@code /papers/week}: the latest week with papers, keeping the query (filters). */
+    public void latestWeek(Context ctx) {
+        ctx.redirect(latest(Period.Kind.WEEK).path() + query(ctx));
+    }
+
+    public void latestMonth(Context ctx) {
+        ctx.redirect(latest(Period.Kind.MONTH).path() + query(ctx));
     }
 
     private Period latest(Period.Kind kind) {
@@ -67,7 +77,7 @@ public final class ListingPages {
         return ctx.queryString() == null ? "" : "?" + ctx.queryString();
     }
 
-    private void home(Context ctx) {
+    public void home(Context ctx) {
         LocalDate day = listings.latestDay().orElse(LocalDate.now());
         period(ctx, Period.day(day));
     }
@@ -105,7 +115,7 @@ public final class ListingPages {
                 .orElse(view);
     }
 
-    private void trending(Context ctx) {
+    public void trending(Context ctx) {
         ListingFilter filter = filter(ctx);
         Page page = Page.of(ctx, "Trending papers", "The papers members are upvoting now", "/papers/trending")
                 .withFeeds(feeds("", filter, "trending"));

@@ -1,6 +1,5 @@
 package io.paperboy.listing;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Page;
@@ -9,11 +8,8 @@ import java.util.Locale;
 
 /** {@code /about/ranking}: how listings and trending rank, in plain words and as the exact formula. */
 public final class RankingPage {
-    public void register(JavalinConfig config) {
-        config.routes.get("/about/ranking", RankingPage::show);
-    }
 
-    private static void show(Context ctx) {
+    public static void show(Context ctx) {
         Page page = Page.of(ctx, "How ranking works", "How Paperboy ranks daily and trending papers: the exact formula",
                 "/about/ranking");
         HttpPolicy.shortCache(ctx);

@@ -3,7 +3,6 @@ package io.paperboy.listing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -50,21 +49,15 @@ public final class SubmitPages {
         this.throttle = throttles.of("submit-account", "submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/submit", this::showForm);
-        config.routes.post("/submit", this::submitPaper);
-        config.routes.post("/submit/again", this::featureAgain);
-        config.routes.post("/api/papers/submit", this::submitByApi);
-    }
 
-    private void showForm(Context ctx) {
+    public void showForm(Context ctx) {
         Visitor.requireMember(ctx);
         String typed = ctx.queryParam(SubmissionInput.FIELD);
         Form form = typed == null ? Form.EMPTY : Form.EMPTY.withValue(SubmissionInput.FIELD, typed);
         render(ctx, HttpStatus.OK, form, null);
     }
 
-    private void submitPaper(Context ctx) {
+    public void submitPaper(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         Form typed = Form.typed(ctx, List.of(SubmissionInput.FIELD));
         try {
@@ -91,7 +84,7 @@ public final class SubmitPages {
         }
     }
 
-    private void featureAgain(Context ctx) {
+    public void featureAgain(Context ctx) {
         Member curator = Visitor.requireRole(ctx, Role.CURATOR);
         Form typed = Form.typed(ctx, List.of(SubmissionInput.FIELD));
         try {
@@ -106,7 +99,7 @@ public final class SubmitPages {
     }
 
     /** JSON {@code {"arxiv": "2401.12345"}} (or the form field); {@code "again": true} is a curator's feature-again. */
-    private void submitByApi(Context ctx) {
+    public void submitByApi(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         JsonNode body = body(ctx);
         String raw = body.path(SubmissionInput.FIELD).isTextual() ? body.get(SubmissionInput.FIELD).asText()

@@ -2,7 +2,6 @@ package io.paperboy.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -68,11 +67,6 @@ public final class McpRoutes implements McpStatelessServerTransport {
                 .build();
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.post(PATH, this::receive);
-        config.routes.get(PATH, McpRoutes::noStream);
-        config.routes.delete(PATH, McpRoutes::noStream);
-    }
 
     @Override
     public void setMcpHandler(McpStatelessServerHandler handler) {
@@ -84,7 +78,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
         return Mono.empty();
     }
 
-    private void receive(Context ctx) throws IOException {
+    public void receive(Context ctx) throws IOException {
         refuseCrossSite(ctx);
         String accept = ctx.header("Accept");
         if (accept != null && !accept.contains("application/json") && !accept.contains("*/*")) {
@@ -140,7 +134,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
         }
     }
 
-    private static void noStream(Context ctx) {
+    public static void noStream(Context ctx) {
         ctx.header("Allow", "POST");
         throw new HttpResponseException(HttpStatus.METHOD_NOT_ALLOWED.getCode(),
                 "this MCP endpoint is stateless: POST each JSON-RPC message; it opens no event stream");

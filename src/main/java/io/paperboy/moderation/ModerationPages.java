@@ -1,9 +1,7 @@
 package io.paperboy.moderation;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.listing.ListingService;
@@ -55,43 +53,46 @@ public final class ModerationPages {
         this.accounts = accounts;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.before(ROOT, ModerationPages::requireCurator);
-        config.routes.before(ROOT + "/*", ModerationPages::requireCurator);
-        config.routes.get(ROOT, this::showHome);
-        config.routes.get(ROOT + "/papers", ctx -> ctx.redirect(ROOT + "/papers/"
-                + PaperIds.fromPath(required(ctx.queryParam("id"), "id")), HttpStatus.SEE_OTHER));
-        config.routes.get(ROOT + "/papers/<id>", this::showPaper);
-        config.routes.post(ROOT + "/papers/hide", ctx -> hidePaper(ctx, true));
-        config.routes.post(ROOT + "/papers/unhide", ctx -> hidePaper(ctx, false));
-        config.routes.post(ROOT + "/listings/unfeature", ctx -> featureEntry(ctx, false));
-        config.routes.post(ROOT + "/listings/restore", ctx -> featureEntry(ctx, true));
-        config.routes.get(ROOT + "/claims", this::showClaims);
-        config.routes.post(ROOT + "/claims/{id}/approve", ctx -> decideClaim(ctx, true));
-        config.routes.post(ROOT + "/claims/{id}/reject", ctx -> decideClaim(ctx, false));
-        config.routes.get(ROOT + "/members", admin(this::showMembers));
-        config.routes.post(ROOT + "/members/role", admin(this::changeRole));
-        config.routes.get(ROOT + "/log", this::showLog);
+    /** {@code ?id=}: the paper's moderation page. */
+    public void findPaper(Context ctx) {
+        ctx.redirect(ROOT + "/papers/" + PaperIds.fromPath(required(ctx.queryParam("id"), "id")), HttpStatus.SEE_OTHER);
     }
 
-    private static void requireCurator(Context ctx) {
+    public void hide(Context ctx) {
+        hidePaper(ctx, true);
+    }
+
+    public void unhide(Context ctx) {
+        hidePaper(ctx, false);
+    }
+
+    public void unfeature(Context ctx) {
+        featureEntry(ctx, false);
+    }
+
+    public void restore(Context ctx) {
+        featureEntry(ctx, true);
+    }
+
+    public void approveClaim(Context ctx) {
+        decideClaim(ctx, true);
+    }
+
+    public void rejectClaim(Context ctx) {
+        decideClaim(ctx, false);
+    }
+
+    public static void requireCurator(Context ctx) {
         Visitor.requireRole(ctx, Role.CURATOR);
     }
 
-    private static Handler admin(Handler handler) {
-        return ctx -> {
-            Visitor.requireRole(ctx, Role.ADMIN);
-            handler.handle(ctx);
-        };
-    }
-
-    private void showHome(Context ctx) {
+    public void showHome(Context ctx) {
         Page page = page(ctx, "Moderation", ROOT);
         render(ctx, "moderation/home.jte", new ModerationViews.Home(page, claims.pending().size(), papers.hidden(LISTED),
                 listings.unfeatured(LISTED)));
     }
 
-    private void showPaper(Context ctx) {
+    public void showPaper(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         Paper paper = papers.findIncludingHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         Page page = page(ctx, "Moderate " + paper.id(), ROOT + "/papers/" + paper.id());
@@ -117,7 +118,7 @@ public final class ModerationPages {
         back(ctx, ROOT + "/papers/" + id, changed ? (feature ? "restored" : "unfeatured") : "unchanged");
     }
 
-    private void showClaims(Context ctx) {
+    public void showClaims(Context ctx) {
         render(ctx, "moderation/claims.jte", new ModerationViews.ClaimQueue(page(ctx, "Author claims", ROOT + "/claims"),
                 claims.pending(), done(ctx)));
     }
@@ -129,12 +130,13 @@ public final class ModerationPages {
         back(ctx, ROOT + "/claims", approve ? "approved" : "rejected");
     }
 
-    private void showMembers(Context ctx) {
+    public void showMembers(Context ctx) {
+        Visitor.requireRole(ctx, Role.ADMIN);
         render(ctx, "moderation/members.jte", new ModerationViews.Members(page(ctx, "Members and roles", ROOT + "/members"),
                 accounts.all(), done(ctx)));
     }
 
-    private void changeRole(Context ctx) {
+    public void changeRole(Context ctx) {
         Member admin = Visitor.requireRole(ctx, Role.ADMIN);
         String name = required(ctx.formParam("name"), "name");
         Role role;
@@ -147,7 +149,7 @@ public final class ModerationPages {
         back(ctx, ROOT + "/members", before.role() == role ? "unchanged" : "role");
     }
 
-    private void showLog(Context ctx) {
+    public void showLog(Context ctx) {
         String raw = ctx.queryParam("before");
         long before = raw == null ? Long.MAX_VALUE : number(raw, "before");
         var rows = moderation.log(before, LOG_PAGE_SIZE + 1);

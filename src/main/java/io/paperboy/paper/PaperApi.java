@@ -2,7 +2,6 @@ package io.paperboy.paper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.GoneResponse;
 import io.javalin.http.NotFoundResponse;
@@ -33,11 +32,8 @@ public final class PaperApi {
         this.comments = comments;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/api/papers/<id>", this::show);
-    }
 
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
                 ? new GoneResponse(PaperPages.HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));

@@ -1,7 +1,6 @@
 package io.paperboy.paper;
 
 import gg.jte.Content;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -36,12 +35,7 @@ public final class PaperPages {
         this.site = site;
     }
 
-    /** Register after the listing routes: {@code <id>} also matches {@code date/2024-05-14}. */
-    public void register(JavalinConfig config) {
-        config.routes.get("/papers/<id>", this::show);
-    }
-
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         String raw = ctx.pathParam("id");
         if (raw.endsWith(MARKDOWN_SUFFIX)) {
             showMarkdown(ctx, raw.substring(0, raw.length() - MARKDOWN_SUFFIX.length()));

@@ -3,7 +3,6 @@ package io.paperboy.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.paper.Paper;
@@ -52,12 +51,7 @@ public final class SearchApi {
         this.defaultRanking = defaultRanking;
     }
 
-    /** Registers the route; call before the {@code /api/papers/<id>} route, which would match it too. */
-    public void register(JavalinConfig config) {
-        config.routes.get("/api/papers/search", this::searchPapers);
-    }
-
-    private void searchPapers(Context ctx) {
+    public void searchPapers(Context ctx) {
         SearchResults results;
         int limit;
         int page;

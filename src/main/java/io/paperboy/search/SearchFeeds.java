@@ -1,6 +1,5 @@
 package io.paperboy.search;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.Paper;
@@ -32,9 +31,6 @@ public final class SearchFeeds {
         this.ranking = ranking;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/feeds/search.{format}", this::feed);
-    }
 
     static List<Page.FeedLink> links(String q) {
         String query = "?q=" + PaperLinks.encode(q);
@@ -43,7 +39,7 @@ public final class SearchFeeds {
                 new Page.FeedLink("JSON Feed", "application/feed+json", "/feeds/search.json" + query));
     }
 
-    private void feed(Context ctx) {
+    public void feed(Context ctx) {
         FeedWriter.Format format;
         try {
             format = FeedWriter.Format.of(ctx.pathParam("format"));

@@ -1,6 +1,5 @@
 package io.paperboy.search;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.paper.Paper;
@@ -36,11 +35,8 @@ public final class SearchPages {
         this.cards = cards;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/papers", this::page);
-    }
 
-    private void page(Context ctx) {
+    public void page(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
             render(ctx, SearchView.form(Page.of(ctx, "Search papers", "Search every paper by keyword and meaning", "/papers")));

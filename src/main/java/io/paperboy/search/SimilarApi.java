@@ -3,7 +3,6 @@ package io.paperboy.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -36,12 +35,7 @@ public final class SimilarApi {
         this.render = render;
     }
 
-    /** Registers the route; call before {@code /api/papers/<id>}, whose id would swallow "/similar". */
-    public void register(JavalinConfig config) {
-        config.routes.get("/api/papers/<id>/similar", this::list);
-    }
-
-    private void list(Context ctx) {
+    public void list(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         if (papers.find(id).isEmpty()) {
             throw new NotFoundResponse("no paper with id " + id);

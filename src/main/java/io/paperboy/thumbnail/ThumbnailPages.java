@@ -1,6 +1,5 @@
 package io.paperboy.thumbnail;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.Paper;
@@ -29,11 +28,8 @@ public final class ThumbnailPages {
         this.stored = stored;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/thumbnails/<id>", this::showThumbnail);
-    }
 
-    private void showThumbnail(Context ctx) throws IOException {
+    public void showThumbnail(Context ctx) throws IOException {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         Paper paper = papers.find(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         // Short: a cover becomes a rendered page once the worker gets to it.

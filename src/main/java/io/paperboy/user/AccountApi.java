@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
@@ -8,11 +7,8 @@ import java.util.Map;
 
 /** {@code GET /api/whoami}: lets a script check its token before it votes or submits. */
 public final class AccountApi {
-    public void register(JavalinConfig config) {
-        config.routes.get("/api/whoami", AccountApi::whoami);
-    }
 
-    private static void whoami(Context ctx) {
+    public static void whoami(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(Map.of("name", member.name(), "displayName", member.displayName(), "role", member.role().key(),

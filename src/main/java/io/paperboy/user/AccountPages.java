@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -60,19 +59,15 @@ public final class AccountPages {
                 Duration.ofMinutes(15));
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/signup", ctx -> signupPage(ctx, Form.EMPTY, HttpStatus.OK));
-        config.routes.post("/signup", this::signup);
-        config.routes.get("/login", ctx -> loginPage(ctx, loginNotice(ctx), HttpStatus.OK));
-        config.routes.post("/login", this::login);
-        config.routes.post("/logout", this::logout);
-        config.routes.get("/verify", this::verify);
-        config.routes.get("/reset", this::resetPage);
-        config.routes.post("/reset", this::requestReset);
-        config.routes.post("/reset/confirm", this::confirmReset);
+    public void showSignup(Context ctx) {
+        signupPage(ctx, Form.EMPTY, HttpStatus.OK);
     }
 
-    private void signup(Context ctx) {
+    public void showLogin(Context ctx) {
+        loginPage(ctx, loginNotice(ctx), HttpStatus.OK);
+    }
+
+    public void signup(Context ctx) {
         Form typed = Form.typed(ctx, List.of("email", "name", "display_name"));
         try {
             signups.acquire(ctx.ip());
@@ -116,7 +111,7 @@ public final class AccountPages {
         return e.getMessage() + ".";
     }
 
-    private void login(Context ctx) {
+    public void login(Context ctx) {
         String email = AccountInput.email(ctx.formParam("email"));
         Form typed = Form.typed(ctx, List.of("email"));
         // Taken before the slow password check and given back on success: a burst of guesses made at
@@ -136,12 +131,12 @@ public final class AccountPages {
         }
     }
 
-    private void logout(Context ctx) {
+    public void logout(Context ctx) {
         auth.signOut(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    private void verify(Context ctx) {
+    public void verify(Context ctx) {
         String token = ctx.queryParam("token");
         ctx.header("Referrer-Policy", "same-origin");
         // Signed in first (the login page comes back here): see AccountService.verify.
@@ -158,7 +153,7 @@ public final class AccountPages {
         }
     }
 
-    private void resetPage(Context ctx) {
+    public void resetPage(Context ctx) {
         String token = ctx.queryParam("token");
         // The token is in this page's URL: never send it on to another site.
         ctx.header("Referrer-Policy", "same-origin");
@@ -173,7 +168,7 @@ public final class AccountPages {
         }
     }
 
-    private void requestReset(Context ctx) {
+    public void requestReset(Context ctx) {
         String email = AccountInput.email(ctx.formParam("email"));
         String problem = AccountInput.emailProblem(email);
         if (problem != null) {
@@ -189,7 +184,7 @@ public final class AccountPages {
                 + "It works once, for an hour.", "/login", "Back to log in");
     }
 
-    private void confirmReset(Context ctx) {
+    public void confirmReset(Context ctx) {
         String token = ctx.formParam("token");
         resetConfirmsByAddress.acquire(ctx.ip());
         try {

@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
@@ -12,11 +11,8 @@ import io.javalin.http.Context;
 public final class AvatarPages {
     static final int MAX_NAME_LENGTH = 64;
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/avatars/{file}", this::showAvatar);
-    }
 
-    private void showAvatar(Context ctx) {
+    public void showAvatar(Context ctx) {
         String file = ctx.pathParam("file");
         if (!file.endsWith(".svg") || file.length() == ".svg".length() || file.length() > MAX_NAME_LENGTH + 4) {
             throw new BadRequestResponse("avatar path must be /avatars/NAME.svg with a name of 1 to " + MAX_NAME_LENGTH

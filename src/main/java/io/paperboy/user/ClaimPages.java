@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.web.Member;
@@ -18,11 +17,8 @@ public final class ClaimPages {
         this.claims = claims;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.post("/claims", this::claim);
-    }
 
-    private void claim(Context ctx) {
+    public void claim(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         claims.claim(member, ctx.formParam("paper"), ctx.formParam("author"));
         ctx.redirect("/u/" + member.name() + "?claim=sent", HttpStatus.SEE_OTHER);

@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.Paper;
@@ -42,11 +41,8 @@ public final class ProfilePages {
         this.upvotedPaperIds = upvotedPaperIds;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/u/{name}", this::show);
-    }
 
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         String name = ctx.pathParam("name");
         Account account = accounts.byName(name).orElseThrow(() -> new NotFoundResponse("no member called " + name));
         Member viewer = Visitor.of(ctx).member();

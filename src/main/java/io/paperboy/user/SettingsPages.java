@@ -1,6 +1,5 @@
 package io.paperboy.user;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.web.Form;
@@ -31,16 +30,8 @@ public final class SettingsPages {
                 5, Duration.ofMinutes(15));
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.get("/settings", this::show);
-        config.routes.post("/settings/profile", this::profile);
-        config.routes.post("/settings/password", this::password);
-        config.routes.post("/settings/tokens", this::createToken);
-        config.routes.post("/settings/tokens/{id}/revoke", this::revokeToken);
-        config.routes.post("/settings/verify", this::resendVerification);
-    }
 
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         Form form = ctx.queryParam("welcome") != null
                 ? Form.notice("Welcome! We mailed a confirmation link to your address; open it to submit, vote and comment.")
@@ -48,7 +39,7 @@ public final class SettingsPages {
         render(ctx, member, form, null, HttpStatus.OK);
     }
 
-    private void profile(Context ctx) {
+    public void profile(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         try {
             accounts.setDisplayName(member.id(), ctx.formParam("display_name"));
@@ -58,7 +49,7 @@ public final class SettingsPages {
         }
     }
 
-    private void password(Context ctx) {
+    public void password(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         String account = Long.toString(member.id());
         // Taken before the password check, given back when it was right: a burst of guesses at once gets five.
@@ -80,7 +71,7 @@ public final class SettingsPages {
         }
     }
 
-    private void createToken(Context ctx) {
+    public void createToken(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         try {
             String token = accounts.createApiToken(member.id(), ctx.formParam("label"));
@@ -90,7 +81,7 @@ public final class SettingsPages {
         }
     }
 
-    private void revokeToken(Context ctx) {
+    public void revokeToken(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         long id;
         try {
@@ -104,7 +95,7 @@ public final class SettingsPages {
         done(ctx, "revoked");
     }
 
-    private void resendVerification(Context ctx) {
+    public void resendVerification(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         if (!member.verified()) { // only then is a mail sent
             mail.acquire(ctx, accounts.byId(member.id()).orElseThrow().email());

@@ -1,6 +1,5 @@
 package io.paperboy.vote;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
@@ -25,9 +24,12 @@ public final class VoteApi {
         this.limit = limit;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.post("/api/papers/<id>/upvote", ctx -> vote(ctx, true));
-        config.routes.delete("/api/papers/<id>/upvote", ctx -> vote(ctx, false));
+    public void upvote(Context ctx) {
+        vote(ctx, true);
+    }
+
+    public void withdraw(Context ctx) {
+        vote(ctx, false);
     }
 
     private void vote(Context ctx, boolean up) {

@@ -1,6 +1,5 @@
 package io.paperboy.vote;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -28,12 +27,11 @@ public final class VotePages {
         this.limit = limit;
     }
 
-    public void register(JavalinConfig config) {
-        config.routes.post("/papers/<id>/upvote", this::postVote);
-        config.routes.delete("/papers/<id>/upvote", ctx -> vote(ctx, false));
+    public void withdraw(Context ctx) {
+        vote(ctx, false);
     }
 
-    private void postVote(Context ctx) {
+    public void postVote(Context ctx) {
         String action = ctx.formParam("action");
         if (action == null || action.isBlank() || action.equals("upvote")) {
             vote(ctx, true);

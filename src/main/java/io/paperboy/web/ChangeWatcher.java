@@ -1,40 +1,34 @@
 package io.paperboy.web;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.paperboy.jobs.BackgroundLoop;
+import io.paperboy.jobs.StoreOutage;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's change number, read every quarter second by one background thread so requests
- * never wait for it. Polling the store (not listening to this process) also sees writes by an
- * import in another process or by another node of a cluster.
+ * The store's change number, read every quarter second by one background loop so requests never
+ * wait for it. Polling the store (not listening to this process) also sees writes by an import in
+ * another process or by another node of a cluster. While the store is away the loop keeps what it
+ * last read (cached pages stay valid; the readiness check reports the store) and backs off.
  */
 public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWatcher.class);
-    private static final long PERIOD_MS = 250;
+    private static final Duration PERIOD = Duration.ofMillis(250);
 
-    private final LongSupplier store;
-    private final io.paperboy.jobs.StoreOutage outage;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "change-watcher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(5));
     private volatile long current;
 
     public ChangeWatcher(LongSupplier store) {
-        this(store, new io.paperboy.jobs.StoreOutage("change watcher", LOG));
+        this(store, new StoreOutage("change watcher", LOG));
     }
 
     /** {@code outage} hears of every poll, so it knows when the store went away and when it came back. */
-    public ChangeWatcher(LongSupplier store, io.paperboy.jobs.StoreOutage outage) {
-        this.store = store;
-        this.outage = outage;
+    public ChangeWatcher(LongSupplier store, StoreOutage outage) {
         this.current = store.getAsLong();
-        timer.scheduleWithFixedDelay(this::poll, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        loop.start("change-watcher", outage, () -> PERIOD, PERIOD, () -> current = store.getAsLong(),
+                e -> LOG.warn("cannot read the store's change number: {}", e.getMessage()));
     }
 
     @Override
@@ -42,20 +36,8 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
         return current;
     }
 
-    private void poll() {
-        try {
-            current = store.getAsLong();
-            outage.succeeded();
-        } catch (RuntimeException e) {
-            // Keep serving what we have (cached pages stay valid); the readiness check reports the store.
-            if (!outage.failed(e)) {
-                LOG.warn("cannot read the store's change number: {}", e.getMessage());
-            }
-        }
-    }
-
     @Override
     public void close() {
-        timer.shutdownNow();
+        loop.close();
     }
 }

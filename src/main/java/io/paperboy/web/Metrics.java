@@ -54,10 +54,12 @@ public final class Metrics implements AutoCloseable {
     public void register(JavalinConfig config) {
         config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         config.routes.after(this::record);
-        config.routes.get("/metrics", ctx -> {
-            Visitor.requireRole(ctx, Role.ADMIN);
-            ctx.contentType(CONTENT_TYPE).header("Cache-Control", "no-store").result(registry.scrape());
-        });
+    }
+
+    /** {@code GET /metrics} on the site's own port: admins only (Prometheus scrapes the --metrics-port listener). */
+    public void scrape(io.javalin.http.Context ctx) {
+        Visitor.requireRole(ctx, Role.ADMIN);
+        ctx.contentType(CONTENT_TYPE).header("Cache-Control", "no-store").result(registry.scrape());
     }
 
     /**

@@ -36,7 +36,11 @@ final class HealthTest {
     void start() {
         db = TestStore.SQLITE.open(dir);
         Health health = new Health(db, new PaperService(db), indexApplied::get);
-        app = Javalin.create(health::register).start("127.0.0.1", 0);
+        app = Javalin.create(config -> {
+            config.routes.get("/health", health::health);
+            config.routes.get("/health/live", health::live);
+            config.routes.get("/health/ready", health::ready);
+        }).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.paperboy.browser;
 
+import io.paperboy.app.Routes;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,25 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's route table ({@code WebServer.routes()}) as patterns: which route a URL reaches
- * (the first registered that matches, as Javalin picks), and which routes are pages a browser
- * visits (GET, not the API, feeds, static files or operations endpoints).
+ * The site's route table ({@link Routes#TABLE}, which the server registers) as patterns: which
+ * route a URL reaches (the first in the table that matches, as Javalin picks), and which routes
+ * are pages a browser visits (the table's {@code PAGE}s: not the API, feeds, files such as avatars
+ * and thumbnails, which pages show as {@code <img>}, or the operations endpoints).
  */
 final class RouteTable {
-    // Not pages: the JSON API and the MCP endpoint for agents, feeds, static files, images (avatars
-    // and thumbnails are shown in pages, as <img>, never visited) and the operations endpoints
-    // (/health, /health/live, /health/ready and /metrics are for balancers and Prometheus).
-    private static final List<String> NOT_PAGES = List.of("/api/", "/mcp", "/feeds/", "/static/", "/thumbnails/",
-            "/avatars/", "/health", "/metrics");
-    private static final Pattern FILE = Pattern.compile("\\.\\w+$"); // /favicon.ico, /robots.txt
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}|<(\\w+)>");
 
     /** One route: {@code {name}} is one path segment, {@code <name>} may span several (an old-style arXiv id). */
-    record Route(String method, String path, Pattern regex, List<String> parameters) {
-        boolean isPage() {
-            return method.equals("GET") && NOT_PAGES.stream().noneMatch(path::startsWith)
-                    && !FILE.matcher(path).find();
-        }
+    record Route(String method, String path, boolean isPage, Pattern regex, List<String> parameters) {
 
         /** This route's path with every parameter taken from {@code values}; empty if one is unknown. */
         Optional<String> fill(Map<String, String> values) {
@@ -52,8 +44,8 @@ final class RouteTable {
 
     private final List<Route> routes;
 
-    RouteTable(List<String> table) {
-        routes = table.stream().map(RouteTable::parse).toList();
+    RouteTable(List<Routes.Route> table) {
+        routes = table.stream().filter(r -> r.kind() != Routes.Kind.FILTER).map(RouteTable::parse).toList();
     }
 
     List<Route> pages() {
@@ -79,10 +71,9 @@ final class RouteTable {
         return values;
     }
 
-    private static Route parse(String line) {
-        int space = line.indexOf(' ');
-        String method = line.substring(0, space);
-        String path = line.substring(space + 1);
+    private static Route parse(Routes.Route route) {
+        String method = route.method().name();
+        String path = route.path();
         StringBuilder regex = new StringBuilder();
         List<String> parameters = new ArrayList<>();
         Matcher m = PARAMETER.matcher(path);
@@ -94,6 +85,6 @@ final class RouteTable {
             at = m.end();
         }
         regex.append(Pattern.quote(path.substring(at)));
-        return new Route(method, path, Pattern.compile(regex.toString()), List.copyOf(parameters));
+        return new Route(method, path, route.isPage(), Pattern.compile(regex.toString()), List.copyOf(parameters));
     }
 }

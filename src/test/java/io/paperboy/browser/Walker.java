@@ -1,5 +1,6 @@
 package io.paperboy.browser;
 
+import io.paperboy.app.Routes;
 import io.paperboy.browser.RouteTable.Route;
 import io.paperboy.testing.MailServer;
 import io.paperboy.testing.TestServer;
@@ -83,7 +84,7 @@ final class Walker {
         this.browser = browser;
         this.who = who;
         this.widths = List.copyOf(widths);
-        this.table = new RouteTable(server.routes());
+        this.table = new RouteTable(Routes.TABLE);
         this.forms = new WalkForms(who);
     }
 
