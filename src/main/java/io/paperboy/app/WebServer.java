@@ -117,6 +117,9 @@ public final class WebServer {
     private static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
     private final Javalin app;
+    /** More distinct topics than this in one poll (an import) drop the whole page cache instead. */
+    private static final int TOPICS_READ = 2000;
+
     /** A node's index lag is counted up to this many papers (the count walks the change_seq index). */
     private static final int NODE_LAG_COUNTED = 1_000_000;
     private final Metrics metrics;
@@ -188,7 +191,8 @@ public final class WebServer {
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
         // Watching the change number every quarter second, it notices when the store goes away and comes back.
         io.paperboy.jobs.StoreOutage outage = new io.paperboy.jobs.StoreOutage("web", LOG);
-        ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage);
+        // Up to the horizon, not the newest number: a change committing late must still move it (see ChangeHorizon).
+        ChangeWatcher changes = new ChangeWatcher(new io.paperboy.db.ChangeHorizon(db)::advance, outage);
         Keywords keywords = new Keywords(db);
         ChangeWatcher keywordsStored = new ChangeWatcher(keywords::progress, outage);
         PaperExtras.Source extras = new Extras(keywords::ofAll,
@@ -242,8 +246,27 @@ public final class WebServer {
             metrics.register(config);
             // Answers come from the store and, for search and similar papers, from the index following it.
             // Key phrases arrive later than their papers, from the keyword worker.
-            PageCache pageCache = new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq(),
-                    keywordsStored.getAsLong()), metrics::record);
+            PageCache pageCache = new PageCache(() -> List.of(index.appliedSeq(), keywordsStored.getAsLong()), changes,
+                    metrics::record);
+            changes.onChange(new ChangeWatcher.Listener() {
+                private long pruned;
+
+                @Override
+                public java.util.Set<String> topics(long after, long upTo) {
+                    return db.withHandle(h -> {
+                        if (upTo - pruned > ChangeSequence.TOPICS_KEPT / 4) { // now and then, by whichever node
+                            ChangeSequence.prune(h, upTo);
+                            pruned = upTo;
+                        }
+                        return ChangeSequence.topics(h, after, upTo, TOPICS_READ);
+                    });
+                }
+
+                @Override
+                public void changed(long upTo, java.util.Set<String> topics) {
+                    pageCache.changed(upTo, topics);
+                }
+            });
             pageCache.register(config);
             StoreUnavailable storeUnavailable = new StoreUnavailable(outage, pageCache, db.poolSize());
             new Health(db, papers, index::appliedSeq).register(config);

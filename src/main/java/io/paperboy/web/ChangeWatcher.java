@@ -24,6 +24,20 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
         return t;
     });
     private volatile long current;
+    private volatile Listener listener;
+
+    /** Hears of each move of the number, with the topics of the changes it passed, before it is published. */
+    public interface Listener {
+        /** {@code topics} of the changes above {@code after} up to {@code upTo}. */
+        java.util.Set<String> topics(long after, long upTo);
+
+        void changed(long upTo, java.util.Set<String> topics);
+    }
+
+    /** Reads the topics of every move through {@code listener} from now on. */
+    public void onChange(Listener listener) {
+        this.listener = listener;
+    }
 
     public ChangeWatcher(LongSupplier store) {
         this(store, new io.paperboy.jobs.StoreOutage("change watcher", LOG));
@@ -44,7 +58,13 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
 
     private void poll() {
         try {
-            current = store.getAsLong();
+            long next = store.getAsLong();
+            Listener l = listener;
+            if (l != null && next > current) {
+                // Before publishing the number: an answer rendered from it must find the change already noted.
+                l.changed(next, l.topics(current, next));
+            }
+            current = next;
             outage.succeeded();
         } catch (RuntimeException e) {
             // Keep serving what we have (cached pages stay valid); the readiness check reports the store.
