@@ -150,6 +150,20 @@ public final class ChangeSequence {
         }
     }
 
+    /** PostgreSQL: moves the unused change_counter row up to the sequence's high-water mark (a moment's lock, no writer holds it). */
+    static void catchUpCounter(java.sql.Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT to_regclass('change_numbers') IS NOT NULL")) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return; // a store older than V37: its counter is the truth
+                }
+            }
+            s.executeUpdate("UPDATE change_counter SET value = (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                    + "FROM change_numbers) WHERE id = 1 AND value < (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                    + "FROM change_numbers)");
+        }
+    }
+
     static boolean isPostgres(Handle handle) {
         try {
             return "PostgreSQL".equals(handle.getConnection().getMetaData().getDatabaseProductName());
