@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperboy.audit.ModerationLog;
 import io.paperboy.comment.CommentPages;
 import io.paperboy.comment.CommentService;
-import io.paperboy.db.ChangeSequence;
+import io.paperboy.db.ChangeHorizon;
 import io.paperboy.db.Database;
 import io.paperboy.db.SiteSecrets;
 import io.paperboy.db.ThrottleBuckets;
@@ -225,12 +225,14 @@ final class Node {
         metrics.bind(new SearchMetrics(index));
         // Watching the change number every quarter second, it notices when the store goes away and comes back.
         outage = new StoreOutage("web", LOG);
-        changes = life.started("change watcher", new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage));
+        // Up to the horizon, not the newest number: a change committing late must still move it (see ChangeHorizon).
+        changes = life.started("change watcher", new ChangeWatcher(new ChangeHorizon(db)::advance, outage));
         // Key phrases arrive later than their papers, from the keyword worker.
         ChangeWatcher keywordsStored = life.started("key phrase watcher", new ChangeWatcher(keywords::progress, outage));
-        // Answers come from the store and, for search and similar papers, from the index following it.
-        pageCache = new PageCache(() -> List.of(changes.getAsLong(), index.appliedSeq(), keywordsStored.getAsLong()),
-                metrics::record);
+        // Answers come from the store and, for search and similar papers, from the index following it; a
+        // change drops only the cached answers that show what it touched (its topics).
+        pageCache = new PageCache(() -> List.of(index.appliedSeq(), keywordsStored.getAsLong()), changes, metrics::record);
+        changes.onChange(new ChangeTopics(db, pageCache));
         storeUnavailable = new StoreUnavailable(outage, pageCache, db.poolSize());
         EmbeddingStore storedVectors = new EmbeddingStore(db, Embedder.BGE_SMALL);
         Instant started = Instant.now();

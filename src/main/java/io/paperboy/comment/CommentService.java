@@ -148,7 +148,9 @@ public final class CommentService implements CommentCounts {
     }
 
     private void changed(Handle h, String paperId) {
+        // Recounts of one paper take turns: two at once could each count without the other's comment.
+        io.paperboy.db.KeyLocks.hold(h, "comments:" + paperId);
         comments.recount(h, paperId);
-        ChangeSequence.reserve(h, 1);
+        ChangeSequence.next(h, ChangeSequence.paper(paperId));
     }
 }

@@ -24,6 +24,13 @@ public final class KeyLocks {
         }
     }
 
+    /** {@link #hold} for each of {@code names}, in their sorted order (so two holders never wait for each other). */
+    public static void holdAll(Handle handle, java.util.Collection<String> names) {
+        if (isPostgres(handle)) {
+            new java.util.TreeSet<>(names).forEach(name -> hold(handle, name));
+        }
+    }
+
     private static boolean isPostgres(Handle handle) {
         try {
             return "PostgreSQL".equals(handle.getConnection().getMetaData().getDatabaseProductName());

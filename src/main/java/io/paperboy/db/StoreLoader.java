@@ -122,6 +122,7 @@ public final class StoreLoader implements StoreCopy.Sink {
 
     @Override
     public void sequences(Map<String, Long> lastIssued) throws SQLException {
+        ChangeSequence.passRestored(c, db.dialect());
         if (db.dialect() == Dialect.SQLITE) {
             for (Map.Entry<String, Long> e : lastIssued.entrySet()) {
                 try (PreparedStatement update = c.prepareStatement("UPDATE sqlite_sequence SET seq = ? WHERE name = ?");

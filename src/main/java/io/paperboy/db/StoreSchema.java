@@ -31,6 +31,8 @@ public final class StoreSchema {
                     + "password changed) after the backup, so members sign in again instead",
             "mail_tokens", "single-use links that expire within hours; restoring them would make links used "
                     + "after the backup usable again",
+            "change_topics", "what each recent change touched, for the page caches of running nodes (table added by "
+                    + "migration V37); a restored store's nodes start with empty caches",
             "throttle_buckets", "rate-limit counters (table added by migration V17): transient, they refill "
                     + "by themselves and carry no member data");
 

@@ -40,6 +40,11 @@ public final class StoreSnapshot {
                     s.execute("PRAGMA busy_timeout = 30000");
                 }
             }
+            if (dialect == Dialect.POSTGRESQL) {
+                // Numbers come from a sequence there; the counter row catches up now, before the
+                // snapshot, so the copy carries a counter past its rows (see ChangeSequence.passRestored).
+                ChangeSequence.catchUpCounter(c);
+            }
             c.setAutoCommit(false);
             if (dialect == Dialect.POSTGRESQL) {
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);

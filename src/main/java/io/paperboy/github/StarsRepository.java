@@ -77,7 +77,7 @@ final class StarsRepository {
                 .bind("fetched", Timestamps.stamp(fetchedAt)).bind("due", Timestamps.stamp(dueAt))
                 .bind("paper", before.paperId()).execute();
         if (!java.util.Objects.equals(before.stars(), stars)) {
-            ChangeSequence.reserve(h, 1);
+            ChangeSequence.next(h, ChangeSequence.paper(before.paperId()));
         }
     }
 }

@@ -111,7 +111,7 @@ final class HubLinksRepository {
                 .bind("spaces", links.spaces().total()).bind("top", topJson(links)).bind("now", Timestamps.stamp(now))
                 .bind("due", Timestamps.stamp(due)).bind("paper", before.paperId()).execute();
         if (!Objects.equals(before.shown(), links)) {
-            ChangeSequence.reserve(h, 1);
+            ChangeSequence.next(h, ChangeSequence.paper(before.paperId()));
         }
     }
 

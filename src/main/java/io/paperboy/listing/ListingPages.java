@@ -100,6 +100,8 @@ public final class ListingPages {
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
                 upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period)).withPages(slice);
         HttpPolicy.shortCache(ctx);
+        // Calendar and neighbours come from the listings; the cards from these papers.
+        io.paperboy.web.PageCache.shows(ctx, papers.stream().map(p -> p.paper().id()).toList(), true);
         Templates.page(ctx, "listing/listing.jte", withComments(submitted(ctx, page.member(), view)));
     }
 

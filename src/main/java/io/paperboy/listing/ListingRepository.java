@@ -235,15 +235,14 @@ final class ListingRepository {
                 .findOne();
     }
 
-    void upsert(Handle handle, List<ListingEntry> entries, long firstSeq) {
+    void upsert(Handle handle, List<ListingEntry> entries, long[] seqs) {
         if (entries.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         PreparedBatch batch = handle.prepareBatch(UPSERT);
-        long seq = firstSeq;
-        for (ListingEntry e : entries) {
-            bindEntry(batch, e, seq++, now).add();
+        for (int i = 0; i < entries.size(); i++) {
+            bindEntry(batch, entries.get(i), seqs[i], now).add();
         }
         batch.execute();
     }

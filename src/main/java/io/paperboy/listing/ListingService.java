@@ -161,8 +161,10 @@ public final class ListingService {
      * entry or it already is so. Takes a change number so cached pages refresh.
      */
     public boolean setFeatured(Handle handle, String paperId, LocalDate day, boolean featured) {
-        boolean changed = listings.updateFeatured(handle, paperId, day, featured, ChangeSequence.reserve(handle, 1));
+        boolean changed = listings.updateFeatured(handle, paperId, day, featured,
+                ChangeSequence.next(handle, ChangeSequence.paper(paperId), ChangeSequence.LISTINGS));
         if (changed) {
+            votes.lockTotals(handle, List.of(paperId));
             votes.recount(handle, List.of(paperId));
         }
         return changed;
@@ -200,8 +202,12 @@ public final class ListingService {
             }
         }
         if (!changed.isEmpty()) {
-            listings.upsert(handle, changed, ChangeSequence.reserve(handle, changed.size()));
-            votes.recount(handle, changed.stream().map(ListingEntry::paperId).distinct().toList());
+            changed.sort(java.util.Comparator.comparing(ListingEntry::key));
+            listings.upsert(handle, changed, ChangeSequence.next(handle, changed.stream()
+                    .map(e -> java.util.Set.of(ChangeSequence.paper(e.paperId()), ChangeSequence.LISTINGS)).toList()));
+            List<String> recounted = changed.stream().map(ListingEntry::paperId).distinct().toList();
+            votes.lockTotals(handle, recounted);
+            votes.recount(handle, recounted);
         }
         return changed.size();
     }
@@ -211,7 +217,7 @@ public final class ListingService {
      * already, which is returned instead: a submission never replaces another's entry.
      */
     public Optional<ListingEntry> storeIfAbsent(Handle handle, ListingEntry entry) {
-        if (listings.insertIfAbsent(handle, entry, ChangeSequence.reserve(handle, 1))) {
+        if (listings.insertIfAbsent(handle, entry, ChangeSequence.next(handle, ChangeSequence.paper(entry.paperId()), ChangeSequence.LISTINGS))) {
             return Optional.empty();
         }
         return listings.find(handle, entry.paperId(), entry.day());

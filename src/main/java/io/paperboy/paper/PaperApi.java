@@ -37,6 +37,7 @@ public final class PaperApi {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
                 ? new GoneResponse(PaperPages.HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
+        io.paperboy.web.PageCache.shows(ctx, java.util.List.of(id), false);
         ctx.contentType("application/json").result(render(paper).toString());
     }
 

@@ -53,8 +53,12 @@ public final class PaperPages {
         }
         Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
         HttpPolicy.shortCache(ctx);
+        List<Related> similar = parts.similar().apply(id);
+        List<String> shown = new ArrayList<>(List.of(id));
+        similar.forEach(r -> shown.add(r.paper().id()));
+        io.paperboy.web.PageCache.shows(ctx, shown, false);
         Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
-                parts.similar().apply(id), parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
+                similar, parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
                 hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id), parts.extras().of(id)));
     }
 

@@ -103,11 +103,12 @@ final class PaperRepository {
                 .one();
     }
 
-    /** Papers whose last write has a change number above {@code seq}, in change order. */
-    List<Paper> listChangedSince(Handle handle, long seq, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE change_seq > :seq "
+    /** Papers whose last write has a change number above {@code seq} and at most {@code upTo}, in change order. */
+    List<Paper> listChangedSince(Handle handle, long seq, long upTo, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE change_seq > :seq AND change_seq <= :upTo "
                         + "ORDER BY change_seq LIMIT :limit")
                 .bind("seq", seq)
+                .bind("upTo", upTo)
                 .bind("limit", limit)
                 .map(PaperRepository::paper)
                 .list();

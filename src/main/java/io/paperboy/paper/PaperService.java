@@ -14,9 +14,11 @@ import org.jdbi.v3.core.Handle;
 public final class PaperService {
     private final Database db;
     private final PaperRepository papers = new PaperRepository();
+    private final io.paperboy.db.ChangeHorizon horizon;
 
     public PaperService(Database db) {
         this.db = db;
+        this.horizon = new io.paperboy.db.ChangeHorizon(db);
     }
 
     /** What one {@link #store} call did. */
@@ -62,20 +64,22 @@ public final class PaperService {
      * re-adds it and cached pages refresh.
      */
     public boolean setHidden(Handle handle, String id, boolean hidden) {
-        return papers.updateHidden(handle, id, hidden, ChangeSequence.reserve(handle, 1));
+        return papers.updateHidden(handle, id, hidden, ChangeSequence.next(handle, ChangeSequence.paper(id), ChangeSequence.LISTINGS));
     }
 
     /**
      * Up to {@code limit} papers whose last write has a change number above {@code seq}, in change
      * order: a follower (the search index) calls it with the last number it applied until it gets
-     * an empty page. Change numbers commit in order (see {@link ChangeSequence}), so no change is
-     * skipped.
+     * an empty page. Only changes up to the store's {@link io.paperboy.db.ChangeHorizon} are read:
+     * on PostgreSQL numbers may commit out of order, and a change numbered below one already read
+     * but committed later is still read by the next call, so no change is skipped.
      */
     public List<Paper> changedSince(long seq, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        return db.withHandle(h -> papers.listChangedSince(h, seq, limit));
+        long upTo = horizon.advance();
+        return db.withHandle(h -> papers.listChangedSince(h, seq, upTo, limit));
     }
 
     /** How many papers a follower at {@code seq} has yet to apply, counted up to {@code cap}. */
@@ -114,10 +118,12 @@ public final class PaperService {
             }
         }
         if (!changed.isEmpty()) {
-            long seq = ChangeSequence.reserve(handle, changed.size());
+            // In id order, so two imports writing the same papers lock their rows in the same order.
+            changed.sort(java.util.Comparator.comparing(Paper::id));
+            long[] seqs = ChangeSequence.next(handle, changed.stream().map(p -> java.util.Set.of(ChangeSequence.paper(p.id()))).toList());
             List<Paper> numbered = new ArrayList<>(changed.size());
-            for (Paper p : changed) {
-                numbered.add(p.withChangeSeq(seq++));
+            for (int i = 0; i < changed.size(); i++) {
+                numbered.add(changed.get(i).withChangeSeq(seqs[i]));
             }
             papers.upsert(handle, numbered);
         }

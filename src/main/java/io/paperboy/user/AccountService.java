@@ -271,7 +271,7 @@ public final class AccountService {
         db.useTransaction(h -> {
             accounts.setDisplayName(h, userId, displayName);
             // Listings show submitters by this name on pages cached for anonymous visitors.
-            ChangeSequence.reserve(h, 1);
+            ChangeSequence.next(h, ChangeSequence.EVERYTHING);
         });
     }
 
@@ -313,9 +313,10 @@ public final class AccountService {
      * The last admin cannot lose the role, or nobody could give it again from the site.
      */
     public Optional<Account> changeRole(org.jdbi.v3.core.Handle h, String name, Role role) {
-        // First: the counter row's lock makes role changes take turns, so two admins demoting each
-        // other at once cannot both see the other still an admin. Signed-in pages refresh too.
-        io.paperboy.db.ChangeSequence.reserve(h, 1);
+        // First: role changes take turns, so two admins demoting each other at once cannot both see
+        // the other still an admin. Signed-in pages refresh too.
+        io.paperboy.db.KeyLocks.hold(h, "roles");
+        io.paperboy.db.ChangeSequence.next(h, io.paperboy.db.ChangeSequence.EVERYTHING);
         Optional<Account> before = accounts.byName(h, AccountInput.name(name));
         before.ifPresent(a -> {
             if (a.role() == Role.ADMIN && role != Role.ADMIN && accounts.countWithRole(h, Role.ADMIN) <= 1) {

@@ -42,8 +42,9 @@ public final class Claims {
             throw InvalidForm.of("author", "choose one of this paper's authors: " + String.join(", ", paper.authors()));
         }
         return db.inTransaction(h -> {
-            // First: the counter row's lock makes concurrent claims take turns, so the checks below see each other.
-            ChangeSequence.reserve(h, 1);
+            // First: concurrent claims and decisions take turns, so the checks below see each other.
+            io.paperboy.db.KeyLocks.hold(h, "claims");
+            ChangeSequence.next(h, ChangeSequence.paper(paperId));
             claims.findOfMemberOnPaper(h, member.id(), paperId).ifPresent(mine -> {
                 throw InvalidForm.of("author", "you already claimed '" + mine.authorName() + "' on this paper ("
                         + mine.status().key() + "); a member claims one author name per paper");
@@ -84,7 +85,8 @@ public final class Claims {
      * admin; rejecting it, which only withdraws it, is allowed).
      */
     public Optional<AuthorClaim> decide(Handle h, long claimId, boolean approve, long deciderId) {
-        ChangeSequence.reserve(h, 1); // first, as in claim(): decisions take turns; pages showing claims refresh
+        io.paperboy.db.KeyLocks.hold(h, "claims"); // first, as in claim(): decisions take turns
+        ChangeSequence.next(h, ChangeSequence.EVERYTHING); // pages showing claims refresh (paper pages, profiles)
         Optional<AuthorClaim> found = claims.find(h, claimId);
         found.ifPresent(claim -> {
             if (claim.status() != ClaimStatus.PENDING) {

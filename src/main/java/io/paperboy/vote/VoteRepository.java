@@ -15,6 +15,15 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** SQL for the votes and paper_votes tables (the total also reads the listings table's imported upvotes). */
 final class VoteRepository {
 
+    /** Holds the paper's total until the transaction ends: its recounts take turns. */
+    void lockTotal(Handle h, String paperId) {
+        io.paperboy.db.KeyLocks.hold(h, "upvotes:" + paperId);
+    }
+
+    void lockTotals(Handle h, Collection<String> paperIds) {
+        io.paperboy.db.KeyLocks.holdAll(h, paperIds.stream().map(id -> "upvotes:" + id).toList());
+    }
+
     /** Adds the vote; false when this member had already upvoted the paper. */
     boolean insert(Handle h, long userId, String paperId, Instant at) {
         return h.createUpdate("""

@@ -15,13 +15,15 @@ import java.util.Set;
  * Upvotes as state transitions: not upvoted → upvoted and back, one vote per member per paper
  * (the votes table's primary key), a repeated request changing nothing.
  *
- * <p>Each transition is one short transaction whose first statement reserves a change number.
- * That order is what keeps counts exact under concurrency: the change counter's row lock is held
- * until commit, so vote transactions run one after another; on PostgreSQL every later statement
- * of the transaction (READ COMMITTED) sees all votes committed before it, so the recount is exact;
- * on SQLite the first statement being a write means the transaction waits on the busy timeout for
- * the write lock instead of failing with SQLITE_BUSY when it would upgrade a stale read. The
- * change number also tells the page cache that anonymous pages showing the count are stale.
+ * <p>Each transition is one short transaction that writes the vote, then takes the paper's total
+ * lock ({@code upvotes:ID}, held until commit) and recounts: recounts of one paper run one after
+ * another, votes on different papers side by side, and nothing else of the cluster waits for them.
+ * (The vote row first: an import rewriting the paper holds its row until commit and takes the
+ * total lock after, so taking the lock before the row would let the two wait for each other.) On PostgreSQL
+ * every later statement of the transaction (READ COMMITTED) sees all votes committed before it, so
+ * the recount is exact; SQLite transactions begin IMMEDIATE (the store's one write lock). The
+ * change number, noted with the paper's topic, tells every node's page cache that the pages
+ * showing this paper are stale, and only those.
  */
 public final class VoteService {
     private final Database db;
@@ -51,9 +53,13 @@ public final class VoteService {
         }
         Instant now = clock.instant();
         return Optional.of(db.inTransaction(h -> {
-            ChangeSequence.reserve(h, 1);
             boolean changed = up ? votes.insert(h, memberId, paperId, now) : votes.delete(h, memberId, paperId);
-            int upvotes = changed ? votes.recount(h, paperId) : votes.upvotes(h, paperId);
+            if (!changed) {
+                return new VoteState(paperId, votes.upvotes(h, paperId), up, false);
+            }
+            votes.lockTotal(h, paperId);
+            ChangeSequence.next(h, ChangeSequence.paper(paperId));
+            int upvotes = votes.recount(h, paperId);
             return new VoteState(paperId, upvotes, up, changed);
         }));
     }
@@ -81,10 +87,15 @@ public final class VoteService {
     /**
      * Recounts the shown upvotes of {@code paperIds} inside the caller's transaction, after their
      * listing entries changed (an import, a submission, a curator unfeaturing one). The caller must
-     * have reserved a change number first: that lock orders it with concurrent votes (see above).
+     * hold their totals' locks first ({@link #lockTotals}): that orders it with concurrent votes.
      */
     public void recount(org.jdbi.v3.core.Handle handle, Collection<String> paperIds) {
         votes.recount(handle, paperIds);
+    }
+
+    /** Holds the upvote totals of {@code paperIds} until the caller's transaction ends (see above). */
+    public void lockTotals(org.jdbi.v3.core.Handle handle, Collection<String> paperIds) {
+        votes.lockTotals(handle, paperIds);
     }
 
     /** Of {@code paperIds}, those the member has upvoted. */

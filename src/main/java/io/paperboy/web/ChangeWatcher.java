@@ -19,6 +19,20 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
 
     private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(5));
     private volatile long current;
+    private volatile Listener listener;
+
+    /** Hears of each move of the number, with the topics of the changes it passed, before it is published. */
+    public interface Listener {
+        /** {@code topics} of the changes above {@code after} up to {@code upTo}. */
+        java.util.Set<String> topics(long after, long upTo);
+
+        void changed(long upTo, java.util.Set<String> topics);
+    }
+
+    /** Reads the topics of every move through {@code listener} from now on. */
+    public void onChange(Listener listener) {
+        this.listener = listener;
+    }
 
     public ChangeWatcher(LongSupplier store) {
         this(store, new StoreOutage("change watcher", LOG));
@@ -27,13 +41,23 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     /** {@code outage} hears of every poll, so it knows when the store went away and when it came back. */
     public ChangeWatcher(LongSupplier store, StoreOutage outage) {
         this.current = store.getAsLong();
-        loop.start("change-watcher", outage, () -> PERIOD, PERIOD, () -> current = store.getAsLong(),
+        loop.start("change-watcher", outage, () -> PERIOD, PERIOD, () -> advance(store.getAsLong()),
                 e -> LOG.warn("cannot read the store's change number: {}", e.getMessage()));
     }
 
     @Override
     public long getAsLong() {
         return current;
+    }
+
+    /** One round of the loop: tell the listener of the changes passed, then publish the number. */
+    private void advance(long next) {
+        Listener l = listener;
+        if (l != null && next > current) {
+            // Before publishing the number: an answer rendered from it must find the change already noted.
+            l.changed(next, l.topics(current, next));
+        }
+        current = next;
     }
 
     @Override

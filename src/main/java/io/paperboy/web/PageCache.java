@@ -16,16 +16,27 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.zip.CRC32C;
 import java.util.function.Supplier;
+import io.paperboy.db.ChangeSequence;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
- * Keeps rendered pages, API answers and feeds until the store changes. Every answer depends only
- * on the store and the URL, and the store's change number moves on every write, so an entry made
- * at change {@code n} is exact for as long as the number is still {@code n}: no TTL, no stale
- * page. docs/benchmarks.md has the figures with and without it.
+ * Keeps rendered pages, API answers and feeds until a change touches what they show. Every answer
+ * depends only on the store and the URL. Each change of the store names its topics (a paper, the
+ * listings, or everything: {@link io.paperboy.db.ChangeSequence}); every node's {@link ChangeWatcher}
+ * reads them and calls {@link #changed}, which drops the entries showing a touched paper. A page
+ * that says which papers it shows ({@link #shows}) is dropped only by changes to those papers (and,
+ * for listing pages, to the listings); any other page by any change. An answer rendered while a
+ * change came in is not kept when that change touches it. No TTL, no stale page.
+ * docs/benchmarks.md has the figures with and without it.
  */
 public final class PageCache {
     private static final String SEQ = "paperboy.cache.seq";
     private static final String HIT = "paperboy.cache.hit";
+    private static final String SHOWS = "paperboy.cache.shows";
+    private static final int HISTORY = 256;
     private static final int MAX_ENTRIES = 500;
     private static final int MAX_KEY = 512;
     private static final List<String> PREFIXES = List.of("/papers/", "/api/daily_papers", "/api/papers/", "/feeds/");
@@ -34,10 +45,34 @@ public final class PageCache {
     private static final String SEARCH = "/api/papers/search";
 
     /** {@code rendered}: the Last-Modified of this version, see {@link #lastModified}. */
-    private record Cached(Object version, String route, String contentType, String cacheControl, String etag,
+    private record Cached(Object version, Shows shows, String route, String contentType, String cacheControl, String etag,
             Instant rendered, byte[] body) {}
 
+    /** What an answer shows: these papers, and the listings when {@code listings}; null papers: anything. */
+    private record Shows(Set<String> papers, boolean listings) {
+        static final Shows ANYTHING = new Shows(null, true);
+
+        boolean touchedBy(Set<String> topics) {
+            if (papers == null || topics.contains(ChangeSequence.EVERYTHING)) {
+                return !topics.isEmpty();
+            }
+            if (listings && topics.contains(ChangeSequence.LISTINGS)) {
+                return true;
+            }
+            return papers.stream().anyMatch(id -> topics.contains(ChangeSequence.paper(id)));
+        }
+    }
+
+    /** What a request saw before rendering: the other data's version and the store's change number. */
+    private record Seen(Object version, long changes) {}
+
+    /** The topics of the changes up to {@code upTo}, as the watcher read them. */
+    private record Batch(long upTo, Set<String> topics) {}
+
     private final Supplier<?> version;
+    private final LongSupplier changes;
+    private final ArrayDeque<Batch> history = new ArrayDeque<>();
+    private long forgottenUpTo;
     private final BiConsumer<Context, String> onHit;
     private final Map<String, Cached> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -51,9 +86,30 @@ public final class PageCache {
      * search index's, since search results and similar papers come from the index), cheap to read (see
      * ChangeWatcher); {@code onHit} hears of each answer served from the cache, with its route.
      */
-    public PageCache(Supplier<?> version, BiConsumer<Context, String> onHit) {
+    public PageCache(Supplier<?> version, LongSupplier changes, BiConsumer<Context, String> onHit) {
         this.version = version;
+        this.changes = changes;
+        this.forgottenUpTo = changes.getAsLong();
         this.onHit = onHit;
+    }
+
+    /**
+     * The handler's word that its answer shows these papers only (and the listings, when {@code
+     * listings}: which papers are featured on which day): changes to other papers keep it cached.
+     */
+    public static void shows(Context ctx, Collection<String> paperIds, boolean listings) {
+        ctx.attribute(SHOWS, new Shows(Set.copyOf(paperIds), listings));
+    }
+
+    /** The changes up to {@code upTo} touched {@code topics}: drops the answers showing any of them. */
+    public void changed(long upTo, Set<String> topics) {
+        synchronized (entries) {
+            history.addLast(new Batch(upTo, Set.copyOf(topics)));
+            while (history.size() > HISTORY) {
+                forgottenUpTo = history.removeFirst().upTo();
+            }
+            entries.values().removeIf(e -> e.shows().touchedBy(topics));
+        }
     }
 
     public void register(JavalinConfig config) {
@@ -66,8 +122,9 @@ public final class PageCache {
         if (key == null) {
             return;
         }
+        long seen = changes.getAsLong();
         Object seq = version.get();
-        ctx.attribute(SEQ, seq);
+        ctx.attribute(SEQ, new Seen(seq, seen));
         Cached entry;
         synchronized (entries) {
             entry = entries.get(key);
@@ -87,8 +144,8 @@ public final class PageCache {
 
     private void remember(Context ctx) {
         String key = key(ctx);
-        Object seq = ctx.attribute(SEQ);
-        if (key == null || seq == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200 || markedPrivate(ctx)) {
+        Seen seen = ctx.attribute(SEQ);
+        if (key == null || seen == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200 || markedPrivate(ctx)) {
             return;
         }
         String body = ctx.result();
@@ -98,10 +155,15 @@ public final class PageCache {
         // The number read before rendering: a write during rendering makes the entry stale at once.
         io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Cached entry = new Cached(seq, matched == null ? "other" : matched.path, ctx.res().getContentType(),
+        Shows shows = ctx.attribute(SHOWS) instanceof Shows declared ? declared : Shows.ANYTHING;
+        Cached entry = new Cached(seen.version(), shows, matched == null ? "other" : matched.path, ctx.res().getContentType(),
                 ctx.res().getHeader("Cache-Control"), etag(bytes), lastModified(Instant.now()), bytes);
         synchronized (entries) {
-            entries.put(key, entry);
+            // A change read while rendering may be missing from the answer: keep it only if none touched it.
+            if (seen.changes() >= forgottenUpTo
+                    && history.stream().noneMatch(b -> b.upTo() > seen.changes() && shows.touchedBy(b.topics()))) {
+                entries.put(key, entry);
+            }
         }
         answer(ctx, entry);
     }

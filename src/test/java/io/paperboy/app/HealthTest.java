@@ -51,7 +51,7 @@ final class HealthTest {
 
     @Test
     void storeUpAndIndexCaughtUp_allThreeAnswer200() throws Exception {
-        db.inTransaction(h -> ChangeSequence.reserve(h, 10));
+        db.inTransaction(h -> ChangeSequence.next(h, java.util.Collections.nCopies(10, java.util.Set.<String>of())));
         long changes = db.withHandle(ChangeSequence::current);
         indexApplied.set(changes);
 
@@ -67,11 +67,11 @@ final class HealthTest {
     @Test
     void indexFarBehindTheStore_isNotReady_andSaysSo() throws Exception {
         db.useTransaction(h -> {
-            long first = ChangeSequence.reserve(h, 1500);
+            long[] seqs = ChangeSequence.next(h, java.util.Collections.nCopies(1500, java.util.Set.<String>of()));
             var batch = h.prepareBatch("INSERT INTO papers (id, title, change_seq, created_at, modified_at) "
                     + "VALUES (:id, 'A paper', :seq, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
             for (int i = 0; i < 1500; i++) {
-                batch.bind("id", "p-" + i).bind("seq", first + i).add();
+                batch.bind("id", "p-" + i).bind("seq", seqs[i]).add();
             }
             batch.execute();
         });

@@ -86,7 +86,7 @@ final class StoreOutageTest {
         HttpResponse<String> before = get(CACHED);
         assertThat(before.statusCode()).isEqualTo(200);
         // A write after the page was kept: the kept copy is stale, so only stale-if-error can serve it below.
-        db.inTransaction(h -> ChangeSequence.reserve(h, 1));
+        db.inTransaction(h -> ChangeSequence.next(h));
         long current = db.withHandle(ChangeSequence::current);
         Poll.until(Duration.ofSeconds(10), server::changesSeen, seen -> seen >= current);
         // The keyword worker's first pass is CPU work between two store reads; on a loaded machine it

@@ -34,7 +34,7 @@ final class ConcurrentWritersTest {
                     // The read first: a deferred SQLite transaction could not upgrade to a write after it.
                     return db.inTransaction(h -> {
                         ChangeSequence.current(h);
-                        return ChangeSequence.reserve(h, 1);
+                        return ChangeSequence.next(h);
                     });
                 }));
             }

@@ -52,7 +52,7 @@ final class StoreTest {
                     int writer = w;
                     done.add(pool.submit(() -> {
                         for (int i = 0; i < perWriter; i++) {
-                            db.useTransaction(h -> ChangeSequence.reserve(h, 1));
+                            db.useTransaction(h -> ChangeSequence.next(h));
                         }
                         return writer;
                     }));
