@@ -170,7 +170,8 @@ final class ServeCommand implements Callable<Integer> {
         KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
         keywords.start(FOLLOW_INTERVAL_MS);
         Site site = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
-        site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)));
+        site = site.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(site)))
+                .withWebhooksAllowPrivate(webhooksAllowPrivate);
         WebServer server = WebServer.start(db, site, index, embedder, host, port);
         io.paperboy.thumbnail.ThumbnailWorker thumbnailWorker = thumbnails ? startThumbnails(db, site) : null;
         io.paperboy.github.StarsWorker starsWorker = githubStars ? startStars(db, site) : null;
@@ -184,11 +185,8 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         System.err.printf("Mail goes to %s%n", site.mailer().describe());
         DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db), node, site.clock()).start();
-        io.paperboy.webhook.TargetGuard guard = new io.paperboy.webhook.TargetGuard(webhooksAllowPrivate);
-        io.paperboy.webhook.WebhookSender webhookSender = new io.paperboy.webhook.WebhookSender(guard, Clock.systemUTC());
-        io.paperboy.webhook.WebhookSchedule webhooks = new io.paperboy.webhook.WebhookSchedule(
-                new io.paperboy.webhook.WebhookService(db, server.digests(), new io.paperboy.listing.ListingService(db, papers),
-                        webhookSender, guard, site.clock()), site.clock()).start();
+        io.paperboy.webhook.WebhookSchedule webhooks = new io.paperboy.webhook.WebhookSchedule(server.webhooks(), site.clock())
+                .start();
         if (harvest != null) {
             System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
         }
@@ -204,6 +202,7 @@ final class ServeCommand implements Callable<Integer> {
                     return;
                 }
                 done = true;
+                webhooks.close(); // first: its deliveries use an HTTP client the web server's parts close
                 System.err.printf("stopping: finishing the requests in flight (up to %d s)%n", drainSeconds);
                 server.stop(java.time.Duration.ofSeconds(drainSeconds));
                 if (embedding != null) {
@@ -223,12 +222,6 @@ final class ServeCommand implements Callable<Integer> {
                     harvest.close();
                 }
                 digests.close();
-                webhooks.close();
-                try {
-                    webhookSender.close();
-                } catch (Exception e) {
-                    System.err.println("webhooks: stopping the HTTP client failed: " + e.getMessage());
-                }
                 follower.close();
                 index.close();
                 db.close();

@@ -123,14 +123,16 @@ public final class WebServer {
     private final ChangeWatcher changes;
     private final List<AutoCloseable> owned;
     private final DigestService digests;
+    private final io.paperboy.webhook.WebhookService webhooks;
 
     private WebServer(Javalin app, Metrics metrics, ChangeWatcher changes, List<AutoCloseable> owned,
-            DigestService digests) {
+            DigestService digests, io.paperboy.webhook.WebhookService webhooks) {
         this.app = app;
         this.metrics = metrics;
         this.changes = changes;
         this.owned = owned;
         this.digests = digests;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -186,6 +188,12 @@ public final class WebServer {
         DigestService digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
         DigestPages digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()),
                 digests, auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
+        // Webhook destinations: the pages add and test them, serve's schedule delivers through the same service.
+        io.paperboy.webhook.TargetGuard webhookGuard = new io.paperboy.webhook.TargetGuard(site.webhooksAllowPrivate());
+        io.paperboy.webhook.WebhookSender webhookSender = new io.paperboy.webhook.WebhookSender(webhookGuard,
+                java.time.Clock.systemUTC());
+        io.paperboy.webhook.WebhookService webhooks = new io.paperboy.webhook.WebhookService(db, digests, listings,
+                webhookSender, webhookGuard, site.clock());
         // Watching the change number every quarter second, it notices when the store goes away and comes back.
         io.paperboy.jobs.StoreOutage outage = new io.paperboy.jobs.StoreOutage("web", LOG);
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage);
@@ -291,6 +299,7 @@ public final class WebServer {
                     accounts).register(config);
             new OperatorPages(operations).register(config);
             digestPages.register(config);
+            new io.paperboy.webhook.WebhookPages(webhooks, throttles).register(config);
             new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
                     new MemberTools(votes, readingList, forYou, url, voteLimit, saveLimit)).register(config);
             config.routes.after(HttpPolicy::privateForMembers);
@@ -308,7 +317,8 @@ public final class WebServer {
         closing.add(nodeReports);
         closing.add(arxiv);
         closing.add(keywordsStored);
-        return new WebServer(app, metrics, changes, closing, digests);
+        closing.add(webhookSender);
+        return new WebServer(app, metrics, changes, closing, digests, webhooks);
     }
 
     /**
@@ -335,6 +345,11 @@ public final class WebServer {
     }
 
     /** The digest runs of this server's site, for the schedule {@code serve} starts. */
+    /** The site's webhook destinations and their delivery, as the pages manage them; serve's schedule delivers with it. */
+    public io.paperboy.webhook.WebhookService webhooks() {
+        return webhooks;
+    }
+
     public DigestService digests() {
         return digests;
     }

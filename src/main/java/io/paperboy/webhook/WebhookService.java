@@ -117,7 +117,7 @@ public final class WebhookService {
     }
 
     /** The destination's last attempts, newest first. */
-    public List<DeliveryRepository.LoggedAttempt> log(long id) {
+    public List<LoggedAttempt> log(long id) {
         return db.withHandle(h -> outbox.listLog(h, id));
     }
 
