@@ -194,6 +194,8 @@ public final class WebServer {
                 java.time.Clock.systemUTC());
         io.paperboy.webhook.WebhookService webhooks = new io.paperboy.webhook.WebhookService(db, digests, listings,
                 webhookSender, webhookGuard, site.clock());
+        // Unconfirmed accounts cannot add destinations; should one have any, its address's owner's reset ends them.
+        accounts.onClaimedByReset(webhooks::deleteOwnedBy);
         // Watching the change number every quarter second, it notices when the store goes away and comes back.
         io.paperboy.jobs.StoreOutage outage = new io.paperboy.jobs.StoreOutage("web", LOG);
         ChangeWatcher changes = new ChangeWatcher(() -> db.withHandle(ChangeSequence::current), outage);

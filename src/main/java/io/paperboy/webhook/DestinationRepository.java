@@ -58,6 +58,10 @@ final class DestinationRepository {
         return list(h, "WHERE paused = 0", Map.of());
     }
 
+    int deleteOwnedBy(Handle h, long ownerId) {
+        return h.createUpdate("DELETE FROM webhook_destinations WHERE owner_id = :owner").bind("owner", ownerId).execute();
+    }
+
     boolean delete(Handle h, long id) {
         return h.createUpdate("DELETE FROM webhook_destinations WHERE id = :id").bind("id", id).execute() == 1;
     }
