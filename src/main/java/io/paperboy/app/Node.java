@@ -86,7 +86,13 @@ import io.paperboy.web.StoreUnavailable;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
+import io.paperboy.webhook.TargetGuard;
+import io.paperboy.webhook.WebhookPages;
+import io.paperboy.webhook.WebhookSender;
+import io.paperboy.webhook.WebhookService;
+
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,6 +140,7 @@ final class Node {
     final ReadingList readingList;
     final ForYou forYou;
     final DigestService digests;
+    final WebhookService webhooks;
     final Keywords keywords;
     final PaperExtras.Source extras;
     final CommentService comments;
@@ -173,6 +180,7 @@ final class Node {
     final ModerationPages moderationPages;
     final OperatorPages operatorPages;
     final DigestPages digestPages;
+    final WebhookPages webhookPages;
     final McpRoutes mcp;
     private final PaperJson apiJson;
 
@@ -215,6 +223,12 @@ final class Node {
         privateFeed = new PrivateFeed(db, site.clock());
         // An impostor who signed up with the owner's address may have made the feed's secret address.
         accounts.onClaimedByReset(privateFeed::revoke);
+        // Webhook destinations: the pages add and test them, serve's schedule delivers through the same service.
+        TargetGuard webhookGuard = new TargetGuard(site.webhooksAllowPrivate());
+        WebhookSender webhookSender = life.started("webhook sender", new WebhookSender(webhookGuard, Clock.systemUTC()));
+        webhooks = new WebhookService(db, digests, listings, webhookSender, webhookGuard, site.clock());
+        // Unconfirmed accounts cannot add destinations; should one have any, its address's owner's reset ends them.
+        accounts.onClaimedByReset(webhooks::deleteOwnedBy);
         HarvestSettings arxivSettings = site.arxivApi() != null ? site.arxivApi()
                 : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base());
         ArxivApiLookup arxiv = life.started("arXiv lookups", new ArxivApiLookup(arxivSettings));
@@ -287,6 +301,7 @@ final class Node {
         operatorPages = new OperatorPages(operations);
         digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()), digests,
                 auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
+        webhookPages = new WebhookPages(webhooks, throttles);
         mcp = new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
                 new MemberTools(votes, readingList, forYou, url, voteLimit, saveLimit));
     }

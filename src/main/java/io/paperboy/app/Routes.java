@@ -6,6 +6,7 @@ import io.paperboy.listing.RankingPage;
 import io.paperboy.mcp.McpRoutes;
 import io.paperboy.user.AccountApi;
 import io.paperboy.moderation.ModerationPages;
+import io.paperboy.webhook.WebhookPages.Scope;
 import java.util.List;
 import java.util.function.Function;
 
@@ -162,6 +163,17 @@ public final class Routes {
             post("/subscribe/confirm", Kind.FORM, Who.ANYONE, n -> n.digestPages::confirm),
             get("/unsubscribe/{token}", Kind.PAGE, Who.ANYONE, n -> n.digestPages::unsubscribePage),
             post("/unsubscribe/{token}", Kind.FORM, Who.ANYONE, n -> n.digestPages::unsubscribe),
+            // Webhook and chat destinations: the site's (admins) and a member's own.
+            get("/admin/webhooks", Kind.PAGE, Who.ADMIN, n -> n.webhookPages.show(Scope.SITE)),
+            post("/admin/webhooks", Kind.FORM, Who.ADMIN, n -> n.webhookPages.add(Scope.SITE)),
+            post("/admin/webhooks/{destination}/test", Kind.FORM, Who.ADMIN, n -> n.webhookPages.sendTest(Scope.SITE)),
+            post("/admin/webhooks/{destination}/resume", Kind.FORM, Who.ADMIN, n -> n.webhookPages.resume(Scope.SITE)),
+            post("/admin/webhooks/{destination}/delete", Kind.FORM, Who.ADMIN, n -> n.webhookPages.delete(Scope.SITE)),
+            get("/settings/webhooks", Kind.PAGE, Who.MEMBER, n -> n.webhookPages.show(Scope.OWN)),
+            post("/settings/webhooks", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.add(Scope.OWN)),
+            post("/settings/webhooks/{destination}/test", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.sendTest(Scope.OWN)),
+            post("/settings/webhooks/{destination}/resume", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.resume(Scope.OWN)),
+            post("/settings/webhooks/{destination}/delete", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.delete(Scope.OWN)),
             get("/settings/digest", Kind.PAGE, Who.MEMBER, n -> n.digestPages::settingsPage),
             post("/settings/digest", Kind.FORM, Who.MEMBER, n -> n.digestPages::saveSettings),
             post("/settings/digest/stop", Kind.FORM, Who.MEMBER, n -> n.digestPages::stop),

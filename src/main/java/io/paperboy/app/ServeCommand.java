@@ -22,10 +22,7 @@ import io.paperboy.listing.Period;
 import io.paperboy.paper.Paper;
 import io.paperboy.thumbnail.ThumbnailSettings;
 import io.paperboy.thumbnail.ThumbnailWorker;
-import io.paperboy.webhook.TargetGuard;
 import io.paperboy.webhook.WebhookSchedule;
-import io.paperboy.webhook.WebhookSender;
-import io.paperboy.webhook.WebhookService;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -201,7 +198,8 @@ final class ServeCommand implements Callable<Integer> {
         keywords.start(FOLLOW_INTERVAL_MS);
         life.started("keyword worker", keywords);
         Site options = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
-        Site site = options.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(options)));
+        Site site = options.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(options)))
+                .withWebhooksAllowPrivate(webhooksAllowPrivate);
         if (!harvestSets.isEmpty()) {
             life.started("nightly harvest", NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact),
                     harvestSets, feature.autoFeature(), harvestHour));
@@ -218,10 +216,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         WebServer server = WebServer.start(life, db, site, index, embedder, host, port, web -> {
             life.started("digest schedule", new DigestSchedule(web.digests, new JobRuns(db), node, site.clock()).start());
-            TargetGuard guard = new TargetGuard(webhooksAllowPrivate);
-            WebhookSender webhookSender = life.started("webhook sender", new WebhookSender(guard, Clock.systemUTC()));
-            life.started("webhook schedule", new WebhookSchedule(new WebhookService(db, web.digests, web.listings,
-                    webhookSender, guard, site.clock()), site.clock()).start());
+            // Delivers through the node's service, whose HTTP client the pages' test button uses too.
+            life.started("webhook schedule", new WebhookSchedule(web.webhooks, site.clock()).start());
         });
         if (metricsPort != null) {
             int listening = server.listenForMetrics(metricsHost, metricsPort);

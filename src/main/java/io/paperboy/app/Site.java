@@ -15,10 +15,13 @@ import java.time.Clock;
  * may ask for, how submissions ask the arXiv API (null: arXiv's own API, the site's address as
  * contact), which reverse proxies may say who the client is, and where rendered thumbnails are
  * stored (null: covers only), and which counts fetched from elsewhere pages show ({@code external}:
- * GitHub stars, the Hub's linked repositories; both off unless their workers are turned on).
+ * GitHub stars, the Hub's linked repositories; both off unless their workers are turned on), and
+ * whether webhook destinations may be on loopback, private and link-local addresses (the operator's
+ * {@code --webhooks-allow-private}; off: server-side request forgery is the risk).
  */
 public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi,
-        MailLimits mailLimits, TrustedProxies trustedProxies, Path thumbnails, External external) {
+        MailLimits mailLimits, TrustedProxies trustedProxies, Path thumbnails, External external,
+        boolean webhooksAllowPrivate) {
     /** Which fetched counts pages show: what was stored while a worker ran is not shown once it is turned off. */
     public record External(boolean githubStars, boolean hubLinks) {
         public static final External NONE = new External(false, false);
@@ -77,42 +80,46 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
         return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
-                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE, null, External.NONE);
+                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE, null, External.NONE, false);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withTrustedProxies(TrustedProxies trustedProxies) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withMailLimits(MailLimits mailLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withExternal(External external) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 
     public Site withThumbnails(Path thumbnails) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external);
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+    }
+
+    public Site withWebhooksAllowPrivate(boolean webhooksAllowPrivate) {
+        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
     }
 }

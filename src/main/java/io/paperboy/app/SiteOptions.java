@@ -90,7 +90,7 @@ final class SiteOptions {
                 new Site.LoginLimits(failedLoginsPerAccount, failedLoginsPerAddress, signupsPerAddress), null,
                 new Site.MailLimits(mailsPerMailbox, mailsPerAddress),
                 TrustedProxies.of(trustedProxies == null ? List.of() : trustedProxies, TrustedProxies.Header.of(proxyHeader)),
-                dataDir.resolve("thumbnails"), Site.External.NONE);
+                dataDir.resolve("thumbnails"), Site.External.NONE, false);
     }
 
     private Mailer mailer(Path dataDir) {

@@ -134,6 +134,11 @@ public final class WebServer {
         return node.digests;
     }
 
+    /** The site's webhook destinations and their delivery, as the pages manage them; serve's schedule delivers with it. */
+    public io.paperboy.webhook.WebhookService webhooks() {
+        return node.webhooks;
+    }
+
     /** The node this server answers for: its services, for the loops {@code serve} starts beside it. */
     Node node() {
         return node;

@@ -20,7 +20,7 @@ public record Interests(List<String> searches, List<String> authors, List<String
     }
 
     /** "the searches “a” and “b”, the author Ada Lovelace and the category cs.CL", for people. */
-    String describe() {
+    public String describe() {
         List<String> parts = new java.util.ArrayList<>();
         if (!searches.isEmpty()) {
             parts.add(named("search", "searches", searches.stream().map(q -> "“" + q + "”").toList()));

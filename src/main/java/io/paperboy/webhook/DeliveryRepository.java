@@ -17,9 +17,6 @@ final class DeliveryRepository implements ClaimLeases.Rows {
     /** A row to deliver. */
     record Row(long id, long destinationId, String eventKey, String payload, int attempts) {}
 
-    /** One line of a destination's delivery log. */
-    public record LoggedAttempt(String eventKey, Instant at, String outcome, int status, long latencyMs, String error) {}
-
     // Due pending rows, and rows whose sender's lease ran out (it died mid-send), of destinations not paused.
     private static final String CLAIMABLE = "((status = 'pending' AND next_attempt_at <= :now) "
             + "OR (status = 'sending' AND lease_until <= :now))";

@@ -58,6 +58,10 @@ final class DestinationRepository {
         return list(h, "WHERE paused = 0", Map.of());
     }
 
+    int deleteOwnedBy(Handle h, long ownerId) {
+        return h.createUpdate("DELETE FROM webhook_destinations WHERE owner_id = :owner").bind("owner", ownerId).execute();
+    }
+
     boolean delete(Handle h, long id) {
         return h.createUpdate("DELETE FROM webhook_destinations WHERE id = :id").bind("id", id).execute() == 1;
     }
@@ -120,8 +124,10 @@ final class DestinationRepository {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        long owner = rs.getLong("owner_id");
-        return new Row(rs.getLong("id"), rs.wasNull() ? null : owner, Kind.of(rs.getString("kind")), rs.getString("name"),
+        // wasNull speaks of the column read last: asked right after owner_id, not after id.
+        long ownerValue = rs.getLong("owner_id");
+        Long owner = rs.wasNull() ? null : ownerValue;
+        return new Row(rs.getLong("id"), owner, Kind.of(rs.getString("kind")), rs.getString("name"),
                 rs.getString("url"), rs.getString("secret"), rs.getInt("daily_top"), rs.getInt("send_hour"),
                 ZoneId.of(rs.getString("time_zone")), rs.getInt("every_featured") == 1, rs.getInt("paused") == 1,
                 rs.getString("paused_reason"), rs.getInt("failures"), Timestamps.parse(rs.getString("created_at")));

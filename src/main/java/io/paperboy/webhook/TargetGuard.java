@@ -31,6 +31,11 @@ public final class TargetGuard implements SocketAddressResolver {
         this.allowPrivate = allowPrivate;
     }
 
+    /** Whether the operator lets destinations be on loopback, private and link-local addresses. */
+    public boolean allowsPrivate() {
+        return allowPrivate;
+    }
+
     /** Refuses, saying why, a URL that is not http(s) with a host, or whose host resolves to a refused address. */
     public URI check(String url) throws RefusedTarget {
         URI uri;

@@ -111,13 +111,21 @@ public final class WebhookService {
         return db.inTransaction(h -> destinations.delete(h, id));
     }
 
+    /**
+     * Deletes every destination of the member {@code ownerId}: for an account whose address a reset
+     * has just proved, made by whoever signed up with it, which must leave nothing posting on.
+     */
+    public int deleteOwnedBy(long ownerId) {
+        return db.inTransaction(h -> destinations.deleteOwnedBy(h, ownerId));
+    }
+
     /** Resumes a paused destination: what was queued before it paused is tried again. */
     public void resume(long id) {
         db.useTransaction(h -> destinations.resume(h, id, clock.instant()));
     }
 
     /** The destination's last attempts, newest first. */
-    public List<DeliveryRepository.LoggedAttempt> log(long id) {
+    public List<LoggedAttempt> log(long id) {
         return db.withHandle(h -> outbox.listLog(h, id));
     }
 

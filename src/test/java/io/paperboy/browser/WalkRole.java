@@ -4,6 +4,7 @@ import io.paperboy.testing.TestServer;
 import io.paperboy.testing.WebSession;
 import io.paperboy.web.Role;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,8 +61,30 @@ enum WalkRole {
             self.post("/papers/" + PAPER + "/save", Map.of("action", "save"));
             self.get("/settings");
             self.createApiToken("walk");
+            webhooks(server, self, "/settings/webhooks", tag);
+            if (role == Role.ADMIN) {
+                webhooks(server, self, "/admin/webhooks", tag + "-site");
+            }
         }
         return new Identity(this, name, WebSession.email(name));
+    }
+
+    /**
+     * Two destinations on the page at {@code path}, so its per-destination forms are there to walk: one
+     * active, one paused as failed deliveries pause one (with the reason), so its Resume button shows.
+     * They post to the server itself, which answers 404: the test button's failure is shown too.
+     */
+    private static void webhooks(TestServer server, WebSession self, String path, String tag) throws Exception {
+        self.get(path);
+        for (String name : List.of(tag + " channel", tag + " paused")) {
+            HttpResponse<String> added = self.post(path, Map.of("kind", "slack", "name", name, "url", server.url("/walk-hook"),
+                    "dailyTop", "3", "hour", "8", "zone", "UTC"));
+            if (added.statusCode() != 303) {
+                throw new AssertionError("cannot add the walk's destination at " + path + ": " + added.statusCode());
+            }
+        }
+        server.db().useTransaction(h -> h.createUpdate("UPDATE webhook_destinations SET paused = 1, failures = 3, "
+                + "paused_reason = 'the receiver answered 410' WHERE name = :name").bind("name", tag + " paused").execute());
     }
 
     private static String firstAuthor(TestServer server) throws Exception {

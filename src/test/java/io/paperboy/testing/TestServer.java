@@ -235,6 +235,11 @@ public final class TestServer implements AutoCloseable {
         return server.digests();
     }
 
+    /** The site's webhook destinations, wired as the pages and serve's schedule use them. */
+    public io.paperboy.webhook.WebhookService webhooks() {
+        return server.webhooks();
+    }
+
     /** A new browser session against this server. */
     public WebSession browser() {
         return new WebSession(this);
