@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +23,19 @@ import org.slf4j.LoggerFactory;
  * <p>A store that cannot be reached at the hour (or stops answering during the run) does not skip
  * the day: the node says so once, retries with backoff until the store answers (until the next
  * day's run is due at the latest), then runs it and records it, marked as delayed.
+ *
+ * <p>The hour, and whether the job has anything to do, may be the site's settings in the store
+ * rather than the node's: they are read again at least every {@value #RECHECK_SECONDS} seconds
+ * while waiting, so a new hour takes effect from its next occurrence on every node.
  */
 public final class DailyJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyJob.class);
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(500);
+    static final long RECHECK_SECONDS = 60;
 
     private final String name;
-    private final int hourUtc;
+    private final IntSupplier hourUtc;
+    private final BooleanSupplier active;
     private final Supplier<String> task;
     private final JobRuns runs;
     private final String node;
@@ -36,11 +44,18 @@ public final class DailyJob implements AutoCloseable {
 
     /** {@code task} does the work and returns a one-line outcome; it may throw to report failure. */
     public DailyJob(String name, int hourUtc, Supplier<String> task, JobRuns runs, String node, Clock clock) {
-        if (hourUtc < 0 || hourUtc > 23) {
-            throw new IllegalArgumentException("the hour of " + name + " must be 0 to 23 (UTC), not " + hourUtc);
-        }
+        this(name, checkedHour(name, hourUtc), () -> true, task, runs, node, clock);
+    }
+
+    /**
+     * A job whose hour ({@code hourUtc}, 0-23) and whether it has anything to do ({@code active};
+     * when false the day is not claimed) are read when due, e.g. from the site's settings.
+     */
+    public DailyJob(String name, IntSupplier hourUtc, BooleanSupplier active, Supplier<String> task, JobRuns runs,
+            String node, Clock clock) {
         this.name = name;
         this.hourUtc = hourUtc;
+        this.active = active;
         this.task = task;
         this.runs = runs;
         this.node = node;
@@ -50,6 +65,13 @@ public final class DailyJob implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static IntSupplier checkedHour(String name, int hourUtc) {
+        if (hourUtc < 0 || hourUtc > 23) {
+            throw new IllegalArgumentException("the hour of " + name + " must be 0 to 23 (UTC), not " + hourUtc);
+        }
+        return () -> hourUtc;
     }
 
     public DailyJob start() {
@@ -80,6 +102,10 @@ public final class DailyJob implements AutoCloseable {
         while (true) {
             try {
                 if (!claimed) {
+                    if (!active.getAsBoolean()) {
+                        LOG.info("{} of {}: nothing to do", name, key);
+                        return false;
+                    }
                     if (!runs.claim(name, key, node)) {
                         LOG.info("{} of {} is another node's", name, key);
                         return false;
@@ -118,23 +144,56 @@ public final class DailyJob implements AutoCloseable {
         }
     }
 
+    // The run being waited for, planned with the hour read then; re-planned when the hour changes.
+    private ZonedDateTime planned;
+    private int plannedHour = -1;
+
     private void scheduleNext() {
         if (timer.isShutdown()) {
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        ZonedDateTime next = nextRun(now, hourUtc);
+        int hour = hour();
+        if (planned == null || hour != plannedHour) {
+            planned = nextRun(now, hour);
+            plannedHour = hour;
+        }
+        ZonedDateTime due = planned;
+        long wait = Math.min(Duration.between(now, due).toMillis(), TimeUnit.SECONDS.toMillis(RECHECK_SECONDS));
         timer.schedule(() -> {
             try {
-                runFor(next.toLocalDate(), next.plusDays(1).minusMinutes(1).toInstant());
+                if (ZonedDateTime.now(clock).isBefore(due) || hour() != plannedHour) {
+                    return; // not yet, or the hour moved: planned again below
+                }
+                planned = null;
+                runFor(due.toLocalDate(), due.plusDays(1).minusMinutes(1).toInstant());
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return; // closed
             } catch (RuntimeException e) {
-                LOG.error("{} of {} failed", name, next.toLocalDate(), e);
+                LOG.error("{} of {} failed", name, due.toLocalDate(), e);
             } finally {
-                scheduleNext();
+                if (!Thread.currentThread().isInterrupted()) {
+                    scheduleNext();
+                }
             }
-        }, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
+        }, Math.max(0, wait), TimeUnit.MILLISECONDS);
+    }
+
+    // The hour as configured now; while it cannot be read (the store is away) the one planned with.
+    private int hour() {
+        try {
+            int hour = hourUtc.getAsInt();
+            if (hour >= 0 && hour <= 23) {
+                return hour;
+            }
+            LOG.warn("{}: hour {} is not 0 to 23 (UTC); keeping {}", name, hour, plannedHour);
+        } catch (RuntimeException e) {
+            if (!StoreOutage.isOutage(e)) {
+                LOG.warn("{}: cannot read its hour: {}", name, e.getMessage());
+            }
+        }
+        return plannedHour >= 0 ? plannedHour : 0;
     }
 
     @Override
