@@ -289,7 +289,7 @@ public final class WebServer {
                     .register(config);
             new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims,
                     accounts).register(config);
-            new OperatorPages(operations).register(config);
+            new OperatorPages(operations, new io.paperboy.settings.SiteSettingsService(db, site.clock())).register(config);
             digestPages.register(config);
             new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
                     new MemberTools(votes, readingList, forYou, url, voteLimit, saveLimit)).register(config);
