@@ -23,7 +23,7 @@ final class ArchitectureTest {
         "io.paperboy.user..", "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..",
         "io.paperboy.vote..", "io.paperboy.foryou..", "io.paperboy.digest..", "io.paperboy.keyword..",
         "io.paperboy.thumbnail..", "io.paperboy.mcp..", "io.paperboy.github..", "io.paperboy.hub..",
-        "io.paperboy.webhook..", "io.paperboy.audit.."};
+        "io.paperboy.webhook..", "io.paperboy.audit..", "io.paperboy.settings.."};
 
     @ArchTest
     static final ArchRule featuresAndPlumbingAreFreeOfCycles = freeOfCycles("io.paperboy");

@@ -68,8 +68,11 @@ final class HarvestArxivCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HarvestSettings settings = settings();
-        AutoFeature rules = rules();
+        rules(); // a malformed --feature fails before the store opens
         try (Database db = store.open(); OaiClient client = new OaiClient(settings)) {
+            // Without --feature, a harvest features by the site's rules, as the nightly one does.
+            AutoFeature rules = feature.autoFeatureOr(new io.paperboy.settings.SiteSettingsService(db, java.time.Clock.systemUTC())
+                    .current());
             return run(db, client, rules, System.err);
         }
     }

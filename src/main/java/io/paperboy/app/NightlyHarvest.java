@@ -10,6 +10,8 @@ import io.paperboy.jobs.JobRuns;
 import io.paperboy.listing.AutoFeature;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
+import io.paperboy.settings.SiteSettings;
+import io.paperboy.settings.SiteSettingsService;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The incremental arXiv harvest of the configured sets, run by {@code serve} once a day: each
- * set asks only for what changed since its last finished harvest (its checkpoint).
+ * The incremental arXiv harvest of the site's sets, run by {@code serve} once a day: each set
+ * asks only for what changed since its last finished harvest (its checkpoint). Every node
+ * schedules it and one claims each night's run; the sets, the hour and the feature rules are the
+ * site's settings in the store, read when the run is due, never the winning node's options.
  */
 public final class NightlyHarvest {
     static final String JOB = "harvest:arxiv";
@@ -27,9 +31,16 @@ public final class NightlyHarvest {
 
     private NightlyHarvest() {}
 
-    static DailyJob schedule(Database db, HarvestSettings settings, List<String> sets, AutoFeature rules, int hourUtc) {
-        return new DailyJob(JOB, hourUtc, () -> runAll(db, settings, sets, rules), new JobRuns(db), nodeName(),
-                Clock.systemUTC()).start();
+    static DailyJob schedule(Database db, HarvestSettings settings) {
+        return schedule(db, settings, new SiteSettingsService(db, Clock.systemUTC()), nodeName(), Clock.systemUTC());
+    }
+
+    /** The nightly job of node {@code node}: at the site's hour, if the site has sets, harvests them all. */
+    public static DailyJob schedule(Database db, HarvestSettings settings, SiteSettingsService site, String node, Clock clock) {
+        return new DailyJob(JOB, () -> site.current().harvestHour(), () -> !site.current().harvestSets().isEmpty(), () -> {
+            SiteSettings now = site.current();
+            return runAll(db, settings, now.harvestSets(), now.autoFeature());
+        }, new JobRuns(db), node, clock).start();
     }
 
     /** Harvests every set in turn; one set's failure does not stop the others. */

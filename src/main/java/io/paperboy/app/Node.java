@@ -298,7 +298,7 @@ final class Node {
         profilePages = new ProfilePages(accounts, claims, papers, this::submittedPaperIds, votes::upvotedPaperIds);
         moderationPages = new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings,
                 claims, accounts);
-        operatorPages = new OperatorPages(operations);
+        operatorPages = new OperatorPages(operations, new io.paperboy.settings.SiteSettingsService(db, site.clock()));
         digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()), digests,
                 auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
         webhookPages = new WebhookPages(webhooks, throttles);

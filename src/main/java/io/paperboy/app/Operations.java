@@ -45,6 +45,7 @@ public final class Operations {
     private final EmbeddingStore embeddings;
     private final NodeReports nodes;
     private final JobRuns runs;
+    private final io.paperboy.settings.SiteSettingsService settings;
     private final String node;
     private final Instant startedAt;
     private final Clock clock;
@@ -57,6 +58,7 @@ public final class Operations {
         this.embeddings = embeddings;
         this.nodes = nodes;
         this.runs = new JobRuns(db);
+        this.settings = new io.paperboy.settings.SiteSettingsService(db, clock);
         this.node = node;
         this.startedAt = startedAt;
         this.clock = clock;
@@ -81,8 +83,8 @@ public final class Operations {
         return names.stream().map(name -> {
             JobRuns.Run last = runs.latest(name).orElse(null);
             Duration every = SCHEDULES.get(name);
-            return new Job(name, every == null ? "" : describe(every), last, runs.latestFailure(name).orElse(null),
-                    next(last, every, now));
+            Instant next = name.equals(NightlyHarvest.JOB) ? nextHarvest(now) : next(last, every, now);
+            return new Job(name, every == null ? "" : describe(every), last, runs.latestFailure(name).orElse(null), next);
         }).toList();
     }
 
@@ -96,6 +98,16 @@ public final class Operations {
             next = next.plus(every);
         }
         return next;
+    }
+
+    // The harvest runs at the site's hour (it may have moved since the last run), and not at all without sets.
+    private Instant nextHarvest(Instant now) {
+        io.paperboy.settings.SiteSettings site = settings.current();
+        if (site.harvestSets().isEmpty()) {
+            return null;
+        }
+        Instant today = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(site.harvestHour()));
+        return today.isAfter(now) ? today : today.plus(Duration.ofDays(1));
     }
 
     Embeddings embeddings() {

@@ -61,6 +61,7 @@ public final class Routes {
             get("/health/ready", Kind.OPS, Who.ANYONE, n -> n.health::ready),
             get("/metrics", Kind.OPS, Who.ADMIN, n -> n.metrics::scrape),
             get("/admin/operations", Kind.PAGE, Who.ADMIN, n -> n.operatorPages::showOperations),
+            post("/admin/operations/settings", Kind.FORM, Who.ADMIN, n -> n.operatorPages::changeSettings),
 
             // The JSON API (documented in /api/openapi.json), fixed paths before /api/papers/<id>.
             get("/api/openapi.json", Kind.API, Who.ANYONE, n -> WebServer::openApi),

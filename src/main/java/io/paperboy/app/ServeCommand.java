@@ -27,6 +27,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
+import io.paperboy.settings.Setting;
+import io.paperboy.settings.SiteSettings;
+import io.paperboy.settings.SiteSettingsService;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -71,12 +74,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--harvest-set", paramLabel = "SET", split = ",",
             description = "Harvest this arXiv set (cs, math, physics:hep-th, …) every night; repeat for several. "
-                    + "Off by default. Each run asks only for what changed since the last one.")
+                    + "Off by default. Each run asks only for what changed since the last one. The sets are the "
+                    + "site's, kept in the store, and whichever node runs the night harvests them all: this option "
+                    + "seeds them on first start; after that the store's sets win (a node whose option differs says "
+                    + "so in one log line) and admins change them on " + SiteSettingsService.WHERE + ".")
     List<String> harvestSets = new ArrayList<>();
 
-    @Option(names = "--harvest-hour", paramLabel = "H", defaultValue = "3",
-            description = "Hour of the nightly harvest, 0-23 UTC. Default: ${DEFAULT-VALUE}")
-    int harvestHour;
+    @Option(names = "--harvest-hour", paramLabel = "H",
+            description = "Hour of the nightly harvest, 0-23 UTC; the site's, like --harvest-set (seeds it on first "
+                    + "start). Default: " + SiteSettings.DEFAULT_HARVEST_HOUR)
+    Integer harvestHour;
 
     @Option(names = "--harvest-base-url", paramLabel = "URL", defaultValue = "https://oaipmh.arxiv.org/oai",
             description = "OAI-PMH endpoint of the nightly harvest. Default: ${DEFAULT-VALUE}")
@@ -94,8 +101,8 @@ final class ServeCommand implements Callable<Integer> {
     SiteOptions siteOptions;
 
     @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
-            description = "Contact address sent to arXiv with each request (needed with --harvest-set). "
-                    + "Default: $PAPERBOY_CONTACT")
+            description = "Contact address sent to arXiv with each request of the nightly harvest and lookups. "
+                    + "Default: $PAPERBOY_CONTACT, else the site's address (--site-url).")
     String contact;
 
     @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -179,6 +186,8 @@ final class ServeCommand implements Callable<Integer> {
         SearchIndex index = life.started("search index", SearchIndex.open(store.indexDir()));
         PaperService papers = new PaperService(db);
         String node = ManagementFactory.getRuntimeMXBean().getName();
+        SiteSettingsService siteSettings = new SiteSettingsService(db, Clock.systemUTC());
+        siteSettings.seed(givenSettings(), node).ifPresent(System.err::println);
         // Every node reads the site's stored embeddings into its index, whether or not it embeds itself.
         EmbeddingStore storedVectors = new EmbeddingStore(db, Embedder.BGE_SMALL);
         IndexFollower follower = new IndexFollower(papers, index, storedVectors);
@@ -200,11 +209,13 @@ final class ServeCommand implements Callable<Integer> {
         Site options = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
         Site site = options.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(options)))
                 .withWebhooksAllowPrivate(webhooksAllowPrivate);
-        if (!harvestSets.isEmpty()) {
-            life.started("nightly harvest", NightlyHarvest.schedule(db, HarvestSettings.arxiv(harvestBaseUrl, contact),
-                    harvestSets, feature.autoFeature(), harvestHour));
-            System.err.printf("Harvesting arXiv %s nightly at %02d:00 UTC%n", String.join(", ", harvestSets), harvestHour);
-        }
+        // Every node schedules the nightly harvest; the one that claims a night harvests the site's sets.
+        life.started("nightly harvest", NightlyHarvest.schedule(db, harvestSettings(site, siteSettings.current())));
+        SiteSettings settings = siteSettings.current();
+        System.err.println(settings.harvestSets().isEmpty()
+                ? "No arXiv sets to harvest nightly (site settings: " + SiteSettingsService.WHERE + ")"
+                : String.format("Harvesting arXiv %s nightly at %02d:00 UTC (site settings: %s)",
+                        String.join(", ", settings.harvestSets()), settings.harvestHour(), SiteSettingsService.WHERE));
         if (thumbnails) {
             life.started("thumbnail worker", startThumbnails(db, site));
         }
@@ -300,6 +311,36 @@ final class ServeCommand implements Callable<Integer> {
         worker.start(Duration.ofMinutes(10));
         System.err.printf("hub links: refreshing what cites featured papers daily from %s%n", hubUrl);
         return worker;
+    }
+
+    /** The options that seed the site's settings, by field name: only those given (command line or environment). */
+    private java.util.Map<String, String> givenSettings() {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        if (!harvestSets.isEmpty()) {
+            given.put(Setting.HARVEST_SETS.key(), String.join(",", harvestSets));
+        }
+        if (harvestHour != null) {
+            given.put(Setting.HARVEST_HOUR.key(), Integer.toString(harvestHour));
+        }
+        if (!feature.rules.isEmpty()) {
+            given.put(Setting.FEATURE_RULES.key(), String.join("\n", feature.rules));
+        }
+        if (feature.bot != null) {
+            given.put(Setting.FEATURE_AS.key(), feature.bot);
+        }
+        return given;
+    }
+
+    // The harvest's contact: --contact (refused when malformed and the site harvests), else the site's address.
+    private HarvestSettings harvestSettings(Site site, SiteSettings settings) {
+        try {
+            return HarvestSettings.arxiv(harvestBaseUrl, contact != null ? contact : arxivContact(site));
+        } catch (IllegalArgumentException e) {
+            if (!settings.harvestSets().isEmpty()) {
+                throw e;
+            }
+            return HarvestSettings.arxiv(harvestBaseUrl, arxivContact(site));
+        }
     }
 
     // arXiv wants to know whom to ask about a client's requests: the contact, else the site's address.

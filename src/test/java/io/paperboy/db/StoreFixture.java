@@ -60,6 +60,10 @@ public final class StoreFixture {
                 "finished_at", "2025-01-01T03:10:00Z", "outcome", "ok: 3 papers"));
         add("job_runs", row("job", "fixture-harvest", "run_key", "2025-01-02", "node", "n2", "claimed_at", "2025-01-02T03:00:00Z",
                 "finished_at", null, "outcome", null));
+        add("site_settings", row("name", "harvest_sets", "value", "cs\nmath\nphysics:hep-th", "updated_at",
+                "2025-01-01T00:00:00Z", "updated_by", "options of node 7@n1"));
+        add("site_settings", row("name", "feature_rules", "value", "cat=cs.CL;keyword=retrieval|RAG\ncat=cs;author=Æbelø",
+                "updated_at", "2025-01-02T00:00:00Z", "updated_by", "admin alice"));
         add("sessions", row("id_hash", "s1", "user_id", 101L, "created_at", "2025-01-01T00:00:00Z",
                 "last_seen_at", "2025-01-01T00:00:00Z", "expires_at", "2025-02-01T00:00:00Z"));
         add("mail_tokens", row("token_hash", "m1", "user_id", 102L, "purpose", "verify", "created_at", "2025-01-01T00:00:00Z",
