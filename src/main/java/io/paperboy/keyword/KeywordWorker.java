@@ -59,22 +59,48 @@ public final class KeywordWorker implements AutoCloseable {
             List<Paper> current = batch;
             java.util.Set<String> given = db.withHandle(h -> repository.withMethod(h, current.stream().map(Paper::id).toList(), SOURCE));
             Map<String, float[]> vectors = stored == null ? Map.of() : stored.vectorsOfCurrentText(batch);
+            int done = 0;
+            // A paper at a time, so that closing waits for one paper, not a batch (a shutdown has a deadline).
             for (Paper p : batch) {
+                if (loop.stopped()) {
+                    break;
+                }
                 if (!given.contains(p.id())) {
                     rows.add(new PaperKeywords(p.id(), phrases(p, vectors.get(p.id())), method, p.changeSeq()));
                 }
+                done++;
             }
-            long last = batch.get(batch.size() - 1).changeSeq();
+            long last = cursorAfter(batch, done);
+            if (last < 0) {
+                break; // stopped before the batch's first change was whole: nothing to record
+            }
             db.useTransaction(h -> {
                 repository.upsert(h, rows);
                 repository.updateCursor(h, method, last);
             });
-            total += batch.size();
+            total += done;
         }
         if (total > 0) {
             LOG.info("keywords: key phrases of {} papers computed ({})", total, method);
         }
         return total;
+    }
+
+    /**
+     * The cursor once the first {@code done} papers of {@code batch} are computed: the last change all
+     * of whose papers are done (papers of one change number are not split), or -1 when there is none.
+     */
+    static long cursorAfter(List<Paper> batch, int done) {
+        if (done == batch.size()) {
+            return batch.get(done - 1).changeSeq();
+        }
+        long next = batch.get(done).changeSeq();
+        for (int i = done - 1; i >= 0; i--) {
+            if (batch.get(i).changeSeq() < next) {
+                return batch.get(i).changeSeq();
+            }
+        }
+        return -1;
     }
 
     // paperVector: the paper's stored vector, or null (the ranker embeds the paper itself).

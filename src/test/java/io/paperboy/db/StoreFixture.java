@@ -50,6 +50,7 @@ public final class StoreFixture {
                 "change_seq", 4L, "created_at", "2025-01-02T00:00:00Z", "unfeatured_at", "2025-01-03T00:00:00Z",
                 "featured_version", null, "earlier_day", "2024-12-30"));
         add("change_counter", row("id", 1L, "value", 4L));
+        add("change_topics", row("seq", 4L, "topic", "paper:" + P1));
         add("import_checkpoints", row("input_key", "sha:abc", "path", "/tmp/in.jsonl", "lines_done", 1234L,
                 "updated_at", "2025-01-01T00:00:00Z", "rejected", 2L));
         add("harvest_state", row("endpoint", "https://oai.example/oai", "set_spec", "cs", "resumption_token", "tok|1",
