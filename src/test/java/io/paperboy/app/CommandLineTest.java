@@ -2,47 +2,36 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Console;
 import io.paperboy.testing.Samples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class CommandLineTest {
+    @RegisterExtension
+    final Console console = new Console();
+
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"serve", "import", "export"})
     void everyCommand_hasHelp(String command) {
         assertThat(Main.run(command, "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: paperboy " + command).contains("--data");
+        assertThat(console.out()).contains("Usage: paperboy " + command).contains("--data");
     }
 
     @Test
@@ -55,7 +44,7 @@ final class CommandLineTest {
         assertThat(Main.run("export", "--data", data.toString(), export.toString())).isZero();
 
         assertThat(Files.exists(data.resolve("paperboy.db"))).isTrue();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("114 new papers").contains("exported 114 papers");
+        assertThat(console.err()).contains("114 new papers").contains("exported 114 papers");
         assertThat(Main.run("import", "--data", dir.resolve("copy").toString(), export.toString())).isZero();
     }
 
@@ -66,7 +55,7 @@ final class CommandLineTest {
         int code = Main.run("import", "--data", dir.resolve("data").toString(), missing.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(missing + ": no such file");
+        assertThat(console.err()).contains(missing + ": no such file");
     }
 
     @Test
@@ -74,7 +63,7 @@ final class CommandLineTest {
         int code = Main.run("export", "--db", "jdbc:mysql://localhost/x");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.err().strip())
                 .isEqualTo("paperboy export: unsupported database URL 'jdbc:mysql://localhost/x': "
                         + "use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }

@@ -2,45 +2,34 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Console;
 import io.paperboy.testing.EmbeddedPostgres;
 import io.paperboy.testing.Samples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Every option also from PAPERBOY_… variables; passwords only from the environment or a file, never echoed. */
 final class EnvironmentOptionsTest {
+    @RegisterExtension
+    final Console console = new Console();
+
     private static final String SECRET = "s3cret-Pa55word";
 
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void anOptionGivenOnlyByTheEnvironment_takesEffect() throws Exception {
@@ -48,7 +37,7 @@ final class EnvironmentOptionsTest {
 
         int exit = Main.run(Map.of("PAPERBOY_DATA", data.toString()), "import", Samples.copy(Samples.SEED, dir).toString());
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(console.err()).isZero();
         assertThat(Files.exists(data.resolve("paperboy.db"))).as("the store went where PAPERBOY_DATA said").isTrue();
     }
 
@@ -84,7 +73,7 @@ final class EnvironmentOptionsTest {
         assertThat(Main.run(env, "import", Samples.copy(Samples.SEED, dir).toString())).isZero();
         assertThat(Main.run(env, "serve", "--help")).isZero();
 
-        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        String printed = console.out() + console.err();
         assertThat(printed).contains("114 new papers").doesNotContain(SECRET);
         // --help names each option's variable.
         assertThat(printed).containsPattern("PAPERBOY_DB_POOL_SIZE +--db-pool-size")
@@ -100,7 +89,7 @@ final class EnvironmentOptionsTest {
         int viaTo = Main.run(Map.of(), "migrate", "--data", dir.toString(), "--to", url);
         int viaRestore = Main.run(Map.of(), "restore", "--db", url, backup.toString());
 
-        String printed = err.toString(StandardCharsets.UTF_8);
+        String printed = console.err();
         assertThat(viaDb).isNotZero();
         assertThat(viaTo).isNotZero();
         assertThat(viaRestore).isNotZero();
@@ -117,11 +106,11 @@ final class EnvironmentOptionsTest {
         Path backup = dir.resolve("site.backup.gz");
 
         assertThat(Main.run(env, "import", Samples.copy(Samples.SEED, dir).toString())).isZero();
-        assertThat(Main.run(env, "backup", backup.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(Main.run(env, "migrate", "--to", target)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Main.run(env, "backup", backup.toString())).as(console.err()).isZero();
+        assertThat(Main.run(env, "migrate", "--to", target)).as(console.err()).isZero();
 
         assertThat(Files.size(backup)).isPositive();
-        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        String printed = console.out() + console.err();
         assertThat(printed).contains("backed up", "copied").doesNotContain(SECRET);
     }
 
@@ -131,7 +120,7 @@ final class EnvironmentOptionsTest {
             assertThat(Main.run(Map.of(), command, "--help")).isZero();
         }
 
-        String help = out.toString(StandardCharsets.UTF_8);
+        String help = console.out();
         assertThat(help).doesNotContain("password=…", "password=...").contains("PAPERBOY_DB_PASSWORD", "PAPERBOY_TO_PASSWORD",
                 "--to-password-file", "--github-token-file", "--db-statement-timeout");
     }

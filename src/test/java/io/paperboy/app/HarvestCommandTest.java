@@ -2,12 +2,13 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Console;
 import com.sun.net.httpserver.HttpServer;
 import io.paperboy.db.Database;
 import io.paperboy.paper.PaperService;
-import java.io.ByteArrayOutputStream;
+
 import java.io.InputStream;
-import java.io.PrintStream;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code paperboy harvest arxiv} end to end against a local server replaying a recorded page. */
 final class HarvestCommandTest {
+    @RegisterExtension
+    final Console console = new Console();
+
     private static final String NEW_ENDPOINT_PAGE =
             "/samples/arxiv-oai-pmh/oaipmh-new-endpoint-listrecords-arXiv-plasm-ph-2026-01-05.xml";
     private static final String BAD_ARGUMENT = """
@@ -30,18 +35,10 @@ final class HarvestCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-    private PrintStream originalOut;
     private HttpServer server;
 
     @BeforeEach
     void start() throws Exception {
-        originalErr = System.err;
-        originalOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/oai", exchange -> {
             byte[] body = exchange.getRequestURI().getQuery().contains("set=nonsense")
@@ -56,8 +53,6 @@ final class HarvestCommandTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        System.setErr(originalErr);
-        System.setOut(originalOut);
     }
 
     private String baseUrl() {
@@ -72,7 +67,7 @@ final class HarvestCommandTest {
     @Test
     void harvestArxiv_hasHelp() {
         assertThat(Main.run("harvest", "arxiv", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: paperboy harvest arxiv")
+        assertThat(console.out()).contains("Usage: paperboy harvest arxiv")
                 .contains("--set").contains("--delay-ms").contains("--base-url").contains("--data");
     }
 
@@ -80,7 +75,7 @@ final class HarvestCommandTest {
     void harvestArxiv_storesThePapersAndExitsZero() {
         assertThat(harvest("physics:physics:plasm-ph", "ops@lab.example")).isZero();
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Harvested 3 records in 1 pages: 3 new");
+        assertThat(console.err()).contains("Harvested 3 records in 1 pages: 3 new");
         try (Database db = Database.open(Database.sqliteUrl(dir.resolve("paperboy.db")))) {
             assertThat(new PaperService(db).find("2504.11237")).isPresent();
         }
@@ -90,11 +85,11 @@ final class HarvestCommandTest {
     void harvestStatus_showsEachSetsProgressAndLastError() {
         harvest("physics:physics:plasm-ph", "ops@lab.example");
         harvest("nonsense", "ops@lab.example");
-        out.reset();
+        console.reset();
 
         assertThat(Main.run("harvest", "status", "--data", dir.toString())).isZero();
 
-        String status = out.toString(StandardCharsets.UTF_8);
+        String status = console.out();
         assertThat(status).contains("set 'physics:physics:plasm-ph': idle; 3 records")
                 .contains("next run from 2026-01-05");
         assertThat(status).contains("set 'nonsense'").contains("last error: ").contains("badArgument");
@@ -104,7 +99,7 @@ final class HarvestCommandTest {
     void oaiError_exitsOneNamingTheRequestAndTheError() {
         assertThat(harvest("nonsense", "ops@lab.example")).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("paperboy harvest arxiv: GET " + baseUrl() + "?verb=ListRecords&metadataPrefix=arXiv&set=nonsense")
                 .contains("OAI-PMH error badArgument (Illegal set)");
     }
@@ -113,7 +108,7 @@ final class HarvestCommandTest {
     void missingContact_isAUsageError() {
         assertThat(harvest("cs", "nobody")).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("arXiv asks harvesters for a contact address");
+        assertThat(console.err()).contains("arXiv asks harvesters for a contact address");
     }
 
     private static byte[] resource(String name) throws java.io.IOException {

@@ -2,44 +2,33 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Console;
 import io.paperboy.search.SearchIndex;
 import io.paperboy.testing.Samples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
+
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class ReindexCommandTest {
+    @RegisterExtension
+    final Console console = new Console();
+
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void reindex_hasHelp() {
         assertThat(Main.run("reindex", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: paperboy reindex").contains("--data");
+        assertThat(console.out()).contains("Usage: paperboy reindex").contains("--data");
     }
 
     @Test
@@ -49,7 +38,7 @@ final class ReindexCommandTest {
 
         assertThat(Main.run("reindex", "--data", data.toString())).isZero();
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("indexed 114 papers up to change 114");
+        assertThat(console.err()).contains("indexed 114 papers up to change 114");
         try (SearchIndex index = SearchIndex.open(data.resolve("index"))) {
             assertThat(index.size()).isEqualTo(114);
             assertThat(index.appliedSeq()).isEqualTo(114);
@@ -65,7 +54,7 @@ final class ReindexCommandTest {
             assertThat(Main.run("reindex", "--data", data.toString())).isEqualTo(1);
         }
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("paperboy reindex: search index ")
+        assertThat(console.err()).contains("paperboy reindex: search index ")
                 .contains("is in use by another Paperboy process (stop the server first)");
     }
 }

@@ -2,58 +2,44 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.testing.Console;
 import io.paperboy.db.Database;
 import io.paperboy.testing.MailServer;
 import io.paperboy.user.AccountService;
 import io.paperboy.web.Role;
 import io.paperboy.web.SiteUrl;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
+
+
+
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `paperboy user add|role|list`: the operator's way to the first admin and to roles. */
 final class UserCommandTest {
+    @RegisterExtension
+    final Console console = new Console();
+
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private InputStream originalIn;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        originalIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
-    }
 
     @Test
     void userAdd_createsAConfirmedAdmin_whoCanLogIn() throws Exception {
-        System.setIn(new ByteArrayInputStream("the admin password\n".getBytes(StandardCharsets.UTF_8)));
+        console.input("the admin password\n");
         int exit = Main.run("user", "add", "--data", dir.toString(), "--email", "Root@Example.org", "--role", "admin",
                 "--password-stdin");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("created root <root@example.org> as admin");
+        assertThat(exit).as(console.err()).isZero();
+        assertThat(console.out()).contains("created root <root@example.org> as admin");
         try (Database db = Database.open(Database.sqliteUrl(dir.resolve("paperboy.db"))); MailServer mail = new MailServer()) {
             AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
             String session = accounts.login("root@example.org", "the admin password");
@@ -66,19 +52,19 @@ final class UserCommandTest {
 
     @Test
     void userRole_changesTheRole_andUserList_showsIt() {
-        System.setIn(new ByteArrayInputStream("a long enough password\n".getBytes(StandardCharsets.UTF_8)));
+        console.input("a long enough password\n");
         Main.run("user", "add", "--data", dir.toString(), "--email", "cur@example.org", "--name", "cura", "--password-stdin");
 
         assertThat(Main.run("user", "role", "--data", dir.toString(), "--name", "cura", "--role", "curator")).isZero();
         assertThat(Main.run("user", "list", "--data", dir.toString())).isZero();
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cura is now curator")
+        assertThat(console.out()).contains("cura is now curator")
                 .containsPattern("cura\\s+cur@example.org\\s+curator\\s+confirmed");
     }
 
     @Test
     void badInput_isRefused_withTheReason() {
-        System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+        console.input("short\n");
         int shortPassword = Main.run("user", "add", "--data", dir.toString(), "--email", "a@example.org", "--password-stdin");
         int badRole = Main.run("user", "add", "--data", dir.toString(), "--email", "b@example.org", "--role", "owner",
                 "--password-stdin");
@@ -87,7 +73,7 @@ final class UserCommandTest {
         assertThat(shortPassword).isEqualTo(1);
         assertThat(badRole).isEqualTo(2);
         assertThat(nobody).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(console.err())
                 .contains("password: use at least 10 characters")
                 .contains("unknown role 'owner': use member, curator or admin")
                 .contains("no member is called 'ghost'");
