@@ -84,8 +84,7 @@ final class SchemaUpgradeTest {
     /** Every migration version of this store kind, oldest first. */
     private List<String> versions(TestStore kind) {
         String url = kind.newDatabaseUrl(dir);
-        Flyway flyway = Flyway.configure().dataSource(url, null, null)
-                .locations("classpath:" + Dialect.of(url).migrations()).load();
+        Flyway flyway = Migrations.configure(Dialect.of(url)).dataSource(url, null, null).load();
         List<String> versions = new ArrayList<>();
         for (MigrationInfo info : flyway.info().all()) {
             versions.add(info.getVersion().getVersion());
