@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -131,9 +130,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName(config.getPoolName() + "-migrate");
         config.setMaximumPoolSize(2);
         try (HikariDataSource migrations = new HikariDataSource(config)) {
-            Flyway.configure()
+            Migrations.configure(dialect)
                     .dataSource(migrations)
-                    .locations("classpath:" + dialect.migrations())
                     .target(version == null ? "latest" : version)
                     .load()
                     .migrate();

@@ -4,19 +4,8 @@ import java.util.Locale;
 
 /** The two SQL engines Paperboy runs on, told apart by their JDBC URL. */
 public enum Dialect {
-    SQLITE("db/migration/sqlite"),
-    POSTGRESQL("db/migration/postgresql");
-
-    private final String migrations;
-
-    Dialect(String migrations) {
-        this.migrations = migrations;
-    }
-
-    /** Classpath folder with this dialect's Flyway migrations. */
-    public String migrations() {
-        return migrations;
-    }
+    SQLITE,
+    POSTGRESQL;
 
     public static Dialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);

@@ -47,15 +47,7 @@ final class SchemaUpgradeTest {
 
             try (Connection c = DriverManager.getConnection(url)) {
                 assertThat(StoreSchema.version(c)).as("upgraded from %s", version).contains(newest);
-                for (Map.Entry<String, List<Map<String, Object>>> table : inserted.entrySet()) {
-                    List<Map<String, Object>> upgraded = StoreFixture.rows(c, table.getKey());
-                    String what = "table " + table.getKey() + " after upgrading from version " + version;
-                    assertThat(upgraded).as(what).hasSameSizeAs(table.getValue());
-                    // Each row as inserted, its values unchanged; columns added later hold their defaults.
-                    for (Map<String, Object> row : table.getValue()) {
-                        assertThat(upgraded).as(what).anySatisfy(u -> assertThat(u).containsAllEntriesOf(row));
-                    }
-                }
+                StoreFixture.assertEveryRowKept(c, inserted, "after upgrading from version " + version);
             }
         }
     }
@@ -84,8 +76,7 @@ final class SchemaUpgradeTest {
     /** Every migration version of this store kind, oldest first. */
     private List<String> versions(TestStore kind) {
         String url = kind.newDatabaseUrl(dir);
-        Flyway flyway = Flyway.configure().dataSource(url, null, null)
-                .locations("classpath:" + Dialect.of(url).migrations()).load();
+        Flyway flyway = Migrations.configure(Dialect.of(url)).dataSource(url, null, null).load();
         List<String> versions = new ArrayList<>();
         for (MigrationInfo info : flyway.info().all()) {
             versions.add(info.getVersion().getVersion());

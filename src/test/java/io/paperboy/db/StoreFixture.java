@@ -228,6 +228,22 @@ public final class StoreFixture {
         return rows;
     }
 
+    /**
+     * Every row {@link #insert} put in is still in {@code c}'s store, its values unchanged (columns
+     * added since hold their defaults), and each of those tables holds as many rows as were put in.
+     */
+    public static void assertEveryRowKept(Connection c, Map<String, List<Map<String, Object>>> inserted, String when)
+            throws SQLException {
+        for (Map.Entry<String, List<Map<String, Object>>> table : inserted.entrySet()) {
+            List<Map<String, Object>> now = rows(c, table.getKey());
+            String what = "table " + table.getKey() + " " + when;
+            assertThat(now).as(what).hasSameSizeAs(table.getValue());
+            for (Map<String, Object> row : table.getValue()) {
+                assertThat(now).as(what).anySatisfy(u -> assertThat(u).containsAllEntriesOf(row));
+            }
+        }
+    }
+
     /** Every backed-up table holds the same rows in both stores; excluded ones stay empty in the copy. */
     public static void assertSameContent(Connection source, Connection copy) throws SQLException {
         for (StoreSchema.Table table : StoreSchema.tables(source)) {

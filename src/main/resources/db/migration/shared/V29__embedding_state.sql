@@ -10,7 +10,7 @@ CREATE TABLE embedding_state (
     holder      TEXT,
     holder_node TEXT,
     lease_until BIGINT,
-    rate        REAL,
+    rate        ${double},
     last_error  TEXT
 );
 

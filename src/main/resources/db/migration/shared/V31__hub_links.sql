@@ -22,4 +22,4 @@ CREATE INDEX hub_links_due ON hub_links (due_at);
 -- Thumbnails, for several nodes: a node claims a paper through its row (status 'claimed', leased by
 -- updated_at) so one node fetches each PDF, and keeps the rendered PNG here, so every node serves it
 -- (DIR/thumbnails stays as the node's own copy, read first).
-ALTER TABLE thumbnails ADD COLUMN png BLOB;
+ALTER TABLE thumbnails ADD COLUMN png ${blob};

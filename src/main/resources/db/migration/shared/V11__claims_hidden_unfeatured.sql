@@ -1,7 +1,7 @@
 -- Author claims: a member says "this author name on this paper is me", a curator decides.
 -- One claim per member per paper; an author name has at most one approved claimant per paper.
 CREATE TABLE author_claims (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          ${id},
     paper_id    TEXT   NOT NULL REFERENCES papers (id),
     author_name TEXT   NOT NULL,
     user_id     BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,

@@ -7,7 +7,7 @@
 -- every newly featured paper. After repeated failed deliveries it is paused (paused = 1) with the
 -- reason its owner sees; failures counts failed deliveries in a row.
 CREATE TABLE webhook_destinations (
-    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             ${id},
     owner_id       BIGINT  REFERENCES users (id) ON DELETE CASCADE,
     kind           TEXT    NOT NULL CHECK (kind IN ('generic', 'slack', 'discord', 'mattermost', 'matrix')),
     name           TEXT    NOT NULL,

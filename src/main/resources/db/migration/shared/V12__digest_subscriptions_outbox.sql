@@ -3,7 +3,7 @@
 -- opt-in: nothing is sent before); 'paused' after repeated permanent delivery failures.
 -- send_hour is the hour of day in time_zone (an IANA zone id) at which a period's digest is due.
 CREATE TABLE digest_subscriptions (
-    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                 ${id},
     email              TEXT    NOT NULL UNIQUE,
     user_id            BIGINT  UNIQUE,
     frequency          TEXT    NOT NULL CHECK (frequency IN ('daily', 'weekly')),
@@ -35,7 +35,7 @@ CREATE TABLE digest_interests (
 -- next_attempt_at after a transient failure, or to failed after a permanent one). A 'sending'
 -- row whose lease ran out belongs to a node that died mid-send and is tried again.
 CREATE TABLE digest_outbox (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    id              ${id},
     subscription_id BIGINT  NOT NULL REFERENCES digest_subscriptions (id) ON DELETE CASCADE,
     period_key      TEXT    NOT NULL,
     status          TEXT    NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),

@@ -4,7 +4,7 @@
 -- they wrote, which never changes, so pages need no join with the user feature's tables.
 -- Deleting keeps the row (body emptied) while replies hang from it; hiding is a curator's act.
 CREATE TABLE comments (
-    id          BIGSERIAL PRIMARY KEY,
+    id          ${id},
     paper_id    TEXT    NOT NULL REFERENCES papers (id),
     parent_id   BIGINT  REFERENCES comments (id),
     author_id   BIGINT  NOT NULL REFERENCES users (id),

@@ -1,7 +1,7 @@
 -- Members. email is stored lower-cased; name is the handle in /u/{name}; display_name is free text.
 -- password_hash is an Argon2id PHC string (io.paperboy.user.Passwords).
 CREATE TABLE users (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            ${id},
     email         TEXT NOT NULL UNIQUE,
     name          TEXT NOT NULL UNIQUE,
     display_name  TEXT NOT NULL,
@@ -34,7 +34,7 @@ CREATE TABLE mail_tokens (
 
 -- Personal API tokens (Authorization: Bearer pb_…), shown once at creation; hashed like sessions.
 CREATE TABLE api_tokens (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           ${id},
     token_hash   TEXT   NOT NULL UNIQUE,
     user_id      BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     label        TEXT   NOT NULL,

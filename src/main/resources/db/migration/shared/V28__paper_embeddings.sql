@@ -14,7 +14,7 @@ CREATE TABLE paper_embeddings (
     seq         BIGINT NOT NULL,
     model       TEXT   NOT NULL,
     text_sha    TEXT   NOT NULL,
-    vector      BYTEA   NOT NULL,
+    vector      ${blob}   NOT NULL,
     embedded_at TEXT   NOT NULL,
     embedded_by TEXT   NOT NULL
 );

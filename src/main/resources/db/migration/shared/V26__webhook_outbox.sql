@@ -5,7 +5,7 @@
 -- back to pending with a later next_attempt_at, or to failed; a 'sending' row whose lease ran
 -- out belongs to a sender that died and is taken again.
 CREATE TABLE webhook_outbox (
-    id              BIGSERIAL PRIMARY KEY,
+    id              ${id},
     destination_id  BIGINT  NOT NULL REFERENCES webhook_destinations (id) ON DELETE CASCADE,
     event_key       TEXT    NOT NULL,
     payload         TEXT    NOT NULL,
@@ -23,7 +23,7 @@ CREATE INDEX webhook_outbox_due ON webhook_outbox (status, next_attempt_at);
 
 -- The delivery log a destination's owner sees: its last attempts (trimmed to 50 per destination).
 CREATE TABLE webhook_attempts (
-    id             BIGSERIAL PRIMARY KEY,
+    id             ${id},
     destination_id BIGINT  NOT NULL REFERENCES webhook_destinations (id) ON DELETE CASCADE,
     event_key      TEXT    NOT NULL,
     attempted_at   TEXT    NOT NULL,

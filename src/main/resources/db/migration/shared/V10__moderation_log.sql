@@ -1,7 +1,7 @@
 -- Append-only record of every curator and admin action: who did what to which thing, and why.
 -- Rows are never updated or deleted (io.paperboy.audit.ModerationLog has no way to).
 CREATE TABLE moderation_log (
-    id          BIGSERIAL PRIMARY KEY,
+    id          ${id},
     actor_id    BIGINT NOT NULL REFERENCES users (id),
     actor_name  TEXT   NOT NULL,
     action      TEXT   NOT NULL,
