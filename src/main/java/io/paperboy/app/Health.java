@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.db.StoreSchema;
+import io.paperboy.json.Json;
 import io.paperboy.paper.PaperService;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Health {
     private static final Logger LOG = LoggerFactory.getLogger(Health.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final long MAX_INDEX_LAG = 1000;
 
     private final Database db;

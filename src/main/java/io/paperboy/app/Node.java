@@ -23,6 +23,7 @@ import io.paperboy.ingest.arxiv.ArxivApiClient;
 import io.paperboy.ingest.arxiv.HarvestSettings;
 import io.paperboy.jobs.NodeReports;
 import io.paperboy.jobs.StoreOutage;
+import io.paperboy.json.Json;
 import io.paperboy.keyword.Keywords;
 import io.paperboy.listing.ArxivLookup;
 import io.paperboy.listing.DailyPapersApi;
@@ -263,7 +264,7 @@ final class Node {
         // Upvotes and reading-list changes: one bucket per account for the pages, the API and MCP.
         ActionLimit voteLimit = ActionLimit.votes(throttles);
         ActionLimit saveLimit = ActionLimit.saves(throttles);
-        apiJson = new PaperJson(new ObjectMapper(), extras);
+        apiJson = new PaperJson(Json.mapper(), extras);
         health = new Health(db, papers, index::appliedSeq);
         searchApi = new SearchApi(search, papers, this::paperJson, ranking);
         similarApi = new SimilarApi(similar, papers, this::paperJson);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.paperboy.json.Json;
 import io.paperboy.paper.CommentCounts;
 import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperJson;
@@ -28,7 +29,7 @@ public final class DailyPapersApi {
 
     private final ListingService listings;
     private final CommentCounts comments;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final PaperJson paperJson;
 
     /** {@code extras} gives papers' key phrases, stars and Hub links by id (from other features), a page at a time. */

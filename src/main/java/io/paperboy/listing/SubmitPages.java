@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.paperboy.json.Json;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
@@ -30,7 +31,7 @@ public final class SubmitPages {
 
     private final Submissions submissions;
     private final Throttle throttle;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     /**
      * The paper page's "feature a new version again" button, for curators, when the service would

@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import io.paperboy.json.Json;
 import io.paperboy.user.AuthFilter;
 import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
@@ -49,7 +50,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
             + "work without a token; upvote_paper, save_paper and for_you act for the member whose API token "
             + "the client sends.";
 
-    private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    private final McpJsonMapper json = new JacksonMcpJsonMapper(Json.mapper());
     private final McpStatelessSyncServer server;
     private volatile McpStatelessServerHandler handler;
 
@@ -90,7 +91,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
             message = McpSchema.deserializeJsonRpcMessage(json, ctx.body());
         } catch (IOException | IllegalArgumentException e) {
             // JSON-RPC's answer to a message it cannot read: id null, code -32700.
-            ObjectNode error = new ObjectMapper().createObjectNode().put("jsonrpc", McpSchema.JSONRPC_VERSION).putNull("id");
+            ObjectNode error = Json.mapper().createObjectNode().put("jsonrpc", McpSchema.JSONRPC_VERSION).putNull("id");
             error.putObject("error").put("code", McpSchema.ErrorCodes.PARSE_ERROR)
                     .put("message", "the body is not one JSON-RPC 2.0 message: " + firstLine(e.getMessage()));
             ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json").result(error.toString());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.GoneResponse;
 import io.javalin.http.NotFoundResponse;
+import io.paperboy.json.Json;
 import java.util.function.ToIntFunction;
 
 /**
@@ -17,7 +18,7 @@ public final class PaperApi {
     private final PaperService papers;
     private final ToIntFunction<String> upvotes;
     private final CommentCounts comments;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final PaperJson paperJson;
 
     /**

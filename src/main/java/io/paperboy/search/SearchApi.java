@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.paperboy.json.Json;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class SearchApi {
     private final PaperService papers;
     private final Function<List<Paper>, List<ObjectNode>> render;
     private final Ranking defaultRanking;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     /**
      * {@code render} is the paper API's renderer, so a paper looks the same everywhere;

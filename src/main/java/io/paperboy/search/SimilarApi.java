@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.paperboy.json.Json;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
@@ -27,7 +28,7 @@ public final class SimilarApi {
     private final SimilarPapers similar;
     private final PaperService papers;
     private final Function<List<Paper>, List<ObjectNode>> render;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public SimilarApi(SimilarPapers similar, PaperService papers, Function<List<Paper>, List<ObjectNode>> render) {
         this.similar = similar;

@@ -3,6 +3,7 @@ package io.paperboy.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperboy.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class Messages {
     /** Papers per message: Discord's 10 embeds; the rest are counted in a closing line. */
     public static final int MAX_ITEMS = 10;
     static final int SUMMARY_CHARS = 280;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String COLOR = "#ff9d00";
 
     private Messages() {}
