@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generic rules of {@link ArchitectureTest} catch what they are about: checked against
- * io.paperboy.archfixture, a test package with a planted cycle, a public repository and a page
- * that queries the store, each rule fails.
+ * io.paperboy.archfixture, a test package with a planted cycle, a public repository, a page
+ * that queries the store and a second JSON mapper, each rule fails.
  */
 final class ArchitectureRulesCatchTest {
     private final JavaClasses planted = new ClassFileImporter().importPackages("io.paperboy.archfixture");
@@ -32,5 +32,12 @@ final class ArchitectureRulesCatchTest {
         assertThatThrownBy(() -> ArchitectureTest.pagesAndApisCallServices.check(planted))
                 .hasMessageContaining("RightPages")
                 .hasMessageContaining("org.jdbi");
+    }
+
+    @Test
+    void aSecondJsonMapper_failsTheOneMapperRule() {
+        assertThatThrownBy(() -> ArchitectureTest.oneJsonMapper.check(planted))
+                .hasMessageContaining("LeftJson")
+                .hasMessageContaining("ObjectMapper.<init>");
     }
 }

@@ -4,6 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,7 +21,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.paperboy", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTest {
     /** Shared plumbing: features build on these, never the other way round. */
-    static final String[] PLUMBING = {"io.paperboy.db..", "io.paperboy.web..", "io.paperboy.jobs..", "io.paperboy.mail.."};
+    static final String[] PLUMBING = {"io.paperboy.db..", "io.paperboy.web..", "io.paperboy.jobs..", "io.paperboy.mail..",
+        "io.paperboy.json.."};
     /** Every feature package: everything but the composition root and the plumbing. */
     static final String[] FEATURES = {"io.paperboy.paper..", "io.paperboy.listing..", "io.paperboy.ingest..",
         "io.paperboy.user..", "io.paperboy.moderation..", "io.paperboy.search..", "io.paperboy.comment..",
@@ -86,4 +91,15 @@ final class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.paperboy.db..", "org.jdbi..")
             .because("the index follows the store through PaperService's change feed (DESIGN.md); the one table "
                     + "search owns, the embeddings computed once for the site, is read and written by EmbeddingStore");
+
+    @ArchTest
+    static final ArchRule oneJsonMapper = noClasses()
+            .that().doNotBelongToAnyOf(io.paperboy.json.Json.class)
+            .should().callCodeUnitWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                    JavaClass.Predicates.assignableTo(com.fasterxml.jackson.databind.ObjectMapper.class)))
+                    .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("<init>|builder|copy|rebuild"))))
+            .orShould().callCodeUnitWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                    JavaClass.Predicates.assignableTo(com.fasterxml.jackson.databind.cfg.MapperBuilder.class))))
+            .because("JSON goes through the one configured mapper, io.paperboy.json.Json (issue 16): a second "
+                    + "mapper drifts from its settings, and the API's shape with it");
 }

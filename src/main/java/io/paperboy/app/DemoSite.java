@@ -9,6 +9,7 @@ import io.paperboy.db.Database;
 import io.paperboy.ingest.ImportReport;
 import io.paperboy.jobs.JobRuns;
 import io.paperboy.audit.ModerationLog;
+import io.paperboy.json.Json;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
@@ -133,7 +134,7 @@ final class DemoSite {
     private void importPapers(List<ObjectNode> seed, LocalDate lastDay, List<Account> members) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("demo"));
         Path papers = dir.resolve("papers.jsonl");
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < seed.size(); i++) {
             ObjectNode line = seed.get(i).deepCopy();
@@ -207,7 +208,7 @@ final class DemoSite {
     }
 
     private static List<ObjectNode> seedLines() throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         List<ObjectNode> lines = new ArrayList<>();
         try (InputStream in = resource(SEED);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

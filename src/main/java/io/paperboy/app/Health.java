@@ -1,7 +1,6 @@
 package io.paperboy.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.db.ChangeSequence;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Health {
     private static final Logger LOG = LoggerFactory.getLogger(Health.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final long MAX_INDEX_LAG = 1000;
 
     private final Database db;
@@ -44,54 +42,48 @@ final class Health {
 
 
     public void health(Context ctx) {
-        ObjectNode body = JSON.createObjectNode();
         try {
-            body.put("status", "ok").put("changes", db.withHandle(ChangeSequence::current));
-            answer(ctx, HttpStatus.OK, body);
+            answer(ctx, HttpStatus.OK, new Store("ok", db.withHandle(ChangeSequence::current)));
         } catch (RuntimeException e) {
             LOG.warn("health check: the store does not answer: {}", e.getMessage());
-            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, body.put("status", "unavailable").put("reason", "store"));
+            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, new StoreDown("unavailable", "store"));
         }
     }
 
     public void live(Context ctx) {
-        answer(ctx, HttpStatus.OK, JSON.createObjectNode().put("status", "alive"));
+        answer(ctx, HttpStatus.OK, new Alive("alive"));
     }
 
     public void ready(Context ctx) {
         List<String> missing = new ArrayList<>();
-        ObjectNode body = JSON.createObjectNode();
-        long storeChanges = -1;
+        long storeChanges;
         try {
             storeChanges = db.withHandle(ChangeSequence::current);
-            body.put("store", "up");
         } catch (RuntimeException e) {
-            body.put("store", "down");
             missing.add("store: it does not answer (" + e.getMessage() + ")");
+            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, new NotReachable("down", "not ready", missing));
+            return;
         }
-        if (storeChanges >= 0) {
-            checkSchema(body, missing);
-            // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
-            long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
-            body.put("index_lag", lag);
-            if (lag > MAX_INDEX_LAG) {
-                missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
-            }
+        String schema = checkSchema(missing);
+        // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
+        long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
+        if (lag > MAX_INDEX_LAG) {
+            missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
         }
-        body.put("status", missing.isEmpty() ? "ready" : "not ready");
-        missing.forEach(body.putArray("missing")::add);
-        answer(ctx, missing.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body);
+        answer(ctx, missing.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
+                new Readiness("up", schema, lag, missing.isEmpty() ? "ready" : "not ready", missing));
     }
 
-    private void checkSchema(ObjectNode body, List<String> missing) {
+    // The schema's version now (null when there is none), adding to missing what is wrong with it.
+    private String checkSchema(List<String> missing) {
         Optional<String> now = schemaVersion();
-        body.put("schema", now.orElse(null));
         if (now.isEmpty()) {
             missing.add("migrations: the store has no schema");
         } else if (schemaAtStart != null
                 && MigrationVersion.fromVersion(now.get()).compareTo(MigrationVersion.fromVersion(schemaAtStart)) < 0) {
             missing.add("migrations: the store's schema is at version " + now.get() + ", this node needs " + schemaAtStart);
         }
+        return now.orElse(null);
     }
 
     private Optional<String> schemaVersion() {
@@ -104,7 +96,23 @@ final class Health {
         });
     }
 
-    private static void answer(Context ctx, HttpStatus status, ObjectNode body) {
-        ctx.status(status).contentType("application/json").header("Cache-Control", "no-store").result(body.toString());
+    private static void answer(Context ctx, HttpStatus status, Object body) {
+        ctx.status(status).header("Cache-Control", "no-store").json(body);
     }
+
+    /** {@code /health}: the store answers, at this change number. */
+    record Store(String status, long changes) {}
+
+    /** {@code /health} when the store does not answer. */
+    record StoreDown(String status, String reason) {}
+
+    /** {@code /health/live}. */
+    record Alive(String status) {}
+
+    /** {@code /health/ready} when the store answers; {@code schema} is null (written) when the store has none. */
+    record Readiness(String store, String schema, @JsonProperty("index_lag") long indexLag, String status,
+            List<String> missing) {}
+
+    /** {@code /health/ready} when the store does not answer. */
+    record NotReachable(String store, String status, List<String> missing) {}
 }

@@ -1,7 +1,5 @@
 package io.paperboy.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperboy.audit.ModerationLog;
 import io.paperboy.comment.CommentPages;
 import io.paperboy.comment.CommentService;
@@ -38,6 +36,7 @@ import io.paperboy.mcp.MemberTools;
 import io.paperboy.mcp.ReadTools;
 import io.paperboy.moderation.ModerationPages;
 import io.paperboy.moderation.ModerationService;
+import io.paperboy.paper.ApiPaper;
 import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
@@ -98,7 +97,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,7 +180,6 @@ final class Node {
     final DigestPages digestPages;
     final WebhookPages webhookPages;
     final McpRoutes mcp;
-    private final PaperJson apiJson;
 
     /**
      * The node that will listen on {@code port} of {@code host} (the address its mails link to,
@@ -263,7 +260,6 @@ final class Node {
         // Upvotes and reading-list changes: one bucket per account for the pages, the API and MCP.
         ActionLimit voteLimit = ActionLimit.votes(throttles);
         ActionLimit saveLimit = ActionLimit.saves(throttles);
-        apiJson = new PaperJson(new ObjectMapper(), extras);
         health = new Health(db, papers, index::appliedSeq);
         searchApi = new SearchApi(search, papers, this::paperJson, ranking);
         similarApi = new SimilarApi(similar, papers, this::paperJson);
@@ -312,12 +308,12 @@ final class Node {
     }
 
     // A list of papers as the API shows them: its votes, comments and extras in one query each, not per paper.
-    private List<ObjectNode> paperJson(List<Paper> shown) {
+    private List<ApiPaper> paperJson(List<Paper> shown) {
         List<String> ids = shown.stream().map(Paper::id).toList();
         Map<String, Integer> upvotes = listings.upvotes(ids);
         Map<String, Integer> counts = comments.counts(ids);
         Map<String, PaperExtras> found = extras.of(ids);
-        return shown.stream().map(p -> apiJson.write(p, upvotes.getOrDefault(p.id(), 0), counts.getOrDefault(p.id(), 0),
+        return shown.stream().map(p -> PaperJson.write(p, upvotes.getOrDefault(p.id(), 0), counts.getOrDefault(p.id(), 0),
                 found.getOrDefault(p.id(), PaperExtras.NONE))).toList();
     }
 

@@ -175,6 +175,8 @@ public final class WebServer {
     private static void configureHttp(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
+        // ctx.json writes through the site's one mapper (io.paperboy.json.Json), as everything else does.
+        config.jsonMapper(new io.javalin.json.JavalinJackson(io.paperboy.json.Json.mapper(), true));
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(HttpPolicy.jettyErrorHandler());

@@ -136,9 +136,11 @@ public final class CommentPages {
             return;
         }
         Page page = Page.of(ctx, "Your comment", "Your comment on " + paper.title(), PaperLinks.page(paper));
-        ctx.contentType("text/html; charset=utf-8").result(Templates.render("comment/form-page.jte", Map.of(
-                "page", page, "f", form, "paperTitle", paper.title(), "paperHref", PaperLinks.page(paper))));
+        Templates.page(ctx, "comment/form-page.jte", new FormPage(page, form, paper.title(), PaperLinks.page(paper)));
     }
+
+    /** comment/form-page.jte's model: a refused comment's form on a page of its own (without JavaScript). */
+    public record FormPage(Page page, CommentForm f, String paperTitle, String paperHref) {}
 
     private long threadOf(long commentId) {
         return comments.find(commentId).map(c -> c.isReply() ? c.parentId() : c.id()).orElse(commentId);

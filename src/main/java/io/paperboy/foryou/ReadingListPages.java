@@ -103,8 +103,11 @@ public final class ReadingListPages {
             list.remove(member.id(), id);
         }
         ctx.header("Cache-Control", "private, no-store");
-        ctx.json(Map.of("id", id, "saved", save));
+        ctx.json(new Saved(id, save));
     }
+
+    /** The API's answer: {@code {"id": "2401.12345", "saved": true}}. */
+    public record Saved(String id, boolean saved) {}
 
     /** "Save for later" (or "Saved") beside a paper's votes, for members; nothing for anonymous visitors. */
     public Content saveButton(Context ctx, String paperId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
 import io.paperboy.jobs.PoliteRefresh;
+import io.paperboy.json.Json;
 import io.paperboy.paper.ArtifactLink;
 import io.paperboy.paper.LinkKind;
 import io.paperboy.paper.Paper;
@@ -42,7 +43,7 @@ public final class StarsWorker implements AutoCloseable {
     private final GithubSettings settings;
     private final Clock clock;
     private final StarsRepository repository = new StarsRepository();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final PoliteRefresh polite;
 
     /** {@code featured} lists the papers whose stars to keep (recently featured ones). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Timestamps;
+import io.paperboy.json.Json;
 import io.paperboy.paper.PaperExtras;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Handle;
 
 /** SQL for the hub_links table. */
 final class HubLinksRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** A paper's row as the worker reads it: its claim time and what pages show now (null before a good answer). */
     record Row(String paperId, String dueAt, PaperExtras.HubLinks shown) {}

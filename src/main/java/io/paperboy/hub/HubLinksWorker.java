@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
 import io.paperboy.jobs.PoliteRefresh;
+import io.paperboy.json.Json;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperExtras;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class HubLinksWorker implements AutoCloseable {
     private final HubSettings settings;
     private final Clock clock;
     private final HubLinksRepository repository = new HubLinksRepository();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final PoliteRefresh polite;
 
     /** {@code featured} lists the papers to keep (recently featured ones); only arXiv papers are asked about. */

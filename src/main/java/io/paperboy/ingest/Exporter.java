@@ -1,6 +1,7 @@
 package io.paperboy.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.json.Json;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.PaperService;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Exporter {
     private final PaperService papers;
     private final ListingService listings;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final ExportCodec codec = new ExportCodec(json);
     private final AtomicLong written = new AtomicLong();
 

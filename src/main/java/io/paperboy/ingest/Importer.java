@@ -2,6 +2,7 @@ package io.paperboy.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
+import io.paperboy.json.Json;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
@@ -39,7 +40,7 @@ public final class Importer {
     private java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> keywords = (h, k) -> {};
 
     public Importer(Database db, PaperService papers, ListingService listings, LocalDate importDate) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         this.db = db;
         this.papers = papers;
         this.listings = listings;

@@ -1,8 +1,5 @@
 package io.paperboy.listing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.paperboy.paper.CommentCounts;
@@ -28,12 +25,11 @@ public final class DailyPapersApi {
 
     private final ListingService listings;
     private final CommentCounts comments;
-    private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson;
 
     /** {@code extras} gives papers' key phrases, stars and Hub links by id (from other features), a page at a time. */
     public DailyPapersApi(ListingService listings, CommentCounts comments, PaperExtras.Source extras) {
-        this.paperJson = new PaperJson(json, extras);
+        this.paperJson = new PaperJson(extras);
         this.listings = listings;
         this.comments = comments;
     }
@@ -50,11 +46,10 @@ public final class DailyPapersApi {
         Map<String, Integer> counts = comments.counts(ids);
         // One batch for the page's extras (key phrases, stars, Hub links), not a query per paper.
         Map<String, PaperExtras> extras = paperJson.extras(ids);
-        ArrayNode out = json.createArrayNode();
-        shown.forEach(p -> out.add(entry(p, counts.getOrDefault(p.paper().id(), 0),
-                extras.getOrDefault(p.paper().id(), PaperExtras.NONE))));
+        List<DailyEntry> out = shown.stream().map(p -> DailyEntry.of(p, PaperJson.write(p.paper(), p.upvotes(),
+                counts.getOrDefault(p.paper().id(), 0), extras.getOrDefault(p.paper().id(), PaperExtras.NONE)))).toList();
         HttpPolicy.shortCache(ctx);
-        ctx.contentType("application/json").result(out.toString());
+        ctx.json(out);
     }
 
     // By upvotes or date the store orders and cuts the page; the trending score is computed here.
@@ -78,24 +73,6 @@ public final class DailyPapersApi {
                     + Period.printable(sort) + "'");
         }
         return sort.strip();
-    }
-
-    private ObjectNode entry(ListedPaper listed, int numComments, PaperExtras extras) {
-        ListingEntry entry = listed.entry();
-        ObjectNode paper = paperJson.write(listed.paper(), listed.upvotes(), numComments, extras);
-        paper.put("submittedOnDailyAt", entry.day() + "T00:00:00.000Z");
-        ObjectNode by = entry.submittedBy() == null ? null : json.createObjectNode().put("name", entry.submittedBy());
-        paper.set("submittedOnDailyBy", by);
-        ObjectNode o = json.createObjectNode();
-        o.set("paper", paper);
-        o.put("title", listed.paper().title()).put("summary", listed.paper().abstractText());
-        o.set("publishedAt", paper.get("publishedAt"));
-        o.set("submittedBy", by);
-        o.put("numComments", numComments);
-        if (listed.trend() != null) {
-            o.putObject("trending").put("score", listed.trend().score()).put("why", listed.trend().why());
-        }
-        return o;
     }
 
     private Period period(Context ctx) {

@@ -2,10 +2,10 @@ package io.paperboy.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.paperboy.json.Json;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
@@ -30,7 +30,7 @@ public final class SubmitPages {
 
     private final Submissions submissions;
     private final Throttle throttle;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     /**
      * The paper page's "feature a new version again" button, for curators, when the service would
@@ -113,18 +113,14 @@ public final class SubmitPages {
                 throttle.acquire(member.name());
                 done = submitCounted(member, id);
             }
-            ctx.status(HttpStatus.CREATED).contentType("application/json").result(entryJson(done.entry())
-                    .put("title", done.paper().title()).toString());
+            ctx.status(HttpStatus.CREATED).json(SubmittedEntry.of(done.entry(), done.paper().title()));
         } catch (SubmissionRefused e) {
-            ObjectNode error = json.createObjectNode().put("error", e.getMessage()).put("reason", e.reason().name());
             if (waitedInLine(e)) {
                 LookupQueue.Wait line = submissions.arxivLine();
                 ctx.header("Retry-After", Long.toString(Math.max(1, line.expected().plus(line.pace()).toSeconds())));
             }
-            if (e.featured() != null) {
-                error.set("featured", entryJson(e.featured()));
-            }
-            ctx.status(e.reason().status()).contentType("application/json").result(error.toString());
+            ctx.status(e.reason().status()).json(new SubmittedEntry.Refusal(e.getMessage(), e.reason().name(),
+                    e.featured() == null ? null : SubmittedEntry.of(e.featured(), null)));
         }
     }
 
@@ -142,22 +138,6 @@ public final class SubmitPages {
         } catch (IOException e) {
             throw new BadRequestResponse("the body is not valid JSON; send {\"arxiv\": \"2401.12345\"}");
         }
-    }
-
-    private ObjectNode entryJson(ListingEntry entry) {
-        ObjectNode o = json.createObjectNode()
-                .put("id", entry.paperId())
-                .put("date", entry.day().toString())
-                .put("submittedBy", entry.submittedBy())
-                .put("url", "/papers/" + entry.paperId())
-                .put("listingUrl", Period.day(entry.day()).path());
-        if (entry.featuredVersion() > 0) {
-            o.put("version", entry.featuredVersion());
-        }
-        if (entry.earlierDay() != null) {
-            o.put("earlierDate", entry.earlierDay().toString());
-        }
-        return o;
     }
 
     private void render(Context ctx, HttpStatus status, Form form, SubmissionRefused refused) {

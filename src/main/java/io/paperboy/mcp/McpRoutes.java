@@ -1,7 +1,5 @@
 package io.paperboy.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -16,6 +14,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import io.paperboy.json.Json;
 import io.paperboy.user.AuthFilter;
 import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
@@ -49,7 +48,7 @@ public final class McpRoutes implements McpStatelessServerTransport {
             + "work without a token; upvote_paper, save_paper and for_you act for the member whose API token "
             + "the client sends.";
 
-    private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    private final McpJsonMapper json = new JacksonMcpJsonMapper(Json.mapper());
     private final McpStatelessSyncServer server;
     private volatile McpStatelessServerHandler handler;
 
@@ -90,10 +89,8 @@ public final class McpRoutes implements McpStatelessServerTransport {
             message = McpSchema.deserializeJsonRpcMessage(json, ctx.body());
         } catch (IOException | IllegalArgumentException e) {
             // JSON-RPC's answer to a message it cannot read: id null, code -32700.
-            ObjectNode error = new ObjectMapper().createObjectNode().put("jsonrpc", McpSchema.JSONRPC_VERSION).putNull("id");
-            error.putObject("error").put("code", McpSchema.ErrorCodes.PARSE_ERROR)
-                    .put("message", "the body is not one JSON-RPC 2.0 message: " + firstLine(e.getMessage()));
-            ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json").result(error.toString());
+            ctx.status(HttpStatus.BAD_REQUEST).json(new Unreadable(McpSchema.JSONRPC_VERSION, null, new Unreadable.Error(
+                    McpSchema.ErrorCodes.PARSE_ERROR, "the body is not one JSON-RPC 2.0 message: " + firstLine(e.getMessage()))));
             return;
         }
         McpTransportContext context = McpTransportContext.create(Map.of(CALLER, new McpTool.Caller(member(ctx), ctx.ip())));
@@ -172,6 +169,11 @@ public final class McpRoutes implements McpStatelessServerTransport {
     private static String firstLine(String message) {
         String text = message == null ? "malformed" : message.lines().findFirst().orElse("malformed");
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    /** JSON-RPC's answer to a message it cannot read: {@code {"jsonrpc": "2.0", "id": null, "error": {code, message}}}. */
+    record Unreadable(String jsonrpc, Object id, Error error) {
+        record Error(int code, String message) {}
     }
 
     private static String version() {

@@ -1,7 +1,5 @@
 package io.paperboy.paper;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.GoneResponse;
 import io.javalin.http.NotFoundResponse;
@@ -17,7 +15,6 @@ public final class PaperApi {
     private final PaperService papers;
     private final ToIntFunction<String> upvotes;
     private final CommentCounts comments;
-    private final ObjectMapper json = new ObjectMapper();
     private final PaperJson paperJson;
 
     /**
@@ -26,7 +23,7 @@ public final class PaperApi {
      */
     public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments,
             PaperExtras.Source extras) {
-        this.paperJson = new PaperJson(json, extras);
+        this.paperJson = new PaperJson(extras);
         this.papers = papers;
         this.upvotes = upvotes;
         this.comments = comments;
@@ -38,10 +35,10 @@ public final class PaperApi {
         Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
                 ? new GoneResponse(PaperPages.HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
         io.paperboy.web.PageCache.shows(ctx, java.util.List.of(id), false);
-        ctx.contentType("application/json").result(render(paper).toString());
+        ctx.json(render(paper));
     }
 
-    ObjectNode render(Paper p) {
+    ApiPaper render(Paper p) {
         return paperJson.write(p, upvotes.applyAsInt(p.id()), comments.count(p.id()));
     }
 }

@@ -1,12 +1,11 @@
 package io.paperboy.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.paperboy.paper.ApiPaper;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.web.ApiError;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,15 +34,14 @@ public final class SearchApi {
 
     private final SearchService search;
     private final PaperService papers;
-    private final Function<List<Paper>, List<ObjectNode>> render;
+    private final Function<List<Paper>, List<ApiPaper>> render;
     private final Ranking defaultRanking;
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * {@code render} is the paper API's renderer, so a paper looks the same everywhere;
      * {@code defaultRanking} applies when the request names none (hybrid when the server embeds).
      */
-    public SearchApi(SearchService search, PaperService papers, Function<List<Paper>, List<ObjectNode>> render,
+    public SearchApi(SearchService search, PaperService papers, Function<List<Paper>, List<ApiPaper>> render,
             Ranking defaultRanking) {
         this.search = search;
         this.papers = papers;
@@ -61,8 +59,7 @@ public final class SearchApi {
             results = search.search(ctx.queryParam("q"), (int) Math.min(Integer.MAX_VALUE, (long) page * limit), limit,
                     ranking(ctx.queryParam("ranking")), SearchOrder.parse(ctx.queryParam("sort")));
         } catch (InvalidQueryException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).contentType("application/json")
-                    .result(json.createObjectNode().put("error", e.getMessage()).toString());
+            ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage()));
             return;
         }
         if (results.fuzzy()) {
@@ -78,29 +75,22 @@ public final class SearchApi {
         if (close) {
             ctx.header("X-Search-Close-In-Meaning", "true");
         }
-        ctx.contentType("application/json").result(render(close ? results.closeInMeaning() : results.hits(), close)
-                .toString());
+        ctx.json(render(close ? results.closeInMeaning() : results.hits(), close));
     }
 
-    private ArrayNode render(List<SearchHit> hits, boolean close) {
+    private List<SearchEntry> render(List<SearchHit> hits, boolean close) {
         Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         // Indexed but no longer in the store: left out, the follower will catch up.
         List<SearchHit> shown = hits.stream().filter(hit -> found.containsKey(hit.paperId())).toList();
         // One batch for every paper's votes, comments and extras, not queries per paper.
-        List<ObjectNode> rendered = render.apply(shown.stream().map(hit -> found.get(hit.paperId())).toList());
-        ArrayNode out = json.createArrayNode();
+        List<ApiPaper> rendered = render.apply(shown.stream().map(hit -> found.get(hit.paperId())).toList());
+        List<SearchEntry> out = new java.util.ArrayList<>(shown.size());
         for (int i = 0; i < shown.size(); i++) {
             SearchHit hit = shown.get(i);
             Paper p = found.get(hit.paperId());
-            ObjectNode paper = rendered.get(i);
-            ObjectNode entry = out.addObject();
-            entry.set("paper", paper);
-            entry.set("publishedAt", paper.get("publishedAt"));
-            entry.put("title", p.title()).put("summary", p.abstractText());
-            entry.put("highlightedTitle", hit.highlightedTitle()).put("highlightedSummary", hit.highlightedSummary());
-            if (close) {
-                entry.put("closeInMeaning", true);
-            }
+            ApiPaper paper = rendered.get(i);
+            out.add(new SearchEntry(paper, paper.publishedAt(), p.title(), p.abstractText(), hit.highlightedTitle(),
+                    hit.highlightedSummary(), close ? Boolean.TRUE : null));
         }
         return out;
     }

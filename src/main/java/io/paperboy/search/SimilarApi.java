@@ -1,11 +1,9 @@
 package io.paperboy.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.paperboy.paper.ApiPaper;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
@@ -26,10 +24,9 @@ public final class SimilarApi {
 
     private final SimilarPapers similar;
     private final PaperService papers;
-    private final Function<List<Paper>, List<ObjectNode>> render;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Function<List<Paper>, List<ApiPaper>> render;
 
-    public SimilarApi(SimilarPapers similar, PaperService papers, Function<List<Paper>, List<ObjectNode>> render) {
+    public SimilarApi(SimilarPapers similar, PaperService papers, Function<List<Paper>, List<ApiPaper>> render) {
         this.similar = similar;
         this.papers = papers;
         this.render = render;
@@ -41,15 +38,14 @@ public final class SimilarApi {
             throw new NotFoundResponse("no paper with id " + id);
         }
         int limit = limit(ctx.queryParam("limit"));
-        ArrayNode out = json.createArrayNode();
         List<Shown> similar = similarTo(id, limit);
-        List<ObjectNode> rendered = render.apply(similar.stream().map(s -> s.related().paper()).toList());
+        List<ApiPaper> rendered = render.apply(similar.stream().map(s -> s.related().paper()).toList());
+        List<SimilarEntry> out = new java.util.ArrayList<>(similar.size());
         for (int i = 0; i < similar.size(); i++) {
             Shown shown = similar.get(i);
-            out.add(rendered.get(i).put("why", shown.related().why())
-                    .put("similarity", Math.round(shown.similarity() * 1000) / 1000.0));
+            out.add(new SimilarEntry(rendered.get(i), shown.related().why(), Math.round(shown.similarity() * 1000) / 1000.0));
         }
-        ctx.contentType("application/json").result(out.toString());
+        ctx.json(out);
     }
 
     private static int limit(String raw) {

@@ -15,7 +15,6 @@ import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -158,9 +157,10 @@ public final class AccountPages {
         // The token is in this page's URL: never send it on to another site.
         ctx.header("Referrer-Policy", "same-origin");
         if (token == null) {
-            render(ctx, "user/reset.jte", HttpStatus.OK, "Reset your password", Form.EMPTY, Map.of());
+            render(ctx, "user/reset.jte", HttpStatus.OK, "Reset your password", (page, csrf) -> new AccountViews.Reset(page, Form.EMPTY, csrf));
         } else if (accounts.resetUsable(token)) {
-            render(ctx, "user/new-password.jte", HttpStatus.OK, "Choose a new password", Form.EMPTY, Map.of("token", token));
+            render(ctx, "user/new-password.jte", HttpStatus.OK, "Choose a new password",
+                    (page, csrf) -> new AccountViews.NewPassword(page, Form.EMPTY, csrf, token));
         } else {
             message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired",
                     "This reset link has been used or has expired; links work once, for an hour.", "/reset",
@@ -172,8 +172,9 @@ public final class AccountPages {
         String email = AccountInput.email(ctx.formParam("email"));
         String problem = AccountInput.emailProblem(email);
         if (problem != null) {
+            Form typed = Form.typed(ctx, List.of("email")).withProblems(Map.of("email", problem));
             render(ctx, "user/reset.jte", HttpStatus.BAD_REQUEST, "Reset your password",
-                    Form.typed(ctx, List.of("email")).withProblems(Map.of("email", problem)), Map.of());
+                    (page, csrf) -> new AccountViews.Reset(page, typed, csrf));
             return;
         }
         resetsByAddress.acquire(ctx.ip());
@@ -197,18 +198,18 @@ public final class AccountPages {
                         "Ask for a new link");
             } else {
                 render(ctx, "user/new-password.jte", HttpStatus.BAD_REQUEST, "Choose a new password",
-                        Form.EMPTY.withProblems(e.problems()), Map.of("token", token));
+                        (page, csrf) -> new AccountViews.NewPassword(page, Form.EMPTY.withProblems(e.problems()), csrf, token));
             }
         }
     }
 
     private void signupPage(Context ctx, Form form, HttpStatus status) {
-        render(ctx, "user/signup.jte", status, "Sign up", form, Map.of());
+        render(ctx, "user/signup.jte", status, "Sign up", (page, csrf) -> new AccountViews.Signup(page, form, csrf));
     }
 
     private void loginPage(Context ctx, Form form, HttpStatus status) {
         String next = ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next");
-        render(ctx, "user/login.jte", status, "Log in", form, Map.of("next", safeNext(next)));
+        render(ctx, "user/login.jte", status, "Log in", (page, csrf) -> new AccountViews.Login(page, form, csrf, safeNext(next)));
     }
 
     private static Form loginNotice(Context ctx) {
@@ -222,23 +223,18 @@ public final class AccountPages {
         return Form.EMPTY;
     }
 
-    private void render(Context ctx, String template, HttpStatus status, String title, Form form, Map<String, Object> extra) {
-        Map<String, Object> params = new HashMap<>(extra);
-        params.put("csrf", auth.anonymousToken(ctx));
-        params.put("page", Page.of(ctx, title, title + " · Paperboy", ctx.path()));
-        params.put("form", form);
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(Templates.render(template, params));
+    // An account form's page: its model is built from the page and the visitor's CSRF token.
+    private void render(Context ctx, String template, HttpStatus status, String title,
+            java.util.function.BiFunction<Page, String, Record> model) {
+        Page page = Page.of(ctx, title, title + " · Paperboy", ctx.path());
+        ctx.status(status).header("Cache-Control", "no-store");
+        Templates.page(ctx, template, model.apply(page, auth.anonymousToken(ctx)));
     }
 
     static void message(Context ctx, HttpStatus status, String title, String message, String linkHref, String linkText) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("page", Page.of(ctx, title, message, ctx.path()));
-        params.put("message", message);
-        params.put("linkHref", linkHref);
-        params.put("linkText", linkText);
-        ctx.status(status).header("Cache-Control", "no-store").contentType("text/html; charset=utf-8")
-                .result(Templates.render("user/message.jte", params));
+        ctx.status(status).header("Cache-Control", "no-store");
+        Templates.page(ctx, "user/message.jte", new AccountViews.Message(Page.of(ctx, title, message, ctx.path()), message,
+                linkHref, linkText));
     }
 
     /** Only paths on this site: "//evil.example" and "https://…" would send the member elsewhere. */

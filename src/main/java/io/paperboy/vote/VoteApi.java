@@ -6,8 +6,6 @@ import io.paperboy.paper.PaperIds;
 import io.paperboy.web.ActionLimit;
 import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code POST /api/papers/{id}/upvote} and {@code DELETE} to take it back, for a verified member
@@ -38,11 +36,10 @@ public final class VoteApi {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
         VoteState state = (up ? votes.upvote(member.id(), id) : votes.removeUpvote(member.id(), id))
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("upvotes", state.upvotes());
-        body.put("upvoted", state.upvoted());
         ctx.header("Cache-Control", "private, no-store");
-        ctx.json(body);
+        ctx.json(new Answer(id, state.upvotes(), state.upvoted()));
     }
+
+    /** The answer: {@code {"id": "2401.12345", "upvotes": 12, "upvoted": true}}. */
+    public record Answer(String id, int upvotes, boolean upvoted) {}
 }

@@ -1,30 +1,27 @@
 package io.paperboy.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.Map;
 
 /**
  * Error answers: JSON {@code {"error": …}} under /api and for feeds, an HTML page elsewhere.
  * The message is always one a user can act on; internals go to the log only.
  */
 public final class Errors {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Errors() {}
 
     public static void respond(Context ctx, HttpStatus status, String message) {
         ctx.status(status);
         if (wantsJson(ctx)) {
-            ctx.contentType("application/json").result(JSON.createObjectNode().put("error", message).toString());
+            ctx.json(new ApiError(message));
         } else {
-            ctx.contentType("text/html; charset=utf-8").result(Templates.render("web/error.jte", Map.of(
-                    "page", Page.of(ctx, status.getCode() + " " + status.getMessage(), message, ctx.path()),
-                    "status", status.getCode(),
-                    "message", message)));
+            Templates.page(ctx, "web/error.jte", new ErrorPage(
+                    Page.of(ctx, status.getCode() + " " + status.getMessage(), message, ctx.path()), status.getCode(), message));
         }
     }
+
+    /** web/error.jte's model: the page (titled with the status), the status code and the message. */
+    public record ErrorPage(Page page, int status, String message) {}
 
     private static boolean wantsJson(Context ctx) {
         String path = ctx.path();

@@ -1,8 +1,7 @@
 package io.paperboy.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -15,6 +14,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import io.paperboy.json.Json;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -55,8 +55,6 @@ public final class FeedWriter {
             throw new IllegalArgumentException("unknown feed format '" + extension + "': use atom, rss or json");
         }
     }
-
-    private final ObjectMapper json = new ObjectMapper();
 
     public String write(Feed feed, Format format) {
         return format == Format.JSON ? jsonFeed(feed) : rome(feed, format.romeType);
@@ -119,20 +117,24 @@ public final class FeedWriter {
         return entry;
     }
 
-    private String jsonFeed(Feed feed) {
-        ObjectNode out = json.createObjectNode();
-        out.put("version", "https://jsonfeed.org/version/1.1").put("title", feed.title())
-                .put("home_page_url", feed.homePage()).put("feed_url", feed.id()).put("description", feed.description());
-        ArrayNode items = out.putArray("items");
-        for (Feed.Item item : feed.items()) {
-            ObjectNode o = items.addObject();
-            o.put("id", item.id()).put("url", item.link()).put("title", item.title())
-                    .put("content_text", item.summary()).put("date_published", item.date().toString());
-            if (!item.authors().isEmpty()) {
-                ArrayNode authors = o.putArray("authors");
-                item.authors().forEach(name -> authors.addObject().put("name", name));
-            }
-        }
-        return out.toString();
+    private static String jsonFeed(Feed feed) {
+        return Json.write(new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), feed.homePage(), feed.id(),
+                feed.description(), feed.items().stream().map(item -> new JsonFeed.Item(item.id(), item.link(),
+                        item.title(), item.summary(), item.date().toString(),
+                        item.authors().isEmpty() ? null : item.authors().stream().map(JsonFeed.Author::new).toList()))
+                        .toList()));
+    }
+
+    /** A JSON Feed 1.1 document (jsonfeed.org/version/1.1), the fields in the specification's order. */
+    record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
+            @JsonProperty("feed_url") String feedUrl, String description, List<Item> items) {
+
+        /** An item; {@code authors} absent when the paper names none. */
+        record Item(String id, String url, String title, @JsonProperty("content_text") String contentText,
+                @JsonProperty("date_published") String datePublished,
+                @JsonInclude(JsonInclude.Include.NON_NULL) List<Author> authors) {}
+
+        /** An author, by name. */
+        record Author(String name) {}
     }
 }

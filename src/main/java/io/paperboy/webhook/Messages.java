@@ -3,6 +3,7 @@ package io.paperboy.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperboy.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class Messages {
     /** Papers per message: Discord's 10 embeds; the rest are counted in a closing line. */
     public static final int MAX_ITEMS = 10;
     static final int SUMMARY_CHARS = 280;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final String COLOR = "#ff9d00";
 
     private Messages() {}
@@ -44,25 +45,9 @@ public final class Messages {
 
     /** {@code {type, timestamp, data: {title, items}}}, the Standard Webhooks payload shape, signed. */
     static Message generic(Destination d, String deliveryId, WebhookEvent event, Instant now) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", event.type());
-        body.put("timestamp", now.toString());
-        ObjectNode data = body.putObject("data");
-        data.put("title", event.title());
-        ArrayNode items = data.putArray("items");
-        for (WebhookEvent.Item i : event.items()) {
-            ObjectNode item = items.addObject();
-            item.put("id", i.id());
-            item.put("title", i.title());
-            item.put("authors", i.authors());
-            item.put("summary", i.summary());
-            item.put("url", i.url());
-            item.put("arxiv_url", i.arxivUrl());
-            item.put("code_url", i.codeUrl());
-            item.put("upvotes", i.votes());
-            item.put("reason", i.reason());
-        }
-        byte[] bytes = bytes(body);
+        byte[] bytes = Json.bytes(new StandardPayload(event.type(), now.toString(), new StandardPayload.Data(event.title(),
+                event.items().stream().map(i -> new StandardPayload.Item(i.id(), i.title(), i.authors(), i.summary(), i.url(),
+                        i.arxivUrl(), i.codeUrl(), i.votes(), i.reason())).toList())));
         long seconds = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("webhook-id", deliveryId);

@@ -3,6 +3,7 @@ package io.paperboy.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
 import io.paperboy.jobs.ClaimLeases;
+import io.paperboy.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     static final int SENDERS = 16;
     static final int CLAIM_BATCH = 200;
     static final Duration LEASE = Duration.ofMinutes(1);

@@ -8,6 +8,7 @@ import io.paperboy.digest.DigestItem;
 import io.paperboy.digest.DigestPeriod;
 import io.paperboy.digest.DigestSection;
 import io.paperboy.digest.DigestService;
+import io.paperboy.json.Json;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingService;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class WebhookService {
      * candidates were).
      */
     static final int MATCH_DEPTH = io.paperboy.search.SearchService.MAX_LIMIT;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** A destination just added, and its secret: shown to its owner this once. */
     public record Created(Destination destination, String secret) {}
