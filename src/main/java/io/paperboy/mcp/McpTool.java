@@ -24,28 +24,34 @@ record McpTool(String name, String title, String description, Map<String, Object
     /** Who calls: {@code member} is who the API token names, or null when the call carries none; {@code address} is the client's. */
     record Caller(Member member, String address) {}
 
+    // Schemas keep their keys in the order written (not Map.of's, which changes from one start to
+    // the next), so tools/list answers the same bytes on every node and after every restart.
     static Map<String, Object> text(String description) {
-        return Map.of("type", "string", "description", description);
+        return ordered("type", "string", "description", description);
     }
 
     static Map<String, Object> whole(String description, int min, int max, int fallback) {
-        return Map.of("type", "integer", "description", description + " (default " + fallback + ")",
+        return ordered("type", "integer", "description", description + " (default " + fallback + ")",
                 "minimum", min, "maximum", max);
     }
 
     static Map<String, Object> flag(String description) {
-        return Map.of("type", "boolean", "description", description);
+        return ordered("type", "boolean", "description", description);
     }
 
     static Map<String, Object> choice(String description, List<String> values) {
-        return Map.of("type", "string", "description", description, "enum", values);
+        return ordered("type", "string", "description", description, "enum", values);
     }
 
     /** The arguments in the order given: name, schema, name, schema, … */
     static Map<String, Object> arguments(Object... nameThenSchema) {
+        return ordered(nameThenSchema);
+    }
+
+    private static Map<String, Object> ordered(Object... keyThenValue) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < nameThenSchema.length; i += 2) {
-            out.put((String) nameThenSchema[i], nameThenSchema[i + 1]);
+        for (int i = 0; i < keyThenValue.length; i += 2) {
+            out.put((String) keyThenValue[i], keyThenValue[i + 1]);
         }
         return out;
     }

@@ -332,6 +332,25 @@ final class McpRoutesTest {
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
     }
 
+    @Test
+    void toolsList_writesEachArgumentSchemaInOneFixedOrder() throws Exception {
+        HttpResponse<String> answer = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+
+        java.util.List<String> orders = new java.util.ArrayList<>();
+        for (var tool : JSON.readTree(answer.body()).at("/result/tools")) {
+            for (var schema : tool.at("/inputSchema/properties")) {
+                orders.add(String.join(",", iterable(schema.fieldNames())));
+            }
+        }
+        assertThat(orders).isNotEmpty().allSatisfy(keys -> assertThat(keys).startsWith("type,description"));
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        iterator.forEachRemaining(out::add);
+        return out;
+    }
+
     private static HttpResponse<String> post(String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server().url(McpRoutes.PATH)))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
