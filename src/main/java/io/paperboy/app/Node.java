@@ -38,15 +38,12 @@ import io.paperboy.mcp.MemberTools;
 import io.paperboy.mcp.ReadTools;
 import io.paperboy.moderation.ModerationPages;
 import io.paperboy.moderation.ModerationService;
-import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperJson;
-import io.paperboy.paper.PaperPageParts;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
-import io.paperboy.paper.Upvotes;
 import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.PaperVectors;
@@ -83,7 +80,6 @@ import io.paperboy.web.Metrics;
 import io.paperboy.web.PageCache;
 import io.paperboy.web.SiteUrl;
 import io.paperboy.web.StoreUnavailable;
-import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
 import io.paperboy.webhook.TargetGuard;
@@ -110,7 +106,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Node {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    private static final int SIMILAR_ON_PAGE = 5;
     // A submission waits at most a minute in this node's line for arXiv, then at most 30 s for the site's turn.
     private static final Duration ARXIV_MAX_WAIT = Duration.ofSeconds(60);
     private static final Duration ARXIV_TURN_WAIT = Duration.ofSeconds(30);
@@ -169,7 +164,7 @@ final class Node {
     final CommentPages commentPages;
     final ForYouPages forYouPages;
     final ReadingListPages readingListPages;
-    final PaperPages paperPages;
+    final PaperPage paperPage;
     final AccountPages accountPages;
     final SettingsPages settingsPages;
     final AvatarPages avatarPages;
@@ -281,13 +276,8 @@ final class Node {
         commentPages = new CommentPages(comments, papers, this::displayName, throttles);
         forYouPages = new ForYouPages(forYou, privateFeed, url);
         readingListPages = new ReadingListPages(readingList, saveLimit);
-        paperPages = new PaperPages(papers, new PaperPageParts(this::featured,
-                id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
-                (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
-                claims::approvedAuthors,
-                (ctx, id) -> both(readingListPages.saveButton(ctx, id), submitPages.featureAgainButton(ctx, id)),
-                (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
-                extras), url);
+        paperPage = new PaperPage(new PaperPages(papers, extras, url), listings, votes, similarApi, claims, readingListPages,
+                submitPages, commentPages, extras);
         accountPages = new AccountPages(accounts, auth, throttles, mailLimits, site.loginLimits().perAccount(),
                 site.loginLimits().perAddress(), site.loginLimits().signupsPerAddress());
         settingsPages = new SettingsPages(accounts, auth, throttles, mailLimits);
@@ -327,19 +317,6 @@ final class Node {
 
     private List<String> submittedPaperIds(String userName) {
         return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
-    }
-
-    private List<Featured> featured(String paperId) {
-        return listings.forPaper(paperId).stream()
-                .map((ListingEntry e) -> new Featured(e.day(), e.submittedBy(), e.upvotes()))
-                .toList();
-    }
-
-    private static gg.jte.Content both(gg.jte.Content first, gg.jte.Content second) {
-        return output -> {
-            first.writeTo(output);
-            second.writeTo(output);
-        };
     }
 
     /**
