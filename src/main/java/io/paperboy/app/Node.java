@@ -59,7 +59,6 @@ import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.thumbnail.ThumbnailPages;
 import io.paperboy.thumbnail.ThumbnailWorker;
-import io.paperboy.user.Account;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
@@ -271,9 +270,9 @@ final class Node {
                 member == null ? Set.of() : readingList.savedAmong(member.id(), ids), comments.counts(ids)));
         voteApi = new VoteApi(votes, voteLimit);
         votePages = new VotePages(votes, voteLimit);
-        listingPages = new ListingPages(listings, votes, comments, this::displayName, extras);
+        listingPages = new ListingPages(listings, votes, comments, accounts::displayNames, extras);
         submitPages = new SubmitPages(submissions, throttles);
-        commentPages = new CommentPages(comments, papers, this::displayName, throttles);
+        commentPages = new CommentPages(comments, papers, accounts::displayNames, throttles);
         forYouPages = new ForYouPages(forYou, privateFeed, url);
         readingListPages = new ReadingListPages(readingList, saveLimit);
         paperPage = new PaperPage(new PaperPages(papers, extras, url), listings, votes, similarApi, claims, readingListPages,
@@ -309,10 +308,6 @@ final class Node {
         Map<String, PaperExtras> found = extras.of(ids);
         return shown.stream().map(p -> apiJson.write(p, upvotes.getOrDefault(p.id(), 0), counts.getOrDefault(p.id(), 0),
                 found.getOrDefault(p.id(), PaperExtras.NONE))).toList();
-    }
-
-    private java.util.Optional<String> displayName(String name) {
-        return accounts.byName(name).map(Account::displayName);
     }
 
     private List<String> submittedPaperIds(String userName) {

@@ -18,6 +18,7 @@ import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
 import io.paperboy.web.Visitor;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,12 @@ import java.util.function.Function;
 public final class CommentPages {
     private final CommentService comments;
     private final PaperService papers;
-    private final Function<String, Optional<String>> displayNames;
+    private final Function<Collection<String>, Map<String, String>> displayNames;
     // Enough for a lively discussion, too few for a flood: 20 posts or edits per 10 minutes per member.
     private final Throttle writes;
 
-    /** {@code displayNames} finds a member's display name by user name (from the user feature). */
-    public CommentPages(CommentService comments, PaperService papers, Function<String, Optional<String>> displayNames,
+    /** {@code displayNames} finds members' display names by user name, in one read (from the user feature). */
+    public CommentPages(CommentService comments, PaperService papers, Function<Collection<String>, Map<String, String>> displayNames,
             Throttles throttles) {
         this.comments = comments;
         this.papers = papers;
@@ -60,11 +61,10 @@ public final class CommentPages {
         return new CommentSection(paperId, named(discussion.threads()), discussion.visible(), visitor.member(), visitor.signedIn() ? visitor.csrfToken() : null);
     }
 
-    // One lookup per author on the page: a handful, not one per comment.
+    // One lookup for all the authors on the page, not one per author.
     private List<CommentView> named(List<CommentView> threads) {
-        Map<String, String> names = new HashMap<>();
-        threads.stream().flatMap(CommentView::authors).distinct()
-                .forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
+        List<String> authors = threads.stream().flatMap(CommentView::authors).distinct().toList();
+        Map<String, String> names = authors.isEmpty() ? Map.of() : displayNames.apply(authors);
         return threads.stream().map(t -> t.named(names)).toList();
     }
 

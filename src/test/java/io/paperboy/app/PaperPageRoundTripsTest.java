@@ -70,6 +70,24 @@ final class PaperPageRoundTripsTest {
         assertThat(statements).hasSize(CURATOR);
     }
 
+    @Test
+    void aDiscussedPaper_namesAllItsCommentAuthorsInOneRead() throws Exception {
+        String discussed = "2606.13681";
+        for (String name : List.of("ann", "ben", "cyd")) {
+            WebSession author = SERVER.server().browser().signUpConfirmed(name);
+            author.get("/papers/" + discussed);
+            assertThat(author.post("/papers/" + discussed + "/comments", java.util.Map.of("body", "Read it, " + name))
+                    .statusCode()).isEqualTo(303);
+        }
+        SERVER.server().awaitChangesSeen(); // the anonymous page cached by the warm-up visits is dropped
+
+        List<String> statements = roundTrips(() -> SERVER.server().get("/papers/" + discussed));
+
+        // The anonymous six, and the three authors' display names in one read (before: one read each).
+        assertThat(statements).hasSize(ANONYMOUS + 1);
+        assertThat(statements).filteredOn(s -> s.contains("display_name FROM users")).hasSize(1);
+    }
+
     private static final String OTHER_PAPER_PATH = "/papers/" + OTHER_PAPER;
 
     private interface Visit {
