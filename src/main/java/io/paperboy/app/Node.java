@@ -42,10 +42,8 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperJson;
-import io.paperboy.paper.PaperPageParts;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
-import io.paperboy.paper.Upvotes;
 import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.PaperVectors;
@@ -61,7 +59,6 @@ import io.paperboy.search.SimilarApi;
 import io.paperboy.search.SimilarPapers;
 import io.paperboy.thumbnail.ThumbnailPages;
 import io.paperboy.thumbnail.ThumbnailWorker;
-import io.paperboy.user.Account;
 import io.paperboy.user.AccountApi;
 import io.paperboy.user.AccountPages;
 import io.paperboy.user.AccountService;
@@ -82,7 +79,6 @@ import io.paperboy.web.Metrics;
 import io.paperboy.web.PageCache;
 import io.paperboy.web.SiteUrl;
 import io.paperboy.web.StoreUnavailable;
-import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
 import io.paperboy.webhook.TargetGuard;
@@ -108,7 +104,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Node {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    private static final int SIMILAR_ON_PAGE = 5;
     // A submission waits at most a minute in this node's line for arXiv, then at most 30 s for the site's turn.
     private static final Duration ARXIV_MAX_WAIT = Duration.ofSeconds(60);
     private static final Duration ARXIV_TURN_WAIT = Duration.ofSeconds(30);
@@ -167,7 +162,7 @@ final class Node {
     final CommentPages commentPages;
     final ForYouPages forYouPages;
     final ReadingListPages readingListPages;
-    final PaperPages paperPages;
+    final PaperPage paperPage;
     final AccountPages accountPages;
     final SettingsPages settingsPages;
     final AvatarPages avatarPages;
@@ -272,18 +267,13 @@ final class Node {
                 member == null ? Set.of() : readingList.savedAmong(member.id(), ids), comments.counts(ids)));
         voteApi = new VoteApi(votes, voteLimit);
         votePages = new VotePages(votes, voteLimit);
-        listingPages = new ListingPages(listings, votes, comments, this::displayName, extras);
+        listingPages = new ListingPages(listings, votes, comments, accounts::displayNames, extras);
         submitPages = new SubmitPages(submissions, throttles);
-        commentPages = new CommentPages(comments, papers, this::displayName, throttles);
+        commentPages = new CommentPages(comments, papers, accounts::displayNames, throttles);
         forYouPages = new ForYouPages(forYou, privateFeed, url);
         readingListPages = new ReadingListPages(readingList, saveLimit);
-        paperPages = new PaperPages(papers, new PaperPageParts(this::featured,
-                id -> similarApi.likeInOrder(id, SIMILAR_ON_PAGE),
-                (id, member) -> new Upvotes(listings.upvotes(id), member != null && votes.state(member.id(), id).upvoted()),
-                claims::approvedAuthors,
-                (ctx, id) -> both(readingListPages.saveButton(ctx, id), submitPages.featureAgainButton(ctx, id)),
-                (ctx, id) -> Templates.content("comment/section.jte", commentPages.section(ctx, id)),
-                extras), url);
+        paperPage = new PaperPage(new PaperPages(papers, extras, url), listings, votes, similarApi, claims, readingListPages,
+                submitPages, commentPages, extras);
         accountPages = new AccountPages(accounts, auth, throttles, mailLimits, site.loginLimits().perAccount(),
                 site.loginLimits().perAddress(), site.loginLimits().signupsPerAddress());
         settingsPages = new SettingsPages(accounts, auth, throttles, mailLimits);
@@ -317,25 +307,8 @@ final class Node {
                 found.getOrDefault(p.id(), PaperExtras.NONE))).toList();
     }
 
-    private java.util.Optional<String> displayName(String name) {
-        return accounts.byName(name).map(Account::displayName);
-    }
-
     private List<String> submittedPaperIds(String userName) {
         return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
-    }
-
-    private List<Featured> featured(String paperId) {
-        return listings.forPaper(paperId).stream()
-                .map((ListingEntry e) -> new Featured(e.day(), e.submittedBy(), e.upvotes()))
-                .toList();
-    }
-
-    private static gg.jte.Content both(gg.jte.Content first, gg.jte.Content second) {
-        return output -> {
-            first.writeTo(output);
-            second.writeTo(output);
-        };
     }
 
     /**

@@ -117,7 +117,7 @@ public final class Routes {
             post("/comments/{id}/unhide", Kind.FORM, Who.CURATOR, n -> n.commentPages::unhide),
 
             // The paper page: after every other /papers/… GET route, since <id> would take them.
-            get("/papers/<id>", Kind.PAGE, Who.ANYONE, n -> n.paperPages::show),
+            get("/papers/<id>", Kind.PAGE, Who.ANYONE, n -> n.paperPage::show),
 
             // Accounts, settings, profiles, author claims.
             get("/signup", Kind.PAGE, Who.ANYONE, n -> n.accountPages::showSignup),

@@ -18,6 +18,7 @@ import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
 import io.paperboy.web.Visitor;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,12 @@ import java.util.function.Function;
 public final class CommentPages {
     private final CommentService comments;
     private final PaperService papers;
-    private final Function<String, Optional<String>> displayNames;
+    private final Function<Collection<String>, Map<String, String>> displayNames;
     // Enough for a lively discussion, too few for a flood: 20 posts or edits per 10 minutes per member.
     private final Throttle writes;
 
-    /** {@code displayNames} finds a member's display name by user name (from the user feature). */
-    public CommentPages(CommentService comments, PaperService papers, Function<String, Optional<String>> displayNames,
+    /** {@code displayNames} finds members' display names by user name, in one read (from the user feature). */
+    public CommentPages(CommentService comments, PaperService papers, Function<Collection<String>, Map<String, String>> displayNames,
             Throttles throttles) {
         this.comments = comments;
         this.papers = papers;
@@ -56,15 +57,14 @@ public final class CommentPages {
     /** The comments part of {@code paper}'s page, as the visitor asking may see it. */
     public CommentSection section(Context ctx, String paperId) {
         Visitor visitor = Visitor.of(ctx);
-        return new CommentSection(paperId, named(comments.threads(paperId, visitor.member())), comments.count(paperId),
-                visitor.member(), visitor.signedIn() ? visitor.csrfToken() : null);
+        Discussion discussion = comments.discussion(paperId, visitor.member());
+        return new CommentSection(paperId, named(discussion.threads()), discussion.visible(), visitor.member(), visitor.signedIn() ? visitor.csrfToken() : null);
     }
 
-    // One lookup per author on the page: a handful, not one per comment.
+    // One lookup for all the authors on the page, not one per author.
     private List<CommentView> named(List<CommentView> threads) {
-        Map<String, String> names = new HashMap<>();
-        threads.stream().flatMap(CommentView::authors).distinct()
-                .forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
+        List<String> authors = threads.stream().flatMap(CommentView::authors).distinct().toList();
+        Map<String, String> names = authors.isEmpty() ? Map.of() : displayNames.apply(authors);
         return threads.stream().map(t -> t.named(names)).toList();
     }
 
@@ -76,7 +76,7 @@ public final class CommentPages {
         writes.acquire(Long.toString(member.id()));
         try {
             Comment comment = comments.post(member, paper.id(), replyTo, ctx.formParam("body"));
-            answer(ctx, member, comment, Optional.of(CommentView.of(comment, member, List.of())));
+            answer(ctx, member, comment, CommentView.of(comment, member, List.of()));
         } catch (InvalidForm e) {
             Form typed = Form.typed(ctx, List.of("body")).withProblems(e.problems());
             CommentForm form = replyTo == null ? CommentForm.forPaper(paper.id(), typed, csrf(ctx))
@@ -91,7 +91,7 @@ public final class CommentPages {
         writes.acquire(Long.toString(member.id()));
         try {
             Comment comment = comments.edit(member, id, ctx.formParam("body"));
-            answer(ctx, member, comment, comments.shown(comment, member));
+            answer(ctx, member, comment, null);
         } catch (InvalidForm e) {
             Comment comment = comments.find(id).orElseThrow();
             Paper paper = papers.find(comment.paperId()).orElseThrow();
@@ -104,25 +104,28 @@ public final class CommentPages {
         long id = pathId(ctx);
         writes.acquire(Long.toString(member.id()));
         Comment comment = comments.delete(member, id);
-        answer(ctx, member, comment, comments.shown(comment, member));
+        answer(ctx, member, comment, null);
     }
 
     private void hideComment(Context ctx, boolean hide) {
         Member curator = Visitor.requireRole(ctx, Role.CURATOR);
         Comment comment = comments.setHidden(curator, pathId(ctx), hide);
-        answer(ctx, curator, comment, comments.shown(comment, curator));
+        answer(ctx, curator, comment, null);
     }
 
     // htmx gets the comment as it now looks (nothing when it no longer shows) and, out of band, the
     // heading's new count and whether "No comments yet." shows; a browser goes back to the comment.
-    private void answer(Context ctx, Member member, Comment comment, Optional<CommentView> view) {
-        if (isHtmx(ctx)) {
+    // {@code posted}: a new comment, as it shows (null: as the paper's discussion now shows it). The
+    // discussion is read once, and only when needed.
+    private void answer(Context ctx, Member member, Comment comment, CommentView posted) {
+        boolean htmx = isHtmx(ctx);
+        Discussion now = htmx || posted == null ? comments.discussion(comment.paperId(), member) : null;
+        Optional<CommentView> view = posted != null ? Optional.of(posted) : now.find(comment.id());
+        if (htmx) {
             String html = view.map(v -> Templates.render("comment/comment.jte",
                     fragment(named(List.of(v)).getFirst(), csrf(ctx), member.verified()))).orElse("");
-            CommentHeading heading = new CommentHeading(comments.count(comment.paperId()),
-                    comments.threads(comment.paperId(), member).isEmpty());
             ctx.contentType("text/html; charset=utf-8")
-                    .result(html + Templates.render("comment/heading.jte", Map.of("h", heading, "oob", true)));
+                    .result(html + Templates.render("comment/heading.jte", Map.of("h", now.heading(), "oob", true)));
             return;
         }
         String anchor = view.isPresent() ? "#comment-" + comment.id() : "#comments";

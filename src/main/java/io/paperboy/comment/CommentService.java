@@ -91,17 +91,18 @@ public final class CommentService implements CommentCounts {
         return db.withHandle(h -> comments.find(h, id));
     }
 
-    /** The paper's threads as {@code viewer} (null: anonymous) may see them. */
-    public List<CommentView> threads(String paperId, Member viewer) {
-        return CommentView.threads(db.withHandle(h -> comments.listForPaper(h, paperId)), viewer);
+    /**
+     * The paper's threads as {@code viewer} (null: anonymous) may see them, with its visible count,
+     * from one read of its rows (the count is the one {@code comment_counts} holds: both are written
+     * in the same transaction).
+     */
+    public Discussion discussion(String paperId, Member viewer) {
+        return Discussion.of(db.withHandle(h -> comments.listForPaper(h, paperId)), viewer);
     }
 
-    /** One comment as it now looks to {@code viewer} in its thread, or empty when it shows no more. */
-    public Optional<CommentView> shown(Comment comment, Member viewer) {
-        return threads(comment.paperId(), viewer).stream()
-                .flatMap(top -> java.util.stream.Stream.concat(java.util.stream.Stream.of(top), top.replies().stream()))
-                .filter(view -> view.id() == comment.id())
-                .findFirst();
+    /** The paper's threads as {@code viewer} (null: anonymous) may see them. */
+    public List<CommentView> threads(String paperId, Member viewer) {
+        return discussion(paperId, viewer).threads();
     }
 
     @Override

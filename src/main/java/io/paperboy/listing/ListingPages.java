@@ -15,8 +15,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,16 +28,16 @@ public final class ListingPages {
     private final ListingService listings;
     private final VoteService votes;
     private final CommentCounts comments;
-    private final Function<String, Optional<String>> displayNames;
+    private final Function<Collection<String>, Map<String, String>> displayNames;
     private final PaperExtras.Source extras;
 
     /**
      * {@code comments} counts each card's comments (from the comment feature), {@code displayNames}
-     * finds a member's display name by user name (from the user feature), {@code extras} the key
+     * finds members' display names by user name in one read (from the user feature), {@code extras} the key
      * phrases, GitHub stars and Hub links of papers by id (from the keyword, github and hub features).
      */
     public ListingPages(ListingService listings, VoteService votes, CommentCounts comments,
-            Function<String, Optional<String>> displayNames, PaperExtras.Source extras) {
+            Function<Collection<String>, Map<String, String>> displayNames, PaperExtras.Source extras) {
         this.extras = extras;
         this.listings = listings;
         this.votes = votes;
@@ -140,12 +138,11 @@ public final class ListingPages {
                 : votes.upvotedBy(member.id(), papers.stream().map(p -> p.paper().id()).toList());
     }
 
-    // One lookup per member who submitted something listed: a handful per page, not one per paper.
+    // One lookup for every member who submitted something listed, not one per submitter.
     private Map<String, String> submitters(List<ListedPaper> papers) {
-        Map<String, String> names = new HashMap<>();
-        papers.stream().map(ListedPaper::entry).filter(ListingEntry::bySubmission).map(ListingEntry::submittedBy)
-                .distinct().forEach(name -> displayNames.apply(name).ifPresent(shown -> names.put(name, shown)));
-        return names;
+        List<String> names = papers.stream().map(ListedPaper::entry).filter(ListingEntry::bySubmission)
+                .map(ListingEntry::submittedBy).distinct().toList();
+        return names.isEmpty() ? Map.of() : displayNames.apply(names);
     }
 
     // Days, weeks and months jump to the nearest one that has papers; none past the first or the last.

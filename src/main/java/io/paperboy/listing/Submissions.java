@@ -140,15 +140,12 @@ public final class Submissions {
     }
 
     /**
-     * Whether a curator may feature the paper with id {@code paperId} again now: it was featured
-     * before today and its version is newer than the one last featured (what {@code featureAgain} checks).
+     * Whether a curator may feature {@code paper} again now, given its shown listing entries
+     * ({@link ListingService#forPaper}, which the paper page reads anyway): it was featured before
+     * today and its version is newer than the one last featured (what {@code featureAgain} checks).
      */
-    public boolean canFeatureAgain(String paperId) {
-        return papers.findIncludingHidden(paperId).map(this::canFeatureAgain).orElse(false);
-    }
-
-    private boolean canFeatureAgain(Paper paper) {
-        Optional<ListingEntry> last = latestEntry(listings.forPaper(paper.id()));
+    public boolean canFeatureAgain(Paper paper, List<ListingEntry> entries) {
+        Optional<ListingEntry> last = latestEntry(entries);
         return last.isPresent() && last.get().day().isBefore(today()) && isNewer(paper, featuredVersion(last.get(), paper));
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.json.Json;
 import io.paperboy.paper.ArxivId;
+import io.paperboy.paper.Paper;
 import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
@@ -36,12 +37,12 @@ public final class SubmitPages {
      * The paper page's "feature a new version again" button, for curators, when the service would
      * accept it (featured before today, a newer version known); otherwise nothing.
      */
-    public gg.jte.Content featureAgainButton(Context ctx, String paperId) {
+    public gg.jte.Content featureAgainButton(Context ctx, Paper paper, List<ListingEntry> entries) {
         Visitor visitor = Visitor.of(ctx);
-        if (!visitor.hasRole(Role.CURATOR) || visitor.csrfToken() == null || !submissions.canFeatureAgain(paperId)) {
+        if (!visitor.hasRole(Role.CURATOR) || visitor.csrfToken() == null || !submissions.canFeatureAgain(paper, entries)) {
             return output -> { };
         }
-        return Templates.fragment("listing/feature-again.jte", java.util.Map.of("paperId", paperId, "csrf", visitor.csrfToken()));
+        return Templates.fragment("listing/feature-again.jte", java.util.Map.of("paperId", paper.id(), "csrf", visitor.csrfToken()));
     }
 
     public SubmitPages(Submissions submissions, Throttles throttles) {

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
+import io.paperboy.paper.StoredPaper;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
 import io.paperboy.user.AccountService;
@@ -94,9 +95,10 @@ public final class ModerationPages {
 
     public void showPaper(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
-        Paper paper = papers.findIncludingHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        StoredPaper stored = papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        Paper paper = stored.paper();
         Page page = page(ctx, "Moderate " + paper.id(), ROOT + "/papers/" + paper.id());
-        render(ctx, "moderation/paper.jte", new ModerationViews.PaperTools(page, paper, papers.isHidden(id),
+        render(ctx, "moderation/paper.jte", new ModerationViews.PaperTools(page, paper, stored.hidden(),
                 listings.entriesOf(id), done(ctx)));
     }
 

@@ -1,65 +1,63 @@
 package io.paperboy.paper;
 
-import gg.jte.Content;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.GoneResponse;
 import io.paperboy.web.HttpPolicy;
-import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Role;
 import io.paperboy.web.SiteUrl;
-import io.paperboy.web.Templates;
 import io.paperboy.web.Visitor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
- * {@code /papers/{id}}: the paper page, with Open Graph tags for link previews and the
- * {@code citation_*} tags Google Scholar reads. Any other form of the id (a version suffix, an
- * old-style subject class) redirects to the canonical URL.
+ * The paper's own part of {@code /papers/{id}}: the Markdown form for agents, the redirect of any
+ * other form of the id (a version suffix, an old-style subject class) to the canonical URL, the
+ * refusal of a hidden paper to all but curators, and the page's head: Open Graph tags for link
+ * previews and the {@code citation_*} tags Google Scholar reads. The page itself, where the other
+ * features (listings, votes, comments, similar papers, …) meet, is composed in {@code app}.
  */
 public final class PaperPages {
     private final PaperService papers;
-    private final PaperPageParts parts;
+    private final PaperExtras.Source extras;
     private final SiteUrl site;
 
     /** {@code site}: the site's address, for the absolute links of {@code /papers/{id}.md}. */
-    public PaperPages(PaperService papers, PaperPageParts parts, SiteUrl site) {
+    public PaperPages(PaperService papers, PaperExtras.Source extras, SiteUrl site) {
         this.papers = papers;
-        this.parts = parts;
+        this.extras = extras;
         this.site = site;
     }
 
-    public void show(Context ctx) {
+    /**
+     * The paper {@code /papers/{id}} shows, with whether it is hidden, read in one query; empty when
+     * this has answered already (the Markdown form, a redirect to the canonical id). A paper nobody
+     * stored is a 404; a hidden one is gone (410) for anyone but a curator.
+     */
+    public Optional<StoredPaper> paperToShow(Context ctx) {
         String raw = ctx.pathParam("id");
         if (raw.endsWith(MARKDOWN_SUFFIX)) {
             showMarkdown(ctx, raw.substring(0, raw.length() - MARKDOWN_SUFFIX.length()));
-            return;
+            return Optional.empty();
         }
         String id = PaperIds.fromPath(raw);
         if (!id.equals(raw)) {
             ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
-            return;
+            return Optional.empty();
         }
-        Paper paper = papers.findIncludingHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
-        boolean hidden = papers.isHidden(id);
-        if (hidden && !Visitor.of(ctx).hasRole(Role.CURATOR)) {
+        StoredPaper stored = papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        if (stored.hidden() && !Visitor.of(ctx).hasRole(Role.CURATOR)) {
             throw new GoneResponse(HIDDEN_MESSAGE);
         }
-        Page page = Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
-        HttpPolicy.shortCache(ctx);
-        List<Related> similar = parts.similar().apply(id);
-        List<String> shown = new ArrayList<>(List.of(id));
-        similar.forEach(r -> shown.add(r.paper().id()));
-        io.paperboy.web.PageCache.shows(ctx, shown, false);
-        Templates.page(ctx, "paper/paper.jte", new PaperView(page, paper, parts.featured().apply(id), Bibtex.of(paper),
-                similar, parts.upvotes().apply(id, page.member()), parts.claimedAuthors().apply(id),
-                hidden, parts.memberActions().apply(ctx, id), parts.comments().apply(ctx, id), parts.extras().of(id)));
+        return Optional.of(stored);
+    }
+
+    /** The page's frame for {@code paper}: its title, a snippet of its abstract, the tags for previews and Scholar. */
+    public static Page page(Context ctx, Paper paper) {
+        return Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
     }
 
     /** {@code /papers/{id}.md}: the paper as Markdown, for agents (Hugging Face serves the same path). */
@@ -69,12 +67,15 @@ public final class PaperPages {
             ctx.redirect("/papers/" + id + MARKDOWN_SUFFIX, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
-                ? new GoneResponse(HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
+        StoredPaper stored = papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        if (stored.hidden()) {
+            throw new GoneResponse(HIDDEN_MESSAGE);
+        }
+        Paper paper = stored.paper();
         HttpPolicy.shortCache(ctx);
         // The configured address, never the request's Host header (a cached answer must not carry a forged host).
         ctx.contentType("text/markdown; charset=utf-8")
-                .result(PaperMarkdown.of(paper, parts.extras().of(id), site.absolute(PaperLinks.page(paper))));
+                .result(PaperMarkdown.of(paper, extras.of(id), site.absolute(PaperLinks.page(paper))));
     }
 
     private static final String MARKDOWN_SUFFIX = ".md";

@@ -36,6 +36,14 @@ final class PaperRepository {
                 .findOne();
     }
 
+    /** The paper, hidden or not, with whether a curator hid it: one read. */
+    Optional<StoredPaper> findWithHidden(Handle handle, String id) {
+        return handle.createQuery("SELECT " + COLUMNS + ", hidden_at FROM papers WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredPaper(paper(rs, ctx), rs.getString("hidden_at") != null))
+                .findOne();
+    }
+
     /** The paper, if the public may see it (no curator hid it). */
     Optional<Paper> findShown(Handle handle, String id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM papers WHERE id = :id AND hidden_at IS NULL")

@@ -43,6 +43,11 @@ public final class PaperService {
         return db.withHandle(h -> papers.find(h, id));
     }
 
+    /** The paper, hidden or not, with whether a curator hid it, in one read (not a second look at the same row). */
+    public Optional<StoredPaper> findWithHidden(String id) {
+        return db.withHandle(h -> papers.findWithHidden(h, id));
+    }
+
     public boolean isHidden(String id) {
         return !hiddenAmong(List.of(id)).isEmpty();
     }

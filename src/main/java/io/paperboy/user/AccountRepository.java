@@ -40,6 +40,19 @@ final class AccountRepository {
                 .bind("name", name).map(AccountRepository::account).findOne();
     }
 
+    /** Display names of the members called {@code names} (normalized user names), by user name; unknown names are absent. */
+    java.util.Map<String, String> displayNames(Handle h, java.util.Collection<String> names) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        if (names.isEmpty()) {
+            return found;
+        }
+        h.createQuery("SELECT name, display_name FROM users WHERE name IN (<names>)")
+                .bindList("names", List.copyOf(names))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("name"), rs.getString("display_name")))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
     Optional<Account> byId(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM users u WHERE u.id = :id")
                 .bind("id", id).map(AccountRepository::account).findOne();

@@ -331,6 +331,23 @@ public final class AccountService {
         return db.withHandle(h -> accounts.byName(h, AccountInput.name(name)));
     }
 
+    /**
+     * The display names of the members among {@code names}, keyed by the name as given, in one read
+     * (a page names each author or submitter through this, not one lookup each); names of nobody are absent.
+     */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> names) {
+        java.util.Set<String> wanted = names.stream().map(AccountInput::name).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, String> stored = db.withHandle(h -> accounts.displayNames(h, wanted));
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        names.forEach(name -> {
+            String shown = stored.get(AccountInput.name(name));
+            if (shown != null) {
+                out.put(name, shown);
+            }
+        });
+        return out;
+    }
+
     public Optional<Account> byId(long id) {
         return db.withHandle(h -> accounts.byId(h, id));
     }

@@ -80,12 +80,15 @@ final class VoteRepository {
                 .orElse(0);
     }
 
-    boolean exists(Handle h, long userId, String paperId) {
-        return h.createQuery("SELECT count(*) FROM votes WHERE user_id = :user AND paper_id = :paper")
+    /** The paper's shown total and whether the member upvoted it, in one statement. */
+    VoteState state(Handle h, long userId, String paperId) {
+        return h.createQuery("""
+                        SELECT (SELECT upvotes FROM paper_votes WHERE paper_id = :paper) AS upvotes,
+                               EXISTS (SELECT 1 FROM votes WHERE user_id = :user AND paper_id = :paper) AS upvoted""")
                 .bind("user", userId)
                 .bind("paper", paperId)
-                .mapTo(Integer.class)
-                .one() > 0;
+                .map((rs, ctx) -> new VoteState(paperId, rs.getInt("upvotes"), rs.getBoolean("upvoted"), false))
+                .one();
     }
 
     /** Shown totals of {@code paperIds}; papers without any upvote are missing. */

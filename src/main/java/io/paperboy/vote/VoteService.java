@@ -66,7 +66,7 @@ public final class VoteService {
 
     /** Where the member stands on one paper, without changing anything. */
     public VoteState state(long memberId, String paperId) {
-        return db.withHandle(h -> new VoteState(paperId, votes.upvotes(h, paperId), votes.exists(h, memberId, paperId), false));
+        return db.withHandle(h -> votes.state(h, memberId, paperId));
     }
 
     /** A paper's upvotes as shown: those its shown listing entries brought from their sources plus members'. */

@@ -95,6 +95,8 @@ final class CommentServiceTest {
                 comments.delete(s.ada(), top.id());
 
                 assertThat(comments.count(PAPER)).isZero();
+                // The page counts from the rows it reads anyway: the same number the stored count holds.
+                assertThat(comments.discussion(PAPER, s.curator()).visible()).isZero();
                 // Each write took a change number, so cached pages refresh.
                 assertThat(db.withHandle(ChangeSequence::current)).isEqualTo(before + 2);
                 List<ModerationEntry> log = db.withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 10));
@@ -108,6 +110,7 @@ final class CommentServiceTest {
 
                 comments.setHidden(s.curator(), reply.id(), false);
                 assertThat(comments.count(PAPER)).isEqualTo(1);
+                assertThat(comments.discussion(PAPER, null).visible()).isEqualTo(1);
                 assertThat(comments.threads(PAPER, null).get(0).look()).isEqualTo(CommentView.Look.DELETED);
                 assertThat(comments.find(top.id()).orElseThrow().body()).isEmpty();
             }

@@ -66,6 +66,10 @@ final class VoteServiceTest {
             VoteState again = s.votes().upvote(s.ada(), "2401.00001").orElseThrow();
 
             assertThat(again).isEqualTo(new VoteState("2401.00001", 1, true, false));
+            // What the paper page reads: the total and the member's own vote, in one statement.
+            assertThat(s.votes().state(s.ada(), "2401.00001")).isEqualTo(new VoteState("2401.00001", 1, true, false));
+            assertThat(s.votes().state(s.bob(), "2401.00001")).isEqualTo(new VoteState("2401.00001", 1, false, false));
+            assertThat(s.votes().state(s.bob(), "2401.00002")).isEqualTo(new VoteState("2401.00002", 0, false, false));
         }
     }
 
