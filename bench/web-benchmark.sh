@@ -88,17 +88,17 @@ sys.exit(0 if cursor >= newest else 1)
 PY
 }
 WAIT_SECONDS="${WAIT_SECONDS:-600}"
-waited=0
+started=$SECONDS
 until idle; do
-  if (( waited >= WAIT_SECONDS )); then
+  if (( SECONDS - started >= WAIT_SECONDS )); then
     echo "the server's embedding and key phrase workers were still busy after ${WAIT_SECONDS}s; not measuring a" \
          "moving target (raise WAIT_SECONDS, or see $WORK/serve.log)" >&2
     grep -E 'embeddings:|keywords:' "$WORK/serve.log" | tail -n 3 >&2
     exit 1
   fi
-  sleep 2; waited=$((waited + 2))
+  sleep 2
 done
-echo "background workers idle after ${waited}s (embeddings and key phrases of every paper stored)"
+echo "background workers idle after $((SECONDS - started))s (embeddings and key phrases of every paper stored)"
 
 DAILY="/papers/date/2026-06-12"
 PAPER="/papers/2606.13681"
@@ -154,7 +154,7 @@ measure() { # name url [wrk options] -> "name rps p99"
   out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
-  printf '%-22s %12s %10s\n' "$name" "$rps" "$p99"
+  printf '%-22s %12s %10s %s\n' "$name" "$rps" "$p99" "$(awk '/Non-2xx|Socket errors/' <<<"$out" | tr -s ' ')"
   echo "$rps" >"$WORK/$name.rps"
 }
 
