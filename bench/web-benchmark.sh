@@ -35,17 +35,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-paperboy() {
-  if [[ -n "${PAPERBOY_JAR:-}" ]]; then
-    "${JAVA_HOME:?PAPERBOY_JAR needs JAVA_HOME (a JDK 21+)}/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar "$PAPERBOY_JAR" "$@"
-  else
-    ./paperboy "$@"
-  fi
-}
+# An array, not a function: `serve &` must be the server's own process (./paperboy execs java), so
+# that the cleanup's kill reaches it.
+if [[ -n "${PAPERBOY_JAR:-}" ]]; then
+  PAPERBOY=("${JAVA_HOME:?PAPERBOY_JAR needs JAVA_HOME (a JDK 21+)}/bin/java" --enable-native-access=ALL-UNNAMED
+            --add-modules jdk.incubator.vector -jar "$PAPERBOY_JAR")
+else
+  PAPERBOY=(./paperboy)
+fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-paperboy import --data "$WORK/data" src/main/resources/demo/papers.jsonl \
+"${PAPERBOY[@]}" import --data "$WORK/data" src/main/resources/demo/papers.jsonl \
   src/test/resources/samples/daily_papers-2026-06-12.json >/dev/null 2>&1
 # Rich cards: every paper of the measured day with code gets GitHub stars, and every one Hub links, as
 # the --github-stars and --hub-links workers store them; the workers point at a closed port, so the
@@ -66,7 +67,7 @@ db.commit()
 PY
 PORT="$(free_port)"
 METRICS_PORT="$(free_port)"
-paperboy serve --data "$WORK/data" --port "$PORT" --metrics-port "$METRICS_PORT" --github-stars --github-api-url http://127.0.0.1:9/ \
+"${PAPERBOY[@]}" serve --data "$WORK/data" --port "$PORT" --metrics-port "$METRICS_PORT" --github-stars --github-api-url http://127.0.0.1:9/ \
   --hub-links --hub-url http://127.0.0.1:9/ >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
