@@ -17,12 +17,14 @@ public final class HttpPolicy {
             + "frame-ancestors 'none'";
 
     // Anonymous pages are public and cacheable; a member's carry their votes and CSRF token: Vary.
+    // Any answer may be gzipped for a client that asks (PageCache, Javalin's compression), so a
+    // shared cache must not hand it to one that does not: Accept-Encoding too.
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Content-Security-Policy", CSP,
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "strict-origin-when-cross-origin",
             "X-Frame-Options", "DENY",
-            "Vary", "Cookie, Authorization");
+            "Vary", "Cookie, Authorization, Accept-Encoding");
 
     private HttpPolicy() {}
 

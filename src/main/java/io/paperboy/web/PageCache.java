@@ -3,6 +3,10 @@ package io.paperboy.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +20,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.zip.CRC32C;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 import io.paperboy.db.ChangeSequence;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -30,23 +35,41 @@ import java.util.function.LongSupplier;
  * that says which papers it shows ({@link #shows}) is dropped only by changes to those papers (and,
  * for listing pages, to the listings); any other page by any change. An answer rendered while a
  * change came in is not kept when that change touches it. No TTL, no stale page.
- * docs/benchmarks.md has the figures with and without it.
+ *
+ * <p>An answer is kept as it is sent: its bytes, and its bytes gzipped once (when it is big enough
+ * to be worth it), with their ETags and its Last-Modified written out, so a hit only picks one and
+ * writes it, with its length, in one call. docs/benchmarks.md has the figures with and without it.
  */
 public final class PageCache {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageCache.class);
     private static final String SEQ = "paperboy.cache.seq";
     private static final String HIT = "paperboy.cache.hit";
     private static final String SHOWS = "paperboy.cache.shows";
     private static final int HISTORY = 256;
     private static final int MAX_ENTRIES = 500;
     private static final int MAX_KEY = 512;
+    /** Smaller answers are sent as they are (Javalin's threshold for compressing, too). */
+    static final int MIN_GZIP_BYTES = 1500;
     private static final List<String> PREFIXES = List.of("/papers/", "/api/daily_papers", "/api/papers/", "/feeds/");
     // Search answers come from the index, which follows the store a moment later: an answer made
     // at change n may predate the index applying n, so it must not be kept until n moves on.
     private static final String SEARCH = "/api/papers/search";
 
-    /** {@code rendered}: the Last-Modified of this version, see {@link #lastModified}. */
+    /**
+     * {@code rendered}: the Last-Modified of this version ({@link #lastModified}), {@code modified} the
+     * same as a header; {@code gzip}: the body gzipped, with its own ETag, or null when under {@link #MIN_GZIP_BYTES}.
+     */
     private record Cached(Object version, Shows shows, String route, String contentType, String cacheControl, String etag,
-            Instant rendered, byte[] body) {}
+            Instant rendered, String modified, byte[] body, byte[] gzip, String gzipEtag) {
+        static Cached of(Object version, Shows shows, String route, String contentType, String cacheControl, Instant rendered,
+                byte[] body) {
+            byte[] gzip = PageCache.gzip(body);
+            String etag = PageCache.etag(body);
+            return new Cached(version, shows, route, contentType, cacheControl, etag, rendered,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(rendered.atOffset(ZoneOffset.UTC)), body, gzip,
+                    gzip == null ? null : etag.substring(0, etag.length() - 1) + "-gzip\"");
+        }
+    }
 
     /** What an answer shows: these papers, and the listings when {@code listings}; null papers: anything. */
     private record Shows(Set<String> papers, boolean listings) {
@@ -156,8 +179,8 @@ public final class PageCache {
         io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Shows shows = ctx.attribute(SHOWS) instanceof Shows declared ? declared : Shows.ANYTHING;
-        Cached entry = new Cached(seen.version(), shows, matched == null ? "other" : matched.path, ctx.res().getContentType(),
-                ctx.res().getHeader("Cache-Control"), etag(bytes), lastModified(Instant.now()), bytes);
+        Cached entry = Cached.of(seen.version(), shows, matched == null ? "other" : matched.path, ctx.res().getContentType(),
+                ctx.res().getHeader("Cache-Control"), lastModified(Instant.now()), bytes);
         synchronized (entries) {
             // A change read while rendering may be missing from the answer: keep it only if none touched it.
             if (seen.changes() >= forgottenUpTo
@@ -217,22 +240,83 @@ public final class PageCache {
     // A 304 when the client holds this very body. (Javalin's own ETags read the body a byte at
     // a time; with them on, checksums took most of the server's CPU under load.)
     private static void answer(Context ctx, Cached entry) {
-        ctx.header("ETag", entry.etag());
+        boolean gzip = entry.gzip() != null && acceptsGzip(ctx.header("Accept-Encoding"));
+        ctx.header("ETag", gzip ? entry.gzipEtag() : entry.etag());
         if (!Instant.now().isBefore(entry.rendered())) {
-            ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(entry.rendered().atOffset(ZoneOffset.UTC)));
+            ctx.header("Last-Modified", entry.modified());
         }
         if (unchanged(ctx, entry)) {
             ctx.status(304).result(new byte[0]);
+        } else if (gzip) {
+            // Javalin compresses no answer that already has a Content-Encoding.
+            ctx.header("Content-Encoding", "gzip");
+            send(ctx, entry.gzip());
         } else {
-            ctx.result(entry.body());
+            send(ctx, entry.body());
         }
     }
 
-    // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110, 13.2.2).
+    /*
+     * The body in one write with its length, so Jetty sends headers and body together, unchunked.
+     * Through ctx.result, Javalin copied it through a 32 KiB buffer allocated per request, and Jetty
+     * sent it chunked: the JFR profile of a cached 66 KB daily page under wrk put 36 % of the
+     * server's samples in that copy (docs/benchmarks.md, 2026-12-06).
+     */
+    private static void send(Context ctx, byte[] bytes) {
+        ctx.res().setContentLength(bytes.length);
+        // Javalin writes a handler's result after the after-handlers: on a miss, the handler's is now sent.
+        ctx.result(InputStream.nullInputStream());
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            // The client went away mid-answer: nobody is left to answer, and it is no fault of the site.
+            LOG.debug("{}: the client closed the connection before the answer was sent ({})", ctx.path(), e.toString());
+        }
+    }
+
+    /**
+     * Whether a request's Accept-Encoding takes gzip: named (or {@code x-gzip}), or {@code *} when
+     * gzip is not named, with a quality above 0 (RFC 9110, 12.5.3); no header: no.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        boolean any = false;
+        for (String part : acceptEncoding.split(",")) {
+            int semicolon = part.indexOf(';');
+            String coding = (semicolon < 0 ? part : part.substring(0, semicolon)).strip();
+            boolean refused = semicolon >= 0 && zeroQuality(part.substring(semicolon + 1));
+            if (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip")) {
+                return !refused;
+            }
+            if (coding.equals("*")) {
+                any = !refused;
+            }
+        }
+        return any;
+    }
+
+    private static boolean zeroQuality(String parameters) {
+        for (String parameter : parameters.split(";")) {
+            String p = parameter.strip();
+            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+                try {
+                    return Double.parseDouble(p.substring(2).strip()) <= 0;
+                } catch (NumberFormatException e) {
+                    return false; // a malformed weight: take the coding as named
+                }
+            }
+        }
+        return false;
+    }
+
+    // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110, 13.2.2). Either
+    // representation's ETag names this version: a cache holding the other one may keep it.
     private static boolean unchanged(Context ctx, Cached entry) {
         String etags = ctx.header("If-None-Match");
         if (etags != null) {
-            return etags.equals(entry.etag()) || etags.contains(entry.etag());
+            return etags.contains(entry.etag()) || entry.gzipEtag() != null && etags.contains(entry.gzipEtag());
         }
         String since = ctx.header("If-Modified-Since");
         if (since == null || Instant.now().isBefore(entry.rendered())) {
@@ -243,6 +327,20 @@ public final class PageCache {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    // Level 6, as Javalin's gzip: about a fifth of the daily page's bytes.
+    private static byte[] gzip(byte[] body) {
+        if (body.length < MIN_GZIP_BYTES) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("page cache: gzip in memory failed", e);
+        }
+        return out.toByteArray();
     }
 
     private static String etag(byte[] body) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Headers, caching, compression, metrics and hostile input, through a real server. */
 final class HttpBehaviourTest {
@@ -60,6 +62,76 @@ final class HttpBehaviourTest {
 
         assertThat(response.headers().firstValue("content-encoding")).hasValue("gzip");
         assertThat(response.body()[0] & 0xff).isEqualTo(0x1f);
+    }
+
+    /**
+     * A cached page is gzipped once, when kept, and sent as stored: with its length (not chunked),
+     * its own ETag, and Vary naming Accept-Encoding, so a shared cache never hands the gzip bytes to
+     * a client that did not ask for them (before, Javalin gzipped it on every request and Vary
+     * named only Cookie and Authorization).
+     */
+    @Test
+    void cachedPages_areSentGzippedAsKept_withTheirLengthTheirOwnEtagAndVary() throws Exception {
+        String page = "/papers/date/2026-06-12";
+        HttpResponse<byte[]> plain = SERVER.server().getBytes(page);
+        HttpResponse<byte[]> first = SERVER.server().getBytes(page, "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> hit = SERVER.server().getBytes(page, "Accept-Encoding", "br, gzip;q=0.8, deflate");
+
+        assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(plain.headers().firstValue("content-length")).hasValue(Integer.toString(plain.body().length));
+        assertThat(plain.headers().firstValue("vary").orElseThrow()).contains("Accept-Encoding").contains("Cookie");
+        for (HttpResponse<byte[]> gzipped : List.of(first, hit)) {
+            assertThat(gzipped.headers().firstValue("content-encoding")).hasValue("gzip");
+            assertThat(gzipped.headers().firstValue("content-length")).hasValue(Integer.toString(gzipped.body().length));
+            assertThat(gzipped.headers().firstValue("vary").orElseThrow()).contains("Accept-Encoding").contains("Cookie");
+            assertThat(gunzip(gzipped.body())).isEqualTo(plain.body());
+            assertThat(gzipped.headers().firstValue("etag")).isNotEqualTo(plain.headers().firstValue("etag"))
+                    .hasValue(first.headers().firstValue("etag").orElseThrow());
+        }
+    }
+
+    @Test
+    void aClientRefusingGzip_getsThePlainPage() throws Exception {
+        String page = "/papers/date/2026-06-12";
+        HttpResponse<byte[]> plain = SERVER.server().getBytes(page);
+
+        for (String refusal : List.of("gzip;q=0", "identity", "*;q=0", "br")) {
+            HttpResponse<byte[]> response = SERVER.server().getBytes(page, "Accept-Encoding", refusal);
+
+            assertThat(response.headers().firstValue("content-encoding")).as(refusal).isEmpty();
+            assertThat(response.body()).as(refusal).isEqualTo(plain.body());
+        }
+    }
+
+    /** Either representation's ETag names the version: a cache revalidating what it holds gets a 304. */
+    @Test
+    void eitherRepresentationsEtag_answers304_andAnOldOneTheNewPage() throws Exception {
+        String page = "/papers/date/2026-06-12";
+        String plainEtag = SERVER.server().get(page).headers().firstValue("etag").orElseThrow();
+        String gzipEtag = SERVER.server().getBytes(page, "Accept-Encoding", "gzip").headers().firstValue("etag").orElseThrow();
+
+        assertThat(SERVER.server().getBytes(page, "Accept-Encoding", "gzip", "If-None-Match", gzipEtag).statusCode()).isEqualTo(304);
+        assertThat(SERVER.server().getBytes(page, "Accept-Encoding", "gzip", "If-None-Match", plainEtag).statusCode()).isEqualTo(304);
+        assertThat(SERVER.server().get(page, "If-None-Match", gzipEtag).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> stale = SERVER.server().getBytes(page, "Accept-Encoding", "gzip", "If-None-Match", "\"0-0-gzip\"");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.headers().firstValue("content-encoding")).hasValue("gzip");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "gzip | true", "GZIP | true", "x-gzip | true", "gzip, deflate, br | true", "br;q=1.0, gzip;q=0.5 | true",
+        "* | true", "*;q=0.1 | true", "gzip;q=0 | false", "gzip;q=0.000 | false", "gzip; Q=0 | false", "*;q=0 | false",
+        "identity | false", "deflate, br | false", "'' | false", "gzip;q=0, * | false", "*;q=0, gzip | true",
+        "gzip;q=oops | true"})
+    void acceptEncoding_takesGzipWhenNamedOrStarred_withAWeightAboveZero(String header, boolean takesGzip) {
+        assertThat(PageCache.acceptsGzip(header)).isEqualTo(takesGzip);
+    }
+
+    private static byte[] gunzip(byte[] gzipped) throws java.io.IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
