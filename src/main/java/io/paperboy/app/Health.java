@@ -34,6 +34,8 @@ final class Health {
     private final PaperService papers;
     private final LongSupplier indexApplied;
     private final String schemaAtStart;
+    private final Probe store = new Probe(this::checkStore);
+    private final Probe readiness = new Probe(this::checkReady);
 
     Health(Database db, PaperService papers, LongSupplier indexApplied) {
         this.db = db;
@@ -44,13 +46,18 @@ final class Health {
 
 
     public void health(Context ctx) {
+        Probe.Result r = store.result();
+        answer(ctx, r.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, r.body());
+    }
+
+    private Probe.Result checkStore() {
         ObjectNode body = JSON.createObjectNode();
         try {
             body.put("status", "ok").put("changes", db.withHandle(ChangeSequence::current));
-            answer(ctx, HttpStatus.OK, body);
+            return new Probe.Result(true, body);
         } catch (RuntimeException e) {
             LOG.warn("health check: the store does not answer: {}", e.getMessage());
-            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, body.put("status", "unavailable").put("reason", "store"));
+            return new Probe.Result(false, body.put("status", "unavailable").put("reason", "store"));
         }
     }
 
@@ -59,28 +66,41 @@ final class Health {
     }
 
     public void ready(Context ctx) {
+        Probe.Result r = readiness.result();
+        answer(ctx, r.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, r.body());
+    }
+
+    // One connection for the whole check (the nested reads reuse this thread's handle), not one per read.
+    private Probe.Result checkReady() {
         List<String> missing = new ArrayList<>();
         ObjectNode body = JSON.createObjectNode();
-        long storeChanges = -1;
         try {
-            storeChanges = db.withHandle(ChangeSequence::current);
-            body.put("store", "up");
+            db.withHandle(h -> {
+                long storeChanges;
+                try {
+                    storeChanges = ChangeSequence.current(h);
+                    body.put("store", "up");
+                } catch (RuntimeException e) {
+                    body.put("store", "down");
+                    missing.add("store: it does not answer (" + e.getMessage() + ")");
+                    return null;
+                }
+                checkSchema(body, missing);
+                // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
+                long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
+                body.put("index_lag", lag);
+                if (lag > MAX_INDEX_LAG) {
+                    missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
+                }
+                return storeChanges;
+            });
         } catch (RuntimeException e) {
             body.put("store", "down");
             missing.add("store: it does not answer (" + e.getMessage() + ")");
         }
-        if (storeChanges >= 0) {
-            checkSchema(body, missing);
-            // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
-            long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
-            body.put("index_lag", lag);
-            if (lag > MAX_INDEX_LAG) {
-                missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
-            }
-        }
         body.put("status", missing.isEmpty() ? "ready" : "not ready");
         missing.forEach(body.putArray("missing")::add);
-        answer(ctx, missing.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, body);
+        return new Probe.Result(missing.isEmpty(), body);
     }
 
     private void checkSchema(ObjectNode body, List<String> missing) {
