@@ -280,6 +280,7 @@ class Node:
         self.env = {**os.environ, "PAPERBOY_DB_PASSWORD": DB_PASSWORD, "PAPERBOY_JAVA_OPTS": "-Xmx512m",
                     "PAPERBOY_HARVEST_HOUR": str((dt.datetime.now(dt.timezone.utc).hour + 12) % 24)}
         self.proc = None
+        self.pg = pg
         self.log = os.path.join(work, f"node{number}.log")
 
     def shift(self, seconds, harvest_hour):
@@ -297,8 +298,23 @@ class Node:
         _, took = poll(seconds, lambda: request(self.port, "GET", "/health/ready", timeout=5).status,
                        lambda s: s == 200, 0.25)
         if took is None:
-            raise SystemExit(f"node {self.number} was not ready in {seconds} s; see {self.log}")
+            self.diagnose()
+            raise SystemExit(f"node {self.number} was not ready in {seconds} s; see {self.log} and its .threads and .pg files")
         return took
+
+    def diagnose(self):
+        """A node that does not answer: every thread of it, virtual ones too (jstack leaves out those
+        not mounted, which may be the ones holding the pool's connections), and what PostgreSQL's
+        sessions are doing."""
+        dump = os.path.join(os.path.dirname(self.log), f"node{self.number}.threads.txt")
+        if self.proc and self.proc.poll() is None:
+            jcmd = os.path.join(os.path.dirname(os.path.realpath(f"/proc/{self.proc.pid}/exe")), "jcmd")  # the node's own JDK
+            subprocess.run([jcmd, str(self.proc.pid), "Thread.dump_to_file", "-overwrite", dump],
+                           capture_output=True, timeout=60)
+        with open(os.path.join(os.path.dirname(self.log), f"node{self.number}.pg.txt"), "w") as f:
+            f.write(self.pg.query("SELECT pid, application_name, state, wait_event_type, wait_event, "
+                                  "now() - state_change, left(query, 200) FROM pg_stat_activity "
+                                  "WHERE datname = 'paperboy' ORDER BY state, pid"))
 
     def kill9(self):
         self.proc.send_signal(signal.SIGKILL)
@@ -468,11 +484,14 @@ def check_search(nodes, pg, work, count):
                               env={**os.environ, "PAPERBOY_DB_PASSWORD": DB_PASSWORD})
     exited = time.monotonic()
     stored = int(pg.query("SELECT count(*) FROM papers WHERE id LIKE '2501.9%'"))
-    took = []
-    for n in nodes:
+    # Every node polled at once, each timed from the import's exit (polled one after another, a
+    # node's time included the time the ones before it took to be found).
+    def searchable(n):
         _, t = poll(60, lambda: request(n.port, "GET", f"/api/papers/search?q={token}").body,
                     lambda b: f"2501.9{count - 1:04d}" in b, 0.05)
-        took.append(None if t is None else time.monotonic() - exited)  # each from the import's exit
+        return None if t is None else time.monotonic() - exited
+    with concurrent.futures.ThreadPoolExecutor(len(nodes)) as pool:
+        took = list(pool.map(searchable, nodes))
     ok = imported.returncode == 0 and stored == count and all(t is not None and t <= 5 for t in took)
     record(f"search catch-up: {count:,} papers imported by another process", "searchable on every node within 5 s",
            f"{stored:,} stored; " + ", ".join(f"{t:.1f} s" if t is not None else "not in 60 s" for t in took)
@@ -742,6 +761,12 @@ def main():
             f"nodes with their clocks +{offset} s, so that their nightly hour comes in {settle} s")
         for n in nodes:
             n.terminate()
+        # The harvest hour is the site's (the store's site_settings, as the operator page stores it),
+        # not each node's option: the first node seeded it from its own; the check sets it as an admin would.
+        pg.query("INSERT INTO site_settings (name, value, updated_at, updated_by) VALUES ('harvest_hour', "
+                 f"'{boundary_fake.hour}', '{dt.datetime.now(dt.timezone.utc):%Y-%m-%dT%H:%M:%SZ}', 'cluster check') "
+                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
+                 "updated_by = excluded.updated_by")
         for n in nodes:
             n.shift(offset, boundary_fake.hour)
             n.start()

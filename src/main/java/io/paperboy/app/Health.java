@@ -32,6 +32,8 @@ final class Health {
     private final PaperService papers;
     private final LongSupplier indexApplied;
     private final String schemaAtStart;
+    private final Probe store = new Probe(this::checkStore);
+    private final Probe readiness = new Probe(this::checkReady);
 
     Health(Database db, PaperService papers, LongSupplier indexApplied) {
         this.db = db;
@@ -42,11 +44,16 @@ final class Health {
 
 
     public void health(Context ctx) {
+        Probe.Result r = store.result();
+        answer(ctx, r.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, r.body());
+    }
+
+    private Probe.Result checkStore() {
         try {
-            answer(ctx, HttpStatus.OK, new Store("ok", db.withHandle(ChangeSequence::current)));
+            return new Probe.Result(true, new Store("ok", db.withHandle(ChangeSequence::current)));
         } catch (RuntimeException e) {
             LOG.warn("health check: the store does not answer: {}", e.getMessage());
-            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, new StoreDown("unavailable", "store"));
+            return new Probe.Result(false, new StoreDown("unavailable", "store"));
         }
     }
 
@@ -55,23 +62,37 @@ final class Health {
     }
 
     public void ready(Context ctx) {
+        Probe.Result r = readiness.result();
+        answer(ctx, r.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, r.body());
+    }
+
+    // One connection for the whole check (the nested reads reuse this thread's handle), not one per read.
+    private Probe.Result checkReady() {
         List<String> missing = new ArrayList<>();
-        long storeChanges;
         try {
-            storeChanges = db.withHandle(ChangeSequence::current);
+            return db.withHandle(h -> {
+                try {
+                    ChangeSequence.current(h);
+                } catch (RuntimeException e) {
+                    return storeDown(missing, e);
+                }
+                String schema = checkSchema(missing);
+                // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
+                long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
+                if (lag > MAX_INDEX_LAG) {
+                    missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
+                }
+                return new Probe.Result(missing.isEmpty(),
+                        new Readiness("up", schema, lag, missing.isEmpty() ? "ready" : "not ready", missing));
+            });
         } catch (RuntimeException e) {
-            missing.add("store: it does not answer (" + e.getMessage() + ")");
-            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, new NotReachable("down", "not ready", missing));
-            return;
+            return storeDown(missing, e);
         }
-        String schema = checkSchema(missing);
-        // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
-        long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
-        if (lag > MAX_INDEX_LAG) {
-            missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
-        }
-        answer(ctx, missing.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
-                new Readiness("up", schema, lag, missing.isEmpty() ? "ready" : "not ready", missing));
+    }
+
+    private static Probe.Result storeDown(List<String> missing, RuntimeException e) {
+        missing.add("store: it does not answer (" + e.getMessage() + ")");
+        return new Probe.Result(false, new NotReachable("down", "not ready", missing));
     }
 
     // The schema's version now (null when there is none), adding to missing what is wrong with it.

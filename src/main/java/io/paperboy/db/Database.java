@@ -45,6 +45,16 @@ public final class Database implements AutoCloseable {
      * frozen server, where nothing ever arrives.
      */
     public static final java.time.Duration SOCKET_TIMEOUT_MARGIN = java.time.Duration.ofSeconds(10);
+    /**
+     * How much longer than the statement timeout a connection may stay out of the pool before
+     * HikariCP logs a warning with the stack trace of whoever borrowed it ("Connection leak
+     * detection triggered … stack trace follows", logger {@code com.zaxxer.hikari.pool.ProxyLeakTask},
+     * and "Previously reported leaked connection … was returned" if it comes back): no statement
+     * runs longer than the timeout, so a connection held that long is held by a caller doing
+     * something else (a leak, or a wait with the connection in hand). Off when statements have no
+     * timeout (the long commands), where holding one for minutes is the point.
+     */
+    public static final java.time.Duration LEAK_MARGIN = java.time.Duration.ofSeconds(30);
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -214,6 +224,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("socketTimeout",
                     Long.toString(timeoutMs == 0 ? 0 : (timeoutMs + SOCKET_TIMEOUT_MARGIN.toMillis() + 999) / 1000));
             config.addDataSourceProperty("tcpKeepAlive", "true");
+            if (timeoutMs > 0) {
+                config.setLeakDetectionThreshold(timeoutMs + LEAK_MARGIN.toMillis());
+            }
             if (access.password() != null) {
                 config.setPassword(access.password());
             }

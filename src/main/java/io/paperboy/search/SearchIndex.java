@@ -158,6 +158,18 @@ public final class SearchIndex implements AutoCloseable {
         uncommitted = true;
     }
 
+    /**
+     * Makes everything applied so far searchable now, without waiting for a {@link #commit} (which
+     * syncs the files to disk first: on a busy disk that was seconds of a follower's catch-up).
+     */
+    void publish() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index: cannot refresh the searcher", e);
+        }
+    }
+
     private void refresh() {
         try {
             searchers.maybeRefresh();
