@@ -26,7 +26,8 @@ public final class Errors {
         }
     }
 
-    private static boolean wantsJson(Context ctx) {
+    /** Whether {@code ctx} is answered in JSON (the API, feeds' errors, health, MCP) rather than an HTML page. */
+    public static boolean wantsJson(Context ctx) {
         String path = ctx.path();
         return path.startsWith("/api/") || path.startsWith("/feeds/") || path.equals("/health") || path.equals("/mcp");
     }
