@@ -81,7 +81,8 @@ probe() {
   grep -E "appears to be|is vulnerable|do not appear to be injectable|might not be injectable|injectable|CRITICAL|sqlmap identified" \
     "$WORK/$name.log" | sed 's/^\[[0-9:]*\] //' | sort -u | tee -a "$SUMMARY"
   { grep -cE "^\[[0-9:]+\] \[(INFO|WARNING)\] testing '" "$WORK/$name.log" || true; } | sed 's/^/techniques tried: /' | tee -a "$SUMMARY"
-  # Which answers sqlmap got besides 200: 400s mean the input reached the handler and was refused;
+  # Which answers sqlmap got besides 200: 422s (HTML forms) and 400s (the JSON API) mean the input
+  # reached the handler and was refused;
   # 403 (CSRF) or 429 (throttle) in bulk would mean the payloads never reached the store.
   { grep -A1 "HTTP error codes detected" "$WORK/$name.log" || echo "none"; } | tail -1 | sed 's/^/answers besides 200: /' | tee -a "$SUMMARY"
 }

@@ -72,8 +72,9 @@
     });
   }
 
-  // Comment forms posted with htmx: a form with a problem (422) comes back re-rendered and takes
-  // the form's place; after a success the form empties and its Reply/Edit disclosure closes.
+  // Comment forms posted with htmx: a form with a problem (422, which htmx swaps as it swaps a 200:
+  // htmx-config in layout.jte) comes back re-rendered and takes the form's place, wherever the
+  // form's own target was; after a success the form empties and its Reply/Edit disclosure closes.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var form = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (event.detail.xhr.status === 422 && form && form.matches("form.comment-form")) {

@@ -231,9 +231,12 @@ public final class WebServer {
         Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
     }
 
-    /** Form problems that reached no page of their own: the API's 400 with every field named. */
+    /**
+     * Form problems that reached no page of their own, every field named: an HTML form refused for
+     * its content answers 422 (STYLE.md), the JSON API 400.
+     */
     private static void invalidForm(InvalidForm e, Context ctx) {
-        Errors.respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+        Errors.respond(ctx, Errors.wantsJson(ctx) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     private static String refererPath(Context ctx) {

@@ -73,7 +73,7 @@ public final class DigestPages {
             subscriptions.subscribe(input);
             message(ctx, HttpStatus.OK, "Check your mail", CHECK_MAIL, "/", "Today's papers");
         } catch (InvalidForm e) {
-            subscribePage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+            subscribePage(ctx, typed.withProblems(e.problems()), HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -82,7 +82,7 @@ public final class DigestPages {
         // The token is in this page's URL: never send it on to another site.
         ctx.header("Referrer-Policy", "same-origin");
         if (token == null || !subscriptions.confirmable(token)) {
-            linkExpired(ctx);
+            linkExpired(ctx, HttpStatus.BAD_REQUEST);
             return;
         }
         render(ctx, HttpStatus.OK, "digest/confirm.jte", new DigestViews.ConfirmView(
@@ -95,12 +95,13 @@ public final class DigestPages {
                     "Thank you: your digest starts with its next period. Every digest has a one-click unsubscribe link.",
                     "/", "Today's papers");
         } else {
-            linkExpired(ctx);
+            linkExpired(ctx, HttpStatus.UNPROCESSABLE_CONTENT); // the form's token is refused
         }
     }
 
-    private void linkExpired(Context ctx) {
-        message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired", "This confirmation link has been used or has "
+    /** A link followed (GET: 400, a bad parameter) or a form posted (422, refused for its content) with a spent token. */
+    private void linkExpired(Context ctx, HttpStatus status) {
+        message(ctx, status, "Link used or expired", "This confirmation link has been used or has "
                 + "expired; links work once, for " + SubscriptionService.CONFIRM_LINK_TTL.toHours()
                 + " hours. Subscribe again to get a new one.", "/subscribe", "Subscribe");
     }
@@ -160,7 +161,7 @@ public final class DigestPages {
             ctx.redirect("/settings/digest?done=saved", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             settings(ctx, member, subscriptions.forMember(member.id()),
-                    Form.typed(ctx, FIELDS).withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+                    Form.typed(ctx, FIELDS).withProblems(e.problems()), HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 

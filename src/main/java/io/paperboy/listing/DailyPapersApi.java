@@ -52,13 +52,25 @@ public final class DailyPapersApi {
         ctx.json(out);
     }
 
-    // By upvotes or date the store orders and cuts the page; the trending score is computed here.
+    /*
+     * By upvotes or date the store orders and cuts the page; the trending score is computed here.
+     * Each tells the page cache what it depends on, as the HTML listing pages do: the period's
+     * papers, or, for trending without a period, anything (any vote may move any paper into it).
+     */
     private List<ListedPaper> papers(Context ctx, String sort, ListingFilter filter, String submitter, int page, int limit) {
         if (!sort.equals("trending")) {
-            return listings.featured(period(ctx), filter, submitter, sort.equals("publishedAt"), page, limit).papers();
+            Period period = period(ctx);
+            ListingSlice slice = listings.featured(period, filter, submitter, sort.equals("publishedAt"), page, limit);
+            ListingTopics.declare(ctx, listings, period, slice.papers(), page == 0 && !slice.hasNext()
+                    && filter.equals(ListingFilter.NONE) && submitter == null);
+            return slice.papers();
         }
         boolean periodGiven = ctx.queryParam("date") != null || ctx.queryParam("week") != null || ctx.queryParam("month") != null;
-        return (periodGiven ? listings.trending(period(ctx), filter) : listings.trending(filter)).stream()
+        List<ListedPaper> ranked = periodGiven ? listings.trending(period(ctx), filter) : listings.trending(filter);
+        if (periodGiven) { // every paper of the period that passes the filter, before the page is cut
+            ListingTopics.declare(ctx, listings, period(ctx), ranked, filter.equals(ListingFilter.NONE));
+        }
+        return ranked.stream()
                 .filter(p -> submitter == null || submitter.equals(p.entry().submittedBy()))
                 .skip((long) page * limit).limit(limit).toList();
     }

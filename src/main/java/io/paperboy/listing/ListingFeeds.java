@@ -36,9 +36,11 @@ public final class ListingFeeds {
                 : ListingPages.parse(Period.Kind.DAY, date);
         ListingFilter filter = ListingPages.filter(ctx);
         String base = site.base();
+        List<ListedPaper> papers = listings.featured(period, filter);
         Feed feed = feed(base, base + ctx.path() + query(ctx), "Papers of " + period.title(),
-                base + period.path() + filter.query(), listings.featured(period, filter),
-                period.start().atStartOfDay().toInstant(ZoneOffset.UTC));
+                base + period.path() + filter.query(), papers, period.start().atStartOfDay().toInstant(ZoneOffset.UTC));
+        // Ordered by votes: a vote on one of the day's papers reorders it, a vote elsewhere does not.
+        ListingTopics.declare(ctx, listings, period, papers, filter.equals(ListingFilter.NONE));
         send(ctx, feed, format);
     }
 
@@ -48,6 +50,7 @@ public final class ListingFeeds {
         String base = site.base();
         Feed feed = feed(base, base + ctx.path() + query(ctx), "Trending papers",
                 base + "/papers/trending" + filter.query(), listings.trending(filter), null);
+        // Any vote may move any paper into trending: no topics, so every change drops it.
         send(ctx, feed, format);
     }
 

@@ -98,8 +98,9 @@ public final class ListingPages {
                 "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
                 upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period)).withPages(slice);
         HttpPolicy.shortCache(ctx);
-        // Calendar and neighbours come from the listings; the cards from these papers.
-        io.paperboy.web.PageCache.shows(ctx, papers.stream().map(p -> p.paper().id()).toList(), true);
+        // Calendar and neighbours come from the listings; the cards from these papers, or, on a
+        // filtered page or one of several, from whichever papers of the period a change moves here.
+        ListingTopics.declare(ctx, listings, period, papers, slice.page() == 0 && !slice.hasNext() && filter.equals(ListingFilter.NONE));
         Templates.page(ctx, "listing/listing.jte", withComments(submitted(ctx, page.member(), view)));
     }
 
@@ -124,6 +125,7 @@ public final class ListingPages {
                 papers, null, null, filter, "No papers have been featured yet.", upvotedBy(page.member(), papers),
                 submitters(papers));
         HttpPolicy.shortCache(ctx);
+        // Any vote may move any paper onto it: it declares no topics, so every change drops it.
         Templates.page(ctx, "listing/listing.jte", withComments(view));
     }
 

@@ -75,6 +75,20 @@ final class ListingRepository {
                 .list();
     }
 
+    /**
+     * Up to {@code limit} ids of the papers with a shown entry from {@code first} to {@code last},
+     * whatever their filters and page: what a listing of that period depends on.
+     */
+    List<String> listPaperIdsBetween(Handle handle, LocalDate first, LocalDate last, int limit) {
+        return handle.createQuery("SELECT DISTINCT paper_id FROM listings WHERE " + SHOWN
+                        + " AND day BETWEEN :first AND :last LIMIT :limit")
+                .bind("first", first.toString())
+                .bind("last", last.toString())
+                .bind("limit", limit)
+                .mapTo(String.class)
+                .list();
+    }
+
     private static final String BY_UPVOTES = "total DESC, l.upvotes DESC, l.day DESC, l.paper_id";
 
     /**

@@ -89,6 +89,15 @@ public final class ListingService {
         return entries -> withPapers(entries, filter);
     }
 
+    /**
+     * The ids of every paper featured in {@code period}, whatever the filters, or empty when there
+     * are more than {@code max}: what a filtered or paged listing of the period depends on.
+     */
+    public Optional<java.util.Set<String>> featuredIds(Period period, int max) {
+        List<String> ids = db.withHandle(h -> listings.listPaperIdsBetween(h, period.start(), period.end(), max + 1));
+        return ids.size() > max ? Optional.empty() : Optional.of(java.util.Set.copyOf(ids));
+    }
+
     public Optional<LocalDate> latestDay() {
         return db.withHandle(listings::latestDay);
     }

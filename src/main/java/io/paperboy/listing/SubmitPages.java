@@ -68,7 +68,7 @@ public final class SubmitPages {
             ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
                     HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, typed.withProblems(e.problems()), null);
         } catch (SubmissionRefused e) {
             render(ctx, HttpStatus.forStatus(e.reason().status()), typed, e);
         }
@@ -93,7 +93,7 @@ public final class SubmitPages {
             ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
                     HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            render(ctx, HttpStatus.BAD_REQUEST, typed.withProblems(e.problems()), null);
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, typed.withProblems(e.problems()), null);
         } catch (SubmissionRefused e) {
             render(ctx, HttpStatus.forStatus(e.reason().status()), typed, e);
         }

@@ -9,6 +9,7 @@ import io.paperboy.web.Feed;
 import io.paperboy.web.FeedWriter;
 import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Page;
+import io.paperboy.web.PageCache;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ public final class SearchFeeds {
         // Dated by its newest paper, or now when nothing matches (Feed works it out: never 1970-01-01).
         Feed feed = new Feed(base + ctx.path() + "?q=" + PaperLinks.encode(q), "Search: " + q + " · Paperboy",
                 "Papers matching " + q, base + "/papers?q=" + PaperLinks.encode(q), null, items);
+        // Ordered by relevance (the index, which the cache's version follows), showing no votes: only
+        // changes to the papers it lists drop it.
+        PageCache.shows(ctx, hits.stream().map(SearchHit::paperId).toList(), false);
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.contentType(format.mediaType()).result(writer.write(feed, format));
     }

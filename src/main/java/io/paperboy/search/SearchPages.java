@@ -52,7 +52,7 @@ public final class SearchPages {
                     results(results.closeInMeaning()), results.total(), results.byMeaning(), null,
                     cards.of(page.member(), ids(results))));
         } catch (InvalidQueryException e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT); // the search form refused for its content
             render(ctx, SearchView.refused(page.withFeeds(List.of()), query, e.getMessage()));
         }
     }

@@ -8,6 +8,7 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
 import io.paperboy.paper.Related;
+import io.paperboy.web.PageCache;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,6 +40,10 @@ public final class SimilarApi {
         }
         int limit = limit(ctx.queryParam("limit"));
         List<Shown> similar = similarTo(id, limit);
+        // The neighbours come from the index (the cache's version follows it); their upvotes, comment
+        // counts and text from the store: changes to other papers keep the answer.
+        PageCache.shows(ctx, java.util.stream.Stream.concat(java.util.stream.Stream.of(id),
+                similar.stream().map(s -> s.related().paper().id())).toList(), false);
         List<ApiPaper> rendered = render.apply(similar.stream().map(s -> s.related().paper()).toList());
         List<SimilarEntry> out = new java.util.ArrayList<>(similar.size());
         for (int i = 0; i < similar.size(); i++) {

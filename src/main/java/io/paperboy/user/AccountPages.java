@@ -76,7 +76,7 @@ public final class AccountPages {
                     ctx.formParam("password"), address -> mail.acquire(ctx, address));
             ctx.redirect("/login?signed-up", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+            signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (HttpResponseException e) {
             if (e.getStatus() != HttpStatus.TOO_MANY_REQUESTS.getCode()) {
                 throw e;
@@ -126,7 +126,7 @@ public final class AccountPages {
             auth.signIn(ctx, sessionId);
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            loginPage(ctx, typed.withProblems(e.problems()), HttpStatus.BAD_REQUEST);
+            loginPage(ctx, typed.withProblems(e.problems()), HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -173,7 +173,7 @@ public final class AccountPages {
         String problem = AccountInput.emailProblem(email);
         if (problem != null) {
             Form typed = Form.typed(ctx, List.of("email")).withProblems(Map.of("email", problem));
-            render(ctx, "user/reset.jte", HttpStatus.BAD_REQUEST, "Reset your password",
+            render(ctx, "user/reset.jte", HttpStatus.UNPROCESSABLE_CONTENT, "Reset your password",
                     (page, csrf) -> new AccountViews.Reset(page, typed, csrf));
             return;
         }
@@ -194,10 +194,10 @@ public final class AccountPages {
             ctx.redirect("/login?reset", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             if (e.problems().containsKey("token")) {
-                message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired", e.problems().get("token"), "/reset",
+                message(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Link used or expired", e.problems().get("token"), "/reset",
                         "Ask for a new link");
             } else {
-                render(ctx, "user/new-password.jte", HttpStatus.BAD_REQUEST, "Choose a new password",
+                render(ctx, "user/new-password.jte", HttpStatus.UNPROCESSABLE_CONTENT, "Choose a new password",
                         (page, csrf) -> new AccountViews.NewPassword(page, Form.EMPTY.withProblems(e.problems()), csrf, token));
             }
         }

@@ -6,7 +6,7 @@ import io.paperboy.web.Member;
 import io.paperboy.web.Visitor;
 
 /**
- * {@code POST /claims}: the paper page's "Are you an author?" form. A refused claim answers 400
+ * {@code POST /claims}: the paper page's "Are you an author?" form. A refused claim answers 422
  * with the reason (already claimed, not an author of this paper); a claim sent goes to the
  * member's profile, where it waits for a curator.
  */

@@ -45,7 +45,7 @@ public final class SettingsPages {
             accounts.setDisplayName(member.id(), ctx.formParam("display_name"));
             done(ctx, "profile");
         } catch (InvalidForm e) {
-            render(ctx, member, Form.typed(ctx, List.of("display_name")).withProblems(e.problems()), null, HttpStatus.BAD_REQUEST);
+            render(ctx, member, Form.typed(ctx, List.of("display_name")).withProblems(e.problems()), null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -67,7 +67,7 @@ public final class SettingsPages {
             if (!e.problems().containsKey("current_password")) {
                 wrongCurrentPasswords.giveBack(account);
             }
-            render(ctx, member, Form.EMPTY.withProblems(e.problems()), null, HttpStatus.BAD_REQUEST);
+            render(ctx, member, Form.EMPTY.withProblems(e.problems()), null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -77,7 +77,7 @@ public final class SettingsPages {
             String token = accounts.createApiToken(member.id(), ctx.formParam("label"));
             render(ctx, member, Form.EMPTY, token, HttpStatus.OK);
         } catch (InvalidForm e) {
-            render(ctx, member, Form.typed(ctx, List.of("label")).withProblems(e.problems()), null, HttpStatus.BAD_REQUEST);
+            render(ctx, member, Form.typed(ctx, List.of("label")).withProblems(e.problems()), null, HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 

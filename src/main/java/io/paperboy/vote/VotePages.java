@@ -6,7 +6,6 @@ import io.javalin.http.NotFoundResponse;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.web.ActionLimit;
 import io.paperboy.web.HttpPolicy;
-import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Visitor;
@@ -38,7 +37,8 @@ public final class VotePages {
         } else if (action.equals("remove")) {
             vote(ctx, false);
         } else {
-            throw InvalidForm.of("action", "must be upvote or remove");
+            // The buttons' own value, never typed: a malformed request (400), not a form refused for its content.
+            throw new io.javalin.http.BadRequestResponse("action: must be upvote or remove");
         }
     }
 

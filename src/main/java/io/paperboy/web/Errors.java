@@ -23,7 +23,8 @@ public final class Errors {
     /** web/error.jte's model: the page (titled with the status), the status code and the message. */
     public record ErrorPage(Page page, int status, String message) {}
 
-    private static boolean wantsJson(Context ctx) {
+    /** Whether {@code ctx} is answered in JSON (the API, feeds' errors, health, MCP) rather than an HTML page. */
+    public static boolean wantsJson(Context ctx) {
         String path = ctx.path();
         return path.startsWith("/api/") || path.startsWith("/feeds/") || path.equals("/health") || path.equals("/mcp");
     }

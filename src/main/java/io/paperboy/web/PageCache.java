@@ -31,9 +31,11 @@ import java.util.function.LongSupplier;
  * Keeps rendered pages, API answers and feeds until a change touches what they show. Every answer
  * depends only on the store and the URL. Each change of the store names its topics (a paper, the
  * listings, or everything: {@link io.paperboy.db.ChangeSequence}); every node's {@link ChangeWatcher}
- * reads them and calls {@link #changed}, which drops the entries showing a touched paper. A page
+ * reads them and calls {@link #changed}, which drops the entries showing a touched paper. An answer
  * that says which papers it shows ({@link #shows}) is dropped only by changes to those papers (and,
- * for listing pages, to the listings); any other page by any change. An answer rendered while a
+ * for listings, to the listings); one that says nothing (trending, which any vote may change) by
+ * any change. Pages, API answers and feeds of the same content declare alike (the table in
+ * docs/architecture.md). An answer rendered while a
  * change came in is not kept when that change touches it. No TTL, no stale page.
  *
  * <p>An answer is kept as it is sent: its bytes, and its bytes gzipped once (when it is big enough

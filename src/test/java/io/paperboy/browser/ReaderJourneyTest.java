@@ -130,6 +130,28 @@ final class ReaderJourneyTest {
         assertThat(browser.getCurrentUrl()).contains("/papers?q=diphoton");
     }
 
+    /**
+     * A query the search refuses answers 422 with the reason in the results, which htmx swaps as it
+     * swaps a 200. (At 400, as before, htmx swapped nothing: the old results stayed, and the flash
+     * said only "The server refused this (400)".)
+     */
+    @Test
+    void searchAsYouType_showsWhyAQueryIsRefused_inPlaceOfTheResults() throws Exception {
+        open(1280, 900, "/papers?q=diphoton");
+        browser.executeScript("window.stillHere = true;");
+        WebElement box = browser.findElement(By.id("q"));
+        box.clear();
+
+        box.sendKeys("year:abc");
+
+        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results p.error-message[role=alert]")));
+        assertThat(refusal.getText()).contains("year must be a year like 2024");
+        assertThat(browser.findElements(By.cssSelector("#results a[href='/papers/0704.0001']"))).as("the old results").isEmpty();
+        assertThat(browser.findElement(By.id("flash")).getText()).as("no generic refusal in the flash").isEmpty();
+        assertThat(browser.executeScript("return window.stillHere === true")).as("no page load happened").isEqualTo(true);
+    }
+
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"390,844", "1280,900"})
     void screenshots_atPhoneAndDesktopWidth_areNotBlank(int width, int height) throws Exception {

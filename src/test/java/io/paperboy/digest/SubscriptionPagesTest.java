@@ -77,7 +77,7 @@ final class SubscriptionPagesTest {
         digests().run(later, null);
         assertThat(digestsTo("optin@example.org")).isEqualTo(1);
         HttpResponse<String> again = browser.post("/subscribe/confirm", Map.of("token", token(link)));
-        assertThat(again.statusCode()).as("a link works once").isEqualTo(400);
+        assertThat(again.statusCode()).as("a link works once").isEqualTo(422);
     }
 
     @Test
@@ -121,7 +121,7 @@ final class SubscriptionPagesTest {
                 "zone", "Mars/Olympus_Mons", "categories", "not a category!"));
         HttpResponse<String> response = browser.post("/subscribe", form);
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("must be a mail address", "must be daily or weekly",
                 "must be a whole hour from 0 to 23", "Mars/Olympus_Mons' is not a time zone",
                 "is not an arXiv category", "value=\"nope\"");
@@ -201,7 +201,7 @@ final class SubscriptionPagesTest {
         HttpResponse<String> refused = bob.post("/settings/digest", Map.of("frequency", "daily", "hour", "8", "zone", "UTC"));
 
         // The same words as for an address someone already subscribed (below): the page tells nobody who subscribes.
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("confirm your email address first");
         assertThat(bob.get("/settings/digest").body()).contains("You get no digest yet.");
     }
@@ -218,7 +218,7 @@ final class SubscriptionPagesTest {
         HttpResponse<String> taken = intruder.post("/settings/digest", Map.of("frequency", "weekly", "hour", "3",
                 "zone", "UTC", "searches", "something else"));
 
-        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.statusCode()).isEqualTo(422);
         assertThat(taken.body()).contains("confirm your email address first");
         assertThat(intruder.get("/settings/digest").body()).contains("You get no digest yet.");
     }

@@ -131,7 +131,7 @@ final class SubmitPagesTest {
 
         HttpResponse<String> answer = submit(gus, "https://example.com/abs/2401.12345");
 
-        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body()).contains("links must point to arxiv.org, not example.com")
                 .contains("accepted forms: 2401.12345, 2401.12345v2")
                 .contains("value=\"https://example.com/abs/2401.12345\"");

@@ -160,7 +160,7 @@ final class ModerationActionsTest {
 
         HttpResponse<String> refused = solo.post("/moderation/members/role", Map.of("name", "solo-admin", "role", "member"));
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("solo-admin is the last admin: make another member admin first");
         assertThat(logOf("solo-admin")).isEmpty();
 

@@ -39,14 +39,14 @@ final class SearchPagesTest {
     }
 
     @Test
-    void sortMenu_keepsTheChosenOrder_andAnUnknownOrderIsA400SayingWhy() throws Exception {
+    void sortMenu_keepsTheChosenOrder_andAnUnknownOrderIsA422SayingWhy() throws Exception {
         HttpResponse<String> newest = SERVER.server().get("/papers?q=model&sort=date");
         HttpResponse<String> unknown = SERVER.server().get("/papers?q=model&sort=oldest");
 
         assertThat(newest.statusCode()).isEqualTo(200);
         assertThat(newest.body()).contains("<option value=\"date\" selected>newest</option>")
                 .contains("class=\"paper-card\"");
-        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(unknown.body()).contains("sort must be one of: relevance, date, upvotes").contains("value=\"model\"");
     }
 
@@ -59,10 +59,10 @@ final class SearchPagesTest {
     }
 
     @Test
-    void unrunnableQuery_isA400PageKeepingTheQuery() throws Exception {
+    void unrunnableQuery_isA422PageKeepingTheQuery() throws Exception {
         HttpResponse<String> page = SERVER.server().get("/papers?q=" + "x".repeat(1100));
 
-        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("role=\"alert\"").contains("value=\"xxxxxxxx");
     }
 
@@ -105,10 +105,10 @@ final class SearchPagesTest {
     }
 
     @Test
-    void aBadPageNumber_isA400PageSayingWhatIsAllowed() throws Exception {
+    void aBadPageNumber_isA422PageSayingWhatIsAllowed() throws Exception {
         HttpResponse<String> page = SERVER.server().get("/papers?q=model&page=0");
 
-        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("page must be a whole number from 1 to 20").contains("value=\"model\"");
     }
 }

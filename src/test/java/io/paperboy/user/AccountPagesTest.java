@@ -48,7 +48,7 @@ final class AccountPagesTest {
         HttpResponse<String> response = someone.post("/signup", Map.of("email", "not-an-address", "name", "x",
                 "display_name", "Grace", "password", "short-pw"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
                 .contains("this is not an email address")
                 .contains("use 2-30 letters")
@@ -89,7 +89,7 @@ final class AccountPagesTest {
         HttpResponse<String> sameName = second.post("/signup", Map.of("email", "other-name@example.org", "name", "Taken-Name",
                 "display_name", "Other", "password", WebSession.PASSWORD));
 
-        assertThat(sameName.statusCode()).isEqualTo(400);
+        assertThat(sameName.statusCode()).isEqualTo(422);
         assertThat(sameName.body()).contains("is taken");
     }
 
@@ -100,7 +100,7 @@ final class AccountPagesTest {
         HttpResponse<String> wrong = bob.logIn("bob", "not the password");
         HttpResponse<String> nobody = server().browser().logIn("nobody-here", "not the password");
 
-        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("wrong email or password").contains("value=\"bob@example.org\"");
         assertThat(nobody.body()).contains("wrong email or password");
         assertThat(bob.get("/settings").statusCode()).isEqualTo(303);
@@ -111,7 +111,7 @@ final class AccountPagesTest {
         server().browser().signUp("carol");
         WebSession attacker = server().browser();
         for (int i = 0; i < 5; i++) {
-            assertThat(attacker.logIn("carol", "guess number " + i).statusCode()).isEqualTo(400);
+            assertThat(attacker.logIn("carol", "guess number " + i).statusCode()).isEqualTo(422);
         }
         HttpResponse<String> sixth = attacker.logIn("carol", WebSession.PASSWORD);
 
@@ -134,7 +134,7 @@ final class AccountPagesTest {
                     () -> g.logIn("burst", "a wrong guess").statusCode()).toList());
             int tried = 0;
             for (var answer : answers) {
-                tried += answer.get() == 400 ? 1 : 0;
+                tried += answer.get() == 422 ? 1 : 0;
             }
 
             assertThat(tried).isEqualTo(5);
@@ -206,7 +206,7 @@ final class AccountPagesTest {
 
         assertThat(withCookie("/settings", oldSession).statusCode()).isEqualTo(303);
         assertThat(server().browser().logIn("grace", "a brand new password").statusCode()).isEqualTo(303);
-        assertThat(server().browser().logIn("grace", WebSession.PASSWORD).statusCode()).isEqualTo(400);
+        assertThat(server().browser().logIn("grace", WebSession.PASSWORD).statusCode()).isEqualTo(422);
         HttpResponse<String> reused = forgetful.get(link);
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(reused.body()).contains("used or has expired");
@@ -235,7 +235,7 @@ final class AccountPagesTest {
             // A short password would be refused after hashing-free checks too; the link's problem comes first,
             // so no bad link ever reaches the Argon2id hash.
             HttpResponse<String> first = someone.post("/reset/confirm", Map.of("token", "bogus", "password", "short"));
-            assertThat(first.statusCode()).isEqualTo(400);
+            assertThat(first.statusCode()).isEqualTo(422);
             assertThat(first.body()).contains("used or expired").doesNotContain("at least");
             int refusedAt = -1;
             for (int i = 2; i <= 25 && refusedAt < 0; i++) {
@@ -254,7 +254,7 @@ final class AccountPagesTest {
         WebSession ada = server().browser().signUpConfirmed("wrong-current");
         for (int i = 0; i < 5; i++) {
             assertThat(ada.post("/settings/password", Map.of("current_password", "not my password",
-                    "new_password", "a brand new password")).statusCode()).isEqualTo(400);
+                    "new_password", "a brand new password")).statusCode()).isEqualTo(422);
         }
 
         HttpResponse<String> sixth = ada.post("/settings/password", Map.of("current_password", WebSession.PASSWORD,

@@ -52,7 +52,7 @@ final class AccountTakeoverTest {
         String email = WebSession.email("victim-" + store.name().toLowerCase());
 
         HttpResponse<String> token = impostor.post("/settings/tokens", Map.of("label", "sleeper"));
-        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(token.statusCode()).isEqualTo(422);
         assertThat(token.body()).contains("confirm your email address before creating API tokens")
                 .doesNotContain("class=\"token\"");
         HttpResponse<String> feed = impostor.post("/papers/for-you/feed", Map.of("action", "new"));

@@ -91,7 +91,7 @@ final class ClaimPagesTest {
 
         HttpResponse<String> again = bob.post("/claims", Map.of("paper", "2606.00467", "author", "Rafal Kocielnik"));
 
-        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("you already claimed &#39;Etienne Casanova&#39; on this paper (pending)");
     }
 
@@ -107,7 +107,7 @@ final class ClaimPagesTest {
                 .contains("<option value=\"Sai Shruthi Sistla\">");
         HttpResponse<String> refused = other.post("/claims", Map.of("paper", "2606.12451", "author", "Ashutosh Hathidara"));
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("&#39;Ashutosh Hathidara&#39; on this paper is already claimed by owner-claims");
     }
 
@@ -132,7 +132,7 @@ final class ClaimPagesTest {
 
         HttpResponse<String> refused = curator.post("/moderation/claims/" + id + "/approve", Map.of());
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("you cannot approve your own claim: another curator or an admin must");
         assertThat(logOf(id)).isEmpty();
         assertThat(pendingClaimOf("claims-curator")).isEqualTo(id);
@@ -147,7 +147,7 @@ final class ClaimPagesTest {
 
         HttpResponse<String> refused = mallory.post("/claims", Map.of("paper", "2606.13594", "author", "Alan Turing"));
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("author: choose one of this paper&#39;s authors: Siyi Chen, Xiaoyan Zhang");
     }
 

@@ -69,10 +69,10 @@ final class DisplayNamesTest {
         HttpResponse<String> exact = mallory.post("/settings/profile", Map.of("display_name", "Grace Hopper"));
         HttpResponse<String> role = mallory.post("/settings/profile", Map.of("display_name", "Admin"));
 
-        assertThat(lookAlike.statusCode()).isEqualTo(400);
+        assertThat(lookAlike.statusCode()).isEqualTo(422);
         assertThat(lookAlike.body()).contains("looks like the name of another member (Grace Hopper)");
-        assertThat(exact.statusCode()).isEqualTo(400);
-        assertThat(role.statusCode()).isEqualTo(400);
+        assertThat(exact.statusCode()).isEqualTo(422);
+        assertThat(role.statusCode()).isEqualTo(422);
         assertThat(role.body()).contains("reads as one of the site's roles");
         assertThat(mallory.get("/settings").body()).contains("Member mallory");
         assertThat(grace.post("/settings/profile", Map.of("display_name", "Grace Hopper")).statusCode())
@@ -88,7 +88,7 @@ final class DisplayNamesTest {
         HttpResponse<String> refused = someone.post("/signup", Map.of("email", "m@example.org", "name", "admin",
                 "display_name", "\u0422uring", "password", WebSession.PASSWORD)); // Cyrillic Т
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("'admin' reads as one of the site's roles")
                 .contains("looks like the name of another member (turing)");
     }

@@ -41,7 +41,7 @@ final class SharedThrottlesTest {
             one.browser().signUp("shared");
             List<TestServer> nodes = List.of(one, two, three);
             for (int i = 0; i < 5; i++) {
-                assertThat(nodes.get(i % 3).browser().logIn("shared", "a wrong guess " + i).statusCode()).isEqualTo(400);
+                assertThat(nodes.get(i % 3).browser().logIn("shared", "a wrong guess " + i).statusCode()).isEqualTo(422);
             }
 
             // Each node saw one or two failures; together they saw five.
@@ -56,7 +56,7 @@ final class SharedThrottlesTest {
     void aClientRefusedByAddress_makesTheStoreCountNoNewAccount(TestStore store) throws Exception {
         try (TestServer server = new TestServer(dir, store)) {
             for (int i = 0; i < 30; i++) { // the address's 30 failures per 15 minutes
-                assertThat(server.browser().logIn("nobody" + i, "a guess").statusCode()).isEqualTo(400);
+                assertThat(server.browser().logIn("nobody" + i, "a guess").statusCode()).isEqualTo(422);
             }
             int accountsCounted = countRows(server, "login-account/");
 
@@ -87,7 +87,7 @@ final class SharedThrottlesTest {
             }
             int tried = 0;
             for (Future<Integer> answer : pool.invokeAll(guesses)) {
-                tried += answer.get() == 400 ? 1 : 0;
+                tried += answer.get() == 422 ? 1 : 0;
             }
 
             assertThat(tried).isEqualTo(5);

@@ -140,7 +140,7 @@ final class PageCacheTest {
     }
 
     // Every answer's Last-Modified once two rounds a second apart give the same: all kept in the cache.
-    private static Map<String, String> stableLastModified(TestServer server, List<String> paths) throws Exception {
+    static Map<String, String> stableLastModified(TestServer server, List<String> paths) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         Map<String, String> previous = Map.of();
         while (System.nanoTime() < deadline) {
