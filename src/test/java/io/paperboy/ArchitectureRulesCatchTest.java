@@ -16,7 +16,8 @@ final class ArchitectureRulesCatchTest {
 
     @Test
     void aCycleBetweenTwoFeatures_failsTheCycleRule() {
-        assertThatThrownBy(() -> ArchitectureTest.freeOfCycles("io.paperboy.archfixture").check(planted))
+        assertThatThrownBy(() ->
+                        ArchitectureTest.freeOfCycles("io.paperboy.archfixture").check(planted))
                 .hasMessageContaining("Cycle detected: Slice left")
                 .hasMessageContaining("Slice right");
     }

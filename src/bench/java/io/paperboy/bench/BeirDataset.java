@@ -37,7 +37,10 @@ public record BeirDataset(List<Doc> corpus, Map<String, String> queries, Map<Str
         }
         List<Doc> corpus = new ArrayList<>();
         for (JsonNode d : lines(folder.resolve("corpus.jsonl"))) {
-            corpus.add(new Doc(d.get("_id").asText(), d.get("title").asText(), d.get("text").asText()));
+            corpus.add(new Doc(
+                    d.get("_id").asText(),
+                    d.get("title").asText(),
+                    d.get("text").asText()));
         }
         return new BeirDataset(corpus, queries, relevant);
     }

@@ -48,15 +48,23 @@ public final class ForYouEvaluation {
         long seed = intOption(args, "--seed", 7);
         List<Paper> papers = load(data);
         System.out.printf("papers: %,d (seed, Hugging Face daily papers, arXiv snapshot sample)%n", papers.size());
-        List<float[]> vectors = embeddings(papers, Path.of(System.getProperty("java.io.tmpdir"), "paperboy-foryou-vectors-"
-                + Integer.toHexString(papers.stream().map(Paper::id).toList().hashCode()) + ".bin"));
+        List<float[]> vectors = embeddings(
+                papers,
+                Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "paperboy-foryou-vectors-"
+                                + Integer.toHexString(
+                                        papers.stream().map(Paper::id).toList().hashCode()) + ".bin"));
 
         List<Interest> interests = interests(papers);
-        interests.forEach(i -> System.out.printf("  interest %-28s %3d papers%n", i.name(), i.papers().size()));
+        interests.forEach(i -> System.out.printf(
+                "  interest %-28s %3d papers%n", i.name(), i.papers().size()));
         List<Member> members = members(interests, papers.size(), users, new Random(seed));
 
         List<Ranker> rankers = List.of(new CentroidRanker(), new LinearRanker());
-        System.out.printf("%n%d synthetic members, %d held-out upvotes in all%n", members.size(),
+        System.out.printf(
+                "%n%d synthetic members, %d held-out upvotes in all%n",
+                members.size(),
                 members.stream().mapToInt(m -> m.heldOut().size()).sum());
         System.out.printf("%-10s %10s %10s %16s%n", "ranking", "recall@10", "MRR", "ms per member");
         System.out.printf("%-10s %10.3f %10s%n", "random", randomRecall(members, papers.size()), "");
@@ -111,9 +119,11 @@ public final class ForYouEvaluation {
                 }
             }
             Ranker.Scorer scorer = ranker.train(liked, others);
-            candidates.sort(Comparator.comparingDouble((Integer i) -> scorer.score(vectors.get(i))).reversed());
+            candidates.sort(Comparator.comparingDouble((Integer i) -> scorer.score(vectors.get(i)))
+                    .reversed());
             List<Integer> top = candidates.subList(0, 10);
-            recall += (double) member.heldOut().stream().filter(top::contains).count() / member.heldOut().size();
+            recall += (double) member.heldOut().stream().filter(top::contains).count()
+                    / member.heldOut().size();
             int first = 0;
             while (!member.heldOut().contains(candidates.get(first))) {
                 first++;
@@ -124,7 +134,10 @@ public final class ForYouEvaluation {
     }
 
     private static double randomRecall(List<Member> members, int papers) {
-        return members.stream().mapToDouble(m -> 10.0 / (papers - m.train().size())).average().orElse(0);
+        return members.stream()
+                .mapToDouble(m -> 10.0 / (papers - m.train().size()))
+                .average()
+                .orElse(0);
     }
 
     static List<Member> members(List<Interest> interests, int paperCount, int count, Random random) {
@@ -137,7 +150,9 @@ public final class ForYouEvaluation {
                     chosen.add(second);
                 }
             }
-            List<Integer> pool = chosen.stream().flatMap(i -> i.papers().stream()).distinct()
+            List<Integer> pool = chosen.stream()
+                    .flatMap(i -> i.papers().stream())
+                    .distinct()
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             java.util.Collections.shuffle(pool, random);
             List<Integer> likes = pool.subList(0, Math.min(pool.size(), 6 + random.nextInt(7)));
@@ -163,18 +178,22 @@ public final class ForYouEvaluation {
             Paper p = papers.get(i);
             String archive = archive(p.primaryCategory());
             if (archive != null) {
-                byName.computeIfAbsent("archive " + archive, k -> new ArrayList<>()).add(i);
+                byName.computeIfAbsent("archive " + archive, k -> new ArrayList<>())
+                        .add(i);
             } else {
                 String text = (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT);
                 for (Map.Entry<String, Pattern> topic : TOPICS.entrySet()) {
                     if (topic.getValue().matcher(text).find()) {
-                        byName.computeIfAbsent("topic " + topic.getKey(), k -> new ArrayList<>()).add(i);
+                        byName.computeIfAbsent("topic " + topic.getKey(), k -> new ArrayList<>())
+                                .add(i);
                     }
                 }
             }
         }
-        return byName.entrySet().stream().filter(e -> e.getValue().size() >= 9)
-                .map(e -> new Interest(e.getKey(), e.getValue())).toList();
+        return byName.entrySet().stream()
+                .filter(e -> e.getValue().size() >= 9)
+                .map(e -> new Interest(e.getKey(), e.getValue()))
+                .toList();
     }
 
     // Archives of the snapshot sample's categories; null for papers without one (seed, Hugging Face).
@@ -183,13 +202,16 @@ public final class ForYouEvaluation {
             return null;
         }
         String archive = category.split("[.]")[0];
-        return archive.startsWith("hep") || archive.equals("gr-qc") || archive.startsWith("nucl") ? "hep-nucl-gr"
+        return archive.startsWith("hep") || archive.equals("gr-qc") || archive.startsWith("nucl")
+                ? "hep-nucl-gr"
                 : archive.equals("math-ph") ? "math" : archive;
     }
 
     private static Map<String, Pattern> topics() {
         Map<String, Pattern> topics = new LinkedHashMap<>();
-        topics.put("diffusion and generation", Pattern.compile("\\bdiffusion|image generation|text-to-image|video generation"));
+        topics.put(
+                "diffusion and generation",
+                Pattern.compile("\\bdiffusion|image generation|text-to-image|video generation"));
         topics.put("language models", Pattern.compile("language model|\\bllms?\\b"));
         topics.put("reinforcement learning", Pattern.compile("reinforcement learning|\\brl\\b|reward"));
         topics.put("vision", Pattern.compile("\\bvision|visual|image|segmentation|3d\\b"));
@@ -205,12 +227,18 @@ public final class ForYouEvaluation {
         try (Database db = Database.open(Database.sqliteUrl(dir.resolve("papers.db")))) {
             PaperService papers = new PaperService(db);
             new Importer(db, papers, new ListingService(db, papers), LocalDate.of(2026, 11, 29))
-                    .run(List.of(data.resolve("seed/papers.jsonl"), data.resolve("hf-daily-papers/daily_papers-2026-06-12.json"),
-                            data.resolve("arxiv-kaggle-sample/arxiv-metadata-oai-snapshot.sample.jsonl")), false);
+                    .run(
+                            List.of(
+                                    data.resolve("seed/papers.jsonl"),
+                                    data.resolve("hf-daily-papers/daily_papers-2026-06-12.json"),
+                                    data.resolve("arxiv-kaggle-sample/arxiv-metadata-oai-snapshot.sample.jsonl")),
+                            false);
             List<Paper> all = new ArrayList<>();
             papers.forEach(all::add);
             all.sort(Comparator.comparing(Paper::id));
-            return all.stream().filter(Predicate.not(p -> p.abstractText().isBlank())).toList();
+            return all.stream()
+                    .filter(Predicate.not(p -> p.abstractText().isBlank()))
+                    .toList();
         }
     }
 

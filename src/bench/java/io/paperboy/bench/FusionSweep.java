@@ -34,7 +34,8 @@ final class FusionSweep {
                 double ndcg = 0;
                 double recall = 0;
                 for (String q : data.queries().keySet()) {
-                    List<String> fused = RankFusion.fuse(List.of(words.get(q), meaning.get(q)), new double[] {1, w}, k, depth);
+                    List<String> fused =
+                            RankFusion.fuse(List.of(words.get(q), meaning.get(q)), new double[] {1, w}, k, depth);
                     Set<String> relevant = data.relevant().get(q);
                     ndcg += RelevanceMetrics.ndcg(fused, relevant, 10);
                     recall += RelevanceMetrics.recall(fused, relevant, depth);

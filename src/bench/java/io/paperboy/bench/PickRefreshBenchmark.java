@@ -26,21 +26,31 @@ public final class PickRefreshBenchmark {
         Random random = new Random(Long.parseLong(option(args, "--seed", "1")));
         Path dir = Files.createTempDirectory("paperboy-pick-refresh");
         try (TestServer server = TestServer.withEmbeddings(dir)) {
-            List<String> ids = server.db().withHandle(h -> h.createQuery("SELECT id FROM papers ORDER BY id")
-                    .mapTo(String.class).list());
+            List<String> ids = server.db()
+                    .withHandle(h -> h.createQuery("SELECT id FROM papers ORDER BY id")
+                            .mapTo(String.class)
+                            .list());
             List<Double> refresh = new ArrayList<>();
             List<Double> stored = new ArrayList<>();
             for (int m = 0; m < members; m++) {
                 WebSession member = server.browser().signUpConfirmed("bench" + m);
                 for (int v = 3 + random.nextInt(6); v > 0; v--) {
-                    member.post("/papers/" + ids.get(random.nextInt(ids.size())) + "/upvote", Map.of("action", "upvote"));
+                    member.post(
+                            "/papers/" + ids.get(random.nextInt(ids.size())) + "/upvote", Map.of("action", "upvote"));
                 }
                 refresh.add(timeMs(member));
                 stored.add(timeMs(member));
             }
-            System.out.printf(Locale.ROOT, "%d members, %d papers: first view (ranks again) median %.0f ms, p90 %.0f ms; "
-                            + "next view (stored picks) median %.0f ms, p90 %.0f ms%n", members, ids.size(),
-                    percentile(refresh, 50), percentile(refresh, 90), percentile(stored, 50), percentile(stored, 90));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d members, %d papers: first view (ranks again) median %.0f ms, p90 %.0f ms; "
+                            + "next view (stored picks) median %.0f ms, p90 %.0f ms%n",
+                    members,
+                    ids.size(),
+                    percentile(refresh, 50),
+                    percentile(refresh, 90),
+                    percentile(stored, 50),
+                    percentile(stored, 90));
         }
     }
 

@@ -101,9 +101,17 @@ final class QueryTimer {
             throw new IllegalStateException(engine + ": a client failed");
         }
         long ran = next.get();
-        String line = String.format(Locale.ROOT, "%-16s %8s %9.2f %9.2f %12.1f   (8 clients: %,d queries in %.1f s; %,d hits seen)",
-                engine, timed == queries.size() ? Integer.toString(timed) : timed + "/" + queries.size(),
-                p50, p99, ran / seconds, ran, seconds, hits);
+        String line = String.format(
+                Locale.ROOT,
+                "%-16s %8s %9.2f %9.2f %12.1f   (8 clients: %,d queries in %.1f s; %,d hits seen)",
+                engine,
+                timed == queries.size() ? Integer.toString(timed) : timed + "/" + queries.size(),
+                p50,
+                p99,
+                ran / seconds,
+                ran,
+                seconds,
+                hits);
         System.out.println(line);
         report.add(line);
     }
@@ -117,7 +125,10 @@ final class QueryTimer {
         Arrays.sort(order, (a, b) -> Long.compare(latencies[b], latencies[a]));
         StringBuilder slowest = new StringBuilder(engine + ", slowest:");
         for (int i = 0; i < Math.min(SLOWEST_SHOWN, timed); i++) {
-            slowest.append(String.format(Locale.ROOT, " [%s] %.1f ms;", String.join(" | ", queries.get(order[i])),
+            slowest.append(String.format(
+                    Locale.ROOT,
+                    " [%s] %.1f ms;",
+                    String.join(" | ", queries.get(order[i])),
                     latencies[order[i]] / 1e6));
         }
         System.out.println(slowest);

@@ -9,8 +9,8 @@ import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
 import io.paperboy.search.IndexFollower;
 import io.paperboy.search.InvalidQueryException;
-import io.paperboy.search.SearchHit;
 import io.paperboy.search.Ranking;
+import io.paperboy.search.SearchHit;
 import io.paperboy.search.SearchIndex;
 import io.paperboy.search.SearchResults;
 import io.paperboy.search.SearchService;
@@ -60,7 +60,7 @@ public final class SciFactBenchmark {
         BeirDataset data = BeirDataset.load(folder, split);
         Path temp = Files.createTempDirectory("paperboy-scifact");
         try (Database db = Database.open(Database.sqliteUrl(temp.resolve("store.db")));
-             SearchIndex index = SearchIndex.inMemory()) {
+                SearchIndex index = SearchIndex.inMemory()) {
             store(db, data);
             Embedder embedder = hybrid ? embedder(option(args, "--model", "bge")) : null;
             long start = System.nanoTime();
@@ -68,15 +68,18 @@ public final class SciFactBenchmark {
             IndexFollower follower = new IndexFollower(new PaperService(db), index, vectors);
             int indexed = follower.catchUp();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("SciFact (%s): %,d documents indexed in %.1f s (%.1f/s), %d queries%n", split,
-                    indexed, seconds, indexed / seconds, data.queries().size());
+            System.out.printf(
+                    "SciFact (%s): %,d documents indexed in %.1f s (%.1f/s), %d queries%n",
+                    split, indexed, seconds, indexed / seconds, data.queries().size());
             if (hybrid) {
                 // The server's path: text first, then the site's embedding job into the store, then the follower.
                 start = System.nanoTime();
-                int embedded = new EmbeddingWorker(new PaperService(db), vectors, null, embedder, "bench").embedPending();
+                int embedded =
+                        new EmbeddingWorker(new PaperService(db), vectors, null, embedder, "bench").embedPending();
                 follower.catchUp();
                 seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("embedded %,d documents in %.1f s = %.1f papers/s (%s, batches of %d)%n",
+                System.out.printf(
+                        "embedded %,d documents in %.1f s = %.1f papers/s (%s, batches of %d)%n",
                         embedded, seconds, embedded / seconds, embedder.describe(), EmbeddingWorker.batchSize());
             }
             SearchService search = new SearchService(index, embedder);
@@ -92,7 +95,8 @@ public final class SciFactBenchmark {
                     FusionSweep.run(data, search, RANKED);
                 }
             }
-            System.out.printf("targets: BM25 nDCG@10 >= %.4f, R@100 >= %.4f; hybrid nDCG@10 >= %.4f, R@100 >= %.4f: %s%n",
+            System.out.printf(
+                    "targets: BM25 nDCG@10 >= %.4f, R@100 >= %.4f; hybrid nDCG@10 >= %.4f, R@100 >= %.4f: %s%n",
                     minNdcg, minRecall, minHybridNdcg, minHybridRecall, pass ? "met" : "MISSED");
             System.exit(pass ? 0 : 1);
         } finally {
@@ -127,7 +131,9 @@ public final class SciFactBenchmark {
         PaperService papers = new PaperService(db);
         List<Paper> batch = new ArrayList<>();
         for (BeirDataset.Doc d : data.corpus()) {
-            batch.add(Paper.builder(d.id(), d.title().strip()).abstractText(d.text()).build());
+            batch.add(Paper.builder(d.id(), d.title().strip())
+                    .abstractText(d.text())
+                    .build());
             if (batch.size() == 1000) {
                 List<Paper> full = List.copyOf(batch);
                 db.useTransaction(h -> papers.store(h, full));
@@ -152,7 +158,8 @@ public final class SciFactBenchmark {
     }
 
     static void print(Result r) {
-        System.out.printf("%-8s nDCG@10 %.4f  Recall@100 %.4f  (%d queries, %.1f ms/query)%n",
+        System.out.printf(
+                "%-8s nDCG@10 %.4f  Recall@100 %.4f  (%d queries, %.1f ms/query)%n",
                 r.name(), r.ndcg10(), r.recall100(), r.queries(), r.msPerQuery());
     }
 

@@ -63,14 +63,22 @@ public final class SearchSpeedBenchmark {
         double budget = Double.parseDouble(option(args, "--budget-s", "120"));
         Path work = Files.createDirectories(Path.of(option(args, "--work", "/tmp/paperboy-search-bench")));
         HeapPeak heap = HeapPeak.start();
-        System.out.printf(Locale.ROOT, "machine: %d cores, max heap %,d MB, %s%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, max heap %,d MB, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.version());
         List<String[]> queries = SpeedQueries.generate(input, Math.min(count, 20_000), queryCount, seed);
-        System.out.printf(Locale.ROOT, "%d queries, e.g. %s%n", queries.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d queries, e.g. %s%n",
+                queries.size(),
                 queries.stream().limit(6).map(SearchSpeedBenchmark::ours).toList());
         SearchSpeedBenchmark bench = new SearchSpeedBenchmark(new QueryTimer(queries, budget));
         if (List.of(args).contains("--text-only-build")) {
-            bench.buildLucene(args, input, count, work.resolve("lucene-text"), false, seed, heap).close();
+            bench.buildLucene(args, input, count, work.resolve("lucene-text"), false, seed, heap)
+                    .close();
             if (List.of(args).contains("--build-only")) {
                 System.exit(0);
             }
@@ -87,8 +95,11 @@ public final class SearchSpeedBenchmark {
                     }
                 }));
             }
-            System.out.printf(Locale.ROOT, "heap: peak %,d MB used over the run so far (-Xmx %,d MB)%n",
-                    heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(
+                    Locale.ROOT,
+                    "heap: peak %,d MB used over the run so far (-Xmx %,d MB)%n",
+                    heap.peak() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
         }
         boolean luceneOnly = List.of(args).contains("--lucene-only");
         if (!luceneOnly) {
@@ -98,7 +109,8 @@ public final class SearchSpeedBenchmark {
             SqlFullText.postgres(bench.timer, input, count, pgUrl);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-16s %8s %9s %9s %12s%n", "engine", "queries", "p50 ms", "p99 ms", "8 clients q/s");
+        System.out.printf(
+                Locale.ROOT, "%-16s %8s %9s %9s %12s%n", "engine", "queries", "p50 ms", "p99 ms", "8 clients q/s");
         bench.timer.report().forEach(System.out::println);
         System.out.printf(Locale.ROOT, "peak heap used: %,d MB%n", heap.peak() >> 20);
         System.exit(0);
@@ -106,13 +118,15 @@ public final class SearchSpeedBenchmark {
 
     // ---- Lucene ----
 
-    private SearchIndex buildLucene(String[] args, Path input, int count, Path folder, boolean vectors, long seed, HeapPeak heap)
+    private SearchIndex buildLucene(
+            String[] args, Path input, int count, Path folder, boolean vectors, long seed, HeapPeak heap)
             throws Exception {
         deleteTree(folder);
         SearchIndex index = SearchIndex.open(folder);
         int page = Integer.parseInt(option(args, "--page", Integer.toString(IndexLoading.rebuildPageSize())));
         BlockingQueue<List<Object[]>> pages = new ArrayBlockingQueue<>(4);
-        Thread reader = Thread.ofPlatform().name("parse").start(() -> readPages(input, count, page, vectors, seed, pages));
+        Thread reader =
+                Thread.ofPlatform().name("parse").start(() -> readPages(input, count, page, vectors, seed, pages));
         long start = System.nanoTime();
         long inApply = 0;
         int done = 0;
@@ -141,19 +155,28 @@ public final class SearchSpeedBenchmark {
         double mergeSeconds = (System.nanoTime() - mergeStart) / 1e9;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "Lucene build (%s): %,d papers in %.1f s = %,.0f papers/s (indexing alone %,.0f/s; pages of %d); "
                         + "%d segments%s; index %,d MB; heap peak %,d MB, live after GC %,d MB",
-                vectors ? "text + random vectors" : "text only", done, seconds, done / seconds, done / (inApply / 1e9),
-                page, segments, merge ? String.format(Locale.ROOT, ", merged into 1 in %.1f s", mergeSeconds) : " (not merged)",
-                sizeMb(folder), heap.peak() >> 20, live >> 20);
+                vectors ? "text + random vectors" : "text only",
+                done,
+                seconds,
+                done / seconds,
+                done / (inApply / 1e9),
+                page,
+                segments,
+                merge ? String.format(Locale.ROOT, ", merged into 1 in %.1f s", mergeSeconds) : " (not merged)",
+                sizeMb(folder),
+                heap.peak() >> 20,
+                live >> 20);
         timer.note(line);
         return index;
     }
 
     /** Parses pages of papers (with a vector each) onto {@code pages}, then an empty page. */
-    private static void readPages(Path input, int count, int page, boolean vectors, long seed,
-            BlockingQueue<List<Object[]>> pages) {
+    private static void readPages(
+            Path input, int count, int page, boolean vectors, long seed, BlockingQueue<List<Object[]>> pages) {
         SnapshotLines parser = new SnapshotLines();
         Random random = new Random(seed);
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
@@ -194,12 +217,17 @@ public final class SearchSpeedBenchmark {
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> texts) {
             return Response.from(texts.stream()
-                    .map(t -> Embedding.from(unitVector(new Random(t.text().hashCode())))).toList());
+                    .map(t -> Embedding.from(unitVector(new Random(t.text().hashCode()))))
+                    .toList());
         }
     }
 
     private static String ours(String[] words) {
-        return String.join(" ", Arrays.stream(words).map(w -> w.contains(" ") ? '"' + w + '"' : w).toList());
+        return String.join(
+                " ",
+                Arrays.stream(words)
+                        .map(w -> w.contains(" ") ? '"' + w + '"' : w)
+                        .toList());
     }
 
     // ---- Helpers ----
@@ -231,7 +259,10 @@ public final class SearchSpeedBenchmark {
 
     private static long sizeMb(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() >> 20;
+            return files.filter(Files::isRegularFile)
+                            .mapToLong(p -> p.toFile().length())
+                            .sum()
+                    >> 20;
         }
     }
 

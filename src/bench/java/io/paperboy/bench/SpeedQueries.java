@@ -42,7 +42,9 @@ final class SpeedQueries {
                 }
             });
         }
-        Set<?> stop = Set.copyOf(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.stream().map(Object::toString).toList());
+        Set<?> stop = Set.copyOf(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.stream()
+                .map(Object::toString)
+                .toList());
         List<Map.Entry<String, Integer>> ranked = new ArrayList<>(counts.entrySet());
         ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<String> vocabulary = new ArrayList<>();

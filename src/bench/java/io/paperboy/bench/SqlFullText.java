@@ -25,12 +25,14 @@ final class SqlFullText {
         Files.deleteIfExists(file);
         String url = "jdbc:sqlite:" + file;
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=OFF");
             s.execute("PRAGMA synchronous=OFF");
             s.execute("CREATE VIRTUAL TABLE t USING fts5(title, abstract, tokenize='porter')");
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t(rowid, title, abstract) VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO t(rowid, title, abstract) VALUES (?, ?, ?)")) {
                 load(input, count, (n, p) -> {
                     insert.setLong(1, n);
                     insert.setString(2, p.title());
@@ -46,15 +48,26 @@ final class SqlFullText {
             double loaded = (System.nanoTime() - start) / 1e9;
             s.execute("INSERT INTO t(t) VALUES('optimize')");
             c.commit();
-            String line = String.format(Locale.ROOT, "SQLite FTS5 load: %,d papers in %.1f s (%,.0f/s), optimize %.1f s, %,d MB",
-                    count, loaded, count / loaded, (System.nanoTime() - start) / 1e9 - loaded, Files.size(file) >> 20);
+            String line = String.format(
+                    Locale.ROOT,
+                    "SQLite FTS5 load: %,d papers in %.1f s (%,.0f/s), optimize %.1f s, %,d MB",
+                    count,
+                    loaded,
+                    count / loaded,
+                    (System.nanoTime() - start) / 1e9 - loaded,
+                    Files.size(file) >> 20);
             timer.note(line);
         }
         timer.measure("SQLite FTS5", () -> {
             Connection c = DriverManager.getConnection(url);
-            PreparedStatement q = c.prepareStatement("SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT " + TOP);
+            PreparedStatement q =
+                    c.prepareStatement("SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT " + TOP);
             return words -> {
-                q.setString(1, String.join(" OR ", Arrays.stream(words).map(w -> '"' + w + '"').toList()));
+                q.setString(
+                        1,
+                        String.join(
+                                " OR ",
+                                Arrays.stream(words).map(w -> '"' + w + '"').toList()));
                 return countRows(q);
             };
         });
@@ -64,14 +77,16 @@ final class SqlFullText {
 
     static void postgres(QueryTimer timer, Path input, int count, String url) throws Exception {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(url + "&reWriteBatchedInserts=true"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url + "&reWriteBatchedInserts=true");
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS papers");
             // A stored tsvector column (the documentation's recommended layout): ts_rank reads it
             // instead of re-analysing every matching row.
             s.execute("CREATE TABLE papers (n integer PRIMARY KEY, title text, abstract text, "
                     + "tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || abstract)) STORED)");
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO papers(n, title, abstract) VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO papers(n, title, abstract) VALUES (?, ?, ?)")) {
                 load(input, count, (n, p) -> {
                     insert.setInt(1, n);
                     insert.setString(2, p.title());
@@ -95,8 +110,14 @@ final class SqlFullText {
                 r.next();
                 version = r.getString(1).replaceAll(" on .*", "") + ", " + (r.getLong(2) >> 20) + " MB";
             }
-            String line = String.format(Locale.ROOT, "PostgreSQL load: %,d papers in %.1f s (%,.0f/s), GIN index + analyze %.1f s; %s",
-                    count, loaded, count / loaded, (System.nanoTime() - start) / 1e9 - loaded, version);
+            String line = String.format(
+                    Locale.ROOT,
+                    "PostgreSQL load: %,d papers in %.1f s (%,.0f/s), GIN index + analyze %.1f s; %s",
+                    count,
+                    loaded,
+                    count / loaded,
+                    (System.nanoTime() - start) / 1e9 - loaded,
+                    version);
             timer.note(line);
         }
         timer.measure("PostgreSQL FTS", () -> {
@@ -104,7 +125,13 @@ final class SqlFullText {
             PreparedStatement q = c.prepareStatement("SELECT n FROM papers, websearch_to_tsquery('english', ?) q "
                     + "WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT " + TOP);
             return words -> {
-                q.setString(1, String.join(" or ", Arrays.stream(words).map(w -> w.contains(" ") ? '"' + w + '"' : w).toList()));
+                q.setString(
+                        1,
+                        String.join(
+                                " or ",
+                                Arrays.stream(words)
+                                        .map(w -> w.contains(" ") ? '"' + w + '"' : w)
+                                        .toList()));
                 return countRows(q);
             };
         });

@@ -60,42 +60,65 @@ public final class WebhookBenchmark {
         receiver.start();
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         try (Database db = Database.open(Database.sqliteUrl(work.resolve("bench.db")));
-             SearchIndex index = SearchIndex.inMemory();
-             WebhookSender sender = new WebhookSender(new TargetGuard(true), Clock.systemUTC())) {
+                SearchIndex index = SearchIndex.inMemory();
+                WebhookSender sender = new WebhookSender(new TargetGuard(true), Clock.systemUTC())) {
             PaperService papers = new PaperService(db);
             ListingService listings = new ListingService(db, papers);
             seed(db, papers, listings);
             new IndexFollower(papers, index).catchUp();
-            DigestService digests = new DigestService(db, listings, papers, new SearchService(index),
-                    new MailFolder(work.resolve("mail"), "b <b@localhost>"), new SiteUrl("https://papers.example.org"));
-            WebhookService webhooks = new WebhookService(db, digests, listings, sender, sender.guard(), Clock.systemUTC());
+            DigestService digests = new DigestService(
+                    db,
+                    listings,
+                    papers,
+                    new SearchService(index),
+                    new MailFolder(work.resolve("mail"), "b <b@localhost>"),
+                    new SiteUrl("https://papers.example.org"));
+            WebhookService webhooks =
+                    new WebhookService(db, digests, listings, sender, sender.guard(), Clock.systemUTC());
             long setup = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String kind = KINDS[i % KINDS.length];
-                String url = kind.equals("matrix") ? base + "/_matrix/client/v3/rooms/%21r" + i + "%3Ab/send/m.room.message"
+                String url = kind.equals("matrix")
+                        ? base + "/_matrix/client/v3/rooms/%21r" + i + "%3Ab/send/m.room.message"
                         : base + "/" + kind + "/" + i;
                 Map<String, String> problems = DestinationInput.problems();
-                DestinationInput in = DestinationInput.parse(new DestinationInput.Raw(kind, "d" + i, url, "tok", "10", "0",
-                        "UTC", null, "", "", ""), sender.guard(), problems);
+                DestinationInput in = DestinationInput.parse(
+                        new DestinationInput.Raw(kind, "d" + i, url, "tok", "10", "0", "UTC", null, "", "", ""),
+                        sender.guard(),
+                        problems);
                 if (in == null) {
                     throw new IllegalStateException(problems.toString());
                 }
                 webhooks.add(null, in);
             }
             System.out.printf("set-up: %d destinations added in %.1f s%n", n, (System.nanoTime() - setup) / 1e9);
-            Instant t = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
+            Instant t = Instant.now()
+                    .plus(Duration.ofDays(1))
+                    .truncatedTo(ChronoUnit.DAYS)
+                    .plus(Duration.ofHours(8));
             long q0 = System.nanoTime();
             int queued = webhooks.queueDue(t);
             double queueSeconds = (System.nanoTime() - q0) / 1e9;
             long d0 = System.nanoTime();
             WebhookService.Round round = webhooks.deliver(t);
             double deliverSeconds = (System.nanoTime() - d0) / 1e9;
-            List<Long> latencies = db.withHandle(h -> h.createQuery("SELECT latency_ms FROM webhook_attempts ORDER BY latency_ms")
-                    .mapTo(Long.class).list());
-            System.out.printf("queue: %d messages (top 10 each) in %.2f s (%.0f/s)%n", queued, queueSeconds, queued / queueSeconds);
-            System.out.printf("deliver: %d sent, %d retrying, %d failed in %.2f s: %.0f messages/s; receiver got %d%n",
-                    round.sent(), round.retrying(), round.failed(), deliverSeconds, round.sent() / deliverSeconds, received.get());
-            System.out.printf("attempt latency (request to answer, from the delivery log): p50 %d ms, p99 %d ms, max %d ms%n",
+            List<Long> latencies =
+                    db.withHandle(h -> h.createQuery("SELECT latency_ms FROM webhook_attempts ORDER BY latency_ms")
+                            .mapTo(Long.class)
+                            .list());
+            System.out.printf(
+                    "queue: %d messages (top 10 each) in %.2f s (%.0f/s)%n",
+                    queued, queueSeconds, queued / queueSeconds);
+            System.out.printf(
+                    "deliver: %d sent, %d retrying, %d failed in %.2f s: %.0f messages/s; receiver got %d%n",
+                    round.sent(),
+                    round.retrying(),
+                    round.failed(),
+                    deliverSeconds,
+                    round.sent() / deliverSeconds,
+                    received.get());
+            System.out.printf(
+                    "attempt latency (request to answer, from the delivery log): p50 %d ms, p99 %d ms, max %d ms%n",
                     pct(latencies, 0.50), pct(latencies, 0.99), latencies.getLast());
             if (round.sent() != n || received.get() != n) {
                 throw new IllegalStateException("expected " + n + " deliveries");
@@ -117,8 +140,10 @@ public final class WebhookBenchmark {
             String id = String.format("2612.%05d", i + 1);
             all.add(Paper.builder(id, "Synthetic paper " + i + " on things")
                     .abstractText("We study synthetic things, number " + i + ". " + "Results follow. ".repeat(30))
-                    .authors(List.of("Author " + i, "Second Author")).categories(List.of("cs.LG"))
-                    .published(day.minusDays(1)).build());
+                    .authors(List.of("Author " + i, "Second Author"))
+                    .categories(List.of("cs.LG"))
+                    .published(day.minusDays(1))
+                    .build());
             featured.add(new ListingEntry(id, day.minusDays(i % 7), "curator", 500 - i, "bench"));
         }
         db.useTransaction(h -> {

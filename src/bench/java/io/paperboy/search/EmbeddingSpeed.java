@@ -24,9 +24,14 @@ public final class EmbeddingSpeed {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 320;
         List<Paper> papers = new ArrayList<>();
         for (BeirDataset.Doc d : data.corpus().subList(0, n)) {
-            papers.add(Paper.builder(d.id(), d.title().strip()).abstractText(d.text()).build());
+            papers.add(Paper.builder(d.id(), d.title().strip())
+                    .abstractText(d.text())
+                    .build());
         }
-        System.out.printf(Locale.ROOT, "%d cores, load %s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d cores, load %s%n",
+                Runtime.getRuntime().availableProcessors(),
                 java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
         int cores = Runtime.getRuntime().availableProcessors();
         // Each setting twice, interleaved, so a change in the machine's load shows as disagreement.
@@ -52,7 +57,14 @@ public final class EmbeddingSpeed {
             model.embed(Embedder.QUERY_INSTRUCTION + "query number " + i + " about protein folding");
         }
         double queryMs = (System.nanoTime() - queryStart) / 1e6 / 50;
-        System.out.printf(Locale.ROOT, "%-22s %5.1f papers/s (%d papers in %.1f s); a query %.1f ms  [%s]%n",
-                name, papers.size() / seconds, papers.size(), seconds, queryMs, model);
+        System.out.printf(
+                Locale.ROOT,
+                "%-22s %5.1f papers/s (%d papers in %.1f s); a query %.1f ms  [%s]%n",
+                name,
+                papers.size() / seconds,
+                papers.size(),
+                seconds,
+                queryMs,
+                model);
     }
 }

@@ -37,7 +37,10 @@ public final class FloorCalibration {
         List<Paper> papers = new ArrayList<>();
         long seq = 1;
         for (BeirDataset.Doc d : data.corpus()) {
-            papers.add(Paper.builder(d.id(), d.title().strip()).abstractText(d.text()).build().withChangeSeq(seq++));
+            papers.add(Paper.builder(d.id(), d.title().strip())
+                    .abstractText(d.text())
+                    .build()
+                    .withChangeSeq(seq++));
         }
         List<float[]> vectors = vectors(Path.of(args[1]), embedder, papers);
         Map<String, Integer> row = new java.util.HashMap<>();
@@ -59,7 +62,9 @@ public final class FloorCalibration {
         }
         List<Double> nonsense = new ArrayList<>();
         for (String q : nonsense()) {
-            nonsense.add(Arrays.stream(similarities(embedder.embedQuery(q), vectors)).max().orElse(0));
+            nonsense.add(Arrays.stream(similarities(embedder.embedQuery(q), vectors))
+                    .max()
+                    .orElse(0));
         }
         print("claim to a relevant abstract", relevant);
         print("claim to its best abstract", best);
@@ -94,7 +99,8 @@ public final class FloorCalibration {
                     recall += RelevanceMetrics.recall(ranked, rel, 100);
                 }
                 int n = data.queries().size();
-                System.out.printf("floor %5.2f beside %5.2f vouching %2d  hybrid nDCG@10 %.4f  R@100 %.4f%n",
+                System.out.printf(
+                        "floor %5.2f beside %5.2f vouching %2d  hybrid nDCG@10 %.4f  R@100 %.4f%n",
                         floor.alone(), floor.beside(), floor.vouching(), ndcg / n, recall / n);
             }
         }
@@ -141,8 +147,18 @@ public final class FloorCalibration {
 
     private static void print(String what, List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%-32s n %4d  min %.3f  p1 %.3f  p5 %.3f  p25 %.3f  median %.3f  p75 %.3f  p95 %.3f  p99 %.3f  max %.3f%n",
-                what, v.length, v[0], pct(v, 1), pct(v, 5), pct(v, 25), pct(v, 50), pct(v, 75), pct(v, 95), pct(v, 99),
+        System.out.printf(
+                "%-32s n %4d  min %.3f  p1 %.3f  p5 %.3f  p25 %.3f  median %.3f  p75 %.3f  p95 %.3f  p99 %.3f  max %.3f%n",
+                what,
+                v.length,
+                v[0],
+                pct(v, 1),
+                pct(v, 5),
+                pct(v, 25),
+                pct(v, 50),
+                pct(v, 75),
+                pct(v, 95),
+                pct(v, 99),
                 v[v.length - 1]);
     }
 
@@ -152,8 +168,8 @@ public final class FloorCalibration {
 
     private static List<float[]> vectors(Path cache, Embedder embedder, List<Paper> papers) throws IOException {
         if (Files.exists(cache)) {
-            try (InputStream in = Files.newInputStream(cache); DataInputStream data = new DataInputStream(
-                    new java.io.BufferedInputStream(in))) {
+            try (InputStream in = Files.newInputStream(cache);
+                    DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in))) {
                 List<float[]> vectors = new ArrayList<>();
                 for (int i = 0; i < papers.size(); i++) {
                     float[] v = new float[Embedder.DIMENSION];
@@ -170,8 +186,8 @@ public final class FloorCalibration {
             vectors.addAll(embedder.embedPapers(papers.subList(i, Math.min(papers.size(), i + 64))));
             System.out.printf("embedded %d%n", vectors.size());
         }
-        try (OutputStream out = Files.newOutputStream(cache); DataOutputStream data = new DataOutputStream(
-                new java.io.BufferedOutputStream(out))) {
+        try (OutputStream out = Files.newOutputStream(cache);
+                DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out))) {
             for (float[] v : vectors) {
                 for (float f : v) {
                     data.writeFloat(f);

@@ -42,7 +42,8 @@ public final class QueryProbe {
                     String q = args[i];
                     double[] withHighlights = time(() -> search.search(q, 10));
                     double[] idsOnly = time(() -> search.ids(q, 10));
-                    System.out.printf("%-40s highlighted p50 %6.2f ms max %6.2f | ids only p50 %6.2f ms max %6.2f%n",
+                    System.out.printf(
+                            "%-40s highlighted p50 %6.2f ms max %6.2f | ids only p50 %6.2f ms max %6.2f%n",
                             q, withHighlights[0], withHighlights[1], idsOnly[0], idsOnly[1]);
                 }
             }

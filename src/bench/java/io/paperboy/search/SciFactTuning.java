@@ -24,7 +24,10 @@ public final class SciFactTuning {
         List<Paper> papers = new ArrayList<>();
         long seq = 1;
         for (BeirDataset.Doc d : data.corpus()) {
-            papers.add(Paper.builder(d.id(), d.title().strip()).abstractText(d.text()).build().withChangeSeq(seq++));
+            papers.add(Paper.builder(d.id(), d.title().strip())
+                    .abstractText(d.text())
+                    .build()
+                    .withChangeSeq(seq++));
         }
         boolean one = args.length > 2 && args[2].equals("--current");
         for (float k1 : one ? new float[] {1.2f} : new float[] {0.6f, 0.9f, 1.2f, 1.5f}) {

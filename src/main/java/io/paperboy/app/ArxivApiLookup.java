@@ -54,7 +54,8 @@ final class ArxivApiLookup implements ArxivLookup, AutoCloseable {
         } finally {
             oneAtATime.unlock();
         }
-        Optional<Paper> found = result.papers().stream().filter(p -> p.id().equals(id.id())).findFirst();
+        Optional<Paper> found =
+                result.papers().stream().filter(p -> p.id().equals(id.id())).findFirst();
         if (found.isEmpty() && !result.problems().isEmpty()) {
             HarvestProblem problem = result.problems().get(0);
             LOG.warn("submission: arXiv's entry for {} cannot be read: {}", id, problem);

@@ -2,13 +2,13 @@ package io.paperboy.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.comment.Comment;
 import io.paperboy.comment.CommentService;
 import io.paperboy.comment.CommentView;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.ImportReport;
 import io.paperboy.jobs.JobRuns;
-import io.paperboy.audit.ModerationLog;
 import io.paperboy.json.Json;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.PaperIds;
@@ -122,7 +122,8 @@ final class DemoSite {
         List<Account> out = new ArrayList<>();
         for (DemoMember m : MEMBERS) {
             Account account = accounts.byName(m.name()).orElseGet(() -> {
-                Account created = accounts.create(m.name() + "@demo.example.org", m.name(), randomPassword(), Role.MEMBER);
+                Account created =
+                        accounts.create(m.name() + "@demo.example.org", m.name(), randomPassword(), Role.MEMBER);
                 accounts.setDisplayName(created.id(), m.displayName());
                 return accounts.byId(created.id()).orElseThrow();
             });
@@ -164,9 +165,10 @@ final class DemoSite {
                 boolean votes = random.nextDouble() < chance;
                 int hour = 6 + random.nextInt(14);
                 if (votes) {
-                    Clock at = Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(hour)),
-                            ZoneOffset.UTC);
-                    new VoteService(db, papers, earliest(at)).upvote(members.get(m).id(), paperId);
+                    Clock at = Clock.fixed(
+                            day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(hour)), ZoneOffset.UTC);
+                    new VoteService(db, papers, earliest(at))
+                            .upvote(members.get(m).id(), paperId);
                 }
             }
         }
@@ -193,7 +195,8 @@ final class DemoSite {
     }
 
     private static boolean hasCommented(CommentService comments, String paperId, Member member) {
-        return comments.threads(paperId, null).stream().map(CommentView::comment)
+        return comments.threads(paperId, null).stream()
+                .map(CommentView::comment)
                 .anyMatch(c -> c.authorId() == member.id());
     }
 
@@ -204,7 +207,9 @@ final class DemoSite {
     // As the seed importer keys it: the arXiv id without version, else the title's stable id.
     private static String paperId(ObjectNode line) {
         String arxiv = line.path("arxiv_id").asText(null);
-        return arxiv != null ? ArxivId.parse(arxiv).id() : PaperIds.forTitle(line.path("title").asText());
+        return arxiv != null
+                ? ArxivId.parse(arxiv).id()
+                : PaperIds.forTitle(line.path("title").asText());
     }
 
     private static List<ObjectNode> seedLines() throws IOException {

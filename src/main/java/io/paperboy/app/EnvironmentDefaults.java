@@ -32,7 +32,8 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
 
     /** {@code --db-pool-size} → {@code PAPERBOY_DB_POOL_SIZE}. */
     static String variable(OptionSpec option) {
-        return PREFIX + option.longestName().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        return PREFIX
+                + option.longestName().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -51,7 +52,10 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     String secret(String name, Path file) {
         if (file != null) {
             try {
-                return Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                return Files.readString(file, StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElse("");
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read the password file " + file + ": " + e.getMessage(), e);
             }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy export [FILE]}: every paper and listing entry as JSON lines. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Export every paper with its listing entries as JSON lines, to FILE (gzip when it ends "
                 + "in .gz) or standard output. 'paperboy import' reads it back with no loss.")
 final class ExportCommand implements Callable<Integer> {
@@ -46,9 +48,9 @@ final class ExportCommand implements Callable<Integer> {
     private void exportToFile(Exporter exporter, long total) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        try (ProgressDisplay ignored = new ProgressDisplay("Exporting", total, " papers", 1,
-                exporter::written, () -> "");
-             OutputStream out = open(partial)) {
+        try (ProgressDisplay ignored =
+                        new ProgressDisplay("Exporting", total, " papers", 1, exporter::written, () -> "");
+                OutputStream out = open(partial)) {
             exporter.export(out);
         }
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

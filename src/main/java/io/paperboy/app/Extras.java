@@ -20,7 +20,8 @@ final class Extras implements PaperExtras.Source {
     private final Function<Collection<String>, Map<String, PaperExtras.HubLinks>> hub;
 
     /** {@code stars} and {@code hub} may be null: not shown. */
-    Extras(Function<Collection<String>, Map<String, List<String>>> keywords,
+    Extras(
+            Function<Collection<String>, Map<String, List<String>>> keywords,
             Function<Collection<String>, Map<String, Integer>> stars,
             Function<Collection<String>, Map<String, PaperExtras.HubLinks>> hub) {
         this.keywords = keywords;

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
  * arxiv} uses them for its one run, else the site's.
  */
 final class FeatureOptions {
-    @Option(names = "--feature", paramLabel = "RULE",
+    @Option(
+            names = "--feature",
+            paramLabel = "RULE",
             description = "Feature harvested papers matching RULE on the day arXiv announced them, e.g. "
                     + "'cat=cs.CL;keyword=retrieval|RAG' or 'cat=cs;author=LeCun' (case-insensitive regular "
                     + "expressions on title and abstract, or on author names). Repeat for several rules. "
@@ -23,14 +25,18 @@ final class FeatureOptions {
                     + "(without it, the site's).")
     List<String> rules = new ArrayList<>();
 
-    @Option(names = "--feature-as", paramLabel = "NAME",
-            description = "Name shown as the submitter of auto-featured papers (serve: seeds the site's, like --feature). "
-                    + "Default: " + SiteSettings.DEFAULT_FEATURE_AS)
+    @Option(
+            names = "--feature-as",
+            paramLabel = "NAME",
+            description =
+                    "Name shown as the submitter of auto-featured papers (serve: seeds the site's, like --feature). "
+                            + "Default: " + SiteSettings.DEFAULT_FEATURE_AS)
     String bot;
 
     /** The parsed rules; a malformed one is an IllegalArgumentException naming it and why. */
     AutoFeature autoFeature() {
-        return new AutoFeature(rules.stream().map(FeatureRule::parse).toList(), bot == null ? SiteSettings.DEFAULT_FEATURE_AS : bot);
+        return new AutoFeature(
+                rules.stream().map(FeatureRule::parse).toList(), bot == null ? SiteSettings.DEFAULT_FEATURE_AS : bot);
     }
 
     /** These options' rules when any is given; else the site's, with this name when one is given. */

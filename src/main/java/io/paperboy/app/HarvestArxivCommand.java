@@ -23,12 +23,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code paperboy harvest arxiv}: an arXiv set over OAI-PMH into the store, politely and resumably. */
-@Command(name = "arxiv", mixinStandardHelpOptions = true,
-        description = {"Harvest an arXiv set over OAI-PMH (metadataPrefix=arXiv), following resumption tokens, "
-                + "one request per --delay-ms. Each page is stored with a checkpoint: a harvest that was "
-                + "interrupted resumes where it stopped; without --from, a harvest asks only for what changed "
-                + "since the last finished one.",
-                "Exit code 0 only when every record was stored."})
+@Command(
+        name = "arxiv",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Harvest an arXiv set over OAI-PMH (metadataPrefix=arXiv), following resumption tokens, "
+                    + "one request per --delay-ms. Each page is stored with a checkpoint: a harvest that was "
+                    + "interrupted resumes where it stopped; without --from, a harvest asks only for what changed "
+                    + "since the last finished one.",
+            "Exit code 0 only when every record was stored."
+        })
 final class HarvestArxivCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,26 +40,41 @@ final class HarvestArxivCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--set", required = true, paramLabel = "SET",
+    @Option(
+            names = "--set",
+            required = true,
+            paramLabel = "SET",
             description = "OAI-PMH set, e.g. cs, math, physics:hep-th, physics:cond-mat:soft.")
     String set;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD",
-            description = "First datestamp to ask for. Default: the last datestamp of the last finished harvest of this set.")
+    @Option(
+            names = "--from",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "First datestamp to ask for. Default: the last datestamp of the last finished harvest of this set.")
     LocalDate from;
 
     @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Last datestamp to ask for.")
     LocalDate until;
 
-    @Option(names = "--base-url", paramLabel = "URL", defaultValue = "https://oaipmh.arxiv.org/oai",
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            defaultValue = "https://oaipmh.arxiv.org/oai",
             description = "OAI-PMH endpoint (a mirror, or a test server). Default: ${DEFAULT-VALUE}")
     URI baseUrl;
 
-    @Option(names = "--delay-ms", paramLabel = "N", defaultValue = "3000",
+    @Option(
+            names = "--delay-ms",
+            paramLabel = "N",
+            defaultValue = "3000",
             description = "Least time between two requests; arXiv asks for 3 s. Default: ${DEFAULT-VALUE}")
     long delayMs;
 
-    @Option(names = "--contact", paramLabel = "EMAIL", defaultValue = "${env:PAPERBOY_CONTACT}",
+    @Option(
+            names = "--contact",
+            paramLabel = "EMAIL",
+            defaultValue = "${env:PAPERBOY_CONTACT}",
             description = "Contact address sent in the User-Agent, as arXiv asks. Default: $PAPERBOY_CONTACT")
     String contact;
 
@@ -69,21 +88,23 @@ final class HarvestArxivCommand implements Callable<Integer> {
     public Integer call() {
         HarvestSettings settings = settings();
         rules(); // a malformed --feature fails before the store opens
-        try (Database db = store.open(); OaiClient client = new OaiClient(settings)) {
+        try (Database db = store.open();
+                OaiClient client = new OaiClient(settings)) {
             // Without --feature, a harvest features by the site's rules, as the nightly one does.
-            AutoFeature rules = feature.autoFeatureOr(new io.paperboy.settings.SiteSettingsService(db, java.time.Clock.systemUTC())
-                    .current());
+            AutoFeature rules = feature.autoFeatureOr(
+                    new io.paperboy.settings.SiteSettingsService(db, java.time.Clock.systemUTC()).current());
             return run(db, client, rules, System.err);
         }
     }
 
     private int run(Database db, OaiClient client, AutoFeature rules, PrintStream err) {
         PaperService papers = new PaperService(db);
-        ArxivHarvester harvester = new ArxivHarvester(db, papers, client).onMessage(err::println)
+        ArxivHarvester harvester = new ArxivHarvester(db, papers, client)
+                .onMessage(err::println)
                 .autoFeature(rules, new ListingService(db, papers));
         HarvestReport report;
-        try (ProgressDisplay ignored = new ProgressDisplay("Harvesting", harvester::recordsExpected, " records", 1,
-                harvester::recordsRead, () -> "")) {
+        try (ProgressDisplay ignored = new ProgressDisplay(
+                "Harvesting", harvester::recordsExpected, " records", 1, harvester::recordsRead, () -> "")) {
             report = harvester.run(new ArxivHarvester.Request(set, from, until, restart));
         } catch (HarvestException e) {
             err.println("paperboy harvest arxiv: " + e.getMessage());

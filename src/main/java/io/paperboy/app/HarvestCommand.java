@@ -6,7 +6,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code paperboy harvest SOURCE}: keeps the store current from a paper source. */
-@Command(name = "harvest", mixinStandardHelpOptions = true,
+@Command(
+        name = "harvest",
+        mixinStandardHelpOptions = true,
         description = "Harvest papers from a source into the store. Resumable: an interrupted harvest "
                 + "continues where it stopped when run again.",
         subcommands = {HarvestArxivCommand.class, HarvestStatusCommand.class})

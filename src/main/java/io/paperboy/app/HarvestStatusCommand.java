@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code paperboy harvest status}: each harvested set's progress and last error, and the last nightly run. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Show each harvested endpoint and set (progress, next start, last success, last error) "
                 + "and the outcome of the last nightly harvest run by serve.")
 final class HarvestStatusCommand implements Callable<Integer> {
@@ -24,9 +26,13 @@ final class HarvestStatusCommand implements Callable<Integer> {
                 System.out.println("No harvest has run on this store yet.");
             }
             states.forEach(s -> System.out.println(s.line()));
-            new JobRuns(db).latest(NightlyHarvest.JOB).ifPresent(run -> System.out.printf(
-                    "Last nightly run: %s on %s, %s%n", run.runKey(), run.node(),
-                    run.finishedAt() == null ? "still running (or stopped)" : "finished: " + run.outcome()));
+            new JobRuns(db)
+                    .latest(NightlyHarvest.JOB)
+                    .ifPresent(run -> System.out.printf(
+                            "Last nightly run: %s on %s, %s%n",
+                            run.runKey(),
+                            run.node(),
+                            run.finishedAt() == null ? "still running (or stopped)" : "finished: " + run.outcome()));
             return 0;
         }
     }

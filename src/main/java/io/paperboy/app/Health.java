@@ -42,7 +42,6 @@ final class Health {
         this.schemaAtStart = schemaVersion().orElse(null);
     }
 
-
     public void health(Context ctx) {
         Probe.Result r = store.result();
         answer(ctx, r.ok() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, r.body());
@@ -77,12 +76,14 @@ final class Health {
                     return storeDown(missing, e);
                 }
                 String schema = checkSchema(missing);
-                // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the limit.
+                // Papers the index has yet to apply (listing and vote changes are not the index's), counted up to the
+                // limit.
                 long lag = papers.countChangedSince(indexApplied.getAsLong(), (int) MAX_INDEX_LAG + 1);
                 if (lag > MAX_INDEX_LAG) {
                     missing.add("index: more than " + MAX_INDEX_LAG + " papers behind the store");
                 }
-                return new Probe.Result(missing.isEmpty(),
+                return new Probe.Result(
+                        missing.isEmpty(),
                         new Readiness("up", schema, lag, missing.isEmpty() ? "ready" : "not ready", missing));
             });
         } catch (RuntimeException e) {
@@ -102,7 +103,8 @@ final class Health {
             missing.add("migrations: the store has no schema");
         } else if (schemaAtStart != null
                 && MigrationVersion.fromVersion(now.get()).compareTo(MigrationVersion.fromVersion(schemaAtStart)) < 0) {
-            missing.add("migrations: the store's schema is at version " + now.get() + ", this node needs " + schemaAtStart);
+            missing.add(
+                    "migrations: the store's schema is at version " + now.get() + ", this node needs " + schemaAtStart);
         }
         return now.orElse(null);
     }
@@ -131,7 +133,11 @@ final class Health {
     record Alive(String status) {}
 
     /** {@code /health/ready} when the store answers; {@code schema} is null (written) when the store has none. */
-    record Readiness(String store, String schema, @JsonProperty("index_lag") long indexLag, String status,
+    record Readiness(
+            String store,
+            String schema,
+            @JsonProperty("index_lag") long indexLag,
+            String status,
             List<String> missing) {}
 
     /** {@code /health/ready} when the store does not answer. */

@@ -17,12 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy import FILE…}: papers from snapshot, HF, export or seed files into the store. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import papers. Formats are recognised from content: the arXiv metadata snapshot "
-                + "(JSON lines), Hugging Face /api/daily_papers JSON, a Paperboy export, seed papers. "
-                + ".gz files are read as they are.",
-                "Bad records are reported with file, line and reason; the good ones are kept. "
-                + "Exit code 0 only when nothing was rejected."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import papers. Formats are recognised from content: the arXiv metadata snapshot "
+                    + "(JSON lines), Hugging Face /api/daily_papers JSON, a Paperboy export, seed papers. "
+                    + ".gz files are read as they are.",
+            "Bad records are reported with file, line and reason; the good ones are kept. "
+                    + "Exit code 0 only when nothing was rejected."
+        })
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
@@ -43,12 +47,17 @@ final class ImportCommand implements Callable<Integer> {
 
     static ImportReport run(Database db, List<Path> files, boolean strict, PrintStream err) {
         Importer importer = new Importer(db, new PaperService(db), new ListingService(db), LocalDate.now())
-                .onMessage(err::println).onKeywords(io.paperboy.keyword.Keywords::storeImported);
+                .onMessage(err::println)
+                .onKeywords(io.paperboy.keyword.Keywords::storeImported);
         ImportReport report;
         long total = Importer.totalBytes(files);
         boolean large = total >= 64L << 20;
-        try (ProgressDisplay ignored = new ProgressDisplay("Importing", total, large ? "MiB" : "KiB",
-                large ? 1 << 20 : 1 << 10, importer::bytesRead,
+        try (ProgressDisplay ignored = new ProgressDisplay(
+                "Importing",
+                total,
+                large ? "MiB" : "KiB",
+                large ? 1 << 20 : 1 << 10,
+                importer::bytesRead,
                 () -> String.format(" %,d records", importer.recordsRead()))) {
             report = importer.run(files, strict);
         }
@@ -62,7 +71,9 @@ final class ImportCommand implements Callable<Integer> {
             err.println(problem);
         }
         if (report.rejected() > report.problems().size()) {
-            err.printf("… and %,d more problems%n", report.rejected() - report.problems().size());
+            err.printf(
+                    "… and %,d more problems%n",
+                    report.rejected() - report.problems().size());
         }
     }
 }

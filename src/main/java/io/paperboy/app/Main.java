@@ -5,14 +5,26 @@ import picocli.CommandLine.Command;
 
 /** The {@code paperboy} command line: serve, import, export, harvest, reindex, user, digest,
  * backup, restore, migrate, routes. */
-@Command(name = "paperboy",
+@Command(
+        name = "paperboy",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A self-hostable daily papers platform.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, HarvestCommand.class,
-                ReindexCommand.class, UserCommand.class, DigestCommand.class, WebhooksCommand.class,
-                BackupCommand.class, RestoreCommand.class, MigrateCommand.class, RoutesCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            HarvestCommand.class,
+            ReindexCommand.class,
+            UserCommand.class,
+            DigestCommand.class,
+            WebhooksCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            MigrateCommand.class,
+            RoutesCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {

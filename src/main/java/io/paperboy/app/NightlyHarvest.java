@@ -36,11 +36,20 @@ public final class NightlyHarvest {
     }
 
     /** The nightly job of node {@code node}: at the site's hour, if the site has sets, harvests them all. */
-    public static DailyJob schedule(Database db, HarvestSettings settings, SiteSettingsService site, String node, Clock clock) {
-        return new DailyJob(JOB, () -> site.current().harvestHour(), () -> !site.current().harvestSets().isEmpty(), () -> {
-            SiteSettings now = site.current();
-            return runAll(db, settings, now.harvestSets(), now.autoFeature());
-        }, new JobRuns(db), node, clock).start();
+    public static DailyJob schedule(
+            Database db, HarvestSettings settings, SiteSettingsService site, String node, Clock clock) {
+        return new DailyJob(
+                        JOB,
+                        () -> site.current().harvestHour(),
+                        () -> !site.current().harvestSets().isEmpty(),
+                        () -> {
+                            SiteSettings now = site.current();
+                            return runAll(db, settings, now.harvestSets(), now.autoFeature());
+                        },
+                        new JobRuns(db),
+                        node,
+                        clock)
+                .start();
     }
 
     /** Harvests every set in turn; one set's failure does not stop the others. */
@@ -48,7 +57,8 @@ public final class NightlyHarvest {
         List<String> outcomes = new ArrayList<>();
         try (OaiClient client = new OaiClient(settings)) {
             PaperService papers = new PaperService(db);
-            ArxivHarvester harvester = new ArxivHarvester(db, papers, client).onMessage(LOG::info)
+            ArxivHarvester harvester = new ArxivHarvester(db, papers, client)
+                    .onMessage(LOG::info)
                     .autoFeature(rules, new ListingService(db, papers));
             for (String set : sets) {
                 outcomes.add(set + ": " + harvestOne(harvester, set));

@@ -29,23 +29,22 @@ import io.paperboy.listing.ListingFeeds;
 import io.paperboy.listing.ListingPages;
 import io.paperboy.listing.ListingService;
 import io.paperboy.listing.LookupQueue;
-import io.paperboy.listing.SubmitPages;
 import io.paperboy.listing.Submissions;
+import io.paperboy.listing.SubmitPages;
 import io.paperboy.mcp.McpRoutes;
 import io.paperboy.mcp.MemberTools;
 import io.paperboy.mcp.ReadTools;
 import io.paperboy.moderation.ModerationPages;
 import io.paperboy.moderation.ModerationService;
 import io.paperboy.paper.ApiPaper;
-import io.paperboy.paper.Featured;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperApi;
 import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperJson;
 import io.paperboy.paper.PaperPages;
 import io.paperboy.paper.PaperService;
-import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.Embedder;
+import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.PaperVectors;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchApi;
@@ -85,7 +84,6 @@ import io.paperboy.webhook.TargetGuard;
 import io.paperboy.webhook.WebhookPages;
 import io.paperboy.webhook.WebhookSender;
 import io.paperboy.webhook.WebhookService;
-
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,8 +178,15 @@ final class Node {
      * The node that will listen on {@code port} of {@code host} (the address its mails link to,
      * unless the site names its own), searching {@code index} through {@code searchByText}.
      */
-    Node(Lifecycle life, Database db, Site site, SearchIndex index, SearchService searchByText, Ranking ranking,
-            String host, int port) {
+    Node(
+            Lifecycle life,
+            Database db,
+            Site site,
+            SearchIndex index,
+            SearchService searchByText,
+            Ranking ranking,
+            String host,
+            int port) {
         this.db = db;
         this.site = site;
         this.index = index;
@@ -192,13 +197,17 @@ final class Node {
         notice = DemoSite.isDemo(db) ? WebServer.DEMO_NOTICE : null;
 
         accounts = new AccountService(db, site.mailer(), url, site.clock());
-        auth = new AuthFilter(accounts, new Csrf(SiteSecrets.key(db, "csrf"), url), url,
+        auth = new AuthFilter(
+                accounts,
+                new Csrf(SiteSecrets.key(db, "csrf"), url),
+                url,
                 // One-click unsubscribe (RFC 8058): mail clients post without a page. MCP: its tools act
                 // only for an API token's member, never for the session cookie, so a cookie there drives nothing.
                 List.of("/unsubscribe/", McpRoutes.PATH));
         // Every limit counts in the store, shared by all nodes on it.
         throttles = new Throttles(new ThrottleBuckets(db, site.clock()).proxies());
-        mailLimits = new MailLimits(throttles, site.mailLimits().perMailbox(), site.mailLimits().perAddress());
+        mailLimits = new MailLimits(
+                throttles, site.mailLimits().perMailbox(), site.mailLimits().perAddress());
         papers = new PaperService(db);
         votes = new VoteService(db, papers, site.clock());
         listings = new ListingService(db, papers, votes, site.clock());
@@ -206,10 +215,13 @@ final class Node {
         similar = new SimilarPapers(index);
         claims = new Claims(db, papers, site.clock());
         readingList = new ReadingList(db, papers, site.clock());
-        forYou = new ForYou(db, papers, new PaperVectors(index), similar, votes::upvotedPaperIds, readingList, site.clock());
+        forYou = new ForYou(
+                db, papers, new PaperVectors(index), similar, votes::upvotedPaperIds, readingList, site.clock());
         digests = new DigestService(db, listings, papers, search, site.mailer(), url, forYou);
         keywords = new Keywords(db);
-        extras = new Extras(keywords::ofAll, site.external().githubStars() ? new GithubStars(db)::ofAll : null,
+        extras = new Extras(
+                keywords::ofAll,
+                site.external().githubStars() ? new GithubStars(db)::ofAll : null,
                 site.external().hubLinks() ? new HubLinks(db)::ofAll : null);
         comments = new CommentService(db, new ModerationLog(), site.clock());
         privateFeed = new PrivateFeed(db, site.clock());
@@ -217,15 +229,23 @@ final class Node {
         accounts.onClaimedByReset(privateFeed::revoke);
         // Webhook destinations: the pages add and test them, serve's schedule delivers through the same service.
         TargetGuard webhookGuard = new TargetGuard(site.webhooksAllowPrivate());
-        WebhookSender webhookSender = life.started("webhook sender", new WebhookSender(webhookGuard, Clock.systemUTC()));
+        WebhookSender webhookSender =
+                life.started("webhook sender", new WebhookSender(webhookGuard, Clock.systemUTC()));
         webhooks = new WebhookService(db, digests, listings, webhookSender, webhookGuard, site.clock());
         // Unconfirmed accounts cannot add destinations; should one have any, its address's owner's reset ends them.
         accounts.onClaimedByReset(webhooks::deleteOwnedBy);
-        HarvestSettings arxivSettings = site.arxivApi() != null ? site.arxivApi()
+        HarvestSettings arxivSettings = site.arxivApi() != null
+                ? site.arxivApi()
                 : ArxivApiLookup.settings(ArxivApiClient.ARXIV_API, url.base());
         ArxivApiLookup arxiv = life.started("arXiv lookups", new ArxivApiLookup(arxivSettings));
-        submissions = new Submissions(db, papers, listings, arxiv, arxivLine(throttles, arxivSettings.delay()),
-                new ModerationLog(), site.clock());
+        submissions = new Submissions(
+                db,
+                papers,
+                listings,
+                arxiv,
+                arxivLine(throttles, arxivSettings.delay()),
+                new ModerationLog(),
+                site.clock());
 
         metrics = new Metrics();
         metrics.bind(new SearchMetrics(index));
@@ -234,21 +254,31 @@ final class Node {
         // Up to the horizon, not the newest number: a change committing late must still move it (see ChangeHorizon).
         changes = life.started("change watcher", new ChangeWatcher(new ChangeHorizon(db)::advance, outage));
         // Key phrases arrive later than their papers, from the keyword worker.
-        ChangeWatcher keywordsStored = life.started("key phrase watcher", new ChangeWatcher(keywords::progress, outage));
+        ChangeWatcher keywordsStored =
+                life.started("key phrase watcher", new ChangeWatcher(keywords::progress, outage));
         // Answers come from the store and, for search and similar papers, from the index following it; a
         // change drops only the cached answers that show what it touched (its topics).
-        pageCache = new PageCache(() -> List.of(index.appliedSeq(), keywordsStored.getAsLong()), changes, metrics::record);
+        pageCache =
+                new PageCache(() -> List.of(index.appliedSeq(), keywordsStored.getAsLong()), changes, metrics::record);
         changes.onChange(new ChangeTopics(db, pageCache));
         storeUnavailable = new StoreUnavailable(outage, pageCache, db.poolSize());
         EmbeddingStore storedVectors = new EmbeddingStore(db, Embedder.BGE_SMALL);
         Instant started = Instant.now();
-        NodeReports nodeReports = life.started("node report", new NodeReports(db).start(name, Operations.version(), started,
-                index::appliedSeq, () -> papers.countChangedSince(index.appliedSeq(), NODE_LAG_COUNTED),
-                () -> storedVectors.countSince(index.vectorsSeq(), NODE_LAG_COUNTED)));
+        NodeReports nodeReports = life.started(
+                "node report",
+                new NodeReports(db)
+                        .start(
+                                name,
+                                Operations.version(),
+                                started,
+                                index::appliedSeq,
+                                () -> papers.countChangedSince(index.appliedSeq(), NODE_LAG_COUNTED),
+                                () -> storedVectors.countSince(index.vectorsSeq(), NODE_LAG_COUNTED)));
         operations = new Operations(db, papers, digests, storedVectors, nodeReports, name, started, site.clock());
         // Reads the operator page's figures every few seconds, so a scrape never waits for the store;
         // stopped before the store it reads.
-        OperationsMetrics operationsMetrics = life.started("operations metrics", new OperationsMetrics(operations, site.clock()));
+        OperationsMetrics operationsMetrics =
+                life.started("operations metrics", new OperationsMetrics(operations, site.clock()));
         metrics.bind(operationsMetrics);
         operationsMetrics.start();
 
@@ -262,9 +292,15 @@ final class Node {
         dailyPapersApi = new DailyPapersApi(listings, comments, extras);
         listingFeeds = new ListingFeeds(listings, url);
         searchFeeds = new SearchFeeds(search, papers, ranking, url);
-        searchPages = new SearchPages(search, papers, ranking, (member, ids) -> new SearchCards.Controls(listings.upvotes(ids),
-                member == null ? Set.of() : votes.upvotedBy(member.id(), ids),
-                member == null ? Set.of() : readingList.savedAmong(member.id(), ids), comments.counts(ids)));
+        searchPages = new SearchPages(
+                search,
+                papers,
+                ranking,
+                (member, ids) -> new SearchCards.Controls(
+                        listings.upvotes(ids),
+                        member == null ? Set.of() : votes.upvotedBy(member.id(), ids),
+                        member == null ? Set.of() : readingList.savedAmong(member.id(), ids),
+                        comments.counts(ids)));
         voteApi = new VoteApi(votes, voteLimit);
         votePages = new VotePages(votes, voteLimit);
         listingPages = new ListingPages(listings, votes, comments, accounts::displayNames, extras);
@@ -272,23 +308,44 @@ final class Node {
         commentPages = new CommentPages(comments, papers, accounts::displayNames, throttles);
         forYouPages = new ForYouPages(forYou, privateFeed, url);
         readingListPages = new ReadingListPages(readingList, saveLimit);
-        paperPage = new PaperPage(new PaperPages(papers, extras, url), listings, votes, similarApi, claims, readingListPages,
-                submitPages, commentPages, extras);
-        accountPages = new AccountPages(accounts, auth, throttles, mailLimits, site.loginLimits().perAccount(),
-                site.loginLimits().perAddress(), site.loginLimits().signupsPerAddress());
+        paperPage = new PaperPage(
+                new PaperPages(papers, extras, url),
+                listings,
+                votes,
+                similarApi,
+                claims,
+                readingListPages,
+                submitPages,
+                commentPages,
+                extras);
+        accountPages = new AccountPages(
+                accounts,
+                auth,
+                throttles,
+                mailLimits,
+                site.loginLimits().perAccount(),
+                site.loginLimits().perAddress(),
+                site.loginLimits().signupsPerAddress());
         settingsPages = new SettingsPages(accounts, auth, throttles, mailLimits);
         avatarPages = new AvatarPages();
         thumbnailPages = new ThumbnailPages(papers, site.thumbnails(), id -> ThumbnailWorker.stored(db, id));
         accountApi = new AccountApi();
         claimPages = new ClaimPages(claims);
         profilePages = new ProfilePages(accounts, claims, papers, this::submittedPaperIds, votes::upvotedPaperIds);
-        moderationPages = new ModerationPages(new ModerationService(db, papers, listings, claims, accounts), papers, listings,
-                claims, accounts);
+        moderationPages = new ModerationPages(
+                new ModerationService(db, papers, listings, claims, accounts), papers, listings, claims, accounts);
         operatorPages = new OperatorPages(operations, new io.paperboy.settings.SiteSettingsService(db, site.clock()));
-        digestPages = new DigestPages(new SubscriptionService(db, site.mailer(), search, url, site.clock()), digests,
-                auth::anonymousToken, id -> accounts.byId(id).orElseThrow().email(), site.clock(), throttles, mailLimits);
+        digestPages = new DigestPages(
+                new SubscriptionService(db, site.mailer(), search, url, site.clock()),
+                digests,
+                auth::anonymousToken,
+                id -> accounts.byId(id).orElseThrow().email(),
+                site.clock(),
+                throttles,
+                mailLimits);
         webhookPages = new WebhookPages(webhooks, throttles);
-        mcp = new McpRoutes(new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
+        mcp = new McpRoutes(
+                new ReadTools(search, ranking, papers, listings, similarApi::likeInOrder, listings::upvotes, url),
                 new MemberTools(votes, readingList, forYou, url, voteLimit, saveLimit));
     }
 
@@ -303,12 +360,19 @@ final class Node {
         Map<String, Integer> upvotes = listings.upvotes(ids);
         Map<String, Integer> counts = comments.counts(ids);
         Map<String, PaperExtras> found = extras.of(ids);
-        return shown.stream().map(p -> PaperJson.write(p, upvotes.getOrDefault(p.id(), 0), counts.getOrDefault(p.id(), 0),
-                found.getOrDefault(p.id(), PaperExtras.NONE))).toList();
+        return shown.stream()
+                .map(p -> PaperJson.write(
+                        p,
+                        upvotes.getOrDefault(p.id(), 0),
+                        counts.getOrDefault(p.id(), 0),
+                        found.getOrDefault(p.id(), PaperExtras.NONE)))
+                .toList();
     }
 
     private List<String> submittedPaperIds(String userName) {
-        return listings.submittedBy(userName, Claims.MAX_LISTED).stream().map(ListingEntry::paperId).toList();
+        return listings.submittedBy(userName, Claims.MAX_LISTED).stream()
+                .map(ListingEntry::paperId)
+                .toList();
     }
 
     /**
@@ -317,13 +381,16 @@ final class Node {
      */
     private static LookupQueue arxivLine(Throttles throttles, Duration pace) {
         if (pace.isZero()) {
-            return new LookupQueue(pace, () -> { }, ARXIV_MAX_WAIT);
+            return new LookupQueue(pace, () -> {}, ARXIV_MAX_WAIT);
         }
         Throttle arxivTurns = throttles.of("arxiv-api", "arXiv lookups", 1, pace);
-        return new LookupQueue(pace, () -> {
-            if (!arxivTurns.await("submissions", ARXIV_TURN_WAIT)) {
-                throw new ArxivLookup.Unavailable("the site's other servers are keeping it busy", null);
-            }
-        }, ARXIV_MAX_WAIT);
+        return new LookupQueue(
+                pace,
+                () -> {
+                    if (!arxivTurns.await("submissions", ARXIV_TURN_WAIT)) {
+                        throw new ArxivLookup.Unavailable("the site's other servers are keeping it busy", null);
+                    }
+                },
+                ARXIV_MAX_WAIT);
     }
 }

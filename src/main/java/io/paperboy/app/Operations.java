@@ -21,9 +21,8 @@ import java.util.Map;
  */
 public final class Operations {
     /** How often each scheduled job is due, by its name in job_runs. */
-    static final Map<String, Duration> SCHEDULES = Map.of(
-            "digest", Duration.ofHours(1),
-            NightlyHarvest.JOB, Duration.ofDays(1));
+    static final Map<String, Duration> SCHEDULES =
+            Map.of("digest", Duration.ofHours(1), NightlyHarvest.JOB, Duration.ofDays(1));
     /** Pending embeddings are counted up to this many. */
     private static final int PENDING_CAP = 10_000_000;
 
@@ -31,13 +30,30 @@ public final class Operations {
     public record Job(String name, String every, JobRuns.Run last, JobRuns.Run lastFailure, Instant next) {}
 
     /** The site's embedding job: papers pending, the holder's rate, the time left at that rate (null: unknown). */
-    public record Embeddings(long pending, long stored, double papersPerSecond, Duration eta, String holder,
-            Instant leaseUntil, String lastError) {}
+    public record Embeddings(
+            long pending,
+            long stored,
+            double papersPerSecond,
+            Duration eta,
+            String holder,
+            Instant leaseUntil,
+            String lastError) {}
 
     /** Everything the page shows, as of {@code at}. */
-    public record Snapshot(Instant at, String version, String node, String store, long storeBytes, Instant startedAt,
-            Duration uptime, List<NodeReports.Report> nodes, List<Job> jobs, List<HarvestStatus> harvests,
-            Map<String, Integer> outbox, Instant oldestWaitingMail, Embeddings embeddings) {}
+    public record Snapshot(
+            Instant at,
+            String version,
+            String node,
+            String store,
+            long storeBytes,
+            Instant startedAt,
+            Duration uptime,
+            List<NodeReports.Report> nodes,
+            List<Job> jobs,
+            List<HarvestStatus> harvests,
+            Map<String, Integer> outbox,
+            Instant oldestWaitingMail,
+            Embeddings embeddings) {}
 
     private final Database db;
     private final PaperService papers;
@@ -50,8 +66,15 @@ public final class Operations {
     private final Instant startedAt;
     private final Clock clock;
 
-    Operations(Database db, PaperService papers, DigestService digests, EmbeddingStore embeddings, NodeReports nodes,
-            String node, Instant startedAt, Clock clock) {
+    Operations(
+            Database db,
+            PaperService papers,
+            DigestService digests,
+            EmbeddingStore embeddings,
+            NodeReports nodes,
+            String node,
+            Instant startedAt,
+            Clock clock) {
         this.db = db;
         this.papers = papers;
         this.digests = digests;
@@ -72,20 +95,38 @@ public final class Operations {
 
     Snapshot snapshot() {
         Instant now = clock.instant();
-        return new Snapshot(now, version(), node, db.dialect().name().toLowerCase(java.util.Locale.ROOT), db.sizeBytes(),
-                startedAt, Duration.between(startedAt, now), nodes.recent(now), jobs(now), HarvestStatus.all(db),
-                digests.outboxCounts(), digests.oldestWaitingMail().orElse(null), embeddings());
+        return new Snapshot(
+                now,
+                version(),
+                node,
+                db.dialect().name().toLowerCase(java.util.Locale.ROOT),
+                db.sizeBytes(),
+                startedAt,
+                Duration.between(startedAt, now),
+                nodes.recent(now),
+                jobs(now),
+                HarvestStatus.all(db),
+                digests.outboxCounts(),
+                digests.oldestWaitingMail().orElse(null),
+                embeddings());
     }
 
     List<Job> jobs(Instant now) {
         java.util.Set<String> names = new java.util.TreeSet<>(SCHEDULES.keySet());
         names.addAll(runs.jobs());
-        return names.stream().map(name -> {
-            JobRuns.Run last = runs.latest(name).orElse(null);
-            Duration every = SCHEDULES.get(name);
-            Instant next = name.equals(NightlyHarvest.JOB) ? nextHarvest(now) : next(last, every, now);
-            return new Job(name, every == null ? "" : describe(every), last, runs.latestFailure(name).orElse(null), next);
-        }).toList();
+        return names.stream()
+                .map(name -> {
+                    JobRuns.Run last = runs.latest(name).orElse(null);
+                    Duration every = SCHEDULES.get(name);
+                    Instant next = name.equals(NightlyHarvest.JOB) ? nextHarvest(now) : next(last, every, now);
+                    return new Job(
+                            name,
+                            every == null ? "" : describe(every),
+                            last,
+                            runs.latestFailure(name).orElse(null),
+                            next);
+                })
+                .toList();
     }
 
     // The next due time after now on the last run's grid (the digest's hours, the harvest's hour of day).
@@ -113,11 +154,18 @@ public final class Operations {
     Embeddings embeddings() {
         EmbeddingStore.State state = embeddings.state().orElse(new EmbeddingStore.State(0, 0, null, null, 0, null));
         long pending = papers.countChangedSince(state.papersSeq(), PENDING_CAP);
-        Duration eta = pending == 0 ? Duration.ZERO
+        Duration eta = pending == 0
+                ? Duration.ZERO
                 : state.rate() > 0 ? Duration.ofSeconds((long) Math.ceil(pending / state.rate())) : null;
         boolean held = state.leaseUntil() != null && state.leaseUntil().isAfter(clock.instant());
-        return new Embeddings(pending, state.lastSeq(), state.rate(), eta, held ? state.holderNode() : null,
-                held ? state.leaseUntil() : null, state.lastError());
+        return new Embeddings(
+                pending,
+                state.lastSeq(),
+                state.rate(),
+                eta,
+                held ? state.holderNode() : null,
+                held ? state.leaseUntil() : null,
+                state.lastError());
     }
 
     static String describe(Duration d) {
@@ -128,6 +176,8 @@ public final class Operations {
             return d.toHours() == 1 ? "hourly" : "every " + d.toHours() + " hours";
         }
         long s = d.toSeconds();
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return s < 60
+                ? s + " s"
+                : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 }

@@ -49,10 +49,14 @@ final class OperationsMetrics implements MeterBinder, AutoCloseable {
     @Override
     public synchronized void bindTo(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("paperboy.build.info", () -> 1).description("This node's version")
-                .tags("version", Operations.version()).strongReference(true).register(registry);
+        Gauge.builder("paperboy.build.info", () -> 1)
+                .description("This node's version")
+                .tags("version", Operations.version())
+                .strongReference(true)
+                .register(registry);
         failures = Counter.builder("paperboy.operations.read.failures")
-                .description("Times the operator figures could not be read from the store").register(registry);
+                .description("Times the operator figures could not be read from the store")
+                .register(registry);
     }
 
     /** Reads the figures now, then every {@link #EVERY}, until closed. */
@@ -93,11 +97,16 @@ final class OperationsMetrics implements MeterBinder, AutoCloseable {
         String key = f.key();
         if (f.counter()) {
             // A function counter has no strong-reference option; this object is kept by Metrics.
-            return FunctionCounter.builder(f.name(), this, m -> m.value(key)).description(f.description())
-                    .tags(f.tags().toArray(String[]::new)).register(registry);
+            return FunctionCounter.builder(f.name(), this, m -> m.value(key))
+                    .description(f.description())
+                    .tags(f.tags().toArray(String[]::new))
+                    .register(registry);
         }
-        return Gauge.builder(f.name(), this, m -> m.value(key)).description(f.description())
-                .tags(f.tags().toArray(String[]::new)).strongReference(true).register(registry);
+        return Gauge.builder(f.name(), this, m -> m.value(key))
+                .description(f.description())
+                .tags(f.tags().toArray(String[]::new))
+                .strongReference(true)
+                .register(registry);
     }
 
     private double value(String key) {

@@ -24,7 +24,8 @@ import java.util.Map;
 public final class OperatorPages {
     static final String PATH = "/admin/operations";
     static final String SETTINGS_PATH = PATH + "/settings";
-    private static final List<String> FIELDS = Arrays.stream(Setting.values()).map(Setting::key).toList();
+    private static final List<String> FIELDS =
+            Arrays.stream(Setting.values()).map(Setting::key).toList();
 
     /** The page's model: the figures, the site's settings as stored, the settings form, and the page. */
     public record View(Page page, Operations.Snapshot ops, SiteSettingsService.Stored settings, Form form) {}
@@ -36,7 +37,6 @@ public final class OperatorPages {
         this.operations = operations;
         this.settings = settings;
     }
-
 
     public void showOperations(Context ctx) {
         Visitor.requireRole(ctx, Role.ADMIN);
@@ -68,9 +68,17 @@ public final class OperatorPages {
 
     // The form as the stored settings fill it: sets comma-separated, rules one a line.
     private static Form typed(SiteSettings s) {
-        return new Form(Map.of(Setting.HARVEST_SETS.key(), String.join(", ", s.harvestSets()),
-                Setting.HARVEST_HOUR.key(), Integer.toString(s.harvestHour()),
-                Setting.FEATURE_RULES.key(), String.join("\n", s.featureRules()),
-                Setting.FEATURE_AS.key(), s.featureAs()), Map.of(), null);
+        return new Form(
+                Map.of(
+                        Setting.HARVEST_SETS.key(),
+                        String.join(", ", s.harvestSets()),
+                        Setting.HARVEST_HOUR.key(),
+                        Integer.toString(s.harvestHour()),
+                        Setting.FEATURE_RULES.key(),
+                        String.join("\n", s.featureRules()),
+                        Setting.FEATURE_AS.key(),
+                        s.featureAs()),
+                Map.of(),
+                null);
     }
 }

@@ -51,8 +51,16 @@ final class PaperPage {
     private final CommentPages comments;
     private final PaperExtras.Source extras;
 
-    PaperPage(PaperPages paper, ListingService listings, VoteService votes, SimilarApi similar, Claims claims,
-            ReadingListPages readingList, SubmitPages submit, CommentPages comments, PaperExtras.Source extras) {
+    PaperPage(
+            PaperPages paper,
+            ListingService listings,
+            VoteService votes,
+            SimilarApi similar,
+            Claims claims,
+            ReadingListPages readingList,
+            SubmitPages submit,
+            CommentPages comments,
+            PaperExtras.Source extras) {
         this.paper = paper;
         this.listings = listings;
         this.votes = votes;
@@ -78,10 +86,21 @@ final class PaperPage {
         like.forEach(r -> onPage.add(r.paper().id()));
         PageCache.shows(ctx, onPage, false);
         List<ListingEntry> entries = listings.forPaper(id);
-        Templates.page(ctx, "paper/paper.jte", new PaperView(page, p, featured(entries), Bibtex.of(p), like,
-                upvotes(id, page.member()), claims.approvedAuthors(id), shown.get().hidden(),
-                both(readingList.saveButton(ctx, id), submit.featureAgainButton(ctx, p, entries)),
-                Templates.content("comment/section.jte", comments.section(ctx, id)), extras.of(id)));
+        Templates.page(
+                ctx,
+                "paper/paper.jte",
+                new PaperView(
+                        page,
+                        p,
+                        featured(entries),
+                        Bibtex.of(p),
+                        like,
+                        upvotes(id, page.member()),
+                        claims.approvedAuthors(id),
+                        shown.get().hidden(),
+                        both(readingList.saveButton(ctx, id), submit.featureAgainButton(ctx, p, entries)),
+                        Templates.content("comment/section.jte", comments.section(ctx, id)),
+                        extras.of(id)));
     }
 
     // A member's vote and the total in one read; a visitor needs only the total.
@@ -94,7 +113,9 @@ final class PaperPage {
     }
 
     private static List<Featured> featured(List<ListingEntry> entries) {
-        return entries.stream().map(e -> new Featured(e.day(), e.submittedBy(), e.upvotes())).toList();
+        return entries.stream()
+                .map(e -> new Featured(e.day(), e.submittedBy(), e.upvotes()))
+                .toList();
     }
 
     private static Content both(Content first, Content second) {

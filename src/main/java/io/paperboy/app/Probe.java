@@ -50,8 +50,10 @@ final class Probe {
         try {
             return shared.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new io.javalin.http.HttpResponseException(503, "health: the check under way has taken over "
-                    + WAIT.toSeconds() + " s: this node is too busy", java.util.Map.of("retryAfter", "5"));
+            throw new io.javalin.http.HttpResponseException(
+                    503,
+                    "health: the check under way has taken over " + WAIT.toSeconds() + " s: this node is too busy",
+                    java.util.Map.of("retryAfter", "5"));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -21,7 +21,8 @@ final class ProgressDisplay implements AutoCloseable {
     }
 
     /** For work whose size is learnt on the way (a harvest learns it from the first page); 0 means not yet known. */
-    ProgressDisplay(String task, LongSupplier total, String unit, long unitSize, LongSupplier done, Supplier<String> extra) {
+    ProgressDisplay(
+            String task, LongSupplier total, String unit, long unitSize, LongSupplier done, Supplier<String> extra) {
         boolean terminal = System.console() != null;
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(task)
@@ -30,8 +31,10 @@ final class ProgressDisplay implements AutoCloseable {
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(terminal ? 500 : 15_000);
-        builder.setConsumer(terminal ? new ConsoleProgressBarConsumer(System.err)
-                : new DelegatingProgressBarConsumer(System.err::println));
+        builder.setConsumer(
+                terminal
+                        ? new ConsoleProgressBarConsumer(System.err)
+                        : new DelegatingProgressBarConsumer(System.err::println));
         this.bar = builder.build();
         this.poller = Thread.ofPlatform().daemon().name("progress").start(() -> poll(total, done, extra));
     }

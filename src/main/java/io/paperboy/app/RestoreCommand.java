@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paperboy restore FILE}: a backup back into an empty store, checked table by table. */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
         description = "Load a backup written by 'paperboy backup' into an empty store (SQLite or PostgreSQL, whichever "
                 + "the backup came from), check every table's row count and checksum, then upgrade it to this "
                 + "version's schema. A store that holds anything is refused and left as it is.")
@@ -22,7 +24,8 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StoreTransfer.Report report = StoreTransfer.restore(file, store.jdbcUrl(), store.access().password());
+        StoreTransfer.Report report =
+                StoreTransfer.restore(file, store.jdbcUrl(), store.access().password());
         StoreReport.print(System.err, "restored", report);
         if (Files.isDirectory(store.indexDir())) {
             System.err.println("note: " + store.indexDir() + " was built from another store; run 'paperboy reindex' "

@@ -4,8 +4,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.paperboy.listing.RankingPage;
 import io.paperboy.mcp.McpRoutes;
-import io.paperboy.user.AccountApi;
 import io.paperboy.moderation.ModerationPages;
+import io.paperboy.user.AccountApi;
 import io.paperboy.webhook.WebhookPages.Scope;
 import java.util.List;
 import java.util.function.Function;
@@ -33,13 +33,27 @@ public final class Routes {
     private Routes() {}
 
     /** What a route is; {@code PAGE}s are the GET routes a browser visits, which the browser walk walks. */
-    public enum Kind { PAGE, FORM, API, FEED, FILE, OPS, FILTER }
+    public enum Kind {
+        PAGE,
+        FORM,
+        API,
+        FEED,
+        FILE,
+        OPS,
+        FILTER
+    }
 
     /**
      * Who may use a route: anyone, a signed-in member, a member whose address is confirmed, a
      * curator, an admin. A route for anyone may still act on a secret its URL carries (a mailed link, a feed token).
      */
-    public enum Who { ANYONE, MEMBER, VERIFIED, CURATOR, ADMIN }
+    public enum Who {
+        ANYONE,
+        MEMBER,
+        VERIFIED,
+        CURATOR,
+        ADMIN
+    }
 
     /** One line of the table; {@code handler} is found on the node the server runs. */
     public record Route(HandlerType method, String path, Kind kind, Who who, Function<Node, Handler> handler) {
@@ -172,9 +186,21 @@ public final class Routes {
             post("/admin/webhooks/{destination}/delete", Kind.FORM, Who.ADMIN, n -> n.webhookPages.delete(Scope.SITE)),
             get("/settings/webhooks", Kind.PAGE, Who.MEMBER, n -> n.webhookPages.show(Scope.OWN)),
             post("/settings/webhooks", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.add(Scope.OWN)),
-            post("/settings/webhooks/{destination}/test", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.sendTest(Scope.OWN)),
-            post("/settings/webhooks/{destination}/resume", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.resume(Scope.OWN)),
-            post("/settings/webhooks/{destination}/delete", Kind.FORM, Who.VERIFIED, n -> n.webhookPages.delete(Scope.OWN)),
+            post(
+                    "/settings/webhooks/{destination}/test",
+                    Kind.FORM,
+                    Who.VERIFIED,
+                    n -> n.webhookPages.sendTest(Scope.OWN)),
+            post(
+                    "/settings/webhooks/{destination}/resume",
+                    Kind.FORM,
+                    Who.VERIFIED,
+                    n -> n.webhookPages.resume(Scope.OWN)),
+            post(
+                    "/settings/webhooks/{destination}/delete",
+                    Kind.FORM,
+                    Who.VERIFIED,
+                    n -> n.webhookPages.delete(Scope.OWN)),
             get("/settings/digest", Kind.PAGE, Who.MEMBER, n -> n.digestPages::settingsPage),
             post("/settings/digest", Kind.FORM, Who.MEMBER, n -> n.digestPages::saveSettings),
             post("/settings/digest/stop", Kind.FORM, Who.MEMBER, n -> n.digestPages::stop),
@@ -200,8 +226,12 @@ public final class Routes {
     public static String text() {
         StringBuilder out = new StringBuilder(String.format("%-7s %-34s %-7s %s%n", "METHOD", "PATH", "KIND", "WHO"));
         for (Route route : TABLE) {
-            out.append(String.format("%-7s %-34s %-7s %s%n", route.method().name(), route.path(),
-                    route.kind().name().toLowerCase(java.util.Locale.ROOT), route.who().name().toLowerCase(java.util.Locale.ROOT)));
+            out.append(String.format(
+                    "%-7s %-34s %-7s %s%n",
+                    route.method().name(),
+                    route.path(),
+                    route.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    route.who().name().toLowerCase(java.util.Locale.ROOT)));
         }
         return out.toString();
     }

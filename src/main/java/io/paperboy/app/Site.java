@@ -19,8 +19,16 @@ import java.time.Clock;
  * whether webhook destinations may be on loopback, private and link-local addresses (the operator's
  * {@code --webhooks-allow-private}; off: server-side request forgery is the risk).
  */
-public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLimits, HarvestSettings arxivApi,
-        MailLimits mailLimits, TrustedProxies trustedProxies, Path thumbnails, External external,
+public record Site(
+        SiteUrl url,
+        Mailer mailer,
+        Clock clock,
+        LoginLimits loginLimits,
+        HarvestSettings arxivApi,
+        MailLimits mailLimits,
+        TrustedProxies trustedProxies,
+        Path thumbnails,
+        External external,
         boolean webhooksAllowPrivate) {
     /** Which fetched counts pages show: what was stored while a worker ran is not shown once it is turned off. */
     public record External(boolean githubStars, boolean hubLinks) {
@@ -61,6 +69,7 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
 
     /** Where {@code serve} listens unless told otherwise, and so where its mailed links point. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+
     public static final String DEFAULT_PORT = "8080";
 
     /**
@@ -79,47 +88,156 @@ public record Site(SiteUrl url, Mailer mailer, Clock clock, LoginLimits loginLim
 
     /** Mail into {@code mailDir} as .eml files, the listening address, the system clock. */
     public static Site local(Path mailDir) {
-        return new Site(null, new MailFolder(mailDir, "Paperboy <paperboy@localhost>"), Clock.systemUTC(),
-                LoginLimits.DEFAULT, null, MailLimits.DEFAULT, TrustedProxies.NONE, null, External.NONE, false);
+        return new Site(
+                null,
+                new MailFolder(mailDir, "Paperboy <paperboy@localhost>"),
+                Clock.systemUTC(),
+                LoginLimits.DEFAULT,
+                null,
+                MailLimits.DEFAULT,
+                TrustedProxies.NONE,
+                null,
+                External.NONE,
+                false);
     }
 
     public Site withUrl(SiteUrl url) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withMailer(Mailer mailer) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withClock(Clock clock) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withTrustedProxies(TrustedProxies trustedProxies) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withMailLimits(MailLimits mailLimits) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withExternal(External external) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withThumbnails(Path thumbnails) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 
     public Site withWebhooksAllowPrivate(boolean webhooksAllowPrivate) {
-        return new Site(url, mailer, clock, loginLimits, arxivApi, mailLimits, trustedProxies, thumbnails, external, webhooksAllowPrivate);
+        return new Site(
+                url,
+                mailer,
+                clock,
+                loginLimits,
+                arxivApi,
+                mailLimits,
+                trustedProxies,
+                thumbnails,
+                external,
+                webhooksAllowPrivate);
     }
 }

@@ -10,7 +10,8 @@ final class StoreReport {
     static void print(PrintStream out, String what, StoreTransfer.Report report) {
         out.printf("%-24s %12s  %s%n", "table", "rows", "checksum (SHA-256 sum of rows)");
         report.tables().forEach((table, s) -> out.printf("%-24s %,12d  %s%n", table, s.rows(), s.checksum()));
-        out.printf("%s %,d rows in %d tables at schema version %s%n", what, report.rows(), report.tables().size(),
-                report.schemaVersion());
+        out.printf(
+                "%s %,d rows in %d tables at schema version %s%n",
+                what, report.rows(), report.tables().size(), report.schemaVersion());
     }
 }

@@ -62,13 +62,14 @@ public final class WebServer {
     public static WebServer start(Database db, Site site, String host, int port) {
         Lifecycle life = new Lifecycle();
         SearchIndex index = life.started("search index", SearchIndex.inMemory());
-        IndexFollower follower = new IndexFollower(new PaperService(db), index, new EmbeddingStore(db, Embedder.BGE_SMALL));
+        IndexFollower follower =
+                new IndexFollower(new PaperService(db), index, new EmbeddingStore(db, Embedder.BGE_SMALL));
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
         life.started("index follower", follower);
         KeywordWorker keywords = new KeywordWorker(db, new PaperService(db), null);
         keywords.start(ServeCommand.FOLLOW_INTERVAL_MS);
         life.started("keyword worker", keywords);
-        return start(life, db, site, index, null, host, port, node -> { });
+        return start(life, db, site, index, null, host, port, node -> {});
     }
 
     /**
@@ -76,7 +77,7 @@ public final class WebServer {
      * closes; with an {@code embedder} (null: keywords only) search ranks hybrid by default.
      */
     public static WebServer start(Database db, Site site, SearchIndex index, Embedder embedder, String host, int port) {
-        return start(new Lifecycle(), db, site, index, embedder, host, port, node -> { });
+        return start(new Lifecycle(), db, site, index, embedder, host, port, node -> {});
     }
 
     /**
@@ -84,19 +85,38 @@ public final class WebServer {
      * start the loops that use them (the schedules {@code serve} runs), and starts the server last,
      * so that it stops first; {@link #stop} stops everything {@code life} holds.
      */
-    static WebServer start(Lifecycle life, Database db, Site site, SearchIndex index, Embedder embedder, String host,
-            int requestedPort, java.util.function.Consumer<Node> beside) {
+    static WebServer start(
+            Lifecycle life,
+            Database db,
+            Site site,
+            SearchIndex index,
+            Embedder embedder,
+            String host,
+            int requestedPort,
+            java.util.function.Consumer<Node> beside) {
         // Mailed links need the address before the server starts, so a free port is chosen here.
         int port = requestedPort == 0 ? FreePort.find(host) : requestedPort;
-        Node node = new Node(life, db, site, index, new SearchService(index, embedder),
-                embedder == null ? Ranking.BM25 : Ranking.HYBRID, host, port);
+        Node node = new Node(
+                life,
+                db,
+                site,
+                index,
+                new SearchService(index, embedder),
+                embedder == null ? Ranking.BM25 : Ranking.HYBRID,
+                host,
+                port);
         beside.accept(node);
         Javalin app = Javalin.create(config -> {
             configureHttp(config);
-            // ctx.ip(), which every limit per client address counts, reads X-Forwarded-For only through trusted proxies.
+            // ctx.ip(), which every limit per client address counts, reads X-Forwarded-For only through trusted
+            // proxies.
             TrustedProxies proxies = site.trustedProxies();
-            config.contextResolver.ip = ctx -> proxies.client(ctx.req().getRemoteAddr(),
-                    proxies.none() ? List.of() : Collections.list(ctx.req().getHeaders(proxies.header().headerName())));
+            config.contextResolver.ip = ctx -> proxies.client(
+                    ctx.req().getRemoteAddr(),
+                    proxies.none()
+                            ? List.of()
+                            : Collections.list(
+                                    ctx.req().getHeaders(proxies.header().headerName())));
             if (node.notice != null) {
                 config.routes.before(ctx -> Page.setSiteNotice(ctx, node.notice));
             }
@@ -104,7 +124,8 @@ public final class WebServer {
             node.metrics.register(config);
             node.pageCache.register(config);
             for (Routes.Route route : Routes.TABLE) {
-                config.routes.addEndpoint(new io.javalin.router.Endpoint(route.method(), route.path(), route.handler().apply(node)));
+                config.routes.addEndpoint(new io.javalin.router.Endpoint(
+                        route.method(), route.path(), route.handler().apply(node)));
             }
             config.routes.after(HttpPolicy::privateForMembers);
             config.routes.exception(HttpResponseException.class, WebServer::userError);
@@ -204,7 +225,8 @@ public final class WebServer {
 
     static void openApi(Context ctx) throws java.io.IOException {
         try (var in = WebServer.class.getResourceAsStream("/api/openapi.json")) {
-            ctx.contentType("application/json").result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            ctx.contentType("application/json")
+                    .result(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -215,9 +237,11 @@ public final class WebServer {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         } else if (e.getStatus() == 401 && !ctx.path().startsWith("/api/")) {
             // A browser without a session goes to the login page and comes back after.
-            String back = ctx.method() == io.javalin.http.HandlerType.GET ? ctx.path()
-                    + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : refererPath(ctx);
-            ctx.redirect("/login?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8),
+            String back = ctx.method() == io.javalin.http.HandlerType.GET
+                    ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                    : refererPath(ctx);
+            ctx.redirect(
+                    "/login?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8),
                     HttpStatus.SEE_OTHER);
             return;
         }
@@ -227,7 +251,8 @@ public final class WebServer {
         }
         // Javalin's own 404 for an unknown path names its router ("Endpoint GET /x not found").
         String message = e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
-                ? "no such page: " + ctx.path() : e.getMessage();
+                ? "no such page: " + ctx.path()
+                : e.getMessage();
         Errors.respond(ctx, HttpStatus.forStatus(e.getStatus()), message);
     }
 
@@ -236,7 +261,8 @@ public final class WebServer {
      * its content answers 422 (STYLE.md), the JSON API 400.
      */
     private static void invalidForm(InvalidForm e, Context ctx) {
-        Errors.respond(ctx, Errors.wantsJson(ctx) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        Errors.respond(
+                ctx, Errors.wantsJson(ctx) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     private static String refererPath(Context ctx) {
@@ -246,8 +272,11 @@ public final class WebServer {
         }
         try {
             java.net.URI uri = java.net.URI.create(referer);
-            return uri.getRawAuthority() != null && uri.getRawAuthority().equalsIgnoreCase(ctx.host()) && uri.getRawPath() != null
-                    ? uri.getRawPath() : "/";
+            return uri.getRawAuthority() != null
+                            && uri.getRawAuthority().equalsIgnoreCase(ctx.host())
+                            && uri.getRawPath() != null
+                    ? uri.getRawPath()
+                    : "/";
         } catch (IllegalArgumentException e) {
             return "/";
         }

@@ -17,8 +17,9 @@ public final class ModerationLog {
      * the {@code targetKind} ("comment", "paper", "listing", "user", "claim") called {@code targetId}.
      */
     public void record(Handle h, Member actor, String action, String targetKind, String targetId, String detail) {
-        h.createUpdate("INSERT INTO moderation_log (actor_id, actor_name, action, target_kind, target_id, detail, created_at) "
-                        + "VALUES (:actor, :name, :action, :kind, :target, :detail, :at)")
+        h.createUpdate(
+                        "INSERT INTO moderation_log (actor_id, actor_name, action, target_kind, target_id, detail, created_at) "
+                                + "VALUES (:actor, :name, :action, :kind, :target, :detail, :at)")
                 .bind("actor", actor.id())
                 .bind("name", actor.name())
                 .bind("action", action)
@@ -35,9 +36,15 @@ public final class ModerationLog {
                         + "FROM moderation_log WHERE id < :before ORDER BY id DESC LIMIT :limit")
                 .bind("before", before)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new ModerationEntry(rs.getLong("id"), rs.getLong("actor_id"), rs.getString("actor_name"),
-                        rs.getString("action"), rs.getString("target_kind"), rs.getString("target_id"),
-                        rs.getString("detail"), Instant.parse(rs.getString("created_at"))))
+                .map((rs, ctx) -> new ModerationEntry(
+                        rs.getLong("id"),
+                        rs.getLong("actor_id"),
+                        rs.getString("actor_name"),
+                        rs.getString("action"),
+                        rs.getString("target_kind"),
+                        rs.getString("target_id"),
+                        rs.getString("detail"),
+                        Instant.parse(rs.getString("created_at"))))
                 .list();
     }
 }

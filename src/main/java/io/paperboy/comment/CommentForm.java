@@ -9,22 +9,54 @@ import io.paperboy.web.Form;
  *
  * @param key makes the ids of this form's elements unique on the page ("new", "reply-12", "edit-7")
  */
-public record CommentForm(String action, String key, Long replyTo, String label, String submit, String target,
-        String swap, Form form, String csrf) {
+public record CommentForm(
+        String action,
+        String key,
+        Long replyTo,
+        String label,
+        String submit,
+        String target,
+        String swap,
+        Form form,
+        String csrf) {
 
     public static CommentForm forPaper(String paperId, Form form, String csrf) {
-        return new CommentForm("/papers/" + paperId + "/comments", "new", null, "Your comment", "Post comment",
-                "#comment-list", "beforeend", form, csrf);
+        return new CommentForm(
+                "/papers/" + paperId + "/comments",
+                "new",
+                null,
+                "Your comment",
+                "Post comment",
+                "#comment-list",
+                "beforeend",
+                form,
+                csrf);
     }
 
     public static CommentForm replyTo(String paperId, long commentId, long threadId, Form form, String csrf) {
-        return new CommentForm("/papers/" + paperId + "/comments", "reply-" + commentId, commentId, "Your reply",
-                "Post reply", "#replies-" + threadId, "beforeend", form, csrf);
+        return new CommentForm(
+                "/papers/" + paperId + "/comments",
+                "reply-" + commentId,
+                commentId,
+                "Your reply",
+                "Post reply",
+                "#replies-" + threadId,
+                "beforeend",
+                form,
+                csrf);
     }
 
     public static CommentForm edit(long commentId, Form form, String csrf) {
-        return new CommentForm("/comments/" + commentId + "/edit", "edit-" + commentId, null, "Edit your comment",
-                "Save", "#comment-" + commentId, "outerHTML", form, csrf);
+        return new CommentForm(
+                "/comments/" + commentId + "/edit",
+                "edit-" + commentId,
+                null,
+                "Edit your comment",
+                "Save",
+                "#comment-" + commentId,
+                "outerHTML",
+                form,
+                csrf);
     }
 
     public String fieldId() {

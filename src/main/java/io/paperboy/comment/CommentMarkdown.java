@@ -44,8 +44,12 @@ import org.owasp.html.PolicyFactory;
  */
 final class CommentMarkdown {
     private static final Parser PARSER = Parser.builder()
-            .enabledBlockTypes(Set.of(BlockQuote.class, FencedCodeBlock.class, IndentedCodeBlock.class,
-                    ListBlock.class, ThematicBreak.class))
+            .enabledBlockTypes(Set.of(
+                    BlockQuote.class,
+                    FencedCodeBlock.class,
+                    IndentedCodeBlock.class,
+                    ListBlock.class,
+                    ThematicBreak.class))
             .customInlineContentParserFactory(new MathSpans())
             .extensions(List.of(AutolinkExtension.create()))
             .build();
@@ -59,8 +63,12 @@ final class CommentMarkdown {
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "hr", "a")
             // commonmark empties a javascript: destination; an empty href would be a link to this very page.
-            .allowAttributes("href").matching((element, attribute, value) -> value.isBlank() ? null : value).onElements("a")
-            .allowAttributes("start").matching(true, "[0-9]{1,6}").onElements("ol")
+            .allowAttributes("href")
+            .matching((element, attribute, value) -> value.isBlank() ? null : value)
+            .onElements("a")
+            .allowAttributes("start")
+            .matching(true, "[0-9]{1,6}")
+            .onElements("ol")
             .allowUrlProtocols("http", "https", "mailto")
             .requireRelsOnLinks("nofollow", "noopener", "ugc")
             .toFactory();
@@ -96,7 +104,8 @@ final class CommentMarkdown {
                 while (scanner.find('$') >= 0) {
                     if (scanner.matchMultiple('$') == opening) {
                         Position end = scanner.position();
-                        return ParsedInline.of(new Text(scanner.getSource(start, end).getContent()), end);
+                        return ParsedInline.of(
+                                new Text(scanner.getSource(start, end).getContent()), end);
                     }
                 }
                 return ParsedInline.none();
@@ -131,5 +140,4 @@ final class CommentMarkdown {
             context.getWriter().tag("/a");
         }
     }
-
 }

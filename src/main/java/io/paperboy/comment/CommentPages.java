@@ -39,13 +39,17 @@ public final class CommentPages {
     private final Throttle writes;
 
     /** {@code displayNames} finds members' display names by user name, in one read (from the user feature). */
-    public CommentPages(CommentService comments, PaperService papers, Function<Collection<String>, Map<String, String>> displayNames,
+    public CommentPages(
+            CommentService comments,
+            PaperService papers,
+            Function<Collection<String>, Map<String, String>> displayNames,
             Throttles throttles) {
         this.comments = comments;
         this.papers = papers;
         this.displayNames = displayNames;
         this.writes = throttles.of("comment-account", "comments and edits", 20, Duration.ofMinutes(10));
     }
+
     public void hide(Context ctx) {
         hideComment(ctx, true);
     }
@@ -58,12 +62,18 @@ public final class CommentPages {
     public CommentSection section(Context ctx, String paperId) {
         Visitor visitor = Visitor.of(ctx);
         Discussion discussion = comments.discussion(paperId, visitor.member());
-        return new CommentSection(paperId, named(discussion.threads()), discussion.visible(), visitor.member(), visitor.signedIn() ? visitor.csrfToken() : null);
+        return new CommentSection(
+                paperId,
+                named(discussion.threads()),
+                discussion.visible(),
+                visitor.member(),
+                visitor.signedIn() ? visitor.csrfToken() : null);
     }
 
     // One lookup for all the authors on the page, not one per author.
     private List<CommentView> named(List<CommentView> threads) {
-        List<String> authors = threads.stream().flatMap(CommentView::authors).distinct().toList();
+        List<String> authors =
+                threads.stream().flatMap(CommentView::authors).distinct().toList();
         Map<String, String> names = authors.isEmpty() ? Map.of() : displayNames.apply(authors);
         return threads.stream().map(t -> t.named(names)).toList();
     }
@@ -79,7 +89,8 @@ public final class CommentPages {
             answer(ctx, member, comment, CommentView.of(comment, member, List.of()));
         } catch (InvalidForm e) {
             Form typed = Form.typed(ctx, List.of("body")).withProblems(e.problems());
-            CommentForm form = replyTo == null ? CommentForm.forPaper(paper.id(), typed, csrf(ctx))
+            CommentForm form = replyTo == null
+                    ? CommentForm.forPaper(paper.id(), typed, csrf(ctx))
                     : CommentForm.replyTo(paper.id(), replyTo, threadOf(replyTo), typed, csrf(ctx));
             refuse(ctx, paper, form);
         }
@@ -95,7 +106,10 @@ public final class CommentPages {
         } catch (InvalidForm e) {
             Comment comment = comments.find(id).orElseThrow();
             Paper paper = papers.find(comment.paperId()).orElseThrow();
-            refuse(ctx, paper, CommentForm.edit(id, Form.typed(ctx, List.of("body")).withProblems(e.problems()), csrf(ctx)));
+            refuse(
+                    ctx,
+                    paper,
+                    CommentForm.edit(id, Form.typed(ctx, List.of("body")).withProblems(e.problems()), csrf(ctx)));
         }
     }
 
@@ -122,8 +136,10 @@ public final class CommentPages {
         Discussion now = htmx || posted == null ? comments.discussion(comment.paperId(), member) : null;
         Optional<CommentView> view = posted != null ? Optional.of(posted) : now.find(comment.id());
         if (htmx) {
-            String html = view.map(v -> Templates.render("comment/comment.jte",
-                    fragment(named(List.of(v)).getFirst(), csrf(ctx), member.verified()))).orElse("");
+            String html = view.map(v -> Templates.render(
+                            "comment/comment.jte",
+                            fragment(named(List.of(v)).getFirst(), csrf(ctx), member.verified())))
+                    .orElse("");
             ctx.contentType("text/html; charset=utf-8")
                     .result(html + Templates.render("comment/heading.jte", Map.of("h", now.heading(), "oob", true)));
             return;
@@ -146,7 +162,9 @@ public final class CommentPages {
     public record FormPage(Page page, CommentForm f, String paperTitle, String paperHref) {}
 
     private long threadOf(long commentId) {
-        return comments.find(commentId).map(c -> c.isReply() ? c.parentId() : c.id()).orElse(commentId);
+        return comments.find(commentId)
+                .map(c -> c.isReply() ? c.parentId() : c.id())
+                .orElse(commentId);
     }
 
     private static Map<String, Object> fragment(CommentView view, String csrf, boolean canWrite) {

@@ -1,8 +1,8 @@
 package io.paperboy.comment;
 
+import io.paperboy.db.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.paperboy.db.Timestamps;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,24 +34,33 @@ final class CommentRepository {
 
     Optional<Comment> find(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM comments WHERE id = :id")
-                .bind("id", id).map(CommentRepository::comment).findOne();
+                .bind("id", id)
+                .map(CommentRepository::comment)
+                .findOne();
     }
 
     /** Every comment on {@code paperId}, oldest first, whatever its state: the service decides who sees what. */
     List<Comment> listForPaper(Handle h, String paperId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM comments WHERE paper_id = :paper ORDER BY id")
-                .bind("paper", paperId).map(CommentRepository::comment).list();
+                .bind("paper", paperId)
+                .map(CommentRepository::comment)
+                .list();
     }
 
     void updateBody(Handle h, long id, String body, Instant now) {
         h.createUpdate("UPDATE comments SET body = :body, edited_at = :now WHERE id = :id")
-                .bind("body", body).bind("now", Timestamps.stamp(now)).bind("id", id).execute();
+                .bind("body", body)
+                .bind("now", Timestamps.stamp(now))
+                .bind("id", id)
+                .execute();
     }
 
     // The text goes at once: a deleted comment keeps only its place in the thread.
     void markDeleted(Handle h, long id, Instant now) {
         h.createUpdate("UPDATE comments SET body = '', deleted_at = :now WHERE id = :id AND deleted_at IS NULL")
-                .bind("now", Timestamps.stamp(now)).bind("id", id).execute();
+                .bind("now", Timestamps.stamp(now))
+                .bind("id", id)
+                .execute();
     }
 
     /** Hides ({@code at} non-null) or shows the comment; the number of rows that changed state. */
@@ -59,7 +68,10 @@ final class CommentRepository {
         String sql = at == null
                 ? "UPDATE comments SET hidden_at = NULL WHERE id = :id AND hidden_at IS NOT NULL"
                 : "UPDATE comments SET hidden_at = :at WHERE id = :id AND hidden_at IS NULL";
-        return h.createUpdate(sql).bind("id", id).bind("at", Timestamps.stamp(at)).execute();
+        return h.createUpdate(sql)
+                .bind("id", id)
+                .bind("at", Timestamps.stamp(at))
+                .execute();
     }
 
     /** Recomputes the paper's visible count from its rows, in one statement (no drift from increments). */
@@ -68,8 +80,7 @@ final class CommentRepository {
                         INSERT INTO comment_counts (paper_id, visible)
                         SELECT :paper, COUNT(*) FROM comments
                         WHERE paper_id = :paper AND deleted_at IS NULL AND hidden_at IS NULL
-                        ON CONFLICT (paper_id) DO UPDATE SET visible = excluded.visible""")
-                .bind("paper", paperId).execute();
+                        ON CONFLICT (paper_id) DO UPDATE SET visible = excluded.visible""").bind("paper", paperId).execute();
     }
 
     /** Visible comments per paper; papers without any are absent. */
@@ -85,7 +96,6 @@ final class CommentRepository {
         return counts;
     }
 
-
     private static Instant parse(String stamp) {
         return stamp == null ? null : Instant.parse(stamp);
     }
@@ -93,9 +103,16 @@ final class CommentRepository {
     private static Comment comment(ResultSet rs, StatementContext ctx) throws SQLException {
         long parentId = rs.getLong("parent_id");
         Long parent = rs.wasNull() ? null : parentId;
-        return new Comment(rs.getLong("id"), rs.getString("paper_id"), parent,
-                rs.getLong("author_id"), rs.getString("author_name"), rs.getString("body"),
-                parse(rs.getString("created_at")), parse(rs.getString("edited_at")),
-                parse(rs.getString("deleted_at")), parse(rs.getString("hidden_at")));
+        return new Comment(
+                rs.getLong("id"),
+                rs.getString("paper_id"),
+                parent,
+                rs.getLong("author_id"),
+                rs.getString("author_name"),
+                rs.getString("body"),
+                parse(rs.getString("created_at")),
+                parse(rs.getString("edited_at")),
+                parse(rs.getString("deleted_at")),
+                parse(rs.getString("hidden_at")));
     }
 }

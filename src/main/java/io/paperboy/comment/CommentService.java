@@ -2,9 +2,9 @@ package io.paperboy.comment;
 
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
-import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.CommentCounts;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
@@ -79,7 +79,12 @@ public final class CommentService implements CommentCounts {
         return db.inTransaction(h -> {
             Comment comment = existing(h, id);
             if (comments.setHidden(h, id, hide ? clock.instant() : null) > 0) {
-                moderation.record(h, curator, hide ? "hide-comment" : "unhide-comment", "comment", Long.toString(id),
+                moderation.record(
+                        h,
+                        curator,
+                        hide ? "hide-comment" : "unhide-comment",
+                        "comment",
+                        Long.toString(id),
                         "by " + comment.authorName() + " on paper " + comment.paperId());
                 changed(h, comment.paperId());
             }
@@ -118,14 +123,17 @@ public final class CommentService implements CommentCounts {
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_BODY_CHARS) {
-            throw InvalidForm.of("body", String.format(java.util.Locale.ROOT,
-                    "is %,d characters long; the limit is %,d", length, MAX_BODY_CHARS));
+            throw InvalidForm.of(
+                    "body",
+                    String.format(
+                            java.util.Locale.ROOT, "is %,d characters long; the limit is %,d", length, MAX_BODY_CHARS));
         }
         return text;
     }
 
     private Long threadToJoin(Handle h, String paperId, long replyTo) {
-        Comment parent = comments.find(h, replyTo).filter(c -> c.paperId().equals(paperId))
+        Comment parent = comments.find(h, replyTo)
+                .filter(c -> c.paperId().equals(paperId))
                 .orElseThrow(() -> InvalidForm.of("reply_to", "there is no comment " + replyTo + " on this paper"));
         if (!parent.visible()) {
             throw InvalidForm.of("reply_to", "that comment was deleted or hidden: comment on the paper instead");

@@ -18,8 +18,14 @@ import java.util.Map;
  * @param curator the viewer may hide and show it
  * @param byline the author as the page names them: their display name (their user name until it is known)
  */
-public record CommentView(Comment comment, Look look, String html, boolean mine, boolean curator,
-        List<CommentView> replies, String byline) {
+public record CommentView(
+        Comment comment,
+        Look look,
+        String html,
+        boolean mine,
+        boolean curator,
+        List<CommentView> replies,
+        String byline) {
     /** How the comment shows. */
     public enum Look {
         /** Text shown to all. */
@@ -43,7 +49,8 @@ public record CommentView(Comment comment, Look look, String html, boolean mine,
             if (c.isReply()) {
                 CommentView reply = of(c, viewer, List.of());
                 if (reply != null) {
-                    replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(reply);
+                    replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>())
+                            .add(reply);
                 }
             }
         }
@@ -63,27 +70,38 @@ public record CommentView(Comment comment, Look look, String html, boolean mine,
     static CommentView of(Comment c, Member viewer, List<CommentView> replies) {
         boolean mine = viewer != null && viewer.id() == c.authorId();
         boolean curator = viewer != null && viewer.role().atLeast(Role.CURATOR);
-        Look look = c.deleted() ? Look.DELETED
-                : !c.hidden() ? Look.VISIBLE
-                : mine || curator ? Look.HIDDEN : Look.WITHHELD;
+        Look look =
+                c.deleted() ? Look.DELETED : !c.hidden() ? Look.VISIBLE : mine || curator ? Look.HIDDEN : Look.WITHHELD;
         boolean placeholder = look == Look.DELETED || look == Look.WITHHELD;
         if (placeholder && replies.isEmpty()) {
             return null;
         }
-        return new CommentView(c, look, placeholder ? null : CommentMarkdown.toHtml(c.body()), mine && !c.deleted(),
-                curator && !c.deleted(), replies, c.authorName());
+        return new CommentView(
+                c,
+                look,
+                placeholder ? null : CommentMarkdown.toHtml(c.body()),
+                mine && !c.deleted(),
+                curator && !c.deleted(),
+                replies,
+                c.authorName());
     }
 
     /** The same view, its replies too, with each author's display name from {@code displayNames} (by user name). */
     CommentView named(Map<String, String> displayNames) {
-        return new CommentView(comment, look, html, mine, curator,
+        return new CommentView(
+                comment,
+                look,
+                html,
+                mine,
+                curator,
                 replies.stream().map(r -> r.named(displayNames)).toList(),
                 displayNames.getOrDefault(comment.authorName(), byline));
     }
 
     /** Every author in this thread, by user name. */
     java.util.stream.Stream<String> authors() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(comment.authorName()),
+        return java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(comment.authorName()),
                 replies.stream().flatMap(CommentView::authors));
     }
 

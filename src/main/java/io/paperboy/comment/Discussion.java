@@ -16,12 +16,14 @@ public record Discussion(List<CommentView> threads, int visible) {
     }
 
     static Discussion of(List<Comment> all, io.paperboy.web.Member viewer) {
-        return new Discussion(CommentView.threads(all, viewer), (int) all.stream().filter(Comment::visible).count());
+        return new Discussion(CommentView.threads(all, viewer), (int)
+                all.stream().filter(Comment::visible).count());
     }
 
     /** The comment with {@code id} as it shows in its thread, or empty when it shows no more. */
     Optional<CommentView> find(long id) {
-        return threads.stream().flatMap(top -> Stream.concat(Stream.of(top), top.replies().stream()))
+        return threads.stream()
+                .flatMap(top -> Stream.concat(Stream.of(top), top.replies().stream()))
                 .filter(view -> view.id() == id)
                 .findFirst();
     }

@@ -60,10 +60,15 @@ public final class BackupFile {
 
         @Override
         public void start(StoreCopy.Header header) throws IOException {
-            out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16),
-                    StandardCharsets.UTF_8), 1 << 16);
-            ObjectNode line = NODES.objectNode().put("format", FORMAT).put("formatVersion", FORMAT_VERSION)
-                    .put("schemaVersion", header.schemaVersion()).put("sourceDialect", header.sourceDialect())
+            out = new BufferedWriter(
+                    new OutputStreamWriter(
+                            new GZIPOutputStream(Files.newOutputStream(partial), 1 << 16), StandardCharsets.UTF_8),
+                    1 << 16);
+            ObjectNode line = NODES.objectNode()
+                    .put("format", FORMAT)
+                    .put("formatVersion", FORMAT_VERSION)
+                    .put("schemaVersion", header.schemaVersion())
+                    .put("sourceDialect", header.sourceDialect())
                     .put("takenAt", header.takenAt());
             ObjectNode excluded = line.putObject("excluded");
             new TreeMap<>(StoreSchema.EXCLUDED).forEach(excluded::put);
@@ -86,7 +91,8 @@ public final class BackupFile {
                     case null -> row.addNull();
                     case Long l -> row.add(l);
                     case Double d -> row.add(d);
-                    case byte[] b -> row.addObject().put("base64", Base64.getEncoder().encodeToString(b));
+                    case byte[] b ->
+                        row.addObject().put("base64", Base64.getEncoder().encodeToString(b));
                     default -> row.add(v.toString());
                 }
             }
@@ -95,7 +101,10 @@ public final class BackupFile {
 
         @Override
         public void endTable(String table, StoreCopy.TableSummary summary) throws IOException {
-            write(NODES.objectNode().put("end", table).put("rows", summary.rows()).put("checksum", summary.checksum()));
+            write(NODES.objectNode()
+                    .put("end", table)
+                    .put("rows", summary.rows())
+                    .put("checksum", summary.checksum()));
         }
 
         @Override
@@ -135,15 +144,16 @@ public final class BackupFile {
      * checksum recorded beside them; refuses a file that is not a backup or was cut short.
      */
     public static StoreCopy.Header read(Path file, StoreCopy.Sink sink) throws Exception {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8),
+                1 << 16)) {
             Reading reading = new Reading(file, in, sink);
             return reading.all();
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("restore: no such file: " + file, e);
         } catch (ZipException e) {
-            throw new IllegalArgumentException("restore: " + file + " is not a Paperboy backup (not gzip: "
-                    + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "restore: " + file + " is not a Paperboy backup (not gzip: " + e.getMessage() + ")", e);
         }
     }
 
@@ -166,10 +176,13 @@ public final class BackupFile {
                 throw bad("it does not start with a Paperboy backup header");
             }
             if (first.path("formatVersion").asInt() > FORMAT_VERSION) {
-                throw bad("it is in backup format " + first.path("formatVersion").asInt()
-                        + ", newer than this Paperboy reads (" + FORMAT_VERSION + ")");
+                throw bad(
+                        "it is in backup format " + first.path("formatVersion").asInt()
+                                + ", newer than this Paperboy reads (" + FORMAT_VERSION + ")");
             }
-            var header = new StoreCopy.Header(first.path("schemaVersion").asText(), first.path("sourceDialect").asText(),
+            var header = new StoreCopy.Header(
+                    first.path("schemaVersion").asText(),
+                    first.path("sourceDialect").asText(),
                     first.path("takenAt").asText());
             sink.start(header);
             for (JsonNode line = next(); ; line = next()) {
@@ -179,7 +192,9 @@ public final class BackupFile {
                     table(line);
                 } else if (line.has("sequences")) {
                     Map<String, Long> sequences = new TreeMap<>();
-                    line.get("sequences").properties().forEach(e -> sequences.put(e.getKey(), e.getValue().asLong()));
+                    line.get("sequences")
+                            .properties()
+                            .forEach(e -> sequences.put(e.getKey(), e.getValue().asLong()));
                     sink.sequences(sequences);
                 } else if (line.path("complete").asBoolean()) {
                     sink.finish();
@@ -209,7 +224,8 @@ public final class BackupFile {
                 if (!name.equals(line.path("end").asText())) {
                     throw bad("line " + lineNumber + " should end table " + name);
                 }
-                var recorded = new StoreCopy.TableSummary(line.path("rows").asLong(), line.path("checksum").asText());
+                var recorded = new StoreCopy.TableSummary(
+                        line.path("rows").asLong(), line.path("checksum").asText());
                 if (digest.rows() != recorded.rows() || !digest.checksum().equals(recorded.checksum())) {
                     throw bad("table " + name + " has " + digest.rows() + " rows with checksum " + digest.checksum()
                             + " but recorded " + recorded.rows() + " rows with checksum " + recorded.checksum()
@@ -222,12 +238,23 @@ public final class BackupFile {
 
         private List<Object> values(JsonNode row, int width, String table) {
             if (row.size() != width) {
-                throw bad("line " + lineNumber + " (table " + table + ") has " + row.size() + " values for " + width + " columns");
+                throw bad("line " + lineNumber + " (table " + table + ") has " + row.size() + " values for " + width
+                        + " columns");
             }
             List<Object> values = new ArrayList<>(width);
             for (JsonNode v : row) {
-                values.add(v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble()
-                        : v.isObject() ? Base64.getDecoder().decode(v.path("base64").asText()) : v.asText());
+                values.add(
+                        v.isNull()
+                                ? null
+                                : v.isIntegralNumber()
+                                        ? (Object) v.asLong()
+                                        : v.isNumber()
+                                                ? (Object) v.asDouble()
+                                                : v.isObject()
+                                                        ? Base64.getDecoder()
+                                                                .decode(v.path("base64")
+                                                                        .asText())
+                                                        : v.asText());
             }
             return values;
         }

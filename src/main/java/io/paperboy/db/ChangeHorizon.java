@@ -35,9 +35,13 @@ public final class ChangeHorizon implements LongSupplier {
         }
         // Three statements, each its own transaction: the id taken must have ended before the snapshot.
         long hw = db.withHandle(ChangeSequence::current);
-        long mine = db.withHandle(h -> h.createQuery("SELECT pg_current_xact_id()::text::bigint").mapTo(Long.class).one());
-        long oldestRunning = db.withHandle(h -> h.createQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-                .mapTo(Long.class).one());
+        long mine = db.withHandle(h -> h.createQuery("SELECT pg_current_xact_id()::text::bigint")
+                .mapTo(Long.class)
+                .one());
+        long oldestRunning =
+                db.withHandle(h -> h.createQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                        .mapTo(Long.class)
+                        .one());
         if (pending.isEmpty() || pending.peekLast()[1] < hw) {
             if (pending.size() >= MAX_PENDING) {
                 pending.pollLast(); // the newer entry releases it too, a little later

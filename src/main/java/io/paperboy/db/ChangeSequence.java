@@ -58,9 +58,16 @@ public final class ChangeSequence {
         }
         if (isPostgres(handle)) {
             // The transaction id first: a follower that sees these numbers handed out waits for it to end.
-            handle.createQuery("SELECT pg_current_xact_id()::text").mapTo(String.class).one();
-            long[] numbers = handle.createQuery("SELECT nextval('change_numbers') FROM generate_series(1, :n)")
-                    .bind("n", count).mapTo(Long.class).stream().mapToLong(Long::longValue).toArray();
+            handle.createQuery("SELECT pg_current_xact_id()::text")
+                    .mapTo(String.class)
+                    .one();
+            long[] numbers = handle
+                    .createQuery("SELECT nextval('change_numbers') FROM generate_series(1, :n)")
+                    .bind("n", count)
+                    .mapTo(Long.class)
+                    .stream()
+                    .mapToLong(Long::longValue)
+                    .toArray();
             Arrays.sort(numbers);
             return numbers;
         }
@@ -93,10 +100,14 @@ public final class ChangeSequence {
      */
     public static long current(Handle handle) {
         if (isPostgres(handle)) {
-            return handle.createQuery("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM change_numbers")
-                    .mapTo(Long.class).one();
+            return handle.createQuery(
+                            "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM change_numbers")
+                    .mapTo(Long.class)
+                    .one();
         }
-        return handle.createQuery("SELECT value FROM change_counter WHERE id = 1").mapTo(Long.class).one();
+        return handle.createQuery("SELECT value FROM change_counter WHERE id = 1")
+                .mapTo(Long.class)
+                .one();
     }
 
     /**
@@ -110,15 +121,21 @@ public final class ChangeSequence {
         if (upTo - after > TOPICS_KEPT / 2) {
             return Set.of(EVERYTHING);
         }
-        List<String> found = handle.createQuery("SELECT DISTINCT topic FROM change_topics WHERE seq > :after AND seq <= :upTo LIMIT :max")
-                .bind("after", after).bind("upTo", upTo).bind("max", max + 1)
-                .mapTo(String.class).list();
+        List<String> found = handle.createQuery(
+                        "SELECT DISTINCT topic FROM change_topics WHERE seq > :after AND seq <= :upTo LIMIT :max")
+                .bind("after", after)
+                .bind("upTo", upTo)
+                .bind("max", max + 1)
+                .mapTo(String.class)
+                .list();
         return found.size() > max ? Set.of(EVERYTHING) : new TreeSet<>(found);
     }
 
     /** Forgets the topics of changes more than {@link #TOPICS_KEPT} numbers below {@code newest}. */
     public static int prune(Handle handle, long newest) {
-        return handle.createUpdate("DELETE FROM change_topics WHERE seq <= :below").bind("below", newest - TOPICS_KEPT).execute();
+        return handle.createUpdate("DELETE FROM change_topics WHERE seq <= :below")
+                .bind("below", newest - TOPICS_KEPT)
+                .execute();
     }
 
     /**
@@ -142,10 +159,12 @@ public final class ChangeSequence {
             }
             if (dialect == Dialect.POSTGRESQL) {
                 if (highest > 0) {
-                    s.executeQuery("SELECT setval('change_numbers', " + highest + ")").close();
+                    s.executeQuery("SELECT setval('change_numbers', " + highest + ")")
+                            .close();
                 }
             } else {
-                s.executeUpdate("UPDATE change_counter SET value = " + highest + " WHERE id = 1 AND value < " + highest);
+                s.executeUpdate(
+                        "UPDATE change_counter SET value = " + highest + " WHERE id = 1 AND value < " + highest);
             }
         }
     }
@@ -158,9 +177,10 @@ public final class ChangeSequence {
                     return; // a store older than V37: its counter is the truth
                 }
             }
-            s.executeUpdate("UPDATE change_counter SET value = (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
-                    + "FROM change_numbers) WHERE id = 1 AND value < (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
-                    + "FROM change_numbers)");
+            s.executeUpdate(
+                    "UPDATE change_counter SET value = (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                            + "FROM change_numbers) WHERE id = 1 AND value < (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                            + "FROM change_numbers)");
         }
     }
 

@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
      */
     /** Connections per node on PostgreSQL unless --db-pool-size says otherwise (SQLite's pool is 4: one writer at a time). */
     public static final int DEFAULT_POOL_SIZE = 10;
+
     public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
     /**
      * How long one PostgreSQL statement may run before the server cancels it (SQLSTATE 57014),
@@ -93,9 +94,10 @@ public final class Database implements AutoCloseable {
             if (poolSize != null && (poolSize < 2 || poolSize > 1000)) {
                 throw new IllegalArgumentException("--db-pool-size must be 2 to 1000 connections, not " + poolSize);
             }
-            if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.toMillis() > Integer.MAX_VALUE)) {
-                throw new IllegalArgumentException("--db-statement-timeout must be 0 (none) or a positive duration, not "
-                        + statementTimeout);
+            if (statementTimeout != null
+                    && (statementTimeout.isNegative() || statementTimeout.toMillis() > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(
+                        "--db-statement-timeout must be 0 (none) or a positive duration, not " + statementTimeout);
             }
         }
 
@@ -214,14 +216,16 @@ public final class Database implements AutoCloseable {
         } else {
             // pgjdbc sends a JDBC batch as one multi-row INSERT with this on: several times faster imports.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // An unreachable host (not just a stopped server) fails within the same bound; a URL parameter overrides it.
+            // An unreachable host (not just a stopped server) fails within the same bound; a URL parameter overrides
+            // it.
             config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
             config.setMaximumPoolSize(access.poolSize() == null ? DEFAULT_POOL_SIZE : access.poolSize());
             long timeoutMs = access.statementTimeoutOrDefault().toMillis();
             // Set on each new connection (not as a startup option, which a URL's own options= would replace).
             config.setConnectionInitSql("SET statement_timeout = " + timeoutMs);
             // In seconds; 0 is none. Without a statement timeout, TCP keepalive still ends a dead connection.
-            config.addDataSourceProperty("socketTimeout",
+            config.addDataSourceProperty(
+                    "socketTimeout",
                     Long.toString(timeoutMs == 0 ? 0 : (timeoutMs + SOCKET_TIMEOUT_MARGIN.toMillis() + 999) / 1000));
             config.addDataSourceProperty("tcpKeepAlive", "true");
             if (timeoutMs > 0) {

@@ -15,7 +15,7 @@ public enum Dialect {
         if (url.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
-                + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+        throw new IllegalArgumentException(
+                "unsupported database URL '" + jdbcUrl + "': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 }

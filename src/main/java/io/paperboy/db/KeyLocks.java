@@ -35,7 +35,8 @@ public final class KeyLocks {
         try {
             return "PostgreSQL".equals(handle.getConnection().getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new IllegalStateException("store: cannot tell the database's kind to lock a name: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "store: cannot tell the database's kind to lock a name: " + e.getMessage(), e);
         }
     }
 }

@@ -38,14 +38,16 @@ final class Migrations {
      */
     static Map<String, String> placeholders(Dialect dialect) {
         return switch (dialect) {
-            case SQLITE -> Map.of(
-                    "id", "INTEGER PRIMARY KEY AUTOINCREMENT",
-                    "blob", "BLOB",
-                    "double", "REAL");
-            case POSTGRESQL -> Map.of(
-                    "id", "BIGSERIAL PRIMARY KEY",
-                    "blob", "BYTEA",
-                    "double", "DOUBLE PRECISION");
+            case SQLITE ->
+                Map.of(
+                        "id", "INTEGER PRIMARY KEY AUTOINCREMENT",
+                        "blob", "BLOB",
+                        "double", "REAL");
+            case POSTGRESQL ->
+                Map.of(
+                        "id", "BIGSERIAL PRIMARY KEY",
+                        "blob", "BYTEA",
+                        "double", "DOUBLE PRECISION");
         };
     }
 

@@ -15,7 +15,8 @@ final class PostgresSequences {
     /** Table name → its serial column's sequence (qualified name, ready for SQL). */
     static Map<String, String> of(Connection c) throws SQLException {
         Map<String, String> sequences = new TreeMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT table_name, pg_get_serial_sequence(quote_ident(table_name), column_name)
                 FROM information_schema.columns
                 WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'""")) {
@@ -47,8 +48,9 @@ final class PostgresSequences {
     static void advance(Connection c, Map<String, Long> lastIssued) throws SQLException {
         for (Map.Entry<String, String> e : of(c).entrySet()) {
             String column = column(c, e.getKey());
-            try (var ps = c.prepareStatement("SELECT setval(?::regclass, greatest(v, 1), v > 0) FROM (SELECT greatest(?, "
-                    + "(SELECT coalesce(max(" + column + "), 0) FROM " + e.getKey() + ")) AS v) AS n")) {
+            try (var ps =
+                    c.prepareStatement("SELECT setval(?::regclass, greatest(v, 1), v > 0) FROM (SELECT greatest(?, "
+                            + "(SELECT coalesce(max(" + column + "), 0) FROM " + e.getKey() + ")) AS v) AS n")) {
                 ps.setString(1, e.getValue());
                 ps.setLong(2, lastIssued.getOrDefault(e.getKey(), 0L));
                 ps.executeQuery().close();

@@ -41,8 +41,12 @@ final class RunSqlChecksums implements MigrationResolver {
         }
         Map<String, String> placeholders = context.configuration.getPlaceholders();
         // The resolver Flyway uses when skipDefaultResolvers is off, parsing and running each script as usual.
-        SqlMigrationResolver flyways = new SqlMigrationResolver(context.resourceProvider,
-                context.sqlScriptExecutorFactory, context.sqlScriptFactory, context.configuration, new ParsingContext());
+        SqlMigrationResolver flyways = new SqlMigrationResolver(
+                context.resourceProvider,
+                context.sqlScriptExecutorFactory,
+                context.sqlScriptFactory,
+                context.configuration,
+                new ParsingContext());
         List<ResolvedMigration> migrations = new ArrayList<>();
         for (ResolvedMigration m : flyways.resolveMigrations(context)) {
             if (!m.isVersioned()) {
@@ -51,10 +55,17 @@ final class RunSqlChecksums implements MigrationResolver {
             }
             LoadableResource script = scripts.get(m.getScript());
             if (script == null) {
-                throw new IllegalStateException("migration " + m.getVersion() + ": its script " + m.getScript() + " was not found");
+                throw new IllegalStateException(
+                        "migration " + m.getVersion() + ": its script " + m.getScript() + " was not found");
             }
-            migrations.add(new ResolvedMigrationImpl(m.getVersion(), m.getDescription(), m.getScript(),
-                    checksum(m.getScript(), read(script), placeholders), null, m.getType(), m.getPhysicalLocation(),
+            migrations.add(new ResolvedMigrationImpl(
+                    m.getVersion(),
+                    m.getDescription(),
+                    m.getScript(),
+                    checksum(m.getScript(), read(script), placeholders),
+                    null,
+                    m.getType(),
+                    m.getPhysicalLocation(),
                     m.getExecutor()));
         }
         return migrations;

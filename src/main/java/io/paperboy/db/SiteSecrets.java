@@ -18,7 +18,8 @@ public final class SiteSecrets {
         RANDOM.nextBytes(fresh);
         String encoded = Base64.getEncoder().encodeToString(fresh);
         String stored = db.inTransaction(h -> {
-            h.createUpdate("INSERT INTO site_secrets (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+            h.createUpdate(
+                            "INSERT INTO site_secrets (name, value) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
                     .bind("name", name)
                     .bind("value", encoded)
                     .execute();

@@ -40,35 +40,47 @@ final class SqliteThrottleBuckets extends AbstractCompareAndSwapBasedProxyManage
             }
 
             @Override
-            public boolean compareAndSwap(byte[] read, byte[] next, RemoteBucketState newState, Optional<Long> timeoutNanos) {
+            public boolean compareAndSwap(
+                    byte[] read, byte[] next, RemoteBucketState newState, Optional<Long> timeoutNanos) {
                 long expiresAt = expiresAt(newState);
                 housekeeping.run();
                 if (read == null) {
                     return db.withHandle(h -> h.createUpdate("""
                                     INSERT INTO throttle_buckets (bucket_key, state, expires_at) VALUES (:key, :state, :expires)
                                     ON CONFLICT (bucket_key) DO NOTHING""")
-                            .bind("key", key).bind("state", next).bind("expires", expiresAt)
-                            .execute()) == 1;
+                                    .bind("key", key)
+                                    .bind("state", next)
+                                    .bind("expires", expiresAt)
+                                    .execute())
+                            == 1;
                 }
                 return db.withHandle(h -> h.createUpdate("""
                                 UPDATE throttle_buckets SET state = :state, expires_at = :expires
                                 WHERE bucket_key = :key AND state = :read""")
-                        .bind("key", key).bind("state", next).bind("expires", expiresAt).bind("read", read)
-                        .execute()) == 1;
+                                .bind("key", key)
+                                .bind("state", next)
+                                .bind("expires", expiresAt)
+                                .bind("read", read)
+                                .execute())
+                        == 1;
             }
         };
     }
 
     private long expiresAt(RemoteBucketState state) {
         long now = currentTimeNanos();
-        long ttl = getClientSideConfig().getExpirationAfterWriteStrategy().orElseThrow()
+        long ttl = getClientSideConfig()
+                .getExpirationAfterWriteStrategy()
+                .orElseThrow()
                 .calculateTimeToLiveMillis(state, now);
         return TimeUnit.NANOSECONDS.toMillis(now) + Math.max(0, ttl);
     }
 
     @Override
     public void removeProxy(String key) {
-        db.withHandle(h -> h.createUpdate("DELETE FROM throttle_buckets WHERE bucket_key = :key").bind("key", key).execute());
+        db.withHandle(h -> h.createUpdate("DELETE FROM throttle_buckets WHERE bucket_key = :key")
+                .bind("key", key)
+                .execute());
     }
 
     @Override

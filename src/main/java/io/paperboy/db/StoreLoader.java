@@ -79,17 +79,20 @@ public final class StoreLoader implements StoreCopy.Sink {
     public void table(StoreCopy.TableStart table) throws SQLException {
         StoreSchema.Table target = targetTables.get(table.name());
         if (target == null) {
-            throw new IllegalStateException("restore: the content has table " + table.name()
-                    + ", which the target's schema lacks");
+            throw new IllegalStateException(
+                    "restore: the content has table " + table.name() + ", which the target's schema lacks");
         }
         insertColumns = new ArrayList<>();
         for (String column : table.columns()) {
-            insertColumns.add(target.column(column).orElseThrow(() -> new IllegalStateException(
-                    "restore: the content has column " + table.name() + "." + column + ", which the target's schema lacks")));
+            insertColumns.add(target.column(column)
+                    .orElseThrow(() -> new IllegalStateException("restore: the content has column " + table.name() + "."
+                            + column + ", which the target's schema lacks")));
         }
         columnsLoaded.put(table.name(), table.columns());
         insert = c.prepareStatement("INSERT INTO " + table.name() + " (" + String.join(", ", table.columns())
-                + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(table.columns().size(), "?")) + ")");
+                + ") VALUES ("
+                + String.join(
+                        ", ", java.util.Collections.nCopies(table.columns().size(), "?")) + ")");
         batched = 0;
     }
 
@@ -125,8 +128,10 @@ public final class StoreLoader implements StoreCopy.Sink {
         ChangeSequence.passRestored(c, db.dialect());
         if (db.dialect() == Dialect.SQLITE) {
             for (Map.Entry<String, Long> e : lastIssued.entrySet()) {
-                try (PreparedStatement update = c.prepareStatement("UPDATE sqlite_sequence SET seq = ? WHERE name = ?");
-                     PreparedStatement add = c.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+                try (PreparedStatement update =
+                                c.prepareStatement("UPDATE sqlite_sequence SET seq = ? WHERE name = ?");
+                        PreparedStatement add =
+                                c.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
                     update.setLong(1, e.getValue());
                     update.setString(2, e.getKey());
                     if (update.executeUpdate() == 0 && e.getValue() > 0) {
@@ -179,7 +184,8 @@ public final class StoreLoader implements StoreCopy.Sink {
                 List<StoreSchema.Table> tables = StoreSchema.tables(probe);
                 if (!tables.isEmpty()) {
                     throw new IllegalStateException("restore: refusing " + StoreSnapshot.describe(jdbcUrl)
-                            + ": it has tables (" + tables.stream().map(StoreSchema.Table::name).toList()
+                            + ": it has tables ("
+                            + tables.stream().map(StoreSchema.Table::name).toList()
                             + ") but no Paperboy schema; use a new, empty database");
                 }
                 return;
@@ -198,8 +204,12 @@ public final class StoreLoader implements StoreCopy.Sink {
 
     private IllegalStateException notEmpty(Map<String, Long> filled) {
         return new IllegalStateException("restore: refusing " + StoreSnapshot.describe(jdbcUrl)
-                + ": the target store is not empty (" + String.join(", ", filled.entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue() + " rows").toList())
+                + ": the target store is not empty ("
+                + String.join(
+                        ", ",
+                        filled.entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue() + " rows")
+                                .toList())
                 + "); restore and migrate only fill an empty store");
     }
 }

@@ -27,14 +27,18 @@ public final class StoreSchema {
 
     /** Tables a backup leaves out, with why (docs/operations.md repeats these). */
     public static final Map<String, String> EXCLUDED = Map.of(
-            "sessions", "sign-ins are short-lived; restoring them would bring back sessions ended (signed out, "
-                    + "password changed) after the backup, so members sign in again instead",
-            "mail_tokens", "single-use links that expire within hours; restoring them would make links used "
-                    + "after the backup usable again",
-            "change_topics", "what each recent change touched, for the page caches of running nodes (table added by "
-                    + "migration V37); a restored store's nodes start with empty caches",
-            "throttle_buckets", "rate-limit counters (table added by migration V17): transient, they refill "
-                    + "by themselves and carry no member data");
+            "sessions",
+                    "sign-ins are short-lived; restoring them would bring back sessions ended (signed out, "
+                            + "password changed) after the backup, so members sign in again instead",
+            "mail_tokens",
+                    "single-use links that expire within hours; restoring them would make links used "
+                            + "after the backup usable again",
+            "change_topics",
+                    "what each recent change touched, for the page caches of running nodes (table added by "
+                            + "migration V37); a restored store's nodes start with empty caches",
+            "throttle_buckets",
+                    "rate-limit counters (table added by migration V17): transient, they refill "
+                            + "by themselves and carry no member data");
 
     /**
      * Rows the migrations themselves insert: a store with only these is still empty, and a restore
@@ -72,8 +76,13 @@ public final class StoreSchema {
             }
         }
         for (String name : List.copyOf(byName.keySet())) {
-            byName.put(name, new Table(name, columns(meta, schema, name), primaryKey(meta, schema, name),
-                    references(meta, schema, name)));
+            byName.put(
+                    name,
+                    new Table(
+                            name,
+                            columns(meta, schema, name),
+                            primaryKey(meta, schema, name),
+                            references(meta, schema, name)));
         }
         return parentsFirst(byName);
     }
@@ -97,7 +106,8 @@ public final class StoreSchema {
         }
         MigrationVersion newest = null;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, success FROM " + FLYWAY_HISTORY + " WHERE version IS NOT NULL")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT version, success FROM " + FLYWAY_HISTORY + " WHERE version IS NOT NULL")) {
             while (rs.next()) {
                 MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
                 if (rs.getBoolean(2) && (newest == null || v.compareTo(newest) > 0)) {
@@ -113,7 +123,8 @@ public final class StoreSchema {
         Map<String, Long> found = new TreeMap<>();
         for (Table t : tables(c)) {
             String where = SEEDED.containsKey(t.name()) ? " WHERE NOT (" + SEEDED.get(t.name()) + ")" : "";
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t.name() + where)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t.name() + where)) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     found.put(t.name(), rs.getLong(1));
@@ -164,14 +175,16 @@ public final class StoreSchema {
         while (ordered.size() < byName.size()) {
             int before = ordered.size();
             for (Table t : byName.values()) {
-                if (!ordered.containsKey(t.name()) && t.references().stream()
-                        .allMatch(p -> ordered.containsKey(p) || !byName.containsKey(p))) {
+                if (!ordered.containsKey(t.name())
+                        && t.references().stream().allMatch(p -> ordered.containsKey(p) || !byName.containsKey(p))) {
                     ordered.put(t.name(), t);
                 }
             }
             if (ordered.size() == before) {
                 throw new IllegalStateException("store schema: foreign keys form a cycle among "
-                        + byName.keySet().stream().filter(n -> !ordered.containsKey(n)).toList());
+                        + byName.keySet().stream()
+                                .filter(n -> !ordered.containsKey(n))
+                                .toList());
             }
         }
         return List.copyOf(ordered.values());

@@ -28,11 +28,13 @@ public final class StoreSnapshot {
     private StoreSnapshot() {}
 
     /** Sends the store's content to {@code sink}; returns each table's summary. */
-    public static Map<String, StoreCopy.TableSummary> read(String jdbcUrl, String password, StoreCopy.Sink sink) throws Exception {
+    public static Map<String, StoreCopy.TableSummary> read(String jdbcUrl, String password, StoreCopy.Sink sink)
+            throws Exception {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (dialect == Dialect.SQLITE && !java.nio.file.Files.isRegularFile(sqliteFile(jdbcUrl))) {
             // Connecting would create an empty database file where the operator mistyped a path.
-            throw new IllegalArgumentException("backup: no store at " + sqliteFile(jdbcUrl) + " (check --data or --db)");
+            throw new IllegalArgumentException(
+                    "backup: no store at " + sqliteFile(jdbcUrl) + " (check --data or --db)");
         }
         try (Connection c = connect(jdbcUrl, password)) {
             if (dialect == Dialect.SQLITE) {
@@ -52,8 +54,9 @@ public final class StoreSnapshot {
             }
             try {
                 // The first read fixes the snapshot on both engines: the version and every table come from it.
-                String version = StoreSchema.version(c).orElseThrow(() -> new IllegalStateException(
-                        "backup: " + describe(jdbcUrl) + " has no Paperboy schema (no " + StoreSchema.FLYWAY_HISTORY + " table)"));
+                String version = StoreSchema.version(c)
+                        .orElseThrow(() -> new IllegalStateException("backup: " + describe(jdbcUrl)
+                                + " has no Paperboy schema (no " + StoreSchema.FLYWAY_HISTORY + " table)"));
                 sink.start(new StoreCopy.Header(version, dialect.name(), Timestamps.stamp(Instant.now())));
                 Map<String, StoreCopy.TableSummary> summaries = new LinkedHashMap<>();
                 List<StoreSchema.Table> tables = StoreSchema.backedUp(c);
@@ -92,7 +95,8 @@ public final class StoreSnapshot {
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
-    private static StoreCopy.TableSummary readTable(Connection c, StoreSchema.Table table, StoreCopy.Sink sink) throws Exception {
+    private static StoreCopy.TableSummary readTable(Connection c, StoreSchema.Table table, StoreCopy.Sink sink)
+            throws Exception {
         List<String> columns = table.columnNames();
         sink.table(new StoreCopy.TableStart(table.name(), columns));
         TableDigest digest = new TableDigest();
@@ -137,7 +141,8 @@ public final class StoreSnapshot {
     static Map<String, Long> lastIssued(Connection c, Dialect dialect, Set<String> tables) throws SQLException {
         Map<String, Long> issued = new TreeMap<>();
         if (dialect == Dialect.SQLITE) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT name, seq FROM sqlite_sequence")) {
                 while (rs.next()) {
                     if (tables.contains(rs.getString(1).toLowerCase(java.util.Locale.ROOT))) {
                         issued.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
@@ -149,7 +154,7 @@ public final class StoreSnapshot {
         for (Map.Entry<String, String> e : PostgresSequences.of(c).entrySet()) {
             if (tables.contains(e.getKey())) {
                 try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + e.getValue())) {
+                        ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + e.getValue())) {
                     rs.next();
                     issued.put(e.getKey(), rs.getBoolean(2) ? rs.getLong(1) : rs.getLong(1) - 1);
                 }

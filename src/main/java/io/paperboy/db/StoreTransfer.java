@@ -10,7 +10,9 @@ public final class StoreTransfer {
     /** What a transfer carried: the schema version and each table's rows and checksum. */
     public record Report(String schemaVersion, Map<String, StoreCopy.TableSummary> tables) {
         public long rows() {
-            return tables.values().stream().mapToLong(StoreCopy.TableSummary::rows).sum();
+            return tables.values().stream()
+                    .mapToLong(StoreCopy.TableSummary::rows)
+                    .sum();
         }
     }
 
@@ -23,7 +25,8 @@ public final class StoreTransfer {
     public static Report backup(String jdbcUrl, String password, Path file) throws Exception {
         try (BackupFile.Writer writer = BackupFile.writer(file)) {
             var version = new String[1];
-            Map<String, StoreCopy.TableSummary> tables = StoreSnapshot.read(jdbcUrl, password, new Recording(writer, version));
+            Map<String, StoreCopy.TableSummary> tables =
+                    StoreSnapshot.read(jdbcUrl, password, new Recording(writer, version));
             return new Report(version[0], tables);
         }
     }
@@ -51,18 +54,20 @@ public final class StoreTransfer {
     }
 
     /** The same with each store's password (null: the URL's or none). */
-    public static Report migrate(String fromUrl, String fromPassword, String toUrl, String toPassword) throws Exception {
+    public static Report migrate(String fromUrl, String fromPassword, String toUrl, String toPassword)
+            throws Exception {
         if (fromUrl.equals(toUrl)) {
-            throw new IllegalArgumentException("migrate: --to names the store being copied (" + StoreSnapshot.describe(toUrl)
-                    + "); name a new, empty one");
+            throw new IllegalArgumentException("migrate: --to names the store being copied ("
+                    + StoreSnapshot.describe(toUrl) + "); name a new, empty one");
         }
         StoreLoader loader = new StoreLoader(toUrl, toPassword);
         try {
             var version = new String[1];
-            Map<String, StoreCopy.TableSummary> source = StoreSnapshot.read(fromUrl, fromPassword, new Recording(loader, version));
+            Map<String, StoreCopy.TableSummary> source =
+                    StoreSnapshot.read(fromUrl, fromPassword, new Recording(loader, version));
             if (!source.equals(loader.loaded())) {
-                throw new IllegalStateException("migrate: the copy differs from its source: " + loader.loaded()
-                        + " against " + source);
+                throw new IllegalStateException(
+                        "migrate: the copy differs from its source: " + loader.loaded() + " against " + source);
             }
             return new Report(version[0], source);
         } catch (Exception | Error e) {

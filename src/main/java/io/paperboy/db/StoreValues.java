@@ -44,7 +44,7 @@ public final class StoreValues {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> ps.setLong(index, asLong(value));
             case Types.BIT, Types.BOOLEAN -> ps.setBoolean(index, asLong(value) != 0);
             case Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL ->
-                    ps.setDouble(index, value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()));
+                ps.setDouble(index, value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString()));
             default -> ps.setString(index, value.toString());
         }
     }

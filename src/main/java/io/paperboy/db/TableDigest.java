@@ -35,7 +35,8 @@ public final class TableDigest {
         for (Object v : values) {
             text.append(canonical(v)).append('\u0000');
         }
-        sum = sum.add(new BigInteger(1, sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)))).mod(MODULUS);
+        sum = sum.add(new BigInteger(1, sha.digest(text.toString().getBytes(StandardCharsets.UTF_8))))
+                .mod(MODULUS);
         rows++;
     }
 

@@ -7,8 +7,8 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.select_for_update.SelectForUpdateBasedTransaction;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -48,15 +48,26 @@ public final class ThrottleBuckets {
         this.clock = clock;
         TimeMeter wallClock = wallClock(clock);
         // A row's time to live: until the bucket is full again, not a moment longer.
-        ExpirationAfterWriteStrategy untilFull = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO);
+        ExpirationAfterWriteStrategy untilFull =
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO);
         this.proxies = switch (db.dialect()) {
-            case SQLITE -> new SqliteThrottleBuckets(db, ClientSideConfig.getDefault().withClientClock(wallClock)
-                    .withExpirationAfterWriteStrategy(untilFull), this::purgeNowAndThen);
-            case POSTGRESQL -> new PostgresBuckets(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db.dataSource())
-                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                    .table("throttle_buckets").idColumn("bucket_key").stateColumn("state")
-                    .addCustomColumn(expiresAt(untilFull))
-                    .clientClock(wallClock), this::purgeNowAndThen);
+            case SQLITE ->
+                new SqliteThrottleBuckets(
+                        db,
+                        ClientSideConfig.getDefault()
+                                .withClientClock(wallClock)
+                                .withExpirationAfterWriteStrategy(untilFull),
+                        this::purgeNowAndThen);
+            case POSTGRESQL ->
+                new PostgresBuckets(
+                        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db.dataSource())
+                                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                                .table("throttle_buckets")
+                                .idColumn("bucket_key")
+                                .stateColumn("state")
+                                .addCustomColumn(expiresAt(untilFull))
+                                .clientClock(wallClock),
+                        this::purgeNowAndThen);
         };
     }
 
@@ -74,7 +85,9 @@ public final class ThrottleBuckets {
 
     /** How many buckets the store holds (expired ones included until the next purge). */
     public int count() {
-        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM throttle_buckets").mapTo(Integer.class).one());
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM throttle_buckets")
+                .mapTo(Integer.class)
+                .one());
     }
 
     private void purgeNowAndThen() {
@@ -90,10 +103,13 @@ public final class ThrottleBuckets {
     private static CustomColumnProvider<String> expiresAt(ExpirationAfterWriteStrategy strategy) {
         return new CustomColumnProvider<>() {
             @Override
-            public void setCustomField(String key, int index, PreparedStatement statement, RemoteBucketState state,
-                    long nowNanos) throws SQLException {
-                statement.setLong(index, TimeUnit.NANOSECONDS.toMillis(nowNanos)
-                        + Math.max(0, strategy.calculateTimeToLiveMillis(state, nowNanos)));
+            public void setCustomField(
+                    String key, int index, PreparedStatement statement, RemoteBucketState state, long nowNanos)
+                    throws SQLException {
+                statement.setLong(
+                        index,
+                        TimeUnit.NANOSECONDS.toMillis(nowNanos)
+                                + Math.max(0, strategy.calculateTimeToLiveMillis(state, nowNanos)));
             }
 
             @Override
@@ -121,7 +137,8 @@ public final class ThrottleBuckets {
     private static final class PostgresBuckets extends PostgreSQLSelectForUpdateBasedProxyManager<String> {
         private final Runnable housekeeping;
 
-        PostgresBuckets(Bucket4jPostgreSQL.PostgreSQLSelectForUpdateBasedProxyManagerBuilder<String> builder,
+        PostgresBuckets(
+                Bucket4jPostgreSQL.PostgreSQLSelectForUpdateBasedProxyManagerBuilder<String> builder,
                 Runnable housekeeping) {
             super(builder);
             this.housekeeping = housekeeping;

@@ -8,8 +8,13 @@ import java.util.List;
  * @param follows what the subscriber follows, said in every mail (even when nothing new matched it)
  * @param followedFound whether this period brought anything from it
  */
-public record Digest(String subject, String heading, DigestPeriod period, List<DigestSection> sections,
-        Interests follows, boolean followedFound) {
+public record Digest(
+        String subject,
+        String heading,
+        DigestPeriod period,
+        List<DigestSection> sections,
+        Interests follows,
+        boolean followedFound) {
     public Digest {
         sections = List.copyOf(sections);
     }

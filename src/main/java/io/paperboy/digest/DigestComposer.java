@@ -38,7 +38,11 @@ final class DigestComposer {
 
     /** {@code memberId}: the member who made the subscription, or null for an address alone. */
     Digest compose(Interests interests, Long memberId, DigestPeriod period, DigestSources sources) {
-        return compose(interests, memberId, period, sources,
+        return compose(
+                interests,
+                memberId,
+                period,
+                sources,
                 period.frequency() == Frequency.DAILY ? TRENDING_DAILY : TRENDING_WEEKLY);
     }
 
@@ -61,8 +65,13 @@ final class DigestComposer {
             sections.add(followed);
         }
         String what = period.frequency() == Frequency.DAILY ? "Daily" : "Weekly";
-        return new Digest("Paperboy " + what.toLowerCase(java.util.Locale.ROOT) + " digest: " + period.title(),
-                what + " papers · " + period.title(), period, sections, interests, !followed.items().isEmpty());
+        return new Digest(
+                "Paperboy " + what.toLowerCase(java.util.Locale.ROOT) + " digest: " + period.title(),
+                what + " papers · " + period.title(),
+                period,
+                sections,
+                interests,
+                !followed.items().isEmpty());
     }
 
     private DigestSection trending(int limit, DigestSources sources, Set<String> shown) {
@@ -93,8 +102,11 @@ final class DigestComposer {
             Paper p = papers.get(pick.paperId());
             Paper because = papers.get(pick.becauseId());
             if (items.size() < limit && p != null && because != null && shown.add(p.id())) {
-                items.add(item(p, sources, "like “" + TexText.collapseWhitespace(because.title()) + "”, which you "
-                        + (pick.upvoted() ? "upvoted" : "saved")));
+                items.add(item(
+                        p,
+                        sources,
+                        "like “" + TexText.collapseWhitespace(because.title()) + "”, which you "
+                                + (pick.upvoted() ? "upvoted" : "saved")));
             }
         }
         return new DigestSection("For you", "Papers like the ones you upvoted and saved.", items);
@@ -112,8 +124,8 @@ final class DigestComposer {
                 items.add(item(p, sources, reasons.get(id)));
             }
         }
-        return new DigestSection("From what you follow", "New in this period from your searches, authors and categories.",
-                items);
+        return new DigestSection(
+                "From what you follow", "New in this period from your searches, authors and categories.", items);
     }
 
     /**
@@ -121,7 +133,8 @@ final class DigestComposer {
      * for the papers {@code matching} finds for each of {@code interests}' queries, in the order of
      * the interests; a paper matching several gets the first reason.
      */
-    static Map<String, String> reasons(Interests interests, java.util.function.Function<String, List<String>> matching) {
+    static Map<String, String> reasons(
+            Interests interests, java.util.function.Function<String, List<String>> matching) {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (String q : interests.searches()) {
             addMatches(reasons, matching.apply(q), "matches your search “" + q + "”");
@@ -143,15 +156,36 @@ final class DigestComposer {
 
     private DigestItem item(Paper p, DigestSources sources, String reason) {
         DigestItem item = sources.item(p.id(), id -> item(p, sources.votes(id)));
-        return reason == null ? item : new DigestItem(item.paperId(), item.title(), item.authors(), item.votes(),
-                item.snippet(), item.pageUrl(), item.arxivUrl(), item.codeUrl(), reason);
+        return reason == null
+                ? item
+                : new DigestItem(
+                        item.paperId(),
+                        item.title(),
+                        item.authors(),
+                        item.votes(),
+                        item.snippet(),
+                        item.pageUrl(),
+                        item.arxivUrl(),
+                        item.codeUrl(),
+                        reason);
     }
 
     DigestItem item(Paper p, int votes) {
-        String code = p.links().stream().filter(l -> l.kind() == LinkKind.GITHUB).map(ArtifactLink::url).findFirst()
+        String code = p.links().stream()
+                .filter(l -> l.kind() == LinkKind.GITHUB)
+                .map(ArtifactLink::url)
+                .findFirst()
                 .orElse(null);
-        return new DigestItem(p.id(), TexText.collapseWhitespace(p.title()), authors(p.authors()), votes,
-                snippet(p.abstractText()), site.absolute(PaperLinks.page(p)), PaperLinks.abs(p), code, null);
+        return new DigestItem(
+                p.id(),
+                TexText.collapseWhitespace(p.title()),
+                authors(p.authors()),
+                votes,
+                snippet(p.abstractText()),
+                site.absolute(PaperLinks.page(p)),
+                PaperLinks.abs(p),
+                code,
+                null);
     }
 
     static String authors(List<String> authors) {

@@ -8,5 +8,13 @@ package io.paperboy.digest;
  * @param reason why it is in this subscriber's digest ("matches your search …"), or null in the
  *     sections everyone gets
  */
-public record DigestItem(String paperId, String title, String authors, int votes, String snippet, String pageUrl,
-        String arxivUrl, String codeUrl, String reason) {}
+public record DigestItem(
+        String paperId,
+        String title,
+        String authors,
+        int votes,
+        String snippet,
+        String pageUrl,
+        String arxivUrl,
+        String codeUrl,
+        String reason) {}

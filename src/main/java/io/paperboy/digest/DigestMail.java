@@ -27,14 +27,19 @@ final class DigestMail {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Message-ID", messageId(subscriptionId, digest.period().key()));
         headers.put("List-Id", "Paperboy digest <digest." + host + ">");
-        headers.put("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">, <mailto:unsubscribe@" + host
-                + "?subject=unsubscribe-" + unsubscribeToken + ">");
+        headers.put(
+                "List-Unsubscribe",
+                "<" + view.unsubscribeUrl() + ">, <mailto:unsubscribe@" + host + "?subject=unsubscribe-"
+                        + unsubscribeToken + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return new Mail(to, digest.subject(), text(view), html(view), headers);
     }
 
     DigestMailView view(Digest digest, String unsubscribeToken, ItemRenderer items) {
-        return new DigestMailView(digest, items, site.absolute("/"),
+        return new DigestMailView(
+                digest,
+                items,
+                site.absolute("/"),
                 unsubscribeToken == null ? null : site.absolute("/unsubscribe/" + unsubscribeToken),
                 site.absolute("/settings/digest"));
     }
@@ -56,7 +61,11 @@ final class DigestMail {
             out.append("Nothing new this time.\n\n");
         }
         for (DigestSection section : d.sections()) {
-            out.append("== ").append(section.title()).append(" ==\n").append(section.intro()).append("\n\n");
+            out.append("== ")
+                    .append(section.title())
+                    .append(" ==\n")
+                    .append(section.intro())
+                    .append("\n\n");
             int n = 1;
             for (DigestItem item : section.items()) {
                 view.items().appendText(out, item, n++);
@@ -69,11 +78,17 @@ final class DigestMail {
             }
             out.append("\nChange what you follow: ").append(view.settingsUrl()).append("\n\n");
         }
-        out.append("-- \nYou get this digest because this address subscribed at ").append(view.siteUrl()).append('\n');
+        out.append("-- \nYou get this digest because this address subscribed at ")
+                .append(view.siteUrl())
+                .append('\n');
         if (view.unsubscribeUrl() != null) {
-            out.append("Unsubscribe (one click): ").append(view.unsubscribeUrl()).append('\n');
+            out.append("Unsubscribe (one click): ")
+                    .append(view.unsubscribeUrl())
+                    .append('\n');
         }
-        out.append("Members change it in their settings: ").append(view.settingsUrl()).append('\n');
+        out.append("Members change it in their settings: ")
+                .append(view.settingsUrl())
+                .append('\n');
         return out.toString();
     }
 }

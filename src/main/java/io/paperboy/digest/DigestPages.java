@@ -28,7 +28,8 @@ import java.util.function.LongFunction;
  * footer of every (cached) page.
  */
 public final class DigestPages {
-    static final List<String> FIELDS = List.of("email", "frequency", "hour", "zone", "searches", "authors", "categories");
+    static final List<String> FIELDS =
+            List.of("email", "frequency", "hour", "zone", "searches", "authors", "categories");
     private static final String CHECK_MAIL = "If that address can get the digest, a mail is on its way to it: "
             + "open the link in it to confirm. Nothing is sent before you do.";
 
@@ -47,11 +48,19 @@ public final class DigestPages {
      * {@code anonymousCsrf} gives the CSRF token for a form shown to someone not signed in;
      * {@code memberEmail} the account address of a member.
      */
-    public DigestPages(SubscriptionService subscriptions, DigestService digests, Function<Context, String> anonymousCsrf,
-            LongFunction<String> memberEmail, Clock clock, Throttles throttles, MailLimits mail) {
+    public DigestPages(
+            SubscriptionService subscriptions,
+            DigestService digests,
+            Function<Context, String> anonymousCsrf,
+            LongFunction<String> memberEmail,
+            Clock clock,
+            Throttles throttles,
+            MailLimits mail) {
         this.subscriptions = subscriptions;
-        this.perEmail = throttles.of("subscribe-mailbox", "subscribe requests for this address", 3, Duration.ofHours(1));
-        this.perClient = throttles.of("subscribe-client", "subscribe requests from your address", 20, Duration.ofHours(1));
+        this.perEmail =
+                throttles.of("subscribe-mailbox", "subscribe requests for this address", 3, Duration.ofHours(1));
+        this.perClient =
+                throttles.of("subscribe-client", "subscribe requests from your address", 20, Duration.ofHours(1));
         this.mail = mail;
         this.digests = digests;
         this.anonymousCsrf = anonymousCsrf;
@@ -85,15 +94,22 @@ public final class DigestPages {
             linkExpired(ctx, HttpStatus.BAD_REQUEST);
             return;
         }
-        render(ctx, HttpStatus.OK, "digest/confirm.jte", new DigestViews.ConfirmView(
-                page(ctx, "Confirm your digest"), token, anonymousCsrf.apply(ctx)));
+        render(
+                ctx,
+                HttpStatus.OK,
+                "digest/confirm.jte",
+                new DigestViews.ConfirmView(page(ctx, "Confirm your digest"), token, anonymousCsrf.apply(ctx)));
     }
 
     public void confirm(Context ctx) {
         if (subscriptions.confirm(ctx.formParam("token"))) {
-            message(ctx, HttpStatus.OK, "Digest confirmed",
+            message(
+                    ctx,
+                    HttpStatus.OK,
+                    "Digest confirmed",
                     "Thank you: your digest starts with its next period. Every digest has a one-click unsubscribe link.",
-                    "/", "Today's papers");
+                    "/",
+                    "Today's papers");
         } else {
             linkExpired(ctx, HttpStatus.UNPROCESSABLE_CONTENT); // the form's token is refused
         }
@@ -101,9 +117,15 @@ public final class DigestPages {
 
     /** A link followed (GET: 400, a bad parameter) or a form posted (422, refused for its content) with a spent token. */
     private void linkExpired(Context ctx, HttpStatus status) {
-        message(ctx, status, "Link used or expired", "This confirmation link has been used or has "
-                + "expired; links work once, for " + SubscriptionService.CONFIRM_LINK_TTL.toHours()
-                + " hours. Subscribe again to get a new one.", "/subscribe", "Subscribe");
+        message(
+                ctx,
+                status,
+                "Link used or expired",
+                "This confirmation link has been used or has "
+                        + "expired; links work once, for " + SubscriptionService.CONFIRM_LINK_TTL.toHours()
+                        + " hours. Subscribe again to get a new one.",
+                "/subscribe",
+                "Subscribe");
     }
 
     public void unsubscribePage(Context ctx) {
@@ -115,8 +137,12 @@ public final class DigestPages {
         } else if (found.get().status() == Subscription.Status.UNSUBSCRIBED) {
             unsubscribed(ctx);
         } else {
-            render(ctx, HttpStatus.OK, "digest/unsubscribe.jte",
-                    new DigestViews.UnsubscribeView(page(ctx, "Unsubscribe"), token, found.get().email()));
+            render(
+                    ctx,
+                    HttpStatus.OK,
+                    "digest/unsubscribe.jte",
+                    new DigestViews.UnsubscribeView(
+                            page(ctx, "Unsubscribe"), token, found.get().email()));
         }
     }
 
@@ -131,13 +157,24 @@ public final class DigestPages {
     }
 
     private void unsubscribed(Context ctx) {
-        message(ctx, HttpStatus.OK, "Unsubscribed", "You will get no more digests at this address.", "/subscribe",
+        message(
+                ctx,
+                HttpStatus.OK,
+                "Unsubscribed",
+                "You will get no more digests at this address.",
+                "/subscribe",
                 "Subscribe again");
     }
 
     private void unknownLink(Context ctx) {
-        message(ctx, HttpStatus.NOT_FOUND, "Unknown link", "This unsubscribe link is not one we sent. Copy the whole "
-                + "link from the digest, or use the button at the bottom of the mail.", "/", "Today's papers");
+        message(
+                ctx,
+                HttpStatus.NOT_FOUND,
+                "Unknown link",
+                "This unsubscribe link is not one we sent. Copy the whole "
+                        + "link from the digest, or use the button at the bottom of the mail.",
+                "/",
+                "Today's papers");
     }
 
     public void settingsPage(Context ctx) {
@@ -160,8 +197,12 @@ public final class DigestPages {
             subscriptions.saveForMember(member.id(), memberEmail.apply(member.id()), member.verified(), input);
             ctx.redirect("/settings/digest?done=saved", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
-            settings(ctx, member, subscriptions.forMember(member.id()),
-                    Form.typed(ctx, FIELDS).withProblems(e.problems()), HttpStatus.UNPROCESSABLE_CONTENT);
+            settings(
+                    ctx,
+                    member,
+                    subscriptions.forMember(member.id()),
+                    Form.typed(ctx, FIELDS).withProblems(e.problems()),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -174,8 +215,12 @@ public final class DigestPages {
     /** The digest as mailed: the member's own, or the default daily one; {@code ?format=text} for the text part. */
     public void preview(Context ctx) {
         Member member = Visitor.of(ctx).member();
-        Subscription subscription = member == null ? null : subscriptions.forMember(member.id())
-                .filter(s -> s.status() != Subscription.Status.UNSUBSCRIBED).orElse(null);
+        Subscription subscription = member == null
+                ? null
+                : subscriptions
+                        .forMember(member.id())
+                        .filter(s -> s.status() != Subscription.Status.UNSUBSCRIBED)
+                        .orElse(null);
         Digest digest = digests.preview(subscription, clock.instant());
         ctx.header("Cache-Control", "no-store");
         if ("text".equals(ctx.queryParam("format"))) {
@@ -183,31 +228,46 @@ public final class DigestPages {
             return;
         }
         // The mail's own HTML, inline styles and all: only this page may use them, and it has no script.
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-                + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
         ctx.contentType("text/html; charset=utf-8").result(digests.previewHtml(digest, subscription));
     }
 
     private void settings(Context ctx, Member member, Optional<Subscription> current, Form form, HttpStatus status) {
         String state = current.map(s -> switch (s.status()) {
-            case ACTIVE -> "Your " + s.frequency().key() + " digest goes to " + s.email() + " at "
-                    + String.format("%02d:00", s.hour()) + " (" + s.zone().getId() + ").";
-            case PENDING -> "Waiting for you to open the confirmation link we mailed to " + s.email() + ".";
-            case PAUSED -> "Paused: mail to " + s.email() + " kept bouncing. Save to start it again.";
-            case UNSUBSCRIBED -> "Stopped. Save to start it again.";
-        }).orElse("You get no digest yet.");
+                    case ACTIVE ->
+                        "Your " + s.frequency().key() + " digest goes to " + s.email() + " at "
+                                + String.format("%02d:00", s.hour()) + " ("
+                                + s.zone().getId() + ").";
+                    case PENDING -> "Waiting for you to open the confirmation link we mailed to " + s.email() + ".";
+                    case PAUSED -> "Paused: mail to " + s.email() + " kept bouncing. Save to start it again.";
+                    case UNSUBSCRIBED -> "Stopped. Save to start it again.";
+                })
+                .orElse("You get no digest yet.");
         boolean subscribed = current.isPresent() && current.get().status() != Subscription.Status.UNSUBSCRIBED;
-        render(ctx, status, "digest/settings.jte",
+        render(
+                ctx,
+                status,
+                "digest/settings.jte",
                 new DigestViews.SettingsView(page(ctx, "Email digest"), form, state, subscribed));
     }
 
     private void subscribePage(Context ctx, Form form, HttpStatus status) {
-        render(ctx, status, "digest/subscribe.jte",
+        render(
+                ctx,
+                status,
+                "digest/subscribe.jte",
                 new DigestViews.SubscribeView(page(ctx, "Subscribe"), form, anonymousCsrf.apply(ctx)));
     }
 
     private void message(Context ctx, HttpStatus status, String title, String message, String href, String linkText) {
-        render(ctx, status, "digest/message.jte", new DigestViews.MessageView(page(ctx, title), message, href, linkText));
+        render(
+                ctx,
+                status,
+                "digest/message.jte",
+                new DigestViews.MessageView(page(ctx, title), message, href, linkText));
     }
 
     private static Page page(Context ctx, String title) {
@@ -220,8 +280,14 @@ public final class DigestPages {
     }
 
     private static SubscriptionInput.Raw raw(Context ctx) {
-        return new SubscriptionInput.Raw(ctx.formParam("email"), ctx.formParam("frequency"), ctx.formParam("hour"),
-                ctx.formParam("zone"), ctx.formParam("searches"), ctx.formParam("authors"), ctx.formParam("categories"));
+        return new SubscriptionInput.Raw(
+                ctx.formParam("email"),
+                ctx.formParam("frequency"),
+                ctx.formParam("hour"),
+                ctx.formParam("zone"),
+                ctx.formParam("searches"),
+                ctx.formParam("authors"),
+                ctx.formParam("categories"));
     }
 
     // No zone yet: the list starts at UTC, and app.js picks the browser's own zone when it can.

@@ -62,10 +62,11 @@ public record DigestPeriod(Frequency frequency, String key, Instant start, Local
     }
 
     static DigestPeriod weekly(LocalDate monday, int hour, ZoneId zone) {
-        String key = String.format("weekly:%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        return new DigestPeriod(Frequency.WEEKLY, key, startOf(monday, hour, zone), monday.minusWeeks(1),
-                monday.minusDays(1));
+        String key = String.format(
+                "weekly:%d-W%02d",
+                monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return new DigestPeriod(
+                Frequency.WEEKLY, key, startOf(monday, hour, zone), monday.minusWeeks(1), monday.minusDays(1));
     }
 
     // A local hour skipped by a daylight-saving jump resolves to the first instant after it.
@@ -76,7 +77,8 @@ public record DigestPeriod(Frequency frequency, String key, Instant start, Local
     /** "Monday, November 30, 2026" or "the week of November 23, 2026", for subjects and headings. */
     public String title() {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
-        return frequency == Frequency.DAILY ? to.format(day)
+        return frequency == Frequency.DAILY
+                ? to.format(day)
                 : "the week of " + from.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH));
     }
 }

@@ -45,13 +45,18 @@ public final class DigestSchedule implements AutoCloseable {
 
     public DigestSchedule start() {
         // Ticks fall on the clock's five-minute marks; a tick that meets a store outage is tried again with backoff.
-        loop.start("job-digest", new StoreOutage("digest schedule", LOG),
-                () -> Duration.ofMillis(TICK.toMillis() - clock.millis() % TICK.toMillis()), RETRY_INTERVAL, () -> {
+        loop.start(
+                "job-digest",
+                new StoreOutage("digest schedule", LOG),
+                () -> Duration.ofMillis(TICK.toMillis() - clock.millis() % TICK.toMillis()),
+                RETRY_INTERVAL,
+                () -> {
                     DigestService.RunReport report = tick(clock.instant());
                     if (report.due() + report.sent() + report.retrying() + report.failed() > 0) {
                         LOG.info("digest: {}", report.summary());
                     }
-                }, e -> LOG.error("digest tick failed", e));
+                },
+                e -> LOG.error("digest tick failed", e));
         return this;
     }
 

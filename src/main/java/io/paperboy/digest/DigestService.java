@@ -50,6 +50,7 @@ public final class DigestService {
     static final int SENDERS = 4;
     /** How long a claim keeps other senders off a row without renewal; renewed every third of it (see ClaimLeases). */
     static final Duration LEASE = Duration.ofMinutes(2);
+
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration MAX_RETRY = Duration.ofHours(2);
     static final int MAX_ATTEMPTS = 10;
@@ -58,11 +59,18 @@ public final class DigestService {
     static final int STOP_AFTER_TRANSIENT = 3;
 
     /** What one run did. */
-    public record RunReport(int due, int queued, int sent, int retrying, int failed, int cancelled, int paused,
-            boolean stoppedEarly) {
+    public record RunReport(
+            int due, int queued, int sent, int retrying, int failed, int cancelled, int paused, boolean stoppedEarly) {
         public String summary() {
-            return String.format("%d due, %d newly queued, %d sent, %d to retry, %d failed, %d cancelled, %d paused%s",
-                    due, queued, sent, retrying, failed, cancelled, paused,
+            return String.format(
+                    "%d due, %d newly queued, %d sent, %d to retry, %d failed, %d cancelled, %d paused%s",
+                    due,
+                    queued,
+                    sent,
+                    retrying,
+                    failed,
+                    cancelled,
+                    paused,
                     stoppedEarly ? " (stopped: the relay keeps failing; the rest waits for the next run)" : "");
         }
     }
@@ -81,14 +89,25 @@ public final class DigestService {
     private volatile Duration lease = LEASE;
 
     /** Digests without personal picks (no "For you" section). */
-    public DigestService(Database db, ListingService listings, PaperService papers, SearchService search, Mailer mailer,
+    public DigestService(
+            Database db,
+            ListingService listings,
+            PaperService papers,
+            SearchService search,
+            Mailer mailer,
             SiteUrl site) {
         this(db, listings, papers, search, mailer, site, null);
     }
 
     /** Digests whose subscriptions made by members get a "For you" section from {@code forYou}'s stored picks. */
-    public DigestService(Database db, ListingService listings, PaperService papers, SearchService search, Mailer mailer,
-            SiteUrl site, ForYou forYou) {
+    public DigestService(
+            Database db,
+            ListingService listings,
+            PaperService papers,
+            SearchService search,
+            Mailer mailer,
+            SiteUrl site,
+            ForYou forYou) {
         this.db = db;
         this.forYou = forYou;
         this.listings = listings;
@@ -112,10 +131,18 @@ public final class DigestService {
     /** Queues what is due at {@code now} (only {@code frequency}'s, unless null) and delivers everything pending. */
     public RunReport run(Instant now, Frequency frequency) {
         List<Subscription> dueNow = due(now, frequency);
-        int queued = enqueue(dueNow.stream().map(s -> Map.entry(s.id(), s.due(now).key())).toList(), now);
+        int queued = enqueue(
+                dueNow.stream().map(s -> Map.entry(s.id(), s.due(now).key())).toList(), now);
         RunReport delivered = deliver(now);
-        return new RunReport(dueNow.size(), queued, delivered.sent(), delivered.retrying(), delivered.failed(),
-                delivered.cancelled(), delivered.paused(), delivered.stoppedEarly());
+        return new RunReport(
+                dueNow.size(),
+                queued,
+                delivered.sent(),
+                delivered.retrying(),
+                delivered.failed(),
+                delivered.cancelled(),
+                delivered.paused(),
+                delivered.stoppedEarly());
     }
 
     /**
@@ -124,7 +151,13 @@ public final class DigestService {
      */
     public int composeDue(Instant now, Frequency frequency, Consumer<Mail> sink) {
         List<Subscription> dueNow = due(now, frequency);
-        refreshPicks(dueNow.stream().map(Subscription::userId).filter(java.util.Objects::nonNull).distinct().toList(), now);
+        refreshPicks(
+                dueNow.stream()
+                        .map(Subscription::userId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList(),
+                now);
         DigestSources sources = sources();
         sources.trending();
         return dueNow.parallelStream()
@@ -140,19 +173,20 @@ public final class DigestService {
         DigestPeriod period = subscription == null
                 ? DigestPeriod.containing(Frequency.DAILY, 0, ZoneOffset.UTC, now)
                 : DigestPeriod.containing(subscription.frequency(), subscription.hour(), subscription.zone(), now);
-        return subscription == null ? composer.compose(Interests.NONE, null, period, sources())
+        return subscription == null
+                ? composer.compose(Interests.NONE, null, period, sources())
                 : composer.compose(subscription.interests(), subscription.userId(), period, sources());
     }
 
     /** The HTML of a digest as mailed, for the preview page; without an unsubscribe link for non-subscribers. */
     public String previewHtml(Digest digest, Subscription subscription) {
-        return DigestMail.html(mails.view(digest, subscription == null ? null : unsubscribeTokens.token(subscription.id()),
-                new ItemRenderer()));
+        return DigestMail.html(mails.view(
+                digest, subscription == null ? null : unsubscribeTokens.token(subscription.id()), new ItemRenderer()));
     }
 
     public String previewText(Digest digest, Subscription subscription) {
-        return DigestMail.text(mails.view(digest, subscription == null ? null : unsubscribeTokens.token(subscription.id()),
-                new ItemRenderer()));
+        return DigestMail.text(mails.view(
+                digest, subscription == null ? null : unsubscribeTokens.token(subscription.id()), new ItemRenderer()));
     }
 
     /** When the oldest mail still waiting in the outbox was queued; empty when none waits. */
@@ -192,7 +226,10 @@ public final class DigestService {
             // Each interest's best matches among papers published when the candidates were (a narrow
             // window, so the few candidates are within it), and its best matches overall.
             List<java.time.LocalDate> published = sources.papers(List.copyOf(paperIds)).values().stream()
-                    .map(io.paperboy.paper.Paper::published).filter(java.util.Objects::nonNull).sorted().toList();
+                    .map(io.paperboy.paper.Paper::published)
+                    .filter(java.util.Objects::nonNull)
+                    .sorted()
+                    .toList();
             Map<String, String> reasons = DigestComposer.reasons(interests, q -> {
                 List<String> ids = new ArrayList<>(sources.matchingAny(q, Math.min(depth, SearchService.MAX_LIMIT)));
                 if (!published.isEmpty()) {
@@ -207,8 +244,10 @@ public final class DigestService {
         /** The digest items (without a reason) of the stored papers among {@code paperIds}, in their order. */
         public List<DigestItem> items(List<String> paperIds) {
             Map<String, io.paperboy.paper.Paper> found = sources.papers(paperIds);
-            return paperIds.stream().filter(found::containsKey)
-                    .map(id -> sources.item(id, i -> composer.item(found.get(i), sources.votes(i)))).toList();
+            return paperIds.stream()
+                    .filter(found::containsKey)
+                    .map(id -> sources.item(id, i -> composer.item(found.get(i), sources.votes(i))))
+                    .toList();
         }
     }
 
@@ -235,7 +274,10 @@ public final class DigestService {
         }
         long start = System.nanoTime();
         int computed = forYou.refresh(members, now);
-        LOG.info("for-you picks: {} of {} members to mail computed again in {} ms", computed, members.size(),
+        LOG.info(
+                "for-you picks: {} of {} members to mail computed again in {} ms",
+                computed,
+                members.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -257,8 +299,9 @@ public final class DigestService {
         DigestSources sources = sources();
         Tally tally = new Tally();
         try (ClaimLeases claims = new ClaimLeases(db, outbox, "digest outbox", now, lease);
-             ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("digest-send-", 0)
-                     .daemon().factory())) {
+                ExecutorService senders = Executors.newFixedThreadPool(
+                        SENDERS,
+                        Thread.ofPlatform().name("digest-send-", 0).daemon().factory())) {
             List<OutboxRepository.Row> rows;
             do {
                 rows = db.withHandle(h -> outbox.listClaimable(h, claims.now(), CLAIM_BATCH));
@@ -297,7 +340,8 @@ public final class DigestService {
         }
     }
 
-    private void deliverOne(OutboxRepository.Row row, String token, ClaimLeases claims, DigestSources sources, Tally tally) {
+    private void deliverOne(
+            OutboxRepository.Row row, String token, ClaimLeases claims, DigestSources sources, Tally tally) {
         Optional<Subscription> found = db.withHandle(h -> subscriptions.findById(h, row.subscriptionId()));
         if (found.isEmpty() || found.get().status() != Subscription.Status.ACTIVE) {
             db.useTransaction(h -> outbox.cancel(h, row.id(), token));
@@ -308,8 +352,10 @@ public final class DigestService {
         Mail mail = mail(s, DigestPeriod.of(row.periodKey(), s.hour(), s.zone()), sources);
         // Composing took a while: the row goes to the relay only if it is still ours.
         if (!claims.renew(row.id(), token)) {
-            LOG.warn("digest {} to {}: not sent, another sender took it over (this one held it past its lease)",
-                    row.periodKey(), s.email());
+            LOG.warn(
+                    "digest {} to {}: not sent, another sender took it over (this one held it past its lease)",
+                    row.periodKey(),
+                    s.email());
             return;
         }
         try {
@@ -324,13 +370,17 @@ public final class DigestService {
             return outbox.markSent(h, row.id(), token, claims.now());
         });
         if (!recorded) {
-            LOG.warn("digest {} to {}: sent, but its claim was lost meanwhile; another sender may send it too "
-                    + "(with the same Message-ID)", row.periodKey(), s.email());
+            LOG.warn(
+                    "digest {} to {}: sent, but its claim was lost meanwhile; another sender may send it too "
+                            + "(with the same Message-ID)",
+                    row.periodKey(),
+                    s.email());
         }
         tally.sent();
     }
 
-    private void failed(OutboxRepository.Row row, String token, Subscription s, MailException e, Instant now, Tally tally) {
+    private void failed(
+            OutboxRepository.Row row, String token, Subscription s, MailException e, Instant now, Tally tally) {
         int attempts = row.attempts() + 1;
         if (e.permanent() || attempts >= MAX_ATTEMPTS) {
             boolean paused = db.inTransaction(h -> {
@@ -343,8 +393,13 @@ public final class DigestService {
         }
         Instant next = now.plus(backoff(attempts));
         db.useTransaction(h -> outbox.markRetry(h, row.id(), token, next, e.getMessage()));
-        LOG.info("digest {} to {}: attempt {} failed ({}); next at {}", row.periodKey(), s.email(), attempts,
-                e.getMessage(), next);
+        LOG.info(
+                "digest {} to {}: attempt {} failed ({}); next at {}",
+                row.periodKey(),
+                s.email(),
+                attempts,
+                e.getMessage(),
+                next);
         tally.retrying();
     }
 

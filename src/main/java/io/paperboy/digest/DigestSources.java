@@ -71,8 +71,8 @@ final class DigestSources {
      * 100,000 digests within a minute.
      */
     List<String> matching(String query, LocalDate from, LocalDate to) {
-        return matches.computeIfAbsent(query + "\n" + from + "\n" + to,
-                k -> ids(query + " date:" + from + ".." + to, MATCH_DEPTH));
+        return matches.computeIfAbsent(
+                query + "\n" + from + "\n" + to, k -> ids(query + " date:" + from + ".." + to, MATCH_DEPTH));
     }
 
     /** Ids of up to {@code depth} papers matching {@code query} whenever published, best first (see {@link #matching}). */
@@ -81,7 +81,8 @@ final class DigestSources {
     }
 
     Map<String, Paper> papers(List<String> ids) {
-        List<String> missing = ids.stream().filter(id -> !paperCache.containsKey(id)).toList();
+        List<String> missing =
+                ids.stream().filter(id -> !paperCache.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             paperCache.putAll(papers.findAll(missing));
         }

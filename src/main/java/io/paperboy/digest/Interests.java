@@ -23,7 +23,10 @@ public record Interests(List<String> searches, List<String> authors, List<String
     public String describe() {
         List<String> parts = new java.util.ArrayList<>();
         if (!searches.isEmpty()) {
-            parts.add(named("search", "searches", searches.stream().map(q -> "“" + q + "”").toList()));
+            parts.add(named(
+                    "search",
+                    "searches",
+                    searches.stream().map(q -> "“" + q + "”").toList()));
         }
         if (!authors.isEmpty()) {
             parts.add(named("author", "authors", authors));
@@ -39,7 +42,8 @@ public record Interests(List<String> searches, List<String> authors, List<String
     }
 
     private static String and(List<String> items) {
-        return items.size() == 1 ? items.getFirst()
+        return items.size() == 1
+                ? items.getFirst()
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 

@@ -18,13 +18,15 @@ public final class ItemRenderer {
 
     /** The item's rows of the mail's HTML table (escaped by the template). */
     public String html(DigestItem item) {
-        return html.computeIfAbsent(new Key(item.paperId(), item.reason()),
-                k -> Templates.render("digest/item.jte", Map.of("item", item)));
+        return html.computeIfAbsent(
+                new Key(item.paperId(), item.reason()), k -> Templates.render("digest/item.jte", Map.of("item", item)));
     }
 
     /** Appends the item's lines of the plain-text part, numbered {@code n}. */
     void appendText(StringBuilder out, DigestItem item, int n) {
-        out.append(n).append(". ").append(text.computeIfAbsent(new Key(item.paperId(), item.reason()), k -> plain(item)));
+        out.append(n)
+                .append(". ")
+                .append(text.computeIfAbsent(new Key(item.paperId(), item.reason()), k -> plain(item)));
     }
 
     private static String plain(DigestItem item) {

@@ -13,8 +13,8 @@ final class OutboxRepository implements io.paperboy.jobs.ClaimLeases.Rows {
     record Row(long id, long subscriptionId, String periodKey, int attempts) {}
 
     // What a node may take: due pending rows, and rows whose sender's lease ran out (it died mid-send).
-    private static final String CLAIMABLE = "((status = 'pending' AND next_attempt_at <= :now) "
-            + "OR (status = 'sending' AND lease_until <= :now))";
+    private static final String CLAIMABLE =
+            "((status = 'pending' AND next_attempt_at <= :now) " + "OR (status = 'sending' AND lease_until <= :now))";
 
     // A row this sender still holds: the outcome of a send is recorded only under the claim that made it.
     private static final String HELD = "status = 'sending' AND claim_token = :token";
@@ -30,7 +30,10 @@ final class OutboxRepository implements io.paperboy.jobs.ClaimLeases.Rows {
         // how many rows each insert added, and the run reports how many were new.
         int added = 0;
         for (Map.Entry<Long, String> e : subscriptionPeriods) {
-            added += h.createUpdate(INSERT).bind("subscription", e.getKey()).bind("period", e.getValue()).bind("now", Timestamps.stamp(now))
+            added += h.createUpdate(INSERT)
+                    .bind("subscription", e.getKey())
+                    .bind("period", e.getValue())
+                    .bind("now", Timestamps.stamp(now))
                     .execute();
         }
         return added;
@@ -61,64 +64,86 @@ final class OutboxRepository implements io.paperboy.jobs.ClaimLeases.Rows {
     @Override
     public boolean claim(Handle h, long id, String token, Instant now, Instant leaseUntil) {
         return h.createUpdate("UPDATE digest_outbox SET status = 'sending', lease_until = :lease, claim_token = :token "
-                        + "WHERE id = :id AND " + CLAIMABLE)
-                .bind("id", id)
-                .bind("token", token)
-                .bind("now", Timestamps.stamp(now))
-                .bind("lease", Timestamps.stamp(leaseUntil))
-                .execute() == 1;
+                                + "WHERE id = :id AND " + CLAIMABLE)
+                        .bind("id", id)
+                        .bind("token", token)
+                        .bind("now", Timestamps.stamp(now))
+                        .bind("lease", Timestamps.stamp(leaseUntil))
+                        .execute()
+                == 1;
     }
 
     /** Extends the lease of a row still claimed under {@code token}; false when the claim was lost. */
     @Override
     public boolean renew(Handle h, long id, String token, Instant leaseUntil) {
         return h.createUpdate("UPDATE digest_outbox SET lease_until = :lease WHERE id = :id AND " + HELD)
-                .bind("id", id).bind("token", token).bind("lease", Timestamps.stamp(leaseUntil)).execute() == 1;
+                        .bind("id", id)
+                        .bind("token", token)
+                        .bind("lease", Timestamps.stamp(leaseUntil))
+                        .execute()
+                == 1;
     }
 
     /** Records the relay's acceptance; false when the claim under {@code token} was lost meanwhile. */
     boolean markSent(Handle h, long id, String token, Instant now) {
         return h.createUpdate("UPDATE digest_outbox SET status = 'sent', sent_at = :now, attempts = attempts + 1, "
-                        + "lease_until = NULL, last_error = NULL WHERE id = :id AND " + HELD)
-                .bind("id", id).bind("token", token).bind("now", Timestamps.stamp(now)).execute() == 1;
+                                + "lease_until = NULL, last_error = NULL WHERE id = :id AND " + HELD)
+                        .bind("id", id)
+                        .bind("token", token)
+                        .bind("now", Timestamps.stamp(now))
+                        .execute()
+                == 1;
     }
 
     void markRetry(Handle h, long id, String token, Instant nextAttempt, String error) {
         h.createUpdate("UPDATE digest_outbox SET status = 'pending', attempts = attempts + 1, lease_until = NULL, "
                         + "next_attempt_at = :next, last_error = :error WHERE id = :id AND " + HELD)
-                .bind("id", id).bind("token", token).bind("next", Timestamps.stamp(nextAttempt)).bind("error", clip(error))
+                .bind("id", id)
+                .bind("token", token)
+                .bind("next", Timestamps.stamp(nextAttempt))
+                .bind("error", clip(error))
                 .execute();
     }
 
     void markFailed(Handle h, long id, String token, String error) {
         h.createUpdate("UPDATE digest_outbox SET status = 'failed', attempts = attempts + 1, lease_until = NULL, "
                         + "last_error = :error WHERE id = :id AND " + HELD)
-                .bind("id", id).bind("token", token).bind("error", clip(error)).execute();
+                .bind("id", id)
+                .bind("token", token)
+                .bind("error", clip(error))
+                .execute();
     }
 
     /** Puts back a row this node claimed but did not try (the run stopped early). */
     void release(Handle h, long id) {
-        h.createUpdate("UPDATE digest_outbox SET status = 'pending', lease_until = NULL WHERE id = :id AND status = 'sending'")
-                .bind("id", id).execute();
+        h.createUpdate(
+                        "UPDATE digest_outbox SET status = 'pending', lease_until = NULL WHERE id = :id AND status = 'sending'")
+                .bind("id", id)
+                .execute();
     }
 
     void cancel(Handle h, long id, String token) {
         h.createUpdate("UPDATE digest_outbox SET status = 'cancelled', lease_until = NULL WHERE id = :id AND " + HELD)
-                .bind("id", id).bind("token", token).execute();
+                .bind("id", id)
+                .bind("token", token)
+                .execute();
     }
 
     /** Cancels whatever of a subscription's digests has not gone out (it unsubscribed). */
     void cancelUnsent(Handle h, long subscriptionId) {
         h.createUpdate("UPDATE digest_outbox SET status = 'cancelled', lease_until = NULL "
                         + "WHERE subscription_id = :id AND status = 'pending'")
-                .bind("id", subscriptionId).execute();
+                .bind("id", subscriptionId)
+                .execute();
     }
 
     /** Rows per status, for reports. */
     /** When the oldest mail still waiting to be sent (pending or being sent) was queued. */
     java.util.Optional<Instant> oldestWaiting(Handle h) {
         return h.createQuery("SELECT min(created_at) FROM digest_outbox WHERE status IN ('pending', 'sending')")
-                .mapTo(String.class).findOne().map(Instant::parse);
+                .mapTo(String.class)
+                .findOne()
+                .map(Instant::parse);
     }
 
     Map<String, Integer> countByStatus(Handle h) {

@@ -11,12 +11,24 @@ import java.time.ZoneId;
  * @param confirmedAt when the address was confirmed (null while pending); periods that began
  *     before it are not sent
  */
-public record Subscription(long id, String email, Long userId, Frequency frequency, int hour, ZoneId zone,
-        Status status, Interests interests, Instant confirmedAt, int bounces) {
+public record Subscription(
+        long id,
+        String email,
+        Long userId,
+        Frequency frequency,
+        int hour,
+        ZoneId zone,
+        Status status,
+        Interests interests,
+        Instant confirmedAt,
+        int bounces) {
 
     /** Where a subscription stands: only active ones get mail. */
     public enum Status {
-        PENDING, ACTIVE, PAUSED, UNSUBSCRIBED;
+        PENDING,
+        ACTIVE,
+        PAUSED,
+        UNSUBSCRIBED;
 
         String key() {
             return name().toLowerCase(java.util.Locale.ROOT);

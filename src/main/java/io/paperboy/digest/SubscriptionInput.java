@@ -21,10 +21,17 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
     static final int MAX_ITEMS = 10;
     static final int MAX_ITEM_CHARS = 200;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]{0,15}(\\.[a-z][a-z-]{0,15})?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CATEGORY =
+            Pattern.compile("[a-z][a-z-]{0,15}(\\.[a-z][a-z-]{0,15})?", Pattern.CASE_INSENSITIVE);
 
     /** Raw form values, as typed (any may be null). Lists are one entry per line. */
-    public record Raw(String email, String frequency, String hour, String zone, String searches, String authors,
+    public record Raw(
+            String email,
+            String frequency,
+            String hour,
+            String zone,
+            String searches,
+            String authors,
             String categories) {}
 
     /**
@@ -52,8 +59,8 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
      * Searches, authors and categories as typed (one per line) into {@code problems} under
      * "searches", "authors" and "categories"; also the webhook destination form's fields.
      */
-    public static Interests interests(String searchLines, String authorLines, String categoryLines,
-            Map<String, String> problems) {
+    public static Interests interests(
+            String searchLines, String authorLines, String categoryLines, Map<String, String> problems) {
         List<String> searches = lines("searches", searchLines, problems);
         List<String> authors = lines("authors", authorLines, problems);
         List<String> categories = sameIgnoringCase(lines("categories", categoryLines, problems));
@@ -84,7 +91,8 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
         if (email.isEmpty()) {
             problems.put("email", "enter the address the digest should go to");
         } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            problems.put("email", "must be a mail address such as ada@example.org (at most " + MAX_EMAIL + " characters)");
+            problems.put(
+                    "email", "must be a mail address such as ada@example.org (at most " + MAX_EMAIL + " characters)");
         }
         return email;
     }
@@ -113,8 +121,10 @@ public record SubscriptionInput(String email, Frequency frequency, int hour, Zon
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            problems.put("zone", "'" + printable(value) + "' is not a time zone: choose one from the list, such as "
-                    + "Europe/Paris, America/New_York or UTC");
+            problems.put(
+                    "zone",
+                    "'" + printable(value) + "' is not a time zone: choose one from the list, such as "
+                            + "Europe/Paris, America/New_York or UTC");
             return null;
         }
     }

@@ -25,8 +25,12 @@ final class SubscriptionMails {
 
                 The link works once, for %d hours. Nothing is sent until you confirm; if you did not
                 ask, ignore this mail.
-                """.formatted(input.frequency().key(), input.hour(), input.zone().getId(), link,
-                SubscriptionService.CONFIRM_LINK_TTL.toHours()));
+                """.formatted(
+                        input.frequency().key(),
+                        input.hour(),
+                        input.zone().getId(),
+                        link,
+                        SubscriptionService.CONFIRM_LINK_TTL.toHours()));
     }
 
     Mail alreadySubscribed(String email, String unsubscribeToken) {
@@ -39,6 +43,7 @@ final class SubscriptionMails {
                 %s
 
                 Members change what their digest holds in their settings (%s).
-                """.formatted(site.absolute("/unsubscribe/" + unsubscribeToken), site.absolute("/settings/digest")));
+                """.formatted(
+                        site.absolute("/unsubscribe/" + unsubscribeToken), site.absolute("/settings/digest")));
     }
 }

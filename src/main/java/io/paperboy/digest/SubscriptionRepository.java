@@ -15,7 +15,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for digest_subscriptions and digest_interests. */
 final class SubscriptionRepository {
-    private static final String COLUMNS = "id, email, user_id, frequency, send_hour, time_zone, status, confirmed_at, bounces";
+    private static final String COLUMNS =
+            "id, email, user_id, frequency, send_hour, time_zone, status, confirmed_at, bounces";
 
     Optional<Subscription> findByEmail(Handle h, String email) {
         return one(h, "email = :v", email);
@@ -39,15 +40,23 @@ final class SubscriptionRepository {
 
     /** Every active subscription, with its interests (two queries, however many there are). */
     List<Subscription> listActive(Handle h) {
-        List<Subscription> active = h.createQuery("SELECT " + COLUMNS + " FROM digest_subscriptions "
-                        + "WHERE status = 'active' ORDER BY id")
+        List<Subscription> active = h.createQuery(
+                        "SELECT " + COLUMNS + " FROM digest_subscriptions " + "WHERE status = 'active' ORDER BY id")
                 .map((rs, ctx) -> subscription(rs))
                 .list();
         Map<Long, Interests> interests = allInterests(h);
-        return active.stream().map(s -> s.withInterests(interests.getOrDefault(s.id(), Interests.NONE))).toList();
+        return active.stream()
+                .map(s -> s.withInterests(interests.getOrDefault(s.id(), Interests.NONE)))
+                .toList();
     }
 
-    long insert(Handle h, String email, Long userId, SubscriptionInput input, String confirmHash, Instant expires,
+    long insert(
+            Handle h,
+            String email,
+            Long userId,
+            SubscriptionInput input,
+            String confirmHash,
+            Instant expires,
             Instant now) {
         return h.createUpdate("""
                         INSERT INTO digest_subscriptions (email, user_id, frequency, send_hour, time_zone, status,
@@ -97,7 +106,9 @@ final class SubscriptionRepository {
      */
     Optional<Long> confirm(Handle h, String confirmHash, Instant now) {
         Optional<Long> id = h.createQuery("SELECT id FROM digest_subscriptions WHERE confirm_hash = :hash")
-                .bind("hash", confirmHash).mapTo(Long.class).findOne();
+                .bind("hash", confirmHash)
+                .mapTo(Long.class)
+                .findOne();
         if (id.isEmpty()) {
             return id;
         }
@@ -117,32 +128,44 @@ final class SubscriptionRepository {
         h.createUpdate("""
                         UPDATE digest_subscriptions SET status = 'active', confirmed_at = :now, confirm_hash = NULL,
                             confirm_expires_at = NULL, bounces = 0, last_error = NULL, updated_at = :now
-                        WHERE id = :id""")
-                .bind("id", id).bind("now", Timestamps.stamp(now)).execute();
+                        WHERE id = :id""").bind("id", id).bind("now", Timestamps.stamp(now)).execute();
     }
 
     boolean setStatus(Handle h, long id, Subscription.Status status, Instant now) {
         return h.createUpdate("UPDATE digest_subscriptions SET status = :status, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("status", status.key()).bind("now", Timestamps.stamp(now)).execute() == 1;
+                        .bind("id", id)
+                        .bind("status", status.key())
+                        .bind("now", Timestamps.stamp(now))
+                        .execute()
+                == 1;
     }
 
     /** Counts a permanent delivery failure; pauses the subscription at {@code pauseAfter}. Returns whether it paused. */
     boolean recordBounce(Handle h, long id, String error, int pauseAfter, Instant now) {
         h.createUpdate("UPDATE digest_subscriptions SET bounces = bounces + 1, last_error = :error, updated_at = :now "
                         + "WHERE id = :id")
-                .bind("id", id).bind("error", error).bind("now", Timestamps.stamp(now)).execute();
+                .bind("id", id)
+                .bind("error", error)
+                .bind("now", Timestamps.stamp(now))
+                .execute();
         return h.createUpdate("UPDATE digest_subscriptions SET status = 'paused' WHERE id = :id AND status = 'active' "
-                        + "AND bounces >= :limit")
-                .bind("id", id).bind("limit", pauseAfter).execute() == 1;
+                                + "AND bounces >= :limit")
+                        .bind("id", id)
+                        .bind("limit", pauseAfter)
+                        .execute()
+                == 1;
     }
 
     void clearBounces(Handle h, long id) {
         h.createUpdate("UPDATE digest_subscriptions SET bounces = 0, last_error = NULL WHERE id = :id AND bounces > 0")
-                .bind("id", id).execute();
+                .bind("id", id)
+                .execute();
     }
 
     void replaceInterests(Handle h, long id, Interests interests) {
-        h.createUpdate("DELETE FROM digest_interests WHERE subscription_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM digest_interests WHERE subscription_id = :id")
+                .bind("id", id)
+                .execute();
         PreparedBatch batch = h.prepareBatch("INSERT INTO digest_interests (subscription_id, kind, value, position) "
                 + "VALUES (:id, :kind, :value, :position)");
         add(batch, id, "search", interests.searches());
@@ -155,7 +178,11 @@ final class SubscriptionRepository {
 
     private static void add(PreparedBatch batch, long id, String kind, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
-            batch.bind("id", id).bind("kind", kind).bind("value", values.get(i)).bind("position", i).add();
+            batch.bind("id", id)
+                    .bind("kind", kind)
+                    .bind("value", values.get(i))
+                    .bind("position", i)
+                    .add();
         }
     }
 
@@ -178,8 +205,8 @@ final class SubscriptionRepository {
     private static Map<Long, Interests> collect(List<String[]> rows) {
         Map<Long, List<List<String>>> lists = new HashMap<>();
         for (String[] row : rows) {
-            List<List<String>> kinds = lists.computeIfAbsent(Long.parseLong(row[0]),
-                    k -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+            List<List<String>> kinds = lists.computeIfAbsent(
+                    Long.parseLong(row[0]), k -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
             int slot = switch (row[1]) {
                 case "search" -> 0;
                 case "author" -> 1;
@@ -195,9 +222,16 @@ final class SubscriptionRepository {
     private static Subscription subscription(ResultSet rs) throws SQLException {
         long userId = rs.getLong("user_id");
         Long member = rs.wasNull() ? null : userId;
-        return new Subscription(rs.getLong("id"), rs.getString("email"), member,
-                Frequency.of(rs.getString("frequency")), rs.getInt("send_hour"), ZoneId.of(rs.getString("time_zone")),
-                Subscription.Status.of(rs.getString("status")), Interests.NONE,
-                Timestamps.parse(rs.getString("confirmed_at")), rs.getInt("bounces"));
+        return new Subscription(
+                rs.getLong("id"),
+                rs.getString("email"),
+                member,
+                Frequency.of(rs.getString("frequency")),
+                rs.getInt("send_hour"),
+                ZoneId.of(rs.getString("time_zone")),
+                Subscription.Status.of(rs.getString("status")),
+                Interests.NONE,
+                Timestamps.parse(rs.getString("confirmed_at")),
+                rs.getInt("bounces"));
     }
 }

@@ -74,7 +74,8 @@ public final class SubscriptionService {
         Mail mail = db.inTransaction(h -> {
             Optional<Subscription> existing = subscriptions.findByEmail(h, input.email());
             if (existing.isPresent() && existing.get().status() == Subscription.Status.ACTIVE) {
-                return mails.alreadySubscribed(input.email(), unsubscribeTokens.token(existing.get().id()));
+                return mails.alreadySubscribed(
+                        input.email(), unsubscribeTokens.token(existing.get().id()));
             }
             String token = Secrets.token();
             long id;
@@ -83,8 +84,8 @@ public final class SubscriptionService {
                 subscriptions.updateSettings(h, id, null, input, now);
                 subscriptions.awaitConfirmation(h, id, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
             } else {
-                id = subscriptions.insert(h, input.email(), null, input, Secrets.hash(token),
-                        now.plus(CONFIRM_LINK_TTL), now);
+                id = subscriptions.insert(
+                        h, input.email(), null, input, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
             }
             subscriptions.replaceInterests(h, id, input.interests());
             return mails.confirm(input.email(), input, token);
@@ -96,14 +97,19 @@ public final class SubscriptionService {
     public boolean confirmable(String token) {
         String hash = Secrets.hash(token == null ? "" : token);
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM digest_subscriptions WHERE confirm_hash = :hash "
-                        + "AND status = 'pending' AND confirm_expires_at > :now")
-                .bind("hash", hash).bind("now", Timestamps.stamp(clock.instant())).mapTo(Integer.class).one() > 0);
+                                + "AND status = 'pending' AND confirm_expires_at > :now")
+                        .bind("hash", hash)
+                        .bind("now", Timestamps.stamp(clock.instant()))
+                        .mapTo(Integer.class)
+                        .one()
+                > 0);
     }
 
     /** Uses a confirmation link; false when it is unknown, used or expired. */
     public boolean confirm(String token) {
         String hash = Secrets.hash(token == null ? "" : token);
-        return db.inTransaction(h -> subscriptions.confirm(h, hash, clock.instant())).isPresent();
+        return db.inTransaction(h -> subscriptions.confirm(h, hash, clock.instant()))
+                .isPresent();
     }
 
     /** The subscription an unsubscribe link names, if the link is genuine and it still gets mail. */
@@ -158,7 +164,8 @@ public final class SubscriptionService {
                 id = existing.get().id();
                 subscriptions.updateSettings(h, id, userId, input, now);
             } else {
-                id = subscriptions.insert(h, email, userId, input, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
+                id = subscriptions.insert(
+                        h, email, userId, input, Secrets.hash(token), now.plus(CONFIRM_LINK_TTL), now);
             }
             subscriptions.replaceInterests(h, id, input.interests());
             boolean active = existing.isPresent() && existing.get().status() == Subscription.Status.ACTIVE;
@@ -179,7 +186,8 @@ public final class SubscriptionService {
 
     /** Stops the member's digest; false when they had none. */
     public boolean stopForMember(long userId) {
-        return db.inTransaction(h -> subscriptions.findByUser(h, userId).map(s -> stop(h, s.id())).orElse(false));
+        return db.inTransaction(h ->
+                subscriptions.findByUser(h, userId).map(s -> stop(h, s.id())).orElse(false));
     }
 
     private boolean stop(org.jdbi.v3.core.Handle h, long id) {

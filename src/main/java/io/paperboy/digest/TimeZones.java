@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * stored with one keeps it, and the form then offers it first.
  */
 public final class TimeZones {
-    private static final Pattern REGION = Pattern.compile("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+");
+    private static final Pattern REGION =
+            Pattern.compile("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+");
     private static final Map<String, List<String>> BY_REGION = byRegion();
 
     private TimeZones() {}
@@ -32,19 +33,22 @@ public final class TimeZones {
     }
 
     static boolean offered(String id) {
-        return id.equals("UTC") || REGION.matcher(id).matches() && ZoneId.getAvailableZoneIds().contains(id);
+        return id.equals("UTC")
+                || REGION.matcher(id).matches() && ZoneId.getAvailableZoneIds().contains(id);
     }
 
     private static Map<String, List<String>> byRegion() {
         Map<String, List<String>> regions = new TreeMap<>();
         for (String id : ZoneId.getAvailableZoneIds()) {
             if (REGION.matcher(id).matches()) {
-                regions.computeIfAbsent(id.substring(0, id.indexOf('/')), r -> new ArrayList<>()).add(id);
+                regions.computeIfAbsent(id.substring(0, id.indexOf('/')), r -> new ArrayList<>())
+                        .add(id);
             }
         }
         Map<String, List<String>> sorted = new LinkedHashMap<>();
         sorted.put("UTC", List.of("UTC"));
-        regions.forEach((region, ids) -> sorted.put(region, ids.stream().sorted().toList()));
+        regions.forEach(
+                (region, ids) -> sorted.put(region, ids.stream().sorted().toList()));
         return java.util.Collections.unmodifiableMap(sorted);
     }
 }

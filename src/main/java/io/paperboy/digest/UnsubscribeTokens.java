@@ -45,8 +45,8 @@ final class UnsubscribeTokens {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
-        boolean genuine = MessageDigest.isEqual(token.substring(dot + 1).getBytes(StandardCharsets.UTF_8),
-                mac(id).getBytes(StandardCharsets.UTF_8));
+        boolean genuine = MessageDigest.isEqual(
+                token.substring(dot + 1).getBytes(StandardCharsets.UTF_8), mac(id).getBytes(StandardCharsets.UTF_8));
         return genuine ? OptionalLong.of(id) : OptionalLong.empty();
     }
 

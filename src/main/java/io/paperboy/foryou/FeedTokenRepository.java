@@ -12,20 +12,31 @@ final class FeedTokenRepository {
         h.createUpdate("""
                         INSERT INTO foryou_feed_tokens (user_id, token_hash, created_at) VALUES (:user, :hash, :now)
                         ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at""")
-                .bind("user", userId).bind("hash", tokenHash).bind("now", Timestamps.stamp(now)).execute();
+                .bind("user", userId)
+                .bind("hash", tokenHash)
+                .bind("now", Timestamps.stamp(now))
+                .execute();
     }
 
     boolean delete(Handle h, long userId) {
-        return h.createUpdate("DELETE FROM foryou_feed_tokens WHERE user_id = :user").bind("user", userId).execute() > 0;
+        return h.createUpdate("DELETE FROM foryou_feed_tokens WHERE user_id = :user")
+                        .bind("user", userId)
+                        .execute()
+                > 0;
     }
 
     Optional<Long> member(Handle h, String tokenHash) {
         return h.createQuery("SELECT user_id FROM foryou_feed_tokens WHERE token_hash = :hash")
-                .bind("hash", tokenHash).mapTo(Long.class).findOne();
+                .bind("hash", tokenHash)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     Optional<Instant> createdAt(Handle h, long userId) {
         return h.createQuery("SELECT created_at FROM foryou_feed_tokens WHERE user_id = :user")
-                .bind("user", userId).mapTo(String.class).findOne().map(Instant::parse);
+                .bind("user", userId)
+                .mapTo(String.class)
+                .findOne()
+                .map(Instant::parse);
     }
 }

@@ -27,13 +27,18 @@ import java.util.function.Function;
  */
 public final class ForYou {
     /** Why a feed is empty, so the page can say what to do. */
-    public enum Empty { NOTHING_LIKED, NO_EMBEDDINGS, NONE }
+    public enum Empty {
+        NOTHING_LIKED,
+        NO_EMBEDDINGS,
+        NONE
+    }
 
     /** The feed, or why there is none. */
     public record Feed(List<Recommendation> items, Empty empty) {}
 
     /** How many picks are stored per member: the page's length. */
     public static final int STORED = 30;
+
     static final Duration MAX_AGE = Duration.ofDays(1);
 
     private final Database db;
@@ -48,8 +53,13 @@ public final class ForYou {
      * Picks ranked by embeddings only: without them, members keep the picks they have (a digest
      * run's own index, which holds no embeddings, must not replace picks made by the server's).
      */
-    public ForYou(Database db, PaperService papers, PaperVectors vectors, Function<Long, List<String>> upvoted,
-            ReadingList readingList, Clock clock) {
+    public ForYou(
+            Database db,
+            PaperService papers,
+            PaperVectors vectors,
+            Function<Long, List<String>> upvoted,
+            ReadingList readingList,
+            Clock clock) {
         this(db, papers, vectors, null, upvoted, readingList, clock);
     }
 
@@ -57,8 +67,14 @@ public final class ForYou {
      * {@code upvoted} lists a member's upvoted paper ids, newest first (from the vote feature);
      * {@code byWords} ranks by shared words when the liked papers have no embeddings.
      */
-    public ForYou(Database db, PaperService papers, PaperVectors vectors, SimilarPapers byWords,
-            Function<Long, List<String>> upvoted, ReadingList readingList, Clock clock) {
+    public ForYou(
+            Database db,
+            PaperService papers,
+            PaperVectors vectors,
+            SimilarPapers byWords,
+            Function<Long, List<String>> upvoted,
+            ReadingList readingList,
+            Clock clock) {
         this.db = db;
         this.papers = papers;
         this.ranking = new PickRanking(vectors, byWords);
@@ -75,7 +91,9 @@ public final class ForYou {
         }
         refreshIfStale(memberId, likes, clock.instant());
         Set<String> liked = likes.all();
-        List<Pick> picks = picks(memberId, limit).stream().filter(p -> !liked.contains(p.paperId())).toList();
+        List<Pick> picks = picks(memberId, limit).stream()
+                .filter(p -> !liked.contains(p.paperId()))
+                .toList();
         if (picks.isEmpty()) {
             // Nothing was ever stored: the liked papers have no embeddings yet.
             boolean computed = db.withHandle(h -> stored.state(h, memberId)).isPresent();
@@ -111,7 +129,8 @@ public final class ForYou {
     private boolean refreshIfStale(long memberId, Likes likes, Instant now) {
         String signature = likes.signature();
         Optional<PicksRepository.State> state = db.withHandle(h -> stored.state(h, memberId));
-        if (state.isPresent() && state.get().likesHash().equals(signature)
+        if (state.isPresent()
+                && state.get().likesHash().equals(signature)
                 && !state.get().computedAt().isBefore(now.minus(MAX_AGE))) {
             return false;
         }

@@ -6,8 +6,8 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
-import io.paperboy.web.Templates;
 import io.paperboy.web.SiteUrl;
+import io.paperboy.web.Templates;
 import io.paperboy.web.Visitor;
 
 /**
@@ -53,7 +53,8 @@ public final class ForYouPages {
         if (!file.endsWith(".atom")) {
             throw new NotFoundResponse("no such feed: the private feed's address ends in .atom");
         }
-        long memberId = privateFeed.member(file.substring(0, file.length() - ".atom".length()))
+        long memberId = privateFeed
+                .member(file.substring(0, file.length() - ".atom".length()))
                 .orElseThrow(() -> new NotFoundResponse("no such feed: the address is wrong, or was revoked"));
         ctx.header("Cache-Control", "private, no-cache");
         ctx.contentType(atom.mediaType()).result(atom.write(ctx, forYou.feed(memberId, FEED_SIZE)));
@@ -62,7 +63,13 @@ public final class ForYouPages {
     private void render(Context ctx, Member member, String newFeedUrl) {
         Page page = Page.of(ctx, "For you", "Papers like the ones you upvoted and saved", "/papers/for-you");
         ctx.header("Cache-Control", "private, no-cache");
-        Templates.page(ctx, "foryou/for-you.jte", new ForYouView(page, forYou.feed(member.id(), FEED_SIZE),
-                privateFeed.since(member.id()).isPresent(), newFeedUrl));
+        Templates.page(
+                ctx,
+                "foryou/for-you.jte",
+                new ForYouView(
+                        page,
+                        forYou.feed(member.id(), FEED_SIZE),
+                        privateFeed.since(member.id()).isPresent(),
+                        newFeedUrl));
     }
 }

@@ -41,15 +41,20 @@ final class PickRanking {
         if (likedVectors.isEmpty()) {
             return byWords == null ? new Result(List.of(), ForYou.Empty.NO_EMBEDDINGS) : rankByWords(likes, limit);
         }
-        List<String> candidateIds = vectors.nearest(Vectors.centroid(List.copyOf(likedVectors.values())), CANDIDATES + liked.size())
-                .stream().filter(id -> !liked.contains(id)).toList();
+        List<String> candidateIds =
+                vectors
+                        .nearest(Vectors.centroid(List.copyOf(likedVectors.values())), CANDIDATES + liked.size())
+                        .stream()
+                        .filter(id -> !liked.contains(id))
+                        .toList();
         Map<String, float[]> candidates = vectors.of(candidateIds);
         if (candidates.isEmpty()) {
             return new Result(List.of(), ForYou.Empty.NONE);
         }
         Ranker.Scorer scorer = ranker.train(List.copyOf(likedVectors.values()), List.copyOf(candidates.values()));
         List<String> ranked = new ArrayList<>(candidates.keySet());
-        ranked.sort(Comparator.comparingDouble((String id) -> scorer.score(candidates.get(id))).reversed());
+        ranked.sort(Comparator.comparingDouble((String id) -> scorer.score(candidates.get(id)))
+                .reversed());
         List<Pick> picks = new ArrayList<>();
         for (String id : ranked.subList(0, Math.min(limit, ranked.size()))) {
             String because = mostAlike(candidates.get(id), likedVectors);
@@ -66,7 +71,8 @@ final class PickRanking {
         List<String> newestFirst = new ArrayList<>(likes.upvoted());
         likes.saved().stream().filter(id -> !newestFirst.contains(id)).forEach(newestFirst::add);
         List<Pick> picks = byWords.likeAny(newestFirst, limit).stream()
-                .map(like -> new Pick(like.paperId(), like.likeId(), likes.upvoted().contains(like.likeId())))
+                .map(like ->
+                        new Pick(like.paperId(), like.likeId(), likes.upvoted().contains(like.likeId())))
                 .toList();
         return new Result(picks, picks.isEmpty() ? ForYou.Empty.NONE : null);
     }
@@ -75,6 +81,7 @@ final class PickRanking {
         float[] unit = Vectors.normalized(vector);
         return liked.entrySet().stream()
                 .max(Comparator.comparingDouble(e -> Vectors.dot(unit, Vectors.normalized(e.getValue()))))
-                .orElseThrow().getKey();
+                .orElseThrow()
+                .getKey();
     }
 }

@@ -28,8 +28,13 @@ final class PicksRepository {
                         INSERT INTO foryou_pick_state (user_id, likes_hash, computed_at) VALUES (:user, :hash, :now)
                         ON CONFLICT (user_id) DO UPDATE SET likes_hash = excluded.likes_hash,
                             computed_at = excluded.computed_at""")
-                .bind("user", userId).bind("hash", likesHash).bind("now", Timestamps.stamp(now)).execute();
-        h.createUpdate("DELETE FROM foryou_picks WHERE user_id = :user").bind("user", userId).execute();
+                .bind("user", userId)
+                .bind("hash", likesHash)
+                .bind("now", Timestamps.stamp(now))
+                .execute();
+        h.createUpdate("DELETE FROM foryou_picks WHERE user_id = :user")
+                .bind("user", userId)
+                .execute();
         if (picks.isEmpty()) {
             return;
         }
@@ -37,8 +42,12 @@ final class PicksRepository {
                 + "VALUES (:user, :rank, :paper, :because, :upvoted)");
         for (int rank = 0; rank < picks.size(); rank++) {
             Pick p = picks.get(rank);
-            insert.bind("user", userId).bind("rank", rank).bind("paper", p.paperId()).bind("because", p.becauseId())
-                    .bind("upvoted", p.upvoted() ? 1 : 0).add();
+            insert.bind("user", userId)
+                    .bind("rank", rank)
+                    .bind("paper", p.paperId())
+                    .bind("because", p.becauseId())
+                    .bind("upvoted", p.upvoted() ? 1 : 0)
+                    .add();
         }
         insert.execute();
     }
@@ -46,8 +55,10 @@ final class PicksRepository {
     List<Pick> list(Handle h, long userId, int limit) {
         return h.createQuery("SELECT paper_id, because_id, upvoted FROM foryou_picks WHERE user_id = :user "
                         + "ORDER BY rank LIMIT :limit")
-                .bind("user", userId).bind("limit", limit)
-                .map((rs, ctx) -> new Pick(rs.getString("paper_id"), rs.getString("because_id"), rs.getInt("upvoted") == 1))
+                .bind("user", userId)
+                .bind("limit", limit)
+                .map((rs, ctx) ->
+                        new Pick(rs.getString("paper_id"), rs.getString("because_id"), rs.getInt("upvoted") == 1))
                 .list();
     }
 }

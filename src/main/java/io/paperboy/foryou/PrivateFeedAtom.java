@@ -31,14 +31,23 @@ final class PrivateFeedAtom {
         String base = site.base();
         List<Feed.Item> items = feed.items().stream().map(r -> item(base, r)).toList();
         // No updated date given: the newest paper's, or now for a feed without picks yet (never 1970).
-        return writer.write(new Feed(base + ctx.path(), "For you · Paperboy", "Papers like the ones you upvoted and saved",
-                base + "/papers/for-you", null, items), FeedWriter.Format.ATOM);
+        return writer.write(
+                new Feed(
+                        base + ctx.path(),
+                        "For you · Paperboy",
+                        "Papers like the ones you upvoted and saved",
+                        base + "/papers/for-you",
+                        null,
+                        items),
+                FeedWriter.Format.ATOM);
     }
 
     private static Feed.Item item(String base, Recommendation r) {
         Paper p = r.paper();
         String url = base + PaperLinks.page(p);
-        Instant date = p.knownDate().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(null);
+        Instant date = p.knownDate()
+                .map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC))
+                .orElse(null);
         return new Feed.Item(url, p.title(), url, p.authors(), r.why() + "\n\n" + p.abstractText(), date);
     }
 }

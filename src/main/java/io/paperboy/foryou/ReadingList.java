@@ -16,7 +16,11 @@ import java.util.Optional;
  */
 public final class ReadingList {
     /** Which part of the list to show. */
-    public enum Show { UNREAD, READ, ALL }
+    public enum Show {
+        UNREAD,
+        READ,
+        ALL
+    }
 
     private final Database db;
     private final PaperService papers;
@@ -60,7 +64,8 @@ public final class ReadingList {
     /** The list, newest save first. */
     public List<SavedPaper> list(long userId, Show show) {
         List<ReadingListRepository.Row> rows = db.withHandle(h -> saved.list(h, userId));
-        Map<String, Paper> byId = papers.findAll(rows.stream().map(ReadingListRepository.Row::paperId).toList());
+        Map<String, Paper> byId = papers.findAll(
+                rows.stream().map(ReadingListRepository.Row::paperId).toList());
         List<SavedPaper> list = new ArrayList<>();
         for (ReadingListRepository.Row row : rows) {
             Paper paper = byId.get(row.paperId());
@@ -74,6 +79,8 @@ public final class ReadingList {
 
     /** Ids of every saved paper, for the personal ranking. */
     public List<String> savedIds(long userId) {
-        return db.withHandle(h -> saved.list(h, userId)).stream().map(ReadingListRepository.Row::paperId).toList();
+        return db.withHandle(h -> saved.list(h, userId)).stream()
+                .map(ReadingListRepository.Row::paperId)
+                .toList();
     }
 }

@@ -44,7 +44,8 @@ public final class ReadingListPages {
         List<SavedPaper> all = list.list(member.id(), ReadingList.Show.ALL);
         int read = (int) all.stream().filter(SavedPaper::read).count();
         List<SavedPaper> shown = all.stream()
-                .filter(s -> show == ReadingList.Show.ALL || s.read() == (show == ReadingList.Show.READ)).toList();
+                .filter(s -> show == ReadingList.Show.ALL || s.read() == (show == ReadingList.Show.READ))
+                .toList();
         Page page = Page.of(ctx, "Reading list", "Papers you saved for later", "/saved");
         ctx.header("Cache-Control", "private, no-cache");
         Templates.page(ctx, "foryou/saved.jte", new ReadingListView(page, show, shown, all.size() - read, read));
@@ -64,7 +65,9 @@ public final class ReadingListPages {
         if (!done) {
             throw new NotFoundResponse(id + " is not on your reading list");
         }
-        ctx.redirect("/saved?show=" + parseShow(ctx.formParam("show")).name().toLowerCase(Locale.ROOT), HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                "/saved?show=" + parseShow(ctx.formParam("show")).name().toLowerCase(Locale.ROOT),
+                HttpStatus.SEE_OTHER);
     }
 
     public void saveForm(Context ctx) {
@@ -82,8 +85,13 @@ public final class ReadingListPages {
         String back = HttpPolicy.localPath(ctx.formParam("back"), "/papers/" + id);
         if ("true".equals(ctx.header("HX-Request"))) {
             // htmx swaps the form for its new state, keeping the page where the reader is.
-            Map<String, Object> button = new java.util.HashMap<>(Map.of("paperId", id, "saved", !"remove".equals(action),
-                    "csrf", Visitor.of(ctx).csrfToken()));
+            Map<String, Object> button = new java.util.HashMap<>(Map.of(
+                    "paperId",
+                    id,
+                    "saved",
+                    !"remove".equals(action),
+                    "csrf",
+                    Visitor.of(ctx).csrfToken()));
             if (ctx.formParam("back") != null) {
                 button.put("back", back);
             }
@@ -113,10 +121,17 @@ public final class ReadingListPages {
     public Content saveButton(Context ctx, String paperId) {
         Visitor visitor = Visitor.of(ctx);
         if (!visitor.signedIn() || visitor.csrfToken() == null) {
-            return output -> { };
+            return output -> {};
         }
-        return Templates.fragment("foryou/save-button.jte", Map.of("paperId", paperId,
-                "saved", list.isSaved(visitor.member().id(), paperId), "csrf", visitor.csrfToken()));
+        return Templates.fragment(
+                "foryou/save-button.jte",
+                Map.of(
+                        "paperId",
+                        paperId,
+                        "saved",
+                        list.isSaved(visitor.member().id(), paperId),
+                        "csrf",
+                        visitor.csrfToken()));
     }
 
     private static ReadingList.Show parseShow(String raw) {

@@ -16,7 +16,8 @@ public record GithubSettings(URI apiBase, String token, Duration interval, Strin
             apiBase = URI.create(apiBase + "/");
         }
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("the interval between GitHub requests must not be negative: " + interval);
+            throw new IllegalArgumentException(
+                    "the interval between GitHub requests must not be negative: " + interval);
         }
         token = token == null || token.isBlank() ? null : token.strip();
     }

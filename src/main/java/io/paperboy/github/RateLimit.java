@@ -23,16 +23,20 @@ final class RateLimit {
         if (status != 403 && status != 429) {
             return false;
         }
-        return status == 429 || remaining(headers).orElse(1) == 0 || headers.firstValue("retry-after").isPresent()
+        return status == 429
+                || remaining(headers).orElse(1) == 0
+                || headers.firstValue("retry-after").isPresent()
                 || body.toLowerCase(java.util.Locale.ROOT).contains("rate limit");
     }
 
     /** Until when to ask nothing more after this answer; empty when requests may go on. */
     static Optional<Instant> pauseUntil(int status, HttpHeaders headers, String body, Instant now) {
-        Optional<Instant> retryAfter = headers.firstValue("retry-after").flatMap(RateLimit::seconds)
-                .map(s -> now.plusSeconds(Math.max(1, s)));
+        Optional<Instant> retryAfter =
+                headers.firstValue("retry-after").flatMap(RateLimit::seconds).map(s -> now.plusSeconds(Math.max(1, s)));
         Optional<Instant> reset = remaining(headers).orElse(1) == 0
-                ? headers.firstValue("x-ratelimit-reset").flatMap(RateLimit::seconds).map(Instant::ofEpochSecond)
+                ? headers.firstValue("x-ratelimit-reset")
+                        .flatMap(RateLimit::seconds)
+                        .map(Instant::ofEpochSecond)
                         .map(t -> t.isAfter(now) ? t : now.plusSeconds(1))
                 : Optional.empty();
         if (retryAfter.isPresent() || reset.isPresent()) {
@@ -44,8 +48,10 @@ final class RateLimit {
     }
 
     private static OptionalLong remaining(HttpHeaders headers) {
-        return headers.firstValue("x-ratelimit-remaining").flatMap(RateLimit::seconds)
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return headers.firstValue("x-ratelimit-remaining")
+                .flatMap(RateLimit::seconds)
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     private static Optional<Long> seconds(String raw) {

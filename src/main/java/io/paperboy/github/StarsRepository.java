@@ -21,9 +21,13 @@ final class StarsRepository {
         }
         h.createQuery("SELECT paper_id, repo, stars, etag, status, due_at FROM github_stars WHERE paper_id IN (<ids>)")
                 .bindList("ids", List.copyOf(paperIds))
-                .map((rs, ctx) -> new Row(rs.getString("paper_id"), rs.getString("repo"),
-                        nullableInt(rs, "stars"), rs.getString("etag"),
-                        rs.getString("status"), rs.getString("due_at")))
+                .map((rs, ctx) -> new Row(
+                        rs.getString("paper_id"),
+                        rs.getString("repo"),
+                        nullableInt(rs, "stars"),
+                        rs.getString("etag"),
+                        rs.getString("status"),
+                        rs.getString("due_at")))
                 .forEach(r -> out.put(r.paperId(), r));
         return out;
     }
@@ -54,28 +58,50 @@ final class StarsRepository {
         return h.createUpdate("""
                         INSERT INTO github_stars (paper_id, repo, status, due_at) VALUES (:paper, :repo, 'new', :due)
                         ON CONFLICT (paper_id) DO NOTHING""")
-                .bind("paper", paperId).bind("repo", repo).bind("due", Timestamps.stamp(leaseUntil)).execute() == 1;
+                        .bind("paper", paperId)
+                        .bind("repo", repo)
+                        .bind("due", Timestamps.stamp(leaseUntil))
+                        .execute()
+                == 1;
     }
 
     /** Claims a due paper: moves its due time to {@code leaseUntil} if no other node moved it since it was read. */
     boolean claimDue(Handle h, String paperId, String dueAt, Instant leaseUntil) {
         return h.createUpdate("UPDATE github_stars SET due_at = :lease WHERE paper_id = :paper AND due_at = :seen")
-                .bind("lease", Timestamps.stamp(leaseUntil)).bind("paper", paperId).bind("seen", dueAt).execute() == 1;
+                        .bind("lease", Timestamps.stamp(leaseUntil))
+                        .bind("paper", paperId)
+                        .bind("seen", dueAt)
+                        .execute()
+                == 1;
     }
 
     /**
      * Stores an answer. Pages cache on the store's change number, so a change of what they show
      * (the stars) takes a number; a refresh that confirms the same count does not.
      */
-    void record(Handle h, Row before, String repo, Integer stars, String etag, String status, String error,
-            Instant fetchedAt, Instant dueAt) {
+    void record(
+            Handle h,
+            Row before,
+            String repo,
+            Integer stars,
+            String etag,
+            String status,
+            String error,
+            Instant fetchedAt,
+            Instant dueAt) {
         h.createUpdate("""
                         UPDATE github_stars SET repo = :repo, stars = :stars, etag = :etag, status = :status,
                             last_error = :error, fetched_at = COALESCE(:fetched, fetched_at), due_at = :due
                         WHERE paper_id = :paper""")
-                .bind("repo", repo).bind("stars", stars).bind("etag", etag).bind("status", status).bind("error", error)
-                .bind("fetched", Timestamps.stamp(fetchedAt)).bind("due", Timestamps.stamp(dueAt))
-                .bind("paper", before.paperId()).execute();
+                .bind("repo", repo)
+                .bind("stars", stars)
+                .bind("etag", etag)
+                .bind("status", status)
+                .bind("error", error)
+                .bind("fetched", Timestamps.stamp(fetchedAt))
+                .bind("due", Timestamps.stamp(dueAt))
+                .bind("paper", before.paperId())
+                .execute();
         if (!java.util.Objects.equals(before.stars(), stars)) {
             ChangeSequence.next(h, ChangeSequence.paper(before.paperId()));
         }

@@ -66,8 +66,11 @@ public final class StarsWorker implements AutoCloseable {
     /** One round: asks GitHub about every featured paper that is due; returns how many answers it stored. */
     public int refreshDue() throws InterruptedException {
         List<Paper> papers = featured.get();
-        Map<String, StarsRepository.Row> rows = db.withHandle(h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
-        List<Due> withCode = papers.stream().flatMap(p -> firstRepo(p).map(r -> new Due(p, r, rows.get(p.id()))).stream()).toList();
+        Map<String, StarsRepository.Row> rows = db.withHandle(
+                h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
+        List<Due> withCode = papers.stream()
+                .flatMap(p -> firstRepo(p).map(r -> new Due(p, r, rows.get(p.id()))).stream())
+                .toList();
         return polite.round(withCode, this::claim, this::ask);
     }
 
@@ -78,19 +81,25 @@ public final class StarsWorker implements AutoCloseable {
             return false;
         }
         Instant lease = clock.instant().plus(LEASE);
-        return db.inTransaction(h -> row == null ? repository.claimNew(h, due.paper().id(), due.repo().path(), lease)
+        return db.inTransaction(h -> row == null
+                ? repository.claimNew(h, due.paper().id(), due.repo().path(), lease)
                 : repository.claimDue(h, due.paper().id(), row.dueAt(), lease));
     }
 
     static Optional<GithubRepo> firstRepo(Paper p) {
-        return p.links().stream().filter(l -> l.kind() == LinkKind.GITHUB).map(ArtifactLink::url)
-                .map(GithubRepo::fromUrl).flatMap(Optional::stream).findFirst();
+        return p.links().stream()
+                .filter(l -> l.kind() == LinkKind.GITHUB)
+                .map(ArtifactLink::url)
+                .map(GithubRepo::fromUrl)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private boolean ask(Due due) throws InterruptedException {
         GithubRepo repo = due.repo();
         boolean moved = due.moved();
-        StarsRepository.Row row = due.row() != null ? due.row()
+        StarsRepository.Row row = due.row() != null
+                ? due.row()
                 : new StarsRepository.Row(due.paper().id(), repo.path(), null, null, "new", null);
         String etag = moved ? null : row.etag();
         Integer before = moved ? null : row.stars();
@@ -98,7 +107,15 @@ public final class StarsWorker implements AutoCloseable {
         try {
             answer = get(repo, before == null ? null : etag);
         } catch (IOException e) {
-            store(row, repo, before, etag, "error", "GET /repos/" + repo.path() + ": " + e, null, clock.instant().plus(RETRY));
+            store(
+                    row,
+                    repo,
+                    before,
+                    etag,
+                    "error",
+                    "GET /repos/" + repo.path() + ": " + e,
+                    null,
+                    clock.instant().plus(RETRY));
             return false;
         } catch (PoliteRefresh.Paused e) {
             // Another node heard the limit while this one waited its turn: the claim waits too.
@@ -108,8 +125,10 @@ public final class StarsWorker implements AutoCloseable {
         Instant now = clock.instant();
         int status = answer.statusCode();
         Optional<Instant> pause = RateLimit.pauseUntil(status, answer.headers(), answer.body(), now);
-        pause.ifPresent(until -> polite.pause(until, "GET /repos/" + repo.path() + " answered " + status
-                + " (x-ratelimit-remaining " + answer.headers().firstValue("x-ratelimit-remaining").orElse("unset") + ")"));
+        pause.ifPresent(until -> polite.pause(
+                until,
+                "GET /repos/" + repo.path() + " answered " + status + " (x-ratelimit-remaining "
+                        + answer.headers().firstValue("x-ratelimit-remaining").orElse("unset") + ")"));
         if (RateLimit.limited(status, answer.headers(), answer.body())) {
             Instant until = pause.orElse(now.plus(RateLimit.SECONDARY_WAIT));
             LOG.info("github stars: rate limited; no node asks again before {}", until);
@@ -136,17 +155,28 @@ public final class StarsWorker implements AutoCloseable {
                 return true;
             }
             default -> {
-                store(row, repo, before, etag, "error", "GET /repos/" + repo.path() + " answered " + status, null,
+                store(
+                        row,
+                        repo,
+                        before,
+                        etag,
+                        "error",
+                        "GET /repos/" + repo.path() + " answered " + status,
+                        null,
                         pause.orElse(now.plus(RETRY)));
                 return false;
             }
         }
     }
 
-    private HttpResponse<String> get(GithubRepo repo, String etag) throws IOException, PoliteRefresh.Paused, InterruptedException {
+    private HttpResponse<String> get(GithubRepo repo, String etag)
+            throws IOException, PoliteRefresh.Paused, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.apiBase().resolve("repos/" + repo.path()))
-                .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28")
-                .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(30)).GET();
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("User-Agent", settings.userAgent())
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (settings.token() != null) {
             request.header("Authorization", "Bearer " + settings.token());
         }
@@ -165,8 +195,15 @@ public final class StarsWorker implements AutoCloseable {
         }
     }
 
-    private void store(StarsRepository.Row row, GithubRepo repo, Integer stars, String etag, String status, String error,
-            Instant fetchedAt, Instant due) {
+    private void store(
+            StarsRepository.Row row,
+            GithubRepo repo,
+            Integer stars,
+            String etag,
+            String status,
+            String error,
+            Instant fetchedAt,
+            Instant due) {
         if (error != null) {
             LOG.info("github stars: {} for {}: {}", status, row.paperId(), error);
         }
@@ -175,7 +212,10 @@ public final class StarsWorker implements AutoCloseable {
 
     /** Refreshes what is due now, then every {@code interval}, on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        polite.start("github-stars", interval, this::refreshDue,
+        polite.start(
+                "github-stars",
+                interval,
+                this::refreshDue,
                 e -> LOG.warn("github stars: a round failed; the next one goes on from the stored state", e));
     }
 

@@ -59,7 +59,8 @@ final class HubLinksRepository {
         } catch (JsonProcessingException e) {
             top = JSON.createObjectNode();
         }
-        return new PaperExtras.HubLinks(new PaperExtras.Linked(models, items(top.path("models"))),
+        return new PaperExtras.HubLinks(
+                new PaperExtras.Linked(models, items(top.path("models"))),
                 new PaperExtras.Linked(rs.getInt("datasets"), items(top.path("datasets"))),
                 new PaperExtras.Linked(rs.getInt("spaces"), items(top.path("spaces"))));
     }
@@ -67,7 +68,9 @@ final class HubLinksRepository {
     private static List<PaperExtras.Item> items(JsonNode array) {
         List<PaperExtras.Item> out = new ArrayList<>();
         for (JsonNode i : array) {
-            out.add(new PaperExtras.Item(i.path("id").asText(), i.path("likes").asInt(),
+            out.add(new PaperExtras.Item(
+                    i.path("id").asText(),
+                    i.path("likes").asInt(),
                     i.hasNonNull("downloads") ? i.get("downloads").asInt() : null));
         }
         return out;
@@ -94,12 +97,19 @@ final class HubLinksRepository {
         return h.createUpdate("""
                         INSERT INTO hub_links (paper_id, status, due_at) VALUES (:paper, 'new', :due)
                         ON CONFLICT (paper_id) DO NOTHING""")
-                .bind("paper", paperId).bind("due", Timestamps.stamp(leaseUntil)).execute() == 1;
+                        .bind("paper", paperId)
+                        .bind("due", Timestamps.stamp(leaseUntil))
+                        .execute()
+                == 1;
     }
 
     boolean claimDue(Handle h, String paperId, String dueAt, Instant leaseUntil) {
         return h.createUpdate("UPDATE hub_links SET due_at = :lease WHERE paper_id = :paper AND due_at = :seen")
-                .bind("lease", Timestamps.stamp(leaseUntil)).bind("paper", paperId).bind("seen", dueAt).execute() == 1;
+                        .bind("lease", Timestamps.stamp(leaseUntil))
+                        .bind("paper", paperId)
+                        .bind("seen", dueAt)
+                        .execute()
+                == 1;
     }
 
     /** A good answer: the counts and top items; a change of what pages show takes a change number (their caches key on it). */
@@ -108,9 +118,14 @@ final class HubLinksRepository {
                         UPDATE hub_links SET models = :models, datasets = :datasets, spaces = :spaces, top = :top,
                             status = 'ok', last_error = NULL, fetched_at = :now, due_at = :due
                         WHERE paper_id = :paper""")
-                .bind("models", links.models().total()).bind("datasets", links.datasets().total())
-                .bind("spaces", links.spaces().total()).bind("top", topJson(links)).bind("now", Timestamps.stamp(now))
-                .bind("due", Timestamps.stamp(due)).bind("paper", before.paperId()).execute();
+                .bind("models", links.models().total())
+                .bind("datasets", links.datasets().total())
+                .bind("spaces", links.spaces().total())
+                .bind("top", topJson(links))
+                .bind("now", Timestamps.stamp(now))
+                .bind("due", Timestamps.stamp(due))
+                .bind("paper", before.paperId())
+                .execute();
         if (!Objects.equals(before.shown(), links)) {
             ChangeSequence.next(h, ChangeSequence.paper(before.paperId()));
         }
@@ -118,7 +133,11 @@ final class HubLinksRepository {
 
     /** A failed or refused refresh: the last good counts stay. */
     void recordFailure(Handle h, String paperId, String error, Instant due) {
-        h.createUpdate("UPDATE hub_links SET status = 'error', last_error = :error, due_at = :due WHERE paper_id = :paper")
-                .bind("error", error).bind("due", Timestamps.stamp(due)).bind("paper", paperId).execute();
+        h.createUpdate(
+                        "UPDATE hub_links SET status = 'error', last_error = :error, due_at = :due WHERE paper_id = :paper")
+                .bind("error", error)
+                .bind("due", Timestamps.stamp(due))
+                .bind("paper", paperId)
+                .execute();
     }
 }

@@ -79,7 +79,8 @@ public final class HubLinksWorker implements AutoCloseable {
     /** One round over the featured papers that are due; returns how many it refreshed. */
     public int refreshDue() throws InterruptedException {
         List<Paper> papers = featured.get().stream().filter(Paper::isArxiv).toList();
-        Map<String, HubLinksRepository.Row> rows = db.withHandle(h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
+        Map<String, HubLinksRepository.Row> rows = db.withHandle(
+                h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
         return polite.round(papers, p -> claim(p, rows.get(p.id())), p -> refresh(p, rows.get(p.id())));
     }
 
@@ -89,13 +90,16 @@ public final class HubLinksWorker implements AutoCloseable {
             return false;
         }
         Instant lease = clock.instant().plus(LEASE);
-        return db.inTransaction(h -> row == null ? repository.claimNew(h, p.id(), lease) : repository.claimDue(h, p.id(), row.dueAt(), lease));
+        return db.inTransaction(h -> row == null
+                ? repository.claimNew(h, p.id(), lease)
+                : repository.claimDue(h, p.id(), row.dueAt(), lease));
     }
 
     private boolean refresh(Paper p, HubLinksRepository.Row row) throws InterruptedException {
         HubLinksRepository.Row claimed = row != null ? row : new HubLinksRepository.Row(p.id(), null, null);
         try {
-            PaperExtras.HubLinks links = new PaperExtras.HubLinks(kind("models", p), kind("datasets", p), kind("spaces", p));
+            PaperExtras.HubLinks links =
+                    new PaperExtras.HubLinks(kind("models", p), kind("datasets", p), kind("spaces", p));
             Instant now = clock.instant();
             db.useTransaction(h -> repository.recordGood(h, claimed, links, now, now.plus(REFRESH)));
             return true;
@@ -107,8 +111,9 @@ public final class HubLinksWorker implements AutoCloseable {
     }
 
     private PaperExtras.Linked kind(String kind, Paper p) throws Refused, InterruptedException {
-        URI next = settings.base().resolve("api/" + kind + "?filter=" + URLEncoder.encode("arxiv:" + p.id(), StandardCharsets.UTF_8)
-                + "&sort=likes&direction=-1&limit=" + PAGE_SIZE);
+        URI next = settings.base()
+                .resolve("api/" + kind + "?filter=" + URLEncoder.encode("arxiv:" + p.id(), StandardCharsets.UTF_8)
+                        + "&sort=likes&direction=-1&limit=" + PAGE_SIZE);
         List<PaperExtras.Item> top = new ArrayList<>();
         int total = 0;
         for (int page = 0; page < MAX_PAGES && next != null; page++) {
@@ -117,15 +122,22 @@ public final class HubLinksWorker implements AutoCloseable {
             try {
                 items = json.readTree(answer.body());
             } catch (IOException e) {
-                throw new Refused("GET " + next.getPath() + ": not JSON", clock.instant().plus(RETRY));
+                throw new Refused(
+                        "GET " + next.getPath() + ": not JSON", clock.instant().plus(RETRY));
             }
             if (!items.isArray()) {
-                throw new Refused("GET " + next.getPath() + ": not a list", clock.instant().plus(RETRY));
+                throw new Refused(
+                        "GET " + next.getPath() + ": not a list",
+                        clock.instant().plus(RETRY));
             }
             for (JsonNode item : items) {
                 total++;
-                if (top.size() < TOP && item.hasNonNull("id") && !item.path("private").asBoolean(false)) {
-                    top.add(new PaperExtras.Item(item.get("id").asText(), item.path("likes").asInt(),
+                if (top.size() < TOP
+                        && item.hasNonNull("id")
+                        && !item.path("private").asBoolean(false)) {
+                    top.add(new PaperExtras.Item(
+                            item.get("id").asText(),
+                            item.path("likes").asInt(),
                             item.hasNonNull("downloads") ? item.get("downloads").asInt() : null));
                 }
             }
@@ -151,8 +163,13 @@ public final class HubLinksWorker implements AutoCloseable {
     private HttpResponse<String> get(URI uri) throws Refused, InterruptedException {
         HttpResponse<String> answer;
         try {
-            answer = polite.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
-                    .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(30)).GET().build(),
+            answer = polite.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Accept", "application/json")
+                            .header("User-Agent", settings.userAgent())
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new Refused("GET " + uri.getPath() + ": " + e, clock.instant().plus(RETRY));
@@ -162,8 +179,10 @@ public final class HubLinksWorker implements AutoCloseable {
         }
         Instant now = clock.instant();
         Optional<Instant> pause = pauseUntil(answer.statusCode(), answer.headers(), now);
-        pause.ifPresent(until -> polite.pause(until, "GET " + uri.getPath() + " answered " + answer.statusCode()
-                + " (RateLimit " + answer.headers().firstValue("ratelimit").orElse("unset") + ")"));
+        pause.ifPresent(until -> polite.pause(
+                until,
+                "GET " + uri.getPath() + " answered " + answer.statusCode() + " (RateLimit "
+                        + answer.headers().firstValue("ratelimit").orElse("unset") + ")"));
         if (answer.statusCode() == 429) {
             throw new Refused("rate limited until " + pause.orElseThrow(), pause.orElseThrow());
         }
@@ -186,7 +205,8 @@ public final class HubLinksWorker implements AutoCloseable {
             if (retryAfter.isPresent()) {
                 return Optional.of(now.plusSeconds(Math.max(1, retryAfter.get())));
             }
-            return Optional.of(limitFound ? now.plusSeconds(Math.max(1, Long.parseLong(limit.group(2)))) : now.plus(WINDOW));
+            return Optional.of(
+                    limitFound ? now.plusSeconds(Math.max(1, Long.parseLong(limit.group(2)))) : now.plus(WINDOW));
         }
         if (limitFound && Long.parseLong(limit.group(1)) == 0) {
             return Optional.of(now.plusSeconds(Math.max(1, Long.parseLong(limit.group(2)))));
@@ -204,7 +224,10 @@ public final class HubLinksWorker implements AutoCloseable {
 
     /** Refreshes what is due now, then every {@code interval}, on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        polite.start("hub-links", interval, this::refreshDue,
+        polite.start(
+                "hub-links",
+                interval,
+                this::refreshDue,
                 e -> LOG.warn("hub links: a round failed; the next one goes on from the stored state", e));
     }
 

@@ -46,11 +46,16 @@ final class ExportCodec implements RecordParser {
         ArrayNode links = o.putArray("links");
         p.links().forEach(l -> links.addObject().put("kind", l.kind().label()).put("url", l.url()));
         ArrayNode versions = o.putArray("versions");
-        p.versions().forEach(v -> versions.addObject().put("version", v.number())
-                .put("created", v.created() == null ? null : v.created().toString()));
+        p.versions()
+                .forEach(v -> versions.addObject()
+                        .put("version", v.number())
+                        .put("created", v.created() == null ? null : v.created().toString()));
         ArrayNode entries = o.putArray("listings");
-        listings.forEach(e -> entries.addObject().put("day", e.day().toString())
-                .put("submitted_by", e.submittedBy()).put("upvotes", e.upvotes()).put("source", e.source()));
+        listings.forEach(e -> entries.addObject()
+                .put("day", e.day().toString())
+                .put("submitted_by", e.submittedBy())
+                .put("upvotes", e.upvotes())
+                .put("source", e.source()));
         return o;
     }
 
@@ -119,8 +124,12 @@ final class ExportCodec implements RecordParser {
                 throw RecordException.field("listings", "an entry has no day");
             }
             String source = JsonFields.text(e, "source");
-            entries.add(new ListingEntry(id, day, JsonFields.text(e, "submitted_by"),
-                    JsonFields.nonNegativeInt(e, "upvotes"), source == null ? "export" : source));
+            entries.add(new ListingEntry(
+                    id,
+                    day,
+                    JsonFields.text(e, "submitted_by"),
+                    JsonFields.nonNegativeInt(e, "upvotes"),
+                    source == null ? "export" : source));
         }
         return entries;
     }

@@ -59,7 +59,8 @@ final class FormatDetector {
         }
         throw new InputFile.InputException("cannot tell the format: expected an arXiv snapshot, Hugging Face "
                 + "daily_papers JSON, a Paperboy export or seed papers"
-                + (seenKeys.isEmpty() ? " (no readable JSON record in the first lines)"
+                + (seenKeys.isEmpty()
+                        ? " (no readable JSON record in the first lines)"
                         : " (first records have keys " + seenKeys + ")"));
     }
 
@@ -91,8 +92,9 @@ final class FormatDetector {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
         try {
-            for (int n; head.size() < PEEK_BYTES && (n = content.read(chunk, 0,
-                    Math.min(chunk.length, PEEK_BYTES - head.size()))) > 0; ) {
+            for (int n;
+                    head.size() < PEEK_BYTES
+                            && (n = content.read(chunk, 0, Math.min(chunk.length, PEEK_BYTES - head.size()))) > 0; ) {
                 head.write(chunk, 0, n);
             }
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
@@ -102,8 +104,10 @@ final class FormatDetector {
         }
         content.reset();
         byte[] bytes = head.toByteArray();
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                        ? 3
+                        : 0;
         return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
     }
 

@@ -33,8 +33,10 @@ final class HfDailyPapersParser implements RecordParser {
                 .links(links(p, summary))
                 .build();
         LocalDate day = JsonFields.instantDate(p, "submittedOnDailyAt");
-        List<ListingEntry> listings = day == null ? List.of()
-                : List.of(new ListingEntry(id.id(), day, submitter(p), JsonFields.nonNegativeInt(p, "upvotes"), SOURCE));
+        List<ListingEntry> listings = day == null
+                ? List.of()
+                : List.of(
+                        new ListingEntry(id.id(), day, submitter(p), JsonFields.nonNegativeInt(p, "upvotes"), SOURCE));
         return new ImportRecord(line, paper, listings, keywords(p));
     }
 

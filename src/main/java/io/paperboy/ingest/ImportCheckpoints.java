@@ -18,9 +18,10 @@ final class ImportCheckpoints {
     }
 
     void save(Handle handle, String inputKey, String path, Checkpoint checkpoint) {
-        handle.createUpdate("INSERT INTO import_checkpoints (input_key, path, lines_done, rejected, updated_at) "
-                        + "VALUES (:key, :path, :lines, :rejected, :now) ON CONFLICT (input_key) DO UPDATE SET "
-                        + "lines_done = excluded.lines_done, rejected = excluded.rejected, updated_at = excluded.updated_at")
+        handle.createUpdate(
+                        "INSERT INTO import_checkpoints (input_key, path, lines_done, rejected, updated_at) "
+                                + "VALUES (:key, :path, :lines, :rejected, :now) ON CONFLICT (input_key) DO UPDATE SET "
+                                + "lines_done = excluded.lines_done, rejected = excluded.rejected, updated_at = excluded.updated_at")
                 .bind("key", inputKey)
                 .bind("path", path)
                 .bind("lines", checkpoint.linesDone())
@@ -30,6 +31,8 @@ final class ImportCheckpoints {
     }
 
     void delete(Handle handle, String inputKey) {
-        handle.createUpdate("DELETE FROM import_checkpoints WHERE input_key = :key").bind("key", inputKey).execute();
+        handle.createUpdate("DELETE FROM import_checkpoints WHERE input_key = :key")
+                .bind("key", inputKey)
+                .execute();
     }
 }

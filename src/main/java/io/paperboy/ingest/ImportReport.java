@@ -40,14 +40,37 @@ public final class ImportReport {
         committed = false;
     }
 
-    public long records() { return records; }
-    public long inserted() { return inserted; }
-    public long updated() { return updated; }
-    public long unchanged() { return unchanged; }
-    public long listingChanges() { return listingChanges; }
-    public long rejected() { return rejected; }
-    public boolean committed() { return committed; }
-    public List<Problem> problems() { return List.copyOf(problems); }
+    public long records() {
+        return records;
+    }
+
+    public long inserted() {
+        return inserted;
+    }
+
+    public long updated() {
+        return updated;
+    }
+
+    public long unchanged() {
+        return unchanged;
+    }
+
+    public long listingChanges() {
+        return listingChanges;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    public boolean committed() {
+        return committed;
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
 
     public boolean success() {
         return rejected == 0;
@@ -55,7 +78,8 @@ public final class ImportReport {
 
     public String summary() {
         String stored = committed
-                ? String.format("%,d records: %,d new papers, %,d updated, %,d unchanged, %,d listing entries stored",
+                ? String.format(
+                        "%,d records: %,d new papers, %,d updated, %,d unchanged, %,d listing entries stored",
                         records, inserted, updated, unchanged, listingChanges)
                 : "nothing stored (--strict)";
         return stored + String.format("; %,d rejected", rejected);

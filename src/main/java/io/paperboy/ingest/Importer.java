@@ -37,7 +37,8 @@ public final class Importer {
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong recordsRead = new AtomicLong();
     private Consumer<String> log = message -> {};
-    private java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> keywords = (h, k) -> {};
+    private java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> keywords =
+            (h, k) -> {};
 
     public Importer(Database db, PaperService papers, ListingService listings, LocalDate importDate) {
         ObjectMapper json = Json.mapper();
@@ -58,7 +59,8 @@ public final class Importer {
      * Where the key phrases a source gives (Hugging Face's {@code ai_keywords}) go, in the batch's
      * transaction, by paper id (the keyword feature, wired by app); without it they are dropped.
      */
-    public Importer onKeywords(java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> store) {
+    public Importer onKeywords(
+            java.util.function.BiConsumer<org.jdbi.v3.core.Handle, java.util.Map<String, List<String>>> store) {
         this.keywords = store;
         return this;
     }
@@ -73,13 +75,15 @@ public final class Importer {
     }
 
     public static long totalBytes(List<Path> files) {
-        return files.stream().mapToLong(f -> {
-            try {
-                return Files.isRegularFile(f) ? Files.size(f) : 0;
-            } catch (IOException e) {
-                return 0;
-            }
-        }).sum();
+        return files.stream()
+                .mapToLong(f -> {
+                    try {
+                        return Files.isRegularFile(f) ? Files.size(f) : 0;
+                    } catch (IOException e) {
+                        return 0;
+                    }
+                })
+                .sum();
     }
 
     public ImportReport run(List<Path> files, boolean strict) {
@@ -98,24 +102,27 @@ public final class Importer {
     }
 
     private void validate(Path file, ImportReport report) {
-        withInput(file, report, (input, format) -> reader.read(input, format, 0, new RecordReader.Sink() {
-            @Override
-            public void accept(ImportRecord record) {
-                recordsRead.incrementAndGet();
-            }
+        withInput(
+                file,
+                report,
+                (input, format) -> reader.read(input, format, 0, new RecordReader.Sink() {
+                    @Override
+                    public void accept(ImportRecord record) {
+                        recordsRead.incrementAndGet();
+                    }
 
-            @Override
-            public void reject(Problem problem) {
-                report.rejected(problem);
-            }
-        }));
+                    @Override
+                    public void reject(Problem problem) {
+                        report.rejected(problem);
+                    }
+                }));
     }
 
     private void importFile(Path file, ImportReport report) {
         withInput(file, report, (input, format) -> {
             String key = inputKey(file);
-            ImportCheckpoints.Checkpoint start = db.withHandle(h -> checkpoints.find(h, key))
-                    .orElse(new ImportCheckpoints.Checkpoint(0, 0));
+            ImportCheckpoints.Checkpoint start =
+                    db.withHandle(h -> checkpoints.find(h, key)).orElse(new ImportCheckpoints.Checkpoint(0, 0));
             if (start.linesDone() > 0) {
                 log.accept(file + ": resuming an interrupted import after line " + start.linesDone());
                 report.rejectedEarlier(start.rejected());
@@ -149,8 +156,8 @@ public final class Importer {
         try {
             String identity = file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|"
                     + Files.getLastModifiedTime(file).toMillis();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(identity.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot identify " + file + ": " + e.getMessage(), e);
         }
@@ -199,9 +206,12 @@ public final class Importer {
 
         private void commit(boolean last) {
             List<Paper> paperBatch = batch.stream().map(ImportRecord::paper).toList();
-            List<ListingEntry> listingBatch = batch.stream().flatMap(r -> r.listings().stream()).toList();
+            List<ListingEntry> listingBatch =
+                    batch.stream().flatMap(r -> r.listings().stream()).toList();
             java.util.Map<String, List<String>> phraseBatch = new java.util.HashMap<>();
-            batch.stream().filter(r -> !r.keywords().isEmpty()).forEach(r -> phraseBatch.put(r.paper().id(), r.keywords()));
+            batch.stream()
+                    .filter(r -> !r.keywords().isEmpty())
+                    .forEach(r -> phraseBatch.put(r.paper().id(), r.keywords()));
             ImportCheckpoints.Checkpoint checkpoint = new ImportCheckpoints.Checkpoint(lastLine, rejected);
             writer.submit(() -> db.useTransaction(h -> {
                 PaperService.StoreResult stored = papers.store(h, paperBatch);

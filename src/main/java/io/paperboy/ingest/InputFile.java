@@ -45,9 +45,8 @@ final class InputFile implements AutoCloseable {
             InputStream raw = new CountingStream(Files.newInputStream(path), bytesRead);
             BufferedInputStream peek = new BufferedInputStream(raw, 1 << 16);
             boolean gzip = startsWithGzipMagic(peek);
-            BufferedInputStream content = gzip
-                    ? new BufferedInputStream(new GZIPInputStream(peek, 1 << 16), 1 << 16)
-                    : peek;
+            BufferedInputStream content =
+                    gzip ? new BufferedInputStream(new GZIPInputStream(peek, 1 << 16), 1 << 16) : peek;
             return new InputFile(path, size, gzip, content, raw);
         } catch (NoSuchFileException e) {
             throw new InputException("no such file");

@@ -60,8 +60,10 @@ final class RecordReader {
                 }
             }
         } catch (IOException e) {
-            sink.reject(new Problem(input.path(), lines.lineNumber() + 1, InputFile.gzipProblem(e)
-                    + "; the records before this line were kept"));
+            sink.reject(new Problem(
+                    input.path(),
+                    lines.lineNumber() + 1,
+                    InputFile.gzipProblem(e) + "; the records before this line were kept"));
         }
     }
 
@@ -70,7 +72,9 @@ final class RecordReader {
             sink.reject(new Problem(file, line.number(), line.problem()));
             return;
         }
-        String text = line.number() == 1 && line.text().startsWith("\uFEFF") ? line.text().substring(1) : line.text();
+        String text = line.number() == 1 && line.text().startsWith("\uFEFF")
+                ? line.text().substring(1)
+                : line.text();
         if (text.isBlank()) {
             return;
         }
@@ -78,8 +82,10 @@ final class RecordReader {
         try {
             record = json.readTree(text);
         } catch (JsonProcessingException e) {
-            sink.reject(new Problem(file, line.number(), "malformed JSON at column "
-                    + e.getLocation().getColumnNr() + ": " + JsonFields.describe(e)));
+            sink.reject(new Problem(
+                    file,
+                    line.number(),
+                    "malformed JSON at column " + e.getLocation().getColumnNr() + ": " + JsonFields.describe(e)));
             return;
         }
         if (!record.isObject()) {
@@ -115,8 +121,11 @@ final class RecordReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            sink.reject(new Problem(file, line(e.getLocation()), "malformed JSON: " + JsonFields.describe(e)
-                    + "; the entries before it were kept, the rest of the file cannot be read"));
+            sink.reject(new Problem(
+                    file,
+                    line(e.getLocation()),
+                    "malformed JSON: " + JsonFields.describe(e)
+                            + "; the entries before it were kept, the rest of the file cannot be read"));
         } catch (IOException e) {
             sink.reject(new Problem(file, 0, InputFile.gzipProblem(e) + "; the entries before it were kept"));
         }

@@ -40,13 +40,16 @@ final class SeedParser implements RecordParser {
                 .links(ArtifactLinks.extract(abstractText))
                 .build();
         LocalDate featured = JsonFields.date(r, "featured");
-        LocalDate day = featured != null ? featured
-                : published != null ? published
-                : arxivId != null ? arxivId.yearMonth().atDay(1)
-                : importDate;
+        LocalDate day = featured != null
+                ? featured
+                : published != null
+                        ? published
+                        : arxivId != null ? arxivId.yearMonth().atDay(1) : importDate;
         // A line naming its submitter says a member of this site featured it (the demo's members do).
         String submitter = JsonFields.text(r, "submitted_by");
-        return new ImportRecord(line, paper, List.of(new ListingEntry(id, day, submitter, 0,
-                submitter == null ? SOURCE : ListingEntry.SUBMISSION)));
+        return new ImportRecord(
+                line,
+                paper,
+                List.of(new ListingEntry(id, day, submitter, 0, submitter == null ? SOURCE : ListingEntry.SUBMISSION)));
     }
 }

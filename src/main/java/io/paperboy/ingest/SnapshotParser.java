@@ -30,15 +30,19 @@ final class SnapshotParser implements RecordParser {
         String abstractText = rawAbstract == null ? "" : TexText.unwrapAbstract(rawAbstract);
         String comments = collapse(JsonFields.text(r, "comments"));
         List<PaperVersion> versions = versions(r);
-        int latest = versions.isEmpty() ? id.version() : versions.get(versions.size() - 1).number();
+        int latest = versions.isEmpty()
+                ? id.version()
+                : versions.get(versions.size() - 1).number();
         Paper paper = Paper.builder(id.id(), JsonFields.title(r, "title"))
                 .version(latest)
                 .abstractText(abstractText)
                 .authors(authors(r))
                 .categories(spaced(JsonFields.text(r, "categories")))
                 .published(versions.isEmpty() ? null : day(versions.get(0).created()))
-                .updated(versions.isEmpty() ? JsonFields.date(r, "update_date")
-                        : day(versions.get(versions.size() - 1).created()))
+                .updated(
+                        versions.isEmpty()
+                                ? JsonFields.date(r, "update_date")
+                                : day(versions.get(versions.size() - 1).created()))
                 .comments(comments)
                 .journalRef(collapse(JsonFields.text(r, "journal-ref")))
                 .dois(spaced(JsonFields.text(r, "doi")))
@@ -91,7 +95,9 @@ final class SnapshotParser implements RecordParser {
             if (!VERSION.matcher(name).matches()) {
                 throw RecordException.field("versions", "version '" + name + "' is not v1, v2, …");
             }
-            versions.add(new PaperVersion(Integer.parseInt(name.substring(1)), created(v.path("created").asText(""))));
+            versions.add(new PaperVersion(
+                    Integer.parseInt(name.substring(1)),
+                    created(v.path("created").asText(""))));
         }
         versions.sort(java.util.Comparator.comparingInt(PaperVersion::number));
         return versions;
@@ -102,7 +108,8 @@ final class SnapshotParser implements RecordParser {
             return null;
         }
         try {
-            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw RecordException.field("versions", "created '" + text + "' is not an RFC 1123 date");
         }

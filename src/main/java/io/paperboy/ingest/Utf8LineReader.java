@@ -22,7 +22,8 @@ final class Utf8LineReader {
     private final InputStream in;
     private final int maxLineBytes;
     private final byte[] buffer = new byte[1 << 16];
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] line = new byte[1 << 12];
@@ -117,5 +118,4 @@ final class Utf8LineReader {
             line = Arrays.copyOf(line, Math.max(needed, line.length * 2));
         }
     }
-
 }

@@ -46,15 +46,22 @@ public final class BackgroundLoop implements AutoCloseable {
     }
 
     /** The same, with an outage shared with other parts of the node (the web server's, say). */
-    public void start(String name, StoreOutage outage, Duration interval, Round round, Consumer<RuntimeException> failed) {
+    public void start(
+            String name, StoreOutage outage, Duration interval, Round round, Consumer<RuntimeException> failed) {
         boolean[] first = {true};
-        start(name, outage, () -> {
-            if (first[0]) {
-                first[0] = false;
-                return Duration.ZERO;
-            }
-            return interval;
-        }, interval, round, failed);
+        start(
+                name,
+                outage,
+                () -> {
+                    if (first[0]) {
+                        first[0] = false;
+                        return Duration.ZERO;
+                    }
+                    return interval;
+                },
+                interval,
+                round,
+                failed);
     }
 
     /**
@@ -62,7 +69,12 @@ public final class BackgroundLoop implements AutoCloseable {
      * hour, on the next five-minute mark. A round that meets a store outage is tried again after
      * {@code retry} (backing off), not at the next due time.
      */
-    public void start(String name, StoreOutage outage, Supplier<Duration> untilDue, Duration retry, Round round,
+    public void start(
+            String name,
+            StoreOutage outage,
+            Supplier<Duration> untilDue,
+            Duration retry,
+            Round round,
             Consumer<RuntimeException> failed) {
         thread = Thread.ofPlatform().daemon().name(name).start(() -> {
             try {

@@ -53,7 +53,10 @@ public final class ClaimLeases implements AutoCloseable {
         this.name = name;
         this.start = start;
         this.lease = lease;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lease-" + name.replace(' ', '-')).daemon().factory());
+        this.renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("lease-" + name.replace(' ', '-'))
+                .daemon()
+                .factory());
         long every = Math.max(1, lease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -92,8 +95,11 @@ public final class ClaimLeases implements AutoCloseable {
         for (Map.Entry<Long, String> claim : held.entrySet()) {
             try {
                 if (!renew(claim.getKey(), claim.getValue())) {
-                    LOG.warn("{} row {}: claim lost while sending (its lease of {} ran out before renewal)",
-                            name, claim.getKey(), lease);
+                    LOG.warn(
+                            "{} row {}: claim lost while sending (its lease of {} ran out before renewal)",
+                            name,
+                            claim.getKey(),
+                            lease);
                 }
             } catch (RuntimeException e) {
                 // The store is briefly unreachable: the next renewal tries again, well within the lease.

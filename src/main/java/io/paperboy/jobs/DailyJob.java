@@ -52,8 +52,14 @@ public final class DailyJob implements AutoCloseable {
      * A job whose hour ({@code hourUtc}, 0-23) and whether it has anything to do ({@code active};
      * when false the day is not claimed) are read when due, e.g. from the site's settings.
      */
-    public DailyJob(String name, IntSupplier hourUtc, BooleanSupplier active, Supplier<String> task, JobRuns runs,
-            String node, Clock clock) {
+    public DailyJob(
+            String name,
+            IntSupplier hourUtc,
+            BooleanSupplier active,
+            Supplier<String> task,
+            JobRuns runs,
+            String node,
+            Clock clock) {
         this.name = name;
         this.hourUtc = hourUtc;
         this.active = active;
@@ -65,14 +71,20 @@ public final class DailyJob implements AutoCloseable {
 
     public DailyJob start() {
         // The round meets no outage of its own: runFor waits one out for its day, up to the next day's run.
-        loop.start("job-" + name, new StoreOutage("job-" + name, LOG), this::untilNextRun, RETRY_INTERVAL, () -> {
-            ZonedDateTime due = next;
-            if (ZonedDateTime.now(clock).isBefore(due) || hour() != plannedHour) {
-                return; // a recheck of the hour, not the run: planned again before the next wait
-            }
-            next = null;
-            runFor(due.toLocalDate(), due.plusDays(1).minusMinutes(1).toInstant());
-        }, e -> LOG.error("{} failed", name, e));
+        loop.start(
+                "job-" + name,
+                new StoreOutage("job-" + name, LOG),
+                this::untilNextRun,
+                RETRY_INTERVAL,
+                () -> {
+                    ZonedDateTime due = next;
+                    if (ZonedDateTime.now(clock).isBefore(due) || hour() != plannedHour) {
+                        return; // a recheck of the hour, not the run: planned again before the next wait
+                    }
+                    next = null;
+                    runFor(due.toLocalDate(), due.plusDays(1).minusMinutes(1).toInstant());
+                },
+                e -> LOG.error("{} failed", name, e));
         return this;
     }
 
@@ -114,7 +126,10 @@ public final class DailyJob implements AutoCloseable {
 
     /** When the next run after {@code now} is due. */
     static ZonedDateTime nextRun(ZonedDateTime now, int hourUtc) {
-        ZonedDateTime today = now.withZoneSameInstant(ZoneOffset.UTC).toLocalDate().atTime(hourUtc, 0).atZone(ZoneOffset.UTC);
+        ZonedDateTime today = now.withZoneSameInstant(ZoneOffset.UTC)
+                .toLocalDate()
+                .atTime(hourUtc, 0)
+                .atZone(ZoneOffset.UTC);
         return today.isAfter(now) ? today : today.plusDays(1);
     }
 

@@ -18,12 +18,13 @@ public final class JobRuns {
     /** True when this node won the run; false when another node (or an earlier attempt) has it. */
     public boolean claim(String job, String runKey, String node) {
         return db.withHandle(h -> h.createUpdate("INSERT INTO job_runs (job, run_key, node, claimed_at) "
-                        + "VALUES (:job, :key, :node, :now) ON CONFLICT (job, run_key) DO NOTHING")
-                .bind("job", job)
-                .bind("key", runKey)
-                .bind("node", node)
-                .bind("now", Instant.now())
-                .execute()) == 1;
+                                + "VALUES (:job, :key, :node, :now) ON CONFLICT (job, run_key) DO NOTHING")
+                        .bind("job", job)
+                        .bind("key", runKey)
+                        .bind("node", node)
+                        .bind("now", Instant.now())
+                        .execute())
+                == 1;
     }
 
     public void finish(String job, String runKey, String outcome) {
@@ -40,7 +41,9 @@ public final class JobRuns {
         return db.withHandle(h -> h.createQuery("SELECT run_key, node, claimed_at, finished_at, outcome FROM job_runs "
                         + "WHERE job = :job ORDER BY claimed_at DESC, run_key DESC LIMIT 1")
                 .bind("job", job)
-                .map((rs, ctx) -> new Run(rs.getString("run_key"), rs.getString("node"),
+                .map((rs, ctx) -> new Run(
+                        rs.getString("run_key"),
+                        rs.getString("node"),
                         Instant.parse(rs.getString("claimed_at")),
                         rs.getString("finished_at") == null ? null : Instant.parse(rs.getString("finished_at")),
                         rs.getString("outcome")))
@@ -49,7 +52,9 @@ public final class JobRuns {
 
     /** The jobs that ever ran, by name. */
     public java.util.List<String> jobs() {
-        return db.withHandle(h -> h.createQuery("SELECT DISTINCT job FROM job_runs ORDER BY job").mapTo(String.class).list());
+        return db.withHandle(h -> h.createQuery("SELECT DISTINCT job FROM job_runs ORDER BY job")
+                .mapTo(String.class)
+                .list());
     }
 
     /** The latest run of a job whose outcome says it failed ("failed: …"), for operators. */
@@ -57,7 +62,9 @@ public final class JobRuns {
         return db.withHandle(h -> h.createQuery("SELECT run_key, node, claimed_at, finished_at, outcome FROM job_runs "
                         + "WHERE job = :job AND outcome LIKE 'failed%' ORDER BY claimed_at DESC LIMIT 1")
                 .bind("job", job)
-                .map((rs, ctx) -> new Run(rs.getString("run_key"), rs.getString("node"),
+                .map((rs, ctx) -> new Run(
+                        rs.getString("run_key"),
+                        rs.getString("node"),
                         Instant.parse(rs.getString("claimed_at")),
                         rs.getString("finished_at") == null ? null : Instant.parse(rs.getString("finished_at")),
                         rs.getString("outcome")))

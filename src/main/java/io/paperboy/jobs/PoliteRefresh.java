@@ -47,8 +47,10 @@ public final class PoliteRefresh implements AutoCloseable {
     private final String service;
     private final Duration interval;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final BackgroundLoop loop = new BackgroundLoop(Duration.ofSeconds(10));
     private final PauseRepository pauses = new PauseRepository();
     private long lastRequestNanos;
@@ -66,7 +68,8 @@ public final class PoliteRefresh implements AutoCloseable {
      * One round: each item that {@code claim} takes (its due check and claim in the store) is
      * refreshed, until the loop is closed or the service is paused; returns how many counted.
      */
-    public synchronized <T> int round(List<T> items, Predicate<T> claim, Refresh<T> refresh) throws InterruptedException {
+    public synchronized <T> int round(List<T> items, Predicate<T> claim, Refresh<T> refresh)
+            throws InterruptedException {
         int counted = 0;
         for (T item : items) {
             if (loop.stopped() || pausedUntil().isPresent()) {

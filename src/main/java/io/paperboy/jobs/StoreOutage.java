@@ -37,7 +37,8 @@ public final class StoreOutage {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
@@ -53,8 +54,10 @@ public final class StoreOutage {
      */
     public static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("57014".equals(sql.getSQLState())
-                    || (sql.getClass().getName().startsWith("org.sqlite.") && (sql.getErrorCode() & 0xff) == 5))) {
+            if (t instanceof SQLException sql
+                    && ("57014".equals(sql.getSQLState())
+                            || (sql.getClass().getName().startsWith("org.sqlite.")
+                                    && (sql.getErrorCode() & 0xff) == 5))) {
                 return true;
             }
         }
@@ -93,7 +96,10 @@ public final class StoreOutage {
     /** Notes a success; logs the end of an outage, if there was one. */
     public synchronized void succeeded() {
         if (since != null) {
-            log.info("{}: the store is back after {} s", who, Math.max(1, Duration.between(since, Instant.now()).toSeconds()));
+            log.info(
+                    "{}: the store is back after {} s",
+                    who,
+                    Math.max(1, Duration.between(since, Instant.now()).toSeconds()));
             since = null;
             failures = 0;
         }
@@ -109,7 +115,9 @@ public final class StoreOutage {
             return interval;
         }
         Duration longer = interval.multipliedBy(1L << Math.min(failures, 10));
-        return longer.compareTo(MAX_BACKOFF) > 0 ? (interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF) : longer;
+        return longer.compareTo(MAX_BACKOFF) > 0
+                ? (interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF)
+                : longer;
     }
 
     /** The innermost message: the driver's reason, not the wrappers' (one line, no stack trace). */

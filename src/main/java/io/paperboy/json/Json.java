@@ -34,8 +34,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("json: unable to write a " + value.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "json: unable to write a " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -44,8 +44,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("json: unable to write a " + value.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "json: unable to write a " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -31,12 +31,17 @@ final class EmbeddingKeyphrases {
      * the same model (the embedding worker's), or null to embed the paper here.
      */
     List<String> rank(Paper paper, float[] paperVector, int limit) {
-        List<Candidate> pool = Keyphrases.candidates(paper.title(), paper.abstractText()).stream().limit(POOL).toList();
+        List<Candidate> pool = Keyphrases.candidates(paper.title(), paper.abstractText()).stream()
+                .limit(POOL)
+                .toList();
         if (pool.size() <= 1) {
             return pool.stream().map(Candidate::text).toList();
         }
-        float[] doc = paperVector != null ? paperVector : embedder.embedPapers(List.of(paper)).get(0);
-        List<float[]> vectors = embedder.embedPhrases(pool.stream().map(Candidate::text).toList());
+        float[] doc = paperVector != null
+                ? paperVector
+                : embedder.embedPapers(List.of(paper)).get(0);
+        List<float[]> vectors =
+                embedder.embedPhrases(pool.stream().map(Candidate::text).toList());
         double[] relevance = new double[pool.size()];
         for (int i = 0; i < pool.size(); i++) {
             relevance[i] = cosine(vectors.get(i), doc);

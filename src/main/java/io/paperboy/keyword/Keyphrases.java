@@ -39,20 +39,139 @@ public final class Keyphrases {
     private static final Pattern MATH = Pattern.compile("\\$[^$]*\\$|\\\\\\(.*?\\\\\\)|https?://\\S+");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d(])");
-    private static final Set<String> GENERIC_ADJECTIVES = Set.of("novel", "new", "existing", "various", "different",
-            "several", "many", "other", "such", "same", "significant", "important", "recent", "current", "first",
-            "second", "further", "extensive", "comprehensive", "effective", "efficient", "key", "main", "previous",
-            "prior", "simple", "strong", "superior", "promising", "large-scale", "state-of-the-art", "specific",
-            "overall", "additional", "remarkable", "substantial", "wide", "diverse", "competitive", "robust",
-            "general", "common", "standard", "original", "possible", "relevant", "certain", "numerous", "whole",
-            "much", "more", "most", "few", "less", "great", "good", "better", "best", "high", "higher", "low", "lower");
-    private static final Set<String> GENERIC_NOUNS = Set.of("paper", "work", "method", "approach", "result", "study",
-            "problem", "task", "performance", "way", "use", "number", "set", "case", "type", "form", "framework",
-            "experiment", "analysis", "model", "system", "technique", "algorithm", "state", "art", "field", "area",
-            "effect", "question", "aspect", "issue", "order", "part", "term", "fact", "end", "time", "lack", "range",
-            "variety", "kind", "addition", "improvement", "benchmark", "dataset", "data", "evaluation", "application",
-            "strategy", "solution", "capability", "ability", "challenge", "limitation", "finding", "contribution",
-            "et", "al", "i.e", "e.g", "code", "thing", "level", "stage", "step", "regime", "setting", "insight", "process");
+    private static final Set<String> GENERIC_ADJECTIVES = Set.of(
+            "novel",
+            "new",
+            "existing",
+            "various",
+            "different",
+            "several",
+            "many",
+            "other",
+            "such",
+            "same",
+            "significant",
+            "important",
+            "recent",
+            "current",
+            "first",
+            "second",
+            "further",
+            "extensive",
+            "comprehensive",
+            "effective",
+            "efficient",
+            "key",
+            "main",
+            "previous",
+            "prior",
+            "simple",
+            "strong",
+            "superior",
+            "promising",
+            "large-scale",
+            "state-of-the-art",
+            "specific",
+            "overall",
+            "additional",
+            "remarkable",
+            "substantial",
+            "wide",
+            "diverse",
+            "competitive",
+            "robust",
+            "general",
+            "common",
+            "standard",
+            "original",
+            "possible",
+            "relevant",
+            "certain",
+            "numerous",
+            "whole",
+            "much",
+            "more",
+            "most",
+            "few",
+            "less",
+            "great",
+            "good",
+            "better",
+            "best",
+            "high",
+            "higher",
+            "low",
+            "lower");
+    private static final Set<String> GENERIC_NOUNS = Set.of(
+            "paper",
+            "work",
+            "method",
+            "approach",
+            "result",
+            "study",
+            "problem",
+            "task",
+            "performance",
+            "way",
+            "use",
+            "number",
+            "set",
+            "case",
+            "type",
+            "form",
+            "framework",
+            "experiment",
+            "analysis",
+            "model",
+            "system",
+            "technique",
+            "algorithm",
+            "state",
+            "art",
+            "field",
+            "area",
+            "effect",
+            "question",
+            "aspect",
+            "issue",
+            "order",
+            "part",
+            "term",
+            "fact",
+            "end",
+            "time",
+            "lack",
+            "range",
+            "variety",
+            "kind",
+            "addition",
+            "improvement",
+            "benchmark",
+            "dataset",
+            "data",
+            "evaluation",
+            "application",
+            "strategy",
+            "solution",
+            "capability",
+            "ability",
+            "challenge",
+            "limitation",
+            "finding",
+            "contribution",
+            "et",
+            "al",
+            "i.e",
+            "e.g",
+            "code",
+            "thing",
+            "level",
+            "stage",
+            "step",
+            "regime",
+            "setting",
+            "insight",
+            "process");
     private static final double SINGLE_WORD = 0.8;
     private static final double THREE_WORDS = 1.1;
 
@@ -60,7 +179,9 @@ public final class Keyphrases {
 
     /** Every candidate of the paper, best statistical score first. */
     public static List<String> statistical(String title, String abstractText, int limit) {
-        return diverse(candidates(title, abstractText), limit).stream().map(Candidate::text).toList();
+        return diverse(candidates(title, abstractText), limit).stream()
+                .map(Candidate::text)
+                .toList();
     }
 
     /** Candidates by descending score; ties by first occurrence. */
@@ -86,8 +207,11 @@ public final class Keyphrases {
                     continue;
                 }
                 int sentence = i;
-                found.merge(String.join(" ", stems), new Candidate(display(phrase), stems, 1, i, 0),
-                        (a, b) -> new Candidate(a.text(), a.stems(), a.count() + 1, Math.min(a.firstSentence(), sentence), 0));
+                found.merge(
+                        String.join(" ", stems),
+                        new Candidate(display(phrase), stems, 1, i, 0),
+                        (a, b) -> new Candidate(
+                                a.text(), a.stems(), a.count() + 1, Math.min(a.firstSentence(), sentence), 0));
             }
         }
         String titleKey = String.join(" ", titleStems);
@@ -103,7 +227,10 @@ public final class Keyphrases {
     }
 
     private static double score(Candidate c, Map<String, Integer> wordCounts, Set<String> titleStems, String titleKey) {
-        double words = c.stems().stream().mapToDouble(s -> Math.log(1 + wordCounts.getOrDefault(s, 0) + 1)).average().orElse(0);
+        double words = c.stems().stream()
+                .mapToDouble(s -> Math.log(1 + wordCounts.getOrDefault(s, 0) + 1))
+                .average()
+                .orElse(0);
         double position = 1 / (Math.log(2 + c.firstSentence()) / Math.log(2));
         boolean phraseInTitle = c.firstSentence() == 0;
         boolean wordInTitle = c.stems().stream().anyMatch(s -> titleStems.contains(s) && !GENERIC_NOUNS.contains(s));
@@ -158,7 +285,8 @@ public final class Keyphrases {
 
     private static boolean isPhraseWord(String token, String tag) {
         return (tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ"))
-                && token.codePoints().anyMatch(Character::isLetter) && token.length() > 1;
+                && token.codePoints().anyMatch(Character::isLetter)
+                && token.length() > 1;
     }
 
     private static void addPhrase(List<List<String>> out, List<String> words, List<String> tags) {

@@ -13,14 +13,16 @@ final class KeywordRepository {
 
     long cursor(Handle h, String method) {
         return h.createQuery("SELECT applied_seq FROM keyword_cursor WHERE method = :method")
-                .bind("method", method).mapTo(Long.class).findOne().orElse(0L);
+                .bind("method", method)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
     }
 
     void updateCursor(Handle h, String method, long seq) {
         h.createUpdate("""
                         INSERT INTO keyword_cursor (method, applied_seq) VALUES (:method, :seq)
-                        ON CONFLICT (method) DO UPDATE SET applied_seq = excluded.applied_seq""")
-                .bind("method", method).bind("seq", seq).execute();
+                        ON CONFLICT (method) DO UPDATE SET applied_seq = excluded.applied_seq""").bind("method", method).bind("seq", seq).execute();
     }
 
     void upsert(Handle h, List<PaperKeywords> rows) {
@@ -33,8 +35,11 @@ final class KeywordRepository {
                 ON CONFLICT (paper_id) DO UPDATE SET keywords = excluded.keywords, method = excluded.method,
                     change_seq = excluded.change_seq""");
         for (PaperKeywords row : rows) {
-            batch.bind("paper", row.paperId()).bind("keywords", String.join(SEPARATOR, row.keywords()))
-                    .bind("method", row.method()).bind("seq", row.changeSeq()).add();
+            batch.bind("paper", row.paperId())
+                    .bind("keywords", String.join(SEPARATOR, row.keywords()))
+                    .bind("method", row.method())
+                    .bind("seq", row.changeSeq())
+                    .add();
         }
         batch.execute();
     }
@@ -48,7 +53,11 @@ final class KeywordRepository {
         h.createQuery("SELECT paper_id, keywords FROM paper_keywords WHERE paper_id IN (<ids>)")
                 .bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getString("keywords")))
-                .forEach(e -> out.put(e.getKey(), e.getValue().isEmpty() ? List.of() : List.of(e.getValue().split(SEPARATOR))));
+                .forEach(e -> out.put(
+                        e.getKey(),
+                        e.getValue().isEmpty()
+                                ? List.of()
+                                : List.of(e.getValue().split(SEPARATOR))));
         return out;
     }
 
@@ -57,15 +66,23 @@ final class KeywordRepository {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(h.createQuery("SELECT paper_id FROM paper_keywords WHERE paper_id IN (<ids>) AND method = :method")
-                .bindList("ids", List.copyOf(ids)).bind("method", method).mapTo(String.class).list());
+        return new java.util.HashSet<>(
+                h.createQuery("SELECT paper_id FROM paper_keywords WHERE paper_id IN (<ids>) AND method = :method")
+                        .bindList("ids", List.copyOf(ids))
+                        .bind("method", method)
+                        .mapTo(String.class)
+                        .list());
     }
 
     long cursorSum(Handle h) {
-        return h.createQuery("SELECT COALESCE(SUM(applied_seq), 0) FROM keyword_cursor").mapTo(Long.class).one();
+        return h.createQuery("SELECT COALESCE(SUM(applied_seq), 0) FROM keyword_cursor")
+                .mapTo(Long.class)
+                .one();
     }
 
     long count(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM paper_keywords").mapTo(Long.class).one();
+        return h.createQuery("SELECT COUNT(*) FROM paper_keywords")
+                .mapTo(Long.class)
+                .one();
     }
 }

@@ -26,10 +26,12 @@ public final class KeywordWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeywordWorker.class);
     /** Phrases kept per paper; pages show fewer. */
     public static final int KEPT = 8;
+
     static final int BATCH = 32;
     static final String EMBEDDING = "embedding";
     /** Phrases a source gave on import (Hugging Face's ai_keywords): kept, never recomputed. */
     static final String SOURCE = "source";
+
     static final String STATISTICAL = "statistical";
 
     private final Database db;
@@ -57,7 +59,8 @@ public final class KeywordWorker implements AutoCloseable {
                 && !(batch = papers.changedSince(db.withHandle(h -> repository.cursor(h, method)), BATCH)).isEmpty()) {
             List<PaperKeywords> rows = new ArrayList<>(batch.size());
             List<Paper> current = batch;
-            java.util.Set<String> given = db.withHandle(h -> repository.withMethod(h, current.stream().map(Paper::id).toList(), SOURCE));
+            java.util.Set<String> given = db.withHandle(h ->
+                    repository.withMethod(h, current.stream().map(Paper::id).toList(), SOURCE));
             Map<String, float[]> vectors = stored == null ? Map.of() : stored.vectorsOfCurrentText(batch);
             int done = 0;
             // A paper at a time, so that closing waits for one paper, not a batch (a shutdown has a deadline).
@@ -105,12 +108,17 @@ public final class KeywordWorker implements AutoCloseable {
 
     // paperVector: the paper's stored vector, or null (the ranker embeds the paper itself).
     List<String> phrases(Paper p, float[] paperVector) {
-        return ranker != null ? ranker.rank(p, paperVector, KEPT) : Keyphrases.statistical(p.title(), p.abstractText(), KEPT);
+        return ranker != null
+                ? ranker.rank(p, paperVector, KEPT)
+                : Keyphrases.statistical(p.title(), p.abstractText(), KEPT);
     }
 
     /** Computes what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */
     public void start(long intervalMillis) {
-        loop.start("keyword-worker", Duration.ofMillis(intervalMillis), this::computePending,
+        loop.start(
+                "keyword-worker",
+                Duration.ofMillis(intervalMillis),
+                this::computePending,
                 e -> LOG.warn("keywords: computing key phrases failed; retrying from the stored cursor", e));
     }
 

@@ -40,8 +40,12 @@ public final class Keywords {
      */
     public static void storeImported(org.jdbi.v3.core.Handle h, Map<String, List<String>> phrases) {
         long seq = io.paperboy.db.ChangeSequence.current(h);
-        new KeywordRepository().upsert(h, phrases.entrySet().stream()
-                .map(e -> new PaperKeywords(e.getKey(), e.getValue(), KeywordWorker.SOURCE, seq)).toList());
+        new KeywordRepository()
+                .upsert(
+                        h,
+                        phrases.entrySet().stream()
+                                .map(e -> new PaperKeywords(e.getKey(), e.getValue(), KeywordWorker.SOURCE, seq))
+                                .toList());
     }
 
     public long count() {

@@ -11,11 +11,18 @@ import io.paperboy.paper.ApiPaper;
  *
  * @param submittedBy null (written) for imported entries that no member submitted
  */
-public record DailyEntry(Featured paper, String title, String summary, String publishedAt, ApiPaper.Person submittedBy,
-        int numComments, @JsonInclude(JsonInclude.Include.NON_NULL) Trending trending) {
+public record DailyEntry(
+        Featured paper,
+        String title,
+        String summary,
+        String publishedAt,
+        ApiPaper.Person submittedBy,
+        int numComments,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Trending trending) {
 
     /** The paper as {@code /api/papers/{id}} shows it, then {@code submittedOnDailyAt} and {@code submittedOnDailyBy}. */
-    public record Featured(@JsonUnwrapped ApiPaper paper, String submittedOnDailyAt, ApiPaper.Person submittedOnDailyBy) {}
+    public record Featured(
+            @JsonUnwrapped ApiPaper paper, String submittedOnDailyAt, ApiPaper.Person submittedOnDailyBy) {}
 
     /** The trending score and why, in words. */
     public record Trending(double score, String why) {}
@@ -24,8 +31,13 @@ public record DailyEntry(Featured paper, String title, String summary, String pu
         ListingEntry entry = listed.entry();
         ApiPaper.Person by = entry.submittedBy() == null ? null : new ApiPaper.Person(entry.submittedBy());
         Trend trend = listed.trend();
-        return new DailyEntry(new Featured(paper, entry.day() + "T00:00:00.000Z", by), listed.paper().title(),
-                listed.paper().abstractText(), paper.publishedAt(), by, paper.numComments(),
+        return new DailyEntry(
+                new Featured(paper, entry.day() + "T00:00:00.000Z", by),
+                listed.paper().title(),
+                listed.paper().abstractText(),
+                paper.publishedAt(),
+                by,
+                paper.numComments(),
                 trend == null ? null : new Trending(trend.score(), trend.why()));
     }
 }

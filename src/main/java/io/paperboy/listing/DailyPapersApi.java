@@ -34,7 +34,6 @@ public final class DailyPapersApi {
         this.comments = comments;
     }
 
-
     public void list(Context ctx) {
         String sort = sort(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
@@ -46,8 +45,15 @@ public final class DailyPapersApi {
         Map<String, Integer> counts = comments.counts(ids);
         // One batch for the page's extras (key phrases, stars, Hub links), not a query per paper.
         Map<String, PaperExtras> extras = paperJson.extras(ids);
-        List<DailyEntry> out = shown.stream().map(p -> DailyEntry.of(p, PaperJson.write(p.paper(), p.upvotes(),
-                counts.getOrDefault(p.paper().id(), 0), extras.getOrDefault(p.paper().id(), PaperExtras.NONE)))).toList();
+        List<DailyEntry> out = shown.stream()
+                .map(p -> DailyEntry.of(
+                        p,
+                        PaperJson.write(
+                                p.paper(),
+                                p.upvotes(),
+                                counts.getOrDefault(p.paper().id(), 0),
+                                extras.getOrDefault(p.paper().id(), PaperExtras.NONE))))
+                .toList();
         HttpPolicy.shortCache(ctx);
         ctx.json(out);
     }
@@ -57,22 +63,30 @@ public final class DailyPapersApi {
      * Each tells the page cache what it depends on, as the HTML listing pages do: the period's
      * papers, or, for trending without a period, anything (any vote may move any paper into it).
      */
-    private List<ListedPaper> papers(Context ctx, String sort, ListingFilter filter, String submitter, int page, int limit) {
+    private List<ListedPaper> papers(
+            Context ctx, String sort, ListingFilter filter, String submitter, int page, int limit) {
         if (!sort.equals("trending")) {
             Period period = period(ctx);
             ListingSlice slice = listings.featured(period, filter, submitter, sort.equals("publishedAt"), page, limit);
-            ListingTopics.declare(ctx, listings, period, slice.papers(), page == 0 && !slice.hasNext()
-                    && filter.equals(ListingFilter.NONE) && submitter == null);
+            ListingTopics.declare(
+                    ctx,
+                    listings,
+                    period,
+                    slice.papers(),
+                    page == 0 && !slice.hasNext() && filter.equals(ListingFilter.NONE) && submitter == null);
             return slice.papers();
         }
-        boolean periodGiven = ctx.queryParam("date") != null || ctx.queryParam("week") != null || ctx.queryParam("month") != null;
+        boolean periodGiven =
+                ctx.queryParam("date") != null || ctx.queryParam("week") != null || ctx.queryParam("month") != null;
         List<ListedPaper> ranked = periodGiven ? listings.trending(period(ctx), filter) : listings.trending(filter);
         if (periodGiven) { // every paper of the period that passes the filter, before the page is cut
             ListingTopics.declare(ctx, listings, period(ctx), ranked, filter.equals(ListingFilter.NONE));
         }
         return ranked.stream()
                 .filter(p -> submitter == null || submitter.equals(p.entry().submittedBy()))
-                .skip((long) page * limit).limit(limit).toList();
+                .skip((long) page * limit)
+                .limit(limit)
+                .toList();
     }
 
     private static String sort(Context ctx) {
@@ -81,8 +95,8 @@ public final class DailyPapersApi {
             return "upvotes";
         }
         if (!List.of("upvotes", "trending", "publishedAt").contains(sort.strip())) {
-            throw new BadRequestResponse("sort must be one of: upvotes, trending, publishedAt; not '"
-                    + Period.printable(sort) + "'");
+            throw new BadRequestResponse(
+                    "sort must be one of: upvotes, trending, publishedAt; not '" + Period.printable(sort) + "'");
         }
         return sort.strip();
     }

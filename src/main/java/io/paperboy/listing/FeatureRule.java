@@ -20,7 +20,8 @@ public record FeatureRule(String category, Pattern keyword, Pattern author) {
         for (String part : text.split(";")) {
             int eq = part.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("rule '" + text + "': expected key=value parts separated by ';', got '" + part + "'");
+                throw new IllegalArgumentException(
+                        "rule '" + text + "': expected key=value parts separated by ';', got '" + part + "'");
             }
             String key = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = part.substring(eq + 1).strip();
@@ -28,12 +29,14 @@ public record FeatureRule(String category, Pattern keyword, Pattern author) {
                 case "cat" -> category = ListingFilter.parse(value, null).category();
                 case "keyword" -> keyword = pattern(text, value);
                 case "author" -> author = pattern(text, value);
-                default -> throw new IllegalArgumentException("rule '" + text + "': unknown key '" + key
-                        + "' (use cat, keyword, author)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "rule '" + text + "': unknown key '" + key + "' (use cat, keyword, author)");
             }
         }
         if (category == null || (keyword == null && author == null)) {
-            throw new IllegalArgumentException("rule '" + text + "': needs cat= and at least one of keyword= and author=");
+            throw new IllegalArgumentException(
+                    "rule '" + text + "': needs cat= and at least one of keyword= and author=");
         }
         return new FeatureRule(category, keyword, author);
     }
@@ -43,8 +46,10 @@ public record FeatureRule(String category, Pattern keyword, Pattern author) {
             return false;
         }
         boolean byKeyword = keyword != null
-                && (keyword.matcher(paper.title()).find() || keyword.matcher(paper.abstractText()).find());
-        boolean byAuthor = author != null && paper.authors().stream().anyMatch(a -> author.matcher(a).find());
+                && (keyword.matcher(paper.title()).find()
+                        || keyword.matcher(paper.abstractText()).find());
+        boolean byAuthor = author != null
+                && paper.authors().stream().anyMatch(a -> author.matcher(a).find());
         return byKeyword || byAuthor;
     }
 
@@ -55,8 +60,8 @@ public record FeatureRule(String category, Pattern keyword, Pattern author) {
         try {
             return Pattern.compile(value, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("rule '" + rule + "': pattern '" + value + "' is not a regular expression: "
-                    + e.getDescription());
+            throw new IllegalArgumentException(
+                    "rule '" + rule + "': pattern '" + value + "' is not a regular expression: " + e.getDescription());
         }
     }
 }

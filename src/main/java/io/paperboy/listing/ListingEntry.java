@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param featuredVersion the arXiv version the entry featured, 0 when the source did not say
  * @param earlierDay when this entry features a new version again, the day of the entry before it; else null
  */
-public record ListingEntry(String paperId, LocalDate day, String submittedBy, int upvotes, String source,
-        int featuredVersion, LocalDate earlierDay) {
+public record ListingEntry(
+        String paperId,
+        LocalDate day,
+        String submittedBy,
+        int upvotes,
+        String source,
+        int featuredVersion,
+        LocalDate earlierDay) {
     /** Entries from a member's submission (or a curator's feature-again) carry this source. */
     public static final String SUBMISSION = "submission";
 
@@ -51,7 +57,9 @@ public record ListingEntry(String paperId, LocalDate day, String submittedBy, in
      * earlier day are kept.
      */
     public ListingEntry mergedWith(ListingEntry incoming) {
-        return new ListingEntry(paperId, day,
+        return new ListingEntry(
+                paperId,
+                day,
                 submittedBy != null ? submittedBy : incoming.submittedBy(),
                 Math.max(upvotes, incoming.upvotes()),
                 source,

@@ -6,8 +6,8 @@ import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperLinks;
 import io.paperboy.web.Feed;
 import io.paperboy.web.FeedWriter;
-import io.paperboy.web.SiteUrl;
 import io.paperboy.web.HttpPolicy;
+import io.paperboy.web.SiteUrl;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,17 +28,22 @@ public final class ListingFeeds {
         this.site = site;
     }
 
-
     public void daily(Context ctx) {
         FeedWriter.Format format = format(ctx);
         String date = ctx.queryParam("date");
-        Period period = date == null ? Period.day(listings.latestDay().orElse(LocalDate.now()))
+        Period period = date == null
+                ? Period.day(listings.latestDay().orElse(LocalDate.now()))
                 : ListingPages.parse(Period.Kind.DAY, date);
         ListingFilter filter = ListingPages.filter(ctx);
         String base = site.base();
         List<ListedPaper> papers = listings.featured(period, filter);
-        Feed feed = feed(base, base + ctx.path() + query(ctx), "Papers of " + period.title(),
-                base + period.path() + filter.query(), papers, period.start().atStartOfDay().toInstant(ZoneOffset.UTC));
+        Feed feed = feed(
+                base,
+                base + ctx.path() + query(ctx),
+                "Papers of " + period.title(),
+                base + period.path() + filter.query(),
+                papers,
+                period.start().atStartOfDay().toInstant(ZoneOffset.UTC));
         // Ordered by votes: a vote on one of the day's papers reorders it, a vote elsewhere does not.
         ListingTopics.declare(ctx, listings, period, papers, filter.equals(ListingFilter.NONE));
         send(ctx, feed, format);
@@ -48,8 +53,13 @@ public final class ListingFeeds {
         FeedWriter.Format format = format(ctx);
         ListingFilter filter = ListingPages.filter(ctx);
         String base = site.base();
-        Feed feed = feed(base, base + ctx.path() + query(ctx), "Trending papers",
-                base + "/papers/trending" + filter.query(), listings.trending(filter), null);
+        Feed feed = feed(
+                base,
+                base + ctx.path() + query(ctx),
+                "Trending papers",
+                base + "/papers/trending" + filter.query(),
+                listings.trending(filter),
+                null);
         // Any vote may move any paper into trending: no topics, so every change drops it.
         send(ctx, feed, format);
     }
@@ -58,7 +68,8 @@ public final class ListingFeeds {
     // written (null lets Feed say so): never 1970-01-01.
     private Feed feed(String base, String id, String title, String home, List<ListedPaper> papers, Instant ifEmpty) {
         List<Feed.Item> items = papers.stream().map(p -> item(base, p)).toList();
-        Instant updated = items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(ifEmpty);
+        Instant updated =
+                items.stream().map(Feed.Item::date).max(Instant::compareTo).orElse(ifEmpty);
         return new Feed(id, title + " · Paperboy", title + ", ranked by the community", home, updated, items);
     }
 
@@ -66,7 +77,8 @@ public final class ListingFeeds {
         Paper p = listed.paper();
         String url = base + PaperLinks.page(p);
         Instant featured = listed.entry().day().atStartOfDay().toInstant(ZoneOffset.UTC);
-        String summary = listed.trend() == null ? p.abstractText()
+        String summary = listed.trend() == null
+                ? p.abstractText()
                 : "Trending: " + listed.trend().why() + "\n\n" + p.abstractText();
         return new Feed.Item(url, p.title(), url, p.authors(), summary, featured);
     }

@@ -16,7 +16,8 @@ public record ListingFilter(String category, boolean hasCode) {
     public static ListingFilter parse(String category, String code) {
         String cat = category == null || category.isBlank() ? null : category.strip();
         if (cat != null && !CATEGORY.matcher(cat).matches()) {
-            throw new IllegalArgumentException("'" + Period.printable(cat) + "' is not an arXiv category such as cs.CL");
+            throw new IllegalArgumentException(
+                    "'" + Period.printable(cat) + "' is not an arXiv category such as cs.CL");
         }
         boolean hasCode = switch (code == null ? "" : code.strip()) {
             case "", "0", "false" -> false;
@@ -35,8 +36,10 @@ public record ListingFilter(String category, boolean hasCode) {
 
     private boolean categoryMatches(String paperCategory) {
         return paperCategory.equalsIgnoreCase(category)
-                || (!category.contains(".") && paperCategory.toLowerCase(java.util.Locale.ROOT)
-                        .startsWith(category.toLowerCase(java.util.Locale.ROOT) + "."));
+                || (!category.contains(".")
+                        && paperCategory
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .startsWith(category.toLowerCase(java.util.Locale.ROOT) + "."));
     }
 
     /** The query string that reproduces this filter, with a leading '?', or "" when empty. */

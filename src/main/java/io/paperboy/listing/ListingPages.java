@@ -9,13 +9,13 @@ import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
-import java.util.Set;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The daily, weekly, monthly and trending pages, in Hugging Face's URL scheme. */
@@ -36,8 +36,12 @@ public final class ListingPages {
      * finds members' display names by user name in one read (from the user feature), {@code extras} the key
      * phrases, GitHub stars and Hub links of papers by id (from the keyword, github and hub features).
      */
-    public ListingPages(ListingService listings, VoteService votes, CommentCounts comments,
-            Function<Collection<String>, Map<String, String>> displayNames, PaperExtras.Source extras) {
+    public ListingPages(
+            ListingService listings,
+            VoteService votes,
+            CommentCounts comments,
+            Function<Collection<String>, Map<String, String>> displayNames,
+            PaperExtras.Source extras) {
         this.extras = extras;
         this.listings = listings;
         this.votes = votes;
@@ -82,25 +86,45 @@ public final class ListingPages {
 
     private void period(Context ctx, Period period) {
         ListingFilter filter = filter(ctx);
-        ListingSlice slice = listings.featured(period, filter, DailyPapersApi.intParam(ctx, "p", 0, 0, MAX_PAGE),
-                ListingSlice.PER_PAGE);
+        ListingSlice slice = listings.featured(
+                period, filter, DailyPapersApi.intParam(ctx, "p", 0, 0, MAX_PAGE), ListingSlice.PER_PAGE);
         List<ListedPaper> papers = slice.papers();
         String section = switch (period.kind()) {
             case DAY -> "daily";
             case WEEK -> "weekly";
             case MONTH -> "monthly";
         };
-        Page page = Page.of(ctx, "Papers of " + period.title(), "The papers featured " + (period.kind() == Period.Kind.DAY
-                ? "on " : "in ") + period.title() + ", most upvoted first", period.path())
+        Page page = Page.of(
+                        ctx,
+                        "Papers of " + period.title(),
+                        "The papers featured " + (period.kind() == Period.Kind.DAY ? "on " : "in ") + period.title()
+                                + ", most upvoted first",
+                        period.path())
                 .withFeeds(feeds(period.kind() == Period.Kind.DAY ? "?date=" + period.key() : "", filter, "daily"));
-        ListingView view = new ListingView(page, section, period.title(), period.path(), papers,
-                nav(period, false), nav(period, true), filter,
-                "No papers were featured " + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
-                upvotedBy(page.member(), papers), submitters(papers)).withCalendar(calendar(period)).withPages(slice);
+        ListingView view = new ListingView(
+                        page,
+                        section,
+                        period.title(),
+                        period.path(),
+                        papers,
+                        nav(period, false),
+                        nav(period, true),
+                        filter,
+                        "No papers were featured "
+                                + (period.kind() == Period.Kind.DAY ? "on this day." : "in this period."),
+                        upvotedBy(page.member(), papers),
+                        submitters(papers))
+                .withCalendar(calendar(period))
+                .withPages(slice);
         HttpPolicy.shortCache(ctx);
         // Calendar and neighbours come from the listings; the cards from these papers, or, on a
         // filtered page or one of several, from whichever papers of the period a change moves here.
-        ListingTopics.declare(ctx, listings, period, papers, slice.page() == 0 && !slice.hasNext() && filter.equals(ListingFilter.NONE));
+        ListingTopics.declare(
+                ctx,
+                listings,
+                period,
+                papers,
+                slice.page() == 0 && !slice.hasNext() && filter.equals(ListingFilter.NONE));
         Templates.page(ctx, "listing/listing.jte", withComments(submitted(ctx, page.member(), view)));
     }
 
@@ -110,9 +134,11 @@ public final class ListingPages {
         if (member == null || id == null) {
             return view;
         }
-        return view.papers().stream().filter(p -> p.paper().id().equals(id)).findFirst()
-                .map(p -> view.withNotice("Thank you: “" + p.paper().title() + "” is featured on this day, "
-                        + "submitted by you."))
+        return view.papers().stream()
+                .filter(p -> p.paper().id().equals(id))
+                .findFirst()
+                .map(p -> view.withNotice(
+                        "Thank you: “" + p.paper().title() + "” is featured on this day, " + "submitted by you."))
                 .orElse(view);
     }
 
@@ -121,8 +147,17 @@ public final class ListingPages {
         Page page = Page.of(ctx, "Trending papers", "The papers members are upvoting now", "/papers/trending")
                 .withFeeds(feeds("", filter, "trending"));
         List<ListedPaper> papers = listings.trending(filter);
-        ListingView view = new ListingView(page, "trending", "Trending", "/papers/trending",
-                papers, null, null, filter, "No papers have been featured yet.", upvotedBy(page.member(), papers),
+        ListingView view = new ListingView(
+                page,
+                "trending",
+                "Trending",
+                "/papers/trending",
+                papers,
+                null,
+                null,
+                filter,
+                "No papers have been featured yet.",
+                upvotedBy(page.member(), papers),
                 submitters(papers));
         HttpPolicy.shortCache(ctx);
         // Any vote may move any paper onto it: it declares no topics, so every change drops it.
@@ -136,14 +171,20 @@ public final class ListingPages {
 
     // Members' own votes make the page theirs (never cached); anonymous pages have none.
     private Set<String> upvotedBy(Member member, List<ListedPaper> papers) {
-        return member == null ? Set.of()
-                : votes.upvotedBy(member.id(), papers.stream().map(p -> p.paper().id()).toList());
+        return member == null
+                ? Set.of()
+                : votes.upvotedBy(
+                        member.id(), papers.stream().map(p -> p.paper().id()).toList());
     }
 
     // One lookup for every member who submitted something listed, not one per submitter.
     private Map<String, String> submitters(List<ListedPaper> papers) {
-        List<String> names = papers.stream().map(ListedPaper::entry).filter(ListingEntry::bySubmission)
-                .map(ListingEntry::submittedBy).distinct().toList();
+        List<String> names = papers.stream()
+                .map(ListedPaper::entry)
+                .filter(ListingEntry::bySubmission)
+                .map(ListingEntry::submittedBy)
+                .distinct()
+                .toList();
         return names.isEmpty() ? Map.of() : displayNames.apply(names);
     }
 
@@ -158,16 +199,23 @@ public final class ListingPages {
     private MonthCalendar calendar(Period period) {
         LocalDate anchor = period.kind() == Period.Kind.WEEK ? period.start().plusDays(3) : period.start();
         Period month = Period.month(YearMonth.from(anchor));
-        return MonthCalendar.of(YearMonth.from(anchor), listings.papersPerDay(month), period,
-                listings.neighbour(month, false).orElse(null), listings.neighbour(month, true).orElse(null));
+        return MonthCalendar.of(
+                YearMonth.from(anchor),
+                listings.papersPerDay(month),
+                period,
+                listings.neighbour(month, false).orElse(null),
+                listings.neighbour(month, true).orElse(null));
     }
 
     static List<Page.FeedLink> feeds(String query, ListingFilter filter, String name) {
-        String filters = filter.query().isEmpty() ? "" : (query.isEmpty() ? "?" : "&") + filter.query().substring(1);
+        String filters = filter.query().isEmpty()
+                ? ""
+                : (query.isEmpty() ? "?" : "&") + filter.query().substring(1);
         List<Page.FeedLink> links = new ArrayList<>();
         links.add(new Page.FeedLink("Atom", "application/atom+xml", "/feeds/" + name + ".atom" + query + filters));
         links.add(new Page.FeedLink("RSS", "application/rss+xml", "/feeds/" + name + ".rss" + query + filters));
-        links.add(new Page.FeedLink("JSON Feed", "application/feed+json", "/feeds/" + name + ".json" + query + filters));
+        links.add(
+                new Page.FeedLink("JSON Feed", "application/feed+json", "/feeds/" + name + ".json" + query + filters));
         return links;
     }
 

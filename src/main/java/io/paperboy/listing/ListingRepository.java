@@ -60,7 +60,8 @@ final class ListingRepository {
     }
 
     List<ListingEntry> forPaper(Handle handle, String paperId) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE paper_id = :id AND " + SHOWN + " ORDER BY day")
+        return handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM listings WHERE paper_id = :id AND " + SHOWN + " ORDER BY day")
                 .bind("id", paperId)
                 .map(ListingRepository::entry)
                 .list();
@@ -97,8 +98,15 @@ final class ListingRepository {
      * {@code offset}: one page of a listing, ordered and cut in SQL. The filter reads the papers'
      * categories (space-separated) and links (JSON, whose kind GitHub marks code) as stored.
      */
-    List<Counted> listPage(Handle handle, LocalDate first, LocalDate last, ListingFilter filter, String submitter,
-            boolean newestPaperFirst, int offset, int limit) {
+    List<Counted> listPage(
+            Handle handle,
+            LocalDate first,
+            LocalDate last,
+            ListingFilter filter,
+            String submitter,
+            boolean newestPaperFirst,
+            int offset,
+            int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT l.paper_id, l.day, l.submitted_by, l.upvotes, l.source, l.featured_version, l.earlier_day,
                        COALESCE(pv.upvotes, 0) AS total
@@ -118,7 +126,9 @@ final class ListingRepository {
         if (submitter != null) {
             sql.append(" AND l.submitted_by = :by");
         }
-        sql.append(" ORDER BY ").append(newestPaperFirst ? "p.published IS NULL, p.published DESC, " : "").append(BY_UPVOTES)
+        sql.append(" ORDER BY ")
+                .append(newestPaperFirst ? "p.published IS NULL, p.published DESC, " : "")
+                .append(BY_UPVOTES)
                 .append(" LIMIT :limit OFFSET :offset");
         var query = handle.createQuery(sql.toString())
                 .bind("first", first.toString())
@@ -157,14 +167,22 @@ final class ListingRepository {
     }
 
     Optional<LocalDate> latestDay(Handle handle) {
-        return handle.createQuery("SELECT max(day) FROM listings WHERE " + SHOWN).mapTo(String.class).findOne().map(LocalDate::parse);
+        return handle.createQuery("SELECT max(day) FROM listings WHERE " + SHOWN)
+                .mapTo(String.class)
+                .findOne()
+                .map(LocalDate::parse);
     }
 
     /** The nearest day before {@code day} (or after, when {@code later}) that has entries. */
     Optional<LocalDate> neighbourDay(Handle handle, LocalDate day, boolean later) {
-        String sql = later ? "SELECT min(day) FROM listings WHERE day > :day AND " + SHOWN
+        String sql = later
+                ? "SELECT min(day) FROM listings WHERE day > :day AND " + SHOWN
                 : "SELECT max(day) FROM listings WHERE day < :day AND " + SHOWN;
-        return handle.createQuery(sql).bind("day", day.toString()).mapTo(String.class).findOne().map(LocalDate::parse);
+        return handle.createQuery(sql)
+                .bind("day", day.toString())
+                .mapTo(String.class)
+                .findOne()
+                .map(LocalDate::parse);
     }
 
     /** How many shown entries each day from {@code first} to {@code last} has; days without any are absent. */
@@ -181,7 +199,8 @@ final class ListingRepository {
 
     /** Every entry of a paper, unfeatured ones too, by day; for curators. */
     List<ListingEntryState> listStatesOf(Handle handle, String paperId) {
-        return handle.createQuery("SELECT " + COLUMNS + ", unfeatured_at FROM listings WHERE paper_id = :id ORDER BY day")
+        return handle.createQuery(
+                        "SELECT " + COLUMNS + ", unfeatured_at FROM listings WHERE paper_id = :id ORDER BY day")
                 .bind("id", paperId)
                 .map((rs, ctx) -> new ListingEntryState(entry(rs, ctx), rs.getString("unfeatured_at") == null))
                 .list();
@@ -189,8 +208,9 @@ final class ListingRepository {
 
     /** Shown entries first stored at or after {@code from} and before {@code to}, oldest first. */
     List<ListingEntry> listStoredBetween(Handle handle, Instant from, Instant to, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM listings WHERE created_at >= :from AND created_at < :to AND "
-                        + SHOWN + " ORDER BY created_at, paper_id, day LIMIT :limit")
+        return handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM listings WHERE created_at >= :from AND created_at < :to AND "
+                                + SHOWN + " ORDER BY created_at, paper_id, day LIMIT :limit")
                 .bind("from", io.paperboy.db.Timestamps.stamp(from))
                 .bind("to", io.paperboy.db.Timestamps.stamp(to))
                 .bind("limit", limit)
@@ -226,18 +246,26 @@ final class ListingRepository {
                 ? handle.createUpdate("UPDATE listings SET unfeatured_at = NULL, change_seq = :seq "
                         + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NOT NULL")
                 : handle.createUpdate("UPDATE listings SET unfeatured_at = :now, change_seq = :seq "
-                        + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NULL")
+                                + "WHERE paper_id = :id AND day = :day AND unfeatured_at IS NULL")
                         .bind("now", clock.instant());
-        return update.bind("seq", seq).bind("id", paperId).bind("day", day.toString()).execute() == 1;
+        return update.bind("seq", seq)
+                        .bind("id", paperId)
+                        .bind("day", day.toString())
+                        .execute()
+                == 1;
     }
 
     long count(Handle handle) {
-        return handle.createQuery("SELECT count(*) FROM listings").mapTo(Long.class).one();
+        return handle.createQuery("SELECT count(*) FROM listings")
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Stores {@code entry} under change number {@code seq} unless its paper and day have one; false when they had. */
     boolean insertIfAbsent(Handle handle, ListingEntry entry, long seq) {
-        return bindEntry(handle.createUpdate(INSERT_IF_ABSENT), entry, seq, clock.instant()).execute() == 1;
+        return bindEntry(handle.createUpdate(INSERT_IF_ABSENT), entry, seq, clock.instant())
+                        .execute()
+                == 1;
     }
 
     /** The entry of {@code paperId} on {@code day}, shown or not. */
@@ -265,23 +293,31 @@ final class ListingRepository {
         return new Counted(entry(rs, ctx), rs.getInt("total"));
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindEntry(S statement, ListingEntry e, long seq,
-            Instant now) {
-        return statement.bind("paper_id", e.paperId())
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindEntry(
+            S statement, ListingEntry e, long seq, Instant now) {
+        return statement
+                .bind("paper_id", e.paperId())
                 .bind("day", e.day().toString())
                 .bind("submitted_by", e.submittedBy())
                 .bind("upvotes", e.upvotes())
                 .bind("source", e.source())
                 .bind("featured_version", e.featuredVersion() == 0 ? null : e.featuredVersion())
-                .bind("earlier_day", e.earlierDay() == null ? null : e.earlierDay().toString())
+                .bind(
+                        "earlier_day",
+                        e.earlierDay() == null ? null : e.earlierDay().toString())
                 .bind("change_seq", seq)
                 .bind("now", now);
     }
 
     private static ListingEntry entry(ResultSet rs, StatementContext ctx) throws SQLException {
         String earlier = rs.getString("earlier_day");
-        return new ListingEntry(rs.getString("paper_id"), LocalDate.parse(rs.getString("day")),
-                rs.getString("submitted_by"), rs.getInt("upvotes"), rs.getString("source"),
-                rs.getInt("featured_version"), earlier == null ? null : LocalDate.parse(earlier));
+        return new ListingEntry(
+                rs.getString("paper_id"),
+                LocalDate.parse(rs.getString("day")),
+                rs.getString("submitted_by"),
+                rs.getInt("upvotes"),
+                rs.getString("source"),
+                rs.getInt("featured_version"),
+                earlier == null ? null : LocalDate.parse(earlier));
     }
 }

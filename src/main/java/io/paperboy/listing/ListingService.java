@@ -8,11 +8,11 @@ import io.paperboy.paper.PaperService;
 import io.paperboy.vote.VoteService;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -49,8 +49,10 @@ public final class ListingService {
 
     /** The papers featured in {@code period} that pass {@code filter}, most upvoted first. */
     public List<ListedPaper> featured(Period period, ListingFilter filter) {
-        return withPapers(db.withHandle(h -> listings.listPage(h, period.start(), period.end(), filter, null, false,
-                0, Integer.MAX_VALUE)), ListingFilter.NONE);
+        return withPapers(
+                db.withHandle(h ->
+                        listings.listPage(h, period.start(), period.end(), filter, null, false, 0, Integer.MAX_VALUE)),
+                ListingFilter.NONE);
     }
 
     /** Page {@code page} (from 0) of {@link #featured(Period, ListingFilter)}, {@code perPage} papers a page. */
@@ -63,11 +65,19 @@ public final class ListingService {
      * {@code submitter} submitted, unless null), most upvoted first or, when {@code newestPaperFirst},
      * newest paper first (ties most upvoted first); ordered and cut in the store.
      */
-    public ListingSlice featured(Period period, ListingFilter filter, String submitter, boolean newestPaperFirst,
-            int page, int perPage) {
-        List<Counted> rows = db.withHandle(h -> listings.listPage(h, period.start(), period.end(), filter, submitter,
-                newestPaperFirst, Math.multiplyExact(page, perPage), perPage + 1));
-        List<ListedPaper> papers = withPapers(rows.size() > perPage ? rows.subList(0, perPage) : rows, ListingFilter.NONE);
+    public ListingSlice featured(
+            Period period, ListingFilter filter, String submitter, boolean newestPaperFirst, int page, int perPage) {
+        List<Counted> rows = db.withHandle(h -> listings.listPage(
+                h,
+                period.start(),
+                period.end(),
+                filter,
+                submitter,
+                newestPaperFirst,
+                Math.multiplyExact(page, perPage),
+                perPage + 1));
+        List<ListedPaper> papers =
+                withPapers(rows.size() > perPage ? rows.subList(0, perPage) : rows, ListingFilter.NONE);
         return new ListingSlice(papers, page, perPage, rows.size() > perPage);
     }
 
@@ -121,7 +131,8 @@ public final class ListingService {
     }
 
     private List<ListedPaper> withPapers(List<Counted> entries, ListingFilter filter) {
-        Map<String, Paper> byId = papers.findAll(entries.stream().map(c -> c.entry().paperId()).distinct().toList());
+        Map<String, Paper> byId = papers.findAll(
+                entries.stream().map(c -> c.entry().paperId()).distinct().toList());
         List<ListedPaper> listed = new ArrayList<>();
         for (Counted c : entries) {
             Paper paper = byId.get(c.entry().paperId());
@@ -170,7 +181,11 @@ public final class ListingService {
      * entry or it already is so. Takes a change number so cached pages refresh.
      */
     public boolean setFeatured(Handle handle, String paperId, LocalDate day, boolean featured) {
-        boolean changed = listings.updateFeatured(handle, paperId, day, featured,
+        boolean changed = listings.updateFeatured(
+                handle,
+                paperId,
+                day,
+                featured,
                 ChangeSequence.next(handle, ChangeSequence.paper(paperId), ChangeSequence.LISTINGS));
         if (changed) {
             votes.lockTotals(handle, List.of(paperId));
@@ -200,7 +215,8 @@ public final class ListingService {
     public int store(Handle handle, List<ListingEntry> incoming) {
         Map<String, ListingEntry> merged = new LinkedHashMap<>();
         incoming.forEach(e -> merged.merge(e.key(), e, ListingEntry::mergedWith));
-        Map<String, ListingEntry> stored = listings.findForPapers(handle,
+        Map<String, ListingEntry> stored = listings.findForPapers(
+                handle,
                 merged.values().stream().map(ListingEntry::paperId).distinct().toList());
         List<ListingEntry> changed = new ArrayList<>();
         for (ListingEntry candidate : merged.values()) {
@@ -212,9 +228,17 @@ public final class ListingService {
         }
         if (!changed.isEmpty()) {
             changed.sort(java.util.Comparator.comparing(ListingEntry::key));
-            listings.upsert(handle, changed, ChangeSequence.next(handle, changed.stream()
-                    .map(e -> java.util.Set.of(ChangeSequence.paper(e.paperId()), ChangeSequence.LISTINGS)).toList()));
-            List<String> recounted = changed.stream().map(ListingEntry::paperId).distinct().toList();
+            listings.upsert(
+                    handle,
+                    changed,
+                    ChangeSequence.next(
+                            handle,
+                            changed.stream()
+                                    .map(e -> java.util.Set.of(
+                                            ChangeSequence.paper(e.paperId()), ChangeSequence.LISTINGS))
+                                    .toList()));
+            List<String> recounted =
+                    changed.stream().map(ListingEntry::paperId).distinct().toList();
             votes.lockTotals(handle, recounted);
             votes.recount(handle, recounted);
         }
@@ -226,7 +250,10 @@ public final class ListingService {
      * already, which is returned instead: a submission never replaces another's entry.
      */
     public Optional<ListingEntry> storeIfAbsent(Handle handle, ListingEntry entry) {
-        if (listings.insertIfAbsent(handle, entry, ChangeSequence.next(handle, ChangeSequence.paper(entry.paperId()), ChangeSequence.LISTINGS))) {
+        if (listings.insertIfAbsent(
+                handle,
+                entry,
+                ChangeSequence.next(handle, ChangeSequence.paper(entry.paperId()), ChangeSequence.LISTINGS))) {
             return Optional.empty();
         }
         return listings.find(handle, entry.paperId(), entry.day());

@@ -48,41 +48,142 @@ public record ListingView(
     }
 
     /** The view without comment counts: every card shows none. */
-    public ListingView(Page page, String section, String heading, String basePath, List<ListedPaper> papers, Nav previous,
-            Nav next, ListingFilter filter, String empty, Set<String> upvoted, Map<String, String> submitters) {
-        this(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted, submitters, Map.of(), null, null, Map.of(), null);
+    public ListingView(
+            Page page,
+            String section,
+            String heading,
+            String basePath,
+            List<ListedPaper> papers,
+            Nav previous,
+            Nav next,
+            ListingFilter filter,
+            String empty,
+            Set<String> upvoted,
+            Map<String, String> submitters) {
+        this(
+                page,
+                section,
+                heading,
+                basePath,
+                papers,
+                previous,
+                next,
+                filter,
+                empty,
+                upvoted,
+                submitters,
+                Map.of(),
+                null,
+                null,
+                Map.of(),
+                null);
     }
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
-        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, counts, calendar, notice, extras, pages);
+        return new ListingView(
+                page,
+                section,
+                heading,
+                basePath,
+                papers,
+                previous,
+                next,
+                filter,
+                empty,
+                upvoted,
+                submitters,
+                counts,
+                calendar,
+                notice,
+                extras,
+                pages);
     }
 
     /** The same view with {@code month} as its date picker. */
     public ListingView withCalendar(MonthCalendar month) {
-        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, month, notice, extras, pages);
+        return new ListingView(
+                page,
+                section,
+                heading,
+                basePath,
+                papers,
+                previous,
+                next,
+                filter,
+                empty,
+                upvoted,
+                submitters,
+                commentCounts,
+                month,
+                notice,
+                extras,
+                pages);
     }
 
     /** The same view saying {@code text} above the list. */
     public ListingView withNotice(String text) {
-        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, text, extras, pages);
+        return new ListingView(
+                page,
+                section,
+                heading,
+                basePath,
+                papers,
+                previous,
+                next,
+                filter,
+                empty,
+                upvoted,
+                submitters,
+                commentCounts,
+                calendar,
+                text,
+                extras,
+                pages);
     }
 
     /** The same view with each paper's key phrases, stars and Hub links. */
     public ListingView withExtras(Map<String, PaperExtras> found) {
-        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, notice, found, pages);
+        return new ListingView(
+                page,
+                section,
+                heading,
+                basePath,
+                papers,
+                previous,
+                next,
+                filter,
+                empty,
+                upvoted,
+                submitters,
+                commentCounts,
+                calendar,
+                notice,
+                found,
+                pages);
     }
 
     /** The same view as page {@code slice} of a longer listing. */
     public ListingView withPages(ListingSlice slice) {
         String newer = slice.page() == 0 ? null : pageHref(slice.page() - 1);
         String older = slice.hasNext() ? pageHref(slice.page() + 1) : null;
-        return new ListingView(page, section, heading, basePath, papers, previous, next, filter, empty, upvoted,
-                submitters, commentCounts, calendar, notice, extras, new Pages(slice.firstRank(), newer, older));
+        return new ListingView(
+                page,
+                section,
+                heading,
+                basePath,
+                papers,
+                previous,
+                next,
+                filter,
+                empty,
+                upvoted,
+                submitters,
+                commentCounts,
+                calendar,
+                notice,
+                extras,
+                new Pages(slice.firstRank(), newer, older));
     }
 
     // Page 0 is the listing's own address; later pages add ?p=N beside the filters.
@@ -128,7 +229,9 @@ public record ListingView(
      * the login page for visitors, to settings (which mail the confirmation link) for unconfirmed members.
      */
     public String csrf() {
-        return page.member() == null || !page.member().verified() ? null : page.visitor().csrfToken();
+        return page.member() == null || !page.member().verified()
+                ? null
+                : page.visitor().csrfToken();
     }
 
     /** A member whose address is not confirmed yet: the vote button says so instead of offering a refused form. */

@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -96,16 +95,26 @@ public final class LookupQueue {
         lock.lock();
         try {
             Deque<Ticket> own = waiting.get(account);
-            int mine = (own == null ? 0 : own.size()) + (running != null && running.account().equals(account) ? 1 : 0);
+            int mine = (own == null ? 0 : own.size())
+                    + (running != null && running.account().equals(account) ? 1 : 0);
             if (mine >= PER_ACCOUNT) {
-                throw new SubmissionRefused(SubmissionRefused.Reason.YOURS_WAITING, "you have " + mine
-                        + " papers waiting for arXiv already: submit this one when they are done (about "
-                        + seconds(pace.multipliedBy(waitingCount + 1)) + ")", null, null);
+                throw new SubmissionRefused(
+                        SubmissionRefused.Reason.YOURS_WAITING,
+                        "you have " + mine
+                                + " papers waiting for arXiv already: submit this one when they are done (about "
+                                + seconds(pace.multipliedBy(waitingCount + 1)) + ")",
+                        null,
+                        null);
             }
             if (waitingCount >= MAX_WAITING) {
-                throw new SubmissionRefused(SubmissionRefused.Reason.LINE_FULL, waitingCount
-                        + " papers are waiting to be looked up on arXiv, which answers one every " + seconds(pace)
-                        + ": try again in " + seconds(pace.multipliedBy(waitingCount + 1)), null, null);
+                throw new SubmissionRefused(
+                        SubmissionRefused.Reason.LINE_FULL,
+                        waitingCount
+                                + " papers are waiting to be looked up on arXiv, which answers one every "
+                                + seconds(pace)
+                                + ": try again in " + seconds(pace.multipliedBy(waitingCount + 1)),
+                        null,
+                        null);
             }
             Ticket ticket = new Ticket(account);
             waiting.computeIfAbsent(account, a -> new ArrayDeque<>()).addLast(ticket);
@@ -127,9 +136,14 @@ public final class LookupQueue {
                 }
                 if (left <= 0) {
                     withdraw(ticket);
-                    throw new SubmissionRefused(SubmissionRefused.Reason.LINE_FULL, "arXiv lookups are slow right now ("
-                            + waitingCount + " waiting after " + seconds(maxWait) + "): nothing was stored, try again in "
-                            + "a few minutes", null, null);
+                    throw new SubmissionRefused(
+                            SubmissionRefused.Reason.LINE_FULL,
+                            "arXiv lookups are slow right now ("
+                                    + waitingCount + " waiting after " + seconds(maxWait)
+                                    + "): nothing was stored, try again in "
+                                    + "a few minutes",
+                            null,
+                            null);
                 }
                 left = changed.awaitNanos(left);
             }

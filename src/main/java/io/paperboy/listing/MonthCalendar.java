@@ -30,25 +30,32 @@ public record MonthCalendar(YearMonth month, List<List<Day>> weeks, Period previ
 
         /** What a screen reader and a tooltip say: "Friday, June 12: 30 papers". */
         public String label() {
-            return date.format(LONG) + ": " + (papers == 0 ? "no papers" : papers == 1 ? "1 paper" : papers + " papers");
+            return date.format(LONG) + ": "
+                    + (papers == 0 ? "no papers" : papers == 1 ? "1 paper" : papers + " papers");
         }
     }
 
     public MonthCalendar {
-        weeks = weeks.stream().map(w -> java.util.Collections.unmodifiableList(new ArrayList<>(w))).toList();
+        weeks = weeks.stream()
+                .map(w -> java.util.Collections.unmodifiableList(new ArrayList<>(w)))
+                .toList();
     }
 
     /** The grid of {@code month}, with {@code papersPerDay} and the days {@code shown} marked. */
-    static MonthCalendar of(YearMonth month, Map<LocalDate, Integer> papersPerDay, Period shown, Period previous,
-            Period next) {
+    static MonthCalendar of(
+            YearMonth month, Map<LocalDate, Integer> papersPerDay, Period shown, Period previous, Period next) {
         List<List<Day>> weeks = new ArrayList<>();
         LocalDate day = month.atDay(1).with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         while (!day.isAfter(month.atEndOfMonth())) {
             List<Day> week = new ArrayList<>();
             for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
-                week.add(YearMonth.from(day).equals(month)
-                        ? new Day(day, papersPerDay.getOrDefault(day, 0), shown.kind() != Period.Kind.MONTH && shown.contains(day))
-                        : null);
+                week.add(
+                        YearMonth.from(day).equals(month)
+                                ? new Day(
+                                        day,
+                                        papersPerDay.getOrDefault(day, 0),
+                                        shown.kind() != Period.Kind.MONTH && shown.contains(day))
+                                : null);
             }
             weeks.add(week);
         }

@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  */
 public record Period(Kind kind, LocalDate start, LocalDate end) {
     /** The three lengths of listing. */
-    public enum Kind { DAY, WEEK, MONTH }
+    public enum Kind {
+        DAY,
+        WEEK,
+        MONTH
+    }
 
     private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
@@ -75,8 +79,9 @@ public record Period(Kind kind, LocalDate start, LocalDate end) {
     public String key() {
         return switch (kind) {
             case DAY -> start.toString();
-            case WEEK -> String.format("%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR),
-                    start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case WEEK ->
+                String.format(
+                        "%d-W%02d", start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTH -> YearMonth.from(start).toString();
         };
     }
@@ -85,8 +90,10 @@ public record Period(Kind kind, LocalDate start, LocalDate end) {
     public String title() {
         return switch (kind) {
             case DAY -> start.format(DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH));
-            case WEEK -> String.format("Week %d of %d", start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
-                    start.get(IsoFields.WEEK_BASED_YEAR));
+            case WEEK ->
+                String.format(
+                        "Week %d of %d",
+                        start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), start.get(IsoFields.WEEK_BASED_YEAR));
             case MONTH -> start.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
         };
     }
@@ -119,14 +126,16 @@ public record Period(Kind kind, LocalDate start, LocalDate end) {
     private static Period parseWeek(String value) {
         Matcher m = WEEK.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + printable(value) + "' is not a week: expected YYYY-Www, e.g. 2024-W05");
+            throw new IllegalArgumentException(
+                    "'" + printable(value) + "' is not a week: expected YYYY-Www, e.g. 2024-W05");
         }
         int year = Integer.parseInt(m.group(1));
         int week = Integer.parseInt(m.group(2));
         LocalDate probe = LocalDate.of(year, 6, 1);
         long weeks = probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
         if (week < 1 || week > weeks) {
-            throw new IllegalArgumentException("week " + week + " does not exist in " + year + " (it has " + weeks + ")");
+            throw new IllegalArgumentException(
+                    "week " + week + " does not exist in " + year + " (it has " + weeks + ")");
         }
         return weekOf(probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week));
     }

@@ -10,7 +10,10 @@ import java.util.Locale;
 public final class RankingPage {
 
     public static void show(Context ctx) {
-        Page page = Page.of(ctx, "How ranking works", "How Paperboy ranks daily and trending papers: the exact formula",
+        Page page = Page.of(
+                ctx,
+                "How ranking works",
+                "How Paperboy ranks daily and trending papers: the exact formula",
                 "/about/ranking");
         HttpPolicy.shortCache(ctx);
         Templates.page(ctx, "listing/ranking.jte", new View(page));
@@ -36,7 +39,8 @@ public final class RankingPage {
 
         /** A vote's weight after {@code hours}, for the table of examples. */
         public String weight(int hours) {
-            return String.format(Locale.ROOT, "%.4f", 1.0 / Math.pow(hours + TrendingScore.OFFSET_HOURS, TrendingScore.GRAVITY));
+            return String.format(
+                    Locale.ROOT, "%.4f", 1.0 / Math.pow(hours + TrendingScore.OFFSET_HOURS, TrendingScore.GRAVITY));
         }
 
         private static String number(double value) {

@@ -13,11 +13,12 @@ import java.util.Set;
 public final class SubmissionInput {
     /** The form field (and JSON property) that carries the id. */
     public static final String FIELD = "arxiv";
+
     public static final String ACCEPTED = "accepted forms: 2401.12345, 2401.12345v2, arXiv:2401.12345, "
             + "hep-th/9901001, math.GT/0309136v1, https://arxiv.org/abs/2401.12345, https://arxiv.org/pdf/2401.12345v2";
     static final int MAX_LENGTH = 300;
-    private static final Set<String> HOSTS = Set.of("arxiv.org", "www.arxiv.org", "export.arxiv.org",
-            "huggingface.co", "www.huggingface.co");
+    private static final Set<String> HOSTS =
+            Set.of("arxiv.org", "www.arxiv.org", "export.arxiv.org", "huggingface.co", "www.huggingface.co");
 
     private SubmissionInput() {}
 
@@ -42,7 +43,9 @@ public final class SubmissionInput {
 
     private static boolean looksLikeLink(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("://") || lower.startsWith("www.") || lower.startsWith("arxiv.org/")
+        return lower.contains("://")
+                || lower.startsWith("www.")
+                || lower.startsWith("arxiv.org/")
                 || lower.startsWith("export.arxiv.org/");
     }
 

@@ -1,7 +1,7 @@
 package io.paperboy.listing;
 
-import io.paperboy.db.Database;
 import io.paperboy.audit.ModerationLog;
+import io.paperboy.db.Database;
 import io.paperboy.db.KeyLocks;
 import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.Paper;
@@ -45,8 +45,14 @@ public final class Submissions {
     public record Submitted(Paper paper, ListingEntry entry) {}
 
     /** Lookups of papers the store does not know wait in {@code line} for their turn to ask {@code arxiv}. */
-    public Submissions(Database db, PaperService papers, ListingService listings, ArxivLookup arxiv, LookupQueue line,
-            ModerationLog moderation, Clock clock) {
+    public Submissions(
+            Database db,
+            PaperService papers,
+            ListingService listings,
+            ArxivLookup arxiv,
+            LookupQueue line,
+            ModerationLog moderation,
+            Clock clock) {
         this.db = db;
         this.papers = papers;
         this.listings = listings;
@@ -73,8 +79,8 @@ public final class Submissions {
         CompletableFuture<Paper> running = known.isPresent() ? null : lookups.putIfAbsent(id.id(), mine);
         try {
             Paper paper = known.orElseGet(() -> running == null ? lead(mine, member, id) : follow(running, member, id));
-            ListingEntry entry = new ListingEntry(paper.id(), today(), member.name(), 0, ListingEntry.SUBMISSION,
-                    paper.version(), null);
+            ListingEntry entry = new ListingEntry(
+                    paper.id(), today(), member.name(), 0, ListingEntry.SUBMISSION, paper.version(), null);
             db.useTransaction(h -> {
                 // Members submitting the paper at once (on any node) take turns from here, and each
                 // asks again whether it is featured: the first one features it, the others are told who did.
@@ -105,8 +111,11 @@ public final class Submissions {
         Paper stored = papers.find(id.id()).orElse(null);
         ListingEntry last = latestEntry(listings.forPaper(id.id())).orElse(null);
         if (stored == null || last == null) {
-            throw new SubmissionRefused(SubmissionRefused.Reason.NEVER_FEATURED, id.id()
-                    + " has not been featured yet, so there is nothing to feature again: submit it instead", stored, null);
+            throw new SubmissionRefused(
+                    SubmissionRefused.Reason.NEVER_FEATURED,
+                    id.id() + " has not been featured yet, so there is nothing to feature again: submit it instead",
+                    stored,
+                    null);
         }
         LocalDate today = today();
         if (!last.day().isBefore(today)) {
@@ -115,26 +124,39 @@ public final class Submissions {
         int featuredVersion = featuredVersion(last, stored);
         Paper current = isNewer(stored, featuredVersion) ? stored : fetch(curator, id);
         if (!isNewer(current, featuredVersion)) {
-            throw new SubmissionRefused(SubmissionRefused.Reason.NO_NEW_VERSION, id.id() + " has no version newer than the one "
-                    + "featured on " + last.day() + " (" + describe(featuredVersion) + "; arXiv's latest is "
-                    + describe(current.version()) + "): a paper is featured again only for a new version", current, last);
+            throw new SubmissionRefused(
+                    SubmissionRefused.Reason.NO_NEW_VERSION,
+                    id.id() + " has no version newer than the one "
+                            + "featured on " + last.day() + " (" + describe(featuredVersion) + "; arXiv's latest is "
+                            + describe(current.version()) + "): a paper is featured again only for a new version",
+                    current,
+                    last);
         }
-        ListingEntry entry = new ListingEntry(current.id(), today, curator.name(), 0, ListingEntry.SUBMISSION,
-                current.version(), last.day());
+        ListingEntry entry = new ListingEntry(
+                current.id(), today, curator.name(), 0, ListingEntry.SUBMISSION, current.version(), last.day());
         db.useTransaction(h -> {
             // Two curators featuring it again at once: one does, the other is told who did.
             KeyLocks.hold(h, FEATURE_LOCK + current.id());
-            latestEntry(listings.forPaper(h, current.id())).filter(e -> !e.day().isBefore(today)).ifPresent(e -> {
-                throw alreadyFeatured(current, e);
-            });
+            latestEntry(listings.forPaper(h, current.id()))
+                    .filter(e -> !e.day().isBefore(today))
+                    .ifPresent(e -> {
+                        throw alreadyFeatured(current, e);
+                    });
             if (current != stored) {
                 papers.store(h, List.of(current));
             }
             listings.storeIfAbsent(h, entry).ifPresent(e -> {
                 throw alreadyFeatured(current, e);
             });
-            moderation.record(h, curator, FEATURE_AGAIN, "listing", entry.key(), "v" + current.version() + "; "
-                    + (featuredVersion == 0 ? "an earlier version" : "v" + featuredVersion) + " was featured on " + last.day());
+            moderation.record(
+                    h,
+                    curator,
+                    FEATURE_AGAIN,
+                    "listing",
+                    entry.key(),
+                    "v" + current.version() + "; "
+                            + (featuredVersion == 0 ? "an earlier version" : "v" + featuredVersion)
+                            + " was featured on " + last.day());
         });
         return new Submitted(current, entry);
     }
@@ -146,7 +168,9 @@ public final class Submissions {
      */
     public boolean canFeatureAgain(Paper paper, List<ListingEntry> entries) {
         Optional<ListingEntry> last = latestEntry(entries);
-        return last.isPresent() && last.get().day().isBefore(today()) && isNewer(paper, featuredVersion(last.get(), paper));
+        return last.isPresent()
+                && last.get().day().isBefore(today())
+                && isNewer(paper, featuredVersion(last.get(), paper));
     }
 
     /**
@@ -159,7 +183,9 @@ public final class Submissions {
         }
         return paper.versions().stream()
                 .filter(v -> !v.created().atOffset(ZoneOffset.UTC).toLocalDate().isAfter(entry.day()))
-                .mapToInt(PaperVersion::number).max().orElse(0);
+                .mapToInt(PaperVersion::number)
+                .max()
+                .orElse(0);
     }
 
     // With the featured version unknown, only a v2 or later can be new.
@@ -190,7 +216,8 @@ public final class Submissions {
         try {
             return lookup.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof SubmissionRefused refused && refused.reason().beforeArxiv()) {
+            if (e.getCause() instanceof SubmissionRefused refused
+                    && refused.reason().beforeArxiv()) {
                 return fetch(member, id);
             }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -199,11 +226,19 @@ public final class Submissions {
 
     private Paper fetch(Member member, ArxivId id) {
         try {
-            return line.run(member.name(), () -> arxiv.find(id)).orElseThrow(() -> new SubmissionRefused(SubmissionRefused.Reason.NOT_ON_ARXIV,
-                    "arXiv has no paper " + id.id() + ": check the id (nothing was stored)", null, null));
+            return line.run(member.name(), () -> arxiv.find(id))
+                    .orElseThrow(() -> new SubmissionRefused(
+                            SubmissionRefused.Reason.NOT_ON_ARXIV,
+                            "arXiv has no paper " + id.id() + ": check the id (nothing was stored)",
+                            null,
+                            null));
         } catch (ArxivLookup.Unavailable e) {
-            throw new SubmissionRefused(SubmissionRefused.Reason.ARXIV_UNAVAILABLE, "arXiv could not be asked about "
-                    + id.id() + " (" + e.getMessage() + "); nothing was stored: try again in a few minutes", null, null);
+            throw new SubmissionRefused(
+                    SubmissionRefused.Reason.ARXIV_UNAVAILABLE,
+                    "arXiv could not be asked about " + id.id() + " (" + e.getMessage()
+                            + "); nothing was stored: try again in a few minutes",
+                    null,
+                    null);
         }
     }
 
@@ -212,8 +247,12 @@ public final class Submissions {
     }
 
     private static SubmissionRefused alreadyFeatured(Paper paper, ListingEntry entry) {
-        return new SubmissionRefused(SubmissionRefused.Reason.ALREADY_FEATURED, paper.id() + " is already featured: on "
-                + entry.day() + (entry.submittedBy() == null ? "" : ", submitted by " + entry.submittedBy()), paper, entry);
+        return new SubmissionRefused(
+                SubmissionRefused.Reason.ALREADY_FEATURED,
+                paper.id() + " is already featured: on " + entry.day()
+                        + (entry.submittedBy() == null ? "" : ", submitted by " + entry.submittedBy()),
+                paper,
+                entry);
     }
 
     private static String describe(int version) {

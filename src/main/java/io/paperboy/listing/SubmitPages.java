@@ -39,17 +39,20 @@ public final class SubmitPages {
      */
     public gg.jte.Content featureAgainButton(Context ctx, Paper paper, List<ListingEntry> entries) {
         Visitor visitor = Visitor.of(ctx);
-        if (!visitor.hasRole(Role.CURATOR) || visitor.csrfToken() == null || !submissions.canFeatureAgain(paper, entries)) {
-            return output -> { };
+        if (!visitor.hasRole(Role.CURATOR)
+                || visitor.csrfToken() == null
+                || !submissions.canFeatureAgain(paper, entries)) {
+            return output -> {};
         }
-        return Templates.fragment("listing/feature-again.jte", java.util.Map.of("paperId", paper.id(), "csrf", visitor.csrfToken()));
+        return Templates.fragment(
+                "listing/feature-again.jte", java.util.Map.of("paperId", paper.id(), "csrf", visitor.csrfToken()));
     }
 
     public SubmitPages(Submissions submissions, Throttles throttles) {
         this.submissions = submissions;
-        this.throttle = throttles.of("submit-account", "submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));
+        this.throttle =
+                throttles.of("submit-account", "submissions for this account", SUBMISSIONS_PER_DAY, Duration.ofDays(1));
     }
-
 
     public void showForm(Context ctx) {
         Visitor.requireMember(ctx);
@@ -65,7 +68,9 @@ public final class SubmitPages {
             ArxivId id = SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD));
             throttle.acquire(member.name());
             Submissions.Submitted done = submitCounted(member, id);
-            ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
+            ctx.redirect(
+                    Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "="
+                            + done.paper().id(),
                     HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, typed.withProblems(e.problems()), null);
@@ -89,8 +94,11 @@ public final class SubmitPages {
         Member curator = Visitor.requireRole(ctx, Role.CURATOR);
         Form typed = Form.typed(ctx, List.of(SubmissionInput.FIELD));
         try {
-            Submissions.Submitted done = submissions.featureAgain(curator, SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD)));
-            ctx.redirect(Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "=" + done.paper().id(),
+            Submissions.Submitted done =
+                    submissions.featureAgain(curator, SubmissionInput.parse(ctx.formParam(SubmissionInput.FIELD)));
+            ctx.redirect(
+                    Period.day(done.entry().day()).path() + "?" + ListingPages.SUBMITTED + "="
+                            + done.paper().id(),
                     HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, typed.withProblems(e.problems()), null);
@@ -103,7 +111,8 @@ public final class SubmitPages {
     public void submitByApi(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         JsonNode body = body(ctx);
-        String raw = body.path(SubmissionInput.FIELD).isTextual() ? body.get(SubmissionInput.FIELD).asText()
+        String raw = body.path(SubmissionInput.FIELD).isTextual()
+                ? body.get(SubmissionInput.FIELD).asText()
                 : ctx.formParam(SubmissionInput.FIELD);
         ArxivId id = SubmissionInput.parse(raw);
         try {
@@ -114,14 +123,21 @@ public final class SubmitPages {
                 throttle.acquire(member.name());
                 done = submitCounted(member, id);
             }
-            ctx.status(HttpStatus.CREATED).json(SubmittedEntry.of(done.entry(), done.paper().title()));
+            ctx.status(HttpStatus.CREATED)
+                    .json(SubmittedEntry.of(done.entry(), done.paper().title()));
         } catch (SubmissionRefused e) {
             if (waitedInLine(e)) {
                 LookupQueue.Wait line = submissions.arxivLine();
-                ctx.header("Retry-After", Long.toString(Math.max(1, line.expected().plus(line.pace()).toSeconds())));
+                ctx.header(
+                        "Retry-After",
+                        Long.toString(
+                                Math.max(1, line.expected().plus(line.pace()).toSeconds())));
             }
-            ctx.status(e.reason().status()).json(new SubmittedEntry.Refusal(e.getMessage(), e.reason().name(),
-                    e.featured() == null ? null : SubmittedEntry.of(e.featured(), null)));
+            ctx.status(e.reason().status())
+                    .json(new SubmittedEntry.Refusal(
+                            e.getMessage(),
+                            e.reason().name(),
+                            e.featured() == null ? null : SubmittedEntry.of(e.featured(), null)));
         }
     }
 
@@ -145,11 +161,15 @@ public final class SubmitPages {
         Page page = Page.of(ctx, "Submit a paper", "Feature an arXiv paper on today's list", "/submit");
         LookupQueue.Wait line = submissions.arxivLine();
         if (refused != null && waitedInLine(refused)) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, line.expected().plus(line.pace()).toSeconds())));
+            ctx.header(
+                    "Retry-After",
+                    Long.toString(Math.max(1, line.expected().plus(line.pace()).toSeconds())));
         }
         ctx.status(status);
-        Templates.page(ctx, "listing/submit.jte", new SubmitView(page, form, refused,
-                Visitor.of(ctx).hasRole(Role.CURATOR), line));
+        Templates.page(
+                ctx,
+                "listing/submit.jte",
+                new SubmitView(page, form, refused, Visitor.of(ctx).hasRole(Role.CURATOR), line));
     }
 
     // Refused before arXiv was asked: the line was full. Such a try is no submission of the day.

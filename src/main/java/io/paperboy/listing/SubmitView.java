@@ -19,19 +19,24 @@ public record SubmitView(Page page, Form form, SubmissionRefused refused, boolea
 
     /** The listing page of the day the refused paper is featured on, or null. */
     public String featuredDayPath() {
-        return refused == null || refused.featured() == null ? null : Period.day(refused.featured().day()).path();
+        return refused == null || refused.featured() == null
+                ? null
+                : Period.day(refused.featured().day()).path();
     }
 
     public boolean offerFeatureAgain() {
-        return curator && refused != null && refused.reason() == SubmissionRefused.Reason.ALREADY_FEATURED
+        return curator
+                && refused != null
+                && refused.reason() == SubmissionRefused.Reason.ALREADY_FEATURED
                 && refused.paper() != null;
     }
 
     /** What a member submitting a paper new to this site should expect, in words. */
     public String expectedWait() {
         String pace = "Papers this site does not have yet are looked up on arXiv, one at a time"
-                + (line.pace().isZero() ? "" : " and one every " + LookupQueue.seconds(line.pace())
-                        + " for the whole site, as arXiv asks")
+                + (line.pace().isZero()
+                        ? ""
+                        : " and one every " + LookupQueue.seconds(line.pace()) + " for the whole site, as arXiv asks")
                 + ", members taking turns.";
         if (line.lookups() == 0) {
             return pace + " No lookup is waiting now: yours would start at once.";

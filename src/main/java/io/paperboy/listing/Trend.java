@@ -26,8 +26,8 @@ public record Trend(double score, int lastDay, int members, int imported, LocalD
             parts.add(lastDay > 0 ? earlier + " earlier" : upvotes(earlier) + " from members, none in the last 24 h");
         }
         if (imported > 0) {
-            parts.add((imported == 1 ? "1 imported upvote" : imported + " imported upvotes")
-                    + ", counted as cast on " + featured);
+            parts.add((imported == 1 ? "1 imported upvote" : imported + " imported upvotes") + ", counted as cast on "
+                    + featured);
         }
         return parts.isEmpty() ? "no upvotes yet; featured " + featured : String.join(" · ", parts);
     }

@@ -26,6 +26,7 @@ import java.util.function.Function;
 final class Trending {
     /** Featured or upvoted this recently: a candidate, besides the most recently featured entries. */
     static final Duration CANDIDATE_WINDOW = Duration.ofDays(7);
+
     static final Duration LAST_DAY = Duration.ofHours(24);
 
     private final Database db;
@@ -52,7 +53,10 @@ final class Trending {
         return db.withHandle(h -> {
             Map<String, Counted> byKey = new LinkedHashMap<>();
             listings.latest(h, latest).forEach(c -> byKey.put(c.entry().key(), c));
-            listings.between(h, firstDay, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))
+            listings.between(
+                            h,
+                            firstDay,
+                            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))
                     .forEach(c -> byKey.put(c.entry().key(), c));
             listings.listCountedOf(h, voted).forEach(c -> byKey.put(c.entry().key(), c));
             return List.copyOf(byKey.values());
@@ -63,12 +67,17 @@ final class Trending {
     List<ListedPaper> rank(List<Counted> entries, Function<List<Counted>, List<ListedPaper>> withPapers) {
         Instant now = clock.instant();
         Map<String, Counted> newest = new LinkedHashMap<>();
-        entries.forEach(c -> newest.merge(c.entry().paperId(), c,
+        entries.forEach(c -> newest.merge(
+                c.entry().paperId(),
+                c,
                 (a, b) -> a.entry().day().isAfter(b.entry().day()) ? a : b));
         Collection<String> ids = newest.keySet();
         Map<String, List<ListingEntry>> featurings = new HashMap<>();
-        db.withHandle(h -> listings.listCountedOf(h, ids)).stream().map(Counted::entry)
-                .forEach(e -> featurings.computeIfAbsent(e.paperId(), k -> new ArrayList<>()).add(e));
+        db.withHandle(h -> listings.listCountedOf(h, ids)).stream()
+                .map(Counted::entry)
+                .forEach(e -> featurings
+                        .computeIfAbsent(e.paperId(), k -> new ArrayList<>())
+                        .add(e));
         Map<String, List<Instant>> cast = new HashMap<>();
         for (CastVote vote : votes.castOn(ids)) {
             cast.computeIfAbsent(vote.paperId(), k -> new ArrayList<>()).add(vote.at());
@@ -79,7 +88,8 @@ final class Trending {
             Trend trend = trend(featurings.getOrDefault(id, List.of(p.entry())), cast.getOrDefault(id, List.of()), now);
             ranked.add(new ListedPaper(p.paper(), p.entry(), p.upvotes(), trend));
         }
-        ranked.sort(Comparator.comparingDouble((ListedPaper p) -> p.trend().score()).reversed()
+        ranked.sort(Comparator.comparingDouble((ListedPaper p) -> p.trend().score())
+                .reversed()
                 .thenComparing(p -> p.entry().day(), Comparator.reverseOrder())
                 .thenComparing(p -> p.paper().id()));
         return ranked;

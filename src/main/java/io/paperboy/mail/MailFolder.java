@@ -28,7 +28,8 @@ public final class MailFolder implements Mailer {
 
     @Override
     public void send(Mail mail) throws MailException {
-        String name = Instant.now().toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = Instant.now().toString().replace(':', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         Path file = dir.resolve(name + ".eml");
         Path partial = dir.resolve(name + ".eml.part");
         try {

@@ -31,11 +31,17 @@ public final class SmtpMailer implements Mailer {
         try {
             Transport.send(MimeMessages.compose(session, from, mail));
         } catch (SMTPSendFailedException e) {
-            throw new MailException("the relay refused the mail to " + mail.to() + ": " + e.getMessage().strip(),
-                    e.getReturnCode() >= 500, e);
+            throw new MailException(
+                    "the relay refused the mail to " + mail.to() + ": "
+                            + e.getMessage().strip(),
+                    e.getReturnCode() >= 500,
+                    e);
         } catch (SendFailedException e) {
-            throw new MailException("the relay refused the mail to " + mail.to() + ": " + e.getMessage().strip(),
-                    permanent(e), e);
+            throw new MailException(
+                    "the relay refused the mail to " + mail.to() + ": "
+                            + e.getMessage().strip(),
+                    permanent(e),
+                    e);
         } catch (AddressException e) {
             throw new MailException("not a mail address: " + mail.to(), true, e);
         } catch (MessagingException e) {

@@ -5,7 +5,11 @@ package io.paperboy.mail;
  * byte, port 465) or NONE (plain, for a relay on localhost); user and password may be null.
  */
 public record SmtpSettings(String host, int port, Security security, String user, String password, String from) {
-    public enum Security { STARTTLS, SMTPS, NONE }
+    public enum Security {
+        STARTTLS,
+        SMTPS,
+        NONE
+    }
 
     public SmtpSettings {
         if (host == null || host.isBlank()) {
@@ -19,7 +23,7 @@ public record SmtpSettings(String host, int port, Security security, String user
     /** Never the password: settings end up in log lines and error messages. */
     @Override
     public String toString() {
-        return "SmtpSettings[" + security + " " + (user == null ? "" : user + "@") + host + ":" + port
-                + ", password " + (password == null ? "none" : "(hidden)") + ", from " + from + "]";
+        return "SmtpSettings[" + security + " " + (user == null ? "" : user + "@") + host + ":" + port + ", password "
+                + (password == null ? "none" : "(hidden)") + ", from " + from + "]";
     }
 }

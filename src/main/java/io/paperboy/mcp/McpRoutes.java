@@ -54,18 +54,19 @@ public final class McpRoutes implements McpStatelessServerTransport {
 
     public McpRoutes(ReadTools read, MemberTools member) {
         List<SyncToolSpecification> tools = Stream.concat(read.tools().stream(), member.tools().stream())
-                .map(this::specification).toList();
+                .map(this::specification)
+                .toList();
         this.server = McpServer.sync(this)
                 .serverInfo("paperboy", version())
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(json)
                 .validateToolInputs(false) // ToolArguments says what is wrong in the tool's own words
                 .immediateExecution(true) // run on the request's (virtual) thread
                 .tools(tools)
                 .build();
     }
-
 
     @Override
     public void setMcpHandler(McpStatelessServerHandler handler) {
@@ -81,7 +82,8 @@ public final class McpRoutes implements McpStatelessServerTransport {
         refuseCrossSite(ctx);
         String accept = ctx.header("Accept");
         if (accept != null && !accept.contains("application/json") && !accept.contains("*/*")) {
-            throw new HttpResponseException(HttpStatus.NOT_ACCEPTABLE.getCode(),
+            throw new HttpResponseException(
+                    HttpStatus.NOT_ACCEPTABLE.getCode(),
                     "an MCP client must accept application/json (and may accept text/event-stream)");
         }
         McpSchema.JSONRPCMessage message;
@@ -89,14 +91,21 @@ public final class McpRoutes implements McpStatelessServerTransport {
             message = McpSchema.deserializeJsonRpcMessage(json, ctx.body());
         } catch (IOException | IllegalArgumentException e) {
             // JSON-RPC's answer to a message it cannot read: id null, code -32700.
-            ctx.status(HttpStatus.BAD_REQUEST).json(new Unreadable(McpSchema.JSONRPC_VERSION, null, new Unreadable.Error(
-                    McpSchema.ErrorCodes.PARSE_ERROR, "the body is not one JSON-RPC 2.0 message: " + firstLine(e.getMessage()))));
+            ctx.status(HttpStatus.BAD_REQUEST)
+                    .json(new Unreadable(
+                            McpSchema.JSONRPC_VERSION,
+                            null,
+                            new Unreadable.Error(
+                                    McpSchema.ErrorCodes.PARSE_ERROR,
+                                    "the body is not one JSON-RPC 2.0 message: " + firstLine(e.getMessage()))));
             return;
         }
-        McpTransportContext context = McpTransportContext.create(Map.of(CALLER, new McpTool.Caller(member(ctx), ctx.ip())));
+        McpTransportContext context =
+                McpTransportContext.create(Map.of(CALLER, new McpTool.Caller(member(ctx), ctx.ip())));
         ctx.header("Cache-Control", "no-store");
         if (message instanceof McpSchema.JSONRPCRequest request) {
-            McpSchema.JSONRPCResponse response = handler.handleRequest(context, request).block();
+            McpSchema.JSONRPCResponse response =
+                    handler.handleRequest(context, request).block();
             ctx.contentType("application/json").result(json.writeValueAsString(response));
         } else {
             if (message instanceof McpSchema.JSONRPCNotification notification) {
@@ -113,12 +122,14 @@ public final class McpRoutes implements McpStatelessServerTransport {
 
     private static void refuseCrossSite(Context ctx) {
         String fetchSite = ctx.header("Sec-Fetch-Site");
-        boolean crossSite = fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin")
-                && !fetchSite.equalsIgnoreCase("none");
+        boolean crossSite =
+                fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none");
         String origin = ctx.header("Origin");
         if (crossSite || (origin != null && !origin.equals("null") && !sameHost(origin, ctx.host()))) {
-            throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), "cross-site request refused: MCP clients "
-                    + "call " + PATH + " directly, not from another site's pages");
+            throw new HttpResponseException(
+                    HttpStatus.FORBIDDEN.getCode(),
+                    "cross-site request refused: MCP clients " + "call " + PATH
+                            + " directly, not from another site's pages");
         }
     }
 
@@ -133,7 +144,8 @@ public final class McpRoutes implements McpStatelessServerTransport {
 
     public static void noStream(Context ctx) {
         ctx.header("Allow", "POST");
-        throw new HttpResponseException(HttpStatus.METHOD_NOT_ALLOWED.getCode(),
+        throw new HttpResponseException(
+                HttpStatus.METHOD_NOT_ALLOWED.getCode(),
                 "this MCP endpoint is stateless: POST each JSON-RPC message; it opens no event stream");
     }
 
@@ -150,7 +162,8 @@ public final class McpRoutes implements McpStatelessServerTransport {
 
     private static CallToolResult call(McpTool tool, McpTransportContext context, CallToolRequest request) {
         try {
-            String text = tool.handler().call(new ToolArguments(request.arguments()), (McpTool.Caller) context.get(CALLER));
+            String text =
+                    tool.handler().call(new ToolArguments(request.arguments()), (McpTool.Caller) context.get(CALLER));
             return CallToolResult.builder().addTextContent(text).isError(false).build();
         } catch (ToolError e) {
             return failed(e.getMessage());
@@ -167,7 +180,8 @@ public final class McpRoutes implements McpStatelessServerTransport {
     }
 
     private static String firstLine(String message) {
-        String text = message == null ? "malformed" : message.lines().findFirst().orElse("malformed");
+        String text =
+                message == null ? "malformed" : message.lines().findFirst().orElse("malformed");
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 

@@ -12,8 +12,14 @@ import java.util.Map;
  * @param arguments JSON Schema of each argument, by name, in the order an assistant should read them
  * @param required the arguments a call must give
  */
-record McpTool(String name, String title, String description, Map<String, Object> arguments, List<String> required,
-        boolean readOnly, Handler handler) {
+record McpTool(
+        String name,
+        String title,
+        String description,
+        Map<String, Object> arguments,
+        List<String> required,
+        boolean readOnly,
+        Handler handler) {
 
     /** Runs one call for {@code caller}. */
     @FunctionalInterface
@@ -31,8 +37,15 @@ record McpTool(String name, String title, String description, Map<String, Object
     }
 
     static Map<String, Object> whole(String description, int min, int max, int fallback) {
-        return ordered("type", "integer", "description", description + " (default " + fallback + ")",
-                "minimum", min, "maximum", max);
+        return ordered(
+                "type",
+                "integer",
+                "description",
+                description + " (default " + fallback + ")",
+                "minimum",
+                min,
+                "maximum",
+                max);
     }
 
     static Map<String, Object> flag(String description) {

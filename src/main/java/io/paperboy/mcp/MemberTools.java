@@ -35,7 +35,12 @@ public final class MemberTools {
     private final ActionLimit voteLimit;
     private final ActionLimit saveLimit;
 
-    public MemberTools(VoteService votes, ReadingList readingList, ForYou forYou, SiteUrl site, ActionLimit voteLimit,
+    public MemberTools(
+            VoteService votes,
+            ReadingList readingList,
+            ForYou forYou,
+            SiteUrl site,
+            ActionLimit voteLimit,
             ActionLimit saveLimit) {
         this.votes = votes;
         this.readingList = readingList;
@@ -47,21 +52,33 @@ public final class MemberTools {
 
     List<McpTool> tools() {
         return List.of(
-                new McpTool("upvote_paper", "Upvote a paper",
+                new McpTool(
+                        "upvote_paper",
+                        "Upvote a paper",
                         "Upvote a paper as the token's member (remove: true takes the upvote back). Needs the "
                                 + "member's API token and a confirmed email address; upvoting twice counts once.",
                         arguments("id", text("the paper's id"), "remove", flag("take the upvote back instead")),
-                        List.of("id"), false, this::upvote),
-                new McpTool("save_paper", "Save a paper to the reading list",
+                        List.of("id"),
+                        false,
+                        this::upvote),
+                new McpTool(
+                        "save_paper",
+                        "Save a paper to the reading list",
                         "Put a paper on the token's member's reading list (remove: true takes it off). Needs "
                                 + "the member's API token.",
                         arguments("id", text("the paper's id"), "remove", flag("take the paper off the list instead")),
-                        List.of("id"), false, this::save),
-                new McpTool("for_you", "Papers for you",
+                        List.of("id"),
+                        false,
+                        this::save),
+                new McpTool(
+                        "for_you",
+                        "Papers for you",
                         "The token's member's \"for you\" papers: like the ones they upvoted or saved, each "
                                 + "with the paper it is like. Needs the member's API token.",
                         arguments("limit", whole("how many papers", 1, MAX_FOR_YOU, 10)),
-                        List.of(), true, this::forYou));
+                        List.of(),
+                        true,
+                        this::forYou));
     }
 
     private String upvote(ToolArguments args, McpTool.Caller caller) {
@@ -77,7 +94,8 @@ public final class MemberTools {
         VoteState state = (remove ? votes.removeUpvote(voter.id(), id) : votes.upvote(voter.id(), id))
                 .orElseThrow(() -> unknown(id));
         int count = state.upvotes();
-        String did = state.changed() ? (remove ? "Took back your upvote of " : "Upvoted ")
+        String did = state.changed()
+                ? (remove ? "Took back your upvote of " : "Upvoted ")
                 : (remove ? "You had not upvoted " : "You had already upvoted ");
         return did + id + ". It has " + count + (count == 1 ? " upvote" : " upvotes") + " now.";
     }
@@ -88,7 +106,8 @@ public final class MemberTools {
         Member saver = require(caller.member());
         String id = args.paperId("id");
         if (args.flag("remove", false)) {
-            return readingList.remove(saver.id(), id) ? "Took " + id + " off your reading list."
+            return readingList.remove(saver.id(), id)
+                    ? "Took " + id + " off your reading list."
                     : id + " was not on your reading list.";
         }
         boolean added = readingList.save(saver.id(), id).orElseThrow(() -> unknown(id));
@@ -105,8 +124,9 @@ public final class MemberTools {
         }
         String empty = switch (feed.empty() == null ? ForYou.Empty.NONE : feed.empty()) {
             case NOTHING_LIKED -> "Nothing yet: upvote or save a few papers and this list learns what you like.";
-            case NO_EMBEDDINGS -> "Nothing yet: the papers you liked are not embedded yet (this site may not rank "
-                    + "by meaning); try again later.";
+            case NO_EMBEDDINGS ->
+                "Nothing yet: the papers you liked are not embedded yet (this site may not rank "
+                        + "by meaning); try again later.";
             case NONE -> "No new papers like the ones you liked.";
         };
         return PaperMarkdown.list("For you, " + reader.displayName(), entries, empty);

@@ -24,7 +24,9 @@ final class PaperMarkdown {
     String paper(Paper p, int upvotes) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(oneLine(p.title())).append("\n\n");
-        md.append("- **Id:** ").append(p.id()).append(p.version() > 0 ? " (latest version v" + p.version() + ")" : "")
+        md.append("- **Id:** ")
+                .append(p.id())
+                .append(p.version() > 0 ? " (latest version v" + p.version() + ")" : "")
                 .append('\n');
         if (!p.authors().isEmpty()) {
             md.append("- **Authors:** ").append(String.join(", ", p.authors())).append('\n');
@@ -37,15 +39,25 @@ final class PaperMarkdown {
             md.append('\n');
         }
         if (!p.categories().isEmpty()) {
-            md.append("- **Categories:** ").append(String.join(", ", p.categories())).append('\n');
+            md.append("- **Categories:** ")
+                    .append(String.join(", ", p.categories()))
+                    .append('\n');
         }
         md.append("- **Upvotes:** ").append(upvotes).append('\n');
         md.append("- **Page:** ").append(site.absolute(PaperLinks.page(p))).append('\n');
         if (p.isArxiv()) {
-            md.append("- **arXiv:** ").append(PaperLinks.abs(p)).append(" (PDF: ").append(PaperLinks.pdf(p)).append(")\n");
+            md.append("- **arXiv:** ")
+                    .append(PaperLinks.abs(p))
+                    .append(" (PDF: ")
+                    .append(PaperLinks.pdf(p))
+                    .append(")\n");
         }
         for (ArtifactLink link : p.links()) {
-            md.append("- **").append(link.kind().label()).append(":** ").append(link.url()).append('\n');
+            md.append("- **")
+                    .append(link.kind().label())
+                    .append(":** ")
+                    .append(link.url())
+                    .append('\n');
         }
         for (String doi : p.dois()) {
             md.append("- **DOI:** ").append(doi).append('\n');
@@ -59,8 +71,13 @@ final class PaperMarkdown {
     /** One list entry: "1. [Title](page) — id · authors · date · N upvotes", then why, then the abstract's start. */
     String entry(int rank, Paper p, Integer upvotes, String why) {
         StringBuilder md = new StringBuilder();
-        md.append(rank).append(". [").append(linkText(p.title())).append("](").append(site.absolute(PaperLinks.page(p)))
-                .append(") — ").append(p.id());
+        md.append(rank)
+                .append(". [")
+                .append(linkText(p.title()))
+                .append("](")
+                .append(site.absolute(PaperLinks.page(p)))
+                .append(") — ")
+                .append(p.id());
         if (!p.authors().isEmpty()) {
             md.append(" · ").append(authors(p.authors()));
         }
@@ -90,12 +107,17 @@ final class PaperMarkdown {
 
     private static void optional(StringBuilder md, String label, String value) {
         if (value != null && !value.isBlank()) {
-            md.append("- **").append(label).append(":** ").append(oneLine(value)).append('\n');
+            md.append("- **")
+                    .append(label)
+                    .append(":** ")
+                    .append(oneLine(value))
+                    .append('\n');
         }
     }
 
     private static String authors(List<String> authors) {
-        return authors.size() <= AUTHORS_IN_LIST ? String.join(", ", authors)
+        return authors.size() <= AUTHORS_IN_LIST
+                ? String.join(", ", authors)
                 : String.join(", ", authors.subList(0, AUTHORS_IN_LIST)) + " et al.";
     }
 

@@ -11,15 +11,14 @@ import io.paperboy.listing.ListingFilter;
 import io.paperboy.listing.ListingService;
 import io.paperboy.listing.Period;
 import io.paperboy.paper.Paper;
-import io.paperboy.paper.Related;
 import io.paperboy.paper.PaperService;
+import io.paperboy.paper.Related;
 import io.paperboy.search.InvalidQueryException;
 import io.paperboy.search.Ranking;
 import io.paperboy.search.SearchHit;
 import io.paperboy.search.SearchOrder;
 import io.paperboy.search.SearchResults;
 import io.paperboy.search.SearchService;
-import io.paperboy.web.Member;
 import io.paperboy.web.SiteUrl;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -52,8 +51,14 @@ public final class ReadTools {
      * {@code similar} gives the papers like one, best first (the similar-papers API's); {@code upvotes}
      * a paper's count as the pages show it; {@code defaultRanking} is the site's (hybrid when it embeds).
      */
-    public ReadTools(SearchService search, Ranking defaultRanking, PaperService papers, ListingService listings,
-            BiFunction<String, Integer, List<Related>> similar, ToIntFunction<String> upvotes, SiteUrl site) {
+    public ReadTools(
+            SearchService search,
+            Ranking defaultRanking,
+            PaperService papers,
+            ListingService listings,
+            BiFunction<String, Integer, List<Related>> similar,
+            ToIntFunction<String> upvotes,
+            SiteUrl site) {
         this.search = search;
         this.defaultRanking = defaultRanking;
         this.papers = papers;
@@ -64,50 +69,107 @@ public final class ReadTools {
     }
 
     List<McpTool> tools() {
-        Map<String, Object> category = text("arXiv category such as cs.CL, or an archive such as cs for all of its categories");
+        Map<String, Object> category =
+                text("arXiv category such as cs.CL, or an archive such as cs for all of its categories");
         Map<String, Object> hasCode = flag("only papers with a code repository");
         Map<String, Object> limit = whole("how many papers", 1, MAX_LIST, 20);
         return List.of(
-                new McpTool("search_papers", "Search papers",
+                new McpTool(
+                        "search_papers",
+                        "Search papers",
                         "Search every paper the site knows. The query language: words, \"exact phrases\", "
                                 + "author:\"Name\", cat:cs.CL (or cat:cs), year:2024 or year:2020..2022, "
                                 + "date:2024-01..2024-06, and -word / -cat:x to exclude. mode 'keyword' ranks by "
                                 + "BM25, 'meaning' by embeddings, 'hybrid' fuses both (meaning and hybrid need a "
                                 + "site that embeds papers; the default is the site's own).",
-                        arguments("query", text("the search, in the site's query language"),
-                                "mode", choice("how to rank: keyword, hybrid or meaning", MODES),
-                                "sort", choice("relevance (default), date (newest first) or upvotes", SORTS),
-                                "limit", whole("how many papers", 1, MAX_SEARCH, 10)),
-                        List.of("query"), true, (args, caller) -> searchPapers(args)),
-                new McpTool("get_paper", "Get a paper",
+                        arguments(
+                                "query",
+                                text("the search, in the site's query language"),
+                                "mode",
+                                choice("how to rank: keyword, hybrid or meaning", MODES),
+                                "sort",
+                                choice("relevance (default), date (newest first) or upvotes", SORTS),
+                                "limit",
+                                whole("how many papers", 1, MAX_SEARCH, 10)),
+                        List.of("query"),
+                        true,
+                        (args, caller) -> searchPapers(args)),
+                new McpTool(
+                        "get_paper",
+                        "Get a paper",
                         "One paper as Markdown: title, authors, dates, categories, links (arXiv, PDF, code, "
                                 + "models), upvotes and the abstract.",
-                        arguments("id", text("the paper's id: an arXiv id such as 2306.15794 (a version or "
-                                + "'arXiv:' prefix is fine) or the site's own pb-… id")),
-                        List.of("id"), true, (args, caller) -> getPaper(args)),
-                new McpTool("daily_papers", "Daily papers",
+                        arguments(
+                                "id",
+                                text("the paper's id: an arXiv id such as 2306.15794 (a version or "
+                                        + "'arXiv:' prefix is fine) or the site's own pb-… id")),
+                        List.of("id"),
+                        true,
+                        (args, caller) -> getPaper(args)),
+                new McpTool(
+                        "daily_papers",
+                        "Daily papers",
                         "The papers featured on one day, most upvoted first (default: the latest day with papers).",
-                        arguments("date", text("the day, YYYY-MM-DD"), "category", category, "has_code", hasCode,
-                                "limit", limit),
-                        List.of(), true, (args, caller) -> featured(args, "date", Period.Kind.DAY)),
-                new McpTool("weekly_papers", "Weekly papers",
+                        arguments(
+                                "date",
+                                text("the day, YYYY-MM-DD"),
+                                "category",
+                                category,
+                                "has_code",
+                                hasCode,
+                                "limit",
+                                limit),
+                        List.of(),
+                        true,
+                        (args, caller) -> featured(args, "date", Period.Kind.DAY)),
+                new McpTool(
+                        "weekly_papers",
+                        "Weekly papers",
                         "The papers featured in one ISO week, most upvoted first (default: the latest day's week).",
-                        arguments("week", text("the ISO week, YYYY-Www such as 2024-W20"), "category", category,
-                                "has_code", hasCode, "limit", limit),
-                        List.of(), true, (args, caller) -> featured(args, "week", Period.Kind.WEEK)),
-                new McpTool("monthly_papers", "Monthly papers",
+                        arguments(
+                                "week",
+                                text("the ISO week, YYYY-Www such as 2024-W20"),
+                                "category",
+                                category,
+                                "has_code",
+                                hasCode,
+                                "limit",
+                                limit),
+                        List.of(),
+                        true,
+                        (args, caller) -> featured(args, "week", Period.Kind.WEEK)),
+                new McpTool(
+                        "monthly_papers",
+                        "Monthly papers",
                         "The papers featured in one month, most upvoted first (default: the latest day's month).",
-                        arguments("month", text("the month, YYYY-MM"), "category", category, "has_code", hasCode,
-                                "limit", limit),
-                        List.of(), true, (args, caller) -> featured(args, "month", Period.Kind.MONTH)),
-                new McpTool("trending_papers", "Trending papers",
+                        arguments(
+                                "month",
+                                text("the month, YYYY-MM"),
+                                "category",
+                                category,
+                                "has_code",
+                                hasCode,
+                                "limit",
+                                limit),
+                        List.of(),
+                        true,
+                        (args, caller) -> featured(args, "month", Period.Kind.MONTH)),
+                new McpTool(
+                        "trending_papers",
+                        "Trending papers",
                         "The papers trending now (recent upvotes weigh most), each with why it trends.",
                         arguments("category", category, "has_code", hasCode, "limit", limit),
-                        List.of(), true, (args, caller) -> trending(args)),
-                new McpTool("similar_papers", "Similar papers",
+                        List.of(),
+                        true,
+                        (args, caller) -> trending(args)),
+                new McpTool(
+                        "similar_papers",
+                        "Similar papers",
                         "Papers like the given one, closest first, as the paper's page lists them.",
                         arguments("id", text("the paper's id"), "limit", whole("how many papers", 1, MAX_SEARCH, 10)),
-                        List.of("id"), true, (args, caller) -> similarPapers(args)));
+                        List.of("id"),
+                        true,
+                        (args, caller) -> similarPapers(args)));
     }
 
     private String searchPapers(ToolArguments args) {
@@ -124,18 +186,23 @@ public final class ReadTools {
         }
         boolean close = results.hits().isEmpty() && !results.closeInMeaning().isEmpty();
         List<SearchHit> hits = close ? results.closeInMeaning() : results.hits();
-        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
+        Map<String, Paper> found =
+                papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         List<String> entries = new ArrayList<>();
         for (SearchHit hit : hits) {
             Paper p = found.get(hit.paperId());
             if (p != null) {
-                entries.add(markdown.entry(entries.size() + 1, p, upvotes.applyAsInt(p.id()),
+                entries.add(markdown.entry(
+                        entries.size() + 1,
+                        p,
+                        upvotes.applyAsInt(p.id()),
                         close ? "no paper contains these words; this one is close in meaning" : null));
             }
         }
-        String heading = "Papers for \"" + query + "\"" + (results.fuzzy() ? " (nothing matched exactly; "
-                + "these match with a typo's tolerance)" : "");
-        return PaperMarkdown.list(heading, entries, "No paper matches. Try fewer words, or mode 'hybrid' to rank by meaning.");
+        String heading = "Papers for \"" + query + "\""
+                + (results.fuzzy() ? " (nothing matched exactly; " + "these match with a typo's tolerance)" : "");
+        return PaperMarkdown.list(
+                heading, entries, "No paper matches. Try fewer words, or mode 'hybrid' to rank by meaning.");
     }
 
     private Ranking ranking(String mode) {
@@ -168,11 +235,17 @@ public final class ReadTools {
         List<String> entries = new ArrayList<>();
         for (ListedPaper p : listed.subList(0, Math.min(listed.size(), args.whole("limit", 20, 1, MAX_LIST)))) {
             String by = p.entry().submittedBy();
-            entries.add(markdown.entry(entries.size() + 1, p.paper(), p.upvotes(),
+            entries.add(markdown.entry(
+                    entries.size() + 1,
+                    p.paper(),
+                    p.upvotes(),
                     "featured on " + p.entry().day() + (by == null ? "" : ", submitted by " + by)));
         }
-        return PaperMarkdown.list(period.title() + " (" + period.key() + ")", entries, "No papers were featured in " + period.title()
-                + (listed.isEmpty() ? "" : " that pass the filter") + ".");
+        return PaperMarkdown.list(
+                period.title() + " (" + period.key() + ")",
+                entries,
+                "No papers were featured in " + period.title() + (listed.isEmpty() ? "" : " that pass the filter")
+                        + ".");
     }
 
     private Period latest(Period.Kind kind) {
@@ -191,7 +264,10 @@ public final class ReadTools {
         List<ListedPaper> listed = listings.trending(filter);
         List<String> entries = new ArrayList<>();
         for (ListedPaper p : listed.subList(0, Math.min(listed.size(), limit))) {
-            entries.add(markdown.entry(entries.size() + 1, p.paper(), p.upvotes(),
+            entries.add(markdown.entry(
+                    entries.size() + 1,
+                    p.paper(),
+                    p.upvotes(),
                     p.trend() == null ? null : p.trend().why()));
         }
         return PaperMarkdown.list("Trending papers", entries, "No paper trends now.");
@@ -203,10 +279,16 @@ public final class ReadTools {
         int limit = args.whole("limit", 10, 1, MAX_SEARCH);
         List<String> entries = new ArrayList<>();
         for (Related like : similar.apply(p.id(), limit)) {
-            entries.add(markdown.entry(entries.size() + 1, like.paper(), upvotes.applyAsInt(like.paper().id()), like.why()));
+            entries.add(markdown.entry(
+                    entries.size() + 1,
+                    like.paper(),
+                    upvotes.applyAsInt(like.paper().id()),
+                    like.why()));
         }
         // Similar means near by embedding: a site without embeddings (or before they are computed) has none.
-        return PaperMarkdown.list("Papers like \"" + p.title().strip() + "\" (" + p.id() + ")", entries,
+        return PaperMarkdown.list(
+                "Papers like \"" + p.title().strip() + "\" (" + p.id() + ")",
+                entries,
                 "No similar papers are known yet: they are found by meaning, and this site has no embedding of this paper.");
     }
 

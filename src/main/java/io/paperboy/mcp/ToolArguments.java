@@ -94,8 +94,8 @@ final class ToolArguments {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
-            throw new ToolError("argument '" + name + "' must be one of: " + String.join(", ", allowed) + "; not "
-                    + shown(value));
+            throw new ToolError(
+                    "argument '" + name + "' must be one of: " + String.join(", ", allowed) + "; not " + shown(value));
         }
         return lower;
     }

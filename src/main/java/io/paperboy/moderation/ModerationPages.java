@@ -6,9 +6,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
-import io.paperboy.paper.StoredPaper;
 import io.paperboy.paper.PaperIds;
 import io.paperboy.paper.PaperService;
+import io.paperboy.paper.StoredPaper;
 import io.paperboy.user.AccountService;
 import io.paperboy.user.Claims;
 import io.paperboy.web.Member;
@@ -34,10 +34,22 @@ public final class ModerationPages {
     private static final int LISTED = 100;
     // Codes, not text, in the URL: a link cannot make a page say whatever its author likes.
     private static final Map<String, String> DONE = Map.of(
-            "hidden", "Paper hidden.", "unhidden", "Paper shown again.",
-            "unfeatured", "Entry taken off its listing.", "restored", "Entry restored.",
-            "approved", "Claim approved.", "rejected", "Claim rejected.",
-            "role", "Role changed.", "unchanged", "Nothing to change: it already was so.");
+            "hidden",
+            "Paper hidden.",
+            "unhidden",
+            "Paper shown again.",
+            "unfeatured",
+            "Entry taken off its listing.",
+            "restored",
+            "Entry restored.",
+            "approved",
+            "Claim approved.",
+            "rejected",
+            "Claim rejected.",
+            "role",
+            "Role changed.",
+            "unchanged",
+            "Nothing to change: it already was so.");
 
     private final ModerationService moderation;
     private final PaperService papers;
@@ -45,7 +57,11 @@ public final class ModerationPages {
     private final Claims claims;
     private final AccountService accounts;
 
-    public ModerationPages(ModerationService moderation, PaperService papers, ListingService listings, Claims claims,
+    public ModerationPages(
+            ModerationService moderation,
+            PaperService papers,
+            ListingService listings,
+            Claims claims,
             AccountService accounts) {
         this.moderation = moderation;
         this.papers = papers;
@@ -89,17 +105,23 @@ public final class ModerationPages {
 
     public void showHome(Context ctx) {
         Page page = page(ctx, "Moderation", ROOT);
-        render(ctx, "moderation/home.jte", new ModerationViews.Home(page, claims.pending().size(), papers.hidden(LISTED),
-                listings.unfeatured(LISTED)));
+        render(
+                ctx,
+                "moderation/home.jte",
+                new ModerationViews.Home(
+                        page, claims.pending().size(), papers.hidden(LISTED), listings.unfeatured(LISTED)));
     }
 
     public void showPaper(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
-        StoredPaper stored = papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        StoredPaper stored =
+                papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         Paper paper = stored.paper();
         Page page = page(ctx, "Moderate " + paper.id(), ROOT + "/papers/" + paper.id());
-        render(ctx, "moderation/paper.jte", new ModerationViews.PaperTools(page, paper, stored.hidden(),
-                listings.entriesOf(id), done(ctx)));
+        render(
+                ctx,
+                "moderation/paper.jte",
+                new ModerationViews.PaperTools(page, paper, stored.hidden(), listings.entriesOf(id), done(ctx)));
     }
 
     private void hidePaper(Context ctx, boolean hide) {
@@ -121,8 +143,11 @@ public final class ModerationPages {
     }
 
     public void showClaims(Context ctx) {
-        render(ctx, "moderation/claims.jte", new ModerationViews.ClaimQueue(page(ctx, "Author claims", ROOT + "/claims"),
-                claims.pending(), done(ctx)));
+        render(
+                ctx,
+                "moderation/claims.jte",
+                new ModerationViews.ClaimQueue(
+                        page(ctx, "Author claims", ROOT + "/claims"), claims.pending(), done(ctx)));
     }
 
     private void decideClaim(Context ctx, boolean approve) {
@@ -134,8 +159,11 @@ public final class ModerationPages {
 
     public void showMembers(Context ctx) {
         Visitor.requireRole(ctx, Role.ADMIN);
-        render(ctx, "moderation/members.jte", new ModerationViews.Members(page(ctx, "Members and roles", ROOT + "/members"),
-                accounts.all(), done(ctx)));
+        render(
+                ctx,
+                "moderation/members.jte",
+                new ModerationViews.Members(
+                        page(ctx, "Members and roles", ROOT + "/members"), accounts.all(), done(ctx)));
     }
 
     public void changeRole(Context ctx) {
@@ -147,7 +175,9 @@ public final class ModerationPages {
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse("role: " + e.getMessage());
         }
-        var before = moderation.changeRole(admin, name, role).orElseThrow(() -> new NotFoundResponse("no member called " + name));
+        var before = moderation
+                .changeRole(admin, name, role)
+                .orElseThrow(() -> new NotFoundResponse("no member called " + name));
         back(ctx, ROOT + "/members", before.role() == role ? "unchanged" : "role");
     }
 
@@ -156,8 +186,13 @@ public final class ModerationPages {
         long before = raw == null ? Long.MAX_VALUE : number(raw, "before");
         var rows = moderation.log(before, LOG_PAGE_SIZE + 1);
         Long older = rows.size() > LOG_PAGE_SIZE ? rows.get(LOG_PAGE_SIZE - 1).id() : null;
-        render(ctx, "moderation/log.jte", new ModerationViews.Log(page(ctx, "Moderation log", ROOT + "/log"),
-                rows.subList(0, Math.min(rows.size(), LOG_PAGE_SIZE)), older));
+        render(
+                ctx,
+                "moderation/log.jte",
+                new ModerationViews.Log(
+                        page(ctx, "Moderation log", ROOT + "/log"),
+                        rows.subList(0, Math.min(rows.size(), LOG_PAGE_SIZE)),
+                        older));
     }
 
     private String knownPaper(String raw) {
@@ -182,7 +217,8 @@ public final class ModerationPages {
     }
 
     private static void back(Context ctx, String path, String done) {
-        ctx.redirect(path + (path.contains("?") ? "&" : "?") + "done=" + URLEncoder.encode(done, StandardCharsets.UTF_8),
+        ctx.redirect(
+                path + (path.contains("?") ? "&" : "?") + "done=" + URLEncoder.encode(done, StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
     }
 

@@ -31,8 +31,8 @@ public final class ModerationService {
     private final AccountService accounts;
     private final ModerationLog log = new ModerationLog();
 
-    public ModerationService(Database db, PaperService papers, ListingService listings, Claims claims,
-            AccountService accounts) {
+    public ModerationService(
+            Database db, PaperService papers, ListingService listings, Claims claims, AccountService accounts) {
         this.db = db;
         this.papers = papers;
         this.listings = listings;
@@ -58,7 +58,13 @@ public final class ModerationService {
         return db.inTransaction(h -> {
             boolean changed = listings.setFeatured(h, paperId, day, featured);
             if (changed) {
-                log.record(h, actor, featured ? "restore-entry" : "unfeature-entry", "listing", paperId + "@" + day, reason);
+                log.record(
+                        h,
+                        actor,
+                        featured ? "restore-entry" : "unfeature-entry",
+                        "listing",
+                        paperId + "@" + day,
+                        reason);
             }
             return changed;
         });
@@ -66,21 +72,34 @@ public final class ModerationService {
 
     /** Approves or rejects a pending author claim; empty when there is no such claim. */
     public Optional<AuthorClaim> decideClaim(Member actor, long claimId, boolean approve) {
-        return db.inTransaction(h -> claims.decide(h, claimId, approve, actor.id()).map(c -> {
-            log.record(h, actor, approve ? "approve-claim" : "reject-claim", "claim", Long.toString(claimId),
-                    c.userName() + " as '" + c.authorName() + "' on " + c.paperId());
-            return c;
-        }));
+        return db.inTransaction(h -> claims.decide(h, claimId, approve, actor.id())
+                .map(c -> {
+                    log.record(
+                            h,
+                            actor,
+                            approve ? "approve-claim" : "reject-claim",
+                            "claim",
+                            Long.toString(claimId),
+                            c.userName() + " as '" + c.authorName() + "' on " + c.paperId());
+                    return c;
+                }));
     }
 
     /** Gives a member a new role (admins only); the account as it was, empty when there is no such member. */
     public Optional<Account> changeRole(Member actor, String name, Role role) {
         if (!actor.role().atLeast(Role.ADMIN)) {
-            throw new IllegalStateException("only admins change roles; the route's guard should have refused " + actor.name());
+            throw new IllegalStateException(
+                    "only admins change roles; the route's guard should have refused " + actor.name());
         }
         return db.inTransaction(h -> accounts.changeRole(h, name, role).map(before -> {
             if (before.role() != role) {
-                log.record(h, actor, "set-role", "user", before.name(), before.role().key() + " → " + role.key());
+                log.record(
+                        h,
+                        actor,
+                        "set-role",
+                        "user",
+                        before.name(),
+                        before.role().key() + " → " + role.key());
             }
             return before;
         }));
@@ -94,8 +113,9 @@ public final class ModerationService {
     private static String reason(String raw) {
         String reason = raw == null ? "" : raw.strip().replaceAll("\\p{Cntrl}", " ");
         if (reason.length() > MAX_REASON_CHARS) {
-            throw InvalidForm.of("reason", "keep the reason under " + MAX_REASON_CHARS + " characters (it has "
-                    + reason.length() + ")");
+            throw InvalidForm.of(
+                    "reason",
+                    "keep the reason under " + MAX_REASON_CHARS + " characters (it has " + reason.length() + ")");
         }
         return reason;
     }

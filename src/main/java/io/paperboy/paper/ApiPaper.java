@@ -12,13 +12,32 @@ import java.util.List;
  * @param publishedAt the day published, as the Hub writes it ({@code 2026-12-06T00:00:00.000Z}); null when unknown
  * @param updatedAt the last arXiv version's time, ISO-8601; null when unknown
  */
-public record ApiPaper(String id, String title, String summary, List<Person> authors, String publishedAt, int upvotes,
-        int numComments, String githubRepo, Integer githubStars, String projectPage,
+public record ApiPaper(
+        String id,
+        String title,
+        String summary,
+        List<Person> authors,
+        String publishedAt,
+        int upvotes,
+        int numComments,
+        String githubRepo,
+        Integer githubStars,
+        String projectPage,
         @JsonProperty("ai_keywords") List<String> aiKeywords,
-        List<LinkedItem> linkedModels, int numTotalModels, List<LinkedItem> linkedDatasets, int numTotalDatasets,
-        List<LinkedItem> linkedSpaces, int numTotalSpaces,
-        int version, List<String> categories, String updatedAt, String comments, String journalRef, List<String> dois,
-        String license, List<Link> links,
+        List<LinkedItem> linkedModels,
+        int numTotalModels,
+        List<LinkedItem> linkedDatasets,
+        int numTotalDatasets,
+        List<LinkedItem> linkedSpaces,
+        int numTotalSpaces,
+        int version,
+        List<String> categories,
+        String updatedAt,
+        String comments,
+        String journalRef,
+        List<String> dois,
+        String license,
+        List<Link> links,
         @JsonInclude(JsonInclude.Include.NON_NULL) String arxivUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL) String pdfUrl) {
 
@@ -26,7 +45,10 @@ public record ApiPaper(String id, String title, String summary, List<Person> aut
     public record Person(String name) {}
 
     /** A model, dataset or Space on the Hub that cites the paper; {@code downloads} absent when the Hub gives none. */
-    public record LinkedItem(String id, int likes, @JsonInclude(JsonInclude.Include.NON_NULL) Integer downloads) {}
+    public record LinkedItem(
+            String id,
+            int likes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer downloads) {}
 
     /** An artifact link: {@code kind} is the link's label (code, project page, …). */
     public record Link(String kind, String url) {}

@@ -50,43 +50,115 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class ArtifactLinks {
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?i)(?:https?://|(?<![\\w.@/-])(?:www\\.|github\\.com/|huggingface\\.co/))"
+    private static final Pattern CANDIDATE =
+            Pattern.compile("(?i)(?:https?://|(?<![\\w.@/-])(?:www\\.|github\\.com/|huggingface\\.co/))"
                     + "(?:[^\\s\\\\{}<>\"]|\\\\[_%#&~])+");
     private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://");
-    private static final Pattern HOST = Pattern.compile(
-            "(?:(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}[\\p{L}\\p{N}-]+|\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d+)?");
+    private static final Pattern HOST =
+            Pattern.compile("(?:(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}[\\p{L}\\p{N}-]+|\\d{1,3}(?:\\.\\d{1,3}){3})(?::\\d+)?");
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"‘’“”";
 
     private static final Set<String> GITHUB_NON_REPOS = Set.of(
-            "orgs", "topics", "features", "sponsors", "marketplace", "settings", "collections", "explore",
-            "about", "pricing", "login", "search", "apps");
+            "orgs",
+            "topics",
+            "features",
+            "sponsors",
+            "marketplace",
+            "settings",
+            "collections",
+            "explore",
+            "about",
+            "pricing",
+            "login",
+            "search",
+            "apps");
     private static final Set<String> HF_NON_ARTIFACTS = Set.of(
-            "papers", "models", "docs", "blog", "collections", "organizations", "settings", "join", "login",
-            "pricing", "tasks", "learn", "posts", "chat", "api", "search");
+            "papers",
+            "models",
+            "docs",
+            "blog",
+            "collections",
+            "organizations",
+            "settings",
+            "join",
+            "login",
+            "pricing",
+            "tasks",
+            "learn",
+            "posts",
+            "chat",
+            "api",
+            "search");
     private static final List<String> PAGES_DOMAINS = List.of("github.io", "gitlab.io");
     private static final List<String> NOT_PROJECT_HOSTS = List.of(
             // the pages hosts themselves, without a site name
-            "github.io", "gitlab.io",
+            "github.io",
+            "gitlab.io",
             // code and notebooks elsewhere than GitHub
-            "gitlab.com", "bitbucket.org", "codeberg.org", "gist.github.com", "githubusercontent.com",
-            "colab.research.google.com", "kaggle.com", "pypi.org", "npmjs.com", "hub.docker.com",
+            "gitlab.com",
+            "bitbucket.org",
+            "codeberg.org",
+            "gist.github.com",
+            "githubusercontent.com",
+            "colab.research.google.com",
+            "kaggle.com",
+            "pypi.org",
+            "npmjs.com",
+            "hub.docker.com",
             "paperswithcode.com",
             // papers and bibliographies
-            "arxiv.org", "openreview.net", "aclanthology.org", "semanticscholar.org", "scholar.google.com",
-            "acm.org", "ieee.org", "springer.com", "sciencedirect.com", "nature.com", "neurips.cc",
-            "nips.cc", "mlr.press", "thecvf.com", "biorxiv.org", "medrxiv.org", "researchgate.net",
-            "ssrn.com", "nih.gov", "wikipedia.org",
+            "arxiv.org",
+            "openreview.net",
+            "aclanthology.org",
+            "semanticscholar.org",
+            "scholar.google.com",
+            "acm.org",
+            "ieee.org",
+            "springer.com",
+            "sciencedirect.com",
+            "nature.com",
+            "neurips.cc",
+            "nips.cc",
+            "mlr.press",
+            "thecvf.com",
+            "biorxiv.org",
+            "medrxiv.org",
+            "researchgate.net",
+            "ssrn.com",
+            "nih.gov",
+            "wikipedia.org",
             // social and video
-            "twitter.com", "x.com", "youtube.com", "youtu.be", "vimeo.com", "bilibili.com", "linkedin.com",
-            "facebook.com", "reddit.com", "discord.gg", "discord.com", "medium.com",
+            "twitter.com",
+            "x.com",
+            "youtube.com",
+            "youtu.be",
+            "vimeo.com",
+            "bilibili.com",
+            "linkedin.com",
+            "facebook.com",
+            "reddit.com",
+            "discord.gg",
+            "discord.com",
+            "medium.com",
             // file sharing
-            "drive.google.com", "docs.google.com", "dropbox.com", "onedrive.live.com", "1drv.ms", "box.com",
-            "globus.org", "figshare.com", "osf.io",
+            "drive.google.com",
+            "docs.google.com",
+            "dropbox.com",
+            "onedrive.live.com",
+            "1drv.ms",
+            "box.com",
+            "globus.org",
+            "figshare.com",
+            "osf.io",
             // shorteners: the destination is unknown
-            "bit.ly", "t.co", "tinyurl.com", "goo.gl", "aka.ms", "ibm.biz");
-    private static final List<String> PORTAL_HOSTS = List.of(
-            "google.com", "microsoft.com", "nvidia.com", "meta.com", "ibm.com", "amazon.com", "apple.com");
+            "bit.ly",
+            "t.co",
+            "tinyurl.com",
+            "goo.gl",
+            "aka.ms",
+            "ibm.biz");
+    private static final List<String> PORTAL_HOSTS =
+            List.of("google.com", "microsoft.com", "nvidia.com", "meta.com", "ibm.com", "amazon.com", "apple.com");
 
     private ArtifactLinks() {}
 

@@ -30,10 +30,40 @@ public record ArxivId(String id, int version) {
 
     /** The archives that existed before April 2007, when arXiv switched to new-style ids. */
     private static final Set<String> OLD_ARCHIVES = Set.of(
-            "acc-phys", "adap-org", "alg-geom", "ao-sci", "astro-ph", "atom-ph", "bayes-an", "chao-dyn",
-            "chem-ph", "cmp-lg", "comp-gas", "cond-mat", "cs", "dg-ga", "funct-an", "gr-qc", "hep-ex",
-            "hep-lat", "hep-ph", "hep-th", "math", "math-ph", "mtrl-th", "nlin", "nucl-ex", "nucl-th",
-            "patt-sol", "physics", "plasm-ph", "q-alg", "q-bio", "quant-ph", "solv-int", "supr-con");
+            "acc-phys",
+            "adap-org",
+            "alg-geom",
+            "ao-sci",
+            "astro-ph",
+            "atom-ph",
+            "bayes-an",
+            "chao-dyn",
+            "chem-ph",
+            "cmp-lg",
+            "comp-gas",
+            "cond-mat",
+            "cs",
+            "dg-ga",
+            "funct-an",
+            "gr-qc",
+            "hep-ex",
+            "hep-lat",
+            "hep-ph",
+            "hep-th",
+            "math",
+            "math-ph",
+            "mtrl-th",
+            "nlin",
+            "nucl-ex",
+            "nucl-th",
+            "patt-sol",
+            "physics",
+            "plasm-ph",
+            "q-alg",
+            "q-bio",
+            "quant-ph",
+            "solv-int",
+            "supr-con");
 
     /** Checks that {@code id} is already canonical (no version, no subject class); use {@link #parse} for input. */
     public ArxivId {
@@ -127,8 +157,10 @@ public record ArxivId(String id, int version) {
         int yymm = Integer.parseInt(m.group(1)) * 100 + month;
         String number = m.group(3);
         if (yymm < FIRST_NEW_STYLE) {
-            throw invalid(raw, "ids of the form YYMM.NNNNN start in April 2007 (0704); "
-                    + "older papers have ids like hep-th/9901001");
+            throw invalid(
+                    raw,
+                    "ids of the form YYMM.NNNNN start in April 2007 (0704); "
+                            + "older papers have ids like hep-th/9901001");
         }
         if (yymm < FIRST_FIVE_DIGIT && number.length() != 4) {
             throw invalid(raw, "ids before 1501 have 4 digits after the dot, not " + number.length());
@@ -143,8 +175,10 @@ public record ArxivId(String id, int version) {
     private static String oldStyleId(String raw, Matcher m) {
         String archive = m.group(1).toLowerCase(Locale.ROOT);
         if (!OLD_ARCHIVES.contains(archive)) {
-            throw invalid(raw, "\"" + m.group(1) + "\" is not an arXiv archive with old-style ids "
-                    + "(such as hep-th, math, cs, astro-ph, cond-mat)");
+            throw invalid(
+                    raw,
+                    "\"" + m.group(1) + "\" is not an arXiv archive with old-style ids "
+                            + "(such as hep-th, math, cs, astro-ph, cond-mat)");
         }
         int yy = Integer.parseInt(m.group(2));
         if (yy > 7 && yy < 91) {

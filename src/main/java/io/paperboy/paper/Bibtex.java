@@ -12,7 +12,8 @@ public final class Bibtex {
         if (p.authors().isEmpty()) {
             // Text outside an entry is a comment to BibTeX and biber: the citer sees the gap, no style prints it.
             b.append("% No author list is known for this paper here: add the authors before citing it")
-                    .append(p.isArxiv() ? " (see " + PaperLinks.abs(p) + ")" : "").append(".\n");
+                    .append(p.isArxiv() ? " (see " + PaperLinks.abs(p) + ")" : "")
+                    .append(".\n");
         }
         b.append("@misc{").append(key(p)).append(",\n");
         field(b, "title", "{" + escape(p.title()) + "}");
@@ -43,7 +44,8 @@ public final class Bibtex {
      * rather than a made-up "anonymous" that would collide across papers.
      */
     static String key(Paper p) {
-        String year = p.published() == null ? "" : Integer.toString(p.published().getYear());
+        String year =
+                p.published() == null ? "" : Integer.toString(p.published().getYear());
         String word = ascii(firstLongWord(p.title()));
         if (p.authors().isEmpty()) {
             String tail = p.isArxiv() ? p.id().replace('/', ':') : year;
@@ -67,7 +69,9 @@ public final class Bibtex {
     }
 
     private static String ascii(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("[^A-Za-z0-9]", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static void field(StringBuilder b, String name, String value) {

@@ -66,8 +66,10 @@ public record Paper(
         if (published != null) {
             return Optional.of(published);
         }
-        Optional<LocalDate> firstVersion = versions.stream().map(PaperVersion::created)
-                .filter(Objects::nonNull).min(Instant::compareTo)
+        Optional<LocalDate> firstVersion = versions.stream()
+                .map(PaperVersion::created)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
                 .map(i -> i.atOffset(ZoneOffset.UTC).toLocalDate());
         return firstVersion.isPresent() ? firstVersion : Optional.ofNullable(updated);
     }
@@ -77,8 +79,23 @@ public record Paper(
     }
 
     public Paper withChangeSeq(long seq) {
-        return new Paper(id, version, title, abstractText, authors, categories, published, updated, comments,
-                journalRef, dois, reportNo, license, links, versions, seq);
+        return new Paper(
+                id,
+                version,
+                title,
+                abstractText,
+                authors,
+                categories,
+                published,
+                updated,
+                comments,
+                journalRef,
+                dois,
+                reportNo,
+                license,
+                links,
+                versions,
+                seq);
     }
 
     /** True when both describe the paper the same way, whatever their change numbers. */
@@ -109,23 +126,89 @@ public record Paper(
             this.title = title;
         }
 
-        public Builder version(int v) { this.version = v; return this; }
-        public Builder abstractText(String v) { this.abstractText = v; return this; }
-        public Builder authors(List<String> v) { this.authors = v; return this; }
-        public Builder categories(List<String> v) { this.categories = v; return this; }
-        public Builder published(LocalDate v) { this.published = v; return this; }
-        public Builder updated(LocalDate v) { this.updated = v; return this; }
-        public Builder comments(String v) { this.comments = v; return this; }
-        public Builder journalRef(String v) { this.journalRef = v; return this; }
-        public Builder dois(List<String> v) { this.dois = v; return this; }
-        public Builder reportNo(String v) { this.reportNo = v; return this; }
-        public Builder license(String v) { this.license = v; return this; }
-        public Builder links(List<ArtifactLink> v) { this.links = v; return this; }
-        public Builder versions(List<PaperVersion> v) { this.versions = v; return this; }
+        public Builder version(int v) {
+            this.version = v;
+            return this;
+        }
+
+        public Builder abstractText(String v) {
+            this.abstractText = v;
+            return this;
+        }
+
+        public Builder authors(List<String> v) {
+            this.authors = v;
+            return this;
+        }
+
+        public Builder categories(List<String> v) {
+            this.categories = v;
+            return this;
+        }
+
+        public Builder published(LocalDate v) {
+            this.published = v;
+            return this;
+        }
+
+        public Builder updated(LocalDate v) {
+            this.updated = v;
+            return this;
+        }
+
+        public Builder comments(String v) {
+            this.comments = v;
+            return this;
+        }
+
+        public Builder journalRef(String v) {
+            this.journalRef = v;
+            return this;
+        }
+
+        public Builder dois(List<String> v) {
+            this.dois = v;
+            return this;
+        }
+
+        public Builder reportNo(String v) {
+            this.reportNo = v;
+            return this;
+        }
+
+        public Builder license(String v) {
+            this.license = v;
+            return this;
+        }
+
+        public Builder links(List<ArtifactLink> v) {
+            this.links = v;
+            return this;
+        }
+
+        public Builder versions(List<PaperVersion> v) {
+            this.versions = v;
+            return this;
+        }
 
         public Paper build() {
-            return new Paper(id, version, title, abstractText, authors, categories, published, updated, comments,
-                    journalRef, dois, reportNo, license, links, versions, 0);
+            return new Paper(
+                    id,
+                    version,
+                    title,
+                    abstractText,
+                    authors,
+                    categories,
+                    published,
+                    updated,
+                    comments,
+                    journalRef,
+                    dois,
+                    reportNo,
+                    license,
+                    links,
+                    versions,
+                    0);
         }
     }
 }

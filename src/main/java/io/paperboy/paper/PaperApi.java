@@ -21,19 +21,20 @@ public final class PaperApi {
      * {@code upvotes} counts a paper's votes and {@code comments} its comments; they come from the
      * listing and comment features, which paper must not know.
      */
-    public PaperApi(PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments,
-            PaperExtras.Source extras) {
+    public PaperApi(
+            PaperService papers, ToIntFunction<String> upvotes, CommentCounts comments, PaperExtras.Source extras) {
         this.paperJson = new PaperJson(extras);
         this.papers = papers;
         this.upvotes = upvotes;
         this.comments = comments;
     }
 
-
     public void show(Context ctx) {
         String id = PaperIds.fromPath(ctx.pathParam("id"));
-        Paper paper = papers.find(id).orElseThrow(() -> papers.isHidden(id)
-                ? new GoneResponse(PaperPages.HIDDEN_MESSAGE) : new NotFoundResponse("no paper with id " + id));
+        Paper paper = papers.find(id)
+                .orElseThrow(() -> papers.isHidden(id)
+                        ? new GoneResponse(PaperPages.HIDDEN_MESSAGE)
+                        : new NotFoundResponse("no paper with id " + id));
         io.paperboy.web.PageCache.shows(ctx, java.util.List.of(id), false);
         ctx.json(render(paper));
     }

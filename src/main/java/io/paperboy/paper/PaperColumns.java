@@ -50,9 +50,14 @@ final class PaperColumns {
     static String versions(List<PaperVersion> versions) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PaperVersion v : versions) {
-            rows.add(v.created() == null
-                    ? Map.of("version", v.number())
-                    : Map.of("version", v.number(), "created", v.created().toString()));
+            rows.add(
+                    v.created() == null
+                            ? Map.of("version", v.number())
+                            : Map.of(
+                                    "version",
+                                    v.number(),
+                                    "created",
+                                    v.created().toString()));
         }
         return write(rows);
     }
@@ -61,7 +66,8 @@ final class PaperColumns {
         List<PaperVersion> versions = new ArrayList<>();
         for (Map<String, Object> row : read(json, OBJECTS)) {
             Object created = row.get("created");
-            versions.add(new PaperVersion(((Number) row.get("version")).intValue(),
+            versions.add(new PaperVersion(
+                    ((Number) row.get("version")).intValue(),
                     created == null ? null : Instant.parse((String) created)));
         }
         return versions;

@@ -37,16 +37,36 @@ public final class PaperJson {
         PaperExtras.Linked models = linked(hub == null ? null : hub.models());
         PaperExtras.Linked datasets = linked(hub == null ? null : hub.datasets());
         PaperExtras.Linked spaces = linked(hub == null ? null : hub.spaces());
-        return new ApiPaper(p.id(), p.title(), p.abstractText(),
+        return new ApiPaper(
+                p.id(),
+                p.title(),
+                p.abstractText(),
                 p.authors().stream().map(ApiPaper.Person::new).toList(),
                 p.published() == null ? null : p.published() + "T00:00:00.000Z",
-                upvotes, comments, firstUrl(p, LinkKind.GITHUB), extra.githubStars(), firstUrl(p, LinkKind.PROJECT_PAGE),
+                upvotes,
+                comments,
+                firstUrl(p, LinkKind.GITHUB),
+                extra.githubStars(),
+                firstUrl(p, LinkKind.PROJECT_PAGE),
                 extra.keywords(),
-                items(models), models.total(), items(datasets), datasets.total(), items(spaces), spaces.total(),
-                p.version(), p.categories(), p.updated() == null ? null : p.updated().toString(),
-                p.comments(), p.journalRef(), p.dois(), p.license(),
-                p.links().stream().map(l -> new ApiPaper.Link(l.kind().label(), l.url())).toList(),
-                p.isArxiv() ? PaperLinks.abs(p) : null, p.isArxiv() ? PaperLinks.pdf(p) : null);
+                items(models),
+                models.total(),
+                items(datasets),
+                datasets.total(),
+                items(spaces),
+                spaces.total(),
+                p.version(),
+                p.categories(),
+                p.updated() == null ? null : p.updated().toString(),
+                p.comments(),
+                p.journalRef(),
+                p.dois(),
+                p.license(),
+                p.links().stream()
+                        .map(l -> new ApiPaper.Link(l.kind().label(), l.url()))
+                        .toList(),
+                p.isArxiv() ? PaperLinks.abs(p) : null,
+                p.isArxiv() ? PaperLinks.pdf(p) : null);
     }
 
     // As the Hub's paper API: linkedModels [{id, likes, downloads}] and numTotalModels; 0 and [] until fetched.
@@ -55,10 +75,16 @@ public final class PaperJson {
     }
 
     private static List<ApiPaper.LinkedItem> items(PaperExtras.Linked linked) {
-        return linked.top().stream().map(i -> new ApiPaper.LinkedItem(i.id(), i.likes(), i.downloads())).toList();
+        return linked.top().stream()
+                .map(i -> new ApiPaper.LinkedItem(i.id(), i.likes(), i.downloads()))
+                .toList();
     }
 
     private static String firstUrl(Paper p, LinkKind kind) {
-        return p.links().stream().filter(l -> l.kind() == kind).map(ArtifactLink::url).findFirst().orElse(null);
+        return p.links().stream()
+                .filter(l -> l.kind() == kind)
+                .map(ArtifactLink::url)
+                .findFirst()
+                .orElse(null);
     }
 }

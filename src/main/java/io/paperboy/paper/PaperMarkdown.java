@@ -26,27 +26,41 @@ public final class PaperMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(inline(p.title())).append("\n\n");
         if (!p.authors().isEmpty()) {
-            md.append("- **Authors:** ").append(inline(String.join(", ", p.authors()))).append('\n');
+            md.append("- **Authors:** ")
+                    .append(inline(String.join(", ", p.authors())))
+                    .append('\n');
         }
         if (p.published() != null) {
             md.append("- **Published:** ").append(p.published()).append('\n');
         }
         if (p.isArxiv()) {
-            md.append("- **arXiv:** [").append(p.id()).append("](").append(PaperLinks.abs(p)).append(")\n");
+            md.append("- **arXiv:** [")
+                    .append(p.id())
+                    .append("](")
+                    .append(PaperLinks.abs(p))
+                    .append(")\n");
             md.append("- **PDF:** ").append(PaperLinks.pdf(p)).append('\n');
         }
         if (!p.categories().isEmpty()) {
-            md.append("- **Categories:** ").append(String.join(", ", p.categories())).append('\n');
+            md.append("- **Categories:** ")
+                    .append(String.join(", ", p.categories()))
+                    .append('\n');
         }
         if (!keywords.isEmpty()) {
-            md.append("- **Keywords:** ").append(inline(String.join(", ", keywords))).append('\n');
+            md.append("- **Keywords:** ")
+                    .append(inline(String.join(", ", keywords)))
+                    .append('\n');
         }
         if (extras.githubStars() != null) {
             md.append("- **GitHub stars:** ").append(extras.githubStars()).append('\n');
         }
         md.append("- **Page:** ").append(pageUrl).append("\n\n");
         md.append("## Abstract\n\n");
-        md.append(p.abstractText().isBlank() ? "(no abstract known)" : block(p.abstractText().strip())).append('\n');
+        md.append(
+                        p.abstractText().isBlank()
+                                ? "(no abstract known)"
+                                : block(p.abstractText().strip()))
+                .append('\n');
         artifacts(md, p, LinkKind.GITHUB, "Code");
         artifacts(md, p, LinkKind.HF_MODEL, "Models");
         artifacts(md, p, LinkKind.HF_DATASET, "Datasets");
@@ -67,8 +81,13 @@ public final class PaperMarkdown {
         }
         md.append("\n## ").append(heading).append(" (").append(linked.total()).append(")\n\n");
         for (PaperExtras.Item item : linked.top()) {
-            md.append("- [").append(inline(item.id())).append("](").append(HubUrls.page(prefix, item.id())).append(") · ")
-                    .append(item.likes()).append(item.likes() == 1 ? " like" : " likes");
+            md.append("- [")
+                    .append(inline(item.id()))
+                    .append("](")
+                    .append(HubUrls.page(prefix, item.id()))
+                    .append(") · ")
+                    .append(item.likes())
+                    .append(item.likes() == 1 ? " like" : " likes");
             if (item.downloads() != null) {
                 md.append(" · ").append(item.downloads()).append(" downloads");
             }
@@ -77,7 +96,10 @@ public final class PaperMarkdown {
     }
 
     private static void artifacts(StringBuilder md, Paper p, LinkKind kind, String heading) {
-        List<String> urls = p.links().stream().filter(l -> l.kind() == kind).map(ArtifactLink::url).toList();
+        List<String> urls = p.links().stream()
+                .filter(l -> l.kind() == kind)
+                .map(ArtifactLink::url)
+                .toList();
         if (urls.isEmpty()) {
             return;
         }
@@ -93,7 +115,9 @@ public final class PaperMarkdown {
     /** The abstract: math stays readable for TeX-aware readers; only raw HTML and heading starts are defused. */
     static String block(String text) {
         String safe = HTML_START.matcher(text).replaceAll("\\\\<");
-        return safe.lines().map(line -> line.stripLeading().startsWith("#") ? "\\" + line.stripLeading() : line)
-                .reduce((a, b) -> a + "\n" + b).orElse("");
+        return safe.lines()
+                .map(line -> line.stripLeading().startsWith("#") ? "\\" + line.stripLeading() : line)
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
     }
 }

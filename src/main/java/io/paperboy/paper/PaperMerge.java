@@ -49,7 +49,8 @@ public final class PaperMerge {
 
     // Without this, a nightly harvest could never update a paper it (or anyone) had stored before.
     private static boolean laterUnversioned(Paper stored, Paper incoming) {
-        return incoming.version() == 0 && incoming.updated() != null
+        return incoming.version() == 0
+                && incoming.updated() != null
                 && (stored.updated() == null || incoming.updated().isAfter(stored.updated()));
     }
 

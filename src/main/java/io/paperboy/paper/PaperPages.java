@@ -1,9 +1,9 @@
 package io.paperboy.paper;
 
 import io.javalin.http.Context;
+import io.javalin.http.GoneResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.GoneResponse;
 import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.Page;
 import io.paperboy.web.Role;
@@ -48,7 +48,8 @@ public final class PaperPages {
             ctx.redirect("/papers/" + id, HttpStatus.MOVED_PERMANENTLY);
             return Optional.empty();
         }
-        StoredPaper stored = papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        StoredPaper stored =
+                papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         if (stored.hidden() && !Visitor.of(ctx).hasRole(Role.CURATOR)) {
             throw new GoneResponse(HIDDEN_MESSAGE);
         }
@@ -57,7 +58,8 @@ public final class PaperPages {
 
     /** The page's frame for {@code paper}: its title, a snippet of its abstract, the tags for previews and Scholar. */
     public static Page page(Context ctx, Paper paper) {
-        return Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper)).withMeta(meta(paper));
+        return Page.of(ctx, paper.title(), snippet(paper.abstractText()), PaperLinks.page(paper))
+                .withMeta(meta(paper));
     }
 
     /** {@code /papers/{id}.md}: the paper as Markdown, for agents (Hugging Face serves the same path). */
@@ -67,7 +69,8 @@ public final class PaperPages {
             ctx.redirect("/papers/" + id + MARKDOWN_SUFFIX, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        StoredPaper stored = papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
+        StoredPaper stored =
+                papers.findWithHidden(id).orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         if (stored.hidden()) {
             throw new GoneResponse(HIDDEN_MESSAGE);
         }
@@ -91,7 +94,8 @@ public final class PaperPages {
         meta.add(Page.Meta.name("citation_title", p.title()));
         p.authors().forEach(a -> meta.add(Page.Meta.name("citation_author", a)));
         if (p.published() != null) {
-            meta.add(Page.Meta.name("citation_publication_date", p.published().toString().replace('-', '/')));
+            meta.add(Page.Meta.name(
+                    "citation_publication_date", p.published().toString().replace('-', '/')));
         }
         if (p.isArxiv()) {
             meta.add(Page.Meta.name("citation_arxiv_id", p.id()));

@@ -104,7 +104,8 @@ final class PaperRepository {
 
     /** How many papers changed after {@code seq}, counting no further than {@code cap} (an index range scan, no more). */
     long countChangedSince(Handle handle, long seq, int cap) {
-        return handle.createQuery("SELECT count(*) FROM (SELECT 1 FROM papers WHERE change_seq > :seq LIMIT :cap) AS changed")
+        return handle.createQuery(
+                        "SELECT count(*) FROM (SELECT 1 FROM papers WHERE change_seq > :seq LIMIT :cap) AS changed")
                 .bind("seq", seq)
                 .bind("cap", cap)
                 .mapTo(Long.class)
@@ -127,10 +128,11 @@ final class PaperRepository {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return java.util.Set.copyOf(handle.createQuery("SELECT id FROM papers WHERE id IN (<ids>) AND hidden_at IS NOT NULL")
-                .bindList("ids", List.copyOf(ids))
-                .mapTo(String.class)
-                .list());
+        return java.util.Set.copyOf(
+                handle.createQuery("SELECT id FROM papers WHERE id IN (<ids>) AND hidden_at IS NOT NULL")
+                        .bindList("ids", List.copyOf(ids))
+                        .mapTo(String.class)
+                        .list());
     }
 
     /** Hidden papers, most recently hidden first. */
@@ -148,16 +150,18 @@ final class PaperRepository {
      */
     boolean updateHidden(Handle handle, String id, boolean hidden, long seq) {
         var update = hidden
-                ? handle.createUpdate("UPDATE papers SET hidden_at = :now, change_seq = :seq WHERE id = :id AND hidden_at IS NULL")
+                ? handle.createUpdate(
+                                "UPDATE papers SET hidden_at = :now, change_seq = :seq WHERE id = :id AND hidden_at IS NULL")
                         .bind("now", Instant.now())
-                : handle.createUpdate("UPDATE papers SET hidden_at = NULL, change_seq = :seq WHERE id = :id AND hidden_at IS NOT NULL");
-        return update.bind("seq", seq)
-                .bind("id", id)
-                .execute() == 1;
+                : handle.createUpdate(
+                        "UPDATE papers SET hidden_at = NULL, change_seq = :seq WHERE id = :id AND hidden_at IS NOT NULL");
+        return update.bind("seq", seq).bind("id", id).execute() == 1;
     }
 
     long count(Handle handle) {
-        return handle.createQuery("SELECT count(*) FROM papers").mapTo(Long.class).one();
+        return handle.createQuery("SELECT count(*) FROM papers")
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Streams every paper in id order, without holding them all in memory. */

@@ -69,7 +69,8 @@ public final class PaperService {
      * re-adds it and cached pages refresh.
      */
     public boolean setHidden(Handle handle, String id, boolean hidden) {
-        return papers.updateHidden(handle, id, hidden, ChangeSequence.next(handle, ChangeSequence.paper(id), ChangeSequence.LISTINGS));
+        return papers.updateHidden(
+                handle, id, hidden, ChangeSequence.next(handle, ChangeSequence.paper(id), ChangeSequence.LISTINGS));
     }
 
     /**
@@ -125,7 +126,11 @@ public final class PaperService {
         if (!changed.isEmpty()) {
             // In id order, so two imports writing the same papers lock their rows in the same order.
             changed.sort(java.util.Comparator.comparing(Paper::id));
-            long[] seqs = ChangeSequence.next(handle, changed.stream().map(p -> java.util.Set.of(ChangeSequence.paper(p.id()))).toList());
+            long[] seqs = ChangeSequence.next(
+                    handle,
+                    changed.stream()
+                            .map(p -> java.util.Set.of(ChangeSequence.paper(p.id())))
+                            .toList());
             List<Paper> numbered = new ArrayList<>(changed.size());
             for (int i = 0; i < changed.size(); i++) {
                 numbered.add(changed.get(i).withChangeSeq(seqs[i]));

@@ -13,8 +13,17 @@ import java.util.Map;
  * member's own buttons ({@code actions}) and the discussion ({@code comments}), and its extras: key
  * phrases, GitHub stars, the Hub's linked models, datasets and Spaces.
  */
-public record PaperView(Page page, Paper paper, List<Featured> featured, String bibtex, List<Related> similar,
-        Upvotes upvotes, Map<String, String> claimedAuthors, boolean hidden, Content actions, Content comments,
+public record PaperView(
+        Page page,
+        Paper paper,
+        List<Featured> featured,
+        String bibtex,
+        List<Related> similar,
+        Upvotes upvotes,
+        Map<String, String> claimedAuthors,
+        boolean hidden,
+        Content actions,
+        Content comments,
         PaperExtras extras) {
     public PaperView {
         featured = List.copyOf(featured);
@@ -48,7 +57,10 @@ public record PaperView(Page page, Paper paper, List<Featured> featured, String 
 
     /** The author names nobody has claimed yet: what the claim form offers. */
     public List<String> unclaimedAuthors() {
-        return paper.authors().stream().filter(a -> !claimedAuthors.containsKey(a)).distinct().toList();
+        return paper.authors().stream()
+                .filter(a -> !claimedAuthors.containsKey(a))
+                .distinct()
+                .toList();
     }
 
     public boolean curatorLooking() {
@@ -60,7 +72,9 @@ public record PaperView(Page page, Paper paper, List<Featured> featured, String 
      * the login page for visitors, to settings (which mail the confirmation link) for unconfirmed members.
      */
     public String csrf() {
-        return page.member() == null || !page.member().verified() ? null : page.visitor().csrfToken();
+        return page.member() == null || !page.member().verified()
+                ? null
+                : page.visitor().csrfToken();
     }
 
     /** A member whose address is not confirmed yet: the vote button says so instead of offering a refused form. */

@@ -19,28 +19,44 @@ public final class TexText {
     // An accent's argument: a letter, or a dotless i / j (\'\i is an accented i, not an accented ı).
     private static final String ARGUMENT = "[A-Za-z]|\\\\[ij](?![A-Za-z])";
     // Optional group braces around the whole command, e.g. {\'a}; kept only if not both present.
-    private static final Pattern ACCENT = Pattern.compile(
-            "(\\{?)\\\\(?:([`'^\"~=.])|([uvHckr])(?![A-Za-z])\\s*)"
-                    + "(?:\\{\\s*(" + ARGUMENT + ")\\s*}|(" + ARGUMENT + "))(}?)");
+    private static final Pattern ACCENT = Pattern.compile("(\\{?)\\\\(?:([`'^\"~=.])|([uvHckr])(?![A-Za-z])\\s*)"
+            + "(?:\\{\\s*(" + ARGUMENT + ")\\s*}|(" + ARGUMENT + "))(}?)");
     // TeX swallows the space or {} after a control word: "\o bro" and "\o{}bro" both read "øbro".
-    private static final Pattern LETTER = Pattern.compile(
-            "(\\{?)\\\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(?:\\{}|[ \\t]+)?(}?)");
+    private static final Pattern LETTER =
+            Pattern.compile("(\\{?)\\\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(?:\\{}|[ \\t]+)?(}?)");
     // $$…$$ or $…$, not opened by an escaped \$.
-    private static final Pattern MATH = Pattern.compile("(?<!\\\\)\\$\\$.*?(?<!\\\\)\\$\\$|(?<!\\\\)\\$.+?(?<!\\\\)\\$",
-            Pattern.DOTALL);
+    private static final Pattern MATH =
+            Pattern.compile("(?<!\\\\)\\$\\$.*?(?<!\\\\)\\$\\$|(?<!\\\\)\\$.+?(?<!\\\\)\\$", Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     // A newline followed by indentation, or a blank line, starts a paragraph; any other newline is a wrap.
 
     private static final Map<String, String> COMBINING_MARKS = Map.ofEntries(
-            Map.entry("`", "\u0300"), Map.entry("'", "\u0301"), Map.entry("^", "\u0302"),
-            Map.entry("~", "\u0303"), Map.entry("=", "\u0304"), Map.entry("u", "\u0306"),
-            Map.entry(".", "\u0307"), Map.entry("\"", "\u0308"), Map.entry("r", "\u030A"),
-            Map.entry("H", "\u030B"), Map.entry("v", "\u030C"), Map.entry("c", "\u0327"),
+            Map.entry("`", "\u0300"),
+            Map.entry("'", "\u0301"),
+            Map.entry("^", "\u0302"),
+            Map.entry("~", "\u0303"),
+            Map.entry("=", "\u0304"),
+            Map.entry("u", "\u0306"),
+            Map.entry(".", "\u0307"),
+            Map.entry("\"", "\u0308"),
+            Map.entry("r", "\u030A"),
+            Map.entry("H", "\u030B"),
+            Map.entry("v", "\u030C"),
+            Map.entry("c", "\u0327"),
             Map.entry("k", "\u0328"));
     private static final Map<String, String> LETTERS = Map.ofEntries(
-            Map.entry("ss", "ß"), Map.entry("aa", "å"), Map.entry("AA", "Å"), Map.entry("ae", "æ"),
-            Map.entry("AE", "Æ"), Map.entry("oe", "œ"), Map.entry("OE", "Œ"), Map.entry("o", "ø"),
-            Map.entry("O", "Ø"), Map.entry("l", "ł"), Map.entry("L", "Ł"), Map.entry("i", "ı"),
+            Map.entry("ss", "ß"),
+            Map.entry("aa", "å"),
+            Map.entry("AA", "Å"),
+            Map.entry("ae", "æ"),
+            Map.entry("AE", "Æ"),
+            Map.entry("oe", "œ"),
+            Map.entry("OE", "Œ"),
+            Map.entry("o", "ø"),
+            Map.entry("O", "Ø"),
+            Map.entry("l", "ł"),
+            Map.entry("L", "Ł"),
+            Map.entry("i", "ı"),
             Map.entry("j", "ȷ"));
 
     private TexText() {}
@@ -128,10 +144,10 @@ public final class TexText {
     }
 
     private static String deaccentProse(String text) {
-        String accented = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                unbraced(m.group(1), accent(m), m.group(6))));
-        return LETTER.matcher(accented).replaceAll(m -> Matcher.quoteReplacement(
-                unbraced(m.group(1), LETTERS.get(m.group(2)), m.group(3))));
+        String accented = ACCENT.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(unbraced(m.group(1), accent(m), m.group(6))));
+        return LETTER.matcher(accented)
+                .replaceAll(m -> Matcher.quoteReplacement(unbraced(m.group(1), LETTERS.get(m.group(2)), m.group(3))));
     }
 
     private static String accent(MatchResult m) {

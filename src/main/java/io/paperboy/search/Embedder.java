@@ -27,8 +27,8 @@ public final class Embedder {
     private final EmbeddingModel model;
     private final String name;
     private final String queryInstruction;
-    private final Map<String, float[]> queries = Collections.synchronizedMap(
-            new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
+    private final Map<String, float[]> queries =
+            Collections.synchronizedMap(new LinkedHashMap<>(QUERY_CACHE_SIZE, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
                     return size() > QUERY_CACHE_SIZE;
@@ -88,6 +88,7 @@ public final class Embedder {
 
     /** The vector of a search query (from the cache when asked before). */
     public float[] embedQuery(String query) {
-        return queries.computeIfAbsent(query, q -> model.embed(queryInstruction + q).content().vector());
+        return queries.computeIfAbsent(
+                query, q -> model.embed(queryInstruction + q).content().vector());
     }
 }

@@ -25,7 +25,8 @@ public final class EmbeddingStore {
     record Computed(String paperId, long paperSeq, String textSha, float[] vector) {}
 
     /** The job's state: papers embedded up to {@code papersSeq}; who holds it until when; the last failure. */
-    public record State(long papersSeq, long lastSeq, String holderNode, Instant leaseUntil, double rate, String lastError) {}
+    public record State(
+            long papersSeq, long lastSeq, String holderNode, Instant leaseUntil, double rate, String lastError) {}
 
     /** What is stored for a paper: the hash of the text embedded, and the vector. */
     record Previous(String textSha, float[] vector) {}
@@ -49,37 +50,57 @@ public final class EmbeddingStore {
     boolean claim(String token, String node, Instant now, Instant leaseUntil) {
         return db.inTransaction(h -> {
             h.createUpdate("INSERT INTO embedding_state (model, papers_seq, last_seq) VALUES (:model, 0, 0) "
-                    + "ON CONFLICT (model) DO NOTHING").bind("model", model).execute();
-            return h.createUpdate("UPDATE embedding_state SET holder = :token, holder_node = :node, lease_until = :until "
-                            + "WHERE model = :model AND (holder IS NULL OR lease_until < :now OR holder_node = :node)")
-                    .bind("token", token).bind("node", node).bind("until", leaseUntil.toEpochMilli())
-                    .bind("now", now.toEpochMilli()).bind("model", model)
-                    .execute() == 1;
+                            + "ON CONFLICT (model) DO NOTHING")
+                    .bind("model", model)
+                    .execute();
+            return h.createUpdate(
+                                    "UPDATE embedding_state SET holder = :token, holder_node = :node, lease_until = :until "
+                                            + "WHERE model = :model AND (holder IS NULL OR lease_until < :now OR holder_node = :node)")
+                            .bind("token", token)
+                            .bind("node", node)
+                            .bind("until", leaseUntil.toEpochMilli())
+                            .bind("now", now.toEpochMilli())
+                            .bind("model", model)
+                            .execute()
+                    == 1;
         });
     }
 
     /** Gives the job back (this node stops), when it still holds it under {@code token}. */
     void release(String token) {
-        db.withHandle(h -> h.createUpdate("UPDATE embedding_state SET holder = NULL, holder_node = NULL, lease_until = NULL "
-                + "WHERE model = :model AND holder = :token").bind("model", model).bind("token", token).execute());
+        db.withHandle(
+                h -> h.createUpdate("UPDATE embedding_state SET holder = NULL, holder_node = NULL, lease_until = NULL "
+                                + "WHERE model = :model AND holder = :token")
+                        .bind("model", model)
+                        .bind("token", token)
+                        .execute());
     }
 
     /** Records why a batch failed, for the operator page; the job tries again from its cursor. */
     void recordError(String token, String error) {
-        db.withHandle(h -> h.createUpdate("UPDATE embedding_state SET last_error = :error WHERE model = :model AND holder = :token")
+        db.withHandle(h -> h.createUpdate(
+                        "UPDATE embedding_state SET last_error = :error WHERE model = :model AND holder = :token")
                 .bind("error", error.length() > 2000 ? error.substring(0, 2000) : error)
-                .bind("model", model).bind("token", token).execute());
+                .bind("model", model)
+                .bind("token", token)
+                .execute());
     }
 
     public Optional<State> state() {
-        return db.withHandle(h -> h.createQuery("SELECT papers_seq, last_seq, holder_node, lease_until, rate, last_error "
-                        + "FROM embedding_state WHERE model = :model")
+        return db.withHandle(h -> h.createQuery(
+                        "SELECT papers_seq, last_seq, holder_node, lease_until, rate, last_error "
+                                + "FROM embedding_state WHERE model = :model")
                 .bind("model", model)
                 .map((rs, ctx) -> {
                     long until = rs.getLong("lease_until");
                     Instant lease = rs.wasNull() ? null : Instant.ofEpochMilli(until);
-                    return new State(rs.getLong("papers_seq"), rs.getLong("last_seq"), rs.getString("holder_node"),
-                            lease, rs.getDouble("rate"), rs.getString("last_error"));
+                    return new State(
+                            rs.getLong("papers_seq"),
+                            rs.getLong("last_seq"),
+                            rs.getString("holder_node"),
+                            lease,
+                            rs.getDouble("rate"),
+                            rs.getString("last_error"));
                 })
                 .findOne());
     }
@@ -91,11 +112,13 @@ public final class EmbeddingStore {
             return found;
         }
         db.withHandle(h -> {
-            h.createQuery("SELECT paper_id, text_sha, vector FROM paper_embeddings WHERE model = :model AND paper_id IN (<ids>)")
+            h.createQuery(
+                            "SELECT paper_id, text_sha, vector FROM paper_embeddings WHERE model = :model AND paper_id IN (<ids>)")
                     .bind("model", model)
                     .bindList("ids", List.copyOf(paperIds))
-                    .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), new Previous(rs.getString("text_sha"),
-                            floats(rs.getBytes("vector")))))
+                    .map((rs, ctx) -> Map.entry(
+                            rs.getString("paper_id"),
+                            new Previous(rs.getString("text_sha"), floats(rs.getBytes("vector")))))
                     .forEach(e -> found.put(e.getKey(), e.getValue()));
             return null;
         });
@@ -109,7 +132,8 @@ public final class EmbeddingStore {
      * or edited since, are left out.
      */
     public Map<String, float[]> vectorsOfCurrentText(Collection<io.paperboy.paper.Paper> papers) {
-        Map<String, Previous> stored = find(papers.stream().map(io.paperboy.paper.Paper::id).toList());
+        Map<String, Previous> stored =
+                find(papers.stream().map(io.paperboy.paper.Paper::id).toList());
         Map<String, float[]> current = new HashMap<>();
         for (io.paperboy.paper.Paper p : papers) {
             Previous previous = stored.get(p.id());
@@ -131,9 +155,14 @@ public final class EmbeddingStore {
             Optional<Long> last = h.createQuery("UPDATE embedding_state SET last_seq = last_seq + :n, "
                             + "papers_seq = :upTo, lease_until = :until, rate = :rate, last_error = NULL "
                             + "WHERE model = :model AND holder = :token RETURNING last_seq")
-                    .bind("n", batch.size()).bind("upTo", papersUpTo).bind("until", leaseUntil.toEpochMilli())
-                    .bind("rate", rate).bind("model", model).bind("token", token)
-                    .mapTo(Long.class).findOne();
+                    .bind("n", batch.size())
+                    .bind("upTo", papersUpTo)
+                    .bind("until", leaseUntil.toEpochMilli())
+                    .bind("rate", rate)
+                    .bind("model", model)
+                    .bind("token", token)
+                    .mapTo(Long.class)
+                    .findOne();
             if (last.isEmpty()) {
                 return false;
             }
@@ -155,8 +184,15 @@ public final class EmbeddingStore {
         String at = Instant.now().toString();
         long seq = firstSeq;
         for (Computed c : batch) {
-            insert.bind("id", c.paperId()).bind("paperSeq", c.paperSeq()).bind("seq", seq++).bind("model", model)
-                    .bind("sha", c.textSha()).bind("vector", bytes(c.vector())).bind("at", at).bind("node", node).add();
+            insert.bind("id", c.paperId())
+                    .bind("paperSeq", c.paperSeq())
+                    .bind("seq", seq++)
+                    .bind("model", model)
+                    .bind("sha", c.textSha())
+                    .bind("vector", bytes(c.vector()))
+                    .bind("at", at)
+                    .bind("node", node)
+                    .add();
         }
         insert.execute();
     }
@@ -165,8 +201,13 @@ public final class EmbeddingStore {
     public List<Stored> since(long seq, int limit) {
         return db.withHandle(h -> h.createQuery("SELECT paper_id, paper_seq, seq, vector FROM paper_embeddings "
                         + "WHERE model = :model AND seq > :seq ORDER BY seq LIMIT :limit")
-                .bind("model", model).bind("seq", seq).bind("limit", limit)
-                .map((rs, ctx) -> new Stored(rs.getString("paper_id"), rs.getLong("paper_seq"), rs.getLong("seq"),
+                .bind("model", model)
+                .bind("seq", seq)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Stored(
+                        rs.getString("paper_id"),
+                        rs.getLong("paper_seq"),
+                        rs.getLong("seq"),
                         floats(rs.getBytes("vector"))))
                 .list());
     }
@@ -175,8 +216,11 @@ public final class EmbeddingStore {
     public long countSince(long seq, int cap) {
         return db.withHandle(h -> h.createQuery("SELECT count(*) FROM (SELECT 1 FROM paper_embeddings "
                         + "WHERE model = :model AND seq > :seq LIMIT :cap) AS behind")
-                .bind("model", model).bind("seq", seq).bind("cap", cap)
-                .mapTo(Long.class).one());
+                .bind("model", model)
+                .bind("seq", seq)
+                .bind("cap", cap)
+                .mapTo(Long.class)
+                .one());
     }
 
     static byte[] bytes(float[] vector) {

@@ -40,6 +40,7 @@ public final class EmbeddingWorker implements AutoCloseable {
     static final int BATCH = 32;
     /** How long the job stays with a node that stopped renewing: a few batches' time. */
     static final Duration LEASE = Duration.ofMinutes(2);
+
     private static final Duration LOG_EVERY = Duration.ofSeconds(30);
     /** Pending papers are counted up to this many (the count walks the change_seq index). */
     private static final int PENDING_CAP = 10_000_000;
@@ -59,7 +60,8 @@ public final class EmbeddingWorker implements AutoCloseable {
      * A worker for {@code node} (its name in the store) storing {@code embedder}'s vectors; {@code
      * index} (may be null) is this node's index, whose vectors of current versions are reused.
      */
-    public EmbeddingWorker(PaperService papers, EmbeddingStore store, SearchIndex index, Embedder embedder, String node) {
+    public EmbeddingWorker(
+            PaperService papers, EmbeddingStore store, SearchIndex index, Embedder embedder, String node) {
         this.papers = papers;
         this.store = store;
         this.index = index;
@@ -85,7 +87,13 @@ public final class EmbeddingWorker implements AutoCloseable {
             while (!loop.stopped() && !(batch = papers.changedSince(cursor(), BATCH)).isEmpty()) {
                 List<EmbeddingStore.Computed> computed = compute(batch);
                 double rate = (total + batch.size()) / Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-                if (!store.store(token, computed, batch.getLast().changeSeq(), Instant.now().plus(LEASE), node, rate)) {
+                if (!store.store(
+                        token,
+                        computed,
+                        batch.getLast().changeSeq(),
+                        Instant.now().plus(LEASE),
+                        node,
+                        rate)) {
                     LOG.warn("embeddings: another node took the job over (this node's lease of {} ran out)", LEASE);
                     break;
                 }
@@ -115,7 +123,8 @@ public final class EmbeddingWorker implements AutoCloseable {
 
     // The stored vector when the text is unchanged, else this index's vector of this version, else the model's.
     private List<EmbeddingStore.Computed> compute(List<Paper> batch) {
-        Map<String, EmbeddingStore.Previous> previous = store.find(batch.stream().map(Paper::id).toList());
+        Map<String, EmbeddingStore.Previous> previous =
+                store.find(batch.stream().map(Paper::id).toList());
         float[][] vectors = new float[batch.size()][];
         String[] shas = new String[batch.size()];
         List<Integer> toEmbed = new ArrayList<>();
@@ -123,14 +132,16 @@ public final class EmbeddingWorker implements AutoCloseable {
             Paper p = batch.get(i);
             shas[i] = sha256(Embedder.textOf(p));
             EmbeddingStore.Previous stored = previous.get(p.id());
-            vectors[i] = stored != null && stored.textSha().equals(shas[i]) ? stored.vector()
+            vectors[i] = stored != null && stored.textSha().equals(shas[i])
+                    ? stored.vector()
                     : index == null ? null : index.vectorOf(p);
             if (vectors[i] == null) {
                 toEmbed.add(i);
             }
         }
         if (!toEmbed.isEmpty()) {
-            List<float[]> fresh = embedder.embedPapers(toEmbed.stream().map(batch::get).toList());
+            List<float[]> fresh =
+                    embedder.embedPapers(toEmbed.stream().map(batch::get).toList());
             modelRuns.addAndGet(toEmbed.size());
             for (int k = 0; k < toEmbed.size(); k++) {
                 vectors[toEmbed.get(k)] = fresh.get(k);
@@ -138,14 +149,16 @@ public final class EmbeddingWorker implements AutoCloseable {
         }
         List<EmbeddingStore.Computed> computed = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            computed.add(new EmbeddingStore.Computed(batch.get(i).id(), batch.get(i).changeSeq(), shas[i], vectors[i]));
+            computed.add(
+                    new EmbeddingStore.Computed(batch.get(i).id(), batch.get(i).changeSeq(), shas[i], vectors[i]));
         }
         return computed;
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -154,10 +167,20 @@ public final class EmbeddingWorker implements AutoCloseable {
     private void logProgress(int total) {
         long pending = pending();
         double rate = papersPerSecond;
-        String eta = pending == 0 || rate <= 0 ? "done" : "about " + Duration.ofSeconds((long) (pending / rate))
-                .toString().substring(2).toLowerCase(Locale.ROOT) + " left";
-        LOG.info(String.format(Locale.ROOT, "embeddings: %,d papers embedded in this run, %.1f papers/s, %,d pending (%s)",
-                total, rate, pending, eta));
+        String eta = pending == 0 || rate <= 0
+                ? "done"
+                : "about "
+                        + Duration.ofSeconds((long) (pending / rate))
+                                .toString()
+                                .substring(2)
+                                .toLowerCase(Locale.ROOT) + " left";
+        LOG.info(String.format(
+                Locale.ROOT,
+                "embeddings: %,d papers embedded in this run, %.1f papers/s, %,d pending (%s)",
+                total,
+                rate,
+                pending,
+                eta));
     }
 
     public static int batchSize() {
@@ -187,7 +210,10 @@ public final class EmbeddingWorker implements AutoCloseable {
     /** Embeds what is pending now, then every {@code intervalMillis} on a background thread, until {@link #close}. */
     public void start(long intervalMillis) {
         // A failed round (the store briefly unavailable) resumes from the stored cursor.
-        loop.start("embedding-worker", Duration.ofMillis(intervalMillis), this::embedPending,
+        loop.start(
+                "embedding-worker",
+                Duration.ofMillis(intervalMillis),
+                this::embedPending,
                 e -> LOG.warn("embeddings: a batch failed; the next round resumes from the stored cursor", e));
     }
 
@@ -198,7 +224,9 @@ public final class EmbeddingWorker implements AutoCloseable {
         try {
             store.release(token);
         } catch (RuntimeException e) {
-            LOG.warn("embeddings: could not give the job back ({}); another node takes it when the lease ends", e.getMessage());
+            LOG.warn(
+                    "embeddings: could not give the job back ({}); another node takes it when the lease ends",
+                    e.getMessage());
         }
     }
 }

@@ -37,10 +37,11 @@ final class FieldClauses {
         Matcher range = RANGE.matcher(value);
         String from = range.matches() ? range.group(1) : value;
         String to = range.matches() ? range.group(2) : value;
-        if ((!from.isEmpty() && !YEAR.matcher(from).matches()) || (!to.isEmpty() && !YEAR.matcher(to).matches())
+        if ((!from.isEmpty() && !YEAR.matcher(from).matches())
+                || (!to.isEmpty() && !YEAR.matcher(to).matches())
                 || (from.isEmpty() && to.isEmpty())) {
-            throw new InvalidQueryException("year must be a year like 2024 or a range like 2020..2024, got '"
-                    + shorten(value) + "'");
+            throw new InvalidQueryException(
+                    "year must be a year like 2024 or a range like 2020..2024, got '" + shorten(value) + "'");
         }
         LocalDate start = from.isEmpty() ? LocalDate.MIN : LocalDate.of(Integer.parseInt(from), 1, 1);
         LocalDate end = to.isEmpty() ? LocalDate.MAX : LocalDate.of(Integer.parseInt(to), 12, 31);

@@ -56,7 +56,9 @@ final class Highlights {
 
         @Override
         protected BreakIterator getBreakIterator(String field) {
-            return field.equals(IndexFields.TITLE) ? new WholeBreakIterator() : BreakIterator.getSentenceInstance(Locale.ROOT);
+            return field.equals(IndexFields.TITLE)
+                    ? new WholeBreakIterator()
+                    : BreakIterator.getSentenceInstance(Locale.ROOT);
         }
 
         // Free text is searched in the combined field; its words are the ones to mark here.

@@ -28,8 +28,8 @@ final class IndexConfig {
      * merge scheduler (see {@link #mergeScheduler}). The files are the default codec's.
      */
     private static final Codec CODEC = new Lucene103Codec() {
-        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN,
-                Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, CORES, null);
+        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(
+                Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN, Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH, CORES, null);
 
         @Override
         public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

@@ -1,6 +1,9 @@
 package io.paperboy.search;
 
 import io.paperboy.paper.Paper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CachingTokenFilter;
@@ -24,9 +27,6 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The fields of a paper's Lucene document, and how a paper becomes one. */
 final class IndexFields {
@@ -46,6 +46,7 @@ final class IndexFields {
     static final String TEXT = "text";
     /** The title weight of {@link #TEXT}, chosen on SciFact's training queries. */
     static final int TITLE_REPEATS = 2;
+
     static final String AUTHORS = "authors";
     /** Categories as words for BM25 ({@code cs.CL} gives cs, cl, cscl). */
     static final String CATEGORY_TEXT = "category_text";
@@ -55,6 +56,7 @@ final class IndexFields {
     static final String ARCHIVE = "archive";
     /** Publication date as days since 1970-01-01: points for ranges, doc values for sorting. */
     static final String PUBLISHED_DAY = "published_day";
+
     static final String YEAR = "year";
     /** The change number the document was built from (stored only; lets tests compare indexes). */
     static final String CHANGE_SEQ = "change_seq";

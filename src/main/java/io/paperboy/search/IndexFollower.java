@@ -86,8 +86,13 @@ public final class IndexFollower implements AutoCloseable {
         }
         long done = System.nanoTime();
         if (total > 0) {
-            LOG.info("search index: {} papers applied up to change {} and searchable in {} ms (reading the store {} ms), committed {} ms later",
-                    total, index.appliedSeq(), (committing - started) / 1_000_000, reading / 1_000_000, (done - committing) / 1_000_000);
+            LOG.info(
+                    "search index: {} papers applied up to change {} and searchable in {} ms (reading the store {} ms), committed {} ms later",
+                    total,
+                    index.appliedSeq(),
+                    (committing - started) / 1_000_000,
+                    reading / 1_000_000,
+                    (done - committing) / 1_000_000);
         }
         return total;
     }
@@ -103,11 +108,13 @@ public final class IndexFollower implements AutoCloseable {
         List<EmbeddingStore.Stored> page;
         while (!(page = vectors.since(index.vectorsSeq(), VECTOR_PAGE)).isEmpty()) {
             long textUpTo = index.appliedSeq();
-            List<EmbeddingStore.Stored> ready = page.stream().takeWhile(s -> s.paperSeq() <= textUpTo).toList();
+            List<EmbeddingStore.Stored> ready =
+                    page.stream().takeWhile(s -> s.paperSeq() <= textUpTo).toList();
             if (ready.isEmpty()) {
                 break;
             }
-            java.util.Map<String, Paper> current = papers.findAll(ready.stream().map(EmbeddingStore.Stored::paperId).toList());
+            java.util.Map<String, Paper> current = papers.findAll(
+                    ready.stream().map(EmbeddingStore.Stored::paperId).toList());
             List<Paper> same = new java.util.ArrayList<>();
             List<float[]> vectorsOfSame = new java.util.ArrayList<>();
             for (EmbeddingStore.Stored s : ready) {
@@ -129,7 +136,9 @@ public final class IndexFollower implements AutoCloseable {
     // is another change, which adds it back.
     private void apply(List<Paper> page) {
         Set<String> hidden = papers.hiddenAmong(page.stream().map(Paper::id).toList());
-        List<Paper> shown = hidden.isEmpty() ? page : page.stream().filter(p -> !hidden.contains(p.id())).toList();
+        List<Paper> shown = hidden.isEmpty()
+                ? page
+                : page.stream().filter(p -> !hidden.contains(p.id())).toList();
         index.remove(page.stream().filter(p -> hidden.contains(p.id())).toList());
         index.add(shown, null);
     }
@@ -154,7 +163,10 @@ public final class IndexFollower implements AutoCloseable {
     public void start(long intervalMillis) {
         catchUp();
         // A failed round (the store briefly unavailable) retries from the same change.
-        loop.start("index-follower", Duration.ofMillis(intervalMillis), this::catchUp,
+        loop.start(
+                "index-follower",
+                Duration.ofMillis(intervalMillis),
+                this::catchUp,
                 e -> LOG.warn("search index: catching up from change {} failed", index.appliedSeq(), e));
     }
 

@@ -90,8 +90,9 @@ final class LuceneQueries {
      * and exclusions alone only filter, and every paper they allow scores the same.
      */
     static boolean ranksByRelevance(SearchQuery q) {
-        return !q.text().isBlank() || q.required().stream()
-                .anyMatch(c -> !(c instanceof SearchQuery.Category || c instanceof SearchQuery.Published));
+        return !q.text().isBlank()
+                || q.required().stream()
+                        .anyMatch(c -> !(c instanceof SearchQuery.Category || c instanceof SearchQuery.Published));
     }
 
     /** What vector search embeds: the free text and the phrases. */
@@ -141,7 +142,8 @@ final class LuceneQueries {
             }
             b.add(synonyms.size() == 1 ? synonyms.get(0) : new DisjunctionMaxQuery(synonyms, 0f), Occur.SHOULD);
             for (String term : group) {
-                b.add(boost(new TermQuery(new Term(IndexFields.CATEGORY_TEXT, term)), scoring.categoryBoost()),
+                b.add(
+                        boost(new TermQuery(new Term(IndexFields.CATEGORY_TEXT, term)), scoring.categoryBoost()),
                         Occur.SHOULD);
             }
         }
@@ -173,12 +175,13 @@ final class LuceneQueries {
             case SearchQuery.Words w -> freeText(w.text());
             case SearchQuery.Phrase p -> phrase(p.text());
             case SearchQuery.Author a -> new QueryBuilder(names).createPhraseQuery(IndexFields.AUTHORS, a.name());
-            case SearchQuery.Category cat -> new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.CATEGORY, cat.code())), Occur.SHOULD)
-                    .add(new TermQuery(new Term(IndexFields.ARCHIVE, cat.code())), Occur.SHOULD)
-                    .build();
-            case SearchQuery.Published d -> LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY,
-                    epochDay(d.from()), epochDay(d.to()));
+            case SearchQuery.Category cat ->
+                new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.CATEGORY, cat.code())), Occur.SHOULD)
+                        .add(new TermQuery(new Term(IndexFields.ARCHIVE, cat.code())), Occur.SHOULD)
+                        .build();
+            case SearchQuery.Published d ->
+                LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY, epochDay(d.from()), epochDay(d.to()));
         };
     }
 
@@ -196,7 +199,9 @@ final class LuceneQueries {
     }
 
     private static long epochDay(LocalDate date) {
-        return date.equals(LocalDate.MIN) ? Long.MIN_VALUE : date.equals(LocalDate.MAX) ? Long.MAX_VALUE : date.toEpochDay();
+        return date.equals(LocalDate.MIN)
+                ? Long.MIN_VALUE
+                : date.equals(LocalDate.MAX) ? Long.MAX_VALUE : date.toEpochDay();
     }
 
     private static Query boost(Query q, float boost) {

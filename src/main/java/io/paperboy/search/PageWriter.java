@@ -25,7 +25,8 @@ final class PageWriter implements AutoCloseable {
     static final int PARALLEL_FROM = 200;
 
     private final IndexWriter writer;
-    private final ExecutorService helpers = Executors.newFixedThreadPool(Math.max(1, THREADS - 1),
+    private final ExecutorService helpers = Executors.newFixedThreadPool(
+            Math.max(1, THREADS - 1),
             Thread.ofPlatform().daemon().name("index-writer-", 1).factory());
 
     PageWriter(IndexWriter writer) {

@@ -51,8 +51,8 @@ public final class PaperAnalyzers {
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
     // Formatting commands whose argument is the word: \mathcal{O} -> O, \text{loss} -> loss.
-    private static final Pattern LATEX_WRAPPER = Pattern.compile(
-            "\\\\(?:math[a-z]*|text[a-z]*|emph|operatorname|boldsymbol|bm|rm|bf|it)\\s*\\{([^{}]*)\\}");
+    private static final Pattern LATEX_WRAPPER =
+            Pattern.compile("\\\\(?:math[a-z]*|text[a-z]*|emph|operatorname|boldsymbol|bm|rm|bf|it)\\s*\\{([^{}]*)\\}");
     // Any other command keeps its name as a word: \alpha -> alpha, \log -> log.
     private static final Pattern LATEX_COMMAND = Pattern.compile("\\\\([A-Za-z]+)");
     // Math delimiters, braces, sub- and superscript marks vanish so $k$-NN reads k-NN, x_{i} reads xi.
@@ -73,8 +73,8 @@ public final class PaperAnalyzers {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new WhitespaceTokenizer();
-                TokenStream s = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-                        DELIMITER_FLAGS, null);
+                TokenStream s = new WordDelimiterGraphFilter(
+                        source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, DELIMITER_FLAGS, null);
                 s = new FlattenGraphFilter(s);
                 s = new LowerCaseFilter(s);
                 s = new ASCIIFoldingFilter(s);
@@ -107,11 +107,13 @@ public final class PaperAnalyzers {
     /** The analyzer of every field of the index. */
     public static Analyzer perField() {
         Analyzer text = text();
-        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
-                IndexFields.TITLE, text,
-                IndexFields.ABSTRACT, text,
-                IndexFields.TEXT, text,
-                IndexFields.CATEGORY_TEXT, text,
-                IndexFields.AUTHORS, names()));
+        return new PerFieldAnalyzerWrapper(
+                new KeywordAnalyzer(),
+                Map.of(
+                        IndexFields.TITLE, text,
+                        IndexFields.ABSTRACT, text,
+                        IndexFields.TEXT, text,
+                        IndexFields.CATEGORY_TEXT, text,
+                        IndexFields.AUTHORS, names()));
     }
 }

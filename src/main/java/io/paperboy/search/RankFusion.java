@@ -31,7 +31,9 @@ public final class RankFusion {
 
     /** As {@link #fuse(List, int, int)}, each ranking with its weight. */
     public static <T> List<T> fuse(List<List<T>> rankings, double[] weights, int k, int limit) {
-        return fuseScored(rankings, weights, k, limit).stream().map(Map.Entry::getKey).toList();
+        return fuseScored(rankings, weights, k, limit).stream()
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Hybrid search's fusion of a BM25 ranking and a vector ranking. */

@@ -41,7 +41,8 @@ import org.apache.lucene.util.BytesRef;
  * papers that entered by meaning alone included.
  */
 final class ResultList {
-    private static final Sort NEWEST_FIRST = new Sort(new SortField(IndexFields.PUBLISHED_DAY, SortField.Type.LONG, true),
+    private static final Sort NEWEST_FIRST = new Sort(
+            new SortField(IndexFields.PUBLISHED_DAY, SortField.Type.LONG, true),
             new SortField(IndexFields.ID, SortField.Type.STRING));
 
     /** A page of the list: its documents, how many the list holds, and how many of those entered by meaning alone. */
@@ -61,20 +62,33 @@ final class ResultList {
      * Results {@code offset} to {@code offset + limit} of the list for {@code words} (which match
      * {@code wordCount} papers), with {@code nearest} the papers nearest in meaning (empty for BM25).
      */
-    Window window(Query words, int wordCount, ScoreDoc[] nearest, Ranking ranking, SearchOrder order,
-            IntFunction<Map<String, Integer>> mostUpvoted, int offset, int limit) throws IOException {
+    Window window(
+            Query words,
+            int wordCount,
+            ScoreDoc[] nearest,
+            Ranking ranking,
+            SearchOrder order,
+            IntFunction<Map<String, Integer>> mostUpvoted,
+            int offset,
+            int limit)
+            throws IOException {
         int end = offset + limit;
         Set<Integer> matching = ranking == Ranking.BM25 ? Set.of() : matchingAmong(words, nearest);
-        double threshold = floor.threshold(Arrays.stream(nearest).filter(sd -> matching.contains(sd.doc))
-                .mapToDouble(ResultList::cosine).toArray());
-        ScoreDoc[] kept = Arrays.stream(nearest).filter(sd -> cosine(sd) >= threshold || matching.contains(sd.doc))
+        double threshold = floor.threshold(Arrays.stream(nearest)
+                .filter(sd -> matching.contains(sd.doc))
+                .mapToDouble(ResultList::cosine)
+                .toArray());
+        ScoreDoc[] kept = Arrays.stream(nearest)
+                .filter(sd -> cosine(sd) >= threshold || matching.contains(sd.doc))
                 .toArray(ScoreDoc[]::new);
-        ScoreDoc[] byMeaning = Arrays.stream(kept).filter(sd -> !matching.contains(sd.doc)).toArray(ScoreDoc[]::new);
+        ScoreDoc[] byMeaning =
+                Arrays.stream(kept).filter(sd -> !matching.contains(sd.doc)).toArray(ScoreDoc[]::new);
         int total = ranking == Ranking.VECTORS ? kept.length : wordCount + byMeaning.length;
         ScoreDoc[] ordered;
         if (order != SearchOrder.RELEVANCE) {
             Query all = ranking == Ranking.VECTORS ? idsOf(kept, 1) : withMeaningOnly(words, byMeaning);
-            ordered = order == SearchOrder.DATE ? searcher.search(all, end, NEWEST_FIRST, true).scoreDocs
+            ordered = order == SearchOrder.DATE
+                    ? searcher.search(all, end, NEWEST_FIRST, true).scoreDocs
                     : UpvoteOrder.top(searcher, all, mostUpvoted, end, rest -> top(rest, end)).scoreDocs;
         } else if (ranking == Ranking.BM25) {
             ordered = top(words, end).scoreDocs;
@@ -83,7 +97,8 @@ final class ResultList {
         } else {
             ordered = fused(top(words, Math.max(SearchService.FUSION_DEPTH, end)).scoreDocs, kept, end);
         }
-        ScoreDoc[] page = offset >= ordered.length ? new ScoreDoc[0]
+        ScoreDoc[] page = offset >= ordered.length
+                ? new ScoreDoc[0]
                 : Arrays.copyOfRange(ordered, offset, Math.min(ordered.length, end));
         return new Window(page, total, byMeaning.length);
     }
@@ -93,7 +108,10 @@ final class ResultList {
      * meaning when the words match nothing (so only the absolute floor holds).
      */
     ScoreDoc[] aboveFloor(ScoreDoc[] nearest, int limit) {
-        return Arrays.stream(nearest).filter(sd -> cosine(sd) >= floor.alone()).limit(limit).toArray(ScoreDoc[]::new);
+        return Arrays.stream(nearest)
+                .filter(sd -> cosine(sd) >= floor.alone())
+                .limit(limit)
+                .toArray(ScoreDoc[]::new);
     }
 
     /** Lucene scores a cosine similarity c as (1 + c) / 2. */
@@ -106,7 +124,10 @@ final class ResultList {
      * then the rest of {@code byWords} in its order; at most {@code limit}.
      */
     private static ScoreDoc[] fused(ScoreDoc[] byWords, ScoreDoc[] kept, int limit) {
-        List<Integer> words = Arrays.stream(byWords).limit(SearchService.FUSION_DEPTH).map(sd -> sd.doc).toList();
+        List<Integer> words = Arrays.stream(byWords)
+                .limit(SearchService.FUSION_DEPTH)
+                .map(sd -> sd.doc)
+                .toList();
         List<Integer> nearest = Arrays.stream(kept).map(sd -> sd.doc).toList();
         Map<Integer, ScoreDoc> out = new LinkedHashMap<>();
         for (Map.Entry<Integer, Double> e : RankFusion.hybrid(words, nearest, limit)) {
@@ -124,12 +145,16 @@ final class ResultList {
         if (byMeaning.length == 0) {
             return words;
         }
-        return new BooleanQuery.Builder().add(words, Occur.SHOULD).add(idsOf(byMeaning, 0), Occur.SHOULD).build();
+        return new BooleanQuery.Builder()
+                .add(words, Occur.SHOULD)
+                .add(idsOf(byMeaning, 0), Occur.SHOULD)
+                .build();
     }
 
     /** These documents, each scoring {@code score}. */
     private Query idsOf(ScoreDoc[] docs, float score) throws IOException {
-        List<BytesRef> ids = IndexFields.ids(searcher, docs).stream().map(BytesRef::new).toList();
+        List<BytesRef> ids =
+                IndexFields.ids(searcher, docs).stream().map(BytesRef::new).toList();
         return new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(IndexFields.ID, ids)), score);
     }
 
@@ -138,7 +163,8 @@ final class ResultList {
      * score the same) lists the newest first rather than in the index's arbitrary order.
      */
     TopDocs top(Query query, int limit) throws IOException {
-        return LuceneQueries.ranksByRelevance(parsed) ? searcher.search(query, limit)
+        return LuceneQueries.ranksByRelevance(parsed)
+                ? searcher.search(query, limit)
                 : searcher.search(query, limit, NEWEST_FIRST, true);
     }
 
@@ -146,7 +172,11 @@ final class ResultList {
     private Set<Integer> matchingAmong(Query words, ScoreDoc[] candidates) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int[] docs = Arrays.stream(candidates).mapToInt(sd -> sd.doc).sorted().distinct().toArray();
+        int[] docs = Arrays.stream(candidates)
+                .mapToInt(sd -> sd.doc)
+                .sorted()
+                .distinct()
+                .toArray();
         Set<Integer> matching = new HashSet<>();
         LeafReaderContext leaf = null;
         DocIdSetIterator matches = null;

@@ -41,7 +41,10 @@ public final class SearchApi {
      * {@code render} is the paper API's renderer, so a paper looks the same everywhere;
      * {@code defaultRanking} applies when the request names none (hybrid when the server embeds).
      */
-    public SearchApi(SearchService search, PaperService papers, Function<List<Paper>, List<ApiPaper>> render,
+    public SearchApi(
+            SearchService search,
+            PaperService papers,
+            Function<List<Paper>, List<ApiPaper>> render,
             Ranking defaultRanking) {
         this.search = search;
         this.papers = papers;
@@ -56,8 +59,12 @@ public final class SearchApi {
         try {
             limit = limit(ctx.queryParam("limit"));
             page = page(ctx.queryParam("p"));
-            results = search.search(ctx.queryParam("q"), (int) Math.min(Integer.MAX_VALUE, (long) page * limit), limit,
-                    ranking(ctx.queryParam("ranking")), SearchOrder.parse(ctx.queryParam("sort")));
+            results = search.search(
+                    ctx.queryParam("q"),
+                    (int) Math.min(Integer.MAX_VALUE, (long) page * limit),
+                    limit,
+                    ranking(ctx.queryParam("ranking")),
+                    SearchOrder.parse(ctx.queryParam("sort")));
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.BAD_REQUEST).json(new ApiError(e.getMessage()));
             return;
@@ -79,18 +86,27 @@ public final class SearchApi {
     }
 
     private List<SearchEntry> render(List<SearchHit> hits, boolean close) {
-        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
+        Map<String, Paper> found =
+                papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         // Indexed but no longer in the store: left out, the follower will catch up.
-        List<SearchHit> shown = hits.stream().filter(hit -> found.containsKey(hit.paperId())).toList();
+        List<SearchHit> shown =
+                hits.stream().filter(hit -> found.containsKey(hit.paperId())).toList();
         // One batch for every paper's votes, comments and extras, not queries per paper.
-        List<ApiPaper> rendered = render.apply(shown.stream().map(hit -> found.get(hit.paperId())).toList());
+        List<ApiPaper> rendered =
+                render.apply(shown.stream().map(hit -> found.get(hit.paperId())).toList());
         List<SearchEntry> out = new java.util.ArrayList<>(shown.size());
         for (int i = 0; i < shown.size(); i++) {
             SearchHit hit = shown.get(i);
             Paper p = found.get(hit.paperId());
             ApiPaper paper = rendered.get(i);
-            out.add(new SearchEntry(paper, paper.publishedAt(), p.title(), p.abstractText(), hit.highlightedTitle(),
-                    hit.highlightedSummary(), close ? Boolean.TRUE : null));
+            out.add(new SearchEntry(
+                    paper,
+                    paper.publishedAt(),
+                    p.title(),
+                    p.abstractText(),
+                    hit.highlightedTitle(),
+                    hit.highlightedSummary(),
+                    close ? Boolean.TRUE : null));
         }
         return out;
     }
@@ -124,7 +140,8 @@ public final class SearchApi {
         StringBuilder url = new StringBuilder(ctx.path()).append("?");
         ctx.queryParamMap().forEach((name, values) -> {
             if (!name.equals("p")) {
-                values.forEach(v -> url.append(enc(name)).append('=').append(enc(v)).append('&'));
+                values.forEach(
+                        v -> url.append(enc(name)).append('=').append(enc(v)).append('&'));
             }
         });
         return url.append("p=").append(page).toString();

@@ -24,7 +24,8 @@ public interface SearchCards {
      * @param saved papers on the member's reading list
      * @param comments visible comments per paper id (absent: 0)
      */
-    record Controls(Map<String, Integer> upvotes, Set<String> upvoted, Set<String> saved, Map<String, Integer> comments) {
+    record Controls(
+            Map<String, Integer> upvotes, Set<String> upvoted, Set<String> saved, Map<String, Integer> comments) {
         public static final Controls NONE = new Controls(Map.of(), Set.of(), Set.of(), Map.of());
 
         public Controls {

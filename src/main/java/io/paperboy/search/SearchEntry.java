@@ -10,5 +10,11 @@ import io.paperboy.paper.ApiPaper;
  *
  * @param closeInMeaning {@code true} when nothing matched the words and the paper is listed for its meaning; absent otherwise
  */
-public record SearchEntry(ApiPaper paper, String publishedAt, String title, String summary, String highlightedTitle,
-        String highlightedSummary, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean closeInMeaning) {}
+public record SearchEntry(
+        ApiPaper paper,
+        String publishedAt,
+        String title,
+        String summary,
+        String highlightedTitle,
+        String highlightedSummary,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean closeInMeaning) {}

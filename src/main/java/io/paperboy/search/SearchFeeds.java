@@ -7,9 +7,9 @@ import io.paperboy.paper.PaperLinks;
 import io.paperboy.paper.PaperService;
 import io.paperboy.web.Feed;
 import io.paperboy.web.FeedWriter;
-import io.paperboy.web.SiteUrl;
 import io.paperboy.web.Page;
 import io.paperboy.web.PageCache;
+import io.paperboy.web.SiteUrl;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,10 +32,10 @@ public final class SearchFeeds {
         this.ranking = ranking;
     }
 
-
     static List<Page.FeedLink> links(String q) {
         String query = "?q=" + PaperLinks.encode(q);
-        return List.of(new Page.FeedLink("Atom", "application/atom+xml", "/feeds/search.atom" + query),
+        return List.of(
+                new Page.FeedLink("Atom", "application/atom+xml", "/feeds/search.atom" + query),
                 new Page.FeedLink("RSS", "application/rss+xml", "/feeds/search.rss" + query),
                 new Page.FeedLink("JSON Feed", "application/feed+json", "/feeds/search.json" + query));
     }
@@ -60,8 +60,13 @@ public final class SearchFeeds {
         String base = site.base();
         List<Feed.Item> items = items(base, hits);
         // Dated by its newest paper, or now when nothing matches (Feed works it out: never 1970-01-01).
-        Feed feed = new Feed(base + ctx.path() + "?q=" + PaperLinks.encode(q), "Search: " + q + " · Paperboy",
-                "Papers matching " + q, base + "/papers?q=" + PaperLinks.encode(q), null, items);
+        Feed feed = new Feed(
+                base + ctx.path() + "?q=" + PaperLinks.encode(q),
+                "Search: " + q + " · Paperboy",
+                "Papers matching " + q,
+                base + "/papers?q=" + PaperLinks.encode(q),
+                null,
+                items);
         // Ordered by relevance (the index, which the cache's version follows), showing no votes: only
         // changes to the papers it lists drop it.
         PageCache.shows(ctx, hits.stream().map(SearchHit::paperId).toList(), false);
@@ -70,13 +75,16 @@ public final class SearchFeeds {
     }
 
     private List<Feed.Item> items(String base, List<SearchHit> hits) {
-        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
+        Map<String, Paper> found =
+                papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         List<Feed.Item> items = new ArrayList<>();
         for (SearchHit hit : hits) {
             Paper p = found.get(hit.paperId());
             if (p != null) {
                 String url = base + PaperLinks.page(p);
-                Instant date = p.knownDate().map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC)).orElse(null);
+                Instant date = p.knownDate()
+                        .map(d -> d.atStartOfDay().toInstant(ZoneOffset.UTC))
+                        .orElse(null);
                 items.add(new Feed.Item(url, p.title(), url, p.authors(), p.abstractText(), date));
             }
         }

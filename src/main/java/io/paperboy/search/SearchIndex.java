@@ -38,6 +38,7 @@ public final class SearchIndex implements AutoCloseable {
      * index reads the stored vectors from the start once, replacing equal vectors.)
      */
     static final String VECTORS_SEQ = "paperboy.vectors_seq";
+
     static final String ANALYZERS = "paperboy.analyzers";
 
     private final Directory directory;
@@ -68,8 +69,8 @@ public final class SearchIndex implements AutoCloseable {
         }
         this.searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                    org.apache.lucene.index.IndexReader previous) {
+            public IndexSearcher newSearcher(
+                    org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(similarity);
                 return searcher;
@@ -86,8 +87,8 @@ public final class SearchIndex implements AutoCloseable {
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             // Lucene's lock message stays attached but is not the cause the CLI reports.
-            IllegalStateException inUse = new IllegalStateException("search index " + folder
-                    + " is in use by another Paperboy process (stop the server first)");
+            IllegalStateException inUse = new IllegalStateException(
+                    "search index " + folder + " is in use by another Paperboy process (stop the server first)");
             inUse.addSuppressed(e);
             throw inUse;
         } catch (IOException e) {
@@ -209,7 +210,8 @@ public final class SearchIndex implements AutoCloseable {
                 for (int i = 0; i < papers.size(); i++) {
                     Paper p = papers.get(i);
                     if (indexedSeq(searcher, stored, p.id()) == p.changeSeq()) {
-                        writer.updateDocument(new Term(IndexFields.ID, p.id()), IndexFields.document(p, vectors.get(i)));
+                        writer.updateDocument(
+                                new Term(IndexFields.ID, p.id()), IndexFields.document(p, vectors.get(i)));
                         attached++;
                     }
                 }
@@ -231,8 +233,9 @@ public final class SearchIndex implements AutoCloseable {
      */
     float[] vectorOf(Paper paper) {
         return withSearcher(searcher -> searcher.count(new TermQuery(new Term(IndexFields.ID, paper.id()))) == 0
-                || indexedSeq(searcher, searcher.storedFields(), paper.id()) != paper.changeSeq()
-                ? null : PaperVectors.vectorOf(searcher, paper.id()));
+                        || indexedSeq(searcher, searcher.storedFields(), paper.id()) != paper.changeSeq()
+                ? null
+                : PaperVectors.vectorOf(searcher, paper.id()));
     }
 
     /** The change number of the paper's indexed version; -1 when it is not indexed. */
@@ -242,7 +245,9 @@ public final class SearchIndex implements AutoCloseable {
             return -1;
         }
         return stored.document(top.scoreDocs[0].doc, Set.of(IndexFields.CHANGE_SEQ))
-                .getField(IndexFields.CHANGE_SEQ).numericValue().longValue();
+                .getField(IndexFields.CHANGE_SEQ)
+                .numericValue()
+                .longValue();
     }
 
     /** Documents without an embedding (not embedded yet, or embeddings off). */
@@ -291,8 +296,14 @@ public final class SearchIndex implements AutoCloseable {
 
     private synchronized void commit(String analyzersVersion) {
         try {
-            writer.setLiveCommitData(Map.of(APPLIED_SEQ, Long.toString(appliedSeq),
-                    VECTORS_SEQ, Long.toString(vectorsSeq), ANALYZERS, analyzersVersion).entrySet());
+            writer.setLiveCommitData(Map.of(
+                            APPLIED_SEQ,
+                            Long.toString(appliedSeq),
+                            VECTORS_SEQ,
+                            Long.toString(vectorsSeq),
+                            ANALYZERS,
+                            analyzersVersion)
+                    .entrySet());
             writer.commit();
             uncommitted = false;
             searchers.maybeRefresh();

@@ -19,12 +19,16 @@ public final class SearchMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("paperboy.search.documents", index, i -> i.size())
-                .description("Papers in the search index").register(registry);
+                .description("Papers in the search index")
+                .register(registry);
         Gauge.builder("paperboy.search.applied.change", index, i -> i.appliedSeq())
-                .description("Last store change whose text the index holds").register(registry);
+                .description("Last store change whose text the index holds")
+                .register(registry);
         Gauge.builder("paperboy.search.vectors.applied", index, i -> i.vectorsSeq())
-                .description("Stored embeddings (paper_embeddings.seq) read into the index up to this one").register(registry);
+                .description("Stored embeddings (paper_embeddings.seq) read into the index up to this one")
+                .register(registry);
         Gauge.builder("paperboy.search.embeddings.pending", index, i -> i.countWithoutVector())
-                .description("Papers in the index without an embedding yet").register(registry);
+                .description("Papers in the index without an embedding yet")
+                .register(registry);
     }
 }

@@ -3,7 +3,6 @@ package io.paperboy.search;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.paperboy.paper.Paper;
-import io.paperboy.paper.PaperLinks;
 import io.paperboy.paper.PaperService;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
@@ -35,22 +34,34 @@ public final class SearchPages {
         this.cards = cards;
     }
 
-
     public void page(Context ctx) {
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
-            render(ctx, SearchView.form(Page.of(ctx, "Search papers", "Search every paper by keyword and meaning", "/papers")));
+            render(
+                    ctx,
+                    SearchView.form(
+                            Page.of(ctx, "Search papers", "Search every paper by keyword and meaning", "/papers")));
             return;
         }
         SearchView.Query query = new SearchView.Query(q, SearchOrder.RELEVANCE, 1);
         Page page = Page.of(ctx, "Search: " + q, "Papers matching " + q, SearchView.href(q, ctx.queryParam("sort"), 1))
                 .withFeeds(SearchFeeds.links(q));
         try {
-            query = new SearchView.Query(q, SearchOrder.parse(ctx.queryParam("sort")), pageNumber(ctx.queryParam("page")));
+            query = new SearchView.Query(
+                    q, SearchOrder.parse(ctx.queryParam("sort")), pageNumber(ctx.queryParam("page")));
             SearchResults results = search.search(q, (query.page() - 1) * LIMIT, LIMIT, ranking, query.sort());
-            render(ctx, new SearchView(page, query, results(results.hits()), results.fuzzy(),
-                    results(results.closeInMeaning()), results.total(), results.byMeaning(), null,
-                    cards.of(page.member(), ids(results))));
+            render(
+                    ctx,
+                    new SearchView(
+                            page,
+                            query,
+                            results(results.hits()),
+                            results.fuzzy(),
+                            results(results.closeInMeaning()),
+                            results.total(),
+                            results.byMeaning(),
+                            null,
+                            cards.of(page.member(), ids(results))));
         } catch (InvalidQueryException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT); // the search form refused for its content
             render(ctx, SearchView.refused(page.withFeeds(List.of()), query, e.getMessage()));
@@ -76,12 +87,13 @@ public final class SearchPages {
         } catch (NumberFormatException e) {
             // reported below with the range
         }
-        throw new InvalidQueryException("page must be a whole number from 1 to " + MAX_PAGE + " (search lists the first "
-                + SearchService.MAX_WINDOW + " results)");
+        throw new InvalidQueryException("page must be a whole number from 1 to " + MAX_PAGE
+                + " (search lists the first " + SearchService.MAX_WINDOW + " results)");
     }
 
     private List<SearchView.Result> results(List<SearchHit> hits) {
-        Map<String, Paper> found = papers.findAll(hits.stream().map(SearchHit::paperId).toList());
+        Map<String, Paper> found =
+                papers.findAll(hits.stream().map(SearchHit::paperId).toList());
         List<SearchView.Result> results = new ArrayList<>();
         for (SearchHit hit : hits) {
             Paper paper = found.get(hit.paperId());

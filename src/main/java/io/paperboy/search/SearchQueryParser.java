@@ -36,7 +36,8 @@ public final class SearchQueryParser {
             throw new InvalidQueryException("q must contain something to search for");
         }
         if (raw.length() > MAX_CHARS) {
-            throw new InvalidQueryException("q must be at most " + MAX_CHARS + " characters (got " + raw.length() + ")");
+            throw new InvalidQueryException(
+                    "q must be at most " + MAX_CHARS + " characters (got " + raw.length() + ")");
         }
         SearchQueryParser parser = new SearchQueryParser(clean(raw));
         parser.run();
@@ -48,14 +49,17 @@ public final class SearchQueryParser {
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < raw.length()
-                    && Character.isLowSurrogate(raw.charAt(i + 1)));
+            boolean lone = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < raw.length()
+                            && Character.isLowSurrogate(raw.charAt(i + 1)));
             if (Character.isHighSurrogate(c) && !lone) {
                 out.append(c).append(raw.charAt(++i));
                 continue;
             }
             int type = Character.getType(c);
-            boolean bad = lone || type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE;
+            boolean bad =
+                    lone || type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE;
             out.append(bad ? ' ' : c);
         }
         return out.toString();
@@ -63,7 +67,8 @@ public final class SearchQueryParser {
 
     private void run() throws InvalidQueryException {
         while (skipSpaces()) {
-            boolean negated = input.charAt(pos) == '-' && pos + 1 < input.length()
+            boolean negated = input.charAt(pos) == '-'
+                    && pos + 1 < input.length()
                     && !Character.isWhitespace(input.charAt(pos + 1));
             if (negated) {
                 pos++;

@@ -11,8 +11,8 @@ import java.util.List;
  * @param total how many results the whole list holds, over every page (exact; see {@link ResultList})
  * @param byMeaning how many of {@code total} contain none of the words and are listed for their meaning alone
  */
-public record SearchResults(List<SearchHit> hits, boolean fuzzy, List<SearchHit> closeInMeaning, int total,
-        int byMeaning) {
+public record SearchResults(
+        List<SearchHit> hits, boolean fuzzy, List<SearchHit> closeInMeaning, int total, int byMeaning) {
     public SearchResults {
         hits = List.copyOf(hits);
         closeInMeaning = List.copyOf(closeInMeaning);

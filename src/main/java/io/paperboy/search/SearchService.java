@@ -62,8 +62,12 @@ public final class SearchService {
         this(index, new LuceneQueries(scoring), embedder, n -> Map.of(), FLOOR);
     }
 
-    private SearchService(SearchIndex index, LuceneQueries queries, Embedder embedder,
-            IntFunction<Map<String, Integer>> upvotes, MeaningFloor floor) {
+    private SearchService(
+            SearchIndex index,
+            LuceneQueries queries,
+            Embedder embedder,
+            IntFunction<Map<String, Integer>> upvotes,
+            MeaningFloor floor) {
         this.index = index;
         this.queries = queries;
         this.embedder = embedder;
@@ -137,8 +141,12 @@ public final class SearchService {
         try {
             return index.withSearcher(searcher -> {
                 Found found = find(searcher, parsed, offset, limit, ranking, order);
-                return new SearchResults(hits(searcher, found.words(), found.window().docs()), found.fuzzy(),
-                        hits(searcher, found.words(), found.close()), found.window().total(), found.window().byMeaning());
+                return new SearchResults(
+                        hits(searcher, found.words(), found.window().docs()),
+                        found.fuzzy(),
+                        hits(searcher, found.words(), found.close()),
+                        found.window().total(),
+                        found.window().byMeaning());
             });
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
@@ -152,8 +160,9 @@ public final class SearchService {
      */
     private record Found(Query words, ResultList.Window window, boolean fuzzy, ScoreDoc[] close) {}
 
-    private Found find(IndexSearcher searcher, SearchQuery parsed, int offset, int limit, Ranking ranking,
-            SearchOrder order) throws IOException {
+    private Found find(
+            IndexSearcher searcher, SearchQuery parsed, int offset, int limit, Ranking ranking, SearchOrder order)
+            throws IOException {
         ScoreDoc[] nearest = ranking == Ranking.BM25 ? new ScoreDoc[0] : nearestDocs(searcher, parsed, FUSION_DEPTH);
         ResultList list = new ResultList(searcher, parsed, floor);
         Query exact = queries.build(parsed, false);
@@ -161,8 +170,11 @@ public final class SearchService {
             Query words = fuzzy ? queries.build(parsed, true) : exact;
             int count = searcher.count(words);
             if (count > 0) {
-                return new Found(words, list.window(words, count, nearest, ranking, order,
-                        upvotes, offset, limit), fuzzy, new ScoreDoc[0]);
+                return new Found(
+                        words,
+                        list.window(words, count, nearest, ranking, order, upvotes, offset, limit),
+                        fuzzy,
+                        new ScoreDoc[0]);
             }
             if (parsed.text().isBlank()) {
                 break; // only filters: no words to allow typos in
@@ -195,8 +207,11 @@ public final class SearchService {
     public List<String> rank(String q, int limit, Ranking ranking) throws InvalidQueryException {
         SearchQuery parsed = checked(q, 0, limit, ranking);
         try {
-            return index.withSearcher(searcher -> IndexFields.ids(searcher,
-                    find(searcher, parsed, 0, limit, ranking, SearchOrder.RELEVANCE).window().docs()));
+            return index.withSearcher(searcher -> IndexFields.ids(
+                    searcher,
+                    find(searcher, parsed, 0, limit, ranking, SearchOrder.RELEVANCE)
+                            .window()
+                            .docs()));
         } catch (IndexSearcher.TooManyClauses e) {
             throw tooManyTerms();
         }
@@ -231,8 +246,8 @@ public final class SearchService {
         if (meaning.isBlank()) {
             return new ScoreDoc[0];
         }
-        Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, embedder.embedQuery(meaning), limit,
-                queries.filter(parsed));
+        Query knn = new KnnFloatVectorQuery(
+                IndexFields.VECTOR, embedder.embedQuery(meaning), limit, queries.filter(parsed));
         return searcher.search(knn, limit).scoreDocs;
     }
 }

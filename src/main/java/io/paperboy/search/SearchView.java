@@ -14,8 +14,16 @@ import java.util.List;
  * @param byMeaning how many of them contain none of the words and are listed for their meaning
  * @param error the reason the query was refused, or null
  */
-public record SearchView(Page page, Query query, List<Result> results, boolean fuzzy, List<Result> close, int total,
-        int byMeaning, String error, SearchCards.Controls controls) {
+public record SearchView(
+        Page page,
+        Query query,
+        List<Result> results,
+        boolean fuzzy,
+        List<Result> close,
+        int total,
+        int byMeaning,
+        String error,
+        SearchCards.Controls controls) {
     public SearchView {
         results = List.copyOf(results);
         close = List.copyOf(close);
@@ -23,7 +31,15 @@ public record SearchView(Page page, Query query, List<Result> results, boolean f
 
     /** The empty form. */
     static SearchView form(Page page) {
-        return new SearchView(page, new Query("", SearchOrder.RELEVANCE, 1), List.of(), false, List.of(), 0, 0, null,
+        return new SearchView(
+                page,
+                new Query("", SearchOrder.RELEVANCE, 1),
+                List.of(),
+                false,
+                List.of(),
+                0,
+                0,
+                null,
                 SearchCards.Controls.NONE);
     }
 
@@ -40,7 +56,8 @@ public record SearchView(Page page, Query query, List<Result> results, boolean f
 
     /** The search page's address for {@code q} in order {@code sort} (null or blank: relevance), page {@code page}. */
     static String href(String q, String sort, int page) {
-        return "/papers?q=" + PaperLinks.encode(q) + (sort == null || sort.isBlank() ? "" : "&sort=" + PaperLinks.encode(sort))
+        return "/papers?q=" + PaperLinks.encode(q)
+                + (sort == null || sort.isBlank() ? "" : "&sort=" + PaperLinks.encode(sort))
                 + (page > 1 ? "&page=" + page : "");
     }
 
@@ -101,8 +118,13 @@ public record SearchView(Page page, Query query, List<Result> results, boolean f
             return null;
         }
         int words = total - byMeaning;
-        return String.format(java.util.Locale.ROOT, "%,d %s your words; %,d more %s none of them but %s close in meaning",
-                words, words == 1 ? "contains" : "contain", byMeaning, byMeaning == 1 ? "contains" : "contain",
+        return String.format(
+                java.util.Locale.ROOT,
+                "%,d %s your words; %,d more %s none of them but %s close in meaning",
+                words,
+                words == 1 ? "contains" : "contain",
+                byMeaning,
+                byMeaning == 1 ? "contains" : "contain",
                 byMeaning == 1 ? "is" : "are");
     }
 

@@ -41,17 +41,19 @@ final class SentenceModel extends AbstractInProcessEmbeddingModel {
     }
 
     static SentenceModel load(Threads threads) {
-        ExecutorService executor = Executors.newFixedThreadPool(threads.parallelTexts(),
+        ExecutorService executor = Executors.newFixedThreadPool(
+                threads.parallelTexts(),
                 Thread.ofPlatform().daemon().name("embedding-", 0).factory());
-        try (InputStream model = resource(MODEL_RESOURCE); InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
+        try (InputStream model = resource(MODEL_RESOURCE);
+                InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads.threadsPerText());
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new SentenceModel(executor, new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS),
-                    threads);
+            return new SentenceModel(
+                    executor, new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS), threads);
         } catch (IOException e) {
             executor.shutdown();
             throw new UncheckedIOException("embeddings: cannot read the model from the jar", e);
@@ -76,7 +78,7 @@ final class SentenceModel extends AbstractInProcessEmbeddingModel {
 
     @Override
     public String toString() {
-        return "BGE-small-en-v1.5 quantized, " + threads.parallelTexts() + " texts at once, "
-                + threads.threadsPerText() + " ONNX thread(s) each";
+        return "BGE-small-en-v1.5 quantized, " + threads.parallelTexts() + " texts at once, " + threads.threadsPerText()
+                + " ONNX thread(s) each";
     }
 }

@@ -42,13 +42,20 @@ public final class SimilarApi {
         List<Shown> similar = similarTo(id, limit);
         // The neighbours come from the index (the cache's version follows it); their upvotes, comment
         // counts and text from the store: changes to other papers keep the answer.
-        PageCache.shows(ctx, java.util.stream.Stream.concat(java.util.stream.Stream.of(id),
-                similar.stream().map(s -> s.related().paper().id())).toList(), false);
-        List<ApiPaper> rendered = render.apply(similar.stream().map(s -> s.related().paper()).toList());
+        PageCache.shows(
+                ctx,
+                java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(id),
+                                similar.stream().map(s -> s.related().paper().id()))
+                        .toList(),
+                false);
+        List<ApiPaper> rendered =
+                render.apply(similar.stream().map(s -> s.related().paper()).toList());
         List<SimilarEntry> out = new java.util.ArrayList<>(similar.size());
         for (int i = 0; i < similar.size(); i++) {
             Shown shown = similar.get(i);
-            out.add(new SimilarEntry(rendered.get(i), shown.related().why(), Math.round(shown.similarity() * 1000) / 1000.0));
+            out.add(new SimilarEntry(
+                    rendered.get(i), shown.related().why(), Math.round(shown.similarity() * 1000) / 1000.0));
         }
         ctx.json(out);
     }
@@ -81,11 +88,14 @@ public final class SimilarApi {
         if (nearest.isEmpty()) {
             return List.of();
         }
-        Map<String, Paper> found = papers.findAll(java.util.stream.Stream.concat(java.util.stream.Stream.of(id),
-                nearest.stream().map(SimilarPapers.Neighbour::paperId)).toList());
+        Map<String, Paper> found = papers.findAll(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(id), nearest.stream().map(SimilarPapers.Neighbour::paperId))
+                .toList());
         Paper source = found.get(id);
-        return nearest.stream().filter(n -> found.containsKey(n.paperId()) && source != null)
-                .map(n -> new Shown(new Related(found.get(n.paperId()), similar.why(source, found.get(n.paperId()))),
+        return nearest.stream()
+                .filter(n -> found.containsKey(n.paperId()) && source != null)
+                .map(n -> new Shown(
+                        new Related(found.get(n.paperId()), similar.why(source, found.get(n.paperId()))),
                         n.similarity()))
                 .toList();
     }

@@ -46,10 +46,15 @@ public final class SimilarPapers {
             return List.of();
         }
         return index.withSearcher(searcher -> {
-            Query notItself = new BooleanQuery.Builder().add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(IndexFields.ID, paperId)), BooleanClause.Occur.MUST_NOT).build();
-            ScoreDoc[] hits = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(IndexFields.VECTOR, vector,
-                    limit, notItself), limit).scoreDocs;
+            Query notItself = new BooleanQuery.Builder()
+                    .add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ID, paperId)), BooleanClause.Occur.MUST_NOT)
+                    .build();
+            ScoreDoc[] hits = searcher.search(
+                            new org.apache.lucene.search.KnnFloatVectorQuery(
+                                    IndexFields.VECTOR, vector, limit, notItself),
+                            limit)
+                    .scoreDocs;
             List<String> ids = IndexFields.ids(searcher, hits);
             List<Neighbour> out = new java.util.ArrayList<>();
             for (int i = 0; i < hits.length; i++) {
@@ -61,13 +66,16 @@ public final class SimilarPapers {
 
     /** Why {@code other}, a neighbour of {@code source}, is similar to it, in a few words ({@link SimilarReasons}). */
     public String why(io.paperboy.paper.Paper source, io.paperboy.paper.Paper other) {
-        return index.withSearcher(searcher -> new SimilarReasons(term -> {
-            try {
-                return searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, searcher.getIndexReader().numDocs()).why(source, other));
+        return index.withSearcher(searcher -> new SimilarReasons(
+                        term -> {
+                            try {
+                                return searcher.getIndexReader().docFreq(new Term(IndexFields.TEXT, term));
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        },
+                        searcher.getIndexReader().numDocs())
+                .why(source, other));
     }
 
     /** Ids of up to {@code limit} papers like {@code paperId}, best first; empty when it is not indexed. */
@@ -91,7 +99,8 @@ public final class SimilarPapers {
         List<String> used = likedIds.subList(0, Math.min(MAX_LIKED, likedIds.size()));
         return index.withSearcher(searcher -> {
             BooleanQuery.Builder notLiked = new BooleanQuery.Builder();
-            likedIds.forEach(id -> notLiked.add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.SHOULD));
+            likedIds.forEach(
+                    id -> notLiked.add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.SHOULD));
             Query liked = notLiked.build();
             Map<String, Like> best = new HashMap<>();
             Map<String, Float> bestScore = new HashMap<>();
@@ -111,9 +120,11 @@ public final class SimilarPapers {
                 }
             }
             return best.values().stream()
-                    .sorted(Comparator.comparingDouble((Like l) -> bestScore.get(l.paperId())).reversed()
+                    .sorted(Comparator.comparingDouble((Like l) -> bestScore.get(l.paperId()))
+                            .reversed()
                             .thenComparing(Like::paperId))
-                    .limit(limit).toList();
+                    .limit(limit)
+                    .toList();
         });
     }
 

@@ -37,7 +37,10 @@ final class SimilarReasons {
 
     String why(Paper source, Paper other) {
         List<String> parts = new ArrayList<>();
-        List<String> authors = other.authors().stream().filter(source.authors()::contains).limit(2).toList();
+        List<String> authors = other.authors().stream()
+                .filter(source.authors()::contains)
+                .limit(2)
+                .toList();
         if (!authors.isEmpty()) {
             parts.add((authors.size() == 1 ? "same author: " : "same authors: ") + String.join(", ", authors));
         }
@@ -45,7 +48,10 @@ final class SimilarReasons {
         if (!terms.isEmpty()) {
             parts.add("both use " + String.join(", ", terms));
         }
-        List<String> categories = other.categories().stream().filter(source.categories()::contains).limit(2).toList();
+        List<String> categories = other.categories().stream()
+                .filter(source.categories()::contains)
+                .limit(2)
+                .toList();
         if (!categories.isEmpty() && parts.isEmpty()) {
             parts.add("close in meaning, both in " + String.join(", ", categories));
         }
@@ -65,8 +71,11 @@ final class SimilarReasons {
                 }
             }
         }
-        return shared.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .limit(MAX_TERMS).map(e -> theirs.get(e.getKey())).toList();
+        return shared.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .limit(MAX_TERMS)
+                .map(e -> theirs.get(e.getKey()))
+                .toList();
     }
 
     /** Each analysed term of the paper's title and abstract, with the word it came from (first seen). */
@@ -78,7 +87,9 @@ final class SimilarReasons {
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                terms.putIfAbsent(term.toString(), text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(java.util.Locale.ROOT));
+                terms.putIfAbsent(
+                        term.toString(),
+                        text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(java.util.Locale.ROOT));
             }
             tokens.end();
         } catch (IOException e) {

@@ -39,8 +39,9 @@ final class UpvoteOrder {
     private UpvoteOrder() {}
 
     /** The first {@code limit} matches of {@code query}; {@code mostUpvoted} gives the n most upvoted papers, most first. */
-    static TopDocs top(IndexSearcher searcher, Query query, IntFunction<Map<String, Integer>> mostUpvoted, int limit,
-            Rest rest) throws IOException {
+    static TopDocs top(
+            IndexSearcher searcher, Query query, IntFunction<Map<String, Integer>> mostUpvoted, int limit, Rest rest)
+            throws IOException {
         for (int n = Math.max(FIRST_BATCH, limit); ; n = (int) Math.min(Integer.MAX_VALUE, 4L * n)) {
             Map<String, Integer> top = mostUpvoted.apply(n);
             boolean everyUpvoted = top.size() < n;
@@ -75,29 +76,41 @@ final class UpvoteOrder {
         Integer[] order = new Integer[matches.length];
         Arrays.setAll(order, i -> i);
         // Stable sort: equal upvotes stay in relevance order.
-        Arrays.sort(order, Comparator.comparingInt((Integer i) -> upvotes.get(ids.get(i))).reversed());
+        Arrays.sort(
+                order,
+                Comparator.comparingInt((Integer i) -> upvotes.get(ids.get(i))).reversed());
         for (int i = 0; i < Math.min(limit, order.length); i++) {
             ordered.add(matches[order[i]]);
         }
         return ordered;
     }
 
-    private static TopDocs withRest(Query query, Map<String, Integer> upvotes, List<ScoreDoc> ordered, int limit,
-            Rest rest) throws IOException {
+    private static TopDocs withRest(
+            Query query, Map<String, Integer> upvotes, List<ScoreDoc> ordered, int limit, Rest rest)
+            throws IOException {
         if (ordered.size() < limit) {
-            Query others = upvotes.isEmpty() ? query
-                    : new BooleanQuery.Builder().add(query, Occur.MUST).add(upvoted(upvotes), Occur.MUST_NOT).build();
+            Query others = upvotes.isEmpty()
+                    ? query
+                    : new BooleanQuery.Builder()
+                            .add(query, Occur.MUST)
+                            .add(upvoted(upvotes), Occur.MUST_NOT)
+                            .build();
             ScoreDoc[] more = rest.top(others).scoreDocs;
             ordered.addAll(Arrays.asList(more).subList(0, Math.min(more.length, limit - ordered.size())));
         }
-        return new TopDocs(new TotalHits(ordered.size(), TotalHits.Relation.EQUAL_TO), ordered.toArray(ScoreDoc[]::new));
+        return new TopDocs(
+                new TotalHits(ordered.size(), TotalHits.Relation.EQUAL_TO), ordered.toArray(ScoreDoc[]::new));
     }
 
     private static Query upvoted(Map<String, Integer> upvotes) {
-        return new TermInSetQuery(IndexFields.ID, upvotes.keySet().stream().map(BytesRef::new).toList());
+        return new TermInSetQuery(
+                IndexFields.ID, upvotes.keySet().stream().map(BytesRef::new).toList());
     }
 
     private static Query both(Query query, Query filter) {
-        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(filter, Occur.FILTER)
+                .build();
     }
 }

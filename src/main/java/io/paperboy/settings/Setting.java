@@ -47,7 +47,8 @@ public enum Setting {
     SiteSettings with(SiteSettings s, String value) {
         return switch (this) {
             case HARVEST_SETS -> new SiteSettings(lines(value), s.harvestHour(), s.featureRules(), s.featureAs());
-            case HARVEST_HOUR -> new SiteSettings(s.harvestSets(), Integer.parseInt(value), s.featureRules(), s.featureAs());
+            case HARVEST_HOUR ->
+                new SiteSettings(s.harvestSets(), Integer.parseInt(value), s.featureRules(), s.featureAs());
             case FEATURE_RULES -> new SiteSettings(s.harvestSets(), s.harvestHour(), lines(value), s.featureAs());
             case FEATURE_AS -> new SiteSettings(s.harvestSets(), s.harvestHour(), s.featureRules(), value);
         };

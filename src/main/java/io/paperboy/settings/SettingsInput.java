@@ -20,6 +20,7 @@ public final class SettingsInput {
      * of letters, digits, '-', '.' and '_' (OAI-PMH allows a few more URI characters; arXiv uses none).
      */
     private static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9._-]+(:[A-Za-z0-9._-]+){0,3}");
+
     static final int MAX_SETS = 50;
     static final int MAX_SET_LENGTH = 64;
     static final int MAX_RULES = 50;
@@ -49,9 +50,11 @@ public final class SettingsInput {
                 continue;
             }
             if (part.length() > MAX_SET_LENGTH || !SET_SPEC.matcher(part).matches()) {
-                problems.putIfAbsent(Setting.HARVEST_SETS.key(), "'" + shorten(part) + "' is not an OAI-PMH set name: use "
-                        + "letters, digits, '-', '.' and '_', parts separated by ':' (cs, math, physics:hep-th), at most "
-                        + MAX_SET_LENGTH + " characters");
+                problems.putIfAbsent(
+                        Setting.HARVEST_SETS.key(),
+                        "'" + shorten(part) + "' is not an OAI-PMH set name: use "
+                                + "letters, digits, '-', '.' and '_', parts separated by ':' (cs, math, physics:hep-th), at most "
+                                + MAX_SET_LENGTH + " characters");
                 continue;
             }
             sets.add(part);
@@ -75,17 +78,22 @@ public final class SettingsInput {
         } catch (NumberFormatException e) {
             // said below
         }
-        problems.put(Setting.HARVEST_HOUR.key(), "the hour must be a whole number from 0 to 23 (UTC), not '" + shorten(value) + "'");
+        problems.put(
+                Setting.HARVEST_HOUR.key(),
+                "the hour must be a whole number from 0 to 23 (UTC), not '" + shorten(value) + "'");
         return SiteSettings.DEFAULT_HARVEST_HOUR;
     }
 
     /** One rule a line, each as {@link FeatureRule#parse} reads it. */
     static List<String> rules(String raw, Map<String, String> problems) {
         List<String> rules = new ArrayList<>();
-        for (String line : raw.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+        for (String line :
+                raw.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             if (line.length() > MAX_RULE_LENGTH) {
-                problems.putIfAbsent(Setting.FEATURE_RULES.key(), "a rule may be at most " + MAX_RULE_LENGTH
-                        + " characters; '" + shorten(line) + "' is " + line.length());
+                problems.putIfAbsent(
+                        Setting.FEATURE_RULES.key(),
+                        "a rule may be at most " + MAX_RULE_LENGTH + " characters; '" + shorten(line) + "' is "
+                                + line.length());
                 continue;
             }
             try {
@@ -107,8 +115,9 @@ public final class SettingsInput {
             return SiteSettings.DEFAULT_FEATURE_AS;
         }
         if (value.length() > MAX_NAME_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-            problems.put(Setting.FEATURE_AS.key(), "a name of at most " + MAX_NAME_LENGTH
-                    + " characters on one line, not '" + shorten(value) + "'");
+            problems.put(
+                    Setting.FEATURE_AS.key(),
+                    "a name of at most " + MAX_NAME_LENGTH + " characters on one line, not '" + shorten(value) + "'");
         }
         return value;
     }

@@ -16,7 +16,8 @@ public record SiteSettings(List<String> harvestSets, int harvestHour, List<Strin
     public static final int DEFAULT_HARVEST_HOUR = 3;
     public static final String DEFAULT_FEATURE_AS = "paperboy-bot";
     /** What a site that never chose anything uses. */
-    public static final SiteSettings DEFAULTS = new SiteSettings(List.of(), DEFAULT_HARVEST_HOUR, List.of(), DEFAULT_FEATURE_AS);
+    public static final SiteSettings DEFAULTS =
+            new SiteSettings(List.of(), DEFAULT_HARVEST_HOUR, List.of(), DEFAULT_FEATURE_AS);
 
     public SiteSettings {
         harvestSets = List.copyOf(harvestSets);

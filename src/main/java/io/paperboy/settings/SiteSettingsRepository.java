@@ -26,8 +26,11 @@ final class SiteSettingsRepository {
         Map<String, Row> rows = new LinkedHashMap<>();
         h.createQuery("""
                         SELECT name, value, updated_at, updated_by FROM site_settings ORDER BY name""")
-                .map((rs, ctx) -> new Row(rs.getString("name"), rs.getString("value"),
-                        Timestamps.parse(rs.getString("updated_at")), rs.getString("updated_by")))
+                .map((rs, ctx) -> new Row(
+                        rs.getString("name"),
+                        rs.getString("value"),
+                        Timestamps.parse(rs.getString("updated_at")),
+                        rs.getString("updated_by")))
                 .forEach(row -> rows.put(row.name(), row));
         return rows;
     }
@@ -37,11 +40,12 @@ final class SiteSettingsRepository {
         return h.createUpdate("""
                         INSERT INTO site_settings (name, value, updated_at, updated_by)
                         VALUES (:name, :value, :at, :by) ON CONFLICT (name) DO NOTHING""")
-                .bind("name", name)
-                .bind("value", value)
-                .bind("at", Timestamps.stamp(at))
-                .bind("by", by)
-                .execute() == 1;
+                        .bind("name", name)
+                        .bind("value", value)
+                        .bind("at", Timestamps.stamp(at))
+                        .bind("by", by)
+                        .execute()
+                == 1;
     }
 
     void upsert(Handle h, String name, String value, Instant at, String by) {

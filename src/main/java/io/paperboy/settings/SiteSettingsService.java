@@ -85,7 +85,8 @@ public final class SiteSettingsService {
         List<String> overruled = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             if (given.containsKey(setting.key()) && !setting.stored(typed).equals(setting.stored(stored.settings()))) {
-                overruled.add(setting.option() + " " + setting.shown(typed) + " (the site's: " + setting.shown(stored.settings()) + ")");
+                overruled.add(setting.option() + " " + setting.shown(typed) + " (the site's: "
+                        + setting.shown(stored.settings()) + ")");
             }
         }
         if (overruled.isEmpty()) {
@@ -109,7 +110,12 @@ public final class SiteSettingsService {
                     rows.upsert(h, setting.key(), value, now, "admin " + admin.name());
                 }
                 if (!value.equals(setting.stored(before.settings()))) {
-                    log.record(h, admin, "change-setting", "setting", setting.key(),
+                    log.record(
+                            h,
+                            admin,
+                            "change-setting",
+                            "setting",
+                            setting.key(),
                             setting.shown(before.settings()) + " → " + setting.shown(settings));
                 }
             }

@@ -25,22 +25,33 @@ public final class Covers {
                 .append("<g font-family=\"Georgia, 'Times New Roman', serif\" fill=\"#1d1d1f\" font-size=\"13\">");
         int y = 40;
         for (String line : wrap(p.title())) {
-            s.append("<text x=\"14\" y=\"").append(y).append("\">").append(escape(line)).append("</text>");
+            s.append("<text x=\"14\" y=\"")
+                    .append(y)
+                    .append("\">")
+                    .append(escape(line))
+                    .append("</text>");
             y += 17;
         }
         s.append("</g>");
         if (!p.authors().isEmpty()) {
-            List<String> first = p.authors().subList(0, Math.min(SHOWN_AUTHORS, p.authors().size()));
+            List<String> first =
+                    p.authors().subList(0, Math.min(SHOWN_AUTHORS, p.authors().size()));
             String names = String.join(", ", first) + (p.authors().size() > SHOWN_AUTHORS ? " et al." : "");
             int ay = y + 10;
             for (String line : wrapLines(names, 30, 3)) {
-                s.append("<text x=\"14\" y=\"").append(ay).append("\" font-family=\"Helvetica, Arial, sans-serif\" ")
-                        .append("font-size=\"9\" fill=\"#55534e\">").append(escape(line)).append("</text>");
+                s.append("<text x=\"14\" y=\"")
+                        .append(ay)
+                        .append("\" font-family=\"Helvetica, Arial, sans-serif\" ")
+                        .append("font-size=\"9\" fill=\"#55534e\">")
+                        .append(escape(line))
+                        .append("</text>");
                 ay += 12;
             }
         }
-        s.append("<text x=\"14\" y=\"204\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"8\" fill=\"#8a867e\">")
-                .append(escape(p.isArxiv() ? "arXiv:" + p.id() : "")).append("</text>");
+        s.append(
+                        "<text x=\"14\" y=\"204\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"8\" fill=\"#8a867e\">")
+                .append(escape(p.isArxiv() ? "arXiv:" + p.id() : ""))
+                .append("</text>");
         return s.append("</svg>").toString();
     }
 
@@ -70,6 +81,9 @@ public final class Covers {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -22,12 +22,12 @@ public final class ThumbnailPages {
      * {@code dir}: where this node's worker stores PNGs (null: none); {@code stored}: the PNG any
      * node kept in the store (several nodes: the one that fetched the PDF may be another).
      */
-    public ThumbnailPages(PaperService papers, Path dir, java.util.function.Function<String, java.util.Optional<byte[]>> stored) {
+    public ThumbnailPages(
+            PaperService papers, Path dir, java.util.function.Function<String, java.util.Optional<byte[]>> stored) {
         this.papers = papers;
         this.dir = dir;
         this.stored = stored;
     }
-
 
     public void showThumbnail(Context ctx) throws IOException {
         String id = PaperIds.fromPath(ctx.pathParam("id"));

@@ -15,7 +15,8 @@ public record ThumbnailSettings(URI pdfBase, Duration interval, String contact, 
 
     public ThumbnailSettings {
         if (contact == null || contact.isBlank()) {
-            throw new IllegalArgumentException("thumbnails need a contact address (--contact) for the User-Agent arXiv asks for");
+            throw new IllegalArgumentException(
+                    "thumbnails need a contact address (--contact) for the User-Agent arXiv asks for");
         }
         if (interval.isNegative()) {
             throw new IllegalArgumentException("the interval between PDF requests must not be negative: " + interval);

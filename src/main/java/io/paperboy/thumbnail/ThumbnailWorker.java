@@ -35,6 +35,7 @@ public final class ThumbnailWorker implements AutoCloseable {
     static final String RETRY = "retry";
     /** A node is fetching the PDF; after {@link #LEASE} without news, another node may take the paper over. */
     static final String CLAIMED = "claimed";
+
     static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Database db;
@@ -61,12 +62,15 @@ public final class ThumbnailWorker implements AutoCloseable {
     /** One round over the featured papers that need a thumbnail; returns how many PNGs it stored. */
     public int renderPending() throws InterruptedException {
         List<Paper> papers = featured.get().stream().filter(Paper::isArxiv).toList();
-        Map<String, ThumbnailRepository.State> states = db.withHandle(h ->
-                repository.listFor(h, papers.stream().map(Paper::id).toList()));
+        Map<String, ThumbnailRepository.State> states = db.withHandle(
+                h -> repository.listFor(h, papers.stream().map(Paper::id).toList()));
         // A paper is taken unless settled or another node is on it.
-        return polite.round(papers, p -> !settled(states.get(p.id()))
+        return polite.round(
+                papers,
+                p -> !settled(states.get(p.id()))
                         && db.inTransaction(h -> repository.claim(h, p.id(), states.get(p.id()), clock.instant())),
-                p -> render(p, states.get(p.id()) == null ? 0 : states.get(p.id()).attempts()));
+                p -> render(
+                        p, states.get(p.id()) == null ? 0 : states.get(p.id()).attempts()));
     }
 
     private boolean settled(ThumbnailRepository.State state) {
@@ -75,8 +79,11 @@ public final class ThumbnailWorker implements AutoCloseable {
         }
         return switch (state.status()) {
             case RETRY -> state.attempts() >= settings.maxAttempts();
-            case CLAIMED -> clock.instant().isBefore(java.time.Instant.parse(state.updatedAt()).plus(LEASE))
-                    || state.attempts() >= settings.maxAttempts();
+            case CLAIMED ->
+                clock.instant()
+                                .isBefore(java.time.Instant.parse(state.updatedAt())
+                                        .plus(LEASE))
+                        || state.attempts() >= settings.maxAttempts();
             default -> true;
         };
     }
@@ -100,7 +107,10 @@ public final class ThumbnailWorker implements AutoCloseable {
             Path target = file(settings.dir(), p.id());
             Path partial = target.resolveSibling(target.getFileName() + ".part");
             Files.write(partial, png);
-            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    partial,
+                    target,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             record(p, DONE, attempts, null, png);
             return true;
@@ -113,10 +123,14 @@ public final class ThumbnailWorker implements AutoCloseable {
 
     private byte[] fetch(Paper p) throws IOException, PoliteRefresh.Paused, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(settings.pdfBase().resolve(p.id()))
-                .header("User-Agent", settings.userAgent()).timeout(Duration.ofSeconds(60)).GET().build();
+                .header("User-Agent", settings.userAgent())
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
         HttpResponse<byte[]> response = polite.send(request, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
-        java.util.Optional<Long> retryAfter = response.headers().firstValue("retry-after").flatMap(ThumbnailWorker::seconds);
+        java.util.Optional<Long> retryAfter =
+                response.headers().firstValue("retry-after").flatMap(ThumbnailWorker::seconds);
         if ((status == 429 || status == 503) && retryAfter.isPresent()) {
             // arXiv's "slow down" names how long (seconds): no node asks before then, and it costs no attempt.
             java.time.Instant until = clock.instant().plusSeconds(Math.max(1, retryAfter.get()));
@@ -151,7 +165,10 @@ public final class ThumbnailWorker implements AutoCloseable {
 
     /** Renders what is pending now, then every {@code interval} on a background thread, until {@link #close}. */
     public void start(Duration interval) {
-        polite.start("thumbnail-worker", interval, this::renderPending,
+        polite.start(
+                "thumbnail-worker",
+                interval,
+                this::renderPending,
                 e -> LOG.warn("thumbnails: a round failed; the next one goes on from the stored state", e));
     }
 

@@ -5,8 +5,15 @@ import io.paperboy.web.Role;
 import java.time.Instant;
 
 /** A member's account as stored; {@code verifiedAt} is null until the email address is confirmed. */
-public record Account(long id, String email, String name, String displayName, String passwordHash, Role role,
-        Instant verifiedAt, Instant createdAt) {
+public record Account(
+        long id,
+        String email,
+        String name,
+        String displayName,
+        String passwordHash,
+        Role role,
+        Instant verifiedAt,
+        Instant createdAt) {
 
     public boolean verified() {
         return verifiedAt != null;

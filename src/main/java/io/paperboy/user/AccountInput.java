@@ -46,7 +46,8 @@ final class AccountInput {
     /** For names members choose at sign-up; operators may still name an account "admin". */
     static String signupNameProblem(String name) {
         String problem = nameProblem(name);
-        if (problem == null && DisplayNames.RESERVED.contains(name.replace("-", "").replace("_", ""))) {
+        if (problem == null
+                && DisplayNames.RESERVED.contains(name.replace("-", "").replace("_", ""))) {
             return "'" + name + "' reads as one of the site's roles: choose your own name";
         }
         return problem;
@@ -54,10 +55,13 @@ final class AccountInput {
 
     /** Trims and drops control characters (a display name is one line of text). */
     static String displayName(String raw) {
-        return raw == null ? "" : raw.codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString().strip();
+        return raw == null
+                ? ""
+                : raw.codePoints()
+                        .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString()
+                        .strip();
     }
 
     static String displayNameProblem(String displayName) {

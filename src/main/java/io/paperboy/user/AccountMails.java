@@ -23,7 +23,8 @@ final class AccountMails {
                 %s
 
                 The link works once, for %d hours. If you did not sign up, ignore this mail.
-                """.formatted(account.displayName(), link, AccountService.VERIFY_LINK_TTL.toHours()));
+                """.formatted(
+                        account.displayName(), link, AccountService.VERIFY_LINK_TTL.toHours()));
     }
 
     /** To the owner of an address someone tried to sign up with: the page told that visitor nothing. */
@@ -41,7 +42,8 @@ final class AccountMails {
                 %s
 
                 If it was not you, ignore this mail: nothing was changed, and no new account exists.
-                """.formatted(owner.displayName(), owner.name(), site.absolute("/login"), site.absolute("/reset")));
+                """.formatted(
+                        owner.displayName(), owner.name(), site.absolute("/login"), site.absolute("/reset")));
     }
 
     Mail reset(Account account, String token) {
@@ -56,6 +58,7 @@ final class AccountMails {
 
                 The link works once, for %d minutes. If you did not ask, ignore this mail: your
                 password stays as it is.
-                """.formatted(account.displayName(), link, AccountService.RESET_LINK_TTL.toMinutes()));
+                """.formatted(
+                        account.displayName(), link, AccountService.RESET_LINK_TTL.toMinutes()));
     }
 }

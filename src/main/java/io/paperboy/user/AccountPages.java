@@ -8,12 +8,11 @@ import io.paperboy.web.Form;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.MailLimits;
 import io.paperboy.web.Member;
-import io.paperboy.web.Visitor;
 import io.paperboy.web.Page;
 import io.paperboy.web.Templates;
 import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
-
+import io.paperboy.web.Visitor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,21 +40,29 @@ public final class AccountPages {
      * script cannot mint accounts (and send confirmation mails) without end; every mail a request
      * asks for also counts against {@code mail}.
      */
-    public AccountPages(AccountService accounts, AuthFilter auth, Throttles throttles, MailLimits mail, int perAccount,
-            int perAddress, int signupsPerAddress) {
+    public AccountPages(
+            AccountService accounts,
+            AuthFilter auth,
+            Throttles throttles,
+            MailLimits mail,
+            int perAccount,
+            int perAddress,
+            int signupsPerAddress) {
         this.accounts = accounts;
         this.auth = auth;
         this.mail = mail;
         this.signupsPerAddress = signupsPerAddress;
-        this.signups = throttles.of("signup-client", "sign-ups from your address", signupsPerAddress, Duration.ofHours(1));
-        this.loginFailures = throttles.of("login-account", "failed logins for this account", perAccount,
-                Duration.ofMinutes(15));
-        this.loginFailuresByAddress = throttles.of("login-client", "failed logins from your address", perAddress,
-                Duration.ofMinutes(15));
+        this.signups =
+                throttles.of("signup-client", "sign-ups from your address", signupsPerAddress, Duration.ofHours(1));
+        this.loginFailures =
+                throttles.of("login-account", "failed logins for this account", perAccount, Duration.ofMinutes(15));
+        this.loginFailuresByAddress =
+                throttles.of("login-client", "failed logins from your address", perAddress, Duration.ofMinutes(15));
         this.resets = throttles.of("reset-account", "reset mails for this account", 3, Duration.ofHours(1));
-        this.resetsByAddress = throttles.of("reset-client", "reset requests from your address", 10, Duration.ofHours(1));
-        this.resetConfirmsByAddress = throttles.of("reset-confirm-client", "new-password attempts from your address", 20,
-                Duration.ofMinutes(15));
+        this.resetsByAddress =
+                throttles.of("reset-client", "reset requests from your address", 10, Duration.ofHours(1));
+        this.resetConfirmsByAddress = throttles.of(
+                "reset-confirm-client", "new-password attempts from your address", 20, Duration.ofMinutes(15));
     }
 
     public void showSignup(Context ctx) {
@@ -72,8 +79,12 @@ public final class AccountPages {
             signups.acquire(ctx.ip());
             // Whether or not the address had an account, the same answer (the owner gets a mail instead),
             // and a mail either way: counted once the form is valid.
-            accounts.signup(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("display_name"),
-                    ctx.formParam("password"), address -> mail.acquire(ctx, address));
+            accounts.signup(
+                    ctx.formParam("email"),
+                    ctx.formParam("name"),
+                    ctx.formParam("display_name"),
+                    ctx.formParam("password"),
+                    address -> mail.acquire(ctx, address));
             ctx.redirect("/login?signed-up", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             signupPage(ctx, typed.withProblems(e.problems()), HttpStatus.UNPROCESSABLE_CONTENT);
@@ -84,7 +95,9 @@ public final class AccountPages {
             // The form again, with what was typed, which limit was reached and when to try again.
             String retryAfter = e.getDetails().get("retryAfter");
             ctx.header("Retry-After", retryAfter);
-            signupPage(ctx, typed.withProblems(Map.of("form", signupRefusal(e, Long.parseLong(retryAfter)))),
+            signupPage(
+                    ctx,
+                    typed.withProblems(Map.of("form", signupRefusal(e, Long.parseLong(retryAfter)))),
                     HttpStatus.TOO_MANY_REQUESTS);
         }
     }
@@ -142,13 +155,22 @@ public final class AccountPages {
         Member member = Visitor.requireMember(ctx);
         boolean done = token != null && accounts.verify(token, member.id()).isPresent();
         if (done) {
-            message(ctx, HttpStatus.OK, "Address confirmed", "Thank you: you can now submit papers, vote and comment.",
-                    "/", "Today's papers");
+            message(
+                    ctx,
+                    HttpStatus.OK,
+                    "Address confirmed",
+                    "Thank you: you can now submit papers, vote and comment.",
+                    "/",
+                    "Today's papers");
         } else {
-            message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired",
+            message(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    "Link used or expired",
                     "This confirmation link has been used or has expired, or is for another account. "
                             + "Settings can mail you a new one.",
-                    "/settings", "Settings");
+                    "/settings",
+                    "Settings");
         }
     }
 
@@ -157,13 +179,26 @@ public final class AccountPages {
         // The token is in this page's URL: never send it on to another site.
         ctx.header("Referrer-Policy", "same-origin");
         if (token == null) {
-            render(ctx, "user/reset.jte", HttpStatus.OK, "Reset your password", (page, csrf) -> new AccountViews.Reset(page, Form.EMPTY, csrf));
+            render(
+                    ctx,
+                    "user/reset.jte",
+                    HttpStatus.OK,
+                    "Reset your password",
+                    (page, csrf) -> new AccountViews.Reset(page, Form.EMPTY, csrf));
         } else if (accounts.resetUsable(token)) {
-            render(ctx, "user/new-password.jte", HttpStatus.OK, "Choose a new password",
+            render(
+                    ctx,
+                    "user/new-password.jte",
+                    HttpStatus.OK,
+                    "Choose a new password",
                     (page, csrf) -> new AccountViews.NewPassword(page, Form.EMPTY, csrf, token));
         } else {
-            message(ctx, HttpStatus.BAD_REQUEST, "Link used or expired",
-                    "This reset link has been used or has expired; links work once, for an hour.", "/reset",
+            message(
+                    ctx,
+                    HttpStatus.BAD_REQUEST,
+                    "Link used or expired",
+                    "This reset link has been used or has expired; links work once, for an hour.",
+                    "/reset",
                     "Ask for a new link");
         }
     }
@@ -173,7 +208,11 @@ public final class AccountPages {
         String problem = AccountInput.emailProblem(email);
         if (problem != null) {
             Form typed = Form.typed(ctx, List.of("email")).withProblems(Map.of("email", problem));
-            render(ctx, "user/reset.jte", HttpStatus.UNPROCESSABLE_CONTENT, "Reset your password",
+            render(
+                    ctx,
+                    "user/reset.jte",
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Reset your password",
                     (page, csrf) -> new AccountViews.Reset(page, typed, csrf));
             return;
         }
@@ -181,8 +220,13 @@ public final class AccountPages {
         resets.acquire(Mailbox.of(email));
         mail.acquire(ctx, email);
         accounts.requestResetInBackground(email);
-        message(ctx, HttpStatus.OK, "Check your mail", "If " + email + " has an account, a reset link is on its way. "
-                + "It works once, for an hour.", "/login", "Back to log in");
+        message(
+                ctx,
+                HttpStatus.OK,
+                "Check your mail",
+                "If " + email + " has an account, a reset link is on its way. " + "It works once, for an hour.",
+                "/login",
+                "Back to log in");
     }
 
     public void confirmReset(Context ctx) {
@@ -194,11 +238,21 @@ public final class AccountPages {
             ctx.redirect("/login?reset", HttpStatus.SEE_OTHER);
         } catch (InvalidForm e) {
             if (e.problems().containsKey("token")) {
-                message(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Link used or expired", e.problems().get("token"), "/reset",
+                message(
+                        ctx,
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Link used or expired",
+                        e.problems().get("token"),
+                        "/reset",
                         "Ask for a new link");
             } else {
-                render(ctx, "user/new-password.jte", HttpStatus.UNPROCESSABLE_CONTENT, "Choose a new password",
-                        (page, csrf) -> new AccountViews.NewPassword(page, Form.EMPTY.withProblems(e.problems()), csrf, token));
+                render(
+                        ctx,
+                        "user/new-password.jte",
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Choose a new password",
+                        (page, csrf) ->
+                                new AccountViews.NewPassword(page, Form.EMPTY.withProblems(e.problems()), csrf, token));
             }
         }
     }
@@ -209,7 +263,12 @@ public final class AccountPages {
 
     private void loginPage(Context ctx, Form form, HttpStatus status) {
         String next = ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next");
-        render(ctx, "user/login.jte", status, "Log in", (page, csrf) -> new AccountViews.Login(page, form, csrf, safeNext(next)));
+        render(
+                ctx,
+                "user/login.jte",
+                status,
+                "Log in",
+                (page, csrf) -> new AccountViews.Login(page, form, csrf, safeNext(next)));
     }
 
     private static Form loginNotice(Context ctx) {
@@ -224,26 +283,35 @@ public final class AccountPages {
     }
 
     // An account form's page: its model is built from the page and the visitor's CSRF token.
-    private void render(Context ctx, String template, HttpStatus status, String title,
+    private void render(
+            Context ctx,
+            String template,
+            HttpStatus status,
+            String title,
             java.util.function.BiFunction<Page, String, Record> model) {
         Page page = Page.of(ctx, title, title + " · Paperboy", ctx.path());
         ctx.status(status).header("Cache-Control", "no-store");
         Templates.page(ctx, template, model.apply(page, auth.anonymousToken(ctx)));
     }
 
-    static void message(Context ctx, HttpStatus status, String title, String message, String linkHref, String linkText) {
+    static void message(
+            Context ctx, HttpStatus status, String title, String message, String linkHref, String linkText) {
         ctx.status(status).header("Cache-Control", "no-store");
-        Templates.page(ctx, "user/message.jte", new AccountViews.Message(Page.of(ctx, title, message, ctx.path()), message,
-                linkHref, linkText));
+        Templates.page(
+                ctx,
+                "user/message.jte",
+                new AccountViews.Message(Page.of(ctx, title, message, ctx.path()), message, linkHref, linkText));
     }
 
     /** Only paths on this site: "//evil.example" and "https://…" would send the member elsewhere. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
                 || next.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
         return next;
     }
-
 }

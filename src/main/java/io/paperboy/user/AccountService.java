@@ -57,7 +57,7 @@ public final class AccountService {
      * cannot tell who has an account. A taken user name is said: names are public on profiles.
      */
     public Optional<Account> signup(String rawEmail, String rawName, String rawDisplayName, String password) {
-        return signup(rawEmail, rawName, rawDisplayName, password, address -> { });
+        return signup(rawEmail, rawName, rawDisplayName, password, address -> {});
     }
 
     /**
@@ -65,8 +65,8 @@ public final class AccountService {
      * once the form is valid, before any work: it refuses (throws) when that address may get no
      * more mail now, and then nothing is created or sent.
      */
-    public Optional<Account> signup(String rawEmail, String rawName, String rawDisplayName, String password,
-            Consumer<String> beforeMail) {
+    public Optional<Account> signup(
+            String rawEmail, String rawName, String rawDisplayName, String password, Consumer<String> beforeMail) {
         String email = AccountInput.email(rawEmail);
         String name = AccountInput.name(rawName);
         String displayName = DisplayNames.normalize(rawDisplayName);
@@ -95,7 +95,10 @@ public final class AccountService {
             tokens.insertMailToken(h, token, id, VERIFY, now, now.plus(VERIFY_LINK_TTL));
             return new Outcome(accounts.byId(h, id).orElseThrow(), null);
         });
-        send(outcome.created() != null ? mails.verification(outcome.created(), token) : mails.signupAttempt(outcome.owner()));
+        send(
+                outcome.created() != null
+                        ? mails.verification(outcome.created(), token)
+                        : mails.signupAttempt(outcome.owner()));
         return Optional.ofNullable(outcome.created());
     }
 
@@ -107,20 +110,23 @@ public final class AccountService {
      */
     public Optional<Account> verify(String token, long userId) {
         Instant now = clock.instant();
-        return db.inTransaction(h -> tokens.redeemMailToken(h, token, VERIFY, userId, now).flatMap(id -> {
-            accounts.markVerified(h, id, now);
-            return accounts.byId(h, id);
-        }));
+        return db.inTransaction(
+                h -> tokens.redeemMailToken(h, token, VERIFY, userId, now).flatMap(id -> {
+                    accounts.markVerified(h, id, now);
+                    return accounts.byId(h, id);
+                }));
     }
 
     /** Mails a fresh confirmation link to a member who has not confirmed yet. */
     public void resendVerification(long userId) {
         Instant now = clock.instant();
         String token = Secrets.token();
-        Optional<Account> account = db.inTransaction(h -> accounts.byId(h, userId).filter(a -> !a.verified()).map(a -> {
-            tokens.insertMailToken(h, token, a.id(), VERIFY, now, now.plus(VERIFY_LINK_TTL));
-            return a;
-        }));
+        Optional<Account> account = db.inTransaction(h -> accounts.byId(h, userId)
+                .filter(a -> !a.verified())
+                .map(a -> {
+                    tokens.insertMailToken(h, token, a.id(), VERIFY, now, now.plus(VERIFY_LINK_TTL));
+                    return a;
+                }));
         account.ifPresent(a -> send(mails.verification(a, token)));
     }
 
@@ -131,8 +137,10 @@ public final class AccountService {
     public String login(String rawEmail, String password) {
         String email = AccountInput.email(rawEmail);
         Optional<Account> account = db.withHandle(h -> accounts.byEmail(h, email));
-        boolean matches = password != null && password.length() <= Passwords.MAX_LENGTH
-                && Passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+        boolean matches = password != null
+                && password.length() <= Passwords.MAX_LENGTH
+                && Passwords.matches(
+                        password, account.map(Account::passwordHash).orElse(null));
         if (!matches) {
             throw InvalidForm.of("password", "wrong email or password");
         }
@@ -170,10 +178,11 @@ public final class AccountService {
         String email = AccountInput.email(rawEmail);
         Instant now = clock.instant();
         String token = Secrets.token();
-        Optional<Account> account = db.inTransaction(h -> accounts.byEmail(h, email).map(a -> {
-            tokens.insertMailToken(h, token, a.id(), RESET, now, now.plus(RESET_LINK_TTL));
-            return a;
-        }));
+        Optional<Account> account =
+                db.inTransaction(h -> accounts.byEmail(h, email).map(a -> {
+                    tokens.insertMailToken(h, token, a.id(), RESET, now, now.plus(RESET_LINK_TTL));
+                    return a;
+                }));
         account.ifPresent(a -> send(mails.reset(a, token)));
     }
 
@@ -214,14 +223,15 @@ public final class AccountService {
         }
         String hash = Passwords.hash(password);
         Instant now = clock.instant();
-        Optional<Account> before = db.inTransaction(h -> tokens.redeemMailToken(h, token, RESET, now).map(id -> {
-            Account account = accounts.byId(h, id).orElseThrow();
-            accounts.setPassword(h, id, hash);
-            accounts.markVerified(h, id, now);
-            sessions.deleteAllOf(h, id);
-            tokens.deleteApiTokensOf(h, id);
-            return account;
-        }));
+        Optional<Account> before = db.inTransaction(h -> tokens.redeemMailToken(h, token, RESET, now)
+                .map(id -> {
+                    Account account = accounts.byId(h, id).orElseThrow();
+                    accounts.setPassword(h, id, hash);
+                    accounts.markVerified(h, id, now);
+                    sessions.deleteAllOf(h, id);
+                    tokens.deleteApiTokensOf(h, id);
+                    return account;
+                }));
         if (before.isEmpty()) {
             throw InvalidForm.of("token", "this reset link is used or expired: ask for a new one");
         }
@@ -246,7 +256,9 @@ public final class AccountService {
      */
     public String changePassword(long userId, String current, String next, boolean newSession) {
         Account account = db.withHandle(h -> accounts.byId(h, userId)).orElseThrow();
-        if (current == null || current.length() > Passwords.MAX_LENGTH || !Passwords.matches(current, account.passwordHash())) {
+        if (current == null
+                || current.length() > Passwords.MAX_LENGTH
+                || !Passwords.matches(current, account.passwordHash())) {
             throw InvalidForm.of("current_password", "this is not your current password");
         }
         String problem = Passwords.problem(next);
@@ -295,7 +307,8 @@ public final class AccountService {
             if (accounts.nameTaken(h, name)) {
                 throw InvalidForm.of("name", "'" + name + "' is taken");
             }
-            return accounts.byId(h, accounts.insert(h, email, name, name, hash, role, now, now)).orElseThrow();
+            return accounts.byId(h, accounts.insert(h, email, name, name, hash, role, now, now))
+                    .orElseThrow();
         });
     }
 
@@ -336,7 +349,8 @@ public final class AccountService {
      * (a page names each author or submitter through this, not one lookup each); names of nobody are absent.
      */
     public java.util.Map<String, String> displayNames(java.util.Collection<String> names) {
-        java.util.Set<String> wanted = names.stream().map(AccountInput::name).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> wanted =
+                names.stream().map(AccountInput::name).collect(java.util.stream.Collectors.toSet());
         java.util.Map<String, String> stored = db.withHandle(h -> accounts.displayNames(h, wanted));
         java.util.Map<String, String> out = new java.util.HashMap<>();
         names.forEach(name -> {
@@ -362,8 +376,10 @@ public final class AccountService {
      */
     public String createApiToken(long userId, String rawLabel) {
         if (!byId(userId).map(Account::verified).orElse(false)) {
-            throw InvalidForm.of("label", "confirm your email address before creating API tokens: "
-                    + "follow the link we mailed you (this page can send it again)");
+            throw InvalidForm.of(
+                    "label",
+                    "confirm your email address before creating API tokens: "
+                            + "follow the link we mailed you (this page can send it again)");
         }
         String label = AccountInput.displayName(rawLabel);
         if (label.isEmpty() || label.length() > 60) {
@@ -403,7 +419,8 @@ public final class AccountService {
         if (problem != null) {
             return problem;
         }
-        return DisplayNames.problem(displayName, db.withHandle(h -> accounts.namesOfOthers(h, userId))).orElse(null);
+        return DisplayNames.problem(displayName, db.withHandle(h -> accounts.namesOfOthers(h, userId)))
+                .orElse(null);
     }
 
     private static void putIfProblem(Map<String, String> problems, String field, String problem) {

@@ -54,8 +54,9 @@ public final class AuthFilter {
         String bearer = bearer(ctx);
         if (bearer != null) {
             Member member = accounts.apiToken(bearer)
-                    .orElseThrow(() -> new UnauthorizedResponse(
-                            "unknown or revoked API token: create a new one in settings, or send the request without it"));
+                    .orElseThrow(
+                            () -> new UnauthorizedResponse(
+                                    "unknown or revoked API token: create a new one in settings, or send the request without it"));
             Visitor.set(ctx, new Visitor(member, null));
             return;
         }
@@ -70,7 +71,9 @@ public final class AuthFilter {
         boolean anonymousApi = member.isEmpty() && ctx.path().startsWith("/api/");
         // Who is asking is known before the check, so a refusal's page still shows the member signed in.
         Visitor.set(ctx, new Visitor(member.orElse(null), binding == null ? null : csrf.token(binding)));
-        if (STATE_CHANGING.contains(ctx.method()) && !anonymousApi && csrfExempt.stream().noneMatch(ctx.path()::startsWith)) {
+        if (STATE_CHANGING.contains(ctx.method())
+                && !anonymousApi
+                && csrfExempt.stream().noneMatch(ctx.path()::startsWith)) {
             csrf.verify(ctx, binding);
         }
     }
@@ -79,7 +82,8 @@ public final class AuthFilter {
     public static String bearer(Context ctx) {
         String authorization = ctx.header("Authorization");
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
+                ? authorization.substring(7).strip()
+                : null;
     }
 
     /**

@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 public final class AvatarPages {
     static final int MAX_NAME_LENGTH = 64;
 
-
     public void showAvatar(Context ctx) {
         String file = ctx.pathParam("file");
         if (!file.endsWith(".svg") || file.length() == ".svg".length() || file.length() > MAX_NAME_LENGTH + 4) {

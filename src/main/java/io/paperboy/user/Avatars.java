@@ -25,10 +25,21 @@ public final class Avatars {
         int bits = (hash[2] & 0xff) << 8 | (hash[3] & 0xff);
         int size = GRID * CELL + 2 * MARGIN;
         StringBuilder svg = new StringBuilder(1024);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(size).append(' ').append(size)
-                .append("\" width=\"").append(size).append("\" height=\"").append(size).append("\">")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"hsl(").append(hue).append(",35%,92%)\"/>")
-                .append("<g fill=\"hsl(").append(hue).append(",55%,42%)\">");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(size)
+                .append(' ')
+                .append(size)
+                .append("\" width=\"")
+                .append(size)
+                .append("\" height=\"")
+                .append(size)
+                .append("\">")
+                .append("<rect width=\"100%\" height=\"100%\" fill=\"hsl(")
+                .append(hue)
+                .append(",35%,92%)\"/>")
+                .append("<g fill=\"hsl(")
+                .append(hue)
+                .append(",55%,42%)\">");
         for (int col = 0; col < 3; col++) {
             for (int row = 0; row < GRID; row++) {
                 if ((bits >> (col * GRID + row) & 1) == 1) {
@@ -43,8 +54,15 @@ public final class Avatars {
     }
 
     private static void cell(StringBuilder svg, int col, int row) {
-        svg.append("<rect x=\"").append(MARGIN + col * CELL).append("\" y=\"").append(MARGIN + row * CELL)
-                .append("\" width=\"").append(CELL).append("\" height=\"").append(CELL).append("\"/>");
+        svg.append("<rect x=\"")
+                .append(MARGIN + col * CELL)
+                .append("\" y=\"")
+                .append(MARGIN + row * CELL)
+                .append("\" width=\"")
+                .append(CELL)
+                .append("\" height=\"")
+                .append(CELL)
+                .append("\"/>");
     }
 
     private static byte[] sha256(String text) {

@@ -17,7 +17,6 @@ public final class ClaimPages {
         this.claims = claims;
     }
 
-
     public void claim(Context ctx) {
         Member member = Visitor.requireVerified(ctx);
         claims.claim(member, ctx.formParam("paper"), ctx.formParam("author"));

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where an author claim stands: waiting for a curator, or decided. */
 public enum ClaimStatus {
-    PENDING, APPROVED, REJECTED;
+    PENDING,
+    APPROVED,
+    REJECTED;
 
     /** The lower-case name stored in the database. */
     public String key() {

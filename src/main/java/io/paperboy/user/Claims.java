@@ -36,7 +36,8 @@ public final class Claims {
     /** Records a pending claim of {@code rawAuthor} on the paper by {@code member}; refuses with the reason. */
     public AuthorClaim claim(Member member, String rawPaperId, String rawAuthor) {
         String paperId = rawPaperId == null ? "" : rawPaperId.strip();
-        Paper paper = papers.find(paperId).orElseThrow(() -> InvalidForm.of("paper", "no paper with id '" + paperId + "'"));
+        Paper paper =
+                papers.find(paperId).orElseThrow(() -> InvalidForm.of("paper", "no paper with id '" + paperId + "'"));
         String author = rawAuthor == null ? "" : rawAuthor.strip();
         if (!paper.authors().contains(author)) {
             throw InvalidForm.of("author", "choose one of this paper's authors: " + String.join(", ", paper.authors()));
@@ -46,13 +47,17 @@ public final class Claims {
             io.paperboy.db.KeyLocks.hold(h, "claims");
             ChangeSequence.next(h, ChangeSequence.paper(paperId));
             claims.findOfMemberOnPaper(h, member.id(), paperId).ifPresent(mine -> {
-                throw InvalidForm.of("author", "you already claimed '" + mine.authorName() + "' on this paper ("
-                        + mine.status().key() + "); a member claims one author name per paper");
+                throw InvalidForm.of(
+                        "author",
+                        "you already claimed '" + mine.authorName() + "' on this paper ("
+                                + mine.status().key() + "); a member claims one author name per paper");
             });
             claims.findApproved(h, paperId, author).ifPresent(theirs -> {
-                throw InvalidForm.of("author", "'" + author + "' on this paper is already claimed by " + theirs.userName());
+                throw InvalidForm.of(
+                        "author", "'" + author + "' on this paper is already claimed by " + theirs.userName());
             });
-            return claims.find(h, claims.insert(h, paperId, author, member.id(), clock.instant())).orElseThrow();
+            return claims.find(h, claims.insert(h, paperId, author, member.id(), clock.instant()))
+                    .orElseThrow();
         });
     }
 
@@ -68,7 +73,8 @@ public final class Claims {
     /** A paper's approved claims as author name → member name, in claim order. */
     public Map<String, String> approvedAuthors(String paperId) {
         Map<String, String> byAuthor = new LinkedHashMap<>();
-        db.withHandle(h -> claims.listApprovedOnPaper(h, paperId)).forEach(c -> byAuthor.put(c.authorName(), c.userName()));
+        db.withHandle(h -> claims.listApprovedOnPaper(h, paperId))
+                .forEach(c -> byAuthor.put(c.authorName(), c.userName()));
         return byAuthor;
     }
 
@@ -90,15 +96,19 @@ public final class Claims {
         Optional<AuthorClaim> found = claims.find(h, claimId);
         found.ifPresent(claim -> {
             if (claim.status() != ClaimStatus.PENDING) {
-                throw InvalidForm.of("claim", "claim " + claimId + " was already " + claim.status().key());
+                throw InvalidForm.of(
+                        "claim",
+                        "claim " + claimId + " was already " + claim.status().key());
             }
             if (approve && claim.userId() == deciderId) {
                 throw InvalidForm.of("claim", "you cannot approve your own claim: another curator or an admin must");
             }
             if (approve) {
                 claims.findApproved(h, claim.paperId(), claim.authorName()).ifPresent(theirs -> {
-                    throw InvalidForm.of("claim", "'" + claim.authorName() + "' on " + claim.paperId()
-                            + " is already claimed by " + theirs.userName() + ": reject this claim");
+                    throw InvalidForm.of(
+                            "claim",
+                            "'" + claim.authorName() + "' on " + claim.paperId() + " is already claimed by "
+                                    + theirs.userName() + ": reject this claim");
                 });
             }
             claims.updateDecision(h, claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, clock.instant());

@@ -19,9 +19,32 @@ import java.util.Set;
  */
 final class DisplayNames {
     /** Names that would read as the site speaking, compared by their letters and digits only. */
-    static final Set<String> RESERVED = Set.of("admin", "administrator", "admins", "moderator", "moderators", "mod",
-            "mods", "curator", "curators", "paperboy", "staff", "system", "support", "root", "owner", "operator",
-            "sysop", "security", "official", "team", "helpdesk", "webmaster", "postmaster", "abuse", "noreply");
+    static final Set<String> RESERVED = Set.of(
+            "admin",
+            "administrator",
+            "admins",
+            "moderator",
+            "moderators",
+            "mod",
+            "mods",
+            "curator",
+            "curators",
+            "paperboy",
+            "staff",
+            "system",
+            "support",
+            "root",
+            "owner",
+            "operator",
+            "sysop",
+            "security",
+            "official",
+            "team",
+            "helpdesk",
+            "webmaster",
+            "postmaster",
+            "abuse",
+            "noreply");
 
     private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
@@ -74,15 +97,25 @@ final class DisplayNames {
     // braille blank), which Unicode marks Default_Ignorable or which are blank but not spaces.
     private static boolean invisible(int c) {
         int type = UCharacter.getType(c);
-        return type == UCharacter.CONTROL || type == UCharacter.FORMAT || type == UCharacter.UNASSIGNED
-                || type == UCharacter.PRIVATE_USE || type == UCharacter.SURROGATE
+        return type == UCharacter.CONTROL
+                || type == UCharacter.FORMAT
+                || type == UCharacter.UNASSIGNED
+                || type == UCharacter.PRIVATE_USE
+                || type == UCharacter.SURROGATE
                 || UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
-                || c == 0x2800 || c == 0x3164 || c == 0xFFA0 || c == 0x115F || c == 0x1160;
+                || c == 0x2800
+                || c == 0x3164
+                || c == 0xFFA0
+                || c == 0x115F
+                || c == 0x1160;
     }
 
     private static String lettersAndDigits(String name) {
         StringBuilder kept = new StringBuilder();
-        UCharacter.foldCase(name, true).codePoints().filter(UCharacter::isLetterOrDigit).forEach(kept::appendCodePoint);
+        UCharacter.foldCase(name, true)
+                .codePoints()
+                .filter(UCharacter::isLetterOrDigit)
+                .forEach(kept::appendCodePoint);
         return kept.toString().toLowerCase(Locale.ROOT);
     }
 

@@ -20,7 +20,8 @@ final class Passwords {
     static final int MAX_LENGTH = 1000;
     // Argon2id runs on at most half the cores at once (fair, first come first served): a flood of
     // logins, sign-ups or resets queues here while the other half keeps serving everyone else.
-    private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+    private static final Semaphore HASHING =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
     private static final long MAX_WAIT_SECONDS = 10;
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
     // Checked against when there is no account, so that an unknown address costs as much time as a wrong password.
@@ -29,7 +30,8 @@ final class Passwords {
     private Passwords() {}
 
     static String hash(String password) {
-        return bounded(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
+        return bounded(
+                () -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
     }
 
     static boolean matches(String password, String hash) {
@@ -43,7 +45,9 @@ final class Passwords {
     private static <T> T bounded(Supplier<T> work) {
         try {
             if (!HASHING.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new HttpResponseException(503, "the server is busy checking passwords: try again in a few seconds",
+                throw new HttpResponseException(
+                        503,
+                        "the server is busy checking passwords: try again in a few seconds",
                         Map.of("retryAfter", "5"));
             }
         } catch (InterruptedException e) {

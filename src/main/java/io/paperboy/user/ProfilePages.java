@@ -18,8 +18,8 @@ import java.util.function.Function;
 /** {@code /u/{name}}: a member's profile. Hidden papers are left out, as everywhere public. */
 public final class ProfilePages {
     // Codes, not text, in the URL: a link cannot make the page say whatever its author likes.
-    private static final Map<String, String> NOTICES = Map.of(
-            "sent", "Claim sent: a curator will check it. Until then it shows here, to you only.");
+    private static final Map<String, String> NOTICES =
+            Map.of("sent", "Claim sent: a curator will check it. Until then it shows here, to you only.");
 
     private final AccountService accounts;
     private final Claims claims;
@@ -32,8 +32,12 @@ public final class ProfilePages {
      * first (from the listing feature); {@code upvotedPaperIds} the papers a member (by id)
      * upvoted, newest first (from the vote feature). user knows neither feature.
      */
-    public ProfilePages(AccountService accounts, Claims claims, PaperService papers,
-            Function<String, List<String>> submittedPaperIds, Function<Long, List<String>> upvotedPaperIds) {
+    public ProfilePages(
+            AccountService accounts,
+            Claims claims,
+            PaperService papers,
+            Function<String, List<String>> submittedPaperIds,
+            Function<Long, List<String>> upvotedPaperIds) {
         this.accounts = accounts;
         this.claims = claims;
         this.papers = papers;
@@ -41,27 +45,42 @@ public final class ProfilePages {
         this.upvotedPaperIds = upvotedPaperIds;
     }
 
-
     public void show(Context ctx) {
         String name = ctx.pathParam("name");
         Account account = accounts.byName(name).orElseThrow(() -> new NotFoundResponse("no member called " + name));
         Member viewer = Visitor.of(ctx).member();
         boolean own = viewer != null && viewer.id() == account.id();
         List<AuthorClaim> all = claims.of(account.id());
-        List<ProfileView.ClaimedPaper> claimed = claimedPapers(all.stream().filter(AuthorClaim::approved).toList());
-        Page page = Page.of(ctx, account.displayName(), "Papers by, submitted and upvoted by " + account.displayName(),
+        List<ProfileView.ClaimedPaper> claimed =
+                claimedPapers(all.stream().filter(AuthorClaim::approved).toList());
+        Page page = Page.of(
+                ctx,
+                account.displayName(),
+                "Papers by, submitted and upvoted by " + account.displayName(),
                 "/u/" + account.name());
-        Templates.page(ctx, "user/profile.jte", new ProfileView(page, account.name(), account.displayName(), account.role(),
-                account.createdAt().atZone(ZoneOffset.UTC).toLocalDate(), claimed,
-                inOrder(submittedPaperIds.apply(account.name())), inOrder(upvotedPaperIds.apply(account.id())),
-                own ? all.stream().filter(c -> !c.approved()).toList() : List.of(),
-                own ? NOTICES.get(Objects.requireNonNullElse(ctx.queryParam("claim"), "")) : null));
+        Templates.page(
+                ctx,
+                "user/profile.jte",
+                new ProfileView(
+                        page,
+                        account.name(),
+                        account.displayName(),
+                        account.role(),
+                        account.createdAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                        claimed,
+                        inOrder(submittedPaperIds.apply(account.name())),
+                        inOrder(upvotedPaperIds.apply(account.id())),
+                        own ? all.stream().filter(c -> !c.approved()).toList() : List.of(),
+                        own ? NOTICES.get(Objects.requireNonNullElse(ctx.queryParam("claim"), "")) : null));
     }
 
     private List<ProfileView.ClaimedPaper> claimedPapers(List<AuthorClaim> approved) {
-        Map<String, Paper> byId = papers.findAll(approved.stream().map(AuthorClaim::paperId).toList());
-        return approved.stream().filter(c -> byId.containsKey(c.paperId()))
-                .map(c -> new ProfileView.ClaimedPaper(byId.get(c.paperId()), c.authorName())).toList();
+        Map<String, Paper> byId =
+                papers.findAll(approved.stream().map(AuthorClaim::paperId).toList());
+        return approved.stream()
+                .filter(c -> byId.containsKey(c.paperId()))
+                .map(c -> new ProfileView.ClaimedPaper(byId.get(c.paperId()), c.authorName()))
+                .toList();
     }
 
     /** The papers of {@code ids} the public may see, in the order given, each once. */

@@ -25,7 +25,8 @@ final class SessionRepository {
                         + "JOIN users u ON u.id = s.user_id WHERE s.id_hash = :id AND s.expires_at > :now")
                 .bind("id", Secrets.hash(sessionId))
                 .bind("now", Timestamps.stamp(now))
-                .map((rs, ctx) -> new Found(AccountRepository.account(rs, ctx), Timestamps.parse(rs.getString("last_seen_at"))))
+                .map((rs, ctx) ->
+                        new Found(AccountRepository.account(rs, ctx), Timestamps.parse(rs.getString("last_seen_at"))))
                 .findOne();
     }
 
@@ -38,14 +39,20 @@ final class SessionRepository {
     }
 
     void delete(Handle h, String sessionId) {
-        h.createUpdate("DELETE FROM sessions WHERE id_hash = :id").bind("id", Secrets.hash(sessionId)).execute();
+        h.createUpdate("DELETE FROM sessions WHERE id_hash = :id")
+                .bind("id", Secrets.hash(sessionId))
+                .execute();
     }
 
     void deleteAllOf(Handle h, long userId) {
-        h.createUpdate("DELETE FROM sessions WHERE user_id = :user").bind("user", userId).execute();
+        h.createUpdate("DELETE FROM sessions WHERE user_id = :user")
+                .bind("user", userId)
+                .execute();
     }
 
     void deleteExpired(Handle h, Instant now) {
-        h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", Timestamps.stamp(now)).execute();
+        h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
+                .bind("now", Timestamps.stamp(now))
+                .execute();
     }
 }

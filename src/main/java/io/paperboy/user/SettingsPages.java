@@ -26,15 +26,15 @@ public final class SettingsPages {
         this.accounts = accounts;
         this.auth = auth;
         this.mail = mail;
-        this.wrongCurrentPasswords = throttles.of("current-password-account", "wrong current passwords for this account",
-                5, Duration.ofMinutes(15));
+        this.wrongCurrentPasswords = throttles.of(
+                "current-password-account", "wrong current passwords for this account", 5, Duration.ofMinutes(15));
     }
-
 
     public void show(Context ctx) {
         Member member = Visitor.requireMember(ctx);
         Form form = ctx.queryParam("welcome") != null
-                ? Form.notice("Welcome! We mailed a confirmation link to your address; open it to submit, vote and comment.")
+                ? Form.notice(
+                        "Welcome! We mailed a confirmation link to your address; open it to submit, vote and comment.")
                 : Form.EMPTY;
         render(ctx, member, form, null, HttpStatus.OK);
     }
@@ -45,7 +45,12 @@ public final class SettingsPages {
             accounts.setDisplayName(member.id(), ctx.formParam("display_name"));
             done(ctx, "profile");
         } catch (InvalidForm e) {
-            render(ctx, member, Form.typed(ctx, List.of("display_name")).withProblems(e.problems()), null, HttpStatus.UNPROCESSABLE_CONTENT);
+            render(
+                    ctx,
+                    member,
+                    Form.typed(ctx, List.of("display_name")).withProblems(e.problems()),
+                    null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -56,8 +61,11 @@ public final class SettingsPages {
         wrongCurrentPasswords.acquire(account);
         try {
             // A browser stays signed in with a new session; a script with an API token gets none.
-            String session = accounts.changePassword(member.id(), ctx.formParam("current_password"),
-                    ctx.formParam("new_password"), AuthFilter.bearer(ctx) == null);
+            String session = accounts.changePassword(
+                    member.id(),
+                    ctx.formParam("current_password"),
+                    ctx.formParam("new_password"),
+                    AuthFilter.bearer(ctx) == null);
             wrongCurrentPasswords.giveBack(account);
             if (session != null) {
                 auth.signIn(ctx, session);
@@ -77,7 +85,12 @@ public final class SettingsPages {
             String token = accounts.createApiToken(member.id(), ctx.formParam("label"));
             render(ctx, member, Form.EMPTY, token, HttpStatus.OK);
         } catch (InvalidForm e) {
-            render(ctx, member, Form.typed(ctx, List.of("label")).withProblems(e.problems()), null, HttpStatus.UNPROCESSABLE_CONTENT);
+            render(
+                    ctx,
+                    member,
+                    Form.typed(ctx, List.of("label")).withProblems(e.problems()),
+                    null,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -87,7 +100,8 @@ public final class SettingsPages {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new io.javalin.http.BadRequestResponse("token id must be a number, not '" + ctx.pathParam("id") + "'");
+            throw new io.javalin.http.BadRequestResponse(
+                    "token id must be a number, not '" + ctx.pathParam("id") + "'");
         }
         if (!accounts.revokeApiToken(member.id(), id)) {
             throw new io.javalin.http.NotFoundResponse("you have no API token " + id);
@@ -118,9 +132,14 @@ public final class SettingsPages {
     private void render(Context ctx, Member member, Form form, String newToken, HttpStatus status) {
         Account account = accounts.byId(member.id()).orElseThrow();
         String done = ctx.queryParam("done");
-        Form shown = done != null && DONE.containsKey(done) && form.notice() == null && !form.hasProblems() ? Form.notice(DONE.get(done)) : form;
+        Form shown = done != null && DONE.containsKey(done) && form.notice() == null && !form.hasProblems()
+                ? Form.notice(DONE.get(done))
+                : form;
         Page page = Page.of(ctx, "Settings", "Your Paperboy account", "/settings");
         ctx.status(status).header("Cache-Control", "no-store");
-        Templates.page(ctx, "user/settings.jte", new SettingsView(page, account, accounts.apiTokens(member.id()), newToken, shown));
+        Templates.page(
+                ctx,
+                "user/settings.jte",
+                new SettingsView(page, account, accounts.apiTokens(member.id()), newToken, shown));
     }
 }

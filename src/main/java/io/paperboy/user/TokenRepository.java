@@ -51,21 +51,26 @@ final class TokenRepository {
             return Optional.empty();
         }
         return h.createQuery("SELECT user_id FROM mail_tokens WHERE token_hash = :hash")
-                .bind("hash", Secrets.hash(token)).mapTo(Long.class).findOne();
+                .bind("hash", Secrets.hash(token))
+                .mapTo(Long.class)
+                .findOne();
     }
 
     /** Whether the token would redeem now, without using it (to show the new-password form). */
     boolean mailTokenUsable(Handle h, String token, String purpose, Instant now) {
         return h.createQuery("SELECT count(*) FROM mail_tokens WHERE token_hash = :hash AND purpose = :purpose "
-                        + "AND used_at IS NULL AND expires_at > :now")
-                .bind("hash", Secrets.hash(token))
-                .bind("purpose", purpose)
-                .bind("now", Timestamps.stamp(now))
-                .mapTo(Integer.class).one() > 0;
+                                + "AND used_at IS NULL AND expires_at > :now")
+                        .bind("hash", Secrets.hash(token))
+                        .bind("purpose", purpose)
+                        .bind("now", Timestamps.stamp(now))
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
     }
 
     void insertApiToken(Handle h, String token, long userId, String label, Instant now) {
-        h.createUpdate("INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (:hash, :user, :label, :now)")
+        h.createUpdate(
+                        "INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (:hash, :user, :label, :now)")
                 .bind("hash", Secrets.hash(token))
                 .bind("user", userId)
                 .bind("label", label)
@@ -74,8 +79,8 @@ final class TokenRepository {
     }
 
     Optional<Account> apiTokenAccount(Handle h, String token) {
-        return h.createQuery("SELECT " + AccountRepository.COLUMNS + " FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                        + "WHERE t.token_hash = :hash")
+        return h.createQuery("SELECT " + AccountRepository.COLUMNS
+                        + " FROM api_tokens t JOIN users u ON u.id = t.user_id " + "WHERE t.token_hash = :hash")
                 .bind("hash", Secrets.hash(token))
                 .map(AccountRepository::account)
                 .findOne();
@@ -83,23 +88,34 @@ final class TokenRepository {
 
     void apiTokenUsed(Handle h, String token, Instant now) {
         h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash")
-                .bind("hash", Secrets.hash(token)).bind("now", Timestamps.stamp(now)).execute();
+                .bind("hash", Secrets.hash(token))
+                .bind("now", Timestamps.stamp(now))
+                .execute();
     }
 
     List<ApiToken> apiTokens(Handle h, long userId) {
-        return h.createQuery("SELECT id, label, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
+        return h.createQuery(
+                        "SELECT id, label, created_at, last_used_at FROM api_tokens WHERE user_id = :user ORDER BY id")
                 .bind("user", userId)
-                .map((rs, ctx) -> new ApiToken(rs.getLong("id"), rs.getString("label"),
-                        Timestamps.parse(rs.getString("created_at")), Timestamps.parse(rs.getString("last_used_at"))))
+                .map((rs, ctx) -> new ApiToken(
+                        rs.getLong("id"),
+                        rs.getString("label"),
+                        Timestamps.parse(rs.getString("created_at")),
+                        Timestamps.parse(rs.getString("last_used_at"))))
                 .list();
     }
 
     void deleteApiTokensOf(Handle h, long userId) {
-        h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user").bind("user", userId).execute();
+        h.createUpdate("DELETE FROM api_tokens WHERE user_id = :user")
+                .bind("user", userId)
+                .execute();
     }
 
     boolean deleteApiToken(Handle h, long userId, long tokenId) {
         return h.createUpdate("DELETE FROM api_tokens WHERE id = :id AND user_id = :user")
-                .bind("id", tokenId).bind("user", userId).execute() > 0;
+                        .bind("id", tokenId)
+                        .bind("user", userId)
+                        .execute()
+                > 0;
     }
 }

@@ -50,8 +50,13 @@ public final class VotePages {
                 .orElseThrow(() -> new NotFoundResponse("no paper with id " + id));
         String back = back(ctx, id);
         if ("true".equals(ctx.header("HX-Request"))) {
-            ctx.contentType("text/html; charset=utf-8").result(button(id, state.upvotes(),
-                    state.upvoted(), Visitor.of(ctx).csrfToken(), back));
+            ctx.contentType("text/html; charset=utf-8")
+                    .result(button(
+                            id,
+                            state.upvotes(),
+                            state.upvoted(),
+                            Visitor.of(ctx).csrfToken(),
+                            back));
         } else {
             ctx.redirect(back, HttpStatus.SEE_OTHER);
         }
@@ -59,8 +64,19 @@ public final class VotePages {
 
     /** The button as the partial renders it; {@code csrf} null or empty shows anonymous visitors a login link. */
     public static String button(String paperId, int count, boolean upvoted, String csrf, String back) {
-        return Templates.render("vote/button.jte", Map.of("paperId", paperId, "count", count, "upvoted", upvoted,
-                "csrf", csrf == null ? "" : csrf, "back", back));
+        return Templates.render(
+                "vote/button.jte",
+                Map.of(
+                        "paperId",
+                        paperId,
+                        "count",
+                        count,
+                        "upvoted",
+                        upvoted,
+                        "csrf",
+                        csrf == null ? "" : csrf,
+                        "back",
+                        back));
     }
 
     // Only a path on this site: the form's own field, else the paper page (never an open redirect).

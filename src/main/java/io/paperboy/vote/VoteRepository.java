@@ -21,7 +21,8 @@ final class VoteRepository {
     }
 
     void lockTotals(Handle h, Collection<String> paperIds) {
-        io.paperboy.db.KeyLocks.holdAll(h, paperIds.stream().map(id -> "upvotes:" + id).toList());
+        io.paperboy.db.KeyLocks.holdAll(
+                h, paperIds.stream().map(id -> "upvotes:" + id).toList());
     }
 
     /** Adds the vote; false when this member had already upvoted the paper. */
@@ -29,18 +30,20 @@ final class VoteRepository {
         return h.createUpdate("""
                         INSERT INTO votes (user_id, paper_id, created_at) VALUES (:user, :paper, :at)
                         ON CONFLICT (user_id, paper_id) DO NOTHING""")
-                .bind("user", userId)
-                .bind("paper", paperId)
-                .bind("at", Timestamps.stamp(at))
-                .execute() == 1;
+                        .bind("user", userId)
+                        .bind("paper", paperId)
+                        .bind("at", Timestamps.stamp(at))
+                        .execute()
+                == 1;
     }
 
     /** Removes the vote; false when there was none. */
     boolean delete(Handle h, long userId, String paperId) {
         return h.createUpdate("DELETE FROM votes WHERE user_id = :user AND paper_id = :paper")
-                .bind("user", userId)
-                .bind("paper", paperId)
-                .execute() == 1;
+                        .bind("user", userId)
+                        .bind("paper", paperId)
+                        .execute()
+                == 1;
     }
 
     // A paper's members' votes and its shown total (imported upvotes of its shown listing entries
@@ -107,7 +110,8 @@ final class VoteRepository {
     /** The {@code limit} most upvoted papers, most first (ties by id), through the index on the total. */
     Map<String, Integer> listMostUpvoted(Handle h, int limit) {
         Map<String, Integer> top = new LinkedHashMap<>();
-        h.createQuery("SELECT paper_id, upvotes FROM paper_votes WHERE upvotes > 0 ORDER BY upvotes DESC, paper_id LIMIT :limit")
+        h.createQuery(
+                        "SELECT paper_id, upvotes FROM paper_votes WHERE upvotes > 0 ORDER BY upvotes DESC, paper_id LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> Map.entry(rs.getString("paper_id"), rs.getInt("upvotes")))
                 .forEach(e -> top.put(e.getKey(), e.getValue()));

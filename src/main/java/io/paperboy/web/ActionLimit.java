@@ -17,6 +17,7 @@ import java.time.Duration;
 public final class ActionLimit {
     /** Actions of one kind per account (or per client address without one) per {@link #PERIOD}. */
     public static final int PER_ACCOUNT = 120;
+
     public static final int PERIOD_MINUTES = 10;
     public static final Duration PERIOD = Duration.ofMinutes(PERIOD_MINUTES);
 

@@ -41,7 +41,12 @@ public final class ChangeWatcher implements LongSupplier, AutoCloseable {
     /** {@code outage} hears of every poll, so it knows when the store went away and when it came back. */
     public ChangeWatcher(LongSupplier store, StoreOutage outage) {
         this.current = store.getAsLong();
-        loop.start("change-watcher", outage, () -> PERIOD, PERIOD, () -> advance(store.getAsLong()),
+        loop.start(
+                "change-watcher",
+                outage,
+                () -> PERIOD,
+                PERIOD,
+                () -> advance(store.getAsLong()),
                 e -> LOG.warn("cannot read the store's change number: {}", e.getMessage()));
     }
 

@@ -62,8 +62,9 @@ public final class Csrf {
         if (sent == null || sent.isEmpty()) {
             throw new ForbiddenResponse("this form has no CSRF token: reload the page and try again");
         }
-        if (binding == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                token(binding).getBytes(StandardCharsets.UTF_8))) {
+        if (binding == null
+                || !MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8), token(binding).getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("this form's CSRF token is stale or wrong: reload the page and try again");
         }
     }
@@ -78,8 +79,8 @@ public final class Csrf {
         String fetchSite = ctx.header("Sec-Fetch-Site");
         if (fetchSite != null) {
             if (!fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none")) {
-                throw new ForbiddenResponse("cross-site request refused: the browser says it came from a "
-                        + fetchSite + " page, not from this site");
+                throw new ForbiddenResponse("cross-site request refused: the browser says it came from a " + fetchSite
+                        + " page, not from this site");
             }
             return;
         }
@@ -90,8 +91,7 @@ public final class Csrf {
         }
         String from = authority(source);
         if (from == null || !(from.equalsIgnoreCase(ctx.host()) || from.equalsIgnoreCase(siteAuthority))) {
-            throw new ForbiddenResponse("cross-site request refused: it came from " + source
-                    + ", not from this site");
+            throw new ForbiddenResponse("cross-site request refused: it came from " + source + ", not from this site");
         }
     }
 
@@ -105,6 +105,7 @@ public final class Csrf {
 
     private static boolean isForm(Context ctx) {
         String type = ctx.contentType();
-        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+        return type != null
+                && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
     }
 }

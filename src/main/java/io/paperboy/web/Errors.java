@@ -15,8 +15,13 @@ public final class Errors {
         if (wantsJson(ctx)) {
             ctx.json(new ApiError(message));
         } else {
-            Templates.page(ctx, "web/error.jte", new ErrorPage(
-                    Page.of(ctx, status.getCode() + " " + status.getMessage(), message, ctx.path()), status.getCode(), message));
+            Templates.page(
+                    ctx,
+                    "web/error.jte",
+                    new ErrorPage(
+                            Page.of(ctx, status.getCode() + " " + status.getMessage(), message, ctx.path()),
+                            status.getCode(),
+                            message));
         }
     }
 

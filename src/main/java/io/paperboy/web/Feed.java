@@ -24,12 +24,18 @@ public record Feed(String id, String title, String description, String homePage,
         title = xmlText(title);
         description = xmlText(description);
         homePage = xmlText(homePage);
-        Instant newest = items.stream().map(Item::date).filter(Objects::nonNull).max(Instant::compareTo)
+        Instant newest = items.stream()
+                .map(Item::date)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
                 .orElse(null);
-        Instant feedDate = updated != null ? updated
+        Instant feedDate = updated != null
+                ? updated
                 : newest != null ? newest : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         updated = feedDate;
-        items = items.stream().map(i -> i.date() != null ? i : i.datedAt(feedDate)).toList();
+        items = items.stream()
+                .map(i -> i.date() != null ? i : i.datedAt(feedDate))
+                .toList();
     }
 
     /**
@@ -44,8 +50,12 @@ public record Feed(String id, String title, String description, String homePage,
             id = xmlText(id);
             title = xmlText(title);
             link = xmlText(link);
-            authors = authors.stream().filter(Objects::nonNull).map(Feed::xmlText).map(String::strip)
-                    .filter(name -> !name.isEmpty()).toList();
+            authors = authors.stream()
+                    .filter(Objects::nonNull)
+                    .map(Feed::xmlText)
+                    .map(String::strip)
+                    .filter(name -> !name.isEmpty())
+                    .toList();
             summary = xmlText(summary);
         }
 
@@ -67,7 +77,11 @@ public record Feed(String id, String title, String description, String homePage,
     // XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets); a lone surrogate arrives as
     // its own code point in the surrogate range and is left out with it.
     private static boolean xmlChar(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

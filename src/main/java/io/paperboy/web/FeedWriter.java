@@ -88,7 +88,9 @@ public final class FeedWriter {
         if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
             for (Entry entry : atom.getEntries()) {
                 entry.setAuthors(entry.getAuthors().stream()
-                        .filter(person -> person.getName() != null && !person.getName().isBlank()).toList());
+                        .filter(person ->
+                                person.getName() != null && !person.getName().isBlank())
+                        .toList());
             }
         }
         return wire;
@@ -118,19 +120,42 @@ public final class FeedWriter {
     }
 
     private static String jsonFeed(Feed feed) {
-        return Json.write(new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), feed.homePage(), feed.id(),
-                feed.description(), feed.items().stream().map(item -> new JsonFeed.Item(item.id(), item.link(),
-                        item.title(), item.summary(), item.date().toString(),
-                        item.authors().isEmpty() ? null : item.authors().stream().map(JsonFeed.Author::new).toList()))
+        return Json.write(new JsonFeed(
+                "https://jsonfeed.org/version/1.1",
+                feed.title(),
+                feed.homePage(),
+                feed.id(),
+                feed.description(),
+                feed.items().stream()
+                        .map(item -> new JsonFeed.Item(
+                                item.id(),
+                                item.link(),
+                                item.title(),
+                                item.summary(),
+                                item.date().toString(),
+                                item.authors().isEmpty()
+                                        ? null
+                                        : item.authors().stream()
+                                                .map(JsonFeed.Author::new)
+                                                .toList()))
                         .toList()));
     }
 
     /** A JSON Feed 1.1 document (jsonfeed.org/version/1.1), the fields in the specification's order. */
-    record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
-            @JsonProperty("feed_url") String feedUrl, String description, List<Item> items) {
+    record JsonFeed(
+            String version,
+            String title,
+            @JsonProperty("home_page_url") String homePageUrl,
+            @JsonProperty("feed_url") String feedUrl,
+            String description,
+            List<Item> items) {
 
         /** An item; {@code authors} absent when the paper names none. */
-        record Item(String id, String url, String title, @JsonProperty("content_text") String contentText,
+        record Item(
+                String id,
+                String url,
+                String title,
+                @JsonProperty("content_text") String contentText,
                 @JsonProperty("date_published") String datePublished,
                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Author> authors) {}
 

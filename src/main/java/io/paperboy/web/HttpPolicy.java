@@ -62,7 +62,10 @@ public final class HttpPolicy {
      * else {@code fallback} (never another site: no open redirect).
      */
     public static String localPath(String path, String fallback) {
-        boolean local = path != null && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+        boolean local = path != null
+                && path.startsWith("/")
+                && !path.startsWith("//")
+                && !path.startsWith("/\\")
                 && path.chars().noneMatch(c -> c < 0x20);
         return local ? path : fallback;
     }

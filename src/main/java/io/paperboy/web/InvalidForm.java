@@ -11,7 +11,11 @@ public final class InvalidForm extends RuntimeException {
     private final Map<String, String> problems;
 
     public InvalidForm(Map<String, String> problems) {
-        super(String.join("; ", problems.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        super(String.join(
+                "; ",
+                problems.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .toList()));
         this.problems = Map.copyOf(new LinkedHashMap<>(problems));
     }
 

@@ -33,8 +33,10 @@ public final class MailLimits {
         this.perAddress = perAddress;
         this.byClient = throttles.of(BY_CLIENT, "mails asked for from your address", perAddress, HOUR);
         this.byAccount = throttles.of("mail-account", "mails asked for by your account", perMailbox, HOUR);
-        this.byMailbox = throttles.of(BY_MAILBOX, "mails to this address", List.of(
-                new Throttle.Limit(perMailbox, HOUR), new Throttle.Limit(2 * perMailbox, Duration.ofDays(1))));
+        this.byMailbox = throttles.of(
+                BY_MAILBOX,
+                "mails to this address",
+                List.of(new Throttle.Limit(perMailbox, HOUR), new Throttle.Limit(2 * perMailbox, Duration.ofDays(1))));
     }
 
     /** Mails one client address may ask for per hour ({@code --mails-per-address}). */

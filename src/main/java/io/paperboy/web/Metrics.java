@@ -71,7 +71,8 @@ public final class Metrics implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             server.createContext("/metrics", exchange -> {
                 byte[] body = "GET".equals(exchange.getRequestMethod())
-                        ? registry.scrape().getBytes(StandardCharsets.UTF_8) : "GET only\n".getBytes(StandardCharsets.UTF_8);
+                        ? registry.scrape().getBytes(StandardCharsets.UTF_8)
+                        : "GET only\n".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
                 exchange.getResponseHeaders().set("Cache-Control", "no-store");
                 exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");

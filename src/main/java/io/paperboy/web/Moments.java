@@ -10,8 +10,8 @@ import java.time.format.DateTimeFormatter;
  * form with nanoseconds is for machines, not for the moderator reading a log.
  */
 public final class Moments {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private Moments() {}
 

@@ -9,8 +9,14 @@ import java.util.List;
  * the header's account links and the CSRF token of its forms), and the site's notice shown on
  * every page (null: none; the demo says its data is made up).
  */
-public record Page(String title, String description, String path, List<FeedLink> feeds, List<Meta> meta,
-        Visitor visitor, String siteNotice) {
+public record Page(
+        String title,
+        String description,
+        String path,
+        List<FeedLink> feeds,
+        List<Meta> meta,
+        Visitor visitor,
+        String siteNotice) {
     private static final String NOTICE = "paperboy.siteNotice";
 
     public Page {
@@ -42,7 +48,8 @@ public record Page(String title, String description, String path, List<FeedLink>
 
     /** The headers htmx adds to its requests: a member's CSRF token (the token is URL-safe base64). */
     public String htmxHeaders() {
-        return member() == null || visitor.csrfToken() == null ? null
+        return member() == null || visitor.csrfToken() == null
+                ? null
                 : "{\"" + Csrf.HEADER + "\": \"" + visitor.csrfToken() + "\"}";
     }
 

@@ -3,6 +3,7 @@ package io.paperboy.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.paperboy.db.ChangeSequence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,18 +15,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.zip.CRC32C;
-import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
-import io.paperboy.db.ChangeSequence;
-import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.zip.CRC32C;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Keeps rendered pages, API answers and feeds until a change touches what they show. Every answer
@@ -52,6 +52,7 @@ public final class PageCache {
     private static final int MAX_KEY = 512;
     /** Smaller answers are sent as they are (Javalin's threshold for compressing, too). */
     static final int MIN_GZIP_BYTES = 1500;
+
     private static final List<String> PREFIXES = List.of("/papers/", "/api/daily_papers", "/api/papers/", "/feeds/");
     // Search answers come from the index, which follows the store a moment later: an answer made
     // at change n may predate the index applying n, so it must not be kept until n moves on.
@@ -61,14 +62,39 @@ public final class PageCache {
      * {@code rendered}: the Last-Modified of this version ({@link #lastModified}), {@code modified} the
      * same as a header; {@code gzip}: the body gzipped, with its own ETag, or null when under {@link #MIN_GZIP_BYTES}.
      */
-    private record Cached(Object version, Shows shows, String route, String contentType, String cacheControl, String etag,
-            Instant rendered, String modified, byte[] body, byte[] gzip, String gzipEtag) {
-        static Cached of(Object version, Shows shows, String route, String contentType, String cacheControl, Instant rendered,
+    private record Cached(
+            Object version,
+            Shows shows,
+            String route,
+            String contentType,
+            String cacheControl,
+            String etag,
+            Instant rendered,
+            String modified,
+            byte[] body,
+            byte[] gzip,
+            String gzipEtag) {
+        static Cached of(
+                Object version,
+                Shows shows,
+                String route,
+                String contentType,
+                String cacheControl,
+                Instant rendered,
                 byte[] body) {
             byte[] gzip = PageCache.gzip(body);
             String etag = PageCache.etag(body);
-            return new Cached(version, shows, route, contentType, cacheControl, etag, rendered,
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(rendered.atOffset(ZoneOffset.UTC)), body, gzip,
+            return new Cached(
+                    version,
+                    shows,
+                    route,
+                    contentType,
+                    cacheControl,
+                    etag,
+                    rendered,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(rendered.atOffset(ZoneOffset.UTC)),
+                    body,
+                    gzip,
                     gzip == null ? null : etag.substring(0, etag.length() - 1) + "-gzip\"");
         }
     }
@@ -170,7 +196,11 @@ public final class PageCache {
     private void remember(Context ctx) {
         String key = key(ctx);
         Seen seen = ctx.attribute(SEQ);
-        if (key == null || seen == null || ctx.attribute(HIT) != null || ctx.statusCode() != 200 || markedPrivate(ctx)) {
+        if (key == null
+                || seen == null
+                || ctx.attribute(HIT) != null
+                || ctx.statusCode() != 200
+                || markedPrivate(ctx)) {
             return;
         }
         String body = ctx.result();
@@ -181,8 +211,14 @@ public final class PageCache {
         io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Shows shows = ctx.attribute(SHOWS) instanceof Shows declared ? declared : Shows.ANYTHING;
-        Cached entry = Cached.of(seen.version(), shows, matched == null ? "other" : matched.path, ctx.res().getContentType(),
-                ctx.res().getHeader("Cache-Control"), lastModified(Instant.now()), bytes);
+        Cached entry = Cached.of(
+                seen.version(),
+                shows,
+                matched == null ? "other" : matched.path,
+                ctx.res().getContentType(),
+                ctx.res().getHeader("Cache-Control"),
+                lastModified(Instant.now()),
+                bytes);
         synchronized (entries) {
             // A change read while rendering may be missing from the answer: keep it only if none touched it.
             if (seen.changes() >= forgottenUpTo
@@ -325,7 +361,9 @@ public final class PageCache {
             return false;
         }
         try {
-            return !entry.rendered().isAfter(ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return !entry.rendered()
+                    .isAfter(ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant());
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What a member may do: members contribute, curators moderate, admins also change roles. */
 public enum Role {
-    MEMBER, CURATOR, ADMIN;
+    MEMBER,
+    CURATOR,
+    ADMIN;
 
     public boolean atLeast(Role other) {
         return compareTo(other) >= 0;

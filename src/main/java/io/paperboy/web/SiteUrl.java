@@ -10,7 +10,9 @@ import java.net.URI;
 public record SiteUrl(String base) {
     public SiteUrl {
         URI uri = URI.create(base);
-        if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("the site URL must be an absolute http(s) URL, not '" + base + "'");
         }
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

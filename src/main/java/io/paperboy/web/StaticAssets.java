@@ -28,11 +28,30 @@ public final class StaticAssets {
     public static final String REVALIDATE = "public, max-age=0, must-revalidate";
 
     /** The files pages name; fonts change only with KaTeX's stylesheet, which is here. */
-    private static final List<String> NAMED = List.of("app.css", "app.js", "icon.svg", "vendor/katex/katex.min.css",
-            "vendor/katex/katex.min.js", "vendor/katex/contrib/auto-render.min.js", "vendor/htmx/htmx.min.js");
-    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml", "woff2", "font/woff2",
-            "woff", "font/woff", "ttf", "font/ttf", "txt", "text/plain; charset=utf-8");
+    private static final List<String> NAMED = List.of(
+            "app.css",
+            "app.js",
+            "icon.svg",
+            "vendor/katex/katex.min.css",
+            "vendor/katex/katex.min.js",
+            "vendor/katex/contrib/auto-render.min.js",
+            "vendor/htmx/htmx.min.js");
+
+    private static final Map<String, String> TYPES = Map.of(
+            "css",
+            "text/css; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "woff2",
+            "font/woff2",
+            "woff",
+            "font/woff",
+            "ttf",
+            "font/ttf",
+            "txt",
+            "text/plain; charset=utf-8");
     private static final String VERSION = hashOf(NAMED);
     private static final Map<String, Optional<byte[]>> FILES = new ConcurrentHashMap<>();
 
@@ -51,13 +70,18 @@ public final class StaticAssets {
     public static void serve(Context ctx) {
         String file = ctx.pathParam("file");
         String type = typeOf(file);
-        Optional<byte[]> bytes = type == null || !safe(file) ? Optional.empty() : FILES.computeIfAbsent(file, StaticAssets::read);
+        Optional<byte[]> bytes =
+                type == null || !safe(file) ? Optional.empty() : FILES.computeIfAbsent(file, StaticAssets::read);
         if (bytes.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("No such file: " + file);
+            ctx.status(HttpStatus.NOT_FOUND)
+                    .contentType("text/plain; charset=utf-8")
+                    .result("No such file: " + file);
             return;
         }
         boolean current = VERSION.equals(ctx.pathParam("version"));
-        ctx.header("Cache-Control", current ? IMMUTABLE : REVALIDATE).contentType(type).result(bytes.get());
+        ctx.header("Cache-Control", current ? IMMUTABLE : REVALIDATE)
+                .contentType(type)
+                .result(bytes.get());
     }
 
     private static boolean safe(String file) {

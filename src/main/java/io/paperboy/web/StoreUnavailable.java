@@ -37,7 +37,9 @@ public final class StoreUnavailable {
             LOG.warn("{} {}: the store gave up on a statement: {}", ctx.method(), ctx.path(), StoreOutage.reason(e));
             if (!cache.serveStale(ctx)) {
                 ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).header("Cache-Control", "no-store");
-                Errors.respond(ctx, HttpStatus.SERVICE_UNAVAILABLE,
+                Errors.respond(
+                        ctx,
+                        HttpStatus.SERVICE_UNAVAILABLE,
                         "the site's database took too long to answer; try again in a few seconds");
             }
             return true;
@@ -50,8 +52,12 @@ public final class StoreUnavailable {
             long now = System.nanoTime();
             if (now - exhaustedLoggedAt > LOG_EVERY_NANOS) {
                 exhaustedLoggedAt = now;
-                LOG.warn("{} {}: no free connection to the store: all {} of this node's pool are in use "
-                    + "(raise --db-pool-size, or see docs/operations.md on PgBouncer)", ctx.method(), ctx.path(), poolSize);
+                LOG.warn(
+                        "{} {}: no free connection to the store: all {} of this node's pool are in use "
+                                + "(raise --db-pool-size, or see docs/operations.md on PgBouncer)",
+                        ctx.method(),
+                        ctx.path(),
+                        poolSize);
             }
         } else {
             outage.failed(e);
@@ -60,9 +66,12 @@ public final class StoreUnavailable {
             return true;
         }
         ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).header("Cache-Control", "no-store");
-        Errors.respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, StoreOutage.isPoolExhausted(e)
-                ? "this server is too busy to reach the site's database right now; try again in a few seconds"
-                : "the site's database cannot be reached right now; try again in a few seconds");
+        Errors.respond(
+                ctx,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                StoreOutage.isPoolExhausted(e)
+                        ? "this server is too busy to reach the site's database right now; try again in a few seconds"
+                        : "the site's database cannot be reached right now; try again in a few seconds");
         return true;
     }
 }

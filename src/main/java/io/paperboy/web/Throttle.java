@@ -23,8 +23,8 @@ public final class Throttle {
     public record Limit(int capacity, Duration period) {
         public Limit {
             if (capacity < 1 || period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("a limit needs a capacity of at least 1 and a positive period: "
-                        + capacity + " per " + period);
+                throw new IllegalArgumentException(
+                        "a limit needs a capacity of at least 1 and a positive period: " + capacity + " per " + period);
             }
         }
     }
@@ -44,8 +44,11 @@ public final class Throttle {
         this.what = what;
         // The limits are part of the key: a node started with other numbers counts in other buckets
         // instead of reading a bucket made for different limits.
-        this.prefix = name + "/" + limits.stream().map(l -> l.capacity() + "per" + l.period().toSeconds() + "s")
-                .collect(Collectors.joining(",")) + ":";
+        this.prefix = name + "/"
+                + limits.stream()
+                        .map(l -> l.capacity() + "per" + l.period().toSeconds() + "s")
+                        .collect(Collectors.joining(","))
+                + ":";
         ConfigurationBuilder builder = BucketConfiguration.builder();
         for (Limit limit : limits) {
             builder.addLimit(b -> b.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()));
@@ -104,7 +107,9 @@ public final class Throttle {
 
     private HttpResponseException refusal(long nanos) {
         long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-        return new HttpResponseException(429, "too many " + what + ": try again in " + inWords(seconds),
+        return new HttpResponseException(
+                429,
+                "too many " + what + ": try again in " + inWords(seconds),
                 Map.of("retryAfter", Long.toString(seconds), REFUSED_BY, name));
     }
 

@@ -33,7 +33,8 @@ public final class Throttles {
             throw new IllegalArgumentException("throttle " + name + " needs at least one limit");
         }
         if (!names.add(name)) {
-            throw new IllegalStateException("two throttles are called " + name + ": they would count in the same buckets");
+            throw new IllegalStateException(
+                    "two throttles are called " + name + ": they would count in the same buckets");
         }
         return new Throttle(store, name, what, limits);
     }

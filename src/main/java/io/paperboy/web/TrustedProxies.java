@@ -22,7 +22,8 @@ public final class TrustedProxies {
     /** Trusts no proxy: the client is the peer that connected. */
     public static final TrustedProxies NONE = new TrustedProxies(List.of(), Header.X_FORWARDED_FOR);
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     /** The header trusted proxies append to. */
@@ -148,7 +149,8 @@ public final class TrustedProxies {
 
     private static String unquote(String value) {
         String v = value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
         if (v.startsWith("[")) { // [v6] or [v6]:port
             int close = v.indexOf(']');
             return close > 0 ? v.substring(1, close) : v;
@@ -174,7 +176,8 @@ public final class TrustedProxies {
                 prefix = -1;
             }
             if (prefix < 0 || prefix > max) {
-                throw new IllegalArgumentException("trusted proxy '" + spec + "': the prefix length must be 0 to " + max);
+                throw new IllegalArgumentException(
+                        "trusted proxy '" + spec + "': the prefix length must be 0 to " + max);
             }
         }
         return new Range(bytes, prefix);

@@ -17,9 +17,22 @@ import java.time.ZoneId;
  * @param pausedReason why deliveries stopped (shown to the owner), null while active
  * @param failures failed deliveries in a row
  */
-public record Destination(long id, Long ownerId, Kind kind, String name, String url, String secret, int dailyTop,
-        int hour, ZoneId zone, Interests interests, boolean everyFeatured, boolean paused, String pausedReason,
-        int failures, Instant createdAt) {
+public record Destination(
+        long id,
+        Long ownerId,
+        Kind kind,
+        String name,
+        String url,
+        String secret,
+        int dailyTop,
+        int hour,
+        ZoneId zone,
+        Interests interests,
+        boolean everyFeatured,
+        boolean paused,
+        String pausedReason,
+        int failures,
+        Instant createdAt) {
 
     /** The daily period due at {@code now}, or null when it gets no daily papers or was added after the period began. */
     public DigestPeriod dailyDue(Instant now) {

@@ -23,10 +23,19 @@ final class DestinationRepository {
                         INSERT INTO webhook_destinations (owner_id, kind, name, url, secret, daily_top, send_hour, time_zone,
                             every_featured, paused, failures, created_at, updated_at)
                         VALUES (:owner, :kind, :name, :url, :secret, :top, :hour, :zone, :every, 0, 0, :now, :now)""")
-                .bind("owner", ownerId).bind("kind", in.kind().key()).bind("name", in.name()).bind("url", in.url())
-                .bind("secret", secret).bind("top", in.dailyTop()).bind("hour", in.hour()).bind("zone", in.zone().getId())
-                .bind("every", in.everyFeatured() ? 1 : 0).bind("now", Timestamps.stamp(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("owner", ownerId)
+                .bind("kind", in.kind().key())
+                .bind("name", in.name())
+                .bind("url", in.url())
+                .bind("secret", secret)
+                .bind("top", in.dailyTop())
+                .bind("hour", in.hour())
+                .bind("zone", in.zone().getId())
+                .bind("every", in.everyFeatured() ? 1 : 0)
+                .bind("now", Timestamps.stamp(now))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
         Interests interests = in.interests();
         int position = 0;
         position = insertInterests(h, id, "search", interests.searches(), position);
@@ -37,8 +46,13 @@ final class DestinationRepository {
 
     private static int insertInterests(Handle h, long id, String kind, List<String> values, int position) {
         for (String v : values) {
-            h.createUpdate("INSERT INTO webhook_interests (destination_id, kind, value, position) VALUES (:id, :kind, :v, :p)")
-                    .bind("id", id).bind("kind", kind).bind("v", v).bind("p", position++).execute();
+            h.createUpdate(
+                            "INSERT INTO webhook_interests (destination_id, kind, value, position) VALUES (:id, :kind, :v, :p)")
+                    .bind("id", id)
+                    .bind("kind", kind)
+                    .bind("v", v)
+                    .bind("p", position++)
+                    .execute();
         }
         return position;
     }
@@ -49,7 +63,8 @@ final class DestinationRepository {
 
     /** A member's own destinations ({@code ownerId}), or the site's (null), oldest first. */
     List<Destination> listOwnedBy(Handle h, Long ownerId) {
-        return ownerId == null ? list(h, "WHERE owner_id IS NULL", Map.of())
+        return ownerId == null
+                ? list(h, "WHERE owner_id IS NULL", Map.of())
                 : list(h, "WHERE owner_id = :owner", Map.of("owner", ownerId));
     }
 
@@ -59,37 +74,58 @@ final class DestinationRepository {
     }
 
     int deleteOwnedBy(Handle h, long ownerId) {
-        return h.createUpdate("DELETE FROM webhook_destinations WHERE owner_id = :owner").bind("owner", ownerId).execute();
+        return h.createUpdate("DELETE FROM webhook_destinations WHERE owner_id = :owner")
+                .bind("owner", ownerId)
+                .execute();
     }
 
     boolean delete(Handle h, long id) {
-        return h.createUpdate("DELETE FROM webhook_destinations WHERE id = :id").bind("id", id).execute() == 1;
+        return h.createUpdate("DELETE FROM webhook_destinations WHERE id = :id")
+                        .bind("id", id)
+                        .execute()
+                == 1;
     }
 
     /** Counts one more failed delivery in a row; pauses the destination with {@code reason} when it makes {@code pauseAt}. True when paused now. */
     boolean recordFailure(Handle h, long id, String reason, int pauseAt, Instant now) {
         h.createUpdate("UPDATE webhook_destinations SET failures = failures + 1, updated_at = :now WHERE id = :id")
-                .bind("id", id).bind("now", Timestamps.stamp(now)).execute();
+                .bind("id", id)
+                .bind("now", Timestamps.stamp(now))
+                .execute();
         return h.createUpdate("UPDATE webhook_destinations SET paused = 1, paused_reason = :reason WHERE id = :id "
-                        + "AND paused = 0 AND failures >= :at")
-                .bind("id", id).bind("reason", reason).bind("at", pauseAt).execute() == 1;
+                                + "AND paused = 0 AND failures >= :at")
+                        .bind("id", id)
+                        .bind("reason", reason)
+                        .bind("at", pauseAt)
+                        .execute()
+                == 1;
     }
 
     void clearFailures(Handle h, long id) {
-        h.createUpdate("UPDATE webhook_destinations SET failures = 0 WHERE id = :id AND failures <> 0").bind("id", id).execute();
+        h.createUpdate("UPDATE webhook_destinations SET failures = 0 WHERE id = :id AND failures <> 0")
+                .bind("id", id)
+                .execute();
     }
 
     /** Resumes deliveries: not paused, no failures counted. */
     void resume(Handle h, long id, Instant now) {
-        h.createUpdate("UPDATE webhook_destinations SET paused = 0, paused_reason = NULL, failures = 0, updated_at = :now "
-                + "WHERE id = :id").bind("id", id).bind("now", Timestamps.stamp(now)).execute();
+        h.createUpdate(
+                        "UPDATE webhook_destinations SET paused = 0, paused_reason = NULL, failures = 0, updated_at = :now "
+                                + "WHERE id = :id")
+                .bind("id", id)
+                .bind("now", Timestamps.stamp(now))
+                .execute();
     }
 
     private List<Destination> list(Handle h, String where, Map<String, Object> binds) {
         List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM webhook_destinations " + where + " ORDER BY id")
-                .bindMap(binds).map((rs, ctx) -> row(rs)).list();
+                .bindMap(binds)
+                .map((rs, ctx) -> row(rs))
+                .list();
         Map<Long, Interests> interests = interests(h, rows.stream().map(Row::id).toList());
-        return rows.stream().map(r -> r.destination(interests.getOrDefault(r.id(), Interests.NONE))).toList();
+        return rows.stream()
+                .map(r -> r.destination(interests.getOrDefault(r.id(), Interests.NONE)))
+                .toList();
     }
 
     private static Map<Long, Interests> interests(Handle h, List<Long> ids) {
@@ -107,7 +143,8 @@ final class DestinationRepository {
                             .add(new String[] {(String) r[1], (String) r[2]}));
         }
         Map<Long, Interests> out = new HashMap<>();
-        byId.forEach((id, rows) -> out.put(id, new Interests(of(rows, "search"), of(rows, "author"), of(rows, "category"))));
+        byId.forEach(
+                (id, rows) -> out.put(id, new Interests(of(rows, "search"), of(rows, "author"), of(rows, "category"))));
         return out;
     }
 
@@ -115,11 +152,38 @@ final class DestinationRepository {
         return rows.stream().filter(r -> r[0].equals(kind)).map(r -> r[1]).toList();
     }
 
-    private record Row(long id, Long ownerId, Kind kind, String name, String url, String secret, int dailyTop, int hour,
-            ZoneId zone, boolean everyFeatured, boolean paused, String pausedReason, int failures, Instant createdAt) {
+    private record Row(
+            long id,
+            Long ownerId,
+            Kind kind,
+            String name,
+            String url,
+            String secret,
+            int dailyTop,
+            int hour,
+            ZoneId zone,
+            boolean everyFeatured,
+            boolean paused,
+            String pausedReason,
+            int failures,
+            Instant createdAt) {
         Destination destination(Interests interests) {
-            return new Destination(id, ownerId, kind, name, url, secret, dailyTop, hour, zone, interests, everyFeatured,
-                    paused, pausedReason, failures, createdAt);
+            return new Destination(
+                    id,
+                    ownerId,
+                    kind,
+                    name,
+                    url,
+                    secret,
+                    dailyTop,
+                    hour,
+                    zone,
+                    interests,
+                    everyFeatured,
+                    paused,
+                    pausedReason,
+                    failures,
+                    createdAt);
         }
     }
 
@@ -127,9 +191,20 @@ final class DestinationRepository {
         // wasNull speaks of the column read last: asked right after owner_id, not after id.
         long ownerValue = rs.getLong("owner_id");
         Long owner = rs.wasNull() ? null : ownerValue;
-        return new Row(rs.getLong("id"), owner, Kind.of(rs.getString("kind")), rs.getString("name"),
-                rs.getString("url"), rs.getString("secret"), rs.getInt("daily_top"), rs.getInt("send_hour"),
-                ZoneId.of(rs.getString("time_zone")), rs.getInt("every_featured") == 1, rs.getInt("paused") == 1,
-                rs.getString("paused_reason"), rs.getInt("failures"), Timestamps.parse(rs.getString("created_at")));
+        return new Row(
+                rs.getLong("id"),
+                owner,
+                Kind.of(rs.getString("kind")),
+                rs.getString("name"),
+                rs.getString("url"),
+                rs.getString("secret"),
+                rs.getInt("daily_top"),
+                rs.getInt("send_hour"),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getInt("every_featured") == 1,
+                rs.getInt("paused") == 1,
+                rs.getString("paused_reason"),
+                rs.getInt("failures"),
+                Timestamps.parse(rs.getString("created_at")));
     }
 }

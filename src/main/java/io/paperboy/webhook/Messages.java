@@ -22,6 +22,7 @@ import java.util.Map;
 public final class Messages {
     /** Papers per message: Discord's 10 embeds; the rest are counted in a closing line. */
     public static final int MAX_ITEMS = 10;
+
     static final int SUMMARY_CHARS = 280;
     private static final ObjectMapper JSON = Json.mapper();
     private static final String COLOR = "#ff9d00";
@@ -45,9 +46,23 @@ public final class Messages {
 
     /** {@code {type, timestamp, data: {title, items}}}, the Standard Webhooks payload shape, signed. */
     static Message generic(Destination d, String deliveryId, WebhookEvent event, Instant now) {
-        byte[] bytes = Json.bytes(new StandardPayload(event.type(), now.toString(), new StandardPayload.Data(event.title(),
-                event.items().stream().map(i -> new StandardPayload.Item(i.id(), i.title(), i.authors(), i.summary(), i.url(),
-                        i.arxivUrl(), i.codeUrl(), i.votes(), i.reason())).toList())));
+        byte[] bytes = Json.bytes(new StandardPayload(
+                event.type(),
+                now.toString(),
+                new StandardPayload.Data(
+                        event.title(),
+                        event.items().stream()
+                                .map(i -> new StandardPayload.Item(
+                                        i.id(),
+                                        i.title(),
+                                        i.authors(),
+                                        i.summary(),
+                                        i.url(),
+                                        i.arxivUrl(),
+                                        i.codeUrl(),
+                                        i.votes(),
+                                        i.reason()))
+                                .toList())));
         long seconds = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("webhook-id", deliveryId);
@@ -64,19 +79,31 @@ public final class Messages {
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", cut(event.title(), 150));
         for (WebhookEvent.Item i : shown(event)) {
-            String text = "*<" + i.url() + "|" + slackEscape(i.title()).replace("|", "¦") + ">*\n" + slackEscape(i.authors())
-                    + "\n" + slackEscape(cut(i.summary(), SUMMARY_CHARS)) + "\n_" + slackEscape(why(i)) + "_";
-            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", cut(text, 3000));
+            String text =
+                    "*<" + i.url() + "|" + slackEscape(i.title()).replace("|", "¦") + ">*\n" + slackEscape(i.authors())
+                            + "\n" + slackEscape(cut(i.summary(), SUMMARY_CHARS)) + "\n_" + slackEscape(why(i)) + "_";
+            blocks.addObject()
+                    .put("type", "section")
+                    .putObject("text")
+                    .put("type", "mrkdwn")
+                    .put("text", cut(text, 3000));
         }
-        more(event).ifPresent(line -> blocks.addObject().put("type", "context").putArray("elements").addObject()
-                .put("type", "mrkdwn").put("text", slackEscape(line)));
+        more(event)
+                .ifPresent(line -> blocks.addObject()
+                        .put("type", "context")
+                        .putArray("elements")
+                        .addObject()
+                        .put("type", "mrkdwn")
+                        .put("text", slackEscape(line)));
         return body;
     }
 
     /** The heading as content, one embed per paper (linked title, authors and summary, a "Why" field). */
     static ObjectNode discord(WebhookEvent event) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("content", cut(event.title(), 1900) + more(event).map(l -> "\n" + l).orElse(""));
+        body.put(
+                "content",
+                cut(event.title(), 1900) + more(event).map(l -> "\n" + l).orElse(""));
         // Paper titles are outside text: they must not ping @everyone or a role.
         body.putObject("allowed_mentions").putArray("parse");
         ArrayNode embeds = body.putArray("embeds");
@@ -91,7 +118,11 @@ public final class Messages {
             embed.put("url", i.url());
             embed.put("description", description);
             embed.put("color", Integer.parseInt(COLOR.substring(1), 16));
-            embed.putArray("fields").addObject().put("name", "Why").put("value", why).put("inline", false);
+            embed.putArray("fields")
+                    .addObject()
+                    .put("name", "Why")
+                    .put("value", why)
+                    .put("inline", false);
         }
         return body;
     }
@@ -99,7 +130,8 @@ public final class Messages {
     /** The heading as text, one attachment per paper (fallback, linked title, Markdown text, a "Why" field). */
     static ObjectNode mattermost(WebhookEvent event) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("text", "#### " + event.title() + more(event).map(l -> "\n" + l).orElse(""));
+        body.put(
+                "text", "#### " + event.title() + more(event).map(l -> "\n" + l).orElse(""));
         ArrayNode attachments = body.putArray("attachments");
         for (WebhookEvent.Item i : shown(event)) {
             ObjectNode a = attachments.addObject();
@@ -108,7 +140,11 @@ public final class Messages {
             a.put("title", i.title());
             a.put("title_link", i.url());
             a.put("text", i.authors() + "\n" + cut(i.summary(), SUMMARY_CHARS));
-            a.putArray("fields").addObject().put("short", false).put("title", "Why").put("value", why(i));
+            a.putArray("fields")
+                    .addObject()
+                    .put("short", false)
+                    .put("title", "Why")
+                    .put("value", why(i));
         }
         return body;
     }
@@ -116,12 +152,26 @@ public final class Messages {
     /** A notice ({@code m.notice}: from a bot, clients do not answer it) with a plain body and an HTML one. */
     static Message matrix(Destination d, String deliveryId, WebhookEvent event) {
         StringBuilder plain = new StringBuilder(event.title()).append('\n');
-        StringBuilder html = new StringBuilder("<h4>").append(html(event.title())).append("</h4><ol>");
+        StringBuilder html =
+                new StringBuilder("<h4>").append(html(event.title())).append("</h4><ol>");
         for (WebhookEvent.Item i : shown(event)) {
-            plain.append("\n• ").append(i.title()).append(" – ").append(i.url()).append("\n  ").append(i.authors())
-                    .append("\n  ").append(why(i));
-            html.append("<li><a href=\"").append(html(i.url())).append("\">").append(html(i.title())).append("</a><br>")
-                    .append(html(i.authors())).append("<br><em>").append(html(why(i))).append("</em></li>");
+            plain.append("\n• ")
+                    .append(i.title())
+                    .append(" – ")
+                    .append(i.url())
+                    .append("\n  ")
+                    .append(i.authors())
+                    .append("\n  ")
+                    .append(why(i));
+            html.append("<li><a href=\"")
+                    .append(html(i.url()))
+                    .append("\">")
+                    .append(html(i.title()))
+                    .append("</a><br>")
+                    .append(html(i.authors()))
+                    .append("<br><em>")
+                    .append(html(why(i)))
+                    .append("</em></li>");
         }
         html.append("</ol>");
         more(event).ifPresent(line -> {
@@ -164,7 +214,10 @@ public final class Messages {
     }
 
     static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static byte[] bytes(ObjectNode body) {

@@ -15,7 +15,14 @@ record StandardPayload(String type, String timestamp, Data data) {
     record Data(String title, List<Item> items) {}
 
     /** One paper and why it is there; {@code arxiv_url} and {@code code_url} null when unknown. */
-    record Item(String id, String title, String authors, String summary, String url,
-            @JsonProperty("arxiv_url") String arxivUrl, @JsonProperty("code_url") String codeUrl, int upvotes,
+    record Item(
+            String id,
+            String title,
+            String authors,
+            String summary,
+            String url,
+            @JsonProperty("arxiv_url") String arxivUrl,
+            @JsonProperty("code_url") String codeUrl,
+            int upvotes,
             String reason) {}
 }

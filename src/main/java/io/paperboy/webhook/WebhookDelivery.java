@@ -51,6 +51,7 @@ final class WebhookDelivery {
     static final Duration MAX_RETRY = Duration.ofHours(1);
     /** The longest Retry-After honoured as given; a longer one waits this long (a receiver's typo must not park a row for years). */
     static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
     static final int MAX_ATTEMPTS = 10;
     static final int PAUSE_AFTER_FAILURES = 3;
 
@@ -87,8 +88,9 @@ final class WebhookDelivery {
         AtomicInteger paused = new AtomicInteger();
         Map<Long, Optional<Destination>> known = new ConcurrentHashMap<>();
         try (ClaimLeases claims = new ClaimLeases(db, outbox, "webhook outbox", now, lease);
-             ExecutorService senders = Executors.newFixedThreadPool(SENDERS, Thread.ofPlatform().name("webhook-send-", 0)
-                     .daemon().factory())) {
+                ExecutorService senders = Executors.newFixedThreadPool(
+                        SENDERS,
+                        Thread.ofPlatform().name("webhook-send-", 0).daemon().factory())) {
             List<DeliveryRepository.Row> rows;
             do {
                 rows = db.withHandle(h -> outbox.listClaimable(h, claims.now(), CLAIM_BATCH));
@@ -100,17 +102,18 @@ final class WebhookDelivery {
                             return;
                         }
                         try {
-                            Optional<Destination> d = known.computeIfAbsent(row.destinationId(),
-                                    id -> db.withHandle(h -> destinations.findById(h, id)));
+                            Optional<Destination> d = known.computeIfAbsent(
+                                    row.destinationId(), id -> db.withHandle(h -> destinations.findById(h, id)));
                             if (d.isEmpty() || d.get().paused()) {
-                                db.useTransaction(h -> outbox.markFailed(h, row.id(), token, "the destination is gone or paused"));
+                                db.useTransaction(h ->
+                                        outbox.markFailed(h, row.id(), token, "the destination is gone or paused"));
                                 return;
                             }
                             switch (deliverOne(row, d.get(), token, claims, paused)) {
                                 case DELIVERED -> sent.incrementAndGet();
                                 case RETRY -> retrying.incrementAndGet();
                                 case FAILED -> failed.incrementAndGet();
-                                case null -> { }
+                                case null -> {}
                             }
                         } finally {
                             claims.release(row.id());
@@ -124,8 +127,8 @@ final class WebhookDelivery {
     }
 
     /** Sends one row and records how it went; null when the claim was lost before sending. */
-    private Attempt.Outcome deliverOne(DeliveryRepository.Row row, Destination d, String token, ClaimLeases claims,
-            AtomicInteger paused) {
+    private Attempt.Outcome deliverOne(
+            DeliveryRepository.Row row, Destination d, String token, ClaimLeases claims, AtomicInteger paused) {
         WebhookEvent event;
         try {
             event = JSON.readValue(row.payload(), WebhookEvent.class);
@@ -143,7 +146,8 @@ final class WebhookDelivery {
         Instant done = claims.now();
         int attempts = row.attempts() + 1;
         Attempt.Outcome outcome = attempt.outcome() == Attempt.Outcome.RETRY && attempts >= MAX_ATTEMPTS
-                ? Attempt.Outcome.FAILED : attempt.outcome();
+                ? Attempt.Outcome.FAILED
+                : attempt.outcome();
         // The crash window: the receiver has the message, the row still says 'sending'. One short transaction.
         db.useTransaction(h -> {
             boolean ours = switch (outcome) {
@@ -160,7 +164,8 @@ final class WebhookDelivery {
                 }
                 case FAILED -> {
                     String why = attempts >= MAX_ATTEMPTS && attempt.outcome() == Attempt.Outcome.RETRY
-                            ? "gave up after " + attempts + " attempts; last: " + attempt.error() : attempt.error();
+                            ? "gave up after " + attempts + " attempts; last: " + attempt.error()
+                            : attempt.error();
                     if (destinations.recordFailure(h, d.id(), why, PAUSE_AFTER_FAILURES, done)) {
                         paused.incrementAndGet();
                         LOG.warn("webhook destination {} paused: {}", d.id(), why);

@@ -23,6 +23,14 @@ public record WebhookEvent(String type, String title, List<Item> items) {
      *
      * @param arxivUrl null when not on arXiv; @param codeUrl null when no code is known
      */
-    public record Item(String id, String title, String authors, String summary, String url, String arxivUrl,
-            String codeUrl, int votes, String reason) {}
+    public record Item(
+            String id,
+            String title,
+            String authors,
+            String summary,
+            String url,
+            String arxivUrl,
+            String codeUrl,
+            int votes,
+            String reason) {}
 }

@@ -26,8 +26,8 @@ public final class WebhookPages {
     static final String ADMIN_PATH = "/admin/webhooks";
     static final String SETTINGS_PATH = "/settings/webhooks";
     /** What the add form shows again after a problem; never the Matrix access token. */
-    static final List<String> FIELDS = List.of("kind", "name", "url", "dailyTop", "hour", "zone", "everyFeatured",
-            "searches", "authors", "categories");
+    static final List<String> FIELDS = List.of(
+            "kind", "name", "url", "dailyTop", "hour", "zone", "everyFeatured", "searches", "authors", "categories");
     /**
      * Destinations one member may have: each is an outgoing request per event, so a member cannot make
      * the site post for them without end; a lab's channel or three, with room to spare.
@@ -35,6 +35,7 @@ public final class WebhookPages {
     static final int MAX_PER_MEMBER = 10;
     /** Test messages per account per {@link #TEST_PERIOD_MINUTES} minutes: each one is an outgoing request made at once. */
     static final int TESTS_PER_ACCOUNT = 10;
+
     static final int TEST_PERIOD_MINUTES = 10;
 
     // Codes, not text, in the URL: a link cannot make the page say whatever its author likes.
@@ -64,8 +65,11 @@ public final class WebhookPages {
 
     public WebhookPages(WebhookService webhooks, Throttles throttles) {
         this.webhooks = webhooks;
-        this.tests = throttles.of("webhook-tests", "test messages from your account (" + TESTS_PER_ACCOUNT + " per "
-                + TEST_PERIOD_MINUTES + " minutes)", TESTS_PER_ACCOUNT, Duration.ofMinutes(TEST_PERIOD_MINUTES));
+        this.tests = throttles.of(
+                "webhook-tests",
+                "test messages from your account (" + TESTS_PER_ACCOUNT + " per " + TEST_PERIOD_MINUTES + " minutes)",
+                TESTS_PER_ACCOUNT,
+                Duration.ofMinutes(TEST_PERIOD_MINUTES));
     }
 
     /** GET the page of {@code scope}'s destinations (app.Routes names one line per scope and action). */
@@ -109,11 +113,19 @@ public final class WebhookPages {
         Map<String, String> problems = DestinationInput.problems();
         DestinationInput input = DestinationInput.parse(raw(ctx), webhooks.guard(), problems);
         if (owner != null && webhooks.ownedBy(owner).size() >= MAX_PER_MEMBER) {
-            problems.put("form", "you have " + MAX_PER_MEMBER + " destinations, the most one account may have: "
-                    + "delete one to add another");
+            problems.put(
+                    "form",
+                    "you have " + MAX_PER_MEMBER + " destinations, the most one account may have: "
+                            + "delete one to add another");
         }
         if (input == null || !problems.isEmpty()) {
-            render(ctx, scope, member, Form.typed(ctx, FIELDS).withProblems(problems), null, null,
+            render(
+                    ctx,
+                    scope,
+                    member,
+                    Form.typed(ctx, FIELDS).withProblems(problems),
+                    null,
+                    null,
                     HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
@@ -169,7 +181,8 @@ public final class WebhookPages {
         String raw = ctx.pathParam("destination");
         Long owner = owner(scope, member);
         try {
-            return webhooks.find(Long.parseLong(raw)).filter(d -> Objects.equals(d.ownerId(), owner))
+            return webhooks.find(Long.parseLong(raw))
+                    .filter(d -> Objects.equals(d.ownerId(), owner))
                     .orElseThrow(() -> notFound(scope, raw));
         } catch (NumberFormatException e) {
             throw notFound(scope, raw);
@@ -189,8 +202,11 @@ public final class WebhookPages {
         }
         Long owner = owner(scope, member);
         try {
-            return webhooks.find(Long.parseLong(raw)).filter(d -> Objects.equals(d.ownerId(), owner))
-                    .flatMap(d -> webhooks.log(d.id()).stream().findFirst().filter(a -> a.eventKey().equals("test"))
+            return webhooks.find(Long.parseLong(raw))
+                    .filter(d -> Objects.equals(d.ownerId(), owner))
+                    .flatMap(d -> webhooks.log(d.id()).stream()
+                            .findFirst()
+                            .filter(a -> a.eventKey().equals("test"))
                             .map(a -> new WebhookViews.Tested(d, a)))
                     .orElse(null);
         } catch (NumberFormatException e) {
@@ -198,26 +214,53 @@ public final class WebhookPages {
         }
     }
 
-    private void render(Context ctx, Scope scope, Member member, Form form, WebhookService.Created created,
-            WebhookViews.Tested tested, HttpStatus status) {
+    private void render(
+            Context ctx,
+            Scope scope,
+            Member member,
+            Form form,
+            WebhookService.Created created,
+            WebhookViews.Tested tested,
+            HttpStatus status) {
         Long owner = owner(scope, member);
         List<WebhookViews.Row> rows = webhooks.ownedBy(owner).stream()
-                .map(d -> new WebhookViews.Row(d, WebhookViews.sends(d), webhooks.log(d.id()))).toList();
+                .map(d -> new WebhookViews.Row(d, WebhookViews.sends(d), webhooks.log(d.id())))
+                .toList();
         String cannotAdd = scope == Scope.OWN && !member.verified()
                 ? "Confirm your email address first: only confirmed accounts add destinations (settings can mail the link again)."
                 : scope == Scope.OWN && rows.size() >= MAX_PER_MEMBER
-                        ? "You have " + MAX_PER_MEMBER + " destinations, the most one account may have: delete one to add another."
+                        ? "You have " + MAX_PER_MEMBER
+                                + " destinations, the most one account may have: delete one to add another."
                         : null;
         Page page = Page.of(ctx, scope.title, scope.description, scope.path);
         ctx.status(status).header("Cache-Control", "no-store");
-        Templates.page(ctx, "webhook/destinations.jte", new WebhookViews.DestinationsView(page, scope.path,
-                scope == Scope.SITE, rows, form, cannotAdd, created, tested, webhooks.guard().allowsPrivate()));
+        Templates.page(
+                ctx,
+                "webhook/destinations.jte",
+                new WebhookViews.DestinationsView(
+                        page,
+                        scope.path,
+                        scope == Scope.SITE,
+                        rows,
+                        form,
+                        cannotAdd,
+                        created,
+                        tested,
+                        webhooks.guard().allowsPrivate()));
     }
 
     private static DestinationInput.Raw raw(Context ctx) {
-        return new DestinationInput.Raw(ctx.formParam("kind"), ctx.formParam("name"), ctx.formParam("url"),
-                ctx.formParam("token"), ctx.formParam("dailyTop"), ctx.formParam("hour"), ctx.formParam("zone"),
-                ctx.formParam("everyFeatured"), ctx.formParam("searches"), ctx.formParam("authors"),
+        return new DestinationInput.Raw(
+                ctx.formParam("kind"),
+                ctx.formParam("name"),
+                ctx.formParam("url"),
+                ctx.formParam("token"),
+                ctx.formParam("dailyTop"),
+                ctx.formParam("hour"),
+                ctx.formParam("zone"),
+                ctx.formParam("everyFeatured"),
+                ctx.formParam("searches"),
+                ctx.formParam("authors"),
                 ctx.formParam("categories"));
     }
 

@@ -25,12 +25,16 @@ public final class WebhookSchedule implements AutoCloseable {
     }
 
     public WebhookSchedule start() {
-        loop.start("job-webhooks", Duration.ofSeconds(TICK_SECONDS), () -> {
-            WebhookService.Round round = webhooks.run(clock.instant());
-            if (round.queued() + round.sent() + round.retrying() + round.failed() > 0) {
-                LOG.info("webhooks: {}", round.summary());
-            }
-        }, e -> LOG.error("webhook round failed", e));
+        loop.start(
+                "job-webhooks",
+                Duration.ofSeconds(TICK_SECONDS),
+                () -> {
+                    WebhookService.Round round = webhooks.run(clock.instant());
+                    if (round.queued() + round.sent() + round.retrying() + round.failed() > 0) {
+                        LOG.info("webhooks: {}", round.summary());
+                    }
+                },
+                e -> LOG.error("webhook round failed", e));
         return this;
     }
 

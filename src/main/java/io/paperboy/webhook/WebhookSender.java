@@ -76,12 +76,14 @@ public final class WebhookSender implements AutoCloseable {
         } catch (TargetGuard.RefusedTarget e) {
             return failed(start, "destination refused: " + e.getMessage());
         }
-        Request request = http.newRequest(target).method(method)
+        Request request = http.newRequest(target)
+                .method(method)
                 .timeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .headers(h -> headers.forEach(h::put))
                 .body(new BytesRequestContent("application/json", body));
         try {
-            ContentResponse response = new CompletableResponseListener(request, MAX_RESPONSE_BYTES).send()
+            ContentResponse response = new CompletableResponseListener(request, MAX_RESPONSE_BYTES)
+                    .send()
                     .get(REQUEST_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
             return answered(start, response);
         } catch (ExecutionException e) {
@@ -89,8 +91,11 @@ public final class WebhookSender implements AutoCloseable {
             if (cause instanceof TargetGuard.RefusedTarget refused) {
                 return failed(start, "destination refused: " + refused.getMessage());
             }
-            return retry(start, cause instanceof TimeoutException ? "no answer within " + REQUEST_TIMEOUT.toSeconds()
-                    + " s" : "network error: " + describe(cause));
+            return retry(
+                    start,
+                    cause instanceof TimeoutException
+                            ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
+                            : "network error: " + describe(cause));
         } catch (TimeoutException e) {
             request.abort(e);
             return retry(start, "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
@@ -109,15 +114,20 @@ public final class WebhookSender implements AutoCloseable {
         }
         String reason = "the receiver answered " + status;
         if (status == 429 || status == 503) {
-            Duration wait = RetryAfter.parse(response.getHeaders().get(HttpHeader.RETRY_AFTER), clock.instant()).orElse(null);
+            Duration wait = RetryAfter.parse(response.getHeaders().get(HttpHeader.RETRY_AFTER), clock.instant())
+                    .orElse(null);
             return new Attempt(Attempt.Outcome.RETRY, status, latency, wait, reason);
         }
         if (status >= 500 || status == 408) {
             return new Attempt(Attempt.Outcome.RETRY, status, latency, null, reason);
         }
         if (status >= 300 && status < 400) {
-            return new Attempt(Attempt.Outcome.FAILED, status, latency, null, reason + " (a redirect; webhooks do not "
-                    + "follow them: give the final URL)");
+            return new Attempt(
+                    Attempt.Outcome.FAILED,
+                    status,
+                    latency,
+                    null,
+                    reason + " (a redirect; webhooks do not " + "follow them: give the final URL)");
         }
         return new Attempt(Attempt.Outcome.FAILED, status, latency, null, reason);
     }
@@ -139,7 +149,8 @@ public final class WebhookSender implements AutoCloseable {
             return "unknown";
         }
         String message = cause.getMessage();
-        return cause instanceof IOException && message != null ? message
+        return cause instanceof IOException && message != null
+                ? message
                 : cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 

@@ -43,6 +43,7 @@ public final class WebhookService {
      * candidates were).
      */
     static final int MATCH_DEPTH = io.paperboy.search.SearchService.MAX_LIMIT;
+
     private static final ObjectMapper JSON = Json.mapper();
 
     /** A destination just added, and its secret: shown to its owner this once. */
@@ -51,8 +52,9 @@ public final class WebhookService {
     /** What one round did: events queued, then the delivery pass. */
     public record Round(int queued, int sent, int retrying, int failed, int paused) {
         public String summary() {
-            return String.format("%d queued, %d sent, %d to retry, %d failed, %d destinations paused", queued, sent, retrying,
-                    failed, paused);
+            return String.format(
+                    "%d queued, %d sent, %d to retry, %d failed, %d destinations paused",
+                    queued, sent, retrying, failed, paused);
         }
     }
 
@@ -66,8 +68,13 @@ public final class WebhookService {
     private final DeliveryRepository outbox = new DeliveryRepository();
     private final WebhookDelivery delivery;
 
-    public WebhookService(Database db, DigestService digests, ListingService listings, WebhookSender sender,
-            TargetGuard guard, Clock clock) {
+    public WebhookService(
+            Database db,
+            DigestService digests,
+            ListingService listings,
+            WebhookSender sender,
+            TargetGuard guard,
+            Clock clock) {
         this.db = db;
         this.digests = digests;
         this.listings = listings;
@@ -140,10 +147,17 @@ public final class WebhookService {
      * paused by it), and records the attempt in its log.
      */
     public Attempt sendTest(Destination d) {
-        List<DigestItem> sample = digests.composing().items(listings.trending(io.paperboy.listing.ListingFilter.NONE)
-                .stream().limit(1).map(p -> p.paper().id()).toList());
-        WebhookEvent event = new WebhookEvent(WebhookEvent.TEST, "Test from Paperboy: this destination works",
-                sample.stream().map(i -> item(i, "a sample: the top trending paper now")).toList());
+        List<DigestItem> sample = digests.composing()
+                .items(listings.trending(io.paperboy.listing.ListingFilter.NONE).stream()
+                        .limit(1)
+                        .map(p -> p.paper().id())
+                        .toList());
+        WebhookEvent event = new WebhookEvent(
+                WebhookEvent.TEST,
+                "Test from Paperboy: this destination works",
+                sample.stream()
+                        .map(i -> item(i, "a sample: the top trending paper now"))
+                        .toList());
         Instant now = clock.instant();
         String id = "msg_test_" + UUID.randomUUID();
         Attempt attempt = sender.send(Messages.build(d, id, event, now));
@@ -180,24 +194,28 @@ public final class WebhookService {
     }
 
     private int queueFeatured(List<Destination> active, DigestService.Composing composing, Instant now) {
-        List<Destination> following = active.stream().filter(Destination::followsFeatured).toList();
+        List<Destination> following =
+                active.stream().filter(Destination::followsFeatured).toList();
         Instant scannedTo = db.withHandle(outbox::findScannedTo).orElse(now);
-        List<ListingEntry> entries = following.isEmpty() ? List.of()
+        List<ListingEntry> entries = following.isEmpty()
+                ? List.of()
                 : listings.featuredBetween(scannedTo.minus(SCAN_OVERLAP), now, SCAN_LIMIT);
         int queued = 0;
         if (!entries.isEmpty()) {
-            List<String> ids = entries.stream().map(ListingEntry::paperId).distinct().toList();
+            List<String> ids =
+                    entries.stream().map(ListingEntry::paperId).distinct().toList();
             Map<String, DigestItem> items = new LinkedHashMap<>();
             composing.items(ids).forEach(i -> items.put(i.paperId(), i));
             for (Destination d : following) {
-                Map<String, String> reasons = d.interests().isEmpty() ? Map.of()
-                        : composing.reasons(d.interests(), ids, MATCH_DEPTH);
+                Map<String, String> reasons =
+                        d.interests().isEmpty() ? Map.of() : composing.reasons(d.interests(), ids, MATCH_DEPTH);
                 for (ListingEntry e : entries) {
                     DigestItem item = items.get(e.paperId());
-                    String reason = reasons.getOrDefault(e.paperId(), d.everyFeatured() ? "newly featured on " + e.day() : null);
+                    String reason = reasons.getOrDefault(
+                            e.paperId(), d.everyFeatured() ? "newly featured on " + e.day() : null);
                     if (item != null && reason != null && !backlog(e, d)) {
-                        WebhookEvent event = new WebhookEvent(WebhookEvent.FEATURED, "Newly featured: " + item.title(),
-                                List.of(item(item, reason)));
+                        WebhookEvent event = new WebhookEvent(
+                                WebhookEvent.FEATURED, "Newly featured: " + item.title(), List.of(item(item, reason)));
                         queued += enqueue(d, "featured:" + e.paperId() + ":" + e.day(), event, now) ? 1 : 0;
                     }
                 }
@@ -211,7 +229,11 @@ public final class WebhookService {
 
     // Entries for days well before the destination was added (an import of old listings) are not news to it.
     private static boolean backlog(ListingEntry e, Destination d) {
-        return e.day().isBefore(d.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
+        return e.day()
+                .isBefore(d.createdAt()
+                        .atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .minusDays(1));
     }
 
     private boolean enqueue(Destination d, String key, WebhookEvent event, Instant now) {
@@ -233,15 +255,27 @@ public final class WebhookService {
             int rank = 0;
             for (DigestItem i : section.items()) {
                 rank++;
-                items.add(item(i, i.reason() != null ? i.reason()
-                        : "#" + rank + " trending, " + i.votes() + (i.votes() == 1 ? " upvote" : " upvotes")));
+                items.add(item(
+                        i,
+                        i.reason() != null
+                                ? i.reason()
+                                : "#" + rank + " trending, " + i.votes() + (i.votes() == 1 ? " upvote" : " upvotes")));
             }
         }
-        return new WebhookEvent(WebhookEvent.DAILY, "Top papers · " + digest.period().title(), items);
+        return new WebhookEvent(
+                WebhookEvent.DAILY, "Top papers · " + digest.period().title(), items);
     }
 
     private static WebhookEvent.Item item(DigestItem i, String reason) {
-        return new WebhookEvent.Item(i.paperId(), i.title(), i.authors(), i.snippet(), i.pageUrl(), i.arxivUrl(),
-                i.codeUrl(), i.votes(), reason);
+        return new WebhookEvent.Item(
+                i.paperId(),
+                i.title(),
+                i.authors(),
+                i.snippet(),
+                i.pageUrl(),
+                i.arxivUrl(),
+                i.codeUrl(),
+                i.votes(),
+                reason);
     }
 }

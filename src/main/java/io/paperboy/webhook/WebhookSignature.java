@@ -20,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
     /** How far a receiver's clock may be from the timestamp before it refuses a replay (the spec's 5 minutes). */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
     private static final String PREFIX = "whsec_";
     private static final int SECRET_BYTES = 32;
 

@@ -18,8 +18,16 @@ public final class WebhookViews {
      * @param tested the test message just sent and how it went, or null
      * @param privateAllowed whether the operator lets destinations be on private addresses
      */
-    public record DestinationsView(Page page, String path, boolean site, List<Row> destinations, Form form,
-            String cannotAdd, WebhookService.Created created, Tested tested, boolean privateAllowed) {
+    public record DestinationsView(
+            Page page,
+            String path,
+            boolean site,
+            List<Row> destinations,
+            Form form,
+            String cannotAdd,
+            WebhookService.Created created,
+            Tested tested,
+            boolean privateAllowed) {
         public List<Kind> kinds() {
             return List.of(Kind.values());
         }
@@ -43,8 +51,9 @@ public final class WebhookViews {
         }
 
         public String summary() {
-            return delivered() ? "Test message delivered to “" + destination.name() + "”: the receiver answered "
-                    + attempt.status() + " in " + attempt.latencyMs() + " ms."
+            return delivered()
+                    ? "Test message delivered to “" + destination.name() + "”: the receiver answered "
+                            + attempt.status() + " in " + attempt.latencyMs() + " ms."
                     : "Test message to “" + destination.name() + "” not delivered: " + why(attempt) + ".";
         }
     }
@@ -67,7 +76,8 @@ public final class WebhookViews {
     /** What went wrong with an attempt, in words: the receiver's status and our error, whichever there are. */
     public static String why(LoggedAttempt a) {
         if (a.error() != null && !a.error().isBlank()) {
-            return a.status() > 0 && !a.error().contains(Integer.toString(a.status())) ? "HTTP " + a.status() + ", " + a.error()
+            return a.status() > 0 && !a.error().contains(Integer.toString(a.status()))
+                    ? "HTTP " + a.status() + ", " + a.error()
                     : a.error();
         }
         return a.status() > 0 ? "the receiver answered " + a.status() : "no answer";

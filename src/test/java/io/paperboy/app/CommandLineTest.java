@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.testing.Console;
 import io.paperboy.testing.Samples;
-
-
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +18,6 @@ final class CommandLineTest {
 
     @TempDir
     Path dir;
-
-
-
 
     @ParameterizedTest
     @ValueSource(strings = {"serve", "import", "export"})
@@ -40,12 +32,15 @@ final class CommandLineTest {
         Path data = dir.resolve("data");
         Path export = dir.resolve("out.jsonl.gz");
 
-        assertThat(Main.run("import", "--data", data.toString(), seed.toString())).isZero();
-        assertThat(Main.run("export", "--data", data.toString(), export.toString())).isZero();
+        assertThat(Main.run("import", "--data", data.toString(), seed.toString()))
+                .isZero();
+        assertThat(Main.run("export", "--data", data.toString(), export.toString()))
+                .isZero();
 
         assertThat(Files.exists(data.resolve("paperboy.db"))).isTrue();
         assertThat(console.err()).contains("114 new papers").contains("exported 114 papers");
-        assertThat(Main.run("import", "--data", dir.resolve("copy").toString(), export.toString())).isZero();
+        assertThat(Main.run("import", "--data", dir.resolve("copy").toString(), export.toString()))
+                .isZero();
     }
 
     @Test

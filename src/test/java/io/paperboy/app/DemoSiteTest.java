@@ -2,13 +2,13 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.comment.CommentService;
 import io.paperboy.db.Database;
 import io.paperboy.listing.ListedPaper;
 import io.paperboy.listing.ListingFilter;
 import io.paperboy.listing.ListingService;
 import io.paperboy.listing.Period;
-import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.Bibtex;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.TestStore;
@@ -49,17 +49,24 @@ final class DemoSiteTest {
 
             for (int daysBefore = 0; daysBefore < DemoSite.DAYS; daysBefore++) {
                 assertThat(listings.featured(Period.day(TODAY.minusDays(daysBefore)), ListingFilter.NONE))
-                        .as("papers featured %d days before today", daysBefore).hasSizeBetween(8, 9);
+                        .as("papers featured %d days before today", daysBefore)
+                        .hasSizeBetween(8, 9);
             }
-            assertThat(listings.featured(Period.weekOf(TODAY), ListingFilter.NONE)).hasSizeGreaterThan(30);
-            assertThat(listings.featured(Period.month(YearMonth.from(TODAY)), ListingFilter.NONE)).hasSizeGreaterThan(30);
+            assertThat(listings.featured(Period.weekOf(TODAY), ListingFilter.NONE))
+                    .hasSizeGreaterThan(30);
+            assertThat(listings.featured(Period.month(YearMonth.from(TODAY)), ListingFilter.NONE))
+                    .hasSizeGreaterThan(30);
             // The real Hugging Face day keeps its own date and upvotes.
-            assertThat(listings.featured(Period.day(LocalDate.of(2026, 6, 12)), ListingFilter.NONE)).hasSize(30);
+            assertThat(listings.featured(Period.day(LocalDate.of(2026, 6, 12)), ListingFilter.NONE))
+                    .hasSize(30);
 
             List<ListedPaper> today = listings.featured(Period.day(TODAY), ListingFilter.NONE);
-            assertThat(today).allSatisfy(p -> assertThat(p.entry().bySubmission()).isTrue());
+            assertThat(today)
+                    .allSatisfy(p -> assertThat(p.entry().bySubmission()).isTrue());
             assertThat(today.get(0).upvotes()).isGreaterThanOrEqualTo(3);
-            assertThat(listings.trending(ListingFilter.NONE)).filteredOn(p -> p.upvotes() > 0).hasSizeGreaterThan(50);
+            assertThat(listings.trending(ListingFilter.NONE))
+                    .filteredOn(p -> p.upvotes() > 0)
+                    .hasSizeGreaterThan(50);
             assertThat(totalComments(db, today)).isEqualTo(6);
         }
     }
@@ -78,7 +85,8 @@ final class DemoSiteTest {
             assertThat(listings(db).count()).isEqualTo(entries);
             assertThat(upvotes(db)).isEqualTo(votes);
             assertThat(totalComments(db, today)).isEqualTo(6);
-            assertThat(listings(db).featured(Period.day(TODAY.plusDays(3)), ListingFilter.NONE)).isEmpty();
+            assertThat(listings(db).featured(Period.day(TODAY.plusDays(3)), ListingFilter.NONE))
+                    .isEmpty();
         }
     }
 
@@ -98,7 +106,8 @@ final class DemoSiteTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void demoStore_saysOnEveryPageThatItsDataIsMadeUp_andAnOrdinaryStoreDoesNot(TestStore store) throws Exception {
-        try (Database demo = store.open(dir); Database plain = store.open(dir)) {
+        try (Database demo = store.open(dir);
+                Database plain = store.open(dir)) {
             layOut(demo);
 
             assertThat(home(demo)).contains(WebServer.DEMO_NOTICE).contains("Ada Moreau");
@@ -112,14 +121,18 @@ final class DemoSiteTest {
 
     private LocalDate layOut(Database db, Instant now) throws Exception {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        return new DemoSite(db, dir.resolve("data-" + System.nanoTime()), Clock.fixed(now, ZoneOffset.UTC), quiet).layOut();
+        return new DemoSite(db, dir.resolve("data-" + System.nanoTime()), Clock.fixed(now, ZoneOffset.UTC), quiet)
+                .layOut();
     }
 
     private String home(Database db) throws Exception {
         WebServer server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
         try {
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             return page.body();
         } finally {
@@ -129,18 +142,22 @@ final class DemoSiteTest {
 
     private static ListingService listings(Database db) {
         PaperService papers = new PaperService(db);
-        return new ListingService(db, papers, new VoteService(db, papers, Clock.systemUTC()),
-                Clock.fixed(FIRST_RUN, ZoneOffset.UTC));
+        return new ListingService(
+                db, papers, new VoteService(db, papers, Clock.systemUTC()), Clock.fixed(FIRST_RUN, ZoneOffset.UTC));
     }
 
     private static int upvotes(Database db) {
         PaperService papers = new PaperService(db);
-        return new VoteService(db, papers, Clock.systemUTC()).mostUpvoted(Integer.MAX_VALUE).values().stream().mapToInt(i -> i).sum();
+        return new VoteService(db, papers, Clock.systemUTC())
+                .mostUpvoted(Integer.MAX_VALUE).values().stream()
+                        .mapToInt(i -> i)
+                        .sum();
     }
 
     private static int totalComments(Database db, List<ListedPaper> papers) {
         CommentService comments = new CommentService(db, new ModerationLog(), Clock.systemUTC());
         return comments.counts(papers.stream().map(p -> p.paper().id()).toList()).values().stream()
-                .mapToInt(i -> i).sum();
+                .mapToInt(i -> i)
+                .sum();
     }
 }

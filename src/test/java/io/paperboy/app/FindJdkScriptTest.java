@@ -91,8 +91,7 @@ class FindJdkScriptTest {
     }
 
     private Result run(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                concat(List.of("/bin/bash", SCRIPT.toString()), List.of(args)));
+        ProcessBuilder builder = new ProcessBuilder(concat(List.of("/bin/bash", SCRIPT.toString()), List.of(args)));
         builder.environment().clear();
         // A PATH with the tools the script uses and no javac, so only the fake JDKs can be found.
         builder.environment().put("PATH", toolsOnly().toString());

@@ -2,13 +2,11 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.testing.Console;
 import com.sun.net.httpserver.HttpServer;
 import io.paperboy.db.Database;
 import io.paperboy.paper.PaperService;
-
+import io.paperboy.testing.Console;
 import java.io.InputStream;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +40,8 @@ final class HarvestCommandTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/oai", exchange -> {
             byte[] body = exchange.getRequestURI().getQuery().contains("set=nonsense")
-                    ? BAD_ARGUMENT.getBytes(StandardCharsets.UTF_8) : resource(NEW_ENDPOINT_PAGE);
+                    ? BAD_ARGUMENT.getBytes(StandardCharsets.UTF_8)
+                    : resource(NEW_ENDPOINT_PAGE);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -60,15 +59,32 @@ final class HarvestCommandTest {
     }
 
     private int harvest(String set, String contact) {
-        return Main.run("harvest", "arxiv", "--set", set, "--from", "2026-01-05", "--base-url", baseUrl(),
-                "--delay-ms", "0", "--contact", contact, "--data", dir.toString());
+        return Main.run(
+                "harvest",
+                "arxiv",
+                "--set",
+                set,
+                "--from",
+                "2026-01-05",
+                "--base-url",
+                baseUrl(),
+                "--delay-ms",
+                "0",
+                "--contact",
+                contact,
+                "--data",
+                dir.toString());
     }
 
     @Test
     void harvestArxiv_hasHelp() {
         assertThat(Main.run("harvest", "arxiv", "--help")).isZero();
-        assertThat(console.out()).contains("Usage: paperboy harvest arxiv")
-                .contains("--set").contains("--delay-ms").contains("--base-url").contains("--data");
+        assertThat(console.out())
+                .contains("Usage: paperboy harvest arxiv")
+                .contains("--set")
+                .contains("--delay-ms")
+                .contains("--base-url")
+                .contains("--data");
     }
 
     @Test
@@ -90,7 +106,8 @@ final class HarvestCommandTest {
         assertThat(Main.run("harvest", "status", "--data", dir.toString())).isZero();
 
         String status = console.out();
-        assertThat(status).contains("set 'physics:physics:plasm-ph': idle; 3 records")
+        assertThat(status)
+                .contains("set 'physics:physics:plasm-ph': idle; 3 records")
                 .contains("next run from 2026-01-05");
         assertThat(status).contains("set 'nonsense'").contains("last error: ").contains("badArgument");
     }
@@ -100,7 +117,8 @@ final class HarvestCommandTest {
         assertThat(harvest("nonsense", "ops@lab.example")).isEqualTo(1);
 
         assertThat(console.err())
-                .contains("paperboy harvest arxiv: GET " + baseUrl() + "?verb=ListRecords&metadataPrefix=arXiv&set=nonsense")
+                .contains("paperboy harvest arxiv: GET " + baseUrl()
+                        + "?verb=ListRecords&metadataPrefix=arXiv&set=nonsense")
                 .contains("OAI-PMH error badArgument (Illegal set)");
     }
 

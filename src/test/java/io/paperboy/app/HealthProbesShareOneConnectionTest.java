@@ -33,9 +33,11 @@ final class HealthProbesShareOneConnectionTest {
     void manyReadinessProbesWhileTheStoreIsSlow_leaveTheOtherConnectionsToPages() throws Exception {
         String url = TestStore.POSTGRESQL.newDatabaseUrl(dir);
         try (Database db = Database.open(url, null, new Database.Access(3, null));
-             Database other = Database.open(url, null, new Database.Access(2, null))) {
+                Database other = Database.open(url, null, new Database.Access(2, null))) {
             WebServer server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             try (Handle locker = other.jdbi().open()) {
                 // The store slow to answer the readiness check: its read of the schema history waits 4 s.
                 locker.begin();
@@ -46,12 +48,15 @@ final class HealthProbesShareOneConnectionTest {
                 }
                 Thread.sleep(500);
                 long asked = System.nanoTime();
-                HttpResponse<String> page = http.send(get(server, "/papers/2407.17904"), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page =
+                        http.send(get(server, "/papers/2407.17904"), HttpResponse.BodyHandlers.ofString());
                 Duration took = Duration.ofNanos(System.nanoTime() - asked);
                 Thread.sleep(Math.max(0, 4000 - took.toMillis()));
                 locker.rollback();
 
-                assertThat(page.statusCode()).as("a page asked while %d probes wait on the store", PROBES).isNotEqualTo(503);
+                assertThat(page.statusCode())
+                        .as("a page asked while %d probes wait on the store", PROBES)
+                        .isNotEqualTo(503);
                 assertThat(took).isLessThan(Duration.ofSeconds(3));
                 for (CompletableFuture<HttpResponse<String>> probe : probes) {
                     HttpResponse<String> answer = probe.get();
@@ -66,6 +71,7 @@ final class HealthProbesShareOneConnectionTest {
 
     private static HttpRequest get(WebServer server, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 }

@@ -37,10 +37,11 @@ final class HealthTest {
         db = TestStore.SQLITE.open(dir);
         Health health = new Health(db, new PaperService(db), indexApplied::get);
         app = Javalin.create(config -> {
-            config.routes.get("/health", health::health);
-            config.routes.get("/health/live", health::live);
-            config.routes.get("/health/ready", health::ready);
-        }).start("127.0.0.1", 0);
+                    config.routes.get("/health", health::health);
+                    config.routes.get("/health/live", health::live);
+                    config.routes.get("/health/ready", health::ready);
+                })
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -104,7 +105,9 @@ final class HealthTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -28,20 +28,25 @@ final class MigrateCommandTest {
         Path data = dir.resolve("data");
         String sqlite = Database.sqliteUrl(data.resolve("paperboy.db"));
         try (Database db = Database.open(sqlite)) {
-            new DemoSite(db, data, Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC),
-                    new PrintStream(new ByteArrayOutputStream())).layOut();
+            new DemoSite(
+                            db,
+                            data,
+                            Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC),
+                            new PrintStream(new ByteArrayOutputStream()))
+                    .layOut();
             // What the demo has no rows for (subscriptions, outbox, claims, tokens, …) comes from the fixture.
             db.withHandle(h -> StoreFixture.insert(h.getConnection(), Set.of("change_counter")));
         }
         String postgres = TestStore.POSTGRESQL.newDatabaseUrl(dir);
         String back = Database.sqliteUrl(dir.resolve("back.db"));
 
-        assertThat(Main.run("migrate", "--data", data.toString(), "--to", postgres)).isZero();
+        assertThat(Main.run("migrate", "--data", data.toString(), "--to", postgres))
+                .isZero();
         assertThat(Main.run("migrate", "--db", postgres, "--to", back)).isZero();
 
         try (Connection original = DriverManager.getConnection(sqlite);
-             Connection inPostgres = DriverManager.getConnection(postgres);
-             Connection roundTrip = DriverManager.getConnection(back)) {
+                Connection inPostgres = DriverManager.getConnection(postgres);
+                Connection roundTrip = DriverManager.getConnection(back)) {
             assertThat(StoreFixture.rows(original, "votes")).hasSizeGreaterThan(50);
             assertThat(StoreFixture.rows(original, "comments")).hasSizeGreaterThan(5);
             StoreFixture.assertSameContent(original, inPostgres);
@@ -56,7 +61,8 @@ final class MigrateCommandTest {
             db.withHandle(h -> StoreFixture.insert(h.getConnection(), Set.of()));
         }
         String postgres = TestStore.POSTGRESQL.newDatabaseUrl(dir);
-        assertThat(Main.run("migrate", "--data", data.toString(), "--to", postgres)).isZero();
+        assertThat(Main.run("migrate", "--data", data.toString(), "--to", postgres))
+                .isZero();
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.err;
@@ -69,7 +75,9 @@ final class MigrateCommandTest {
         }
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the target store is not empty (")
-                .contains("users: 3 rows").contains("restore and migrate only fill an empty store");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("the target store is not empty (")
+                .contains("users: 3 rows")
+                .contains("restore and migrate only fill an empty store");
     }
 }

@@ -26,15 +26,22 @@ final class OpenApiTest {
         try (Database db = TestStore.SQLITE.open(dir)) {
             WebServer server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
             try {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/api/openapi.json")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + server.port() + "/api/openapi.json"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 JsonNode document = new ObjectMapper().readTree(response.body());
 
                 assertThat(document.get("openapi").asText()).startsWith("3.");
                 List<String> documented = new ArrayList<>();
-                document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+                document.get("paths")
+                        .fields()
+                        .forEachRemaining(path -> path.getValue()
+                                .fieldNames()
+                                .forEachRemaining(
+                                        method -> documented.add(method.toUpperCase() + " " + path.getKey())));
                 List<String> served = server.routes().stream()
                         .filter(route -> route.contains(" /api/"))
                         .map(route -> route.replaceAll("[<{]([^>}]+)[>}]", "{$1}"))

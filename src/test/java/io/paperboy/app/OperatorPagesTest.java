@@ -23,7 +23,9 @@ final class OperatorPagesTest {
     }
 
     private static double gauge(String metrics, String line) {
-        return metrics.lines().filter(l -> l.startsWith(line + " ")).findFirst()
+        return metrics.lines()
+                .filter(l -> l.startsWith(line + " "))
+                .findFirst()
                 .map(l -> Double.parseDouble(l.substring(line.length() + 1)))
                 .orElseThrow(() -> new AssertionError("no " + line + " in /metrics"));
     }
@@ -35,16 +37,28 @@ final class OperatorPagesTest {
 
         assertThat(admin.get("/").body()).contains("<a href=\"/admin/operations\"");
         // Each node reports into the store as it starts, then every 10 s.
-        String page = Poll.until(Duration.ofSeconds(15), () -> admin.get(OperatorPages.PATH).body(),
+        String page = Poll.until(
+                Duration.ofSeconds(15),
+                () -> admin.get(OperatorPages.PATH).body(),
                 body -> body.contains("Index behind the store"));
 
-        assertThat(page).contains("<h1>Operations</h1>", "Version", "Store</dt><dd>sqlite, ",
-                "Nodes seen in the last 5 minutes", "0 papers, 0 embeddings",
-                "Scheduled jobs", "<td>digest</td><td>hourly</td>", "<td>harvest:arxiv</td><td>daily</td>",
-                "Embeddings", "Pending</dt><dd>", "Mail outbox", "Oldest waiting</dt><dd>none");
+        assertThat(page)
+                .contains(
+                        "<h1>Operations</h1>",
+                        "Version",
+                        "Store</dt><dd>sqlite, ",
+                        "Nodes seen in the last 5 minutes",
+                        "0 papers, 0 embeddings",
+                        "Scheduled jobs",
+                        "<td>digest</td><td>hourly</td>",
+                        "<td>harvest:arxiv</td><td>daily</td>",
+                        "Embeddings",
+                        "Pending</dt><dd>",
+                        "Mail outbox",
+                        "Oldest waiting</dt><dd>none");
         // Never kept by a shared cache: the site's policy for members' pages.
-        assertThat(admin.get(OperatorPages.PATH).headers().firstValue("Cache-Control")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("private"));
+        assertThat(admin.get(OperatorPages.PATH).headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("private"));
     }
 
     @Test
@@ -65,17 +79,36 @@ final class OperatorPagesTest {
     void anAdmin_changesTheSiteSettings_andSeesThemStoredAndLogged() throws Exception {
         WebSession admin = server().browser().signUpConfirmed("opssettings");
         server().promote("opssettings", Role.ADMIN);
-        assertThat(admin.get(OperatorPages.PATH).body()).contains("Site settings", "none (no nightly harvest)",
-                "the default, never changed", "action=\"/admin/operations/settings\"");
+        assertThat(admin.get(OperatorPages.PATH).body())
+                .contains(
+                        "Site settings",
+                        "none (no nightly harvest)",
+                        "the default, never changed",
+                        "action=\"/admin/operations/settings\"");
 
-        HttpResponse<String> saved = admin.post(OperatorPages.SETTINGS_PATH, Map.of("harvest_sets", "cs, math",
-                "harvest_hour", "5", "feature_rules", "cat=cs.CL;keyword=retrieval|RAG", "feature_as", "lab-bot"));
+        HttpResponse<String> saved = admin.post(
+                OperatorPages.SETTINGS_PATH,
+                Map.of(
+                        "harvest_sets",
+                        "cs, math",
+                        "harvest_hour",
+                        "5",
+                        "feature_rules",
+                        "cat=cs.CL;keyword=retrieval|RAG",
+                        "feature_as",
+                        "lab-bot"));
 
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(saved.headers().firstValue("Location")).hasValue(OperatorPages.PATH + "?done=saved#site-settings");
         String page = admin.get(OperatorPages.PATH + "?done=saved").body();
-        assertThat(page).contains("Site settings saved", "cs, math", "05:00 UTC", "<code>cat=cs.CL;keyword=retrieval|RAG</code>",
-                "lab-bot", "admin opssettings");
+        assertThat(page)
+                .contains(
+                        "Site settings saved",
+                        "cs, math",
+                        "05:00 UTC",
+                        "<code>cat=cs.CL;keyword=retrieval|RAG</code>",
+                        "lab-bot",
+                        "admin opssettings");
         assertThat(admin.get("/moderation/log").body()).contains("change-setting", "harvest_sets", "none → cs, math");
     }
 
@@ -85,14 +118,29 @@ final class OperatorPagesTest {
         server().promote("opsbad", Role.ADMIN);
         admin.get(OperatorPages.PATH);
 
-        HttpResponse<String> refused = admin.post(OperatorPages.SETTINGS_PATH, Map.of("harvest_sets", "cs, ma<th",
-                "harvest_hour", "24", "feature_rules", "cat=cs;keyword=(", "feature_as", "bot"));
+        HttpResponse<String> refused = admin.post(
+                OperatorPages.SETTINGS_PATH,
+                Map.of(
+                        "harvest_sets",
+                        "cs, ma<th",
+                        "harvest_hour",
+                        "24",
+                        "feature_rules",
+                        "cat=cs;keyword=(",
+                        "feature_as",
+                        "bot"));
         HttpResponse<String> noHour = admin.post(OperatorPages.SETTINGS_PATH, Map.of("harvest_hour", "three"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("id=\"e-harvest_sets\"", "'ma&lt;th' is not an OAI-PMH set name",
-                "id=\"e-harvest_hour\"", "from 0 to 23 (UTC), not '24'",
-                "id=\"e-feature_rules\"", "is not a regular expression", "value=\"cs, ma&lt;th\"");
+        assertThat(refused.body())
+                .contains(
+                        "id=\"e-harvest_sets\"",
+                        "'ma&lt;th' is not an OAI-PMH set name",
+                        "id=\"e-harvest_hour\"",
+                        "from 0 to 23 (UTC), not '24'",
+                        "id=\"e-feature_rules\"",
+                        "is not a regular expression",
+                        "value=\"cs, ma&lt;th\"");
         assertThat(refused.body()).doesNotContain("e-feature_as");
         assertThat(noHour.statusCode()).isEqualTo(422);
         assertThat(admin.get(OperatorPages.PATH).body()).doesNotContain("ma&lt;th");

@@ -77,7 +77,8 @@ final class PaperPageRoundTripsTest {
             WebSession author = SERVER.server().browser().signUpConfirmed(name);
             author.get("/papers/" + discussed);
             assertThat(author.post("/papers/" + discussed + "/comments", java.util.Map.of("body", "Read it, " + name))
-                    .statusCode()).isEqualTo(303);
+                            .statusCode())
+                    .isEqualTo(303);
         }
         SERVER.server().awaitChangesSeen(); // the anonymous page cached by the warm-up visits is dropped
 
@@ -85,7 +86,9 @@ final class PaperPageRoundTripsTest {
 
         // The anonymous six, and the three authors' display names in one read (before: one read each).
         assertThat(statements).hasSize(ANONYMOUS + 1);
-        assertThat(statements).filteredOn(s -> s.contains("display_name FROM users")).hasSize(1);
+        assertThat(statements)
+                .filteredOn(s -> s.contains("display_name FROM users"))
+                .hasSize(1);
     }
 
     private static final String OTHER_PAPER_PATH = "/papers/" + OTHER_PAPER;

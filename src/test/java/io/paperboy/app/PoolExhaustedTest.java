@@ -31,22 +31,29 @@ final class PoolExhaustedTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
-        try (Database db = Database.open(TestStore.POSTGRESQL.newDatabaseUrl(dir), null, new Database.Access(2, null))) {
+        try (Database db =
+                Database.open(TestStore.POSTGRESQL.newDatabaseUrl(dir), null, new Database.Access(2, null))) {
             WebServer server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
-            try (Handle first = db.jdbi().open(); Handle second = db.jdbi().open()) {
+            try (Handle first = db.jdbi().open();
+                    Handle second = db.jdbi().open()) {
                 first.createQuery("SELECT 1").mapTo(Integer.class).one();
                 second.createQuery("SELECT 1").mapTo(Integer.class).one();
                 Instant asked = Instant.now();
-                HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/papers/2407.17904")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + server.port() + "/papers/2407.17904"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
 
                 assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(10));
                 assertThat(page.statusCode()).isEqualTo(503);
                 assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
                 assertThat(page.body()).contains("too busy to reach the site&#39;s database");
-                assertThat(List.copyOf(logs.list)).extracting(ILoggingEvent::getFormattedMessage)
-                        .anyMatch(m -> m.contains("no free connection to the store: all 2 of this node's pool are in use"));
+                assertThat(List.copyOf(logs.list))
+                        .extracting(ILoggingEvent::getFormattedMessage)
+                        .anyMatch(m ->
+                                m.contains("no free connection to the store: all 2 of this node's pool are in use"));
             } finally {
                 server.stop();
             }

@@ -2,15 +2,10 @@ package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.testing.Console;
 import io.paperboy.search.SearchIndex;
+import io.paperboy.testing.Console;
 import io.paperboy.testing.Samples;
-
-
-
 import java.nio.file.Path;
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +17,6 @@ final class ReindexCommandTest {
     @TempDir
     Path dir;
 
-
-
-
     @Test
     void reindex_hasHelp() {
         assertThat(Main.run("reindex", "--help")).isZero();
@@ -34,7 +26,12 @@ final class ReindexCommandTest {
     @Test
     void reindex_rebuildsTheIndexFromTheStore() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(Main.run("import", "--data", data.toString(), Samples.copy(Samples.SEED, dir).toString())).isZero();
+        assertThat(Main.run(
+                        "import",
+                        "--data",
+                        data.toString(),
+                        Samples.copy(Samples.SEED, dir).toString()))
+                .isZero();
 
         assertThat(Main.run("reindex", "--data", data.toString())).isZero();
 
@@ -48,13 +45,19 @@ final class ReindexCommandTest {
     @Test
     void reindex_whileAServerHoldsTheIndex_failsWithOneClearLine() throws Exception {
         Path data = dir.resolve("data");
-        assertThat(Main.run("import", "--data", data.toString(), Samples.copy(Samples.SEED, dir).toString())).isZero();
+        assertThat(Main.run(
+                        "import",
+                        "--data",
+                        data.toString(),
+                        Samples.copy(Samples.SEED, dir).toString()))
+                .isZero();
 
         try (SearchIndex held = SearchIndex.open(data.resolve("index"))) {
             assertThat(Main.run("reindex", "--data", data.toString())).isEqualTo(1);
         }
 
-        assertThat(console.err()).contains("paperboy reindex: search index ")
+        assertThat(console.err())
+                .contains("paperboy reindex: search index ")
                 .contains("is in use by another Paperboy process (stop the server first)");
     }
 }

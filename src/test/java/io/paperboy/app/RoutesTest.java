@@ -26,12 +26,19 @@ final class RoutesTest {
     @Test
     void theServer_answersExactlyTheTablesRoutes_inTheTablesOrder() {
         // Besides the routes, Javalin lists the filters (BEFORE, AFTER): the site's own and the table's guards.
-        List<String> served = SERVER.server().routes().stream().filter(r -> r.matches("(GET|POST|DELETE|PUT|PATCH) .*")).toList();
-        assertThat(served).containsExactlyInAnyOrderElementsOf(httpRoutes().stream().map(Routes.Route::toString).toList());
+        List<String> served = SERVER.server().routes().stream()
+                .filter(r -> r.matches("(GET|POST|DELETE|PUT|PATCH) .*"))
+                .toList();
+        assertThat(served)
+                .containsExactlyInAnyOrderElementsOf(
+                        httpRoutes().stream().map(Routes.Route::toString).toList());
         for (String method : List.of("GET", "POST", "DELETE")) {
-            assertThat(served.stream().filter(r -> r.startsWith(method + " ")).toList()).as(method)
-                    .containsExactlyElementsOf(httpRoutes().stream().filter(r -> r.method().name().equals(method))
-                            .map(Routes.Route::toString).toList());
+            assertThat(served.stream().filter(r -> r.startsWith(method + " ")).toList())
+                    .as(method)
+                    .containsExactlyElementsOf(httpRoutes().stream()
+                            .filter(r -> r.method().name().equals(method))
+                            .map(Routes.Route::toString)
+                            .toList());
         }
     }
 
@@ -44,14 +51,16 @@ final class RoutesTest {
             String path = routes.get(later).path().replaceAll("\\{\\w+}|<\\w+>", "x");
             for (int earlier = 0; earlier < later; earlier++) {
                 Routes.Route first = routes.get(earlier);
-                if (first.method() == routes.get(later).method() && pattern(first.path()).matcher(path).matches()) {
+                if (first.method() == routes.get(later).method()
+                        && pattern(first.path()).matcher(path).matches()) {
                     shadowed.add(routes.get(later) + " is taken by " + first);
                 }
             }
         }
         assertThat(shadowed).isEmpty();
         // The check sees a shadowing: the paper page before the trending page would take it.
-        assertThat(pattern("/papers/<id>").matcher("/papers/trending").matches()).isTrue();
+        assertThat(pattern("/papers/<id>").matcher("/papers/trending").matches())
+                .isTrue();
     }
 
     /** The table's "who": a page for members sends a visitor to the login page; a page for anyone answers them. */
@@ -86,7 +95,8 @@ final class RoutesTest {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.getFirst()).matches("METHOD +PATH +KIND +WHO");
         assertThat(lines).hasSize(Routes.TABLE.size() + 1);
-        assertThat(lines).anyMatch(l -> l.matches("GET +/papers/<id> +page +anyone"))
+        assertThat(lines)
+                .anyMatch(l -> l.matches("GET +/papers/<id> +page +anyone"))
                 .anyMatch(l -> l.matches("GET +/api/papers/search +api +anyone"))
                 .anyMatch(l -> l.matches("POST +/papers/<id>/upvote +form +verified"))
                 .anyMatch(l -> l.matches("GET +/moderation/members +page +admin"))
@@ -109,7 +119,8 @@ final class RoutesTest {
         java.util.regex.Matcher m = Pattern.compile("\\{\\w+}|<\\w+>").matcher(path);
         int at = 0;
         while (m.find()) {
-            regex.append(Pattern.quote(path.substring(at, m.start()))).append(m.group().startsWith("{") ? "[^/]+" : ".+");
+            regex.append(Pattern.quote(path.substring(at, m.start())))
+                    .append(m.group().startsWith("{") ? "[^/]+" : ".+");
             at = m.end();
         }
         return Pattern.compile(regex.append(Pattern.quote(path.substring(at))).toString());

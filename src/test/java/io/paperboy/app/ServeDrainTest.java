@@ -38,10 +38,18 @@ final class ServeDrainTest {
     void sigtermDuringASlowRequest_refusesNewConnections_finishesTheRequest_thenExits() throws Exception {
         int port = freePort();
         Path log = dir.resolve("serve.log");
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.paperboy.app.Main", "serve", "--no-embeddings", "--port", Integer.toString(port),
-                "--data", dir.resolve("data").toString())
+        Process server = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.paperboy.app.Main",
+                        "serve",
+                        "--no-embeddings",
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        dir.resolve("data").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -55,7 +63,8 @@ final class ServeDrainTest {
                 OutputStream out = slow.getOutputStream();
                 byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
                 out.write(("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                        + "Accept: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                                + "Accept: application/json\r\nContent-Length: " + body.length
+                                + "\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, 10);
                 out.flush();
@@ -64,16 +73,23 @@ final class ServeDrainTest {
                 server.destroy(); // SIGTERM
 
                 boolean refused = Poll.until(Duration.ofSeconds(10), () -> refusesConnections(port), r -> r);
-                assertThat(refused).as("a new connection is refused while the old request drains").isTrue();
-                assertThat(server.isAlive()).as("still draining the request in flight").isTrue();
+                assertThat(refused)
+                        .as("a new connection is refused while the old request drains")
+                        .isTrue();
+                assertThat(server.isAlive())
+                        .as("still draining the request in flight")
+                        .isTrue();
                 out.write(body, 10, body.length - 10);
                 out.flush();
                 String answer = readAll(slow.getInputStream());
                 assertThat(answer).startsWith("HTTP/1.1 200").contains("\"tools\"");
             }
-            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stopped after the drain").isTrue();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped after the drain")
+                    .isTrue();
             assertThat(server.exitValue()).isIn(0, 143);
-            assertThat(Files.readString(log)).contains("stopping: finishing the requests in flight")
+            assertThat(Files.readString(log))
+                    .contains("stopping: finishing the requests in flight")
                     .doesNotContain("Exception");
         } finally {
             server.destroyForcibly();
@@ -82,8 +98,12 @@ final class ServeDrainTest {
 
     private static boolean live(HttpClient http, int port, Process server) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    == 200;
         } catch (IOException notYet) {
             return false;
         }

@@ -25,10 +25,18 @@ final class ServeShutdownTest {
     void serveDemo_answersThenStopsCleanlyOnSigterm() throws Exception {
         int port = freePort();
         Path log = dir.resolve("serve.log");
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.paperboy.app.Main", "serve", "--demo", "--port", Integer.toString(port),
-                "--data", dir.resolve("data").toString())
+        Process server = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.paperboy.app.Main",
+                        "serve",
+                        "--demo",
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        dir.resolve("data").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -39,7 +47,9 @@ final class ServeShutdownTest {
 
             server.destroy(); // SIGTERM
 
-            assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+            assertThat(server.waitFor(20, TimeUnit.SECONDS))
+                    .as("stopped within 20 s")
+                    .isTrue();
             // 143 = 128 + SIGTERM: the JVM ran its shutdown hooks and exited as a terminated process does.
             assertThat(server.exitValue()).isIn(0, 143);
             assertThat(Files.readString(log)).doesNotContain("Exception");

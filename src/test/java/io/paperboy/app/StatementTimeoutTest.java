@@ -38,16 +38,19 @@ final class StatementTimeoutTest {
 
     @Test
     void aStatementLongerThanTheTimeout_isCancelledSoon_withAClearError() {
-        try (Database db = Database.open(TestStore.POSTGRESQL.newDatabaseUrl(dir), null, new Database.Access(null, null, TIMEOUT))) {
+        try (Database db = Database.open(
+                TestStore.POSTGRESQL.newDatabaseUrl(dir), null, new Database.Access(null, null, TIMEOUT))) {
             Instant asked = Instant.now();
-            Throwable e = catchThrowable(() -> db.withHandle(h -> h.createQuery("SELECT pg_sleep(20)").mapTo(String.class).one()));
+            Throwable e = catchThrowable(() -> db.withHandle(h ->
+                    h.createQuery("SELECT pg_sleep(20)").mapTo(String.class).one()));
             Duration took = Duration.between(asked, Instant.now());
 
             assertThat(took).isLessThan(Duration.ofSeconds(8));
             assertThat(StoreOutage.isTimeout(e)).as("SQLSTATE 57014").isTrue();
             assertThat(StoreOutage.reason(e)).contains("canceling statement due to statement timeout");
             // The connection went back to the pool whole: the next statement runs.
-            Integer one = db.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            Integer one = db.withHandle(
+                    h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
             assertThat(one).isEqualTo(1);
         }
     }
@@ -55,12 +58,14 @@ final class StatementTimeoutTest {
     @Test
     void withoutATimeoutGiven_serveHasThirtySeconds_andTheLongCommandsNone() throws Exception {
         try (Database db = Database.open(TestStore.POSTGRESQL.newDatabaseUrl(dir))) {
-            String timeout = db.withHandle(h -> h.createQuery("SHOW statement_timeout").mapTo(String.class).one());
+            String timeout = db.withHandle(h ->
+                    h.createQuery("SHOW statement_timeout").mapTo(String.class).one());
             assertThat(timeout).isEqualTo("30s");
         }
-        try (Database db = Database.open(TestStore.POSTGRESQL.newDatabaseUrl(dir), null,
-                new Database.Access(null, null, Duration.ZERO))) {
-            String timeout = db.withHandle(h -> h.createQuery("SHOW statement_timeout").mapTo(String.class).one());
+        try (Database db = Database.open(
+                TestStore.POSTGRESQL.newDatabaseUrl(dir), null, new Database.Access(null, null, Duration.ZERO))) {
+            String timeout = db.withHandle(h ->
+                    h.createQuery("SHOW statement_timeout").mapTo(String.class).one());
             assertThat(timeout).isEqualTo("0");
         }
     }
@@ -72,7 +77,8 @@ final class StatementTimeoutTest {
             new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
                     .run(List.of(Samples.copy(Samples.SEED, dir)), false);
             WebServer server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
-            try (Connection stuck = DriverManager.getConnection(url); Statement s = stuck.createStatement()) {
+            try (Connection stuck = DriverManager.getConnection(url);
+                    Statement s = stuck.createStatement()) {
                 // A transaction that holds the papers table and never ends (a stuck job, a forgotten psql session).
                 stuck.setAutoCommit(false);
                 s.execute("LOCK TABLE papers IN ACCESS EXCLUSIVE MODE");
@@ -84,7 +90,10 @@ final class StatementTimeoutTest {
                 assertThat(api.statusCode()).isEqualTo(503);
                 assertThat(took).isLessThan(Duration.ofSeconds(10));
                 assertThat(api.headers().firstValue("Retry-After")).hasValue("5");
-                assertThat(api.body()).startsWith("{\"error\":").contains("took too long").doesNotContain("Exception");
+                assertThat(api.body())
+                        .startsWith("{\"error\":")
+                        .contains("took too long")
+                        .doesNotContain("Exception");
                 HttpResponse<String> page = get(server, "/papers/2407.17904");
                 assertThat(page.statusCode()).isEqualTo(503);
                 assertThat(page.body()).contains("try again in a few seconds").doesNotContain("at io.");
@@ -92,7 +101,8 @@ final class StatementTimeoutTest {
             } finally {
                 // The lock is gone: the same request is answered.
                 try {
-                    assertThat(get(server, "/api/papers/2407.17904").statusCode()).isEqualTo(200);
+                    assertThat(get(server, "/api/papers/2407.17904").statusCode())
+                            .isEqualTo(200);
                 } finally {
                     server.stop();
                 }
@@ -101,7 +111,11 @@ final class StatementTimeoutTest {
     }
 
     private static HttpResponse<String> get(WebServer server, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -99,11 +99,17 @@ final class StoreOutageTest {
         // The nightly job's hour and a digest tick both fall a second into the outage.
         Clock harvestClock = clockOneSecondBefore(Duration.ofHours(1));
         Instant nightlyHour = harvestClock.instant().plusSeconds(1).truncatedTo(ChronoUnit.HOURS);
-        DailyJob harvest = new DailyJob("harvest:test", nightlyHour.atZone(ZoneOffset.UTC).getHour(), () -> "harvested",
-                new JobRuns(db), "node-a", harvestClock);
+        DailyJob harvest = new DailyJob(
+                "harvest:test",
+                nightlyHour.atZone(ZoneOffset.UTC).getHour(),
+                () -> "harvested",
+                new JobRuns(db),
+                "node-a",
+                harvestClock);
         Clock digestClock = clockOneSecondBefore(Duration.ofMinutes(5));
         DigestSchedule digests = new DigestSchedule(server.digests(), new JobRuns(db), "node-a", digestClock);
-        try (harvest; digests) {
+        try (harvest;
+                digests) {
             harvest.start();
             digests.start();
 
@@ -111,7 +117,9 @@ final class StoreOutageTest {
             HttpResponse<String> page = get(NOT_CACHED);
             Duration took = Duration.between(asked, Instant.now());
             assertThat(page.statusCode()).isEqualTo(503);
-            assertThat(took).as("the page needing the store failed within %s", FAIL_FAST).isLessThan(FAIL_FAST);
+            assertThat(took)
+                    .as("the page needing the store failed within %s", FAIL_FAST)
+                    .isLessThan(FAIL_FAST);
             assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(page.body()).contains("try again in a few seconds").doesNotContain("Exception", "at io.");
             HttpResponse<String> api = get("/api/papers/2407.17904");
@@ -122,16 +130,23 @@ final class StoreOutageTest {
 
             // /metrics answers from the figures last read, at once, saying how old they are.
             Instant scraped = Instant.now();
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort
-                    + "/metrics")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(Duration.between(scraped, Instant.now())).as("a scrape with the store down").isLessThan(Duration.ofSeconds(2));
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Duration.between(scraped, Instant.now()))
+                    .as("a scrape with the store down")
+                    .isLessThan(Duration.ofSeconds(2));
             assertThat(metrics.statusCode()).isEqualTo(200);
             io.paperboy.testing.PrometheusText figures = io.paperboy.testing.PrometheusText.parse(metrics.body());
             assertThat(figures.value("paperboy_nodes_seen")).isEqualTo(1);
             assertThat(figures.has("paperboy_outbox_mails")).isTrue();
 
             HttpResponse<String> cached = get(CACHED);
-            assertThat(cached.statusCode()).as("the kept page, served while the store is away").isEqualTo(200);
+            assertThat(cached.statusCode())
+                    .as("the kept page, served while the store is away")
+                    .isEqualTo(200);
             assertThat(cached.body()).isEqualTo(before.body());
             assertThat(get("/health/live").statusCode()).isEqualTo(200);
             HttpResponse<String> ready = get("/health/ready");
@@ -142,26 +157,40 @@ final class StoreOutageTest {
             postgres.startServer();
             Instant restarted = Instant.now();
 
-            HttpResponse<String> back = Poll.until(Duration.ofSeconds(30), () -> get(NOT_CACHED), r -> r.statusCode() == 200);
+            HttpResponse<String> back =
+                    Poll.until(Duration.ofSeconds(30), () -> get(NOT_CACHED), r -> r.statusCode() == 200);
             assertThat(back.statusCode()).isEqualTo(200);
-            System.err.printf("store back: pages answer again %d ms after it started%n",
+            System.err.printf(
+                    "store back: pages answer again %d ms after it started%n",
                     Duration.between(restarted, Instant.now()).toMillis());
             JobRuns runs = new JobRuns(db);
-            Optional<JobRuns.Run> nightly = Poll.until(Duration.ofSeconds(30), () -> runs.latest("harvest:test"),
+            Optional<JobRuns.Run> nightly = Poll.until(
+                    Duration.ofSeconds(30),
+                    () -> runs.latest("harvest:test"),
                     run -> run.isPresent() && run.get().finishedAt() != null);
             assertThat(nightly).as("the nightly run missed in the outage").isPresent();
-            assertThat(nightly.get().runKey()).isEqualTo(nightlyHour.atZone(ZoneOffset.UTC).toLocalDate().toString());
+            assertThat(nightly.get().runKey())
+                    .isEqualTo(nightlyHour.atZone(ZoneOffset.UTC).toLocalDate().toString());
             assertThat(nightly.get().outcome()).isEqualTo("delayed by a store outage: harvested");
-            Optional<JobRuns.Run> tick = Poll.until(Duration.ofSeconds(30), () -> runs.latest("digest"),
+            Optional<JobRuns.Run> tick = Poll.until(
+                    Duration.ofSeconds(30),
+                    () -> runs.latest("digest"),
                     run -> run.isPresent() && run.get().finishedAt() != null);
-            assertThat(tick).as("the digest hour claimed when the store came back").isPresent();
-            assertThat(tick.get().runKey()).isEqualTo(digestClock.instant().truncatedTo(ChronoUnit.HOURS).toString());
+            assertThat(tick)
+                    .as("the digest hour claimed when the store came back")
+                    .isPresent();
+            assertThat(tick.get().runKey())
+                    .isEqualTo(
+                            digestClock.instant().truncatedTo(ChronoUnit.HOURS).toString());
         }
         assertThat(get(CACHED).statusCode()).isEqualTo(200);
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
         // Once per outage and loop, not once per tick or request; and each says the store is back.
         // Each loop notices on its own next round, so wait for the ones checked below (backoff is at most 5 s).
-        Poll.until(Duration.ofSeconds(30), () -> lines("(web|index-follower): the store is back").size(), n -> n >= 2);
+        Poll.until(
+                Duration.ofSeconds(30),
+                () -> lines("(web|index-follower): the store is back").size(),
+                n -> n >= 2);
         for (String who : List.of("web", "index-follower", "keyword-worker", "digest schedule", "harvest:test of ")) {
             assertThat(lines(who + ".*the store is unavailable")).as(who).hasSize(1);
         }
@@ -169,19 +198,26 @@ final class StoreOutageTest {
         assertThat(lines("index-follower: the store is back")).hasSize(1);
         // (HikariCP's own warnings, one per pooled connection, are quieted in logback.xml, not here.)
         assertThat(List.copyOf(logs.list).stream()
-                .filter(e -> e.getThrowableProxy() != null && e.getLoggerName().startsWith("io.paperboy"))
-                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage() + ": " + e.getThrowableProxy().getMessage()))
-                .as("no stack trace logged").isEmpty();
+                        .filter(e -> e.getThrowableProxy() != null
+                                && e.getLoggerName().startsWith("io.paperboy"))
+                        .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage() + ": "
+                                + e.getThrowableProxy().getMessage()))
+                .as("no stack trace logged")
+                .isEmpty();
     }
 
     private List<String> lines(String regex) {
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
-        return List.copyOf(logs.list).stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> pattern.matcher(m).lookingAt()).toList();
+        return List.copyOf(logs.list).stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> pattern.matcher(m).lookingAt())
+                .toList();
     }
 
     private long count(String text) {
-        return List.copyOf(logs.list).stream().filter(e -> e.getFormattedMessage().contains(text)).count();
+        return List.copyOf(logs.list).stream()
+                .filter(e -> e.getFormattedMessage().contains(text))
+                .count();
     }
 
     // A clock shifted so that the next whole `period` (hour, five minutes) is one second away.
@@ -192,12 +228,18 @@ final class StoreOutageTest {
     }
 
     private String get(int metricsPort) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * a vote, a comment, on members' pages at once and on cached anonymous pages within seconds.
  */
 final class TwoNodesTest {
-    private static final Pattern FIRST_COUNT = Pattern.compile("<span class=\"count\">(\\d+)</span><span class=\"label\">upvotes");
+    private static final Pattern FIRST_COUNT =
+            Pattern.compile("<span class=\"count\">(\\d+)</span><span class=\"label\">upvotes");
     /** Anonymous pages are cached; each node's change watcher polls the store every 250 ms. */
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
 
     @TempDir
     static Path dir;
+
     private static TestServer a;
     private static TestServer b;
 
@@ -74,15 +76,17 @@ final class TwoNodesTest {
         WebSession voter = a.browser().signUpConfirmed("two-nodes-voter");
         voter.get("/papers/" + paper);
 
-        HttpResponse<String> vote = voter.post("/papers/" + paper + "/upvote", Map.of("action", "upvote",
-                "back", "/papers/" + paper));
+        HttpResponse<String> vote =
+                voter.post("/papers/" + paper + "/upvote", Map.of("action", "upvote", "back", "/papers/" + paper));
         assertThat(vote.statusCode()).as(vote.body()).isEqualTo(303);
 
         String votersPageOnB = voter.on(b).get("/papers/" + paper).body();
         assertThat(shownUpvotes(votersPageOnB)).isEqualTo(before + 1);
         assertThat(votersPageOnB).contains("title=\"Remove your upvote\"");
-        assertThat(Poll.until(CATCH_UP, () -> shownUpvotes(b.get("/papers/" + paper).body()), n -> n == before + 1))
-                .as("B's cached anonymous page, after B saw the change").isEqualTo(before + 1);
+        assertThat(Poll.until(
+                        CATCH_UP, () -> shownUpvotes(b.get("/papers/" + paper).body()), n -> n == before + 1))
+                .as("B's cached anonymous page, after B saw the change")
+                .isEqualTo(before + 1);
     }
 
     @Test
@@ -96,7 +100,9 @@ final class TwoNodesTest {
         assertThat(comment.statusCode()).as(comment.body()).isEqualTo(303);
 
         assertThat(author.on(a).get("/papers/" + paper).body()).contains("Said on node B.");
-        assertThat(Poll.until(CATCH_UP, () -> a.get("/papers/" + paper).body(), page -> page.contains("Said on node B.")))
-                .as("A's cached anonymous page, after A saw the change").contains("Said on node B.");
+        assertThat(Poll.until(
+                        CATCH_UP, () -> a.get("/papers/" + paper).body(), page -> page.contains("Said on node B.")))
+                .as("A's cached anonymous page, after A saw the change")
+                .contains("Said on node B.");
     }
 }

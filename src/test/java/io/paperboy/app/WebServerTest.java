@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class WebServerTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -24,7 +25,8 @@ final class WebServerTest {
         HttpResponse<String> response = get("/api/papers/2606.13681");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         JsonNode paper = JSON.readTree(response.body());
         assertThat(paper.get("id").asText()).isEqualTo("2606.13681");
         assertThat(paper.get("upvotes").asInt()).isEqualTo(118);
@@ -35,7 +37,9 @@ final class WebServerTest {
 
     @Test
     void versionedAndUrlFormsOfAnId_findTheSamePaper() throws Exception {
-        assertThat(JSON.readTree(get("/api/papers/0704.0001v2").body()).get("title").asText())
+        assertThat(JSON.readTree(get("/api/papers/0704.0001v2").body())
+                        .get("title")
+                        .asText())
                 .startsWith("Calculation of prompt diphoton");
     }
 

@@ -40,11 +40,27 @@ final class AccessibilityTest {
     }
 
     @ParameterizedTest(name = "{0} ({1})")
-    @CsvSource({"/,light", "/papers/date/2026-06-12,light", "/papers/date/2026-06-12,dark", "/papers/date/2001-01-01,light",
-            "/papers/week/2026-W24,light", "/papers/month/2026-06,dark", "/papers/trending,light",
-            "/papers/0704.0001,light", "/papers?q=diphoton,light", "/papers?q=diphoton,dark", "/papers/2606.13681,dark", "/papers/2401.99999,light",
-            "/signup,light", "/signup,dark", "/login,light", "/reset,dark", "/about/ranking,light",
-            "/subscribe,light", "/subscribe,dark"})
+    @CsvSource({
+        "/,light",
+        "/papers/date/2026-06-12,light",
+        "/papers/date/2026-06-12,dark",
+        "/papers/date/2001-01-01,light",
+        "/papers/week/2026-W24,light",
+        "/papers/month/2026-06,dark",
+        "/papers/trending,light",
+        "/papers/0704.0001,light",
+        "/papers?q=diphoton,light",
+        "/papers?q=diphoton,dark",
+        "/papers/2606.13681,dark",
+        "/papers/2401.99999,light",
+        "/signup,light",
+        "/signup,dark",
+        "/login,light",
+        "/reset,dark",
+        "/about/ranking,light",
+        "/subscribe,light",
+        "/subscribe,dark"
+    })
     void pageType_hasNoSeriousOrCriticalViolations(String path, String theme) {
         browser.get(server.url(path));
         assertNoSeriousViolations(path, theme);
@@ -52,11 +68,15 @@ final class AccessibilityTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"light", "dark"})
-    void commentThreads_asACuratorSeesThem_withTheFormsOpen_haveNoSeriousOrCriticalViolations(String theme) throws Exception {
+    void commentThreads_asACuratorSeesThem_withTheFormsOpen_haveNoSeriousOrCriticalViolations(String theme)
+            throws Exception {
         WebSession carol = CommentFixtures.discussion(server, "2606.13681", theme);
         browser.get(server.url("/"));
-        browser.manage().addCookie(new org.openqa.selenium.Cookie.Builder("pb_session", carol.cookie("pb_session"))
-                .path("/").isHttpOnly(true).build());
+        browser.manage()
+                .addCookie(new org.openqa.selenium.Cookie.Builder("pb_session", carol.cookie("pb_session"))
+                        .path("/")
+                        .isHttpOnly(true)
+                        .build());
         browser.get(server.url("/papers/2606.13681"));
         browser.executeScript("document.querySelectorAll('#comments details').forEach(d => d.open = true);");
 

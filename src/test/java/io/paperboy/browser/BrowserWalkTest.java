@@ -34,10 +34,12 @@ final class BrowserWalkTest {
     private static final Map<String, String> UNREACHABLE = Map.of();
 
     /** The desktop in light, then the phone in dark, which also clicks the forms (a phone is where a button gets covered). */
-    private static final List<Walker.Width> WIDTHS = List.of(new Walker.Width(1280, "light"), new Walker.Width(390, "dark"));
+    private static final List<Walker.Width> WIDTHS =
+            List.of(new Walker.Width(1280, "light"), new Walker.Width(390, "dark"));
 
     @TempDir
     static Path dir;
+
     private static TestServer server;
 
     @BeforeAll
@@ -55,7 +57,10 @@ final class BrowserWalkTest {
 
     /** Every role; {@code -Dpaperboy.walk=MEMBER,CURATOR} walks only those. */
     static Stream<WalkRole> roles() {
-        List<String> only = Arrays.stream(System.getProperty("paperboy.walk", "").split(",")).filter(s -> !s.isBlank()).toList();
+        List<String> only = Arrays.stream(
+                        System.getProperty("paperboy.walk", "").split(","))
+                .filter(s -> !s.isBlank())
+                .toList();
         return Arrays.stream(WalkRole.values()).filter(role -> only.isEmpty() || only.contains(role.name()));
     }
 
@@ -64,8 +69,8 @@ final class BrowserWalkTest {
     void everyPageAndForm_worksInARealBrowser_atBothWidths(WalkRole role) throws Exception {
         long setUp = System.nanoTime();
         WalkRole.Identity who = role.setUp(server);
-        ChromeDriver browser = Browser.openRecordingNetwork(WIDTHS.getLast().pixels(), 900,
-                Files.createTempDirectory(dir, "chromium-" + role));
+        ChromeDriver browser = Browser.openRecordingNetwork(
+                WIDTHS.getLast().pixels(), 900, Files.createTempDirectory(dir, "chromium-" + role));
         try {
             long start = System.nanoTime();
             System.out.printf("%s: set up in %d ms%n", role, (start - setUp) / 1_000_000);

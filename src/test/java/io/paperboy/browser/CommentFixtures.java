@@ -20,8 +20,13 @@ final class CommentFixtures {
         WebSession bob = member(server, "bob-" + tag, paper);
         WebSession carol = member(server, "carol-" + tag, paper);
         server.promote("carol-" + tag, Role.CURATOR);
-        long top = post(ada, paper, Map.of("body", "Nice bound: $O(n \\log n)$.\n\n- see [the code](https://example.org/code)\n"
-                + "- `make test`\n\n> quoted\n\n```\nfenced\n```"));
+        long top = post(
+                ada,
+                paper,
+                Map.of(
+                        "body",
+                        "Nice bound: $O(n \\log n)$.\n\n- see [the code](https://example.org/code)\n"
+                                + "- `make test`\n\n> quoted\n\n```\nfenced\n```"));
         post(bob, paper, Map.of("body", "Agreed, *mostly*.", "reply_to", Long.toString(top)));
         long regretted = post(ada, paper, Map.of("body", "On second thought…"));
         post(bob, paper, Map.of("body", "Why delete?", "reply_to", Long.toString(regretted)));
@@ -41,8 +46,10 @@ final class CommentFixtures {
 
     private static long post(WebSession session, String paper, Map<String, String> fields) throws Exception {
         HttpResponse<String> response = session.post("/papers/" + paper + "/comments", fields);
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new AssertionError("posting answered " + response.statusCode() + ": " + response.body()));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(
+                        () -> new AssertionError("posting answered " + response.statusCode() + ": " + response.body()));
         return Long.parseLong(location.substring(location.lastIndexOf('-') + 1));
     }
 }

@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class CommentXssTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final String PAPER = "2606.00467";
 
     static final List<String> PAYLOADS = List.of(
@@ -57,7 +58,8 @@ final class CommentXssTest {
         author = SERVER.server().browser().signUpConfirmed("xss-author");
         author.get("/papers/" + PAPER);
         for (String payload : PAYLOADS) {
-            int status = author.post("/papers/" + PAPER + "/comments", Map.of("body", payload)).statusCode();
+            int status = author.post("/papers/" + PAPER + "/comments", Map.of("body", payload))
+                    .statusCode();
             assertThat(status).as(payload).isEqualTo(303);
         }
     }
@@ -76,7 +78,11 @@ final class CommentXssTest {
 
     private void signIn(WebSession session) {
         browser.get(SERVER.server().url("/"));
-        browser.manage().addCookie(new Cookie.Builder("pb_session", session.cookie("pb_session")).path("/").isHttpOnly(true).build());
+        browser.manage()
+                .addCookie(new Cookie.Builder("pb_session", session.cookie("pb_session"))
+                        .path("/")
+                        .isHttpOnly(true)
+                        .build());
     }
 
     @Test
@@ -98,9 +104,11 @@ final class CommentXssTest {
 
         browser.get("about:blank");
         // Relative links resolve as on the real page; the comments' HTML goes in with no CSP around it.
-        browser.executeScript("const base = document.createElement('base'); base.href = arguments[1];"
-                + "document.head.appendChild(base); document.body.innerHTML = arguments[0];",
-                html, SERVER.server().url("/papers/" + PAPER));
+        browser.executeScript(
+                "const base = document.createElement('base'); base.href = arguments[1];"
+                        + "document.head.appendChild(base); document.body.innerHTML = arguments[0];",
+                html,
+                SERVER.server().url("/papers/" + PAPER));
         clickEveryCommentLink();
         Thread.sleep(300); // let any image error or svg load handler fire
 
@@ -130,12 +138,19 @@ final class CommentXssTest {
         form.findElement(By.tagName("textarea")).sendKeys("Energy $E = mc^2$ <img src=x onerror=\"window.__xss=1\">");
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement added = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//li[contains(@class,'comment')][.//div[contains(@class,'comment-body')][contains(., 'Energy')]]")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !added.findElements(By.cssSelector(".katex")).isEmpty());
-        assertThat(browser.executeScript("return window.stillHere === true")).as("no page load happened").isEqualTo(true);
+        WebElement added = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.xpath(
+                                        "//li[contains(@class,'comment')][.//div[contains(@class,'comment-body')][contains(., 'Energy')]]")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !added.findElements(By.cssSelector(".katex")).isEmpty());
+        assertThat(browser.executeScript("return window.stillHere === true"))
+                .as("no page load happened")
+                .isEqualTo(true);
         assertThat(added.getText()).contains("Energy").contains("<img src=x");
-        assertThat(browser.findElement(By.cssSelector("#form-new textarea")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#form-new textarea")).getAttribute("value"))
+                .isEmpty();
         assertNoScriptRan();
     }
 
@@ -148,14 +163,16 @@ final class CommentXssTest {
 
         browser.findElement(By.cssSelector("#form-new button[type=submit]")).click();
 
-        WebElement problem = new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-new .field-error")));
+        WebElement problem = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-new .field-error")));
         assertThat(problem.getText()).contains("the comment is empty");
     }
 
     private void waitForComments(int atLeast) {
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("#comment-list > li.comment")).size() >= atLeast);
+                .until(d -> d.findElements(By.cssSelector("#comment-list > li.comment"))
+                                .size()
+                        >= atLeast);
     }
 
     // Every link in a comment is clicked. Those to http(s) and mailto addresses would leave the page
@@ -173,7 +190,10 @@ final class CommentXssTest {
         }
         for (WebElement link : browser.findElements(By.cssSelector(".comment-body a"))) {
             assertThat(link.getAttribute("href")).matches("(https?|mailto):.*");
-            assertThat(link.getAttribute("rel")).contains("nofollow").contains("noopener").contains("ugc");
+            assertThat(link.getAttribute("rel"))
+                    .contains("nofollow")
+                    .contains("noopener")
+                    .contains("ugc");
         }
     }
 

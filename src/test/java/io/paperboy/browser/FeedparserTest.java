@@ -35,16 +35,20 @@ final class FeedparserTest {
         Path atom = dir.resolve("daily.atom");
         Path rss = dir.resolve("daily.rss");
         try (TestServer server = new TestServer(dir)) {
-            Files.writeString(atom, server.get("/feeds/daily.atom?date=2026-06-12").body());
-            Files.writeString(rss, server.get("/feeds/daily.rss?date=2026-06-12").body());
+            Files.writeString(
+                    atom, server.get("/feeds/daily.atom?date=2026-06-12").body());
+            Files.writeString(
+                    rss, server.get("/feeds/daily.rss?date=2026-06-12").body());
         }
         if (!Files.isExecutable(PYTHON)) {
             throw new IllegalStateException("this test needs Debian's python3 with python3-feedparser");
         }
 
         Process python = new ProcessBuilder(PYTHON.toString(), "-c", SCRIPT, atom.toString(), rss.toString())
-                .redirectErrorStream(true).start();
-        List<String> lines = new String(python.getInputStream().readAllBytes()).lines().toList();
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines =
+                new String(python.getInputStream().readAllBytes()).lines().toList();
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         // file, bozo (1 = malformed), entries, every entry complete, detected version
@@ -58,7 +62,8 @@ final class FeedparserTest {
             WebSession ada = server.browser().signUpConfirmed("feedparser");
             ada.post("/papers/2506.09560/upvote", Map.of("action", "upvote"));
             Matcher url = Pattern.compile("/feeds/for-you/[A-Za-z0-9_-]+\\.atom")
-                    .matcher(ada.post("/papers/for-you/feed", Map.of("action", "new")).body());
+                    .matcher(ada.post("/papers/for-you/feed", Map.of("action", "new"))
+                            .body());
             assertThat(url.find()).isTrue();
             Files.writeString(atom, server.get(url.group()).body());
         }
@@ -67,8 +72,11 @@ final class FeedparserTest {
                 print(all(e.summary.startswith('like ') and ', which you upvoted' in e.summary for e in feed.entries))
                 """;
 
-        Process python = new ProcessBuilder(PYTHON.toString(), "-c", script, atom.toString()).redirectErrorStream(true).start();
-        List<String> lines = new String(python.getInputStream().readAllBytes()).lines().toList();
+        Process python = new ProcessBuilder(PYTHON.toString(), "-c", script, atom.toString())
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines =
+                new String(python.getInputStream().readAllBytes()).lines().toList();
         assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(lines).containsExactly("for-you.atom 0 30 True atom10", "True");

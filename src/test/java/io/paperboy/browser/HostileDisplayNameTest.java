@@ -38,7 +38,9 @@ final class HostileDisplayNameTest {
     @Test
     void aDisplayNameWithMarkup_isInert_onTheProfileAndInTheHeader() throws Exception {
         WebSession member = SERVER.server().browser().signUpConfirmed("xss-chromium");
-        assertThat(member.post("/settings/profile", Map.of("display_name", PAYLOAD)).statusCode()).isEqualTo(303);
+        assertThat(member.post("/settings/profile", Map.of("display_name", PAYLOAD))
+                        .statusCode())
+                .isEqualTo(303);
         browser = Browser.open(1280, 900, Files.createTempDirectory(SERVER.dir(), "chromium"));
         browser.get(SERVER.server().url("/about-nothing")); // a page of the site, so its cookie can be set
         browser.manage().addCookie(new Cookie("pb_session", member.cookie("pb_session")));
@@ -46,8 +48,11 @@ final class HostileDisplayNameTest {
         browser.get(SERVER.server().url("/u/xss-chromium"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(PAYLOAD);
-        assertThat(browser.findElement(By.cssSelector("nav.account a[href='/u/xss-chromium']")).getText()).isEqualTo(PAYLOAD);
-        assertThat(browser.findElements(By.cssSelector("body img, body script"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("nav.account a[href='/u/xss-chromium']"))
+                        .getText())
+                .isEqualTo(PAYLOAD);
+        assertThat(browser.findElements(By.cssSelector("body img, body script")))
+                .isEmpty();
         assertThat(browser.executeScript("return window.pb === undefined")).isEqualTo(true);
         assertThat(alertAppears()).isFalse();
     }

@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HtmxRefusalTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private ChromeDriver browser;
 
     @AfterEach
@@ -38,12 +39,15 @@ final class HtmxRefusalTest {
         browser.findElement(By.name("name")).sendKeys("pending");
         browser.findElement(By.name("display_name")).sendKeys("Pending");
         browser.findElement(By.name("password")).sendKeys(WebSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signed-up"));
         Browser.logIn(browser, "pending@example.org", WebSession.PASSWORD);
 
         browser.get(SERVER.server().url("/papers/date/2026-06-12"));
-        assertThat(browser.findElements(By.cssSelector("#paper-1 form.vote"))).as("no vote form to be refused").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#paper-1 form.vote")))
+                .as("no vote form to be refused")
+                .isEmpty();
         var confirm = browser.findElement(By.cssSelector("#paper-1 a.vote-button"));
         assertThat(confirm.getAttribute("title")).isEqualTo("Confirm your email address to upvote");
         confirm.click();

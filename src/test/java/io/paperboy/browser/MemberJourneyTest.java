@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class MemberJourneyTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private ChromeDriver browser;
 
     @AfterEach
@@ -67,7 +68,9 @@ final class MemberJourneyTest {
         fill("password", WebSession.PASSWORD);
         submit("/login");
         waitForUrl("/");
-        assertThat(browser.findElement(By.cssSelector("nav.account")).getText()).contains("Jo Urney").contains("Log out");
+        assertThat(browser.findElement(By.cssSelector("nav.account")).getText())
+                .contains("Jo Urney")
+                .contains("Log out");
 
         // Submit a paper the store does not know: the server fetches it from the (replayed) arXiv API.
         browser.findElement(By.linkText("Submit")).click();
@@ -82,13 +85,21 @@ final class MemberJourneyTest {
         WebElement vote = card.findElement(By.cssSelector("form.vote button"));
         int before = Integer.parseInt(vote.findElement(By.cssSelector(".count")).getText());
         vote.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(d -> "true".equals(browser
-                .findElement(By.xpath("//article[.//a[@href='/papers/1601.00001']]//form[contains(@class,'vote')]//button"))
-                .getAttribute("aria-pressed")));
-        WebElement pressed = browser.findElement(By.xpath("//article[.//a[@href='/papers/1601.00001']]//form[contains(@class,'vote')]//button"));
-        assertThat(Integer.parseInt(pressed.findElement(By.cssSelector(".count")).getText())).isEqualTo(before + 1);
-        assertThat(browser.executeScript("return window.__sameDocument === true")).as("no page load").isEqualTo(true);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> "true"
+                        .equals(browser.findElement(
+                                        By.xpath(
+                                                "//article[.//a[@href='/papers/1601.00001']]//form[contains(@class,'vote')]//button"))
+                                .getAttribute("aria-pressed")));
+        WebElement pressed = browser.findElement(
+                By.xpath("//article[.//a[@href='/papers/1601.00001']]//form[contains(@class,'vote')]//button"));
+        assertThat(Integer.parseInt(
+                        pressed.findElement(By.cssSelector(".count")).getText()))
+                .isEqualTo(before + 1);
+        assertThat(browser.executeScript("return window.__sameDocument === true"))
+                .as("no page load")
+                .isEqualTo(true);
 
         // Comment on its page.
         card.findElement(By.cssSelector("a[href='/papers/1601.00001']")).click();
@@ -96,18 +107,23 @@ final class MemberJourneyTest {
         assertThat(browser.findElement(By.id("no-comments")).isDisplayed()).isTrue();
         WebElement comment = browser.findElement(By.cssSelector("form.comment-form textarea[name=body]"));
         comment.sendKeys("A *clear* result: $E = mc^2$ holds, see https://example.org/proof.");
-        browser.findElement(By.cssSelector("form.comment-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@class,'comment')]//em[text()='clear']")));
+        browser.findElement(By.cssSelector("form.comment-form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.xpath("//*[contains(@class,'comment')]//em[text()='clear']")));
         // htmx put the comment in place; the heading and the "No comments yet." note followed it.
         assertThat(browser.findElement(By.id("no-comments")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("comments-title")).getText()).isEqualTo("Comments (1)");
-        assertThat(browser.findElement(By.cssSelector(".comment-body a[href='https://example.org/proof']")).getText())
+        assertThat(browser.findElement(By.cssSelector(".comment-body a[href='https://example.org/proof']"))
+                        .getText())
                 .isEqualTo("https://example.org/proof");
-        assertThat(browser.findElement(By.cssSelector(".comment-meta a.author")).getText()).isEqualTo("Jo Urney");
+        assertThat(browser.findElement(By.cssSelector(".comment-meta a.author")).getText())
+                .isEqualTo("Jo Urney");
         open("/papers/1601.00001");
         assertThat(text()).contains("Jo Urney").contains("A clear result");
-        assertThat(SERVER.server().get("/api/papers/1601.00001").body()).contains("\"numComments\":1")
+        assertThat(SERVER.server().get("/api/papers/1601.00001").body())
+                .contains("\"numComments\":1")
                 .contains("\"upvotes\":" + (before + 1));
 
         // Deleting asks first: the button shows only once "Delete" is opened.
@@ -115,18 +131,22 @@ final class MemberJourneyTest {
         assertThat(confirm.isDisplayed()).isFalse();
         browser.findElement(By.cssSelector(".comment-delete summary")).click();
         confirm.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> browser.findElements(By.cssSelector("li.comment")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> browser.findElements(By.cssSelector("li.comment")).isEmpty());
         assertThat(browser.findElement(By.id("no-comments")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("comments-title")).getText()).isEqualTo("Comments");
 
         logOut();
-        assertThat(browser.findElement(By.cssSelector("nav.account")).getText()).contains("Log in").doesNotContain("Jo Urney");
+        assertThat(browser.findElement(By.cssSelector("nav.account")).getText())
+                .contains("Log in")
+                .doesNotContain("Jo Urney");
         open("/settings");
         waitForUrl("/login?next=%2Fsettings");
     }
 
     private void logOut() {
-        browser.findElement(By.cssSelector("nav.account form[action='/logout'] button")).click();
+        browser.findElement(By.cssSelector("nav.account form[action='/logout'] button"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("nav.account"), "Log in"));
     }
@@ -141,11 +161,13 @@ final class MemberJourneyTest {
     }
 
     private void submit(String action) {
-        browser.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='" + action + "'] button[type=submit]"))
+                .click();
     }
 
     private void waitForUrl(String path) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(SERVER.server().url(path)));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlToBe(SERVER.server().url(path)));
     }
 
     private String text() {

@@ -30,9 +30,16 @@ final class MemberPagesValidityTest {
             admin.get("/moderation/papers/2606.13594");
             admin.post("/moderation/listings/unfeature", Map.of("paper", "2606.13594", "day", "2026-06-12"));
             admin.post("/moderation/papers/hide", Map.of("paper", "2606.10423", "reason", "test"));
-            for (String path : List.of("/papers/2606.12730", "/u/valid-admin?claim=sent", "/moderation", "/moderation/claims",
-                    "/moderation/papers/2606.13594?done=unfeatured", "/moderation/papers/2606.10423", "/papers/2606.10423",
-                    "/moderation/members", "/moderation/log")) {
+            for (String path : List.of(
+                    "/papers/2606.12730",
+                    "/u/valid-admin?claim=sent",
+                    "/moderation",
+                    "/moderation/claims",
+                    "/moderation/papers/2606.13594?done=unfeatured",
+                    "/moderation/papers/2606.10423",
+                    "/papers/2606.10423",
+                    "/moderation/members",
+                    "/moderation/log")) {
                 var response = admin.get(path);
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
                 pages.put(path, response.body());

@@ -25,14 +25,22 @@ final class NuChecker {
             Files.writeString(file, page.getValue());
             fileToPage.put(file.toUri().toString(), page.getKey());
         }
-        JsonNode result = new ObjectMapper().readTree(run(dir, fileToPage.keySet().stream()
-                .map(uri -> Path.of(java.net.URI.create(uri)).toString()).toList()));
+        JsonNode result = new ObjectMapper()
+                .readTree(run(
+                        dir,
+                        fileToPage.keySet().stream()
+                                .map(uri -> Path.of(java.net.URI.create(uri)).toString())
+                                .toList()));
         assertThat(result.has("messages")).as("the checker answered").isTrue();
         List<String> problems = new ArrayList<>();
         for (JsonNode message : result.path("messages")) {
-            if (!message.path("type").asText().equals("info") || message.path("subType").asText().equals("warning")) {
-                problems.add(fileToPage.getOrDefault(message.path("url").asText(), message.path("url").asText())
-                        + " line " + message.path("lastLine").asInt() + ": " + message.path("message").asText());
+            if (!message.path("type").asText().equals("info")
+                    || message.path("subType").asText().equals("warning")) {
+                problems.add(fileToPage.getOrDefault(
+                                message.path("url").asText(),
+                                message.path("url").asText()) + " line "
+                        + message.path("lastLine").asInt() + ": "
+                        + message.path("message").asText());
             }
         }
         return problems;
@@ -44,13 +52,22 @@ final class NuChecker {
             throw new IllegalStateException("the Nu HTML Checker is missing at " + vnu + ": run with -Pbrowser, "
                     + "which installs vnu-jar from the npm registry");
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", vnu.toString(), "--format", "json", "--stdout"));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                vnu.toString(),
+                "--format",
+                "json",
+                "--stdout"));
         command.addAll(files);
         Path output = dir.resolve("vnu.json");
-        Process checker = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(checker.waitFor(120, TimeUnit.SECONDS)).as("the checker finished").isTrue();
+        Process checker = new ProcessBuilder(command)
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertThat(checker.waitFor(120, TimeUnit.SECONDS))
+                .as("the checker finished")
+                .isTrue();
         return Files.readString(output);
     }
 }

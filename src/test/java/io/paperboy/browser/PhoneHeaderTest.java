@@ -42,7 +42,8 @@ final class PhoneHeaderTest {
 
         assertThat(headerHeight()).isLessThanOrEqualTo(MAX_HEADER_PX);
         assertThat(pageWidth()).isLessThanOrEqualTo(390);
-        assertThat(browser.findElement(By.linkText("Log in")).getAttribute("href")).endsWith("/login");
+        assertThat(browser.findElement(By.linkText("Log in")).getAttribute("href"))
+                .endsWith("/login");
     }
 
     @Test
@@ -64,7 +65,8 @@ final class PhoneHeaderTest {
 
     private long headerHeight() {
         return Math.round(((Number) browser.executeScript(
-                "return document.querySelector('header.site').getBoundingClientRect().height;")).doubleValue());
+                        "return document.querySelector('header.site').getBoundingClientRect().height;"))
+                .doubleValue());
     }
 
     private long pageWidth() {

@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class ReaderJourneyTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private ChromeDriver browser;
 
     @AfterEach
@@ -70,11 +71,13 @@ final class ReaderJourneyTest {
         open(1280, 900, "/papers/date/2026-06-12");
 
         browser.findElement(By.cssSelector("a[rel=next]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("2026-06-12")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("2026-06-12")));
         String next = browser.getCurrentUrl();
         browser.findElement(By.cssSelector("a[rel=prev]")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/papers/date/2026-06-12"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("/papers/date/2026-06-12"));
         assertThat(next).contains("/papers/date/");
     }
 
@@ -98,7 +101,9 @@ final class ReaderJourneyTest {
         press("?");
 
         assertThat(browser.findElement(By.id("help")).getAttribute("open")).isNotNull();
-        assertThat(browser.findElement(By.id("help")).getText()).contains("next paper").contains("open the selected paper");
+        assertThat(browser.findElement(By.id("help")).getText())
+                .contains("next paper")
+                .contains("open the selected paper");
     }
 
     @Test
@@ -123,10 +128,13 @@ final class ReaderJourneyTest {
 
         box.sendKeys("diphoton");
 
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results a[href='/papers/0704.0001']")));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#results a[href='/papers/0704.0001']")));
         assertThat(marker).isEqualTo(true);
-        assertThat(browser.executeScript("return window.stillHere === true")).as("no page load happened").isEqualTo(true);
+        assertThat(browser.executeScript("return window.stillHere === true"))
+                .as("no page load happened")
+                .isEqualTo(true);
         assertThat(browser.getCurrentUrl()).contains("/papers?q=diphoton");
     }
 
@@ -144,12 +152,19 @@ final class ReaderJourneyTest {
 
         box.sendKeys("year:abc");
 
-        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(15)).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results p.error-message[role=alert]")));
+        WebElement refusal = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#results p.error-message[role=alert]")));
         assertThat(refusal.getText()).contains("year must be a year like 2024");
-        assertThat(browser.findElements(By.cssSelector("#results a[href='/papers/0704.0001']"))).as("the old results").isEmpty();
-        assertThat(browser.findElement(By.id("flash")).getText()).as("no generic refusal in the flash").isEmpty();
-        assertThat(browser.executeScript("return window.stillHere === true")).as("no page load happened").isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#results a[href='/papers/0704.0001']")))
+                .as("the old results")
+                .isEmpty();
+        assertThat(browser.findElement(By.id("flash")).getText())
+                .as("no generic refusal in the flash")
+                .isEmpty();
+        assertThat(browser.executeScript("return window.stillHere === true"))
+                .as("no page load happened")
+                .isEqualTo(true);
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -162,7 +177,9 @@ final class ReaderJourneyTest {
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isGreaterThan(width / 2);
-        assertThat(distinctColours(image)).as("a page with text and cards, not a blank canvas").isGreaterThan(50);
+        assertThat(distinctColours(image))
+                .as("a page with text and cards, not a blank canvas")
+                .isGreaterThan(50);
         // Nothing overflows sideways on a phone: the page is no wider than the window.
         Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
         assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(width);

@@ -45,7 +45,10 @@ final class RouteTable {
     private final List<Route> routes;
 
     RouteTable(List<Routes.Route> table) {
-        routes = table.stream().filter(r -> r.kind() != Routes.Kind.FILTER).map(RouteTable::parse).toList();
+        routes = table.stream()
+                .filter(r -> r.kind() != Routes.Kind.FILTER)
+                .map(RouteTable::parse)
+                .toList();
     }
 
     List<Route> pages() {
@@ -55,7 +58,10 @@ final class RouteTable {
     /** The route a request for {@code url} (a path, or an absolute URL) reaches. */
     Optional<Route> match(String method, String url) {
         String path = URI.create(url).getRawPath();
-        return routes.stream().filter(r -> r.method().equals(method) && r.regex().matcher(path).matches()).findFirst();
+        return routes.stream()
+                .filter(r ->
+                        r.method().equals(method) && r.regex().matcher(path).matches())
+                .findFirst();
     }
 
     /** The parameters {@code route} takes from {@code url}, by name. */

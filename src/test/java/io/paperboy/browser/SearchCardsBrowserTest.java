@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class SearchCardsBrowserTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final String PAPER = "0704.0001";
     private ChromeDriver browser;
 
@@ -43,9 +44,11 @@ final class SearchCardsBrowserTest {
         browser.executeScript("window.stillHere = true;");
 
         card().findElement(By.cssSelector("button.vote-button")).click();
-        until(() -> "true".equals(card().findElement(By.cssSelector("button.vote-button")).getAttribute("aria-pressed")));
+        until(() -> "true"
+                .equals(card().findElement(By.cssSelector("button.vote-button")).getAttribute("aria-pressed")));
         card().findElement(By.cssSelector("form.save button")).click();
-        until(() -> "true".equals(card().findElement(By.cssSelector("form.save button")).getAttribute("aria-pressed")));
+        until(() -> "true"
+                .equals(card().findElement(By.cssSelector("form.save button")).getAttribute("aria-pressed")));
 
         assertThat(browser.executeScript("return window.stillHere === true;")).isEqualTo(true);
         assertThat(browser.getCurrentUrl()).endsWith("/papers?q=diphoton");
@@ -59,10 +62,12 @@ final class SearchCardsBrowserTest {
         String count = browser.findElement(By.id("result-count")).getText();
 
         browser.findElement(By.cssSelector("a[rel=next]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("page=2"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.getCurrentUrl().contains("page=2"));
 
         assertThat(browser.getCurrentUrl()).endsWith("/papers?q=model&sort=date&page=2");
-        assertThat(browser.findElement(By.id("result-count")).getText()).startsWith(count.substring(0, count.indexOf('.')))
+        assertThat(browser.findElement(By.id("result-count")).getText())
+                .startsWith(count.substring(0, count.indexOf('.')))
                 .contains("Showing 51–");
         assertThat(browser.findElement(By.id("sort")).getAttribute("value")).isEqualTo("date");
         assertThat(browser.findElement(By.id("paper-51")).isDisplayed()).isTrue();
@@ -73,7 +78,8 @@ final class SearchCardsBrowserTest {
     }
 
     private void until(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(b -> condition.getAsBoolean());
     }
 }

@@ -38,8 +38,8 @@ final class StoredXssTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
 
-    static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>"
-            + "\"><svg onload=window.__xss=3>";
+    static final String PAYLOAD =
+            "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>" + "\"><svg onload=window.__xss=3>";
     // Display names are at most 60 characters.
     static final String NAME_PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script>";
     static final String PAPER_ID = "2611.99999";
@@ -49,16 +49,31 @@ final class StoredXssTest {
     static void storePayloads() throws Exception {
         TestServer server = SERVER.server();
         Path seed = SERVER.dir().resolve("xss-seed.jsonl");
-        Files.writeString(seed, new ObjectMapper().writeValueAsString(Map.of(
-                "rank", 1,
-                "arxiv_id", PAPER_ID,
-                "title", "Attention " + PAYLOAD + " $\\href{javascript:window.__xss=4}{click}$",
-                "abstract", "We study " + PAYLOAD + " and $\\htmlId{x}{y}$ with <a href=\"javascript:window.__xss=5\">a link</a>.",
-                "authors", List.of("Eve " + PAYLOAD),
-                "published", "2026-11-29",
-                "links", List.of("github.com/eve/x\"onmouseover=\"window.__xss=6")
-        )) + "\n");
-        new Importer(server.db(), new PaperService(server.db()), new ListingService(server.db()), TestServer.IMPORT_DATE)
+        Files.writeString(
+                seed,
+                new ObjectMapper()
+                                .writeValueAsString(Map.of(
+                                        "rank",
+                                        1,
+                                        "arxiv_id",
+                                        PAPER_ID,
+                                        "title",
+                                        "Attention " + PAYLOAD + " $\\href{javascript:window.__xss=4}{click}$",
+                                        "abstract",
+                                        "We study " + PAYLOAD
+                                                + " and $\\htmlId{x}{y}$ with <a href=\"javascript:window.__xss=5\">a link</a>.",
+                                        "authors",
+                                        List.of("Eve " + PAYLOAD),
+                                        "published",
+                                        "2026-11-29",
+                                        "links",
+                                        List.of("github.com/eve/x\"onmouseover=\"window.__xss=6")))
+                        + "\n");
+        new Importer(
+                        server.db(),
+                        new PaperService(server.db()),
+                        new ListingService(server.db()),
+                        TestServer.IMPORT_DATE)
                 .run(List.of(seed), false);
 
         browser = Browser.open(1280, 900, Files.createTempDirectory(SERVER.dir(), "chromium"));
@@ -67,10 +82,12 @@ final class StoredXssTest {
         browser.findElement(By.name("name")).sendKeys("mallory");
         browser.findElement(By.name("display_name")).sendKeys("M " + NAME_PAYLOAD);
         browser.findElement(By.name("password")).sendKeys(WebSession.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/signup'] button[type=submit]"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signed-up"));
         Browser.logIn(browser, "mallory@example.org", WebSession.PASSWORD);
-        browser.get(server.url(WebSession.path(MailServer.link(server.mail().await("mallory@example.org", "Confirm")))));
+        browser.get(
+                server.url(WebSession.path(MailServer.link(server.mail().await("mallory@example.org", "Confirm")))));
     }
 
     @AfterAll
@@ -81,9 +98,16 @@ final class StoredXssTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"/|<script>window.__xss=2</script>", "/papers/date/2026-11-29|<script>window.__xss=2</script>",
-            "/papers/" + PAPER_ID + "|<script>window.__xss=2</script>", "/settings|<script>alert(2)</script>",
-            "/papers?q=attention|<script>alert(2)</script>", "/papers/trending|<script>window.__xss=2</script>"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/|<script>window.__xss=2</script>",
+                "/papers/date/2026-11-29|<script>window.__xss=2</script>",
+                "/papers/" + PAPER_ID + "|<script>window.__xss=2</script>",
+                "/settings|<script>alert(2)</script>",
+                "/papers?q=attention|<script>alert(2)</script>",
+                "/papers/trending|<script>window.__xss=2</script>"
+            })
     void storedPayloads_runNoScript_andShowAsText(String path, String shownAsText) {
         browser.get(SERVER.server().url(path));
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -92,10 +116,14 @@ final class StoredXssTest {
         browser.executeAsyncScript("const done = arguments[arguments.length - 1]; setTimeout(done, 300);");
 
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(browser.executeScript("return window.__xss === undefined")).as("window.__xss on " + path).isEqualTo(true);
+        assertThat(browser.executeScript("return window.__xss === undefined"))
+                .as("window.__xss on " + path)
+                .isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector("[onerror], [onload], [onmouseover], a[href^='javascript:']")))
-                .as("elements with script attributes on " + path).isEmpty();
-        assertThat(browser.findElement(By.tagName("body")).getText()).as("the payload shows as text on " + path)
+                .as("elements with script attributes on " + path)
+                .isEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .as("the payload shows as text on " + path)
                 .contains(shownAsText);
     }
 }

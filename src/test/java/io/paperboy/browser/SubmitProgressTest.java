@@ -45,7 +45,9 @@ final class SubmitProgressTest {
 
         assertThat(button.getText()).isEqualTo("Asking arXiv…");
         assertThat(button.isEnabled()).isFalse();
-        assertThat(browser.findElement(By.cssSelector("form[action='/submit'] .busy")).getText()).isEqualTo("Asking arXiv…");
+        assertThat(browser.findElement(By.cssSelector("form[action='/submit'] .busy"))
+                        .getText())
+                .isEqualTo("Asking arXiv…");
     }
 
     @Test
@@ -58,8 +60,12 @@ final class SubmitProgressTest {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.id("submit-refused")).isEmpty());
         assertThat(browser.findElement(By.id("submit-refused")).getText())
-                .contains("arXiv could not be asked about 2510.14968").doesNotContain("java.").doesNotContain("Exception");
-        assertThat(browser.findElement(By.cssSelector("form[action='/submit'] button[type=submit]")).isEnabled()).isTrue();
+                .contains("arXiv could not be asked about 2510.14968")
+                .doesNotContain("java.")
+                .doesNotContain("Exception");
+        assertThat(browser.findElement(By.cssSelector("form[action='/submit'] button[type=submit]"))
+                        .isEnabled())
+                .isTrue();
     }
 
     @Test
@@ -68,10 +74,12 @@ final class SubmitProgressTest {
 
         submit("1601.00001");
 
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/papers/date/"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().contains("/papers/date/"));
         assertThat(browser.findElement(By.id("listing-notice")).getText())
-                .isEqualTo("Thank you: “Inelastic effects in molecular transport junctions: The probe technique at high bias” "
-                        + "is featured on this day, submitted by you.");
+                .isEqualTo(
+                        "Thank you: “Inelastic effects in molecular transport junctions: The probe technique at high bias” "
+                                + "is featured on this day, submitted by you.");
     }
 
     private void open(String name) throws Exception {

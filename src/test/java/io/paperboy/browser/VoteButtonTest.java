@@ -24,6 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class VoteButtonTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final String DAY = "/papers/date/2026-06-12";
     private static final String PAPER = "2606.08103";
     private ChromeDriver browser;
@@ -52,7 +53,10 @@ final class VoteButtonTest {
         assertThat(button().getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.executeScript("return window.stillHere === true;")).isEqualTo(true);
         assertThat(browser.getCurrentUrl()).endsWith(DAY);
-        assertThat(new ObjectMapper().readTree(member.get("/api/papers/" + PAPER).body()).get("upvotes").asInt())
+        assertThat(new ObjectMapper()
+                        .readTree(member.get("/api/papers/" + PAPER).body())
+                        .get("upvotes")
+                        .asInt())
                 .isEqualTo(before + 1);
 
         button().click();
@@ -64,15 +68,18 @@ final class VoteButtonTest {
 
     // htmx replaces the button: an element found just before the swap goes stale, so look again.
     private void swapped(int expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(b -> count() == expected);
     }
 
     private WebElement button() {
-        return browser.findElement(By.xpath("//article[.//a[@href='/papers/" + PAPER + "']]//button[contains(@class,'vote-button')]"));
+        return browser.findElement(
+                By.xpath("//article[.//a[@href='/papers/" + PAPER + "']]//button[contains(@class,'vote-button')]"));
     }
 
     private int count() {
-        return Integer.parseInt(button().findElement(By.className("count")).getText().strip());
+        return Integer.parseInt(
+                button().findElement(By.className("count")).getText().strip());
     }
 }

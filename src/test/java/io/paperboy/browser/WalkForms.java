@@ -14,7 +14,9 @@ import org.openqa.selenium.WebElement;
 final class WalkForms {
     /** A paper the (replayed) arXiv API knows and the store does not, for the submit form. */
     static final String NEW_ARXIV_ID = "1601.00001";
-    private static final Set<String> KEPT_TYPES = Set.of("hidden", "submit", "button", "checkbox", "radio", "reset", "image");
+
+    private static final Set<String> KEPT_TYPES =
+            Set.of("hidden", "submit", "button", "checkbox", "radio", "reset", "image");
     // Forms that make something new: a fresh address and user name each time.
     private static final Set<String> CREATING = Set.of("/signup", "/subscribe");
 
@@ -51,11 +53,13 @@ final class WalkForms {
         if (type.equals("password")) {
             return WebSession.PASSWORD;
         }
-        String tag = "walk-" + who.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + fresh;
+        String tag =
+                "walk-" + who.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + fresh;
         return switch (name == null ? "" : name) {
             case "email" -> creating ? tag + "@example.org" : who.email();
             case "name" -> tag;
-            case "display_name" -> "Walker " + who.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + fresh;
+            case "display_name" ->
+                "Walker " + who.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + fresh;
             case "q" -> "learning";
             case "body" -> "Walked here: $x^2$ and https://example.org/walk.";
             case "arxiv" -> NEW_ARXIV_ID;

@@ -23,6 +23,7 @@ enum WalkRole {
 
     /** The paper with the discussion: the walk opens this one for the route {@code /papers/<id>}. */
     static final String PAPER = "2606.13681";
+
     private static final String SESSION = "pb_session";
 
     private final Role role;
@@ -77,19 +78,36 @@ enum WalkRole {
     private static void webhooks(TestServer server, WebSession self, String path, String tag) throws Exception {
         self.get(path);
         for (String name : List.of(tag + " channel", tag + " paused")) {
-            HttpResponse<String> added = self.post(path, Map.of("kind", "slack", "name", name, "url", server.url("/walk-hook"),
-                    "dailyTop", "3", "hour", "8", "zone", "UTC"));
+            HttpResponse<String> added = self.post(
+                    path,
+                    Map.of(
+                            "kind",
+                            "slack",
+                            "name",
+                            name,
+                            "url",
+                            server.url("/walk-hook"),
+                            "dailyTop",
+                            "3",
+                            "hour",
+                            "8",
+                            "zone",
+                            "UTC"));
             if (added.statusCode() != 303) {
                 throw new AssertionError("cannot add the walk's destination at " + path + ": " + added.statusCode());
             }
         }
-        server.db().useTransaction(h -> h.createUpdate("UPDATE webhook_destinations SET paused = 1, failures = 3, "
-                + "paused_reason = 'the receiver answered 410' WHERE name = :name").bind("name", tag + " paused").execute());
+        server.db()
+                .useTransaction(h -> h.createUpdate("UPDATE webhook_destinations SET paused = 1, failures = 3, "
+                                + "paused_reason = 'the receiver answered 410' WHERE name = :name")
+                        .bind("name", tag + " paused")
+                        .execute());
     }
 
     private static String firstAuthor(TestServer server) throws Exception {
         String json = server.get("/api/papers/" + PAPER).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"authors\":\\[\\{\"name\":\"([^\"]+)\"").matcher(json);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"authors\":\\[\\{\"name\":\"([^\"]+)\"")
+                .matcher(json);
         if (!m.find()) {
             throw new AssertionError("no author in " + json);
         }
@@ -139,7 +157,11 @@ enum WalkRole {
                 throw new AssertionError("cannot sign " + name + " in again: " + login.statusCode());
             }
             browser.manage().deleteCookieNamed(SESSION);
-            browser.manage().addCookie(new Cookie.Builder(SESSION, session.cookie(SESSION)).path("/").isHttpOnly(true).build());
+            browser.manage()
+                    .addCookie(new Cookie.Builder(SESSION, session.cookie(SESSION))
+                            .path("/")
+                            .isHttpOnly(true)
+                            .build());
         }
 
         private static String whoami(TestServer server, String session) throws Exception {

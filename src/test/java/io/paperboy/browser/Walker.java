@@ -1,5 +1,7 @@
 package io.paperboy.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.app.Routes;
 import io.paperboy.browser.RouteTable.Route;
 import io.paperboy.testing.MailServer;
@@ -20,14 +22,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -155,7 +155,9 @@ final class Walker {
         Set<String> opened = new HashSet<>();
         for (String link : links) {
             Optional<Route> route = table.match("GET", link);
-            if (route.isPresent() && route.get().isPage() && opened.add(variant(route.get(), link))
+            if (route.isPresent()
+                    && route.get().isPage()
+                    && opened.add(variant(route.get(), link))
                     && !(walked.contains(route.get()) && query(link).isEmpty())) {
                 visit(link);
             }
@@ -183,8 +185,9 @@ final class Walker {
         }
         long checked = System.nanoTime();
         submitForms(url);
-        log.add(String.format("  (%d ms to check, %d ms for the forms)", (checked - start) / 1_000_000,
-                (System.nanoTime() - checked) / 1_000_000));
+        log.add(String.format(
+                "  (%d ms to check, %d ms for the forms)",
+                (checked - start) / 1_000_000, (System.nanoTime() - checked) / 1_000_000));
     }
 
     /** Checks the page the browser shows; returns its HTTP status. */
@@ -199,13 +202,16 @@ final class Walker {
             for (Width width : widths) {
                 resize(width.pixels());
                 browser.executeScript("document.documentElement.dataset.theme = arguments[0];", width.theme());
-                io.paperboy.testing.Axe.seriousViolations(browser).forEach(v -> problems.add(what + " at " + width + ": axe: " + v));
+                io.paperboy.testing.Axe.seriousViolations(browser)
+                        .forEach(v -> problems.add(what + " at " + width + ": axe: " + v));
                 overflow().ifPresent(o -> problems.add(what + " at " + width + ": " + o));
             }
         }
         // Whoever is signed in sees it in the header on every page, a refusal's page too (defect 3 showed "Log in").
-        if (who.signedIn() && !Boolean.TRUE.equals(browser.executeScript(
-                "return !!document.querySelector('header form[action=\"/logout\"]') || !document.querySelector('header');"))
+        if (who.signedIn()
+                && !Boolean.TRUE.equals(
+                        browser.executeScript(
+                                "return !!document.querySelector('header form[action=\"/logout\"]') || !document.querySelector('header');"))
                 && who.signedInNow(browser, server)) {
             problems.add(what.strip() + ": the header offers \"Log in\" while " + who.name() + " is signed in");
         }
@@ -230,7 +236,8 @@ final class Walker {
                 return;
             }
             // The page's own forms first, on the page as first shown (a one-time link shows its form once).
-            // Then those that end things for the rest (a new password ends the API tokens), then the header's (log out).
+            // Then those that end things for the rest (a new password ends the API tokens), then the header's (log
+            // out).
             todo.sort(Comparator.comparing((FormOnPage f) -> !f.inMain()).thenComparing(FormOnPage::changesPassword));
             for (FormOnPage form : todo) {
                 if (!fresh) {
@@ -244,7 +251,8 @@ final class Walker {
     }
 
     private void submit(String url, String kind) throws Exception {
-        Optional<FormOnPage> found = formsOnPage().stream().filter(f -> f.kind().equals(kind)).findFirst();
+        Optional<FormOnPage> found =
+                formsOnPage().stream().filter(f -> f.kind().equals(kind)).findFirst();
         if (found.isEmpty()) {
             log.add("  " + kind + " on " + url + ": gone after reloading");
             return;
@@ -260,7 +268,8 @@ final class Walker {
         WebElement button = (WebElement) browser.executeScript(
                 "return arguments[1] < 0 ? document.forms[arguments[0]].querySelector('input:not([type=hidden])')"
                         + " : document.forms[arguments[0]].querySelectorAll(\"button:not([type=button]):not([type=reset]), input[type=submit]\")[arguments[1]];",
-                form.index(), form.button());
+                form.index(),
+                form.button());
         try {
             if (form.button() < 0) {
                 button.sendKeys(Keys.ENTER);
@@ -268,12 +277,15 @@ final class Walker {
                 button.click();
             }
         } catch (WebDriverException e) {
-            problems.add(what + ": cannot click its button \"" + form.label() + "\": " + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(what + ": cannot click its button \"" + form.label() + "\": "
+                    + e.getMessage().lines().findFirst().orElse(""));
             return;
         }
-        Object answer = new WebDriverWait(browser, ANSWER_WAIT).ignoring(WebDriverException.class).until(d -> browser.executeScript(
-                "if (window.__walkPage !== true) return document.readyState === 'complete' ? -1 : null;"
-                        + "return window.__walkXhr;"));
+        Object answer = new WebDriverWait(browser, ANSWER_WAIT)
+                .ignoring(WebDriverException.class)
+                .until(d -> browser.executeScript(
+                        "if (window.__walkPage !== true) return document.readyState === 'complete' ? -1 : null;"
+                                + "return window.__walkXhr;"));
         int status;
         boolean navigated = ((Number) answer).intValue() == -1;
         if (navigated) {
@@ -295,8 +307,16 @@ final class Walker {
         who.restore(browser, server);
     }
 
-    private record FormOnPage(int index, String method, String action, boolean inMain, boolean changesPassword, int button,
-            String label, String kind, String shape) {}
+    private record FormOnPage(
+            int index,
+            String method,
+            String action,
+            boolean inMain,
+            boolean changesPassword,
+            int button,
+            String label,
+            String kind,
+            String shape) {}
 
     /** What makes two forms the same for the browser (see the class comment). */
     private String shapeFrom(FormOnPage form) {
@@ -312,7 +332,8 @@ final class Walker {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
                 JsonNode params = message.path("params");
-                if (message.path("method").asText().equals("Network.responseReceived") && params.path("type").asText().equals("Document")) {
+                if (message.path("method").asText().equals("Network.responseReceived")
+                        && params.path("type").asText().equals("Document")) {
                     String policy = "(none)";
                     for (var header : params.path("response").path("headers").properties()) {
                         if (header.getKey().equalsIgnoreCase("Referrer-Policy")) {
@@ -322,11 +343,13 @@ final class Walker {
                     referrerPolicies.put(params.path("response").path("url").asText(), policy);
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("Chromium's network log has an entry that is not JSON: " + entry.getMessage(), e);
+                throw new IllegalStateException(
+                        "Chromium's network log has an entry that is not JSON: " + entry.getMessage(), e);
             }
         }
         String here = browser.getCurrentUrl().replaceFirst("#.*", "");
-        Object meta = browser.executeScript("const m = document.querySelector('meta[name=referrer]'); return m ? m.content : null;");
+        Object meta = browser.executeScript(
+                "const m = document.querySelector('meta[name=referrer]'); return m ? m.content : null;");
         return referrerPolicies.getOrDefault(here, "(unknown)") + (meta == null ? "" : ", meta " + meta);
     }
 
@@ -353,11 +376,19 @@ final class Walker {
         for (Map<String, Object> f : found) {
             String action = (String) f.get("action");
             String method = (String) f.get("method");
-            String route = table.match(method.toUpperCase(java.util.Locale.ROOT), action).map(Route::path).orElse(path(action));
+            String route = table.match(method.toUpperCase(java.util.Locale.ROOT), action)
+                    .map(Route::path)
+                    .orElse(path(action));
             String button = f.get("name").toString().isEmpty() ? "" : " [" + f.get("name") + "=" + f.get("value") + "]";
-            result.add(new FormOnPage(((Number) f.get("index")).intValue(), method, action, (Boolean) f.get("inMain"),
+            result.add(new FormOnPage(
+                    ((Number) f.get("index")).intValue(),
+                    method,
+                    action,
+                    (Boolean) f.get("inMain"),
                     (Boolean) f.get("password"),
-                    ((Number) f.get("button")).intValue(), (String) f.get("label"), method.toUpperCase(java.util.Locale.ROOT) + " " + route + button,
+                    ((Number) f.get("button")).intValue(),
+                    (String) f.get("label"),
+                    method.toUpperCase(java.util.Locale.ROOT) + " " + route + button,
                     (String) f.get("shape")));
         }
         return result;
@@ -370,8 +401,11 @@ final class Walker {
     }
 
     private boolean redirected() {
-        return ((Number) browser.executeScript(
-                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.redirectCount : 0;")).intValue() > 0;
+        return ((Number)
+                                browser.executeScript(
+                                        "const n = performance.getEntriesByType('navigation')[0]; return n ? n.redirectCount : 0;"))
+                        .intValue()
+                > 0;
     }
 
     private String heading() {
@@ -434,7 +468,11 @@ final class Walker {
 
     private static String variant(Route route, String url) {
         // "?cat=" (an empty filter) shows the same page as no query at all.
-        return route.path() + "?" + new TreeSet<>(query(url).entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList());
+        return route.path() + "?"
+                + new TreeSet<>(query(url).entrySet().stream()
+                        .filter(e -> !e.getValue().isEmpty())
+                        .map(Map.Entry::getKey)
+                        .toList());
     }
 
     private static Map<String, String> query(String url) {

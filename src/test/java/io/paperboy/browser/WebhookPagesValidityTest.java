@@ -25,8 +25,23 @@ final class WebhookPagesValidityTest {
     Path dir;
 
     private static Map<String, String> form(String kind, String name, String url) {
-        return Map.of("kind", kind, "name", name, "url", url, "dailyTop", "3", "hour", "8", "zone", "UTC",
-                "searches", "diffusion", "authors", "Yann LeCun");
+        return Map.of(
+                "kind",
+                kind,
+                "name",
+                name,
+                "url",
+                url,
+                "dailyTop",
+                "3",
+                "hour",
+                "8",
+                "zone",
+                "UTC",
+                "searches",
+                "diffusion",
+                "authors",
+                "Yann LeCun");
     }
 
     @Test
@@ -36,16 +51,24 @@ final class WebhookPagesValidityTest {
             WebSession admin = server.browser().signUpConfirmed("valid-hooks");
             server.promote("valid-hooks", Role.ADMIN);
             pages.put("/admin/webhooks (empty)", admin.get("/admin/webhooks").body());
-            pages.put("/admin/webhooks (refused)", expect(422, admin.post("/admin/webhooks", form("matrix", "", "ftp://x"))));
-            pages.put("/admin/webhooks (secret)", expect(200,
-                    admin.post("/admin/webhooks", form("generic", "Signed", server.url("/no-such-hook")))));
+            pages.put(
+                    "/admin/webhooks (refused)",
+                    expect(422, admin.post("/admin/webhooks", form("matrix", "", "ftp://x"))));
+            pages.put(
+                    "/admin/webhooks (secret)",
+                    expect(200, admin.post("/admin/webhooks", form("generic", "Signed", server.url("/no-such-hook")))));
             expect(303, admin.post("/admin/webhooks", form("slack", "Slack", server.url("/no-such-hook"))));
-            Matcher id = Pattern.compile("id=\"d-(\\d+)\"").matcher(admin.get("/admin/webhooks").body());
+            Matcher id = Pattern.compile("id=\"d-(\\d+)\"")
+                    .matcher(admin.get("/admin/webhooks").body());
             assertThat(id.find()).isTrue();
-            server.db().useTransaction(h -> h.createUpdate("UPDATE webhook_destinations SET paused = 1, "
-                    + "paused_reason = 'the receiver answered 410' WHERE name = 'Slack'").execute());
-            String location = admin.post("/admin/webhooks/" + id.group(1) + "/test", Map.of()).headers()
-                    .firstValue("Location").orElseThrow();
+            server.db()
+                    .useTransaction(h -> h.createUpdate("UPDATE webhook_destinations SET paused = 1, "
+                                    + "paused_reason = 'the receiver answered 410' WHERE name = 'Slack'")
+                            .execute());
+            String location = admin.post("/admin/webhooks/" + id.group(1) + "/test", Map.of())
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow();
             pages.put("/admin/webhooks (tested)", expect(200, admin.get(location.replaceFirst("#.*", ""))));
             pages.put("/settings/webhooks", expect(200, admin.get("/settings/webhooks")));
             WebSession unconfirmed = server.browser();

@@ -21,8 +21,11 @@ final class CommentMarkdownTest {
 
     // The sanitizer writes rel values in no fixed order; sorted, the expected strings stay exact.
     private static String sortedRels(String html) {
-        return REL.matcher(html).replaceAll(m -> "rel=\"" + String.join(" ",
-                Arrays.stream(m.group(1).split(" ")).sorted().toList()) + "\"");
+        return REL.matcher(html)
+                .replaceAll(m -> "rel=\""
+                        + String.join(
+                                " ",
+                                Arrays.stream(m.group(1).split(" ")).sorted().toList()) + "\"");
     }
 
     @Test
@@ -35,7 +38,8 @@ final class CommentMarkdownTest {
     @Test
     void links_get_nofollow_noopener_ugc() {
         assertThat(html("[paper](https://arxiv.org/abs/2401.00001)"))
-                .isEqualTo("<p><a href=\"https://arxiv.org/abs/2401.00001\" rel=\"nofollow noopener ugc\">paper</a></p>\n");
+                .isEqualTo(
+                        "<p><a href=\"https://arxiv.org/abs/2401.00001\" rel=\"nofollow noopener ugc\">paper</a></p>\n");
     }
 
     @Test
@@ -68,7 +72,8 @@ final class CommentMarkdownTest {
     @Test
     void math_keeps_its_underscores_and_backslashes_for_katex() {
         assertThat(html("Let $a_1 + b_2 < c_3$ and $$\\sum_{i} x_i^*$$ hold, but *this* is emphasis."))
-                .isEqualTo("<p>Let $a_1 &#43; b_2 &lt; c_3$ and $$\\sum_{i} x_i^*$$ hold, but <em>this</em> is emphasis.</p>\n");
+                .isEqualTo(
+                        "<p>Let $a_1 &#43; b_2 &lt; c_3$ and $$\\sum_{i} x_i^*$$ hold, but <em>this</em> is emphasis.</p>\n");
     }
 
     @Test
@@ -90,33 +95,36 @@ final class CommentMarkdownTest {
     @Test
     void images_become_links_to_the_image() {
         assertThat(html("![a plot](https://example.org/plot.png)"))
-                .isEqualTo("<p><a href=\"https://example.org/plot.png\" rel=\"nofollow noopener ugc\">a plot</a></p>\n");
+                .isEqualTo(
+                        "<p><a href=\"https://example.org/plot.png\" rel=\"nofollow noopener ugc\">a plot</a></p>\n");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<script>window.__xss=1</script>",
-            "<img src=x onerror=\"window.__xss=1\">",
-            "[link](javascript:window.__xss=1)",
-            "[link](JaVaScRiPt:window.__xss=1)",
-            "[link](&#106;avascript:window.__xss=1)",
-            "[link](java\tscript:window.__xss=1)",
-            "<a href=\"javascript:window.__xss=1\">x</a>",
-            "<svg onload=\"window.__xss=1\"></svg>",
-            "<javascript:window.__xss=1>",
-            "<data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==>",
-            "![x](javascript:window.__xss=1)",
-            "[x](vbscript:msgbox(1))",
-            "<iframe src=\"javascript:window.__xss=1\"></iframe>",
-            "<div>\n<script>window.__xss=1</script>\n</div>",
-            "&lt;script&gt;window.__xss=1&lt;/script&gt;",
-            "[x](\"onmouseover=\"window.__xss=1)",
-            "`<script>`</code><script>window.__xss=1</script>",
-            "$<img src=x onerror=window.__xss=1>$",
-    })
+    @ValueSource(
+            strings = {
+                "<script>window.__xss=1</script>",
+                "<img src=x onerror=\"window.__xss=1\">",
+                "[link](javascript:window.__xss=1)",
+                "[link](JaVaScRiPt:window.__xss=1)",
+                "[link](&#106;avascript:window.__xss=1)",
+                "[link](java\tscript:window.__xss=1)",
+                "<a href=\"javascript:window.__xss=1\">x</a>",
+                "<svg onload=\"window.__xss=1\"></svg>",
+                "<javascript:window.__xss=1>",
+                "<data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==>",
+                "![x](javascript:window.__xss=1)",
+                "[x](vbscript:msgbox(1))",
+                "<iframe src=\"javascript:window.__xss=1\"></iframe>",
+                "<div>\n<script>window.__xss=1</script>\n</div>",
+                "&lt;script&gt;window.__xss=1&lt;/script&gt;",
+                "[x](\"onmouseover=\"window.__xss=1)",
+                "`<script>`</code><script>window.__xss=1</script>",
+                "$<img src=x onerror=window.__xss=1>$",
+            })
     void hostile_payloads_render_inert(String payload) {
         String html = html(payload);
-        assertThat(html).doesNotContainIgnoringCase("<script")
+        assertThat(html)
+                .doesNotContainIgnoringCase("<script")
                 .doesNotContainIgnoringCase("<img")
                 .doesNotContainIgnoringCase("<svg")
                 .doesNotContainIgnoringCase("<iframe")
@@ -128,8 +136,10 @@ final class CommentMarkdownTest {
 
     @Test
     void the_sanitizer_alone_strips_what_the_renderer_would_never_make() {
-        assertThat(sanitized("<p onclick=\"x()\">hi<script>bad()</script><img src=x onerror=y()>"
-                + "<a href=\"javascript:bad()\">a</a><a href=\"https://ok.example\" target=\"_blank\">b</a></p>"))
+        assertThat(
+                        sanitized(
+                                "<p onclick=\"x()\">hi<script>bad()</script><img src=x onerror=y()>"
+                                        + "<a href=\"javascript:bad()\">a</a><a href=\"https://ok.example\" target=\"_blank\">b</a></p>"))
                 .isEqualTo("<p>hia<a href=\"https://ok.example\" rel=\"nofollow noopener ugc\">b</a></p>");
     }
 }

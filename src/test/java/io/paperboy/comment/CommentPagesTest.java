@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class CommentPagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOCATION_ID = Pattern.compile("#comment-(\\d+)$");
 
@@ -83,23 +84,31 @@ final class CommentPagesTest {
         String page = ada.get("/papers/2606.11662").body();
 
         // The delete button sits inside a closed <details>: one click opens the question, a second one deletes.
-        assertThat(page).containsPattern("<details class=\"comment-delete\">\\s*<summary>Delete</summary>\\s*"
-                + "<form method=\"post\" action=\"/comments/" + id + "/delete\"[^>]*>[\\s\\S]*?"
-                + "Delete this comment for good\\?[\\s\\S]*?<button type=\"submit\" class=\"danger\">Delete comment</button>");
+        assertThat(page)
+                .containsPattern(
+                        "<details class=\"comment-delete\">\\s*<summary>Delete</summary>\\s*"
+                                + "<form method=\"post\" action=\"/comments/" + id + "/delete\"[^>]*>[\\s\\S]*?"
+                                + "Delete this comment for good\\?[\\s\\S]*?<button type=\"submit\" class=\"danger\">Delete comment</button>");
     }
 
     @Test
     void withHtmx_theFirstComment_hidesNoCommentsYet_andCountsItselfInTheHeading() throws Exception {
         String paper = "2606.12575";
         WebSession ada = member("cm-first", paper);
-        assertThat(ada.get("/papers/" + paper).body()).contains("<p class=\"empty\" id=\"no-comments\">No comments yet.</p>");
+        assertThat(ada.get("/papers/" + paper).body())
+                .contains("<p class=\"empty\" id=\"no-comments\">No comments yet.</p>");
 
-        HttpResponse<String> first = ada.postRaw("/papers/" + paper + "/comments", Map.of("body", "First!"),
+        HttpResponse<String> first = ada.postRaw(
+                "/papers/" + paper + "/comments",
+                Map.of("body", "First!"),
                 Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
 
-        assertThat(first.body()).contains("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">Comments (1)</h2>")
-                .contains("<p class=\"empty\" id=\"no-comments\" hidden data-hx-swap-oob=\"true\">No comments yet.</p>");
-        assertThat(ada.get("/papers/" + paper).body()).contains("Comments (1)")
+        assertThat(first.body())
+                .contains("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">Comments (1)</h2>")
+                .contains(
+                        "<p class=\"empty\" id=\"no-comments\" hidden data-hx-swap-oob=\"true\">No comments yet.</p>");
+        assertThat(ada.get("/papers/" + paper).body())
+                .contains("Comments (1)")
                 .contains("<p class=\"empty\" id=\"no-comments\" hidden>No comments yet.</p>");
     }
 
@@ -112,8 +121,8 @@ final class CommentPagesTest {
         comment(ada, paper, "Stays");
         long spam = comment(ada, paper, "Goes");
 
-        HttpResponse<String> hide = carol.postRaw("/comments/" + spam + "/hide", Map.of(),
-                Map.of("HX-Request", "true", "X-CSRF-Token", carol.csrf()));
+        HttpResponse<String> hide = carol.postRaw(
+                "/comments/" + spam + "/hide", Map.of(), Map.of("HX-Request", "true", "X-CSRF-Token", carol.csrf()));
 
         assertThat(hide.body()).contains("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">Comments (1)</h2>");
     }
@@ -125,9 +134,12 @@ final class CommentPagesTest {
 
         String page = anonymousPage("2606.12730");
 
-        assertThat(page).contains("Visible to all")
+        assertThat(page)
+                .contains("Visible to all")
                 .contains("<a href=\"/login?next=%2Fpapers%2F2606.12730%23comments\">Log in to comment</a>")
-                .doesNotContain("_csrf").doesNotContain("<textarea").doesNotContain("Delete");
+                .doesNotContain("_csrf")
+                .doesNotContain("<textarea")
+                .doesNotContain("Delete");
     }
 
     @Test
@@ -139,7 +151,9 @@ final class CommentPagesTest {
         comment(ada, "2606.13594", "Fresh off the press");
 
         // The comment took a change number, so the cached page goes as soon as the watcher sees it.
-        String page = Poll.until(Duration.ofSeconds(5), () -> server().get("/papers/2606.13594").body(),
+        String page = Poll.until(
+                Duration.ofSeconds(5),
+                () -> server().get("/papers/2606.13594").body(),
                 body -> body.contains("Fresh off the press"));
         assertThat(page).contains("Fresh off the press");
     }
@@ -150,7 +164,8 @@ final class CommentPagesTest {
         WebSession bob = member("cm-thread-b", "2606.13174");
         long top = comment(ada, "2606.13174", "Top");
         long reply = post(bob, "2606.13174", Map.of("body", "Reply", "reply_to", Long.toString(top)));
-        long replyToReply = post(ada, "2606.13174", Map.of("body", "Reply to the reply", "reply_to", Long.toString(reply)));
+        long replyToReply =
+                post(ada, "2606.13174", Map.of("body", "Reply to the reply", "reply_to", Long.toString(reply)));
 
         String page = anonymousPage("2606.13174");
         String thread = page.substring(page.indexOf("id=\"replies-" + top + "\""));
@@ -168,7 +183,9 @@ final class CommentPagesTest {
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/papers/2606.10423#comment-" + id);
-        assertThat(anonymousPage("2606.10423")).contains("<p>First</p>").doesNotContain("Frist")
+        assertThat(anonymousPage("2606.10423"))
+                .contains("<p>First</p>")
+                .doesNotContain("Frist")
                 .contains("<span class=\"edited\">edited</span>");
     }
 
@@ -198,14 +215,20 @@ final class CommentPagesTest {
         long reply = post(bob, paper, Map.of("body", "A reply worth keeping", "reply_to", Long.toString(top)));
         long lonely = comment(ada, paper, "Lonely remark");
 
-        assertThat(ada.post("/comments/" + top + "/delete", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(ada.post("/comments/" + lonely + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(ada.post("/comments/" + top + "/delete", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(ada.post("/comments/" + lonely + "/delete", Map.of()).statusCode())
+                .isEqualTo(303);
 
         String page = anonymousPage(paper);
-        assertThat(page).doesNotContain("Regrettable opinion").doesNotContain("Lonely remark")
+        assertThat(page)
+                .doesNotContain("Regrettable opinion")
+                .doesNotContain("Lonely remark")
                 .doesNotContain("id=\"comment-" + lonely + "\"")
-                .contains("id=\"comment-" + top + "\"").contains("[deleted]")
-                .contains("A reply worth keeping").contains("id=\"comment-" + reply + "\"");
+                .contains("id=\"comment-" + top + "\"")
+                .contains("[deleted]")
+                .contains("A reply worth keeping")
+                .contains("id=\"comment-" + reply + "\"");
     }
 
     @Test
@@ -232,20 +255,28 @@ final class CommentPagesTest {
         server().promote("cm-hide-c", Role.CURATOR);
         long id = comment(ada, paper, "Spam spam spam");
 
-        assertThat(carol.post("/comments/" + id + "/hide", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(carol.post("/comments/" + id + "/hide", Map.of()).statusCode())
+                .isEqualTo(303);
 
         assertThat(anonymousPage(paper)).doesNotContain("Spam spam spam").doesNotContain("id=\"comment-" + id + "\"");
-        assertThat(carol.get("/papers/" + paper).body()).contains("Spam spam spam")
+        assertThat(carol.get("/papers/" + paper).body())
+                .contains("Spam spam spam")
                 .contains("<strong class=\"hidden-mark\">hidden by a curator</strong>")
                 .contains("action=\"/comments/" + id + "/unhide\"");
-        assertThat(ada.get("/papers/" + paper).body()).contains("Spam spam spam").contains("hidden by a curator");
+        assertThat(ada.get("/papers/" + paper).body())
+                .contains("Spam spam spam")
+                .contains("hidden by a curator");
         assertThat(numComments(paper)).isZero();
 
-        assertThat(carol.post("/comments/" + id + "/unhide", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(carol.post("/comments/" + id + "/unhide", Map.of()).statusCode())
+                .isEqualTo(303);
 
         assertThat(anonymousPage(paper)).contains("Spam spam spam");
-        List<ModerationEntry> log = server().db().withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 50)).stream()
-                .filter(e -> e.targetKind().equals("comment") && e.targetId().equals(Long.toString(id))).toList();
+        List<ModerationEntry> log =
+                server().db().withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 50)).stream()
+                        .filter(e ->
+                                e.targetKind().equals("comment") && e.targetId().equals(Long.toString(id)))
+                        .toList();
         assertThat(log).extracting(ModerationEntry::action).containsExactly("unhide-comment", "hide-comment");
         assertThat(log).extracting(ModerationEntry::actorName).containsOnly("cm-hide-c");
     }
@@ -266,20 +297,25 @@ final class CommentPagesTest {
         int expected = before + 2;
 
         assertThat(numComments(paper)).isEqualTo(expected);
-        JsonNode daily = JSON.readTree(server().get(fresh("/api/daily_papers?date=2026-06-12&limit=100")).body());
+        JsonNode daily = JSON.readTree(server().get(fresh("/api/daily_papers?date=2026-06-12&limit=100"))
+                .body());
         JsonNode entry = find(daily, paper);
         assertThat(entry.get("numComments").asInt()).isEqualTo(expected);
         assertThat(entry.get("paper").get("numComments").asInt()).isEqualTo(expected);
         String title = entry.get("title").asText();
         JsonNode found = JSON.readTree(server().get("/api/papers/search?q="
-                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8)).body());
+                        + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8))
+                .body());
         assertThat(find(found, paper).get("paper").get("numComments").asInt()).isEqualTo(expected);
         assertThat(server().get(fresh("/papers/date/2026-06-12")).body())
-                .contains("<a class=\"comment-count\" href=\"/papers/" + paper + "#comments\">" + expected + " comments</a>");
+                .contains("<a class=\"comment-count\" href=\"/papers/" + paper + "#comments\">" + expected
+                        + " comments</a>");
     }
 
     private static int numComments(String paper) throws Exception {
-        return JSON.readTree(server().get(fresh("/api/papers/" + paper)).body()).get("numComments").asInt();
+        return JSON.readTree(server().get(fresh("/api/papers/" + paper)).body())
+                .get("numComments")
+                .asInt();
     }
 
     private static JsonNode find(JsonNode entries, String paper) {
@@ -295,7 +331,8 @@ final class CommentPagesTest {
     void aCommentPost_withoutACsrfToken_is403_andStoresNothing() throws Exception {
         WebSession ada = member("cm-csrf", "2606.00467");
 
-        HttpResponse<String> response = ada.postRaw("/papers/2606.00467/comments", Map.of("body", "Forged comment"), Map.of());
+        HttpResponse<String> response =
+                ada.postRaw("/papers/2606.00467/comments", Map.of("body", "Forged comment"), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("no CSRF token");
@@ -333,8 +370,10 @@ final class CommentPagesTest {
         HttpResponse<String> response = ada.post("/papers/2606.00467/comments", Map.of("body", "   \n  "));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("write something first: the comment is empty")
-                .contains("<textarea id=\"body-new\"").contains("aria-invalid=\"true\"");
+        assertThat(response.body())
+                .contains("write something first: the comment is empty")
+                .contains("<textarea id=\"body-new\"")
+                .contains("aria-invalid=\"true\"");
     }
 
     @Test
@@ -345,7 +384,9 @@ final class CommentPagesTest {
         HttpResponse<String> response = ada.post("/papers/2606.00467/comments", Map.of("body", text));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("is 10,001 characters long; the limit is 10,000").contains(text);
+        assertThat(response.body())
+                .contains("is 10,001 characters long; the limit is 10,000")
+                .contains(text);
     }
 
     @Test
@@ -364,9 +405,14 @@ final class CommentPagesTest {
         HttpResponse<String> bad = ada.postRaw("/papers/2606.12730/comments", Map.of("body", ""), htmx);
 
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body().strip()).startsWith("<li class=\"comment\" id=\"comment-").contains("<em>htmx</em>").doesNotContain("<html");
+        assertThat(ok.body().strip())
+                .startsWith("<li class=\"comment\" id=\"comment-")
+                .contains("<em>htmx</em>")
+                .doesNotContain("<html");
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body().strip()).startsWith("<form class=\"comment-form\"").contains("the comment is empty");
+        assertThat(bad.body().strip())
+                .startsWith("<form class=\"comment-form\"")
+                .contains("the comment is empty");
     }
 
     @Test
@@ -379,18 +425,24 @@ final class CommentPagesTest {
         long hidden = comment(ada, paper, "Off-topic");
         long edited = comment(ada, paper, "Tpyo");
 
-        HttpResponse<String> delete = ada.postRaw("/comments/" + gone + "/delete", Map.of(),
-                Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
-        HttpResponse<String> hide = carol.postRaw("/comments/" + hidden + "/hide", Map.of(),
-                Map.of("HX-Request", "true", "X-CSRF-Token", carol.csrf()));
-        HttpResponse<String> edit = ada.postRaw("/comments/" + edited + "/edit", Map.of("body", "Typo"),
+        HttpResponse<String> delete = ada.postRaw(
+                "/comments/" + gone + "/delete", Map.of(), Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
+        HttpResponse<String> hide = carol.postRaw(
+                "/comments/" + hidden + "/hide", Map.of(), Map.of("HX-Request", "true", "X-CSRF-Token", carol.csrf()));
+        HttpResponse<String> edit = ada.postRaw(
+                "/comments/" + edited + "/edit",
+                Map.of("body", "Typo"),
                 Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
 
         // Nothing is left to show of a deleted comment without replies: htmx swaps it for nothing
         // (and, out of band, the heading for one with the new count).
         assertThat(delete.statusCode()).isEqualTo(200);
-        assertThat(delete.body()).doesNotContain("<li").startsWith("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">");
-        assertThat(hide.body()).contains("id=\"comment-" + hidden + "\"").contains("hidden by a curator")
+        assertThat(delete.body())
+                .doesNotContain("<li")
+                .startsWith("<h2 id=\"comments-title\" data-hx-swap-oob=\"true\">");
+        assertThat(hide.body())
+                .contains("id=\"comment-" + hidden + "\"")
+                .contains("hidden by a curator")
                 .contains("action=\"/comments/" + hidden + "/unhide\"");
         assertThat(edit.body()).contains("<p>Typo</p>").contains("<span class=\"edited\">edited</span>");
     }
@@ -413,7 +465,8 @@ final class CommentPagesTest {
     void aMalformedReplyTarget_isA400_notACrash() throws Exception {
         WebSession ada = member("cm-bad-parent", "2606.00467");
 
-        HttpResponse<String> response = ada.post("/papers/2606.00467/comments", Map.of("body", "Hi", "reply_to", "abc"));
+        HttpResponse<String> response =
+                ada.post("/papers/2606.00467/comments", Map.of("body", "Hi", "reply_to", "abc"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("reply_to must be a comment number, not &#39;abc&#39;");

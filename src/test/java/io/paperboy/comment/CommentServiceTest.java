@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.http.ForbiddenResponse;
+import io.paperboy.audit.ModerationEntry;
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.db.ChangeSequence;
 import io.paperboy.db.Database;
 import io.paperboy.ingest.Importer;
 import io.paperboy.listing.ListingService;
-import io.paperboy.audit.ModerationEntry;
-import io.paperboy.audit.ModerationLog;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.MailServer;
 import io.paperboy.testing.Samples;
@@ -43,8 +43,11 @@ final class CommentServiceTest {
         Database db = kind.open(dir);
         new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
                 .run(List.of(Samples.copy(Samples.HF_DAILY, dir)), false);
-        AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
-        return new Store(db, new CommentService(db, new ModerationLog(), Clock.systemUTC()),
+        AccountService accounts =
+                new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
+        return new Store(
+                db,
+                new CommentService(db, new ModerationLog(), Clock.systemUTC()),
                 member(accounts.create("ada@example.org", "ada", "correct horse battery", Role.MEMBER)),
                 member(accounts.create("bob@example.org", "bob", "correct horse battery", Role.MEMBER)),
                 member(accounts.create("cur@example.org", "cur", "correct horse battery", Role.CURATOR)));
@@ -72,7 +75,9 @@ final class CommentServiceTest {
                 assertThat(replyToReply.parentId()).isEqualTo(top.id());
                 List<CommentView> threads = comments.threads(PAPER, null);
                 assertThat(threads).extracting(CommentView::id).containsExactly(top.id());
-                assertThat(threads.get(0).replies()).extracting(CommentView::id).containsExactly(reply.id(), replyToReply.id());
+                assertThat(threads.get(0).replies())
+                        .extracting(CommentView::id)
+                        .containsExactly(reply.id(), replyToReply.id());
                 assertThat(comments.counts(List.of(PAPER, OTHER_PAPER, "2606.13594")))
                         .isEqualTo(Map.of(PAPER, 3, OTHER_PAPER, 1));
             }
@@ -100,8 +105,10 @@ final class CommentServiceTest {
                 // Each write took a change number, so cached pages refresh.
                 assertThat(db.withHandle(ChangeSequence::current)).isEqualTo(before + 2);
                 List<ModerationEntry> log = db.withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 10));
-                assertThat(log).extracting(ModerationEntry::action, ModerationEntry::targetId, ModerationEntry::actorName)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("hide-comment", Long.toString(reply.id()), "cur"));
+                assertThat(log)
+                        .extracting(ModerationEntry::action, ModerationEntry::targetId, ModerationEntry::actorName)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("hide-comment", Long.toString(reply.id()), "cur"));
                 // The reply is withheld from others, so the deleted top has nothing left to hold up.
                 assertThat(comments.threads(PAPER, null)).isEmpty();
                 CommentView asCurator = comments.threads(PAPER, s.curator()).get(0);
@@ -127,9 +134,11 @@ final class CommentServiceTest {
                 Comment mine = comments.post(s.ada(), PAPER, null, "First draft");
 
                 assertThatThrownBy(() -> comments.edit(s.bob(), mine.id(), "Vandalised"))
-                        .isInstanceOf(ForbiddenResponse.class).hasMessageContaining("only edit your own");
+                        .isInstanceOf(ForbiddenResponse.class)
+                        .hasMessageContaining("only edit your own");
                 assertThatThrownBy(() -> comments.delete(s.curator(), mine.id()))
-                        .isInstanceOf(ForbiddenResponse.class).hasMessageContaining("only delete your own");
+                        .isInstanceOf(ForbiddenResponse.class)
+                        .hasMessageContaining("only delete your own");
                 assertThatThrownBy(() -> comments.setHidden(s.bob(), mine.id(), true))
                         .isInstanceOf(ForbiddenResponse.class);
                 Comment edited = comments.edit(s.ada(), mine.id(), "Second draft");
@@ -152,9 +161,11 @@ final class CommentServiceTest {
                 Comment elsewhere = comments.post(s.ada(), OTHER_PAPER, null, "Elsewhere");
 
                 assertThatThrownBy(() -> comments.post(s.bob(), PAPER, gone.id(), "Hello?"))
-                        .isInstanceOf(InvalidForm.class).hasMessageContaining("deleted or hidden");
+                        .isInstanceOf(InvalidForm.class)
+                        .hasMessageContaining("deleted or hidden");
                 assertThatThrownBy(() -> comments.post(s.bob(), PAPER, elsewhere.id(), "Hello?"))
-                        .isInstanceOf(InvalidForm.class).hasMessageContaining("no comment " + elsewhere.id() + " on this paper");
+                        .isInstanceOf(InvalidForm.class)
+                        .hasMessageContaining("no comment " + elsewhere.id() + " on this paper");
             }
         }
     }

@@ -24,7 +24,8 @@ final class ConcurrentWritersTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void readThenWriteTransactions_atOnce_allCommit(TestStore kind) throws Exception {
-        try (Database db = kind.open(dir); ExecutorService threads = Executors.newFixedThreadPool(WRITERS)) {
+        try (Database db = kind.open(dir);
+                ExecutorService threads = Executors.newFixedThreadPool(WRITERS)) {
             long before = db.withHandle(ChangeSequence::current);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Long>> done = new ArrayList<>();

@@ -15,6 +15,7 @@ final class DialectTest {
     @Test
     void otherUrls_areRejectedWithTheChoices() {
         assertThatThrownBy(() -> Dialect.of("jdbc:h2:mem:x"))
-                .hasMessage("unsupported database URL 'jdbc:h2:mem:x': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+                .hasMessage(
+                        "unsupported database URL 'jdbc:h2:mem:x': use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 }

@@ -47,27 +47,34 @@ final class LateCommitTest {
     @EnumSource(TestStore.class)
     void aChangeNumberedFirstButCommittedLast_isStillRead(TestStore kind) throws Exception {
         // Own threads: the common pool may have one worker on two cores, and the first writer blocks it.
-        try (Database db = kind.open(dir); var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (Database db = kind.open(dir);
+                var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             PaperService papers = new PaperService(db);
             Follower follower = new Follower();
             CountDownLatch numbered = new CountDownLatch(1);
             CountDownLatch commit = new CountDownLatch(1);
             java.util.concurrent.atomic.AtomicLong lateSeq = new java.util.concurrent.atomic.AtomicLong();
-            CompletableFuture<Void> late = CompletableFuture.runAsync(() -> db.useTransaction(h -> {
-                papers.store(h, List.of(paper("2401.00001")));
-                lateSeq.set(h.createQuery("SELECT change_seq FROM papers WHERE id = '2401.00001'").mapTo(Long.class).one());
-                numbered.countDown();
-                try {
-                    commit.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }), threads);
+            CompletableFuture<Void> late = CompletableFuture.runAsync(
+                    () -> db.useTransaction(h -> {
+                        papers.store(h, List.of(paper("2401.00001")));
+                        lateSeq.set(h.createQuery("SELECT change_seq FROM papers WHERE id = '2401.00001'")
+                                .mapTo(Long.class)
+                                .one());
+                        numbered.countDown();
+                        try {
+                            commit.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }),
+                    threads);
             assertThat(numbered.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Void> early = CompletableFuture.runAsync(() -> db.useTransaction(h -> papers.store(h, List.of(paper("2401.00002")))), threads);
+            CompletableFuture<Void> early = CompletableFuture.runAsync(
+                    () -> db.useTransaction(h -> papers.store(h, List.of(paper("2401.00002")))), threads);
             if (kind == TestStore.POSTGRESQL) {
                 early.get(10, TimeUnit.SECONDS); // committed while the lower number is still open
-                assertThat(seqOf(db, "2401.00002")).as("the committed change's number is above the open one's")
+                assertThat(seqOf(db, "2401.00002"))
+                        .as("the committed change's number is above the open one's")
                         .isGreaterThan(lateSeq.get());
             } else {
                 Thread.sleep(300); // waits for the store's write lock
@@ -87,7 +94,10 @@ final class LateCommitTest {
     }
 
     private static long seqOf(Database db, String id) {
-        return db.withHandle(h -> h.createQuery("SELECT change_seq FROM papers WHERE id = :id").bind("id", id)
-                .mapTo(Long.class).findOne().orElse(-1L));
+        return db.withHandle(h -> h.createQuery("SELECT change_seq FROM papers WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(-1L));
     }
 }

@@ -24,10 +24,14 @@ final class LeakDetectionTest {
     void aConnectionHeldPastTheStatementTimeoutAndMargin_isLoggedWithItsBorrower() throws Exception {
         String url = TestStore.POSTGRESQL.newDatabaseUrl(dir);
         try (Database serving = Database.open(url);
-             Database unbounded = Database.open(url, null, new Database.Access(2, null, Duration.ZERO))) {
+                Database unbounded = Database.open(url, null, new Database.Access(2, null, Duration.ZERO))) {
             assertThat(((HikariDataSource) serving.dataSource()).getLeakDetectionThreshold())
-                    .isEqualTo(Database.STATEMENT_TIMEOUT.plus(Database.LEAK_MARGIN).toMillis());
-            assertThat(((HikariDataSource) unbounded.dataSource()).getLeakDetectionThreshold()).as("no statement timeout").isZero();
+                    .isEqualTo(Database.STATEMENT_TIMEOUT
+                            .plus(Database.LEAK_MARGIN)
+                            .toMillis());
+            assertThat(((HikariDataSource) unbounded.dataSource()).getLeakDetectionThreshold())
+                    .as("no statement timeout")
+                    .isZero();
         }
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         Logger hikari = (Logger) LoggerFactory.getLogger("com.zaxxer.hikari");
@@ -35,14 +39,21 @@ final class LeakDetectionTest {
         hikari.addAppender(logs);
         // A statement timeout of 1 ms: the connection is reported 30.001 s after it was taken.
         try (Database db = Database.open(url, null, new Database.Access(2, null, Duration.ofMillis(1)))) {
-            assertThat(((HikariDataSource) db.dataSource()).getLeakDetectionThreshold()).isEqualTo(1 + Database.LEAK_MARGIN.toMillis());
+            assertThat(((HikariDataSource) db.dataSource()).getLeakDetectionThreshold())
+                    .isEqualTo(1 + Database.LEAK_MARGIN.toMillis());
             try (Handle held = db.jdbi().open()) {
                 held.createQuery("SELECT 1").mapTo(Integer.class).one();
-                Poll.until(Duration.ofSeconds(60), () -> logs.list.stream()
-                        .anyMatch(e -> e.getFormattedMessage().startsWith("Connection leak detection triggered")), found -> found);
+                Poll.until(
+                        Duration.ofSeconds(60),
+                        () -> logs.list.stream()
+                                .anyMatch(
+                                        e -> e.getFormattedMessage().startsWith("Connection leak detection triggered")),
+                        found -> found);
             }
-            assertThat(logs.list).anySatisfy(e -> assertThat(e.getThrowableProxy().getStackTraceElementProxyArray())
-                    .anySatisfy(frame -> assertThat(frame.getSTEAsString()).contains("LeakDetectionTest")));
+            assertThat(logs.list)
+                    .anySatisfy(e -> assertThat(e.getThrowableProxy().getStackTraceElementProxyArray())
+                            .anySatisfy(
+                                    frame -> assertThat(frame.getSTEAsString()).contains("LeakDetectionTest")));
         } finally {
             hikari.detachAppender(logs);
         }

@@ -23,7 +23,8 @@ final class SchemaUpgradeTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void storeAtEveryEarlierVersion_withRowsInEveryTable_upgradesToTheNewest_keepingEveryRow(TestStore kind) throws Exception {
+    void storeAtEveryEarlierVersion_withRowsInEveryTable_upgradesToTheNewest_keepingEveryRow(TestStore kind)
+            throws Exception {
         List<String> versions = versions(kind);
         String newest = versions.getLast();
         assertThat(versions).hasSizeGreaterThan(10);
@@ -36,9 +37,12 @@ final class SchemaUpgradeTest {
                     Connection c = h.getConnection();
                     assertThat(StoreSchema.version(c)).contains(version);
                     // Every table there is at this version holds rows, transient (excluded) ones aside.
-                    assertThat(StoreFixture.tables()).as("fixture covers every table at version %s", version)
-                            .containsAll(StoreSchema.tables(c).stream().map(StoreSchema.Table::name)
-                                    .filter(t -> !StoreSchema.EXCLUDED.containsKey(t)).toList());
+                    assertThat(StoreFixture.tables())
+                            .as("fixture covers every table at version %s", version)
+                            .containsAll(StoreSchema.tables(c).stream()
+                                    .map(StoreSchema.Table::name)
+                                    .filter(t -> !StoreSchema.EXCLUDED.containsKey(t))
+                                    .toList());
                     return StoreFixture.insert(c, Set.of());
                 });
             }
@@ -46,7 +50,9 @@ final class SchemaUpgradeTest {
             Database.open(url).close();
 
             try (Connection c = DriverManager.getConnection(url)) {
-                assertThat(StoreSchema.version(c)).as("upgraded from %s", version).contains(newest);
+                assertThat(StoreSchema.version(c))
+                        .as("upgraded from %s", version)
+                        .contains(newest);
                 StoreFixture.assertEveryRowKept(c, inserted, "after upgrading from version " + version);
             }
         }
@@ -59,24 +65,34 @@ final class SchemaUpgradeTest {
         try (Database db = Database.open(url, "32")) {
             db.useTransaction(h -> {
                 // As Instant.toString() wrote them: the later claim sorted first as text ('.' < 'Z').
-                h.execute("INSERT INTO job_runs (job, run_key, node, claimed_at) VALUES ('j', '2025-01-01', 'n', '2025-01-01T03:00:00Z')");
-                h.execute("INSERT INTO job_runs (job, run_key, node, claimed_at, finished_at) "
-                        + "VALUES ('j', '2025-01-02', 'n', '2025-01-01T03:00:00.123456789Z', '2025-01-01T03:00:01.5Z')");
+                h.execute(
+                        "INSERT INTO job_runs (job, run_key, node, claimed_at) VALUES ('j', '2025-01-01', 'n', '2025-01-01T03:00:00Z')");
+                h.execute(
+                        "INSERT INTO job_runs (job, run_key, node, claimed_at, finished_at) "
+                                + "VALUES ('j', '2025-01-02', 'n', '2025-01-01T03:00:00.123456789Z', '2025-01-01T03:00:01.5Z')");
             });
         }
 
         try (Database db = Database.open(url)) {
             String stamps = db.withHandle(h -> h.createQuery(
-                    "SELECT claimed_at || ' ' || finished_at FROM job_runs WHERE run_key = '2025-01-02'").mapTo(String.class).one());
+                            "SELECT claimed_at || ' ' || finished_at FROM job_runs WHERE run_key = '2025-01-02'")
+                    .mapTo(String.class)
+                    .one());
             assertThat(stamps).isEqualTo("2025-01-01T03:00:00Z 2025-01-01T03:00:01Z");
-            assertThat(new io.paperboy.jobs.JobRuns(db).latest("j").orElseThrow().runKey()).isEqualTo("2025-01-02");
+            assertThat(new io.paperboy.jobs.JobRuns(db)
+                            .latest("j")
+                            .orElseThrow()
+                            .runKey())
+                    .isEqualTo("2025-01-02");
         }
     }
 
     /** Every migration version of this store kind, oldest first. */
     private List<String> versions(TestStore kind) {
         String url = kind.newDatabaseUrl(dir);
-        Flyway flyway = Migrations.configure(Dialect.of(url)).dataSource(url, null, null).load();
+        Flyway flyway = Migrations.configure(Dialect.of(url))
+                .dataSource(url, null, null)
+                .load();
         List<String> versions = new ArrayList<>();
         for (MigrationInfo info : flyway.info().all()) {
             versions.add(info.getVersion().getVersion());

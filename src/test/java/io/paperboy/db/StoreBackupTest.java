@@ -43,7 +43,8 @@ final class StoreBackupTest {
     Path dir;
 
     static Stream<Arguments> sourcesAndTargets() {
-        return Stream.of(TestStore.values()).flatMap(from -> Stream.of(TestStore.values()).map(to -> Arguments.of(from, to)));
+        return Stream.of(TestStore.values())
+                .flatMap(from -> Stream.of(TestStore.values()).map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -51,7 +52,8 @@ final class StoreBackupTest {
     void backupWhileWriting_restoresEveryRowOfEveryTable_asOfOneMoment(TestStore from, TestStore to) throws Exception {
         Path file = dir.resolve("site.backup.gz");
         String targetUrl = to.newDatabaseUrl(dir);
-        try (Database source = from.open(dir); ExecutorService writers = Executors.newSingleThreadExecutor()) {
+        try (Database source = from.open(dir);
+                ExecutorService writers = Executors.newSingleThreadExecutor()) {
             source.withHandle(h -> StoreFixture.insert(h.getConnection(), Set.of()));
             addBulkPapers(source);
             AtomicLong progress = new AtomicLong();
@@ -69,7 +71,7 @@ final class StoreBackupTest {
 
             StoreTransfer.restore(file, targetUrl);
             try (Connection restored = DriverManager.getConnection(targetUrl);
-                 Connection src = DriverManager.getConnection(urlOf(source, from))) {
+                    Connection src = DriverManager.getConnection(urlOf(source, from))) {
                 long snapshot = Long.parseLong(secret(restored, PROGRESS));
                 // The snapshot holds every write committed before the backup began, none after it ended.
                 assertThat(snapshot).isBetween(before, after);
@@ -83,7 +85,8 @@ final class StoreBackupTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("sourcesAndTargets")
-    void restoredStore_handsOutIdsAfterTheRestoredOnes_andIsAtTheNewestSchema(TestStore from, TestStore to) throws Exception {
+    void restoredStore_handsOutIdsAfterTheRestoredOnes_andIsAtTheNewestSchema(TestStore from, TestStore to)
+            throws Exception {
         Path file = dir.resolve("site.backup.gz");
         String targetUrl = to.newDatabaseUrl(dir);
         try (Database source = from.open(dir)) {
@@ -93,13 +96,20 @@ final class StoreBackupTest {
         StoreTransfer.restore(file, targetUrl);
 
         try (Database restored = Database.open(targetUrl)) {
-            long user = restored.withHandle(h -> h.createUpdate("INSERT INTO users (email, name, display_name, password_hash, "
-                    + "created_at) VALUES ('new@example.org', 'new', 'New', 'x', '2026-01-01T00:00:00Z')")
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            long user = restored.withHandle(h -> h.createUpdate(
+                            "INSERT INTO users (email, name, display_name, password_hash, "
+                                    + "created_at) VALUES ('new@example.org', 'new', 'New', 'x', '2026-01-01T00:00:00Z')")
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one());
             assertThat(user).isGreaterThan(105L);
-            long comment = restored.withHandle(h -> h.createUpdate("INSERT INTO comments (paper_id, author_id, author_name, "
-                    + "body, created_at) VALUES (:p, 101, 'alice', 'new', '2026-01-01T00:00:00Z')").bind("p", StoreFixture.P1)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            long comment =
+                    restored.withHandle(h -> h.createUpdate("INSERT INTO comments (paper_id, author_id, author_name, "
+                                    + "body, created_at) VALUES (:p, 101, 'alice', 'new', '2026-01-01T00:00:00Z')")
+                            .bind("p", StoreFixture.P1)
+                            .executeAndReturnGeneratedKeys("id")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(comment).isGreaterThan(9004L);
         }
     }
@@ -108,10 +118,16 @@ final class StoreBackupTest {
     void everyTableOfTheSchema_isInTheFixture_orExcludedWithAReason() throws Exception {
         try (Database db = TestStore.SQLITE.open(dir)) {
             List<String> tables = db.withHandle(h -> StoreSchema.tables(h.getConnection())).stream()
-                    .map(StoreSchema.Table::name).toList();
+                    .map(StoreSchema.Table::name)
+                    .toList();
             // A new table must be carried by backups (rows in StoreFixture prove it) or excluded on purpose.
-            assertThat(tables).allSatisfy(t -> assertThat(StoreFixture.tables().contains(t) || StoreSchema.EXCLUDED.containsKey(t))
-                    .as("table %s: add rows for it to StoreFixture, or list it in StoreSchema.EXCLUDED with why", t).isTrue());
+            assertThat(tables)
+                    .allSatisfy(
+                            t -> assertThat(StoreFixture.tables().contains(t) || StoreSchema.EXCLUDED.containsKey(t))
+                                    .as(
+                                            "table %s: add rows for it to StoreFixture, or list it in StoreSchema.EXCLUDED with why",
+                                            t)
+                                    .isTrue());
         }
     }
 
@@ -155,10 +171,12 @@ final class StoreBackupTest {
         }
         Path cut = dir.resolve("cut.backup.gz");
         List<String> lines;
-        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        try (var in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             lines = in.lines().toList();
         }
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(cut)), StandardCharsets.UTF_8)) {
+        try (Writer out =
+                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(cut)), StandardCharsets.UTF_8)) {
             out.write(String.join("\n", lines.subList(0, lines.size() - 3)) + "\n");
         }
         String targetUrl = TestStore.POSTGRESQL.newDatabaseUrl(dir);
@@ -184,12 +202,17 @@ final class StoreBackupTest {
             var batch = h.prepareBatch("INSERT INTO papers (id, title, abstract, change_seq, created_at, modified_at) "
                     + "VALUES (:id, :title, :abstract, :seq, '2025-02-01T00:00:00Z', '2025-02-01T00:00:00Z')");
             for (int i = 0; i < BULK_PAPERS; i++) {
-                batch.bind("id", "bulk-" + i).bind("title", "Bulk paper " + i)
-                        .bind("abstract", "An abstract long enough to take some room. ".repeat(8)).bind("seq", 1000L + i).add();
+                batch.bind("id", "bulk-" + i)
+                        .bind("title", "Bulk paper " + i)
+                        .bind("abstract", "An abstract long enough to take some room. ".repeat(8))
+                        .bind("seq", 1000L + i)
+                        .add();
             }
             batch.execute();
             // As a real write would: the site's change number passes the rows' (a restore moves it past them anyway).
-            h.createUpdate("UPDATE change_counter SET value = :seq WHERE id = 1").bind("seq", 1000L + BULK_PAPERS - 1).execute();
+            h.createUpdate("UPDATE change_counter SET value = :seq WHERE id = 1")
+                    .bind("seq", 1000L + BULK_PAPERS - 1)
+                    .execute();
         });
     }
 
@@ -200,10 +223,20 @@ final class StoreBackupTest {
             long comment = db.inTransaction(h -> {
                 long id = h.createUpdate("INSERT INTO comments (paper_id, author_id, author_name, body, created_at) "
                                 + "VALUES (:p, 101, 'alice', :body, '2025-03-01T00:00:00Z')")
-                        .bind("p", StoreFixture.P1).bind("body", "w-" + n).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                h.createUpdate("UPDATE comment_counts SET visible = visible + 1 WHERE paper_id = :p").bind("p", StoreFixture.P1).execute();
-                h.createUpdate("DELETE FROM site_secrets WHERE name = :n").bind("n", PROGRESS).execute();
-                h.createUpdate("INSERT INTO site_secrets (name, value) VALUES (:n, :v)").bind("n", PROGRESS).bind("v", Long.toString(n))
+                        .bind("p", StoreFixture.P1)
+                        .bind("body", "w-" + n)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+                h.createUpdate("UPDATE comment_counts SET visible = visible + 1 WHERE paper_id = :p")
+                        .bind("p", StoreFixture.P1)
+                        .execute();
+                h.createUpdate("DELETE FROM site_secrets WHERE name = :n")
+                        .bind("n", PROGRESS)
+                        .execute();
+                h.createUpdate("INSERT INTO site_secrets (name, value) VALUES (:n, :v)")
+                        .bind("n", PROGRESS)
+                        .bind("v", Long.toString(n))
                         .execute();
                 return id;
             });
@@ -223,7 +256,7 @@ final class StoreBackupTest {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE comment_counts SET visible = ? WHERE paper_id = ?")) {
-            ps.setLong(1, 2 + snapshot);  // the fixture's two visible comments
+            ps.setLong(1, 2 + snapshot); // the fixture's two visible comments
             ps.setString(2, StoreFixture.P1);
             ps.executeUpdate();
         }
@@ -245,6 +278,8 @@ final class StoreBackupTest {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
-        assertThat(Poll.until(Duration.ofSeconds(30), condition::getAsBoolean, met -> met)).as("waited 30 s").isTrue();
+        assertThat(Poll.until(Duration.ofSeconds(30), condition::getAsBoolean, met -> met))
+                .as("waited 30 s")
+                .isTrue();
     }
 }

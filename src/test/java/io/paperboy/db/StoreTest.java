@@ -24,11 +24,18 @@ final class StoreTest {
     void aNewerVersion_updatesThePaperUnderANewChangeNumber(TestStore store) {
         try (Database db = store.open(dir)) {
             PaperService papers = new PaperService(db);
-            db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2306.15794", "First title").version(1).build())));
+            db.useTransaction(h -> papers.store(
+                    h,
+                    List.of(Paper.builder("2306.15794", "First title")
+                            .version(1)
+                            .build())));
             long firstSeq = papers.find("2306.15794").orElseThrow().changeSeq();
 
-            PaperService.StoreResult result = db.inTransaction(h -> papers.store(h,
-                    List.of(Paper.builder("2306.15794", "Second title").version(2).build())));
+            PaperService.StoreResult result = db.inTransaction(h -> papers.store(
+                    h,
+                    List.of(Paper.builder("2306.15794", "Second title")
+                            .version(2)
+                            .build())));
 
             assertThat(result).isEqualTo(new PaperService.StoreResult(0, 1, 0));
             Paper updated = papers.find("2306.15794").orElseThrow();
@@ -73,7 +80,8 @@ final class StoreTest {
     void reopeningTheStore_keepsDataAndDoesNotRemigrate(TestStore store) {
         String url = store.newDatabaseUrl(dir);
         try (Database db = Database.open(url)) {
-            db.useTransaction(h -> new PaperService(db).store(h, List.of(Paper.builder("0704.0001", "T").build())));
+            db.useTransaction(h -> new PaperService(db)
+                    .store(h, List.of(Paper.builder("0704.0001", "T").build())));
         }
         try (Database again = Database.open(url)) {
             assertThat(new PaperService(again).count()).isEqualTo(1);

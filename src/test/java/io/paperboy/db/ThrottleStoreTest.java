@@ -35,7 +35,8 @@ final class ThrottleStoreTest {
 
     /** A clock the test moves by hand. */
     static final class MovableClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-12-01T12:00:00Z").toEpochMilli());
+        private final AtomicLong millis =
+                new AtomicLong(Instant.parse("2026-12-01T12:00:00Z").toEpochMilli());
 
         void advance(Duration by) {
             millis.addAndGet(by.toMillis());
@@ -63,8 +64,8 @@ final class ThrottleStoreTest {
     }
 
     private static Throttle fivePerQuarterHour(Database db, Clock clock) {
-        return new Throttles(new ThrottleBuckets(db, clock).proxies()).of("login-account", "failed logins for this account", 5,
-                Duration.ofMinutes(15));
+        return new Throttles(new ThrottleBuckets(db, clock).proxies())
+                .of("login-account", "failed logins for this account", 5, Duration.ofMinutes(15));
     }
 
     private static int status(Runnable attempt) {
@@ -81,7 +82,8 @@ final class ThrottleStoreTest {
     void twoNodesOnOneStore_shareTheCount(TestStore store) {
         String url = store.newDatabaseUrl(dir);
         MovableClock clock = new MovableClock();
-        try (Database one = Database.open(url); Database other = Database.open(url)) {
+        try (Database one = Database.open(url);
+                Database other = Database.open(url)) {
             Throttle onOne = fivePerQuarterHour(one, clock);
             Throttle onOther = fivePerQuarterHour(other, clock);
             for (int i = 0; i < 3; i++) {
@@ -94,9 +96,11 @@ final class ThrottleStoreTest {
             assertThatThrownBy(() -> onOne.acquire("victim@example.org"))
                     .isInstanceOf(HttpResponseException.class)
                     .hasMessageContaining("too many failed logins for this account: try again in 3 minutes")
-                    .satisfies(e -> assertThat(((HttpResponseException) e).getStatus()).isEqualTo(429));
+                    .satisfies(e ->
+                            assertThat(((HttpResponseException) e).getStatus()).isEqualTo(429));
             assertThat(status(() -> onOther.acquire("victim@example.org"))).isEqualTo(429);
-            assertThat(status(() -> onOther.acquire("someone-else@example.org"))).isEqualTo(200);
+            assertThat(status(() -> onOther.acquire("someone-else@example.org")))
+                    .isEqualTo(200);
         }
     }
 
@@ -105,7 +109,8 @@ final class ThrottleStoreTest {
     void aBurstOfTriesAtOnceOnTwoNodes_getsExactlyTheCapacity(TestStore store) throws Exception {
         String url = store.newDatabaseUrl(dir);
         MovableClock clock = new MovableClock();
-        try (Database one = Database.open(url); Database other = Database.open(url);
+        try (Database one = Database.open(url);
+                Database other = Database.open(url);
                 ExecutorService pool = Executors.newFixedThreadPool(16)) {
             List<Throttle> nodes = List.of(fivePerQuarterHour(one, clock), fivePerQuarterHour(other, clock));
             CountDownLatch start = new CountDownLatch(1);
@@ -155,8 +160,8 @@ final class ThrottleStoreTest {
         MovableClock clock = new MovableClock();
         try (Database db = Database.open(url)) {
             ThrottleBuckets buckets = new ThrottleBuckets(db, clock);
-            Throttle throttle = new Throttles(buckets.proxies()).of("login-account", "failed logins for this account", 5,
-                    Duration.ofMinutes(15));
+            Throttle throttle = new Throttles(buckets.proxies())
+                    .of("login-account", "failed logins for this account", 5, Duration.ofMinutes(15));
             for (int i = 0; i < 5; i++) {
                 throttle.acquire("victim@example.org");
             }
@@ -165,7 +170,8 @@ final class ThrottleStoreTest {
             spray(throttle, SPRAYED_KEYS, store == TestStore.POSTGRESQL ? 8 : 2);
 
             assertThat(status(() -> throttle.acquire("victim@example.org")))
-                    .as("the victim's lockout after %,d other keys", SPRAYED_KEYS).isEqualTo(429);
+                    .as("the victim's lockout after %,d other keys", SPRAYED_KEYS)
+                    .isEqualTo(429);
             assertThat(buckets.count()).isEqualTo(SPRAYED_KEYS + 1);
 
             // Bounded: a sprayed key's single try is back after 3 minutes, and then its row goes;
@@ -173,7 +179,9 @@ final class ThrottleStoreTest {
             clock.advance(Duration.ofMinutes(3));
             assertThat(buckets.purgeExpired()).isEqualTo(SPRAYED_KEYS);
             assertThat(buckets.count()).isEqualTo(1);
-            assertThat(throttle.available("victim@example.org")).as("one try back in 3 minutes, not five").isEqualTo(1);
+            assertThat(throttle.available("victim@example.org"))
+                    .as("one try back in 3 minutes, not five")
+                    .isEqualTo(1);
         }
         try (Database restarted = Database.open(url)) {
             Throttle throttle = fivePerQuarterHour(restarted, clock);
@@ -188,7 +196,8 @@ final class ThrottleStoreTest {
         MovableClock clock = new MovableClock();
         try (Database db = store.open(dir)) {
             ThrottleBuckets buckets = new ThrottleBuckets(db, clock);
-            Throttle throttle = new Throttles(buckets.proxies()).of("login-account", "failed logins", 5, Duration.ofMinutes(15));
+            Throttle throttle =
+                    new Throttles(buckets.proxies()).of("login-account", "failed logins", 5, Duration.ofMinutes(15));
             for (int i = 0; i < 5; i++) {
                 throttle.acquire("victim@example.org");
             }
@@ -198,7 +207,9 @@ final class ThrottleStoreTest {
 
             clock.advance(Duration.ofMinutes(3)); // one try back: 15 minutes refill five
             assertThat(throttle.available("victim@example.org")).isEqualTo(1);
-            assertThat(buckets.purgeExpired()).as("both buckets still count something").isZero();
+            assertThat(buckets.purgeExpired())
+                    .as("both buckets still count something")
+                    .isZero();
 
             clock.advance(Duration.ofMinutes(12)); // both full again: as good as absent
             assertThat(buckets.purgeExpired()).isEqualTo(2);
@@ -217,10 +228,14 @@ final class ThrottleStoreTest {
             throttle.acquire("x".repeat(100_000) + "@example.org");
 
             List<String> keys = db.withHandle(h -> h.createQuery("SELECT bucket_key FROM throttle_buckets")
-                    .mapTo(String.class).list());
-            assertThat(keys).hasSize(2).allSatisfy(k -> assertThat(k)
-                    .startsWith("login-account/5per900s:").hasSize("login-account/5per900s:".length() + 64)
-                    .doesNotContain("victim"));
+                    .mapTo(String.class)
+                    .list());
+            assertThat(keys)
+                    .hasSize(2)
+                    .allSatisfy(k -> assertThat(k)
+                            .startsWith("login-account/5per900s:")
+                            .hasSize("login-account/5per900s:".length() + 64)
+                            .doesNotContain("victim"));
         }
     }
 
@@ -244,11 +259,15 @@ final class ThrottleStoreTest {
     @EnumSource(TestStore.class)
     void turnsAtAPace_areSharedByTwoNodes(TestStore store) throws Exception {
         String url = store.newDatabaseUrl(dir);
-        try (Database one = Database.open(url); Database other = Database.open(url);
+        try (Database one = Database.open(url);
+                Database other = Database.open(url);
                 ExecutorService pool = Executors.newFixedThreadPool(4)) {
             Duration pace = Duration.ofMillis(400);
-            List<Throttle> nodes = List.of(new Throttles(new ThrottleBuckets(one, Clock.systemUTC()).proxies()).of("arxiv-api", "arXiv lookups", 1, pace),
-                    new Throttles(new ThrottleBuckets(other, Clock.systemUTC()).proxies()).of("arxiv-api", "arXiv lookups", 1, pace));
+            List<Throttle> nodes = List.of(
+                    new Throttles(new ThrottleBuckets(one, Clock.systemUTC()).proxies())
+                            .of("arxiv-api", "arXiv lookups", 1, pace),
+                    new Throttles(new ThrottleBuckets(other, Clock.systemUTC()).proxies())
+                            .of("arxiv-api", "arXiv lookups", 1, pace));
             long started = System.nanoTime();
             List<Future<Boolean>> turns = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -261,7 +280,9 @@ final class ThrottleStoreTest {
 
             // Four turns at one per 400 ms, whichever node asks: the last comes 1.2 s after the first.
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1150));
-            assertThat(nodes.get(0).await("submissions", Duration.ZERO)).as("no turn is free right after").isFalse();
+            assertThat(nodes.get(0).await("submissions", Duration.ZERO))
+                    .as("no turn is free right after")
+                    .isFalse();
         }
     }
 }

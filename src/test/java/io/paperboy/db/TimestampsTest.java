@@ -21,14 +21,24 @@ final class TimestampsTest {
         Instant withNanos = Instant.parse("2026-11-29T13:00:00.123456789Z");
         try (Database db = kind.open(dir)) {
             db.useTransaction(h -> h.createUpdate("INSERT INTO job_runs (job, run_key, node, claimed_at, finished_at) "
-                    + "VALUES ('j', :day, 'n', :at, :none)")
-                    .bind("day", LocalDate.of(2026, 11, 29)).bind("at", withNanos).bind("none", (Instant) null).execute());
+                            + "VALUES ('j', :day, 'n', :at, :none)")
+                    .bind("day", LocalDate.of(2026, 11, 29))
+                    .bind("at", withNanos)
+                    .bind("none", (Instant) null)
+                    .execute());
 
-            String text = db.withHandle(h -> h.createQuery("SELECT claimed_at FROM job_runs").mapTo(String.class).one());
-            Instant read = db.withHandle(h -> h.createQuery("SELECT claimed_at FROM job_runs").mapTo(Instant.class).one());
-            LocalDate day = db.withHandle(h -> h.createQuery("SELECT run_key FROM job_runs").mapTo(LocalDate.class).one());
+            String text = db.withHandle(h -> h.createQuery("SELECT claimed_at FROM job_runs")
+                    .mapTo(String.class)
+                    .one());
+            Instant read = db.withHandle(h -> h.createQuery("SELECT claimed_at FROM job_runs")
+                    .mapTo(Instant.class)
+                    .one());
+            LocalDate day = db.withHandle(h -> h.createQuery("SELECT run_key FROM job_runs")
+                    .mapTo(LocalDate.class)
+                    .one());
             java.util.Optional<Instant> none = db.withHandle(h -> h.createQuery("SELECT finished_at FROM job_runs")
-                    .mapTo(Instant.class).findOne());
+                    .mapTo(Instant.class)
+                    .findOne());
 
             assertThat(text).isEqualTo("2026-11-29T13:00:00Z");
             assertThat(read).isEqualTo(Instant.parse("2026-11-29T13:00:00Z"));

@@ -26,7 +26,8 @@ final class BouncedDigestTest {
 
     @Test
     void aPermanentRefusal_failsTheRow_andPausesTheSubscriptionAfterThreeBouncesInARow() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
             long bounced = f.subscriber(UNDELIVERABLE, Frequency.DAILY, Interests.NONE);
             f.subscriber("fine@example.org", Frequency.DAILY, Interests.NONE);
             DigestService digests = f.digests(smtp.mailer());
@@ -42,14 +43,18 @@ final class BouncedDigestTest {
 
             assertThat(f.status(bounced)).isEqualTo(Subscription.Status.PAUSED);
             List<String> rows = f.db.withHandle(h -> h.createQuery("SELECT status || ' ' || attempts || ' ' || "
-                    + "last_error FROM digest_outbox WHERE subscription_id = :id ORDER BY period_key")
-                    .bind("id", bounced).mapTo(String.class).list());
+                            + "last_error FROM digest_outbox WHERE subscription_id = :id ORDER BY period_key")
+                    .bind("id", bounced)
+                    .mapTo(String.class)
+                    .list());
             // "the relay refused": the relay's reply to RCPT (not our address parser); failed at the first
             // attempt, so it was taken as permanent (a 4xx would have been retried).
-            assertThat(rows).hasSize(DigestService.PAUSE_AFTER_BOUNCES)
+            assertThat(rows)
+                    .hasSize(DigestService.PAUSE_AFTER_BOUNCES)
                     .allMatch(r -> r.startsWith("failed 1 the relay refused the mail to xxx"));
 
-            DigestService.RunReport paused = digests.run(MONDAY.plus(Duration.ofDays(DigestService.PAUSE_AFTER_BOUNCES)), null);
+            DigestService.RunReport paused =
+                    digests.run(MONDAY.plus(Duration.ofDays(DigestService.PAUSE_AFTER_BOUNCES)), null);
             assertThat(paused.failed()).as("a paused subscription gets nothing").isZero();
             assertThat(paused.sent()).isEqualTo(1);
             assertThat(smtp.to("fine@example.org")).hasSize(DigestService.PAUSE_AFTER_BOUNCES + 1);

@@ -31,15 +31,28 @@ final class DigestDryRunTest {
             f.subscriber("bob@example.org", Frequency.DAILY, Interests.NONE);
         }
 
-        int code = Main.run("digest", "run", "--data", dir.toString(), "--db", url, "--now", MONDAY.toString(),
-                "--dry-run", "--out", out.toString());
+        int code = Main.run(
+                "digest",
+                "run",
+                "--data",
+                dir.toString(),
+                "--db",
+                url,
+                "--now",
+                MONDAY.toString(),
+                "--dry-run",
+                "--out",
+                out.toString());
 
         assertThat(code).isZero();
         List<MimeMessage> mails = read(out);
         assertThat(mails).hasSize(2);
-        assertThat(mails).extracting(m -> m.getAllRecipients()[0].toString())
+        assertThat(mails)
+                .extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactlyInAnyOrder("ada@example.org", "bob@example.org");
-        assertThat(mails).allSatisfy(m -> assertThat(m.getSubject()).isEqualTo("Paperboy daily digest: Sunday, November 29, 2026"));
+        assertThat(mails)
+                .allSatisfy(
+                        m -> assertThat(m.getSubject()).isEqualTo("Paperboy daily digest: Sunday, November 29, 2026"));
         // Without --site-url, links point where 'serve' listens by default.
         assertThat(io.paperboy.testing.MailServer.text(mails.getFirst())).contains("http://127.0.0.1:8080/papers/");
         try (DigestFixture f = new DigestFixture(url)) {
@@ -51,7 +64,15 @@ final class DigestDryRunTest {
     void out_withoutDryRun_isRefused_beforeAnythingIsSent() {
         String url = TestStore.SQLITE.newDatabaseUrl(dir);
 
-        int code = Main.run("digest", "run", "--data", dir.toString(), "--db", url, "--out", dir.resolve("x").toString());
+        int code = Main.run(
+                "digest",
+                "run",
+                "--data",
+                dir.toString(),
+                "--db",
+                url,
+                "--out",
+                dir.resolve("x").toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
@@ -60,15 +81,17 @@ final class DigestDryRunTest {
     private static List<MimeMessage> read(Path folder) throws Exception {
         Session session = Session.getInstance(new Properties());
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.toString().endsWith(".eml")).map(p -> {
-                try (InputStream in = Files.newInputStream(p)) {
-                    MimeMessage message = new MimeMessage(session, in);
-                    message.getContent(); // read it all before the stream closes
-                    return message;
-                } catch (Exception e) {
-                    throw new AssertionError("unreadable " + p, e);
-                }
-            }).toList();
+            return files.filter(p -> p.toString().endsWith(".eml"))
+                    .map(p -> {
+                        try (InputStream in = Files.newInputStream(p)) {
+                            MimeMessage message = new MimeMessage(session, in);
+                            message.getContent(); // read it all before the stream closes
+                            return message;
+                        } catch (Exception e) {
+                            throw new AssertionError("unreadable " + p, e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

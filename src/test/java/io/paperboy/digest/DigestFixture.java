@@ -38,7 +38,8 @@ final class DigestFixture implements AutoCloseable {
     static final String CATEGORY_HIT = "2611.20003";
     static final String SEARCH_HIT_EARLIER_IN_WEEK = "2611.20004";
     static final String SEARCH_HIT_LAST_MONTH = "2611.20005";
-    static final Interests FOLLOWS = new Interests(List.of("protein folding"), List.of("Ada Lovelace"), List.of("cs.CL"));
+    static final Interests FOLLOWS =
+            new Interests(List.of("protein folding"), List.of("Ada Lovelace"), List.of("cs.CL"));
 
     final Database db;
     final SearchIndex index = SearchIndex.inMemory();
@@ -57,19 +58,44 @@ final class DigestFixture implements AutoCloseable {
         papers = new PaperService(db);
         listings = new ListingService(db, papers);
         List<Paper> all = List.of(
-                paper(TRENDING_TOP, "Scaling laws for everything", "Grace Hopper", "cs.LG", "2026-11-20",
+                paper(
+                        TRENDING_TOP,
+                        "Scaling laws for everything",
+                        "Grace Hopper",
+                        "cs.LG",
+                        "2026-11-20",
                         "https://github.com/example/scaling"),
                 paper(TRENDING_SECOND, "A second trending paper", "Alan Turing", "cs.AI", "2026-11-19", null),
-                paper(SEARCH_HIT, "Protein folding with diffusion models", "Rosalind Franklin", "q-bio.BM", "2026-11-29", null),
+                paper(
+                        SEARCH_HIT,
+                        "Protein folding with diffusion models",
+                        "Rosalind Franklin",
+                        "q-bio.BM",
+                        "2026-11-29",
+                        null),
                 paper(AUTHOR_HIT, "Notes on the analytical engine", "Ada Lovelace", "math.HO", "2026-11-29", null),
                 paper(CATEGORY_HIT, "Tokenizers revisited", "Noam Chomsky", "cs.CL", "2026-11-29", null),
-                paper(SEARCH_HIT_EARLIER_IN_WEEK, "Protein folding at scale", "Linus Pauling", "q-bio.BM", "2026-11-25", null),
-                paper(SEARCH_HIT_LAST_MONTH, "Protein folding, an old result", "Linus Pauling", "q-bio.BM", "2026-10-01", null));
+                paper(
+                        SEARCH_HIT_EARLIER_IN_WEEK,
+                        "Protein folding at scale",
+                        "Linus Pauling",
+                        "q-bio.BM",
+                        "2026-11-25",
+                        null),
+                paper(
+                        SEARCH_HIT_LAST_MONTH,
+                        "Protein folding, an old result",
+                        "Linus Pauling",
+                        "q-bio.BM",
+                        "2026-10-01",
+                        null));
         db.useTransaction(h -> {
             papers.store(h, all);
-            listings.store(h, List.of(
-                    new ListingEntry(TRENDING_TOP, LocalDate.parse("2026-11-29"), "curator", 40, "test"),
-                    new ListingEntry(TRENDING_SECOND, LocalDate.parse("2026-11-28"), "curator", 5, "test")));
+            listings.store(
+                    h,
+                    List.of(
+                            new ListingEntry(TRENDING_TOP, LocalDate.parse("2026-11-29"), "curator", 40, "test"),
+                            new ListingEntry(TRENDING_SECOND, LocalDate.parse("2026-11-28"), "curator", 5, "test")));
         });
         new IndexFollower(papers, index).catchUp();
     }
@@ -107,7 +133,8 @@ final class DigestFixture implements AutoCloseable {
 
     private static Paper paper(String id, String title, String author, String category, String published, String code) {
         return Paper.builder(id, title)
-                .abstractText("We study " + title.toLowerCase(java.util.Locale.ROOT) + ". " + "Results follow. ".repeat(30))
+                .abstractText(
+                        "We study " + title.toLowerCase(java.util.Locale.ROOT) + ". " + "Results follow. ".repeat(30))
                 .authors(List.of(author, "Second Author"))
                 .categories(List.of(category))
                 .published(LocalDate.parse(published))

@@ -27,21 +27,24 @@ final class DigestPeriodTest {
     void theHourIsLocal_soTheSameInstantIsADifferentDayInAnotherZone() {
         Instant instant = Instant.parse("2026-11-30T23:30:00Z");
 
-        assertThat(DigestPeriod.containing(Frequency.DAILY, 8, ZoneOffset.UTC, instant).key()).isEqualTo("daily:2026-11-30");
-        assertThat(DigestPeriod.containing(Frequency.DAILY, 8, ZoneId.of("Pacific/Auckland"), instant).key())
+        assertThat(DigestPeriod.containing(Frequency.DAILY, 8, ZoneOffset.UTC, instant)
+                        .key())
+                .isEqualTo("daily:2026-11-30");
+        assertThat(DigestPeriod.containing(Frequency.DAILY, 8, ZoneId.of("Pacific/Auckland"), instant)
+                        .key())
                 .isEqualTo("daily:2026-12-01");
     }
 
     @Test
     void weekly_startsMondayAtTheHour_andCoversThePreviousMondayToSunday() {
-        DigestPeriod sundayNight = DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC,
-                Instant.parse("2026-11-29T23:00:00Z"));
-        DigestPeriod mondayEarly = DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC,
-                Instant.parse("2026-11-30T07:59:00Z"));
-        DigestPeriod monday = DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC,
-                Instant.parse("2026-11-30T08:00:00Z"));
-        DigestPeriod friday = DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC,
-                Instant.parse("2026-12-04T12:00:00Z"));
+        DigestPeriod sundayNight =
+                DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC, Instant.parse("2026-11-29T23:00:00Z"));
+        DigestPeriod mondayEarly =
+                DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC, Instant.parse("2026-11-30T07:59:00Z"));
+        DigestPeriod monday =
+                DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC, Instant.parse("2026-11-30T08:00:00Z"));
+        DigestPeriod friday =
+                DigestPeriod.containing(Frequency.WEEKLY, 8, ZoneOffset.UTC, Instant.parse("2026-12-04T12:00:00Z"));
 
         assertThat(sundayNight.key()).isEqualTo("weekly:2026-W48").isEqualTo(mondayEarly.key());
         assertThat(monday.key()).isEqualTo("weekly:2026-W49").isEqualTo(friday.key());
@@ -67,8 +70,17 @@ final class DigestPeriodTest {
 
     @Test
     void aSubscriptionConfirmedAfterThePeriodBegan_waitsForTheNextOne() {
-        Subscription s = new Subscription(1, "a@example.org", null, Frequency.DAILY, 8, ZoneOffset.UTC,
-                Subscription.Status.ACTIVE, Interests.NONE, Instant.parse("2026-11-30T09:00:00Z"), 0);
+        Subscription s = new Subscription(
+                1,
+                "a@example.org",
+                null,
+                Frequency.DAILY,
+                8,
+                ZoneOffset.UTC,
+                Subscription.Status.ACTIVE,
+                Interests.NONE,
+                Instant.parse("2026-11-30T09:00:00Z"),
+                0);
 
         assertThat(s.due(Instant.parse("2026-11-30T10:00:00Z"))).isNull();
         assertThat(s.due(Instant.parse("2026-12-01T08:00:00Z")).key()).isEqualTo("daily:2026-12-01");

@@ -24,7 +24,8 @@ final class DigestRunTest {
 
     @Test
     void dailyDigest_holdsTrendingThenYesterdaysPapersFromFollowedSearchAuthorAndCategory() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
             f.subscriber("ada@example.org", Frequency.DAILY, FOLLOWS);
 
             DigestService.RunReport report = f.digests(smtp.mailer()).run(MONDAY, null);
@@ -33,15 +34,29 @@ final class DigestRunTest {
             MimeMessage mail = smtp.to("ada@example.org").getFirst();
             assertThat(mail.getSubject()).isEqualTo("Paperboy daily digest: Sunday, November 29, 2026");
             String text = MailServer.text(mail);
-            assertThat(text).contains("== Trending ==", "Scaling laws for everything", "40 votes",
-                    "https://papers.example.org/papers/" + TRENDING_TOP, "https://arxiv.org/abs/" + TRENDING_TOP,
-                    "https://github.com/example/scaling", "A second trending paper");
-            assertThat(text).contains("== From what you follow ==",
-                    "Protein folding with diffusion models", "matches your search “protein folding”",
-                    "Notes on the analytical engine", "by Ada Lovelace, whom you follow",
-                    "Tokenizers revisited", "in cs.CL, which you follow");
-            assertThat(text).contains("You follow the search “protein folding”, the author Ada Lovelace and the category cs.CL.",
-                    "Change what you follow: https://papers.example.org/settings/digest").doesNotContain("Nothing new");
+            assertThat(text)
+                    .contains(
+                            "== Trending ==",
+                            "Scaling laws for everything",
+                            "40 votes",
+                            "https://papers.example.org/papers/" + TRENDING_TOP,
+                            "https://arxiv.org/abs/" + TRENDING_TOP,
+                            "https://github.com/example/scaling",
+                            "A second trending paper");
+            assertThat(text)
+                    .contains(
+                            "== From what you follow ==",
+                            "Protein folding with diffusion models",
+                            "matches your search “protein folding”",
+                            "Notes on the analytical engine",
+                            "by Ada Lovelace, whom you follow",
+                            "Tokenizers revisited",
+                            "in cs.CL, which you follow");
+            assertThat(text)
+                    .contains(
+                            "You follow the search “protein folding”, the author Ada Lovelace and the category cs.CL.",
+                            "Change what you follow: https://papers.example.org/settings/digest")
+                    .doesNotContain("Nothing new");
             assertThat(text).doesNotContain("Protein folding at scale", "an old result");
             assertThat(text.indexOf("Scaling laws")).isLessThan(text.indexOf("A second trending paper"));
         }
@@ -49,7 +64,8 @@ final class DigestRunTest {
 
     @Test
     void weeklyDigest_coversTheWholePreviousWeek() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
             f.subscriber("grace@example.org", Frequency.WEEKLY, FOLLOWS);
 
             f.digests(smtp.mailer()).run(MONDAY, null);
@@ -57,15 +73,21 @@ final class DigestRunTest {
             MimeMessage mail = smtp.to("grace@example.org").getFirst();
             assertThat(mail.getSubject()).isEqualTo("Paperboy weekly digest: the week of November 23, 2026");
             String text = MailServer.text(mail);
-            assertThat(text).contains("Scaling laws for everything", "Protein folding with diffusion models",
-                    "Protein folding at scale", "Notes on the analytical engine", "Tokenizers revisited");
+            assertThat(text)
+                    .contains(
+                            "Scaling laws for everything",
+                            "Protein folding with diffusion models",
+                            "Protein folding at scale",
+                            "Notes on the analytical engine",
+                            "Tokenizers revisited");
             assertThat(text).doesNotContain("an old result");
         }
     }
 
     @Test
     void digestWithoutFollowedItems_isTheTrendingSectionAlone() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
             f.subscriber("plain@example.org", Frequency.DAILY, Interests.NONE);
 
             f.digests(smtp.mailer()).run(MONDAY, null);
@@ -77,26 +99,33 @@ final class DigestRunTest {
 
     @Test
     void whenNothingNewMatchesWhatIsFollowed_theMailStillSaysWhatItIs() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
-            f.subscriber("quiet@example.org", Frequency.DAILY,
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
+            f.subscriber(
+                    "quiet@example.org",
+                    Frequency.DAILY,
                     new Interests(List.of("quantum gravity", "black holes"), List.of(), List.of("hep-th")));
 
             f.digests(smtp.mailer()).run(MONDAY, null);
 
             MimeMessage mail = smtp.to("quiet@example.org").getFirst();
             String text = MailServer.text(mail);
-            assertThat(text).doesNotContain("== From what you follow ==")
+            assertThat(text)
+                    .doesNotContain("== From what you follow ==")
                     .contains("You follow the searches “quantum gravity” and “black holes” and the category hep-th. "
                             + "Nothing new from these in this period.");
-            String html = (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
-            assertThat(html).contains("You follow the searches “quantum gravity” and “black holes” and "
-                    + "the category hep-th. Nothing new from these in this period.");
+            String html =
+                    (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
+            assertThat(html)
+                    .contains("You follow the searches “quantum gravity” and “black holes” and "
+                            + "the category hep-th. Nothing new from these in this period.");
         }
     }
 
     @Test
     void mail_isMultipartTextAndHtml_withOneClickUnsubscribeHeaders_andAMessageIdFixedPerPeriod() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
             long id = f.subscriber("ada@example.org", Frequency.DAILY, FOLLOWS);
 
             f.digests(smtp.mailer()).run(MONDAY, null);
@@ -107,12 +136,16 @@ final class DigestRunTest {
             assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
             assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
             String html = (String) parts.getBodyPart(1).getContent();
-            assertThat(html).contains("<table role=\"presentation\"", "style=\"", "Protein folding with diffusion models",
-                    "href=\"https://arxiv.org/abs/" + SEARCH_HIT + "\"");
+            assertThat(html)
+                    .contains(
+                            "<table role=\"presentation\"",
+                            "style=\"",
+                            "Protein folding with diffusion models",
+                            "href=\"https://arxiv.org/abs/" + SEARCH_HIT + "\"");
             String token = new SubscriptionService(f.db, smtp.mailer(), f.search, SITE, java.time.Clock.systemUTC())
                     .unsubscribeToken(id);
-            assertThat(mail.getHeader("List-Unsubscribe", null)).isEqualTo(
-                    "<https://papers.example.org/unsubscribe/" + token + ">, "
+            assertThat(mail.getHeader("List-Unsubscribe", null))
+                    .isEqualTo("<https://papers.example.org/unsubscribe/" + token + ">, "
                             + "<mailto:unsubscribe@papers.example.org?subject=unsubscribe-" + token + ">");
             assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(mail.getMessageID()).isEqualTo("<digest." + id + ".daily-2026-11-30@papers.example.org>");
@@ -123,7 +156,8 @@ final class DigestRunTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void runsRepeatedInOnePeriod_sendEachSubscriberOneDigest_andTheNextPeriodAnother(TestStore store) throws Exception {
-        try (DigestFixture f = new DigestFixture(store, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(store, dir);
+                MailServer smtp = new MailServer()) {
             for (int i = 0; i < 5; i++) {
                 f.subscriber("reader" + i + "@example.org", Frequency.DAILY, FOLLOWS);
             }
@@ -137,12 +171,15 @@ final class DigestRunTest {
             assertThat(first.sent()).isEqualTo(5);
             assertThat(again.queued()).isZero();
             assertThat(again.sent()).isZero();
-            assertThat(beforeTheHour.sent()).as("07:30 next day is still Monday's period").isZero();
+            assertThat(beforeTheHour.sent())
+                    .as("07:30 next day is still Monday's period")
+                    .isZero();
             assertThat(smtp.received()).hasSize(5);
 
             DigestService.RunReport tuesday = digests.run(MONDAY.plus(Duration.ofDays(1)), null);
             assertThat(tuesday.sent()).isEqualTo(5);
-            assertThat(smtp.received().stream().map(DigestFixture::messageId).distinct()).hasSize(10);
+            assertThat(smtp.received().stream().map(DigestFixture::messageId).distinct())
+                    .hasSize(10);
         }
     }
 
@@ -162,20 +199,28 @@ final class DigestRunTest {
             assertThat(down.sent()).isZero();
             assertThat(down.stoppedEarly()).isTrue();
             int failed = down.retrying();
-            assertThat(failed).as("the run stops once the relay keeps failing")
-                    .isBetween(DigestService.STOP_AFTER_TRANSIENT, DigestService.STOP_AFTER_TRANSIENT + DigestService.SENDERS - 1);
+            assertThat(failed)
+                    .as("the run stops once the relay keeps failing")
+                    .isBetween(
+                            DigestService.STOP_AFTER_TRANSIENT,
+                            DigestService.STOP_AFTER_TRANSIENT + DigestService.SENDERS - 1);
 
             try (MailServer back = new MailServer(port)) {
                 DigestService.RunReport tooEarly = digests.run(MONDAY.plusSeconds(30), null);
                 DigestService.RunReport later = digests.run(MONDAY.plus(Duration.ofMinutes(5)), null);
                 DigestService.RunReport after = digests.run(MONDAY.plus(Duration.ofHours(1)), null);
 
-                assertThat(tooEarly.sent()).as("those that failed wait for their backoff").isEqualTo(12 - failed);
+                assertThat(tooEarly.sent())
+                        .as("those that failed wait for their backoff")
+                        .isEqualTo(12 - failed);
                 assertThat(later.sent()).isEqualTo(failed);
                 assertThat(after.sent()).isZero();
-                Map<String, Long> perAddress = back.received().stream().collect(Collectors.groupingBy(
-                        m -> MailServer.text(m).isEmpty() ? "" : recipient(m), Collectors.counting()));
-                assertThat(perAddress).hasSize(12).allSatisfy((address, count) -> assertThat(count).isEqualTo(1));
+                Map<String, Long> perAddress = back.received().stream()
+                        .collect(Collectors.groupingBy(
+                                m -> MailServer.text(m).isEmpty() ? "" : recipient(m), Collectors.counting()));
+                assertThat(perAddress)
+                        .hasSize(12)
+                        .allSatisfy((address, count) -> assertThat(count).isEqualTo(1));
                 assertThat(f.digests(back.mailer()).outboxCounts()).isEqualTo(Map.of("sent", 12));
             }
         }
@@ -183,18 +228,24 @@ final class DigestRunTest {
 
     @Test
     void backoff_doublesFromOneMinute_upToTwoHours() {
-        assertThat(List.of(1, 2, 3, 8, 30).stream().map(DigestService::backoff).toList()).containsExactly(
-                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofHours(2),
-                Duration.ofHours(2));
+        assertThat(List.of(1, 2, 3, 8, 30).stream().map(DigestService::backoff).toList())
+                .containsExactly(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(4),
+                        Duration.ofHours(2),
+                        Duration.ofHours(2));
     }
 
     @Test
     void unsubscribedBeforeDelivery_queuedDigestIsCancelled_notSent() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(TestStore.SQLITE, dir);
+                MailServer smtp = new MailServer()) {
             long id = f.subscriber("leaving@example.org", Frequency.DAILY, FOLLOWS);
-            SubscriptionService subscriptions = new SubscriptionService(f.db, smtp.mailer(), f.search, SITE,
-                    java.time.Clock.systemUTC());
-            assertThat(subscriptions.unsubscribe(subscriptions.unsubscribeToken(id))).isTrue();
+            SubscriptionService subscriptions =
+                    new SubscriptionService(f.db, smtp.mailer(), f.search, SITE, java.time.Clock.systemUTC());
+            assertThat(subscriptions.unsubscribe(subscriptions.unsubscribeToken(id)))
+                    .isTrue();
 
             DigestService.RunReport report = f.digests(smtp.mailer()).run(MONDAY, null);
 

@@ -27,7 +27,8 @@ final class KilledDigestRunTest {
     @Test
     void runKilledMidDelivery_thenRunAgain_deliversEveryPendingDigestExactlyOnce() throws Exception {
         String url = TestStore.SQLITE.newDatabaseUrl(dir);
-        try (DigestFixture f = new DigestFixture(url); MailServer smtp = new MailServer()) {
+        try (DigestFixture f = new DigestFixture(url);
+                MailServer smtp = new MailServer()) {
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 f.subscriber("reader" + i + "@example.org", Frequency.DAILY, DigestFixture.FOLLOWS);
             }
@@ -43,9 +44,12 @@ final class KilledDigestRunTest {
             assertThat(second.exitValue()).isZero();
 
             assertThat(f.digests(smtp.mailer()).outboxCounts()).isEqualTo(Map.of("sent", SUBSCRIBERS));
-            Map<String, Set<String>> idsPerAddress = smtp.received().stream().collect(Collectors.groupingBy(
-                    KilledDigestRunTest::recipient, Collectors.mapping(DigestFixture::messageId, Collectors.toSet())));
-            assertThat(idsPerAddress).hasSize(SUBSCRIBERS)
+            Map<String, Set<String>> idsPerAddress = smtp.received().stream()
+                    .collect(Collectors.groupingBy(
+                            KilledDigestRunTest::recipient,
+                            Collectors.mapping(DigestFixture::messageId, Collectors.toSet())));
+            assertThat(idsPerAddress)
+                    .hasSize(SUBSCRIBERS)
                     .allSatisfy((address, ids) -> assertThat(ids).as(address).hasSize(1));
             // Only the mails in flight at the kill (one per sender) can arrive twice (relay said 250,
             // our commit did not happen), and then with the same Message-ID; see DigestService.
@@ -54,14 +58,29 @@ final class KilledDigestRunTest {
     }
 
     private Process run(String url, MailServer smtp, String now) throws Exception {
-        return ChildJvm.paperboy("digest", "run", "--data", dir.toString(), "--db", url,
-                "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(smtp.port()), "--smtp-security", "NONE",
-                "--site-url", SITE.base(), "--now", now);
+        return ChildJvm.paperboy(
+                "digest",
+                "run",
+                "--data",
+                dir.toString(),
+                "--db",
+                url,
+                "--smtp-host",
+                "127.0.0.1",
+                "--smtp-port",
+                Integer.toString(smtp.port()),
+                "--smtp-security",
+                "NONE",
+                "--site-url",
+                SITE.base(),
+                "--now",
+                now);
     }
 
     private static int sent(DigestFixture f) {
         return f.db.withHandle(h -> h.createQuery("SELECT count(*) FROM digest_outbox WHERE status = 'sent'")
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static String recipient(MimeMessage m) {

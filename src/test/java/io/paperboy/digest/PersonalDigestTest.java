@@ -42,7 +42,8 @@ final class PersonalDigestTest {
     }
 
     @Test
-    void memberWithAnUpvote_getsForYou_withTheReason_inTextAndHtml_andNewPicksAfterUpvotingSomethingElse() throws Exception {
+    void memberWithAnUpvote_getsForYou_withTheReason_inTextAndHtml_andNewPicksAfterUpvotingSomethingElse()
+            throws Exception {
         WebSession ada = server.browser().signUpConfirmed("foryoudigest");
         ada.post("/papers/" + LANGUAGE_MODELS + "/upvote", Map.of("action", "upvote"));
         subscribeFromSettings(ada);
@@ -54,7 +55,10 @@ final class PersonalDigestTest {
         String text = MailServer.text(first);
         String reason = "like “" + title(LANGUAGE_MODELS) + "”, which you upvoted";
         List<String> picks = forYouIds(text);
-        assertThat(picks).hasSize(DigestComposer.FOR_YOU_DAILY).doesNotContain(LANGUAGE_MODELS).doesNotHaveDuplicates();
+        assertThat(picks)
+                .hasSize(DigestComposer.FOR_YOU_DAILY)
+                .doesNotContain(LANGUAGE_MODELS)
+                .doesNotHaveDuplicates();
         assertThat(section(text)).contains(reason);
         // Every pick carries the reason: one reason line per item.
         assertThat(section(text).split(Pattern.quote(reason), -1)).hasSize(picks.size() + 1);
@@ -64,7 +68,9 @@ final class PersonalDigestTest {
         assertThat(picks).noneMatch(id -> rest.contains("/papers/" + id + "\n"));
         String html = html(first);
         assertThat(html).contains(">For you</h2>");
-        assertThat(html.split("”, which you upvoted", -1)).as("a reason per pick in the HTML part").hasSize(picks.size() + 1);
+        assertThat(html.split("”, which you upvoted", -1))
+                .as("a reason per pick in the HTML part")
+                .hasSize(picks.size() + 1);
         picks.forEach(id -> assertThat(html).contains("/papers/" + id + "\""));
 
         ada.post("/papers/" + LANGUAGE_MODELS + "/upvote", Map.of("action", "remove"));
@@ -73,9 +79,12 @@ final class PersonalDigestTest {
 
         String second = MailServer.text(latestDigest("foryoudigest@example.org"));
         List<String> newPicks = forYouIds(second);
-        assertThat(newPicks).hasSize(DigestComposer.FOR_YOU_DAILY).doesNotContainAnyElementsOf(picks)
+        assertThat(newPicks)
+                .hasSize(DigestComposer.FOR_YOU_DAILY)
+                .doesNotContainAnyElementsOf(picks)
                 .doesNotContain(SPITZER_SURVEY);
-        assertThat(section(second)).contains("like “" + title(SPITZER_SURVEY) + "”, which you upvoted")
+        assertThat(section(second))
+                .contains("like “" + title(SPITZER_SURVEY) + "”, which you upvoted")
                 .doesNotContain(title(LANGUAGE_MODELS));
     }
 
@@ -93,7 +102,9 @@ final class PersonalDigestTest {
         bea.post("/saved/" + top, Map.of("action", "read"));
         server.digests().run(day1.plus(Duration.ofDays(1)), null);
 
-        assertThat(forYouIds(MailServer.text(latestDigest("readerbea@example.org")))).isNotEmpty().doesNotContain(top);
+        assertThat(forYouIds(MailServer.text(latestDigest("readerbea@example.org"))))
+                .isNotEmpty()
+                .doesNotContain(top);
     }
 
     @Test
@@ -102,7 +113,8 @@ final class PersonalDigestTest {
         subscribeFromSettings(cy);
         WebSession anonymous = server.browser();
         anonymous.get("/subscribe");
-        anonymous.post("/subscribe", Map.of("email", "plain@example.org", "frequency", "daily", "hour", "8", "zone", "UTC"));
+        anonymous.post(
+                "/subscribe", Map.of("email", "plain@example.org", "frequency", "daily", "hour", "8", "zone", "UTC"));
         String link = MailServer.link(server.mail().await("plain@example.org", "Confirm your Paperboy digest"));
         String token = link.substring(link.indexOf("token=") + "token=".length());
         anonymous.get("/subscribe/confirm?token=" + token);
@@ -112,19 +124,28 @@ final class PersonalDigestTest {
 
         for (String address : List.of("nolikes@example.org", "plain@example.org")) {
             MimeMessage mail = server.mail().await(address, "Paperboy daily digest");
-            assertThat(MailServer.text(mail)).as(address).contains("== Trending ==").doesNotContain("For you");
+            assertThat(MailServer.text(mail))
+                    .as(address)
+                    .contains("== Trending ==")
+                    .doesNotContain("For you");
             assertThat(html(mail)).as(address).doesNotContain("For you");
         }
     }
 
     private static void subscribeFromSettings(WebSession member) throws Exception {
         member.get("/settings/digest");
-        assertThat(member.post("/settings/digest", Map.of("frequency", "daily", "hour", "8", "zone", "UTC")).statusCode())
+        assertThat(member.post("/settings/digest", Map.of("frequency", "daily", "hour", "8", "zone", "UTC"))
+                        .statusCode())
                 .isEqualTo(303);
     }
 
     private static String title(String paperId) {
-        return new PaperService(server.db()).find(paperId).orElseThrow().title().replaceAll("\\s+", " ").strip();
+        return new PaperService(server.db())
+                .find(paperId)
+                .orElseThrow()
+                .title()
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     /** The text part's "For you" section, up to the next section. */
@@ -141,7 +162,8 @@ final class PersonalDigestTest {
 
     private static MimeMessage latestDigest(String address) throws Exception {
         List<MimeMessage> digests = server.mail().to(address).stream()
-                .filter(m -> subject(m).startsWith("Paperboy daily digest")).toList();
+                .filter(m -> subject(m).startsWith("Paperboy daily digest"))
+                .toList();
         assertThat(digests).as("digests to " + address).hasSize(2);
         return digests.getLast();
     }

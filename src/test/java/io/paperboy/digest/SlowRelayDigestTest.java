@@ -40,9 +40,10 @@ final class SlowRelayDigestTest {
 
     @Test
     void twoSenders_relaySlowerThanTheLease_eachSubscriberGetsExactlyOneMail() throws Exception {
-        try (DigestFixture f = new DigestFixture(TestStore.POSTGRESQL, dir); MailServer smtp = new MailServer();
-             SlowRelay relay = new SlowRelay(smtp.port(), LEASE.multipliedBy(2));
-             ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+        try (DigestFixture f = new DigestFixture(TestStore.POSTGRESQL, dir);
+                MailServer smtp = new MailServer();
+                SlowRelay relay = new SlowRelay(smtp.port(), LEASE.multipliedBy(2));
+                ExecutorService nodes = Executors.newFixedThreadPool(2)) {
             subscribe(f);
             DigestService first = f.digests(mailerVia(relay)).withLease(LEASE);
             DigestService second = f.digests(mailerVia(relay)).withLease(LEASE);
@@ -64,12 +65,27 @@ final class SlowRelayDigestTest {
     @Test
     void senderKilledMidSend_anotherSenderLater_eachSubscriberGetsExactlyOneMail() throws Exception {
         String url = TestStore.POSTGRESQL.newDatabaseUrl(dir);
-        try (DigestFixture f = new DigestFixture(url); MailServer smtp = new MailServer();
-             SlowRelay relay = new SlowRelay(smtp.port(), Duration.ofMinutes(5))) {
+        try (DigestFixture f = new DigestFixture(url);
+                MailServer smtp = new MailServer();
+                SlowRelay relay = new SlowRelay(smtp.port(), Duration.ofMinutes(5))) {
             subscribe(f);
-            Process child = ChildJvm.paperboy("digest", "run", "--data", dir.toString(), "--db", url,
-                    "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(relay.port()), "--smtp-security", "NONE",
-                    "--site-url", SITE.base(), "--now", MONDAY.toString());
+            Process child = ChildJvm.paperboy(
+                    "digest",
+                    "run",
+                    "--data",
+                    dir.toString(),
+                    "--db",
+                    url,
+                    "--smtp-host",
+                    "127.0.0.1",
+                    "--smtp-port",
+                    Integer.toString(relay.port()),
+                    "--smtp-security",
+                    "NONE",
+                    "--site-url",
+                    SITE.base(),
+                    "--now",
+                    MONDAY.toString());
             // Killed while the relay holds its mails: none of them was accepted.
             ChildJvm.killOnceCommitted(child, "sending digests", () -> relay.holding() > 0);
 
@@ -89,15 +105,19 @@ final class SlowRelayDigestTest {
     }
 
     private static Mailer mailerVia(SlowRelay relay) {
-        return new SmtpMailer(new SmtpSettings("127.0.0.1", relay.port(), SmtpSettings.Security.NONE, null, null,
-                "Paperboy <paperboy@test.invalid>"));
+        return new SmtpMailer(new SmtpSettings(
+                "127.0.0.1", relay.port(), SmtpSettings.Security.NONE, null, null, "Paperboy <paperboy@test.invalid>"));
     }
 
     private static void assertExactlyOneMailEach(MailServer smtp) {
-        Map<String, List<String>> idsPerAddress = smtp.received().stream().collect(Collectors.groupingBy(
-                SlowRelayDigestTest::recipient, Collectors.mapping(DigestFixture::messageId, Collectors.toList())));
-        assertThat(idsPerAddress).hasSize(SUBSCRIBERS)
-                .allSatisfy((address, ids) -> assertThat(ids).as("mails to %s", address).hasSize(1));
+        Map<String, List<String>> idsPerAddress = smtp.received().stream()
+                .collect(Collectors.groupingBy(
+                        SlowRelayDigestTest::recipient,
+                        Collectors.mapping(DigestFixture::messageId, Collectors.toList())));
+        assertThat(idsPerAddress)
+                .hasSize(SUBSCRIBERS)
+                .allSatisfy((address, ids) ->
+                        assertThat(ids).as("mails to %s", address).hasSize(1));
     }
 
     private static String recipient(MimeMessage m) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class SubscriptionPagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
     private static SearchIndex index;
 
@@ -70,7 +71,9 @@ final class SubscriptionPagesTest {
         assertThat(button.statusCode()).isEqualTo(200);
         assertThat(button.body()).contains("Start my digest");
         digests().run(later, null);
-        assertThat(digestsTo("optin@example.org")).as("opening the link alone confirms nothing").isZero();
+        assertThat(digestsTo("optin@example.org"))
+                .as("opening the link alone confirms nothing")
+                .isZero();
         HttpResponse<String> confirmed = browser.post("/subscribe/confirm", Map.of("token", token(link)));
         assertThat(confirmed.body()).contains("Digest confirmed");
 
@@ -85,8 +88,11 @@ final class SubscriptionPagesTest {
         WebSession browser = server().browser();
         subscribe(browser, "late@example.org");
         String token = token(MailServer.link(server().mail().await("late@example.org", "Confirm")));
-        SubscriptionService twoDaysLater = new SubscriptionService(server().db(), server().mail().mailer(),
-                new SearchService(index), new SiteUrl(server().url("")),
+        SubscriptionService twoDaysLater = new SubscriptionService(
+                server().db(),
+                server().mail().mailer(),
+                new SearchService(index),
+                new SiteUrl(server().url("")),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(48).plusMinutes(1)));
 
         assertThat(twoDaysLater.confirmable(token)).isFalse();
@@ -104,7 +110,8 @@ final class SubscriptionPagesTest {
 
         HttpResponse<String> second = subscribe(browser, "twice@example.org");
         assertThat(second.body()).isEqualTo(first);
-        assertThat(server().mail().await("twice@example.org", "Your Paperboy digest")).isNotNull();
+        assertThat(server().mail().await("twice@example.org", "Your Paperboy digest"))
+                .isNotNull();
         assertThat(server().mail().to("twice@example.org")).hasSize(2);
 
         assertThat(subscribe(browser, "twice@example.org").statusCode()).isEqualTo(200);
@@ -117,30 +124,50 @@ final class SubscriptionPagesTest {
     void badInput_namesEveryFieldThatIsWrong_andKeepsWhatWasTyped() throws Exception {
         WebSession browser = server().browser();
         browser.get("/subscribe");
-        Map<String, String> form = new LinkedHashMap<>(Map.of("email", "nope", "frequency", "hourly", "hour", "25",
-                "zone", "Mars/Olympus_Mons", "categories", "not a category!"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "email",
+                "nope",
+                "frequency",
+                "hourly",
+                "hour",
+                "25",
+                "zone",
+                "Mars/Olympus_Mons",
+                "categories",
+                "not a category!"));
         HttpResponse<String> response = browser.post("/subscribe", form);
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.body()).contains("must be a mail address", "must be daily or weekly",
-                "must be a whole hour from 0 to 23", "Mars/Olympus_Mons' is not a time zone",
-                "is not an arXiv category", "value=\"nope\"");
+        assertThat(response.body())
+                .contains(
+                        "must be a mail address",
+                        "must be daily or weekly",
+                        "must be a whole hour from 0 to 23",
+                        "Mars/Olympus_Mons' is not a time zone",
+                        "is not an arXiv category",
+                        "value=\"nope\"");
     }
 
     @Test
     void theTimeZone_isChosenFromTheIanaZones_groupedByRegion() throws Exception {
         String page = server().browser().get("/subscribe").body();
 
-        assertThat(page).contains("<select id=\"f-zone\" name=\"zone\" data-guess-zone=\"true\"")
-                .contains("<optgroup label=\"UTC\">").contains("<optgroup label=\"Europe\">")
+        assertThat(page)
+                .contains("<select id=\"f-zone\" name=\"zone\" data-guess-zone=\"true\"")
+                .contains("<optgroup label=\"UTC\">")
+                .contains("<optgroup label=\"Europe\">")
                 .contains("<option value=\"Europe/Paris\">Europe/Paris</option>")
                 .contains("<option value=\"America/Argentina/Buenos_Aires\">America/Argentina/Buenos Aires</option>")
                 // Old aliases are not offered; every option is a zone the JDK knows.
-                .doesNotContain("value=\"US/Pacific\"").doesNotContain("value=\"EST5EDT\"");
-        java.util.regex.Matcher option = java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
+                .doesNotContain("value=\"US/Pacific\"")
+                .doesNotContain("value=\"EST5EDT\"");
+        java.util.regex.Matcher option =
+                java.util.regex.Pattern.compile("<option value=\"([^\"]+)\"").matcher(page);
         int options = 0;
         while (option.find()) {
-            assertThat(java.time.ZoneId.getAvailableZoneIds()).as(option.group(1)).contains(option.group(1));
+            assertThat(java.time.ZoneId.getAvailableZoneIds())
+                    .as(option.group(1))
+                    .contains(option.group(1));
             options++;
         }
         assertThat(options).isGreaterThan(300);
@@ -159,15 +186,18 @@ final class SubscriptionPagesTest {
 
         HttpResponse<String> page = server().browser().get(path);
         assertThat(page.body()).contains("Stop the Paperboy digest to leave@example.org");
-        HttpResponse<String> oneClick = new WebSession(server()).postRaw(path,
-                Map.of("List-Unsubscribe", "One-Click"), Map.of());
+        HttpResponse<String> oneClick =
+                new WebSession(server()).postRaw(path, Map.of("List-Unsubscribe", "One-Click"), Map.of());
         assertThat(oneClick.statusCode()).isEqualTo(200);
         assertThat(oneClick.body()).contains("Unsubscribed");
 
         digests().run(later.plus(Duration.ofDays(1)), null);
         assertThat(digestsTo("leave@example.org")).isEqualTo(1);
-        assertThat(server().browser().postRaw(path.substring(0, path.length() - 3) + "xyz", Map.of(), Map.of())
-                .statusCode()).as("a forged token").isEqualTo(404);
+        assertThat(server().browser()
+                        .postRaw(path.substring(0, path.length() - 3) + "xyz", Map.of(), Map.of())
+                        .statusCode())
+                .as("a forged token")
+                .isEqualTo(404);
     }
 
     @Test
@@ -176,18 +206,46 @@ final class SubscriptionPagesTest {
         assertThat(ada.get("/settings").body()).contains("href=\"/settings/digest\"");
         ada.get("/settings/digest");
 
-        HttpResponse<String> saved = ada.post("/settings/digest", Map.of("frequency", "weekly", "hour", "7",
-                "zone", "Europe/Paris", "searches", "language models", "authors", "Yann LeCun", "categories", "cs.CL"));
+        HttpResponse<String> saved = ada.post(
+                "/settings/digest",
+                Map.of(
+                        "frequency",
+                        "weekly",
+                        "hour",
+                        "7",
+                        "zone",
+                        "Europe/Paris",
+                        "searches",
+                        "language models",
+                        "authors",
+                        "Yann LeCun",
+                        "categories",
+                        "cs.CL"));
 
         assertThat(saved.statusCode()).isEqualTo(303);
         String page = ada.get("/settings/digest").body();
-        assertThat(page).contains("Your weekly digest goes to digestada@example.org at 07:00 (Europe/Paris)",
-                "language models", "Yann LeCun", "cs.CL", "<option value=\"Europe/Paris\" selected>");
+        assertThat(page)
+                .contains(
+                        "Your weekly digest goes to digestada@example.org at 07:00 (Europe/Paris)",
+                        "language models",
+                        "Yann LeCun",
+                        "cs.CL",
+                        "<option value=\"Europe/Paris\" selected>");
         // The categories keep the case they were typed in; the same one in another case is a repeat.
-        ada.post("/settings/digest", Map.of("frequency", "weekly", "hour", "7", "zone", "Europe/Paris",
-                "categories", "cs.CL\nCS.cl\nmath.AG"));
+        ada.post(
+                "/settings/digest",
+                Map.of(
+                        "frequency",
+                        "weekly",
+                        "hour",
+                        "7",
+                        "zone",
+                        "Europe/Paris",
+                        "categories",
+                        "cs.CL\nCS.cl\nmath.AG"));
         assertThat(ada.get("/settings/digest").body()).contains(">cs.CL\nmath.AG</textarea>");
-        assertThat(server().mail().to("digestada@example.org")).noneMatch(m -> subject(m).contains("digest"));
+        assertThat(server().mail().to("digestada@example.org"))
+                .noneMatch(m -> subject(m).contains("digest"));
         HttpResponse<String> preview = ada.get("/digest/preview?format=text");
         assertThat(preview.body()).contains("Weekly papers");
     }
@@ -198,7 +256,8 @@ final class SubscriptionPagesTest {
         bob.signUp("digestbob");
         bob.get("/settings/digest");
 
-        HttpResponse<String> refused = bob.post("/settings/digest", Map.of("frequency", "daily", "hour", "8", "zone", "UTC"));
+        HttpResponse<String> refused =
+                bob.post("/settings/digest", Map.of("frequency", "daily", "hour", "8", "zone", "UTC"));
 
         // The same words as for an address someone already subscribed (below): the page tells nobody who subscribes.
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -215,8 +274,9 @@ final class SubscriptionPagesTest {
         intruder.signUp("victim");
         intruder.get("/settings/digest");
 
-        HttpResponse<String> taken = intruder.post("/settings/digest", Map.of("frequency", "weekly", "hour", "3",
-                "zone", "UTC", "searches", "something else"));
+        HttpResponse<String> taken = intruder.post(
+                "/settings/digest",
+                Map.of("frequency", "weekly", "hour", "3", "zone", "UTC", "searches", "something else"));
 
         assertThat(taken.statusCode()).isEqualTo(422);
         assertThat(taken.body()).contains("confirm your email address first");
@@ -228,7 +288,8 @@ final class SubscriptionPagesTest {
         HttpResponse<String> html = server().get("/digest/preview");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("<table role=\"presentation\"", "Trending", "votes");
-        assertThat(html.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'")
                 .doesNotContain("script-src");
         assertThat(server().get("/digest/preview?format=text").body()).contains("== Trending ==", "Paper: http");
     }
@@ -241,7 +302,8 @@ final class SubscriptionPagesTest {
     private static void confirm(WebSession browser, String email) throws Exception {
         String token = token(MailServer.link(server().mail().await(email, "Confirm your Paperboy digest")));
         browser.get("/subscribe/confirm?token=" + token);
-        assertThat(browser.post("/subscribe/confirm", Map.of("token", token)).body()).contains("Digest confirmed");
+        assertThat(browser.post("/subscribe/confirm", Map.of("token", token)).body())
+                .contains("Digest confirmed");
     }
 
     private static String token(String link) {
@@ -251,7 +313,9 @@ final class SubscriptionPagesTest {
     }
 
     private static long digestsTo(String email) {
-        return server().mail().to(email).stream().filter(m -> subject(m).startsWith("Paperboy daily digest")).count();
+        return server().mail().to(email).stream()
+                .filter(m -> subject(m).startsWith("Paperboy daily digest"))
+                .count();
     }
 
     private static String subject(MimeMessage m) {
@@ -265,8 +329,13 @@ final class SubscriptionPagesTest {
     private static DigestService digests() {
         TestServer s = server();
         PaperService papers = new PaperService(s.db());
-        return new DigestService(s.db(), new ListingService(s.db(), papers), papers, new SearchService(index),
-                s.mail().mailer(), new SiteUrl(s.url("")));
+        return new DigestService(
+                s.db(),
+                new ListingService(s.db(), papers),
+                papers,
+                new SearchService(index),
+                s.mail().mailer(),
+                new SiteUrl(s.url("")));
     }
 
     private static TestServer server() {

@@ -24,20 +24,39 @@ final class ForYouStoreTest {
     void replacingPicks_dropsTheOldOnes_andRecordsFromWhichLikesAndWhen(TestStore store) throws Exception {
         try (TestServer server = new TestServer(dir, store)) {
             server.browser().signUpConfirmed("picker");
-            long member = server.db().withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'picker'")
-                    .mapTo(Long.class).one());
+            long member = server.db()
+                    .withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'picker'")
+                            .mapTo(Long.class)
+                            .one());
             PicksRepository picks = new PicksRepository();
             Instant first = Instant.parse("2026-11-29T08:00:00Z");
-            server.db().useTransaction(h -> picks.replace(h, member, List.of(new Pick("2306.15794", "2506.09560", true),
-                    new Pick("0704.0009", "2506.09560", true), new Pick("0704.0002", "2306.15794", false)), "hash-1", first));
+            server.db()
+                    .useTransaction(h -> picks.replace(
+                            h,
+                            member,
+                            List.of(
+                                    new Pick("2306.15794", "2506.09560", true),
+                                    new Pick("0704.0009", "2506.09560", true),
+                                    new Pick("0704.0002", "2306.15794", false)),
+                            "hash-1",
+                            first));
 
-            server.db().useTransaction(h -> picks.replace(h, member, List.of(new Pick("0704.0004", "0704.0002", false),
-                    new Pick("0704.0005", "0704.0002", false)), "hash-2", first.plusSeconds(60)));
+            server.db()
+                    .useTransaction(h -> picks.replace(
+                            h,
+                            member,
+                            List.of(
+                                    new Pick("0704.0004", "0704.0002", false),
+                                    new Pick("0704.0005", "0704.0002", false)),
+                            "hash-2",
+                            first.plusSeconds(60)));
 
             List<Pick> all = server.db().withHandle(h -> picks.list(h, member, 10));
             List<Pick> best = server.db().withHandle(h -> picks.list(h, member, 1));
             java.util.Optional<PicksRepository.State> state = server.db().withHandle(h -> picks.state(h, member));
-            assertThat(all).containsExactly(new Pick("0704.0004", "0704.0002", false), new Pick("0704.0005", "0704.0002", false));
+            assertThat(all)
+                    .containsExactly(
+                            new Pick("0704.0004", "0704.0002", false), new Pick("0704.0005", "0704.0002", false));
             assertThat(best).containsExactly(new Pick("0704.0004", "0704.0002", false));
             assertThat(state).contains(new PicksRepository.State("hash-2", first.plusSeconds(60)));
         }
@@ -48,8 +67,10 @@ final class ForYouStoreTest {
     void aPrivateFeedSecret_opensTheMembersFeed_untilReplacedOrRevoked(TestStore store) throws Exception {
         try (TestServer server = new TestServer(dir, store)) {
             server.browser().signUpConfirmed("secret");
-            long member = server.db().withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'secret'")
-                    .mapTo(Long.class).one());
+            long member = server.db()
+                    .withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'secret'")
+                            .mapTo(Long.class)
+                            .one());
             PrivateFeed feeds = new PrivateFeed(server.db(), java.time.Clock.systemUTC());
 
             String first = feeds.renew(member);

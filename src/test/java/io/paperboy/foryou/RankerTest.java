@@ -22,9 +22,12 @@ final class RankerTest {
         Random random = new Random(3);
         float[] liked = direction(random);
         float[] other = direction(random);
-        List<float[]> likes = IntStream.range(0, 6).mapToObj(i -> near(liked, random)).toList();
-        List<float[]> rest = new ArrayList<>(IntStream.range(0, 40).mapToObj(i -> near(other, random)).toList());
-        List<float[]> alike = IntStream.range(0, 5).mapToObj(i -> near(liked, random)).toList();
+        List<float[]> likes =
+                IntStream.range(0, 6).mapToObj(i -> near(liked, random)).toList();
+        List<float[]> rest = new ArrayList<>(
+                IntStream.range(0, 40).mapToObj(i -> near(other, random)).toList());
+        List<float[]> alike =
+                IntStream.range(0, 5).mapToObj(i -> near(liked, random)).toList();
         List<float[]> candidates = new ArrayList<>(rest);
         candidates.addAll(alike);
 

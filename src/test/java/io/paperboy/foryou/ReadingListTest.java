@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class ReadingListTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final String PAPER = "2306.15794";
 
     private static TestServer server() {
@@ -25,11 +26,18 @@ final class ReadingListTest {
     @Test
     void savedPapers_areUnreadUntilMarkedRead_thenMoveToRead_andCanBeRemoved() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("reader");
-        assertThat(ada.post("/papers/" + PAPER + "/save", Map.of("action", "save")).statusCode()).isEqualTo(303);
+        assertThat(ada.post("/papers/" + PAPER + "/save", Map.of("action", "save"))
+                        .statusCode())
+                .isEqualTo(303);
         String title = server().get("/api/papers/" + PAPER).body().replaceAll("(?s).*\"title\":\"([^\"]+)\".*", "$1");
 
-        assertThat(ada.get("/saved").body()).contains(title).contains("Unread (1)").contains("Read (0)");
-        assertThat(ada.post("/saved/" + PAPER, Map.of("action", "read", "show", "unread")).statusCode()).isEqualTo(303);
+        assertThat(ada.get("/saved").body())
+                .contains(title)
+                .contains("Unread (1)")
+                .contains("Read (0)");
+        assertThat(ada.post("/saved/" + PAPER, Map.of("action", "read", "show", "unread"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(ada.get("/saved?show=unread").body()).doesNotContain(title).contains("Unread (0)");
         assertThat(ada.get("/saved?show=read").body()).contains(title).contains("Read (1)");
 
@@ -40,12 +48,16 @@ final class ReadingListTest {
     @Test
     void thePaperPage_offersMembersSaveForLater_andShowsWhenSaved() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("page-saver");
-        assertThat(ada.get("/papers/" + PAPER).body()).contains("Save for later").contains("action=\"/papers/" + PAPER + "/save\"");
+        assertThat(ada.get("/papers/" + PAPER).body())
+                .contains("Save for later")
+                .contains("action=\"/papers/" + PAPER + "/save\"");
 
         ada.post("/papers/" + PAPER + "/save", Map.of("action", "save"));
 
         assertThat(ada.get("/papers/" + PAPER).body()).contains("Saved · remove from reading list");
-        assertThat(server().get("/papers/" + PAPER).body()).doesNotContain("Save for later").doesNotContain("/save\"");
+        assertThat(server().get("/papers/" + PAPER).body())
+                .doesNotContain("Save for later")
+                .doesNotContain("/save\"");
     }
 
     @Test
@@ -55,7 +67,8 @@ final class ReadingListTest {
         WebSession other = server().browser().signUpConfirmed("other-list");
 
         assertThat(other.get("/saved?show=all").body()).contains("Nothing saved yet");
-        assertThat(other.post("/saved/" + PAPER, Map.of("action", "remove")).statusCode()).isEqualTo(404);
+        assertThat(other.post("/saved/" + PAPER, Map.of("action", "remove")).statusCode())
+                .isEqualTo(404);
         assertThat(owner.get("/saved").body()).contains("Unread (1)");
     }
 
@@ -68,7 +81,8 @@ final class ReadingListTest {
         assertThat(badAction.statusCode()).isEqualTo(400);
         assertThat(badAction.body()).contains("action must be save or remove");
         assertThat(ada.get("/saved?show=later").statusCode()).isEqualTo(400);
-        assertThat(ada.postRaw("/papers/" + PAPER + "/save", Map.of(), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(ada.postRaw("/papers/" + PAPER + "/save", Map.of(), Map.of()).statusCode())
+                .isEqualTo(403);
         HttpResponse<String> anonymous = server().get("/saved");
         assertThat(anonymous.statusCode()).isEqualTo(303);
         assertThat(anonymous.headers().firstValue("Location")).contains("/login?next=%2Fsaved");
@@ -87,14 +101,19 @@ final class ReadingListTest {
         HttpResponse<String> removed = api("DELETE", "/api/papers/" + PAPER + "/save", token);
         assertThat(removed.body()).contains("\"saved\":false");
         assertThat(ada.get("/saved").body()).contains("Unread (0)");
-        assertThat(api("POST", "/api/papers/2401.99999/save", token).statusCode()).isEqualTo(404);
-        assertThat(server().browser().send(HttpRequest.newBuilder(URI.create(server().url("/api/papers/" + PAPER + "/save")))
-                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(401);
+        assertThat(api("POST", "/api/papers/2401.99999/save", token).statusCode())
+                .isEqualTo(404);
+        assertThat(server().browser()
+                        .send(HttpRequest.newBuilder(URI.create(server().url("/api/papers/" + PAPER + "/save")))
+                                .POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     private HttpResponse<String> api(String method, String path, String token) throws Exception {
-        return server().browser().send(HttpRequest.newBuilder(URI.create(server().url(path)))
-                .header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return server().browser()
+                .send(HttpRequest.newBuilder(URI.create(server().url(path)))
+                        .header("Authorization", "Bearer " + token)
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 }

@@ -22,7 +22,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class GithubReplay implements AutoCloseable {
     /** One request as the replay saw it. */
-    record Seen(String path, String ifNoneMatch, String authorization, String userAgent, String accept, String apiVersion) {}
+    record Seen(
+            String path,
+            String ifNoneMatch,
+            String authorization,
+            String userAgent,
+            String accept,
+            String apiVersion) {}
 
     /** A queued answer: status, headers, body. */
     record Answer(int status, Map<String, String> headers, String body) {}
@@ -38,8 +44,13 @@ final class GithubReplay implements AutoCloseable {
         server.createContext("/repos/", exchange -> {
             Headers in = exchange.getRequestHeaders();
             String repo = exchange.getRequestURI().getPath().substring("/repos/".length());
-            seen.add(new Seen(repo, in.getFirst("If-None-Match"), in.getFirst("Authorization"), in.getFirst("User-Agent"),
-                    in.getFirst("Accept"), in.getFirst("X-GitHub-Api-Version")));
+            seen.add(new Seen(
+                    repo,
+                    in.getFirst("If-None-Match"),
+                    in.getFirst("Authorization"),
+                    in.getFirst("User-Agent"),
+                    in.getFirst("Accept"),
+                    in.getFirst("X-GitHub-Api-Version")));
             Answer answer = answer(repo, in.getFirst("If-None-Match"));
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -67,19 +78,33 @@ final class GithubReplay implements AutoCloseable {
     }
 
     void queue(String path, Answer answer) {
-        queued.computeIfAbsent(path.toLowerCase(java.util.Locale.ROOT), k -> new ArrayDeque<>()).add(answer);
+        queued.computeIfAbsent(path.toLowerCase(java.util.Locale.ROOT), k -> new ArrayDeque<>())
+                .add(answer);
     }
 
     static Answer rateLimitExhausted(long resetEpochSeconds) {
-        return new Answer(403, Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "0", "x-ratelimit-used", "60",
-                "x-ratelimit-reset", Long.toString(resetEpochSeconds), "x-ratelimit-resource", "core"),
+        return new Answer(
+                403,
+                Map.of(
+                        "x-ratelimit-limit",
+                        "60",
+                        "x-ratelimit-remaining",
+                        "0",
+                        "x-ratelimit-used",
+                        "60",
+                        "x-ratelimit-reset",
+                        Long.toString(resetEpochSeconds),
+                        "x-ratelimit-resource",
+                        "core"),
                 "{\"message\":\"API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get "
                         + "a higher rate limit. Check out the documentation for more details.)\",\"documentation_url\":"
                         + "\"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}");
     }
 
     static Answer secondaryLimit(int retryAfterSeconds) {
-        return new Answer(429, Map.of("retry-after", Integer.toString(retryAfterSeconds)),
+        return new Answer(
+                429,
+                Map.of("retry-after", Integer.toString(retryAfterSeconds)),
                 "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\","
                         + "\"documentation_url\":\"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api\"}");
     }
@@ -103,8 +128,11 @@ final class GithubReplay implements AutoCloseable {
         }
         Integer count = stars.get(repo);
         if (count == null) {
-            return new Answer(404, limits(), "{\"message\":\"Not Found\",\"documentation_url\":"
-                    + "\"https://docs.github.com/rest/repos/repos#get-a-repository\",\"status\":\"404\"}");
+            return new Answer(
+                    404,
+                    limits(),
+                    "{\"message\":\"Not Found\",\"documentation_url\":"
+                            + "\"https://docs.github.com/rest/repos/repos#get-a-repository\",\"status\":\"404\"}");
         }
         String etag = "W/\"" + Integer.toHexString((repo + count).hashCode()) + "\"";
         if (etag.equals(ifNoneMatch)) {
@@ -118,16 +146,28 @@ final class GithubReplay implements AutoCloseable {
         h.put("ETag", etag);
         h.put("Cache-Control", "public, max-age=60, s-maxage=60");
         String[] parts = repo.split("/");
-        return new Answer(200, h, "{\"id\":1296269,\"node_id\":\"MDEwOlJlcG9zaXRvcnkxMjk2MjY5\",\"name\":\"" + parts[1]
-                + "\",\"full_name\":\"" + repo + "\",\"owner\":{\"login\":\"" + parts[0] + "\",\"id\":1,\"type\":\"User\"},"
-                + "\"private\":false,\"html_url\":\"https://github.com/" + repo + "\",\"description\":\"A repository\","
-                + "\"fork\":false,\"stargazers_count\":" + count + ",\"watchers_count\":" + count
-                + ",\"forks_count\":9,\"open_issues_count\":0,\"default_branch\":\"main\",\"subscribers_count\":42}");
+        return new Answer(
+                200,
+                h,
+                "{\"id\":1296269,\"node_id\":\"MDEwOlJlcG9zaXRvcnkxMjk2MjY5\",\"name\":\"" + parts[1]
+                        + "\",\"full_name\":\"" + repo + "\",\"owner\":{\"login\":\"" + parts[0]
+                        + "\",\"id\":1,\"type\":\"User\"},"
+                        + "\"private\":false,\"html_url\":\"https://github.com/" + repo
+                        + "\",\"description\":\"A repository\","
+                        + "\"fork\":false,\"stargazers_count\":" + count + ",\"watchers_count\":" + count
+                        + ",\"forks_count\":9,\"open_issues_count\":0,\"default_branch\":\"main\",\"subscribers_count\":42}");
     }
 
     private Map<String, String> limits() {
-        return Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", Integer.toString(remaining),
-                "x-ratelimit-reset", Long.toString(System.currentTimeMillis() / 1000 + 3600), "x-ratelimit-resource", "core");
+        return Map.of(
+                "x-ratelimit-limit",
+                "60",
+                "x-ratelimit-remaining",
+                Integer.toString(remaining),
+                "x-ratelimit-reset",
+                Long.toString(System.currentTimeMillis() / 1000 + 3600),
+                "x-ratelimit-resource",
+                "core");
     }
 
     @Override

@@ -27,12 +27,16 @@ final class StarsPagesTest {
             github.repo("MiniMax-AI/MSA", 1234);
             StarsWorkerTest.Moving clock = new StarsWorkerTest.Moving(Instant.parse("2026-12-05T06:00:00Z"));
             Paper paper = new PaperService(server.db()).find(ID).orElseThrow();
-            StarsWorker worker = new StarsWorker(server.db(), () -> List.of(paper),
-                    new GithubSettings(github.base(), null, Duration.ZERO, "ops@example.org"), clock);
+            StarsWorker worker = new StarsWorker(
+                    server.db(),
+                    () -> List.of(paper),
+                    new GithubSettings(github.base(), null, Duration.ZERO, "ops@example.org"),
+                    clock);
             worker.refreshDue();
             server.awaitChangesSeen();
 
-            assertThat(server.get("/papers/date/2026-06-12").body()).contains("<span class=\"stars\" title=\"1234 stars on GitHub\">★ 1.2k</span>");
+            assertThat(server.get("/papers/date/2026-06-12").body())
+                    .contains("<span class=\"stars\" title=\"1234 stars on GitHub\">★ 1.2k</span>");
             assertThat(server.get("/papers/" + ID).body()).contains("★ 1,234");
             assertThat(server.get("/api/papers/" + ID).body()).contains("\"githubStars\":1234");
             assertThat(server.get("/papers/" + ID + ".md").body()).contains("- **GitHub stars:** 1234");
@@ -48,11 +52,16 @@ final class StarsPagesTest {
 
     @Test
     void withoutTheOption_noStarsAreShown_thoughSomeAreStored() throws Exception {
-        try (GithubReplay github = new GithubReplay(); TestServer server = new TestServer(dir)) {
+        try (GithubReplay github = new GithubReplay();
+                TestServer server = new TestServer(dir)) {
             github.repo("MiniMax-AI/MSA", 1234);
             Paper paper = new PaperService(server.db()).find(ID).orElseThrow();
-            new StarsWorker(server.db(), () -> List.of(paper), new GithubSettings(github.base(), null, Duration.ZERO, null),
-                    java.time.Clock.systemUTC()).refreshDue();
+            new StarsWorker(
+                            server.db(),
+                            () -> List.of(paper),
+                            new GithubSettings(github.base(), null, Duration.ZERO, null),
+                            java.time.Clock.systemUTC())
+                    .refreshDue();
             server.awaitChangesSeen();
 
             assertThat(server.get("/papers/" + ID).body()).doesNotContain("★");

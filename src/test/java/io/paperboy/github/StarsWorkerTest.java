@@ -43,7 +43,8 @@ final class StarsWorkerTest {
 
     private void open(TestStore store) {
         db = store.open(dir);
-        papers = List.of(paper("2312.00752", "https://github.com/state-spaces/mamba"),
+        papers = List.of(
+                paper("2312.00752", "https://github.com/state-spaces/mamba"),
                 paper("2306.15794", "https://github.com/HazyResearch/hyena-dna/tree/main"),
                 paper("2401.00003", "https://github.com/nobody/deleted-repo"),
                 Paper.builder("2401.00004", "No code").build());
@@ -51,7 +52,9 @@ final class StarsWorkerTest {
     }
 
     private static Paper paper(String id, String code) {
-        return Paper.builder(id, "Paper " + id).links(List.of(new ArtifactLink(LinkKind.GITHUB, code))).build();
+        return Paper.builder(id, "Paper " + id)
+                .links(List.of(new ArtifactLink(LinkKind.GITHUB, code)))
+                .build();
     }
 
     @AfterEach
@@ -61,7 +64,8 @@ final class StarsWorkerTest {
     }
 
     private StarsWorker worker(String token) {
-        return new StarsWorker(db, () -> papers, new GithubSettings(github.base(), token, Duration.ZERO, "ops@example.org"), clock);
+        return new StarsWorker(
+                db, () -> papers, new GithubSettings(github.base(), token, Duration.ZERO, "ops@example.org"), clock);
     }
 
     private Map<String, Integer> stars() {
@@ -78,7 +82,8 @@ final class StarsWorkerTest {
 
         assertThat(stored).isEqualTo(3);
         assertThat(stars()).isEqualTo(Map.of("2312.00752", 12345, "2306.15794", 640));
-        assertThat(github.seen).extracting(GithubReplay.Seen::path)
+        assertThat(github.seen)
+                .extracting(GithubReplay.Seen::path)
                 .containsExactly("state-spaces/mamba", "HazyResearch/hyena-dna", "nobody/deleted-repo");
         GithubReplay.Seen first = github.seen.get(0);
         assertThat(first.authorization()).isEqualTo("Bearer ghp_secret");
@@ -110,7 +115,9 @@ final class StarsWorkerTest {
         worker.refreshDue();
 
         // The two known repositories are asked conditionally; the replay answered 304 without spending the limit.
-        assertThat(github.seen).filteredOn(s -> !s.path().startsWith("nobody")).allSatisfy(s -> assertThat(s.ifNoneMatch()).startsWith("W/\""));
+        assertThat(github.seen)
+                .filteredOn(s -> !s.path().startsWith("nobody"))
+                .allSatisfy(s -> assertThat(s.ifNoneMatch()).startsWith("W/\""));
         assertThat(github.remaining).isEqualTo(remainingBefore);
         assertThat(stars()).isEqualTo(Map.of("2312.00752", 12345, "2306.15794", 640));
     }
@@ -215,8 +222,12 @@ final class StarsWorkerTest {
         StarsWorker worker = worker(null);
         worker.refreshDue();
         github.repo("hazyresearch/hyena-dna", 0);
-        github.queue("HazyResearch/hyena-dna", new GithubReplay.Answer(404, Map.of(),
-                "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest/repos/repos#get-a-repository\",\"status\":\"404\"}"));
+        github.queue(
+                "HazyResearch/hyena-dna",
+                new GithubReplay.Answer(
+                        404,
+                        Map.of(),
+                        "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest/repos/repos#get-a-repository\",\"status\":\"404\"}"));
 
         clock.advance(Duration.ofDays(1));
         worker.refreshDue();
@@ -246,7 +257,8 @@ final class StarsWorkerTest {
     @Test
     void repositoryPaths_areReadFromCodeLinks() {
         assertThat(GithubRepo.fromUrl("https://github.com/a-b/c.d_e.git")).hasValue(new GithubRepo("a-b", "c.d_e"));
-        assertThat(GithubRepo.fromUrl("https://www.github.com/o/r/blob/main/x.py")).hasValue(new GithubRepo("o", "r"));
+        assertThat(GithubRepo.fromUrl("https://www.github.com/o/r/blob/main/x.py"))
+                .hasValue(new GithubRepo("o", "r"));
         assertThat(GithubRepo.fromUrl("https://github.com/orgs")).isEmpty();
         assertThat(GithubRepo.fromUrl("https://gitlab.com/o/r")).isEmpty();
         assertThat(GithubRepo.fromUrl("not a url")).isEmpty();

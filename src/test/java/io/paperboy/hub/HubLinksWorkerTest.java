@@ -45,7 +45,9 @@ final class HubLinksWorkerTest {
 
     private void open(TestStore store) {
         db = store.open(dir);
-        papers = List.of(Paper.builder("2312.00752", "Mamba").build(), Paper.builder("2401.00002", "Uncited").build(),
+        papers = List.of(
+                Paper.builder("2312.00752", "Mamba").build(),
+                Paper.builder("2401.00002", "Uncited").build(),
                 Paper.builder("pb-local0001", "Not on arXiv").build());
         db.useTransaction(h -> new PaperService(db).store(h, papers));
     }
@@ -57,7 +59,8 @@ final class HubLinksWorkerTest {
     }
 
     private HubLinksWorker worker() {
-        return new HubLinksWorker(db, () -> papers, new HubSettings(hub.base(), Duration.ZERO, "ops@example.org"), clock);
+        return new HubLinksWorker(
+                db, () -> papers, new HubSettings(hub.base(), Duration.ZERO, "ops@example.org"), clock);
     }
 
     private Map<String, PaperExtras.HubLinks> links() {
@@ -75,16 +78,22 @@ final class HubLinksWorkerTest {
 
         PaperExtras.HubLinks mamba = links().get("2312.00752");
         assertThat(mamba.models().total()).isEqualTo(7);
-        assertThat(mamba.models().top()).extracting(PaperExtras.Item::id)
+        assertThat(mamba.models().top())
+                .extracting(PaperExtras.Item::id)
                 .containsExactly("org/models-0", "org/models-1", "org/models-2", "org/models-3", "org/models-4");
         assertThat(mamba.models().top().get(0)).isEqualTo(new PaperExtras.Item("org/models-0", 1000, 10000));
         assertThat(mamba.datasets().total()).isEqualTo(1);
         assertThat(mamba.spaces().top()).extracting(PaperExtras.Item::downloads).containsOnlyNulls();
         assertThat(links().get("2401.00002").total()).isZero();
         // Three pages of models (Link rel=next), one of datasets, one of spaces; nothing for the local paper.
-        assertThat(hub.seen).filteredOn(s -> s.contains("2312.00752"))
-                .containsExactly("models arxiv:2312.00752", "models arxiv:2312.00752 cursor=3", "models arxiv:2312.00752 cursor=6",
-                        "datasets arxiv:2312.00752", "spaces arxiv:2312.00752");
+        assertThat(hub.seen)
+                .filteredOn(s -> s.contains("2312.00752"))
+                .containsExactly(
+                        "models arxiv:2312.00752",
+                        "models arxiv:2312.00752 cursor=3",
+                        "models arxiv:2312.00752 cursor=6",
+                        "datasets arxiv:2312.00752",
+                        "spaces arxiv:2312.00752");
         assertThat(hub.seen).noneMatch(s -> s.contains("pb-local"));
     }
 
@@ -112,7 +121,8 @@ final class HubLinksWorkerTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aTooManyRequestsHeardByOneNode_keepsTheOtherNodeFromAskingForTheTimeTheHubNames(TestStore store) throws Exception {
+    void aTooManyRequestsHeardByOneNode_keepsTheOtherNodeFromAskingForTheTimeTheHubNames(TestStore store)
+            throws Exception {
         db.close();
         open(store);
         HubLinksWorker one = worker();
@@ -154,19 +164,27 @@ final class HubLinksWorkerTest {
         String id = "2606.13392";
         hub.cite("models", id, 3);
         hub.cite("spaces", id, 1);
-        try (TestServer server = new TestServer(dir.resolve("site"), site -> site.withExternal(new Site.External(false, true)))) {
+        try (TestServer server =
+                new TestServer(dir.resolve("site"), site -> site.withExternal(new Site.External(false, true)))) {
             Paper paper = new PaperService(server.db()).find(id).orElseThrow();
-            new HubLinksWorker(server.db(), () -> List.of(paper), new HubSettings(hub.base(), Duration.ZERO, null), clock).refreshDue();
+            new HubLinksWorker(
+                            server.db(), () -> List.of(paper), new HubSettings(hub.base(), Duration.ZERO, null), clock)
+                    .refreshDue();
             server.awaitChangesSeen();
 
-            assertThat(server.get("/papers/" + id).body()).contains("Models citing this paper <span class=\"count\">3</span>")
+            assertThat(server.get("/papers/" + id).body())
+                    .contains("Models citing this paper <span class=\"count\">3</span>")
                     .contains("<a href=\"https://huggingface.co/org/models-0\" rel=\"noopener\">org/models-0</a>")
-                    .contains("<a href=\"https://huggingface.co/spaces/org/spaces-0\" rel=\"noopener\">org/spaces-0</a>");
-            assertThat(server.get("/api/papers/" + id).body()).contains("\"numTotalModels\":3").contains("\"numTotalSpaces\":1")
+                    .contains(
+                            "<a href=\"https://huggingface.co/spaces/org/spaces-0\" rel=\"noopener\">org/spaces-0</a>");
+            assertThat(server.get("/api/papers/" + id).body())
+                    .contains("\"numTotalModels\":3")
+                    .contains("\"numTotalSpaces\":1")
                     .contains("\"linkedModels\":[{\"id\":\"org/models-0\",\"likes\":1000,\"downloads\":10000}")
                     .contains("\"numTotalDatasets\":0");
             assertThat(server.get("/api/daily_papers?date=2026-06-12").body()).contains("\"numTotalModels\":3");
-            assertThat(server.get("/papers/" + id + ".md").body()).contains("## Models citing this paper (3)")
+            assertThat(server.get("/papers/" + id + ".md").body())
+                    .contains("## Models citing this paper (3)")
                     .contains("- [org/models-0](https://huggingface.co/org/models-0) · 1000 likes · 10000 downloads");
             assertThat(server.get("/papers/date/2026-06-12").body()).contains(">3 models · 1 Space</a>");
         }

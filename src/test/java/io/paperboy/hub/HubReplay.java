@@ -35,7 +35,8 @@ final class HubReplay implements AutoCloseable {
         server.createContext("/api/", exchange -> {
             String kind = exchange.getRequestURI().getPath().substring("/api/".length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            seen.add(kind + " " + query.get("filter") + (query.containsKey("cursor") ? " cursor=" + query.get("cursor") : ""));
+            seen.add(kind + " " + query.get("filter")
+                    + (query.containsKey("cursor") ? " cursor=" + query.get("cursor") : ""));
             Answer answer;
             synchronized (queued) {
                 answer = queued.poll();
@@ -73,7 +74,13 @@ final class HubReplay implements AutoCloseable {
     }
 
     static Answer tooManyRequests(int seconds) {
-        return new Answer(429, Map.of("RateLimit", "\"api\";r=0;t=" + seconds, "RateLimit-Policy", "\"fixed window\";\"api\";q=500;w=300"),
+        return new Answer(
+                429,
+                Map.of(
+                        "RateLimit",
+                        "\"api\";r=0;t=" + seconds,
+                        "RateLimit-Policy",
+                        "\"fixed window\";\"api\";q=500;w=300"),
                 "{\"error\":\"Too Many Requests\"}");
     }
 
@@ -86,21 +93,31 @@ final class HubReplay implements AutoCloseable {
         for (int i = from; i < to; i++) {
             String id = all.get(i);
             int likes = 1000 - i;
-            body.append(i > from ? "," : "").append("{\"_id\":\"66").append(i).append("\",\"id\":\"").append(id)
-                    .append("\",\"likes\":").append(likes).append(",\"private\":false");
+            body.append(i > from ? "," : "")
+                    .append("{\"_id\":\"66")
+                    .append(i)
+                    .append("\",\"id\":\"")
+                    .append(id)
+                    .append("\",\"likes\":")
+                    .append(likes)
+                    .append(",\"private\":false");
             if (!kind.equals("spaces")) {
                 body.append(",\"downloads\":").append(likes * 10);
             } else {
                 body.append(",\"sdk\":\"gradio\"");
             }
-            body.append(",\"tags\":[\"").append(query.get("filter")).append("\"],\"createdAt\":\"2024-01-01T00:00:00.000Z\"}");
+            body.append(",\"tags\":[\"")
+                    .append(query.get("filter"))
+                    .append("\"],\"createdAt\":\"2024-01-01T00:00:00.000Z\"}");
         }
         body.append(']');
-        Map<String, String> headers = new HashMap<>(Map.of("RateLimit", "\"api\";r=499;t=200",
-                "RateLimit-Policy", "\"fixed window\";\"api\";q=500;w=300"));
+        Map<String, String> headers = new HashMap<>(
+                Map.of("RateLimit", "\"api\";r=499;t=200", "RateLimit-Policy", "\"fixed window\";\"api\";q=500;w=300"));
         if (to < all.size()) {
-            headers.put("Link", "<" + base() + "api/" + kind + "?filter=" + query.get("filter") + "&sort=likes&direction=-1&limit="
-                    + size + "&cursor=" + to + ">; rel=\"next\"");
+            headers.put(
+                    "Link",
+                    "<" + base() + "api/" + kind + "?filter=" + query.get("filter") + "&sort=likes&direction=-1&limit="
+                            + size + "&cursor=" + to + ">; rel=\"next\"");
         }
         return new Answer(200, headers, body.toString());
     }
@@ -110,7 +127,8 @@ final class HubReplay implements AutoCloseable {
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

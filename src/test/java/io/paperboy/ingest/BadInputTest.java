@@ -68,12 +68,16 @@ final class BadInputTest {
         try (Database db = store.open(dir)) {
             ImportReport report = run(db, false, mixed);
 
-            assertThat(report.problems()).extracting(Problem::toString).containsExactly(
-                    mixed + ":2: malformed JSON at column 36: Unexpected end-of-input within/between Object entries",
-                    mixed + ":3: field 'title': missing or empty",
-                    mixed + ":4: field 'id': missing or empty",
-                    mixed + ":5: field 'id': " + invalidIdMessage("0713.0001"),
-                    mixed + ":6: invalid UTF-8 at byte " + (record("0704.0005", "Bad bytes XX").indexOf("XX") + 1) + " of the line");
+            assertThat(report.problems())
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            mixed
+                                    + ":2: malformed JSON at column 36: Unexpected end-of-input within/between Object entries",
+                            mixed + ":3: field 'title': missing or empty",
+                            mixed + ":4: field 'id': missing or empty",
+                            mixed + ":5: field 'id': " + invalidIdMessage("0713.0001"),
+                            mixed + ":6: invalid UTF-8 at byte "
+                                    + (record("0704.0005", "Bad bytes XX").indexOf("XX") + 1) + " of the line");
             assertThat(report.success()).isFalse();
             PaperService papers = new PaperService(db);
             assertThat(papers.count()).isEqualTo(2);
@@ -113,8 +117,11 @@ final class BadInputTest {
         try (Database db = store.open(dir)) {
             ImportReport report = run(db, false, cut);
 
-            assertThat(report.problems()).singleElement().asString()
-                    .contains(cut.toString()).contains("the gzip data ends early (truncated file?)");
+            assertThat(report.problems())
+                    .singleElement()
+                    .asString()
+                    .contains(cut.toString())
+                    .contains("the gzip data ends early (truncated file?)");
             long kept = new PaperService(db).count();
             assertThat(kept).isBetween(50L, 199L);
             assertThat(report.inserted()).isEqualTo(kept);
@@ -142,11 +149,13 @@ final class BadInputTest {
         try (Database db = TestStore.SQLITE.open(dir)) {
             ImportReport report = run(db, false, empty, missing, folder, notJson, good);
 
-            assertThat(report.problems()).extracting(Problem::toString).containsExactly(
-                    empty + ": the file is empty",
-                    missing + ": no such file",
-                    folder + ": is a directory, not a file",
-                    notJson + ": not JSON: expected '{' (JSON lines) or '[' (a JSON array), found 'h'");
+            assertThat(report.problems())
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            empty + ": the file is empty",
+                            missing + ": no such file",
+                            folder + ": is a directory, not a file",
+                            notJson + ": not JSON: expected '{' (JSON lines) or '[' (a JSON array), found 'h'");
             assertThat(report.inserted()).isEqualTo(30);
         }
     }

@@ -26,7 +26,11 @@ final class ExportRoundTripTest {
     void exportThenImportIntoAnEmptyStore_losesNothing(TestStore store) throws Exception {
         String first;
         try (Database db = store.open(dir)) {
-            run(db, Samples.copy(Samples.SNAPSHOT, dir), Samples.copy(Samples.HF_DAILY, dir), Samples.copy(Samples.SEED, dir));
+            run(
+                    db,
+                    Samples.copy(Samples.SNAPSHOT, dir),
+                    Samples.copy(Samples.HF_DAILY, dir),
+                    Samples.copy(Samples.SEED, dir));
             first = export(db);
         }
         Path exportFile = dir.resolve("export.jsonl");

@@ -40,13 +40,16 @@ final class ImporterTest {
             assertThat(papers.count()).isEqualTo(200);
             Paper first = papers.find("0704.0001").orElseThrow();
             // The snapshot's title is hard-wrapped ("…Tevatron and\n  LHC energies").
-            assertThat(first.title()).isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+            assertThat(first.title())
+                    .isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
             assertThat(first.authors()).containsExactly("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan");
             assertThat(first.version()).isEqualTo(2);
             assertThat(first.published()).isEqualTo(LocalDate.of(2007, 4, 2));
             assertThat(first.updated()).isEqualTo(LocalDate.of(2007, 7, 24));
             assertThat(first.categories()).containsExactly("hep-ph");
-            assertThat(first.abstractText()).startsWith("A fully differential calculation").doesNotContain("\n");
+            assertThat(first.abstractText())
+                    .startsWith("A fully differential calculation")
+                    .doesNotContain("\n");
             assertThat(papers.find("0704.0033").orElseThrow().dois())
                     .containsExactly("10.1364/JOSAA.23.002578", "10.1364/JOSAA.32.002407");
             assertThat(papers.find("0704.0064").orElseThrow().versions()).hasSize(5);
@@ -63,12 +66,14 @@ final class ImporterTest {
             assertThat(report.inserted()).isEqualTo(30);
             assertThat(report.listingChanges()).isEqualTo(30);
             List<ListingEntry> entries = new ListingService(db).forPaper("2606.13681");
-            assertThat(entries).containsExactly(
-                    new ListingEntry("2606.13681", LocalDate.of(2026, 6, 12), "zhiyuanhucs", 118, "hf"));
+            assertThat(entries)
+                    .containsExactly(
+                            new ListingEntry("2606.13681", LocalDate.of(2026, 6, 12), "zhiyuanhucs", 118, "hf"));
             Paper withCode = new PaperService(db).find("2606.12730").orElseThrow();
             assertThat(withCode.links()).anySatisfy(link -> {
                 assertThat(link.kind()).isEqualTo(LinkKind.GITHUB);
-                assertThat(link.url()).isEqualTo("https://github.com/psychology-of-AI/Rethinking-Pyschometric-Eval-LLMs");
+                assertThat(link.url())
+                        .isEqualTo("https://github.com/psychology-of-AI/Rethinking-Pyschometric-Eval-LLMs");
             });
         }
     }
@@ -84,14 +89,21 @@ final class ImporterTest {
             ListingService listings = new ListingService(db);
             assertThat(listings.count()).isEqualTo(114);
             // 2306.15794 (HyenaDNA) has no published date in the seed: first day of the id's month.
-            assertThat(listings.forPaper("2306.15794")).extracting(ListingEntry::day)
+            assertThat(listings.forPaper("2306.15794"))
+                    .extracting(ListingEntry::day)
                     .containsExactly(LocalDate.of(2023, 6, 1));
             // 2503.01905 was published on 2025-02-28, in the month before its id's month.
-            assertThat(listings.forPaper("2503.01905")).extracting(ListingEntry::day)
+            assertThat(listings.forPaper("2503.01905"))
+                    .extracting(ListingEntry::day)
                     .containsExactly(LocalDate.of(2025, 2, 28));
-            String noArxivId = io.paperboy.paper.PaperIds.forTitle("Robust Weight Signatures: Gaining Robustness as Easy as Patching Weights?");
-            assertThat(new PaperService(db).find(noArxivId)).as("rank 90 gets a stable local id").isPresent();
-            assertThat(listings.forPaper(noArxivId)).extracting(ListingEntry::day).containsExactly(IMPORT_DATE);
+            String noArxivId = io.paperboy.paper.PaperIds.forTitle(
+                    "Robust Weight Signatures: Gaining Robustness as Easy as Patching Weights?");
+            assertThat(new PaperService(db).find(noArxivId))
+                    .as("rank 90 gets a stable local id")
+                    .isPresent();
+            assertThat(listings.forPaper(noArxivId))
+                    .extracting(ListingEntry::day)
+                    .containsExactly(IMPORT_DATE);
         }
     }
 
@@ -99,8 +111,11 @@ final class ImporterTest {
     @EnumSource(TestStore.class)
     void reimportingTheSameInputs_changesNothing(TestStore store) throws Exception {
         try (Database db = store.open(dir)) {
-            Path[] inputs = {Samples.copy(Samples.SNAPSHOT, dir), Samples.copy(Samples.HF_DAILY, dir),
-                    Samples.copy(Samples.SEED, dir)};
+            Path[] inputs = {
+                Samples.copy(Samples.SNAPSHOT, dir),
+                Samples.copy(Samples.HF_DAILY, dir),
+                Samples.copy(Samples.SEED, dir)
+            };
             importFiles(db, inputs);
             long changesBefore = db.withHandle(ChangeSequence::current);
 

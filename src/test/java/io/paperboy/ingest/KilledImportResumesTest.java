@@ -46,7 +46,8 @@ final class KilledImportResumesTest {
             assertThat(resumed.inserted()).isEqualTo(RECORDS - committedAtKill);
             assertThat(new PaperService(db).count()).isEqualTo(RECORDS);
             long checkpointsLeft = db.withHandle(h -> h.createQuery("SELECT count(*) FROM import_checkpoints")
-                    .mapTo(Long.class).one());
+                    .mapTo(Long.class)
+                    .one());
             assertThat(checkpointsLeft).isZero();
         }
     }
@@ -63,7 +64,8 @@ final class KilledImportResumesTest {
 
     private static long checkpointLines(Database db) {
         return db.withHandle(h -> h.createQuery("SELECT coalesce(max(lines_done), 0) FROM import_checkpoints")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     static Path writeSnapshot(Path file, int count) throws Exception {
@@ -72,7 +74,8 @@ final class KilledImportResumesTest {
                 int month = i / 90_000;
                 String id = String.format("%02d%02d.%05d", 15 + month / 12, 1 + month % 12, i % 90_000 + 1);
                 out.write("{\"id\":\"" + id + "\",\"title\":\"Synthetic paper " + i + "\",\"abstract\":\"  About "
-                        + i + ".\\n\",\"authors\":\"A. Author\",\"categories\":\"cs.LG\",\"versions\":[{\"version\":\"v1\","
+                        + i
+                        + ".\\n\",\"authors\":\"A. Author\",\"categories\":\"cs.LG\",\"versions\":[{\"version\":\"v1\","
                         + "\"created\":\"Mon, 5 Jan 2015 10:00:00 GMT\"}],\"update_date\":\"2015-01-06\","
                         + "\"authors_parsed\":[[\"Author\",\"A.\",\"\"]]}\n");
             }

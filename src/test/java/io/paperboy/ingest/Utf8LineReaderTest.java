@@ -24,10 +24,11 @@ final class Utf8LineReaderTest {
 
         List<Utf8LineReader.Line> lines = read(bytes, 100);
 
-        assertThat(lines).containsExactly(
-                new Utf8LineReader.Line(1, "a", null),
-                new Utf8LineReader.Line(2, null, "invalid UTF-8 at byte 2 of the line"),
-                new Utf8LineReader.Line(3, "dé", null));
+        assertThat(lines)
+                .containsExactly(
+                        new Utf8LineReader.Line(1, "a", null),
+                        new Utf8LineReader.Line(2, null, "invalid UTF-8 at byte 2 of the line"),
+                        new Utf8LineReader.Line(3, "dé", null));
     }
 
     @Test
@@ -36,17 +37,19 @@ final class Utf8LineReaderTest {
 
         List<Utf8LineReader.Line> lines = read(bytes, 10);
 
-        assertThat(lines).containsExactly(
-                new Utf8LineReader.Line(1, null, "line is longer than 10 bytes; skipped"),
-                new Utf8LineReader.Line(2, "short", null),
-                new Utf8LineReader.Line(3, "last", null));
+        assertThat(lines)
+                .containsExactly(
+                        new Utf8LineReader.Line(1, null, "line is longer than 10 bytes; skipped"),
+                        new Utf8LineReader.Line(2, "short", null),
+                        new Utf8LineReader.Line(3, "last", null));
     }
 
     @Test
     void linesLongerThanTheBuffer_areJoined() throws IOException {
         String longLine = "y".repeat(200_000);
 
-        List<Utf8LineReader.Line> lines = read((longLine + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), 1 << 20);
+        List<Utf8LineReader.Line> lines =
+                read((longLine + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), 1 << 20);
 
         assertThat(lines).containsExactly(new Utf8LineReader.Line(1, longLine, null));
     }

@@ -45,8 +45,10 @@ final class DailyJobTest {
         try (Database db = store.open(dir)) {
             AtomicInteger ran = new AtomicInteger();
             JobRuns runs = new JobRuns(db);
-            try (DailyJob first = new DailyJob("harvest", 3, () -> "stored " + ran.incrementAndGet(), runs, "node-a", Clock.systemUTC());
-                 DailyJob second = new DailyJob("harvest", 3, () -> "stored " + ran.incrementAndGet(), runs, "node-b", Clock.systemUTC())) {
+            try (DailyJob first = new DailyJob(
+                            "harvest", 3, () -> "stored " + ran.incrementAndGet(), runs, "node-a", Clock.systemUTC());
+                    DailyJob second = new DailyJob(
+                            "harvest", 3, () -> "stored " + ran.incrementAndGet(), runs, "node-b", Clock.systemUTC())) {
                 LocalDate day = LocalDate.of(2026, 11, 30);
 
                 assertThat(first.runFor(day)).isTrue();
@@ -65,12 +67,19 @@ final class DailyJobTest {
     void aFailingTask_recordsItsReason(TestStore store) throws Exception {
         try (Database db = store.open(dir)) {
             JobRuns runs = new JobRuns(db);
-            try (DailyJob job = new DailyJob("harvest", 3, () -> {
-                throw new IllegalStateException("arXiv answered 503 five times");
-            }, runs, "node-a", Clock.systemUTC())) {
+            try (DailyJob job = new DailyJob(
+                    "harvest",
+                    3,
+                    () -> {
+                        throw new IllegalStateException("arXiv answered 503 five times");
+                    },
+                    runs,
+                    "node-a",
+                    Clock.systemUTC())) {
                 job.runFor(LocalDate.of(2026, 11, 30));
             }
-            assertThat(runs.latest("harvest").orElseThrow().outcome()).isEqualTo("failed: arXiv answered 503 five times");
+            assertThat(runs.latest("harvest").orElseThrow().outcome())
+                    .isEqualTo("failed: arXiv answered 503 five times");
         }
     }
 }

@@ -10,8 +10,25 @@ import org.junit.jupiter.api.Test;
 /** A worker stopped in the middle of a batch records a cursor that skips no paper. */
 class KeywordCursorTest {
     private static List<Paper> batch(long... seqs) {
-        return LongStream.of(seqs).mapToObj(seq -> new Paper("p" + seq + "-" + Math.random(), 1, "T", "", null, null, null,
-                null, null, null, null, null, null, null, null, seq)).toList();
+        return LongStream.of(seqs)
+                .mapToObj(seq -> new Paper(
+                        "p" + seq + "-" + Math.random(),
+                        1,
+                        "T",
+                        "",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        seq))
+                .toList();
     }
 
     @Test

@@ -35,8 +35,11 @@ public final class KeywordQuality {
                 JsonNode p = e.get("paper");
                 List<String> hf = new ArrayList<>();
                 p.path("ai_keywords").forEach(k -> hf.add(k.asText()));
-                out.add(new Reference(Paper.builder(p.get("id").asText(), p.get("title").asText())
-                        .abstractText(p.get("summary").asText()).build(), hf));
+                out.add(new Reference(
+                        Paper.builder(p.get("id").asText(), p.get("title").asText())
+                                .abstractText(p.get("summary").asText())
+                                .build(),
+                        hf));
             }
             return out;
         }
@@ -47,8 +50,10 @@ public final class KeywordQuality {
         int partial = 0;
         int total = 0;
         for (Reference r : refs) {
-            Set<String> theirs = r.hfKeywords().stream().map(KeywordQuality::norm).collect(Collectors.toSet());
-            Set<String> theirWords = theirs.stream().flatMap(k -> List.of(k.split(" ")).stream()).collect(Collectors.toSet());
+            Set<String> theirs =
+                    r.hfKeywords().stream().map(KeywordQuality::norm).collect(Collectors.toSet());
+            Set<String> theirWords =
+                    theirs.stream().flatMap(k -> List.of(k.split(" ")).stream()).collect(Collectors.toSet());
             for (String k : ours.apply(r.paper()).stream().limit(TOP).toList()) {
                 total++;
                 String n = norm(k);
@@ -60,7 +65,8 @@ public final class KeywordQuality {
     }
 
     static String norm(String phrase) {
-        return List.of(phrase.toLowerCase(Locale.ROOT).split("[\\s]+")).stream().map(Keyphrases::stem)
+        return List.of(phrase.toLowerCase(Locale.ROOT).split("[\\s]+")).stream()
+                .map(Keyphrases::stem)
                 .collect(Collectors.joining(" "));
     }
 
@@ -72,10 +78,16 @@ public final class KeywordQuality {
                 ? p -> ranker.rank(p, null, TOP)
                 : p -> Keyphrases.statistical(p.title(), p.abstractText(), TOP);
         for (Reference r : refs.subList(0, 6)) {
-            System.out.println(r.paper().title() + "\n  ours: " + ours.apply(r.paper()) + "\n  HF:   " + r.hfKeywords());
+            System.out.println(
+                    r.paper().title() + "\n  ours: " + ours.apply(r.paper()) + "\n  HF:   " + r.hfKeywords());
         }
         Score s = score(refs, ours);
-        System.out.printf(Locale.ROOT, "%s: %d phrases, exact match %.1f %%, shares a word %.1f %%%n",
-                embedding ? "embedding" : "statistical", s.phrases(), 100 * s.exact(), 100 * s.partial());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d phrases, exact match %.1f %%, shares a word %.1f %%%n",
+                embedding ? "embedding" : "statistical",
+                s.phrases(),
+                100 * s.exact(),
+                100 * s.partial());
     }
 }

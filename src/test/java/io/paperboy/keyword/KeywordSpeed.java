@@ -30,7 +30,10 @@ public final class KeywordSpeed {
         int limit = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
         Embedder embedder = new Embedder();
         Path dir = Files.createTempDirectory("keyword-speed");
-        System.out.printf(Locale.ROOT, "%d cores, load %s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d cores, load %s%n",
+                Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).strip());
         measure("warm-up, vectors not stored", dir.resolve("w"), embedder, false, limit);
         for (int round = 1; round <= 2; round++) {
@@ -40,7 +43,8 @@ public final class KeywordSpeed {
         System.exit(0);
     }
 
-    private static void measure(String label, Path dir, Embedder embedder, boolean storedVectors, int limit) throws Exception {
+    private static void measure(String label, Path dir, Embedder embedder, boolean storedVectors, int limit)
+            throws Exception {
         Files.createDirectories(dir);
         Path seed = Samples.copy(Samples.SEED, dir);
         List<String> lines = Files.readAllLines(seed);
@@ -49,12 +53,14 @@ public final class KeywordSpeed {
             PaperService papers = new PaperService(db);
             new Importer(db, papers, new ListingService(db), LocalDate.of(2026, 12, 6)).run(List.of(seed), false);
             if (storedVectors) {
-                new EmbeddingWorker(papers, new EmbeddingStore(db, embedder.name()), null, embedder, "bench").embedPending();
+                new EmbeddingWorker(papers, new EmbeddingStore(db, embedder.name()), null, embedder, "bench")
+                        .embedPending();
             }
             long start = System.nanoTime();
             int done = new KeywordWorker(db, papers, embedder).computePending();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%-40s %4d papers in %6.2f s: %6.1f papers/s%n", label, done, seconds, done / seconds);
+            System.out.printf(
+                    Locale.ROOT, "%-40s %4d papers in %6.2f s: %6.1f papers/s%n", label, done, seconds, done / seconds);
         }
     }
 }

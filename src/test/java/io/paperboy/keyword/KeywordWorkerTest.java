@@ -2,14 +2,14 @@ package io.paperboy.keyword;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paperboy.db.Database;
-import io.paperboy.paper.Paper;
-import io.paperboy.paper.PaperService;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import io.paperboy.db.Database;
+import io.paperboy.paper.Paper;
+import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
@@ -36,9 +36,17 @@ final class KeywordWorkerTest {
     void everyPaperGetsKeywords_aRerunDoesNothing_andAnEditedPaperIsDoneAgain(TestStore store) {
         try (Database db = store.open(dir)) {
             PaperService papers = new PaperService(db);
-            db.useTransaction(h -> papers.store(h, List.of(
-                    paper("2401.00001", "Graph neural networks for molecules", "Graph neural networks predict molecules."),
-                    paper("2401.00002", "Sparse attention", "Sparse attention scales transformers. Sparse attention helps."))));
+            db.useTransaction(h -> papers.store(
+                    h,
+                    List.of(
+                            paper(
+                                    "2401.00001",
+                                    "Graph neural networks for molecules",
+                                    "Graph neural networks predict molecules."),
+                            paper(
+                                    "2401.00002",
+                                    "Sparse attention",
+                                    "Sparse attention scales transformers. Sparse attention helps."))));
             Keywords keywords = new Keywords(db);
 
             assertThat(new KeywordWorker(db, papers, null).computePending()).isEqualTo(2);
@@ -46,12 +54,17 @@ final class KeywordWorkerTest {
             assertThat(new KeywordWorker(db, papers, null).computePending()).isZero();
             assertThat(keywords.of("2401.00001")).contains("graph neural networks");
 
-            db.useTransaction(h -> papers.store(h, List.of(
-                    Paper.builder("2401.00001", "Graph neural networks for molecules").version(2)
-                            .abstractText("We train equivariant transformers on molecular properties. The molecular properties are hard.").build())));
+            db.useTransaction(h -> papers.store(
+                    h,
+                    List.of(Paper.builder("2401.00001", "Graph neural networks for molecules")
+                            .version(2)
+                            .abstractText(
+                                    "We train equivariant transformers on molecular properties. The molecular properties are hard.")
+                            .build())));
             assertThat(new KeywordWorker(db, papers, null).computePending()).isEqualTo(1);
             assertThat(keywords.of("2401.00001")).contains("molecular properties");
-            assertThat(keywords.ofAll(List.of("2401.00001", "2401.00002", "2401.99999"))).containsOnlyKeys("2401.00001", "2401.00002");
+            assertThat(keywords.ofAll(List.of("2401.00001", "2401.00002", "2401.99999")))
+                    .containsOnlyKeys("2401.00001", "2401.00002");
         }
     }
 
@@ -67,11 +80,15 @@ final class KeywordWorkerTest {
         }
     }
 
-    private static final Paper MAMBA = paper("2312.00752", "Mamba: linear-time sequence modeling with selective state spaces",
+    private static final Paper MAMBA = paper(
+            "2312.00752",
+            "Mamba: linear-time sequence modeling with selective state spaces",
             "Foundation models are almost universally based on the Transformer architecture and its attention module. "
                     + "We identify that a key weakness of subquadratic models is their inability to perform content-based "
                     + "reasoning, and let the state space model parameters be functions of the input.");
-    private static final Paper LORA = paper("2106.09685", "LoRA: low-rank adaptation of large language models",
+    private static final Paper LORA = paper(
+            "2106.09685",
+            "LoRA: low-rank adaptation of large language models",
             "We propose low-rank adaptation, which freezes the pretrained model weights and injects trainable rank "
                     + "decomposition matrices into each layer of the Transformer architecture, reducing trainable parameters.");
 
@@ -105,9 +122,13 @@ final class KeywordWorkerTest {
             // The stored vector is the model's vector of the same text: the same phrases, in the same order.
             assertThat(new Keywords(db).ofAll(List.of(MAMBA.id(), LORA.id()))).isEqualTo(embeddedHere);
 
-            // An abstract edited after it was embedded: its stored vector is of the old text, so the paper is embedded again.
-            Paper edited = Paper.builder(LORA.id(), LORA.title()).version(2)
-                    .abstractText("Low-rank adapters fine-tune diffusion models for image generation with few trainable parameters.").build();
+            // An abstract edited after it was embedded: its stored vector is of the old text, so the paper is embedded
+            // again.
+            Paper edited = Paper.builder(LORA.id(), LORA.title())
+                    .version(2)
+                    .abstractText(
+                            "Low-rank adapters fine-tune diffusion models for image generation with few trainable parameters.")
+                    .build();
             db.useTransaction(h -> papers.store(h, List.of(edited)));
             model.texts.clear();
             new KeywordWorker(db, papers, embedder).computePending();

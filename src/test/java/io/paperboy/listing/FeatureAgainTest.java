@@ -38,8 +38,9 @@ final class FeatureAgainTest {
 
     /** Features {@code id} on {@code day} as an import would, saying nothing of the version. */
     private static void featuredBefore(String id, LocalDate day, int version) {
-        server().db().useTransaction(h -> new ListingService(server().db())
-                .store(h, List.of(new ListingEntry(id, day, "hf-user", 3, "hf", version, null))));
+        server().db()
+                .useTransaction(h -> new ListingService(server().db())
+                        .store(h, List.of(new ListingEntry(id, day, "hf-user", 3, "hf", version, null))));
     }
 
     @Test
@@ -56,12 +57,14 @@ final class FeatureAgainTest {
         HttpResponse<String> again = cora.post("/submit/again", Map.of("arxiv", "0704.0001"));
 
         assertThat(again.statusCode()).isEqualTo(303);
-        assertThat(new ListingService(server().db()).forPaper("0704.0001")).contains(
-                new ListingEntry("0704.0001", today(), "cora", 0, ListingEntry.SUBMISSION, 2, LocalDate.of(2007, 5, 1)));
+        assertThat(new ListingService(server().db()).forPaper("0704.0001"))
+                .contains(new ListingEntry(
+                        "0704.0001", today(), "cora", 0, ListingEntry.SUBMISSION, 2, LocalDate.of(2007, 5, 1)));
         assertThat(cora.get("/papers/date/" + today()).body())
-                .contains("New version v2; an earlier version was featured on <a href=\"/papers/date/2007-05-01\">2007-05-01</a>");
-        assertThat(moderationLog("0704.0001@" + today())).containsExactly(
-                "cora feature-again listing: v2; v1 was featured on 2007-05-01");
+                .contains(
+                        "New version v2; an earlier version was featured on <a href=\"/papers/date/2007-05-01\">2007-05-01</a>");
+        assertThat(moderationLog("0704.0001@" + today()))
+                .containsExactly("cora feature-again listing: v2; v1 was featured on 2007-05-01");
     }
 
     @Test
@@ -69,7 +72,8 @@ final class FeatureAgainTest {
         featuredBefore("0704.0008", LocalDate.of(2007, 5, 1), 0);
         WebSession dan = curator("dan");
         assertThat(dan.get("/papers/0704.0008").body()).contains("action=\"/submit/again\"");
-        assertThat(dan.post("/submit/again", Map.of("arxiv", "0704.0008")).statusCode()).isEqualTo(303);
+        assertThat(dan.post("/submit/again", Map.of("arxiv", "0704.0008")).statusCode())
+                .isEqualTo(303);
         // Featured today: the service would refuse another, so the page no longer offers it.
         assertThat(dan.get("/papers/0704.0008").body()).doesNotContain("action=\"/submit/again\"");
 
@@ -87,7 +91,8 @@ final class FeatureAgainTest {
 
         HttpResponse<String> page = max.post("/submit", Map.of("arxiv", "0704.0013"));
         HttpResponse<String> forced = max.post("/submit/again", Map.of("arxiv", "0704.0013"));
-        HttpResponse<String> api = SubmitPagesTest.api(server(), max.createApiToken("script"), "{\"arxiv\": \"0704.0013\", \"again\": true}");
+        HttpResponse<String> api = SubmitPagesTest.api(
+                server(), max.createApiToken("script"), "{\"arxiv\": \"0704.0013\", \"again\": true}");
 
         assertThat(page.body()).doesNotContain("action=\"/submit/again\"");
         assertThat(max.get("/papers/0704.0013").body()).doesNotContain("action=\"/submit/again\"");
@@ -99,8 +104,13 @@ final class FeatureAgainTest {
 
     @Test
     void noVersionNewerOnArxiv_isRefusedSayingWhichVersionsAreKnown() throws Exception {
-        server().db().useTransaction(h -> new PaperService(server().db())
-                .store(h, List.of(Paper.builder("2606.13568", "Adjusted Cup-Product Neural Layer").version(1).build())));
+        server().db()
+                .useTransaction(h -> new PaperService(server().db())
+                        .store(
+                                h,
+                                List.of(Paper.builder("2606.13568", "Adjusted Cup-Product Neural Layer")
+                                        .version(1)
+                                        .build())));
         featuredBefore("2606.13568", LocalDate.of(2026, 6, 12), 1);
         WebSession eve = curator("eve");
 
@@ -109,24 +119,34 @@ final class FeatureAgainTest {
         // The store has only v1, so arXiv is asked; its recorded answer is v1 too.
         assertThat(server().arxiv().asked()).contains("2606.13568");
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains("2606.13568 has no version newer than the one featured on 2026-06-12 "
-                + "(v1; arXiv's latest is v1)");
+        assertThat(answer.body())
+                .contains("2606.13568 has no version newer than the one featured on 2026-06-12 "
+                        + "(v1; arXiv's latest is v1)");
         assertThat(new ListingService(server().db()).forPaper("2606.13568")).hasSize(1);
     }
 
     @Test
     void curator_featuresAgainThroughTheApi() throws Exception {
         featuredBefore("0704.0011", LocalDate.of(2007, 5, 1), 1);
-        server().db().useTransaction(h -> new PaperService(server().db())
-                .store(h, List.of(Paper.builder("0704.0011", "A new version").version(4).build())));
+        server().db()
+                .useTransaction(h -> new PaperService(server().db())
+                        .store(
+                                h,
+                                List.of(Paper.builder("0704.0011", "A new version")
+                                        .version(4)
+                                        .build())));
         String token = curator("gil").createApiToken("script");
 
-        HttpResponse<String> answer = SubmitPagesTest.api(server(), token, "{\"arxiv\": \"0704.0011\", \"again\": true}");
+        HttpResponse<String> answer =
+                SubmitPagesTest.api(server(), token, "{\"arxiv\": \"0704.0011\", \"again\": true}");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        assertThat(answer.body()).contains("\"version\":4").contains("\"earlierDate\":\"2007-05-01\"")
+        assertThat(answer.body())
+                .contains("\"version\":4")
+                .contains("\"earlierDate\":\"2007-05-01\"")
                 .contains("\"submittedBy\":\"gil\"");
-        assertThat(moderationLog("0704.0011@" + today())).containsExactly("gil feature-again listing: v4; v1 was featured on 2007-05-01");
+        assertThat(moderationLog("0704.0011@" + today()))
+                .containsExactly("gil feature-again listing: v4; v1 was featured on 2007-05-01");
     }
 
     @Test
@@ -138,8 +158,11 @@ final class FeatureAgainTest {
     }
 
     private static List<String> moderationLog(String target) {
-        return server().db().withHandle(h -> h.createQuery("SELECT actor_name || ' ' || action || ' ' || target_kind "
-                        + "|| ': ' || detail FROM moderation_log WHERE target_id = :target")
-                .bind("target", target).mapTo(String.class).list());
+        return server().db()
+                .withHandle(h -> h.createQuery("SELECT actor_name || ' ' || action || ' ' || target_kind "
+                                + "|| ': ' || detail FROM moderation_log WHERE target_id = :target")
+                        .bind("target", target)
+                        .mapTo(String.class)
+                        .list());
     }
 }

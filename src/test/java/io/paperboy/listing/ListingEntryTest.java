@@ -26,19 +26,24 @@ final class ListingEntryTest {
 
     @Test
     void merge_keepsTheFeaturedVersionAndTheEarlierDay() {
-        ListingEntry submitted = new ListingEntry("2606.13681", DAY, "ada", 0, ListingEntry.SUBMISSION, 2, DAY.minusDays(30));
+        ListingEntry submitted =
+                new ListingEntry("2606.13681", DAY, "ada", 0, ListingEntry.SUBMISSION, 2, DAY.minusDays(30));
         ListingEntry imported = new ListingEntry("2606.13681", DAY, null, 7, "export");
 
-        assertThat(submitted.mergedWith(imported)).isEqualTo(
-                new ListingEntry("2606.13681", DAY, "ada", 7, ListingEntry.SUBMISSION, 2, DAY.minusDays(30)));
-        assertThat(imported.mergedWith(submitted)).isEqualTo(
-                new ListingEntry("2606.13681", DAY, "ada", 7, "export", 2, DAY.minusDays(30)));
+        assertThat(submitted.mergedWith(imported))
+                .isEqualTo(
+                        new ListingEntry("2606.13681", DAY, "ada", 7, ListingEntry.SUBMISSION, 2, DAY.minusDays(30)));
+        assertThat(imported.mergedWith(submitted))
+                .isEqualTo(new ListingEntry("2606.13681", DAY, "ada", 7, "export", 2, DAY.minusDays(30)));
     }
 
     @Test
     void onlySubmissionsWithASubmitter_areByAMemberOfThisSite() {
-        assertThat(new ListingEntry("2606.13681", DAY, "ada", 0, ListingEntry.SUBMISSION).bySubmission()).isTrue();
-        assertThat(new ListingEntry("2606.13681", DAY, "zhiyuanhucs", 0, "hf").bySubmission()).isFalse();
-        assertThat(new ListingEntry("2606.13681", DAY, null, 0, ListingEntry.SUBMISSION).bySubmission()).isFalse();
+        assertThat(new ListingEntry("2606.13681", DAY, "ada", 0, ListingEntry.SUBMISSION).bySubmission())
+                .isTrue();
+        assertThat(new ListingEntry("2606.13681", DAY, "zhiyuanhucs", 0, "hf").bySubmission())
+                .isFalse();
+        assertThat(new ListingEntry("2606.13681", DAY, null, 0, ListingEntry.SUBMISSION).bySubmission())
+                .isFalse();
     }
 }

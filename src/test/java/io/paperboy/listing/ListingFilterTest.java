@@ -10,9 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ListingFilterTest {
-    private static final Paper CL_WITH_CODE = Paper.builder("2401.00001", "A").categories(List.of("cs.CL", "cs.LG"))
-            .links(List.of(new ArtifactLink(LinkKind.GITHUB, "https://github.com/a/b"))).build();
-    private static final Paper HEP_NO_CODE = Paper.builder("2401.00002", "B").categories(List.of("hep-th")).build();
+    private static final Paper CL_WITH_CODE = Paper.builder("2401.00001", "A")
+            .categories(List.of("cs.CL", "cs.LG"))
+            .links(List.of(new ArtifactLink(LinkKind.GITHUB, "https://github.com/a/b")))
+            .build();
+    private static final Paper HEP_NO_CODE =
+            Paper.builder("2401.00002", "B").categories(List.of("hep-th")).build();
 
     @Test
     void category_matchesAnyOfThePapersCategoriesOrTheirArchive() {
@@ -38,7 +41,8 @@ final class ListingFilterTest {
 
     @Test
     void malformedValues_areRejected() {
-        assertThatThrownBy(() -> ListingFilter.parse("../etc", null)).hasMessage("'../etc' is not an arXiv category such as cs.CL");
+        assertThatThrownBy(() -> ListingFilter.parse("../etc", null))
+                .hasMessage("'../etc' is not an arXiv category such as cs.CL");
         assertThatThrownBy(() -> ListingFilter.parse(null, "yes")).hasMessage("code must be 1 or 0, not 'yes'");
     }
 }

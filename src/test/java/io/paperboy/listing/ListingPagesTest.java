@@ -20,7 +20,9 @@ final class ListingPagesTest {
         String body = page.body();
         assertThat(body).contains("<h1>Friday, June 12, 2026</h1>");
         // 2606.13681 has 118 upvotes, the most that day, so it is the first card.
-        assertThat(body.indexOf("/papers/2606.13681")).isPositive().isLessThan(body.indexOf("class=\"paper-card\" id=\"paper-2\""));
+        assertThat(body.indexOf("/papers/2606.13681"))
+                .isPositive()
+                .isLessThan(body.indexOf("class=\"paper-card\" id=\"paper-2\""));
         assertThat(body).contains("rel=\"next\"");
     }
 
@@ -31,7 +33,8 @@ final class ListingPagesTest {
         HttpResponse<String> bad = SERVER.server().get("/papers/date/2026-06-12?p=-1");
 
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.body()).contains("No papers were featured on this day.")
+        assertThat(after.body())
+                .contains("No papers were featured on this day.")
                 .contains("rel=\"prev\" href=\"/papers/date/2026-06-12?cat=cs\">← More upvoted</a>")
                 .doesNotContain("Less upvoted");
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -53,8 +56,12 @@ final class ListingPagesTest {
 
     @Test
     void weekAndMonth_collectTheirDays() throws Exception {
-        assertThat(SERVER.server().get("/papers/week/2026-W24").body()).contains("Week 24 of 2026").contains("/papers/2606.13681");
-        assertThat(SERVER.server().get("/papers/month/2026-06").body()).contains("June 2026").contains("/papers/2606.13681");
+        assertThat(SERVER.server().get("/papers/week/2026-W24").body())
+                .contains("Week 24 of 2026")
+                .contains("/papers/2606.13681");
+        assertThat(SERVER.server().get("/papers/month/2026-06").body())
+                .contains("June 2026")
+                .contains("/papers/2606.13681");
     }
 
     // The samples' last three days with papers: 2025-07-01 (2025-W27), 2026-06-12 (W24), 2026-11-29 (W48).
@@ -64,11 +71,15 @@ final class ListingPagesTest {
         String between = SERVER.server().get("/papers/week/2026-W30").body();
         String november = SERVER.server().get("/papers/week/2026-W48").body();
 
-        assertThat(june).contains("rel=\"prev\" href=\"/papers/week/2025-W27\"")
+        assertThat(june)
+                .contains("rel=\"prev\" href=\"/papers/week/2025-W27\"")
                 .contains("rel=\"next\" href=\"/papers/week/2026-W48\"");
-        assertThat(between).contains("rel=\"prev\" href=\"/papers/week/2026-W24\"")
+        assertThat(between)
+                .contains("rel=\"prev\" href=\"/papers/week/2026-W24\"")
                 .contains("rel=\"next\" href=\"/papers/week/2026-W48\"");
-        assertThat(november).contains("rel=\"prev\" href=\"/papers/week/2026-W24\"").doesNotContain("rel=\"next\"");
+        assertThat(november)
+                .contains("rel=\"prev\" href=\"/papers/week/2026-W24\"")
+                .doesNotContain("rel=\"next\"");
     }
 
     @Test
@@ -76,9 +87,12 @@ final class ListingPagesTest {
         String june = SERVER.server().get("/papers/month/2026-06").body();
         String november = SERVER.server().get("/papers/month/2026-11").body();
 
-        assertThat(june).contains("rel=\"prev\" href=\"/papers/month/2025-07\"")
+        assertThat(june)
+                .contains("rel=\"prev\" href=\"/papers/month/2025-07\"")
                 .contains("rel=\"next\" href=\"/papers/month/2026-11\"");
-        assertThat(november).contains("rel=\"prev\" href=\"/papers/month/2026-06\"").doesNotContain("rel=\"next\"");
+        assertThat(november)
+                .contains("rel=\"prev\" href=\"/papers/month/2026-06\"")
+                .doesNotContain("rel=\"next\"");
     }
 
     @Test
@@ -86,8 +100,12 @@ final class ListingPagesTest {
         String last = SERVER.server().get("/papers/date/2026-11-29").body();
         String future = SERVER.server().get("/papers/date/2027-01-01").body();
 
-        assertThat(last).contains("rel=\"prev\" href=\"/papers/date/2026-06-12\"").doesNotContain("rel=\"next\"");
-        assertThat(future).contains("rel=\"prev\" href=\"/papers/date/2026-11-29\"").doesNotContain("rel=\"next\"");
+        assertThat(last)
+                .contains("rel=\"prev\" href=\"/papers/date/2026-06-12\"")
+                .doesNotContain("rel=\"next\"");
+        assertThat(future)
+                .contains("rel=\"prev\" href=\"/papers/date/2026-11-29\"")
+                .doesNotContain("rel=\"next\"");
     }
 
     @Test
@@ -95,9 +113,11 @@ final class ListingPagesTest {
         String page = SERVER.server().get("/papers/date/2026-06-12?code=1").body();
         String calendar = page.substring(page.indexOf("<details class=\"calendar\""), page.indexOf("</details>"));
 
-        assertThat(calendar).contains("<a href=\"/papers/month/2026-06?code=1\">June 2026</a>")
-                .containsPattern("<a href=\"/papers/date/2026-06-12\\?code=1\" title=\"Friday, June 12: \\d+ papers\"[^>]*"
-                        + "aria-current=\"date\">12</a>")
+        assertThat(calendar)
+                .contains("<a href=\"/papers/month/2026-06?code=1\">June 2026</a>")
+                .containsPattern(
+                        "<a href=\"/papers/date/2026-06-12\\?code=1\" title=\"Friday, June 12: \\d+ papers\"[^>]*"
+                                + "aria-current=\"date\">12</a>")
                 .contains("<span title=\"Thursday, June 11: no papers\">11</span>")
                 .contains("class=\"cal-prev\" rel=\"nofollow\" href=\"/papers/month/2025-07?code=1\"")
                 .contains("class=\"cal-next\" rel=\"nofollow\" href=\"/papers/month/2026-11?code=1\"");
@@ -120,7 +140,9 @@ final class ListingPagesTest {
         String withCode = SERVER.server().get("/papers/date/2026-06-12?code=1").body();
 
         // 16 entries name a githubRepo; 2606.12488 has its repository only in the abstract.
-        assertThat(count(withCode, "class=\"paper-card\"")).isEqualTo(17).isLessThan(count(all, "class=\"paper-card\""));
+        assertThat(count(withCode, "class=\"paper-card\""))
+                .isEqualTo(17)
+                .isLessThan(count(all, "class=\"paper-card\""));
         assertThat(withCode).doesNotContain("/papers/2606.00467\"");
         assertThat(withCode).contains("rel=\"next\" href=\"/papers/date/").contains("?code=1\"");
         assertThat(withCode).contains("/feeds/daily.atom?date=2026-06-12&amp;code=1");

@@ -38,16 +38,23 @@ final class ListingPagingTest {
         try (Database db = kind.open(dir)) {
             ListingService listings = feature(db);
 
-            List<ListingSlice> pages = List.of(page(listings, ListingFilter.NONE, 0), page(listings, ListingFilter.NONE, 1),
-                    page(listings, ListingFilter.NONE, 2), page(listings, ListingFilter.NONE, 3));
+            List<ListingSlice> pages = List.of(
+                    page(listings, ListingFilter.NONE, 0),
+                    page(listings, ListingFilter.NONE, 1),
+                    page(listings, ListingFilter.NONE, 2),
+                    page(listings, ListingFilter.NONE, 3));
 
             assertThat(pages).extracting(p -> p.papers().size()).containsExactly(50, 50, 18, 0);
             assertThat(pages).extracting(ListingSlice::hasNext).containsExactly(true, true, false, false);
-            List<ListedPaper> together = pages.stream().flatMap(p -> p.papers().stream()).toList();
+            List<ListedPaper> together =
+                    pages.stream().flatMap(p -> p.papers().stream()).toList();
             assertThat(together).isEqualTo(listings.featured(MONTH, ListingFilter.NONE));
             // Most upvoted first; ties newer day first, then id. The hidden paper is nowhere.
-            assertThat(together).isSortedAccordingTo(Comparator.comparingInt(ListedPaper::upvotes).reversed()
-                    .thenComparing(p -> p.entry().day(), Comparator.reverseOrder()).thenComparing(p -> p.paper().id()));
+            assertThat(together)
+                    .isSortedAccordingTo(Comparator.comparingInt(ListedPaper::upvotes)
+                            .reversed()
+                            .thenComparing(p -> p.entry().day(), Comparator.reverseOrder())
+                            .thenComparing(p -> p.paper().id()));
             assertThat(together).extracting(p -> p.paper().id()).doesNotContain(id(7));
             assertThat(pages.get(1).firstRank()).isEqualTo(51);
         }
@@ -60,9 +67,14 @@ final class ListingPagingTest {
             ListingService listings = feature(db);
             List<ListedPaper> all = listings.featured(MONTH, ListingFilter.NONE);
 
-            for (ListingFilter filter : List.of(new ListingFilter("cs", false), new ListingFilter("CS.lg", false),
-                    new ListingFilter("hep-th", true), new ListingFilter("math", false), new ListingFilter("stat.ML", true))) {
-                List<ListedPaper> expected = all.stream().filter(p -> filter.matches(p.paper())).toList();
+            for (ListingFilter filter : List.of(
+                    new ListingFilter("cs", false),
+                    new ListingFilter("CS.lg", false),
+                    new ListingFilter("hep-th", true),
+                    new ListingFilter("math", false),
+                    new ListingFilter("stat.ML", true))) {
+                List<ListedPaper> expected =
+                        all.stream().filter(p -> filter.matches(p.paper())).toList();
                 List<ListedPaper> paged = new ArrayList<>();
                 ListingSlice slice;
                 int n = 0;
@@ -89,14 +101,17 @@ final class ListingPagingTest {
     // paper 7 hidden, paper 8's entry unfeatured: 118 shown.
     private static ListingService feature(Database db) {
         PaperService papers = new PaperService(db);
-        ListingService listings = new ListingService(db, papers, new VoteService(db, papers, Clock.systemUTC()),
-                Clock.systemUTC());
+        ListingService listings =
+                new ListingService(db, papers, new VoteService(db, papers, Clock.systemUTC()), Clock.systemUTC());
         List<Paper> stored = new ArrayList<>();
         List<ListingEntry> entries = new ArrayList<>();
         for (int i = 1; i <= 120; i++) {
             stored.add(Paper.builder(id(i), "Paper " + i)
                     .categories(List.of(CATEGORIES.get(i % CATEGORIES.size()).split(" ")))
-                    .links(i % 3 == 0 ? List.of(new ArtifactLink(LinkKind.GITHUB, "https://github.com/a/p" + i)) : List.of())
+                    .links(
+                            i % 3 == 0
+                                    ? List.of(new ArtifactLink(LinkKind.GITHUB, "https://github.com/a/p" + i))
+                                    : List.of())
                     .build());
             entries.add(new ListingEntry(id(i), MARCH.plusDays(i % 31), null, i % 13, "hf"));
         }

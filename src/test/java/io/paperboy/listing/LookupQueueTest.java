@@ -28,11 +28,12 @@ final class LookupQueueTest {
     /** Starts a lookup for {@code account} on its own thread and waits until it is in line. */
     private void submit(LookupQueue line, String account, String paper) throws Exception {
         int before = line.now().lookups();
-        threads.add(Thread.ofVirtual().start(() -> line.run(account, () -> {
-            served.add(paper);
-            awaitRelease();
-            return paper;
-        })));
+        threads.add(Thread.ofVirtual()
+                .start(() -> line.run(account, () -> {
+                    served.add(paper);
+                    awaitRelease();
+                    return paper;
+                })));
         Poll.until(Duration.ofSeconds(5), () -> line.now().lookups(), n -> n == before + 1);
     }
 
@@ -46,7 +47,7 @@ final class LookupQueueTest {
 
     @Test
     void membersTakeTurns_soOnesPapersDoNotHoldUpEveryoneElse() throws Exception {
-        LookupQueue line = new LookupQueue(Duration.ZERO, () -> { }, Duration.ofSeconds(30));
+        LookupQueue line = new LookupQueue(Duration.ZERO, () -> {}, Duration.ofSeconds(30));
         submit(line, "xavier", "x1"); // running, holding the line
         submit(line, "ada", "a1");
         submit(line, "ada", "a2");
@@ -61,7 +62,7 @@ final class LookupQueueTest {
 
     @Test
     void aMember_hasAtMostTwoLookupsInLine_theThirdIsRefusedAtOnce() throws Exception {
-        LookupQueue line = new LookupQueue(Duration.ofSeconds(3), () -> { }, Duration.ofSeconds(30));
+        LookupQueue line = new LookupQueue(Duration.ofSeconds(3), () -> {}, Duration.ofSeconds(30));
         submit(line, "ada", "a1");
         submit(line, "ada", "a2");
 
@@ -69,13 +70,14 @@ final class LookupQueueTest {
                 .isInstanceOf(SubmissionRefused.class)
                 .hasMessage("you have 2 papers waiting for arXiv already: submit this one when they are done "
                         + "(about 6 seconds)")
-                .satisfies(e -> assertThat(((SubmissionRefused) e).reason().status()).isEqualTo(429));
+                .satisfies(e ->
+                        assertThat(((SubmissionRefused) e).reason().status()).isEqualTo(429));
         assertThat(line.now().lookups()).isEqualTo(2);
     }
 
     @Test
     void theLine_holdsAtMostTwentyWaiting() throws Exception {
-        LookupQueue line = new LookupQueue(Duration.ofSeconds(3), () -> { }, Duration.ofSeconds(30));
+        LookupQueue line = new LookupQueue(Duration.ofSeconds(3), () -> {}, Duration.ofSeconds(30));
         for (int i = 0; i <= LookupQueue.MAX_WAITING; i++) { // one running, twenty waiting
             submit(line, "member" + i, "p" + i);
         }
@@ -84,18 +86,20 @@ final class LookupQueueTest {
                 .isInstanceOf(SubmissionRefused.class)
                 .hasMessage("20 papers are waiting to be looked up on arXiv, which answers one every 3 seconds: "
                         + "try again in 63 seconds")
-                .satisfies(e -> assertThat(((SubmissionRefused) e).reason().status()).isEqualTo(503));
+                .satisfies(e ->
+                        assertThat(((SubmissionRefused) e).reason().status()).isEqualTo(503));
     }
 
     @Test
     void aLookupWhoseTurnDoesNotComeInTime_isRefused_andLeavesTheLine() throws Exception {
-        LookupQueue line = new LookupQueue(Duration.ZERO, () -> { }, Duration.ofMillis(200));
+        LookupQueue line = new LookupQueue(Duration.ZERO, () -> {}, Duration.ofMillis(200));
         submit(line, "xavier", "x1");
 
         assertThatThrownBy(() -> line.run("ada", () -> "a1"))
                 .isInstanceOf(SubmissionRefused.class)
                 .hasMessageContaining("arXiv lookups are slow right now")
-                .satisfies(e -> assertThat(((SubmissionRefused) e).reason().status()).isEqualTo(503));
+                .satisfies(e ->
+                        assertThat(((SubmissionRefused) e).reason().status()).isEqualTo(503));
         assertThat(line.now().lookups()).isEqualTo(1);
         letEveryoneThrough();
         assertThat(served).containsExactly("x1");
@@ -103,7 +107,7 @@ final class LookupQueueTest {
 
     @Test
     void now_saysHowManyLookupsAreInLine_andWhenANewOneWouldStart() throws Exception {
-        LookupQueue line = new LookupQueue(Duration.ofSeconds(3), () -> { }, Duration.ofSeconds(30));
+        LookupQueue line = new LookupQueue(Duration.ofSeconds(3), () -> {}, Duration.ofSeconds(30));
         assertThat(line.now()).isEqualTo(new LookupQueue.Wait(0, Duration.ZERO, Duration.ofSeconds(3)));
         submit(line, "ada", "a1");
         submit(line, "bob", "b1");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 final class PeriodTest {
     @Test
@@ -41,17 +41,22 @@ final class PeriodTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "DAY|2024-13-45|'2024-13-45' is not a real date",
-        "DAY|2023-02-29|'2023-02-29' is not a real date",
-        "DAY|yesterday|'yesterday' is not a date: expected YYYY-MM-DD",
-        "WEEK|9999-W99|week 99 does not exist in 9999 (it has 52)",
-        "WEEK|2024-W00|week 0 does not exist in 2024 (it has 52)",
-        "WEEK|2024-5|'2024-5' is not a week: expected YYYY-Www, e.g. 2024-W05",
-        "MONTH|2024-13|month 13 does not exist",
-        "MONTH|2024-1|'2024-1' is not a month: expected YYYY-MM"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DAY|2024-13-45|'2024-13-45' is not a real date",
+                "DAY|2023-02-29|'2023-02-29' is not a real date",
+                "DAY|yesterday|'yesterday' is not a date: expected YYYY-MM-DD",
+                "WEEK|9999-W99|week 99 does not exist in 9999 (it has 52)",
+                "WEEK|2024-W00|week 0 does not exist in 2024 (it has 52)",
+                "WEEK|2024-5|'2024-5' is not a week: expected YYYY-Www, e.g. 2024-W05",
+                "MONTH|2024-13|month 13 does not exist",
+                "MONTH|2024-1|'2024-1' is not a month: expected YYYY-MM"
+            })
     void malformedPeriods_sayWhy(Period.Kind kind, String text, String message) {
-        assertThatThrownBy(() -> Period.parse(kind, text)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(() -> Period.parse(kind, text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @Test

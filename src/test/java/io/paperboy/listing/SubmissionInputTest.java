@@ -58,15 +58,23 @@ final class SubmissionInputTest {
             """)
     void rejectedInput_saysWhyAndShowsTheAcceptedForms(String typed, String why) {
         assertThatThrownBy(() -> SubmissionInput.parse(typed))
-                .isInstanceOfSatisfying(InvalidForm.class, e -> assertThat(e.problems()).containsOnlyKeys("arxiv")
-                        .hasEntrySatisfying("arxiv", message -> assertThat(message).contains(why)
-                                .endsWith(SubmissionInput.ACCEPTED)));
+                .isInstanceOfSatisfying(
+                        InvalidForm.class,
+                        e -> assertThat(e.problems())
+                                .containsOnlyKeys("arxiv")
+                                .hasEntrySatisfying(
+                                        "arxiv",
+                                        message -> assertThat(message)
+                                                .contains(why)
+                                                .endsWith(SubmissionInput.ACCEPTED)));
     }
 
     @org.junit.jupiter.api.Test
     void aNovel_isRefusedForItsLength() {
         assertThatThrownBy(() -> SubmissionInput.parse("2401.12345 ".repeat(40)))
-                .isInstanceOfSatisfying(InvalidForm.class, e -> assertThat(e.problems().get("arxiv"))
-                        .startsWith("that is 439 characters; an arXiv id or link has at most 300"));
+                .isInstanceOfSatisfying(
+                        InvalidForm.class,
+                        e -> assertThat(e.problems().get("arxiv"))
+                                .startsWith("that is 439 characters; an arXiv id or link has at most 300"));
     }
 }

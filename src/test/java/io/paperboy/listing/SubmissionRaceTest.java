@@ -91,10 +91,13 @@ final class SubmissionRaceTest {
         HttpResponse<String> answer = session.post("/submit", Map.of("arxiv", arxivId));
         if (answer.statusCode() == 303) {
             // The winner's listing thanks them as the one who submitted it.
-            String listing = session.get(WebSession.path("http://x" + answer.headers().firstValue("Location").orElseThrow())).body();
+            String listing = session.get(WebSession.path(
+                            "http://x" + answer.headers().firstValue("Location").orElseThrow()))
+                    .body();
             return new Told(name, 303, listing.contains("submitted by you.") ? "you" : "someone else");
         }
-        java.util.regex.Matcher by = java.util.regex.Pattern.compile("already featured: on [0-9-]+, submitted by ([a-z0-9]+)")
+        java.util.regex.Matcher by = java.util.regex.Pattern.compile(
+                        "already featured: on [0-9-]+, submitted by ([a-z0-9]+)")
                 .matcher(answer.body());
         return new Told(name, answer.statusCode(), by.find() ? by.group(1) : answer.body());
     }
@@ -105,21 +108,25 @@ final class SubmissionRaceTest {
         if (answer.statusCode() == 201) {
             return new Told(name, 201, body.path("submittedBy").asText().equals(name) ? "you" : "someone else");
         }
-        return new Told(name, answer.statusCode(), body.at("/featured/submittedBy").asText(answer.body()));
+        return new Told(
+                name, answer.statusCode(), body.at("/featured/submittedBy").asText(answer.body()));
     }
 
     private static void assertOneWinner(TestServer server, List<Told> told, String arxivId) {
-        List<Told> won = told.stream().filter(t -> t.submittedBy().equals("you")).toList();
+        List<Told> won =
+                told.stream().filter(t -> t.submittedBy().equals("you")).toList();
         assertThat(won).as("members told they submitted it: %s", told).hasSize(1);
         String winner = won.getFirst().member();
-        assertThat(told).filteredOn(t -> t != won.getFirst())
+        assertThat(told)
+                .filteredOn(t -> t != won.getFirst())
                 .as("the seven others: %s", told)
                 .hasSize(MEMBERS - 1)
                 .allSatisfy(t -> {
                     assertThat(t.status()).isEqualTo(409);
                     assertThat(t.submittedBy()).isEqualTo(winner);
                 });
-        assertThat(new ListingService(server.db()).forPaper(arxivId)).singleElement()
+        assertThat(new ListingService(server.db()).forPaper(arxivId))
+                .singleElement()
                 .satisfies(e -> assertThat(e.submittedBy()).isEqualTo(winner));
     }
 }

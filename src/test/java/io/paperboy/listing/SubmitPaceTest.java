@@ -32,7 +32,9 @@ final class SubmitPaceTest {
 
     @Test
     void sixMembersSubmittingAtOnceOnTwoNodes_areAllFeatured_atOneArxivLookupPerPaceForTheWholeSite() throws Exception {
-        try (TestServer one = new TestServer(Files.createDirectories(dir.resolve("1")), TestStore.POSTGRESQL,
+        try (TestServer one = new TestServer(
+                        Files.createDirectories(dir.resolve("1")),
+                        TestStore.POSTGRESQL,
                         site -> site.withArxivApi(site.arxivApi().withDelay(PACE)));
                 TestServer other = one.anotherNode(Files.createDirectories(dir.resolve("2")));
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -58,7 +60,9 @@ final class SubmitPaceTest {
                 String paper = papers.get(i);
                 answers.add(pool.submit(() -> member.post("/submit", Map.of("arxiv", paper))));
             }
-            String line = Poll.until(Duration.ofSeconds(10), () -> onlooker.get("/submit").body(),
+            String line = Poll.until(
+                    Duration.ofSeconds(10),
+                    () -> onlooker.get("/submit").body(),
                     b -> b.contains("lookups are in line now: yours would start in about"));
             for (Future<HttpResponse<String>> answer : answers) {
                 assertThat(answer.get().statusCode()).isEqualTo(303);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class SubmitPagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Featured on 2026-06-12 by the Hugging Face sample. */
     private static final String HF_FEATURED = "2606.00467";
@@ -62,19 +63,29 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(ada, "https://arxiv.org/abs/1601.00001v1");
 
         assertThat(answer.statusCode()).isEqualTo(303);
-        assertThat(answer.headers().firstValue("Location")).hasValue("/papers/date/" + today() + "?submitted=1601.00001");
+        assertThat(answer.headers().firstValue("Location"))
+                .hasValue("/papers/date/" + today() + "?submitted=1601.00001");
         assertThat(server().arxiv().asked()).contains("1601.00001");
-        String listing = ada.get("/papers/date/" + today() + "?submitted=1601.00001").body();
-        assertThat(listing).contains("Inelastic effects in molecular transport junctions")
-                .contains("Submitted by <img class=\"avatar\" src=\"/avatars/ada.svg\" alt=\"\" width=\"18\" height=\"18\"> <a href=\"/u/ada\">Member ada</a>")
-                .contains("<p class=\"notice\" role=\"status\" id=\"listing-notice\">Thank you: “Inelastic effects in "
-                        + "molecular transport junctions: The probe technique at high bias” is featured on this day, submitted by you.</p>");
+        String listing =
+                ada.get("/papers/date/" + today() + "?submitted=1601.00001").body();
+        assertThat(listing)
+                .contains("Inelastic effects in molecular transport junctions")
+                .contains(
+                        "Submitted by <img class=\"avatar\" src=\"/avatars/ada.svg\" alt=\"\" width=\"18\" height=\"18\"> <a href=\"/u/ada\">Member ada</a>")
+                .contains(
+                        "<p class=\"notice\" role=\"status\" id=\"listing-notice\">Thank you: “Inelastic effects in "
+                                + "molecular transport junctions: The probe technique at high bias” is featured on this day, submitted by you.</p>");
         // The thanks are the member's: an anonymous visitor following the same link sees the plain day.
-        assertThat(server().get("/papers/date/" + today() + "?submitted=1601.00001").body()).doesNotContain("listing-notice");
+        assertThat(server().get("/papers/date/" + today() + "?submitted=1601.00001")
+                        .body())
+                .doesNotContain("listing-notice");
         // Anonymous answers are cached until the store's change number moves, which the page cache sees within 250 ms.
-        JsonNode daily = JSON.readTree(Poll.until(Duration.ofSeconds(2),
-                () -> server().get("/api/daily_papers?date=" + today()).body(), body -> body.contains("1601.00001")));
-        assertThat(daily.findValues("submittedBy")).anySatisfy(by -> assertThat(by.path("name").asText()).isEqualTo("ada"));
+        JsonNode daily = JSON.readTree(Poll.until(
+                Duration.ofSeconds(2),
+                () -> server().get("/api/daily_papers?date=" + today()).body(),
+                body -> body.contains("1601.00001")));
+        assertThat(daily.findValues("submittedBy"))
+                .anySatisfy(by -> assertThat(by.path("name").asText()).isEqualTo("ada"));
     }
 
     @Test
@@ -84,8 +95,10 @@ final class SubmitPagesTest {
         assertThat(submit(bo, "arXiv:2606.13591").statusCode()).isEqualTo(303);
 
         String page = bo.get("/papers/2606.13591").body();
-        assertThat(page).contains("Multiagent Protocols with Aggregated Confidence Signals")
-                .contains("featured " + today() + " by <img class=\"avatar\" src=\"/avatars/bo.svg\" alt=\"\" width=\"18\" height=\"18\"> bo");
+        assertThat(page)
+                .contains("Multiagent Protocols with Aggregated Confidence Signals")
+                .contains("featured " + today()
+                        + " by <img class=\"avatar\" src=\"/avatars/bo.svg\" alt=\"\" width=\"18\" height=\"18\"> bo");
         // The recorded search feed holds four other papers; only the one asked for is stored.
         assertThat(server().get("/papers/2606.13677").statusCode()).isEqualTo(404);
     }
@@ -97,7 +110,9 @@ final class SubmitPagesTest {
         assertThat(submit(cy, "  0704.0002v1 ").statusCode()).isEqualTo(303);
 
         assertThat(server().arxiv().asked()).doesNotContain("0704.0002");
-        assertThat(cy.get("/papers/date/" + today()).body()).contains("Submitted by <img class=\"avatar\" src=\"/avatars/cy.svg\" alt=\"\" width=\"18\" height=\"18\"> <a href=\"/u/cy\">Member cy</a>");
+        assertThat(cy.get("/papers/date/" + today()).body())
+                .contains(
+                        "Submitted by <img class=\"avatar\" src=\"/avatars/cy.svg\" alt=\"\" width=\"18\" height=\"18\"> <a href=\"/u/cy\">Member cy</a>");
     }
 
     @Test
@@ -107,7 +122,8 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(di, "https://arxiv.org/pdf/" + HF_FEATURED + "v1");
 
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains(HF_FEATURED + " is already featured: on 2026-06-12")
+        assertThat(answer.body())
+                .contains(HF_FEATURED + " is already featured: on 2026-06-12")
                 .contains("href=\"/papers/date/2026-06-12\"")
                 .contains("href=\"/papers/" + HF_FEATURED + "\"")
                 // Feature-again is for curators only.
@@ -132,7 +148,8 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(gus, "https://example.com/abs/2401.12345");
 
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("links must point to arxiv.org, not example.com")
+        assertThat(answer.body())
+                .contains("links must point to arxiv.org, not example.com")
                 .contains("accepted forms: 2401.12345, 2401.12345v2")
                 .contains("value=\"https://example.com/abs/2401.12345\"");
     }
@@ -144,8 +161,10 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(member("hal"), "2510.14968");
 
         assertThat(answer.statusCode()).isEqualTo(502);
-        assertThat(answer.body()).contains("arXiv could not be asked about 2510.14968")
-                .contains("HTTP 500").contains("nothing was stored");
+        assertThat(answer.body())
+                .contains("arXiv could not be asked about 2510.14968")
+                .contains("HTTP 500")
+                .contains("nothing was stored");
         assertNothingStored("2510.14968");
     }
 
@@ -157,9 +176,15 @@ final class SubmitPagesTest {
         WebSession zed = member("zed");
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<HttpResponse<String>> first = pool.submit(() -> submit(zed, "2510.14968"));
-            Poll.until(Duration.ofSeconds(5), () -> onlooker.get("/submit").body(), b -> b.contains("1 lookup is in line now"));
+            Poll.until(
+                    Duration.ofSeconds(5),
+                    () -> onlooker.get("/submit").body(),
+                    b -> b.contains("1 lookup is in line now"));
             Future<HttpResponse<String>> second = pool.submit(() -> submit(zed, "2510.14969"));
-            Poll.until(Duration.ofSeconds(5), () -> onlooker.get("/submit").body(), b -> b.contains("2 lookups are in line now"));
+            Poll.until(
+                    Duration.ofSeconds(5),
+                    () -> onlooker.get("/submit").body(),
+                    b -> b.contains("2 lookups are in line now"));
 
             long started = System.nanoTime();
             HttpResponse<String> third = submit(zed, "2510.14970");
@@ -182,7 +207,9 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(member("ivy"), "2510.14968");
 
         assertThat(answer.statusCode()).isEqualTo(502);
-        assertThat(answer.body()).contains("arXiv could not be asked about 2510.14968").contains("no answer within 1 s");
+        assertThat(answer.body())
+                .contains("arXiv could not be asked about 2510.14968")
+                .contains("no answer within 1 s");
         assertNothingStored("2510.14968");
     }
 
@@ -193,7 +220,9 @@ final class SubmitPagesTest {
         HttpResponse<String> answer = submit(member("ken"), "2510.14968");
 
         assertThat(answer.statusCode()).isEqualTo(502);
-        assertThat(answer.body()).contains("arXiv could not be asked about 2510.14968").contains("connection failed: ")
+        assertThat(answer.body())
+                .contains("arXiv could not be asked about 2510.14968")
+                .contains("connection failed: ")
                 .doesNotContainPattern("java\\.[a-z]+\\.|[A-Z]\\w*Exception");
         assertNothingStored("2510.14968");
     }
@@ -237,7 +266,9 @@ final class SubmitPagesTest {
         WebSession lu = server().browser();
         lu.signUp("lu");
         // The page says what to do instead of offering a form that would be refused.
-        assertThat(lu.get("/submit").body()).contains("Confirm your email address first").doesNotContain("action=\"/submit\"");
+        assertThat(lu.get("/submit").body())
+                .contains("Confirm your email address first")
+                .doesNotContain("action=\"/submit\"");
 
         HttpResponse<String> answer = submit(lu, "0704.0004");
 
@@ -271,7 +302,8 @@ final class SubmitPagesTest {
         String page = member("lou").get("/submit").body();
 
         // app.js reads data-busy: the button is disabled and says this, and the status line repeats it.
-        assertThat(page).contains("<form method=\"post\" action=\"/submit\" novalidate data-busy=\"Asking arXiv…\">")
+        assertThat(page)
+                .contains("<form method=\"post\" action=\"/submit\" novalidate data-busy=\"Asking arXiv…\">")
                 .contains("<p class=\"busy\" role=\"status\" aria-live=\"polite\"></p>");
     }
 
@@ -279,7 +311,9 @@ final class SubmitPagesTest {
     void submitPage_isOneInputNamedArxivAndOneButton() throws Exception {
         String page = member("ned").get("/submit?arxiv=2401.12345").body();
 
-        assertThat(page).contains("<input id=\"f-arxiv\" name=\"arxiv\" type=\"text\"").contains("value=\"2401.12345\"")
+        assertThat(page)
+                .contains("<input id=\"f-arxiv\" name=\"arxiv\" type=\"text\"")
+                .contains("value=\"2401.12345\"")
                 .contains("<button type=\"submit\">Submit</button>");
     }
 
@@ -296,14 +330,16 @@ final class SubmitPagesTest {
         assertThat(entry.get("id").asText()).isEqualTo("2510.14827");
         assertThat(entry.get("date").asText()).isEqualTo(today());
         assertThat(entry.get("submittedBy").asText()).isEqualTo("otto");
-        assertThat(entry.get("title").asText()).isEqualTo("Neural Implicit Flow Fields for Spatio-Temporal Motion Mapping");
+        assertThat(entry.get("title").asText())
+                .isEqualTo("Neural Implicit Flow Fields for Spatio-Temporal Motion Mapping");
         assertThat(duplicate.statusCode()).isEqualTo(409);
         JsonNode refusal = JSON.readTree(duplicate.body());
         assertThat(refusal.get("reason").asText()).isEqualTo("ALREADY_FEATURED");
         assertThat(refusal.at("/featured/listingUrl").asText()).isEqualTo("/papers/date/" + today());
         assertThat(refusal.at("/featured/url").asText()).isEqualTo("/papers/2510.14827");
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(invalid.body()).get("error").asText()).startsWith("arxiv: \"2510.148\": not an arXiv id");
+        assertThat(JSON.readTree(invalid.body()).get("error").asText())
+                .startsWith("arxiv: \"2510.148\": not an arXiv id");
     }
 
     @Test

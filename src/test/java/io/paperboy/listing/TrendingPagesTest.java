@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class TrendingPagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -23,7 +24,8 @@ final class TrendingPagesTest {
         HttpResponse<String> page = SERVER.server().get("/about/ranking");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("score = Σ 1 / (h + 2) ^ 1.8")
+        assertThat(page.body())
+                .contains("score = Σ 1 / (h + 2) ^ 1.8")
                 .contains("h = hours since that upvote was cast")
                 .contains("count as cast at 00:00 UTC of the day the\n    paper was featured")
                 .contains("one cast this minute weighs 0.2872");
@@ -33,13 +35,16 @@ final class TrendingPagesTest {
     void trendingPage_saysWhyEachPaperTrends_andLinksTheExplanation() throws Exception {
         String page = SERVER.server().get("/papers/trending").body();
 
-        assertThat(page).contains("<p class=\"why\"").contains("imported upvotes, counted as cast on")
+        assertThat(page)
+                .contains("<p class=\"why\"")
+                .contains("imported upvotes, counted as cast on")
                 .contains("href=\"/about/ranking\"");
     }
 
     @Test
     void apiSortTrending_answersTheTrendingPapers_highestScoreFirst_withTheirReasons() throws Exception {
-        JsonNode entries = JSON.readTree(SERVER.server().get("/api/daily_papers?sort=trending&limit=100").body());
+        JsonNode entries = JSON.readTree(
+                SERVER.server().get("/api/daily_papers?sort=trending&limit=100").body());
 
         List<Double> scores = new ArrayList<>();
         entries.forEach(e -> scores.add(e.at("/trending/score").asDouble()));
@@ -50,9 +55,13 @@ final class TrendingPagesTest {
 
     @Test
     void apiSortTrending_withADate_ranksThatDaysPapersByScore() throws Exception {
-        JsonNode entries = JSON.readTree(SERVER.server().get("/api/daily_papers?date=2026-06-12&sort=trending&limit=100").body());
+        JsonNode entries = JSON.readTree(SERVER.server()
+                .get("/api/daily_papers?date=2026-06-12&sort=trending&limit=100")
+                .body());
 
-        assertThat(entries).allSatisfy(e -> assertThat(e.at("/paper/submittedOnDailyAt").asText()).startsWith("2026-06-12"));
+        assertThat(entries)
+                .allSatisfy(e ->
+                        assertThat(e.at("/paper/submittedOnDailyAt").asText()).startsWith("2026-06-12"));
         // One day's imported votes share one age, so the score orders them as their counts do.
         List<Integer> upvotes = new ArrayList<>();
         entries.forEach(e -> upvotes.add(e.at("/paper/upvotes").asInt()));
@@ -61,7 +70,9 @@ final class TrendingPagesTest {
 
     @Test
     void apiSortPublishedAt_putsTheNewestPaperFirst() throws Exception {
-        JsonNode entries = JSON.readTree(SERVER.server().get("/api/daily_papers?date=2026-06-12&sort=publishedAt&limit=100").body());
+        JsonNode entries = JSON.readTree(SERVER.server()
+                .get("/api/daily_papers?date=2026-06-12&sort=publishedAt&limit=100")
+                .body());
 
         List<String> published = new ArrayList<>();
         entries.forEach(e -> published.add(e.at("/paper/publishedAt").asText()));

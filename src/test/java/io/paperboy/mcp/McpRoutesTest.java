@@ -9,7 +9,6 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.paperboy.testing.Poll;
 import io.paperboy.testing.ServerExtension;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.WebSession;
@@ -30,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class McpRoutesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAPER = "2606.12730"; // featured 2026-06-12, with a GitHub repository
 
@@ -43,8 +43,11 @@ final class McpRoutesTest {
             request.header("Authorization", "Bearer " + token);
         }
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server().url(""))
-                        .endpoint(McpRoutes.PATH).requestBuilder(request).build())
-                .requestTimeout(Duration.ofSeconds(30)).build();
+                        .endpoint(McpRoutes.PATH)
+                        .requestBuilder(request)
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
         client.initialize();
         return client;
     }
@@ -76,9 +79,19 @@ final class McpRoutesTest {
         try (McpSyncClient client = client(null)) {
             List<McpSchema.Tool> tools = client.listTools().tools();
 
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("search_papers", "get_paper",
-                    "daily_papers", "weekly_papers", "monthly_papers", "trending_papers", "similar_papers",
-                    "upvote_paper", "save_paper", "for_you");
+            assertThat(tools)
+                    .extracting(McpSchema.Tool::name)
+                    .containsExactly(
+                            "search_papers",
+                            "get_paper",
+                            "daily_papers",
+                            "weekly_papers",
+                            "monthly_papers",
+                            "trending_papers",
+                            "similar_papers",
+                            "upvote_paper",
+                            "save_paper",
+                            "for_you");
             McpSchema.Tool search = tools.get(0);
             assertThat(search.inputSchema().get("required")).isEqualTo(List.of("query"));
             assertThat(List.copyOf(((Map<?, ?>) search.inputSchema().get("properties")).keySet()))
@@ -93,7 +106,8 @@ final class McpRoutesTest {
         try (McpSyncClient client = client(null)) {
             String answer = ok(call(client, "search_papers", "query", "diphoton", "mode", "keyword"));
 
-            assertThat(answer).startsWith("## Papers for \"diphoton\"")
+            assertThat(answer)
+                    .startsWith("## Papers for \"diphoton\"")
                     .contains("](" + server().url("/papers/0704.0001") + ") — 0704.0001");
         }
     }
@@ -111,16 +125,19 @@ final class McpRoutesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "mode|fuzzy|argument 'mode' must be one of: keyword, hybrid, meaning; not 'fuzzy'",
-        "limit|lots|argument 'limit' must be a whole number between 1 and 50, not 'lots'",
-        "limit|0|argument 'limit' must be between 1 and 50, not 0",
-        "sort|best|argument 'sort' must be one of: relevance, date, upvotes; not 'best'",
-        "colour|red|unknown argument 'colour'; this tool takes: query, mode, sort, limit",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mode|fuzzy|argument 'mode' must be one of: keyword, hybrid, meaning; not 'fuzzy'",
+                "limit|lots|argument 'limit' must be a whole number between 1 and 50, not 'lots'",
+                "limit|0|argument 'limit' must be between 1 and 50, not 0",
+                "sort|best|argument 'sort' must be one of: relevance, date, upvotes; not 'best'",
+                "colour|red|unknown argument 'colour'; this tool takes: query, mode, sort, limit",
+            })
     void searchPapers_badArgument_isAToolErrorNamingIt(String name, String value, String message) {
         try (McpSyncClient client = client(null)) {
-            assertThat(refused(call(client, "search_papers", "query", "diffusion", name, value))).isEqualTo(message);
+            assertThat(refused(call(client, "search_papers", "query", "diffusion", name, value)))
+                    .isEqualTo(message);
         }
     }
 
@@ -148,7 +165,8 @@ final class McpRoutesTest {
         try (McpSyncClient client = client(null)) {
             String paper = ok(call(client, "get_paper", "id", "arXiv:" + PAPER + "v1"));
 
-            assertThat(paper).startsWith("# Rethinking Psychometric Evaluation of LLMs: When and Why Self-Reports "
+            assertThat(paper)
+                    .startsWith("# Rethinking Psychometric Evaluation of LLMs: When and Why Self-Reports "
                             + "Predict Behavior\n")
                     .contains("- **Id:** " + PAPER)
                     .contains("- **Authors:** Rafal Kocielnik, Pengrui Han")
@@ -163,7 +181,8 @@ final class McpRoutesTest {
         try (McpSyncClient client = client(null)) {
             assertThat(refused(call(client, "get_paper", "id", "2512.99999")))
                     .isEqualTo("no paper with id 2512.99999 on this site");
-            assertThat(refused(call(client, "get_paper", "id", "not a paper"))).startsWith("argument 'id' is not a paper id: ");
+            assertThat(refused(call(client, "get_paper", "id", "not a paper")))
+                    .startsWith("argument 'id' is not a paper id: ");
             assertThat(refused(call(client, "get_paper"))).isEqualTo("argument 'id' is required");
         }
     }
@@ -176,7 +195,9 @@ final class McpRoutesTest {
             String month = ok(call(client, "monthly_papers", "month", "2026-06", "limit", 100));
             String withCode = ok(call(client, "daily_papers", "date", "2026-06-12", "has_code", true, "limit", 100));
 
-            assertThat(day).startsWith("## Friday, June 12, 2026 (2026-06-12)").contains("— " + PAPER)
+            assertThat(day)
+                    .startsWith("## Friday, June 12, 2026 (2026-06-12)")
+                    .contains("— " + PAPER)
                     .contains("Why: featured on 2026-06-12");
             assertThat(week).startsWith("## Week 24 of 2026 (2026-W24)").contains("— " + PAPER);
             assertThat(month).startsWith("## June 2026 (2026-06)").contains("— " + PAPER);
@@ -187,8 +208,10 @@ final class McpRoutesTest {
     @Test
     void lists_badPeriodOrCategory_areToolErrors() {
         try (McpSyncClient client = client(null)) {
-            assertThat(refused(call(client, "daily_papers", "date", "2026-13-40"))).startsWith("argument 'date': ");
-            assertThat(refused(call(client, "weekly_papers", "week", "2026-06"))).startsWith("argument 'week': ");
+            assertThat(refused(call(client, "daily_papers", "date", "2026-13-40")))
+                    .startsWith("argument 'date': ");
+            assertThat(refused(call(client, "weekly_papers", "week", "2026-06")))
+                    .startsWith("argument 'week': ");
             assertThat(refused(call(client, "monthly_papers", "month", "June"))).startsWith("argument 'month': ");
             assertThat(refused(call(client, "trending_papers", "category", "cs.CL; drop")))
                     .isEqualTo("argument 'category': 'cs.CL; drop' is not an arXiv category such as cs.CL");
@@ -203,8 +226,10 @@ final class McpRoutesTest {
             String similar = ok(call(client, "similar_papers", "id", PAPER, "limit", 3));
 
             // Papers near by embedding: HybridSearchPagesTest asks the tool on a server that has them.
-            assertThat(similar).startsWith("## Papers like \"Rethinking Psychometric")
-                    .contains("No similar papers are known yet").doesNotContain("1. [");
+            assertThat(similar)
+                    .startsWith("## Papers like \"Rethinking Psychometric")
+                    .contains("No similar papers are known yet")
+                    .doesNotContain("1. [");
             assertThat(refused(call(client, "similar_papers", "id", "2512.99999")))
                     .isEqualTo("no paper with id 2512.99999 on this site");
         }
@@ -234,7 +259,8 @@ final class McpRoutesTest {
             assertThat(second).startsWith("You had already upvoted " + PAPER);
             assertThat(upvotes(PAPER)).isEqualTo(before + 1);
             // A vote cast now makes the paper trend, with the reason the site gives.
-            assertThat(ok(call(client, "trending_papers", "limit", 100))).contains("— " + PAPER)
+            assertThat(ok(call(client, "trending_papers", "limit", 100)))
+                    .contains("— " + PAPER)
                     .contains("1 upvote in the last 24 h");
             assertThat(ok(call(client, "upvote_paper", "id", PAPER, "remove", true)))
                     .isEqualTo("Took back your upvote of " + PAPER + ". It has " + before + " upvotes now.");
@@ -246,14 +272,18 @@ final class McpRoutesTest {
         // Only confirmed members make tokens; a token outlives its member's confirmation when the
         // address is taken back (as an operator might), so the tool checks it as the API does.
         String token = server().browser().signUpConfirmed("mcp-unconfirmed").createApiToken("assistant");
-        server().db().useTransaction(h -> h.execute("UPDATE users SET verified_at = NULL WHERE name = ?", "mcp-unconfirmed"));
+        server().db()
+                .useTransaction(
+                        h -> h.execute("UPDATE users SET verified_at = NULL WHERE name = ?", "mcp-unconfirmed"));
         try (McpSyncClient client = client(token)) {
             int before = upvotes(PAPER);
 
-            assertThat(refused(call(client, "upvote_paper", "id", PAPER))).startsWith("confirm your email address first");
+            assertThat(refused(call(client, "upvote_paper", "id", PAPER)))
+                    .startsWith("confirm your email address first");
             assertThat(upvotes(PAPER)).isEqualTo(before);
             // Saving needs no confirmed address on the site either.
-            assertThat(ok(call(client, "save_paper", "id", PAPER))).isEqualTo("Saved " + PAPER + " to your reading list.");
+            assertThat(ok(call(client, "save_paper", "id", PAPER)))
+                    .isEqualTo("Saved " + PAPER + " to your reading list.");
         }
     }
 
@@ -262,18 +292,23 @@ final class McpRoutesTest {
         WebSession bea = server().browser().signUpConfirmed("mcp-bea");
         String token = bea.createApiToken("assistant");
         try (McpSyncClient client = client(token)) {
-            assertThat(ok(call(client, "for_you"))).startsWith("## For you, Member mcp-bea")
+            assertThat(ok(call(client, "for_you")))
+                    .startsWith("## For you, Member mcp-bea")
                     .contains("Nothing yet: upvote or save a few papers");
 
-            assertThat(ok(call(client, "save_paper", "id", PAPER))).isEqualTo("Saved " + PAPER + " to your reading list.");
-            assertThat(ok(call(client, "save_paper", "id", PAPER))).isEqualTo(PAPER + " was already on your reading list.");
+            assertThat(ok(call(client, "save_paper", "id", PAPER)))
+                    .isEqualTo("Saved " + PAPER + " to your reading list.");
+            assertThat(ok(call(client, "save_paper", "id", PAPER)))
+                    .isEqualTo(PAPER + " was already on your reading list.");
 
             assertThat(bea.get("/saved").body()).contains("href=\"/papers/" + PAPER + "\"");
-            assertThat(ok(call(client, "for_you", "limit", 5))).startsWith("## For you, Member mcp-bea")
+            assertThat(ok(call(client, "for_you", "limit", 5)))
+                    .startsWith("## For you, Member mcp-bea")
                     .doesNotContain("upvote or save a few papers");
             assertThat(ok(call(client, "save_paper", "id", PAPER, "remove", true)))
                     .isEqualTo("Took " + PAPER + " off your reading list.");
-            assertThat(refused(call(client, "for_you", "limit", 31))).isEqualTo("argument 'limit' must be between 1 and 30, not 31");
+            assertThat(refused(call(client, "for_you", "limit", 31)))
+                    .isEqualTo("argument 'limit' must be between 1 and 30, not 31");
         }
     }
 
@@ -285,7 +320,8 @@ final class McpRoutesTest {
 
         // Same-site, as the browser's own page would post it, with the member's cookie and no CSRF token.
         HttpResponse<String> answer = cid.send(HttpRequest.newBuilder(URI.create(server().url(McpRoutes.PATH)))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(call)));
 
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -296,9 +332,10 @@ final class McpRoutesTest {
 
     @Test
     void crossSiteRequests_areRefused() throws Exception {
-        for (String[] header : List.of(new String[] {"Origin", "https://evil.example"},
-                new String[] {"Sec-Fetch-Site", "cross-site"})) {
-            HttpResponse<String> answer = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", header[0], header[1]);
+        for (String[] header : List.of(
+                new String[] {"Origin", "https://evil.example"}, new String[] {"Sec-Fetch-Site", "cross-site"})) {
+            HttpResponse<String> answer =
+                    post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", header[0], header[1]);
 
             assertThat(answer.statusCode()).as(header[0]).isEqualTo(403);
             assertThat(JSON.readTree(answer.body()).get("error").asText()).startsWith("cross-site request refused");
@@ -309,8 +346,12 @@ final class McpRoutesTest {
     void malformedBodies_andOtherMethods_areClientErrors_neverA500() throws Exception {
         HttpResponse<String> notJson = post("{not json");
         HttpResponse<String> batch = post("[1, 2]");
-        HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server().url(McpRoutes.PATH))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server().url(McpRoutes.PATH)))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> unknownTool = post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"delete_everything\",\"arguments\":{}}}");
 
@@ -320,13 +361,14 @@ final class McpRoutesTest {
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
         assertThat(unknownTool.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(unknownTool.body()).at("/error/message").asText()).startsWith("Unknown tool");
+        assertThat(JSON.readTree(unknownTool.body()).at("/error/message").asText())
+                .startsWith("Unknown tool");
     }
 
     @Test
     void anUnknownToken_is401_withTheBearerChallenge() throws Exception {
-        HttpResponse<String> answer = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
-                "Authorization", "Bearer pb_not-a-token");
+        HttpResponse<String> answer = post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "Authorization", "Bearer pb_not-a-token");
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
@@ -353,7 +395,8 @@ final class McpRoutesTest {
 
     private static HttpResponse<String> post(String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server().url(McpRoutes.PATH)))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -1,8 +1,8 @@
 package io.paperboy.moderation;
 
-import io.paperboy.audit.ModerationLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperboy.audit.ModerationLog;
 import io.paperboy.testing.ServerExtension;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.WebSession;
@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class ModerationGuardTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final String PAPER = "2606.12730";
     private static final String DAY = "2026-06-12";
 
@@ -32,7 +33,9 @@ final class ModerationGuardTest {
     static void aPendingClaimExists() throws Exception {
         WebSession claimant = server().browser().signUpConfirmed("guard-claimant");
         claimant.get("/papers/" + PAPER);
-        assertThat(claimant.post("/claims", Map.of("paper", PAPER, "author", "Pengrui Han")).statusCode()).isEqualTo(303);
+        assertThat(claimant.post("/claims", Map.of("paper", PAPER, "author", "Pengrui Han"))
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     /** Every curator action: GET pages and the form posts, with fields that would work for a curator. */
@@ -93,7 +96,8 @@ final class ModerationGuardTest {
         HttpResponse<String> response = method.equals("GET") ? stranger.get(path) : stranger.post(path, fields);
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login?next="));
+        assertThat(response.headers().firstValue("location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/login?next="));
     }
 
     @Test
@@ -104,7 +108,8 @@ final class ModerationGuardTest {
         int logBefore = logSize();
 
         HttpResponse<String> members = curator.get("/moderation/members");
-        HttpResponse<String> promote = curator.post("/moderation/members/role", Map.of("name", "guard-curator", "role", "admin"));
+        HttpResponse<String> promote =
+                curator.post("/moderation/members/role", Map.of("name", "guard-curator", "role", "admin"));
 
         assertThat(members.statusCode()).isEqualTo(403);
         assertThat(promote.statusCode()).isEqualTo(403);
@@ -129,6 +134,8 @@ final class ModerationGuardTest {
     }
 
     private static int logSize() {
-        return server().db().withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 10_000)).size();
+        return server().db()
+                .withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 10_000))
+                .size();
     }
 }

@@ -26,8 +26,9 @@ final class ArtifactLinksTest {
         for (JsonNode paper : papers) {
             List<String> expected = new ArrayList<>();
             // SOURCE.md: the human list keeps rank 1's bare github.com/LVSTCK as written; we add https://.
-            paper.get("links").forEach(url -> expected.add(
-                    url.asText().startsWith("http") ? url.asText() : "https://" + url.asText()));
+            paper.get("links")
+                    .forEach(url ->
+                            expected.add(url.asText().startsWith("http") ? url.asText() : "https://" + url.asText()));
 
             assertThat(urls(paper.get("abstract").asText()))
                     .as("links of rank %s", paper.get("rank"))
@@ -44,9 +45,10 @@ final class ArtifactLinksTest {
         String text = "are publicly available at github.com/LVSTCK for source code, "
                 + "and at huggingface.co/LVSTCK for pretrained model weights and data.";
 
-        assertThat(ArtifactLinks.extract(text)).containsExactly(
-                new ArtifactLink(LinkKind.OTHER, "https://github.com/LVSTCK"),
-                new ArtifactLink(LinkKind.OTHER, "https://huggingface.co/LVSTCK"));
+        assertThat(ArtifactLinks.extract(text))
+                .containsExactly(
+                        new ArtifactLink(LinkKind.OTHER, "https://github.com/LVSTCK"),
+                        new ArtifactLink(LinkKind.OTHER, "https://huggingface.co/LVSTCK"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,11 +85,22 @@ final class ArtifactLinksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://", "https:// .", "see http://.", "https://)", "www.", "www.x", "https://localhost/x",
-        "https://example.c/x",
-        "no links here", "github.com", "the github.com website", "", "mail me at dev@github.com/x"
-    })
+    @ValueSource(
+            strings = {
+                "https://",
+                "https:// .",
+                "see http://.",
+                "https://)",
+                "www.",
+                "www.x",
+                "https://localhost/x",
+                "https://example.c/x",
+                "no links here",
+                "github.com",
+                "the github.com website",
+                "",
+                "mail me at dev@github.com/x"
+            })
     void extract_withoutARealUrl_findsNothing(String text) {
         assertThat(ArtifactLinks.extract(text)).isEmpty();
     }
@@ -105,8 +118,8 @@ final class ArtifactLinksTest {
                 null,
                 "Comments: see https://a.io/ and https://github.com/a/b; data at https://huggingface.co/datasets/a/d");
 
-        assertThat(found).containsExactly(
-                "https://github.com/a/b", "https://a.io/", "https://huggingface.co/datasets/a/d");
+        assertThat(found)
+                .containsExactly("https://github.com/a/b", "https://a.io/", "https://huggingface.co/datasets/a/d");
     }
 
     @Test
@@ -184,19 +197,22 @@ final class ArtifactLinksTest {
     @Test
     void classify_demoLinks_matchWhatTheyAre() {
         // The kinds a reader would give the demo data's links, by hand.
-        assertThat(ArtifactLinks.extract(
-                JsonLines.read("/demo/papers.jsonl").stream().map(p -> p.get("abstract").asText())
+        assertThat(ArtifactLinks.extract(JsonLines.read("/demo/papers.jsonl").stream()
+                        .map(p -> p.get("abstract").asText())
                         .toArray(String[]::new)))
                 .filteredOn(link -> link.kind() != LinkKind.GITHUB)
                 .containsExactly(
                         new ArtifactLink(LinkKind.OTHER, "https://github.com/LVSTCK"),
                         new ArtifactLink(LinkKind.OTHER, "https://huggingface.co/LVSTCK"),
-                        new ArtifactLink(LinkKind.HF_MODEL, "https://huggingface.co/ibm/biomed.omics.bl.sm.ma-ted-458m"),
+                        new ArtifactLink(
+                                LinkKind.HF_MODEL, "https://huggingface.co/ibm/biomed.omics.bl.sm.ma-ted-458m"),
                         new ArtifactLink(LinkKind.HF_MODEL, "https://huggingface.co/apple/OpenELM"),
                         new ArtifactLink(LinkKind.PROJECT_PAGE, "https://bigearth.net"),
                         new ArtifactLink(LinkKind.PROJECT_PAGE, "https://luchaoqi.github.io/my3dgen"),
-                        new ArtifactLink(LinkKind.OTHER, "https://app.globus.org/file-manager?origin_id="
-                                + "55e17a6e-9d8f-11ed-a2a2-8383522b48d9&origin_path=%2F~%2F"),
+                        new ArtifactLink(
+                                LinkKind.OTHER,
+                                "https://app.globus.org/file-manager?origin_id="
+                                        + "55e17a6e-9d8f-11ed-a2a2-8383522b48d9&origin_path=%2F~%2F"),
                         new ArtifactLink(LinkKind.DOI, "https://doi.org/10.5281/zenodo.7570357"),
                         new ArtifactLink(LinkKind.PROJECT_PAGE, "https://llm-stacking.github.io/"),
                         new ArtifactLink(LinkKind.OTHER, "https://ibm.biz/BdKhLa"),
@@ -211,8 +227,13 @@ final class ArtifactLinksTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "GITHUB, github", "HF_MODEL, hf-model", "HF_DATASET, hf-dataset", "HF_SPACE, hf-space",
-        "PROJECT_PAGE, project", "DOI, doi", "OTHER, other"
+        "GITHUB, github",
+        "HF_MODEL, hf-model",
+        "HF_DATASET, hf-dataset",
+        "HF_SPACE, hf-space",
+        "PROJECT_PAGE, project",
+        "DOI, doi",
+        "OTHER, other"
     })
     void label_isTheStableName(LinkKind kind, String label) {
         assertThat(kind.label()).isEqualTo(label);
@@ -233,7 +254,6 @@ final class ArtifactLinksTest {
 
     @Test
     void artifactLink_blankUrl_isRejected() {
-        assertThatThrownBy(() -> new ArtifactLink(LinkKind.OTHER, " "))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ArtifactLink(LinkKind.OTHER, " ")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -213,6 +213,8 @@ final class ArxivIdTest {
                 .map(record -> record.get("id").asText())
                 .toList();
 
-        assertThat(ids).hasSize(200).allSatisfy(raw -> assertThat(ArxivId.parse(raw).versioned()).isEqualTo(raw));
+        assertThat(ids)
+                .hasSize(200)
+                .allSatisfy(raw -> assertThat(ArxivId.parse(raw).versioned()).isEqualTo(raw));
     }
 }

@@ -16,7 +16,10 @@ final class JsonLines {
             if (in == null) {
                 throw new IllegalStateException("test resource " + resource + " is not on the classpath");
             }
-            return new ObjectMapper().readerFor(JsonNode.class).<JsonNode>readValues(in).readAll();
+            return new ObjectMapper()
+                    .readerFor(JsonNode.class)
+                    .<JsonNode>readValues(in)
+                    .readAll();
         } catch (IOException e) {
             throw new UncheckedIOException("tests: unable to read " + resource, e);
         }

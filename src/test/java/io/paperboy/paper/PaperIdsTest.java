@@ -18,7 +18,8 @@ final class PaperIdsTest {
 
     @Test
     void forTitle_withoutLettersOrDigits_isRejected() {
-        assertThatThrownBy(() -> PaperIds.forTitle(" -- ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PaperIds.forTitle(" -- "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one letter or digit");
     }
 

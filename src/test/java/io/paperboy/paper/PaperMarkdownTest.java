@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 final class PaperMarkdownTest {
     @Test
     void markdownCharactersInTheTitle_areTakenLiterally() {
-        Paper p = Paper.builder("2401.00001", "*Bold* claims about [links] and # heads").build();
+        Paper p = Paper.builder("2401.00001", "*Bold* claims about [links] and # heads")
+                .build();
 
         assertThat(PaperMarkdown.of(p, List.of(), "http://x/papers/2401.00001"))
                 .startsWith("# \\*Bold\\* claims about \\[links\\] and \\# heads\n");
@@ -16,7 +17,9 @@ final class PaperMarkdownTest {
 
     @Test
     void htmlInTheAbstract_isDefused_whileMathStaysReadable() {
-        Paper p = Paper.builder("2401.00001", "T").abstractText("We show $a < b$ and $x_i$. <script>alert(1)</script>").build();
+        Paper p = Paper.builder("2401.00001", "T")
+                .abstractText("We show $a < b$ and $x_i$. <script>alert(1)</script>")
+                .build();
 
         assertThat(PaperMarkdown.of(p, List.of(), "u"))
                 .contains("We show $a < b$ and $x_i$. \\<script>alert(1)\\</script>");
@@ -25,7 +28,8 @@ final class PaperMarkdownTest {
     @Test
     void keywordsAndLinkedArtifacts_areListed() {
         Paper p = Paper.builder("2401.00001", "T")
-                .links(List.of(new ArtifactLink(LinkKind.GITHUB, "https://github.com/a/b"),
+                .links(List.of(
+                        new ArtifactLink(LinkKind.GITHUB, "https://github.com/a/b"),
                         new ArtifactLink(LinkKind.HF_MODEL, "https://huggingface.co/a/m")))
                 .build();
 

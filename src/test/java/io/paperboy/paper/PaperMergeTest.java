@@ -24,8 +24,13 @@ final class PaperMergeTest {
 
     @Test
     void newerVersion_replacesFieldsAndKeepsWhatItLacks() {
-        Paper stored = paper(1, "Old title").abstractText("old").journalRef("J. 1").links(List.of(CODE)).build();
-        Paper incoming = paper(2, "New title").abstractText("new").links(List.of(PAGE)).build();
+        Paper stored = paper(1, "Old title")
+                .abstractText("old")
+                .journalRef("J. 1")
+                .links(List.of(CODE))
+                .build();
+        Paper incoming =
+                paper(2, "New title").abstractText("new").links(List.of(PAGE)).build();
 
         Paper merged = PaperMerge.merge(stored, incoming);
 
@@ -38,7 +43,10 @@ final class PaperMergeTest {
 
     @Test
     void unknownVersionWithALaterUpdateDate_isNewer() {
-        Paper stored = paper(2, "Old title").updated(LocalDate.of(2025, 1, 1)).journalRef("J. 1").build();
+        Paper stored = paper(2, "Old title")
+                .updated(LocalDate.of(2025, 1, 1))
+                .journalRef("J. 1")
+                .build();
         Paper incoming = paper(0, "New title").updated(LocalDate.of(2026, 1, 5)).build();
 
         Paper merged = PaperMerge.merge(stored, incoming);
@@ -52,8 +60,10 @@ final class PaperMergeTest {
 
     @Test
     void unknownVersionWithTheSameUpdateDate_keepsStoredFields() {
-        Paper stored = paper(2, "Stored title").updated(LocalDate.of(2026, 1, 5)).build();
-        Paper incoming = paper(0, "Other title").updated(LocalDate.of(2026, 1, 5)).build();
+        Paper stored =
+                paper(2, "Stored title").updated(LocalDate.of(2026, 1, 5)).build();
+        Paper incoming =
+                paper(0, "Other title").updated(LocalDate.of(2026, 1, 5)).build();
 
         assertThat(PaperMerge.merge(stored, incoming).title()).isEqualTo("Stored title");
     }
@@ -61,7 +71,10 @@ final class PaperMergeTest {
     @Test
     void sameOrUnknownVersion_keepsStoredFieldsAndFillsGaps() {
         Paper stored = paper(2, "arXiv title").categories(List.of("cs.LG")).build();
-        Paper incoming = paper(0, "HF title").abstractText("summary").categories(List.of("cs.CL")).build();
+        Paper incoming = paper(0, "HF title")
+                .abstractText("summary")
+                .categories(List.of("cs.CL"))
+                .build();
 
         Paper merged = PaperMerge.merge(stored, incoming);
 

@@ -18,7 +18,8 @@ final class PaperPagesTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<h1 class=\"math\">Calculation of prompt diphoton production cross sections at Tevatron and LHC energies</h1>")
+                .contains(
+                        "<h1 class=\"math\">Calculation of prompt diphoton production cross sections at Tevatron and LHC energies</h1>")
                 .contains("C. Balázs, E. L. Berger, P. M. Nadolsky, C. -P. Yuan")
                 .contains("<meta name=\"citation_title\" content=\"Calculation of prompt diphoton")
                 .contains("<meta name=\"citation_author\" content=\"C. Balázs\">")
@@ -33,7 +34,8 @@ final class PaperPagesTest {
     void upvotesAndSubmitter_comeFromTheListing() throws Exception {
         assertThat(SERVER.server().get("/papers/2606.13681").body())
                 .contains("<span class=\"count\">118</span><span class=\"label\">upvotes</span>")
-                .contains("featured 2026-06-12 by <img class=\"avatar\" src=\"/avatars/zhiyuanhucs.svg\" alt=\"\" width=\"18\" height=\"18\"> zhiyuanhucs");
+                .contains(
+                        "featured 2026-06-12 by <img class=\"avatar\" src=\"/avatars/zhiyuanhucs.svg\" alt=\"\" width=\"18\" height=\"18\"> zhiyuanhucs");
     }
 
     @Test
@@ -49,7 +51,8 @@ final class PaperPagesTest {
         HttpResponse<String> response = SERVER.server().get("/papers/2401.99999");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(response.body()).contains("no paper with id 2401.99999").contains("href=\"/\"");
     }
 
@@ -60,7 +63,8 @@ final class PaperPagesTest {
         assertThat(md.statusCode()).isEqualTo(200);
         assertThat(md.headers().firstValue("content-type")).hasValue("text/markdown; charset=utf-8");
         assertThat(md.body())
-                .startsWith("# Calculation of prompt diphoton production cross sections at Tevatron and LHC energies\n\n")
+                .startsWith(
+                        "# Calculation of prompt diphoton production cross sections at Tevatron and LHC energies\n\n")
                 .contains("- **Authors:** C. Balázs, E. L. Berger, P. M. Nadolsky, C. -P. Yuan\n")
                 .contains("- **arXiv:** [0704.0001](https://arxiv.org/abs/0704.0001)\n")
                 .contains("- **Page:** http://127.0.0.1:")
@@ -79,8 +83,10 @@ final class PaperPagesTest {
     @Test
     void keywords_appearAsSearchChipsOnThePage_andAsAiKeywordsInTheApi() throws Exception {
         // The keyword worker runs in the background: the page never waits for it.
-        String api = io.paperboy.testing.Poll.until(java.time.Duration.ofSeconds(30),
-                () -> SERVER.server().get("/api/papers/0704.0001").body(), body -> !body.contains("\"ai_keywords\":[]"));
+        String api = io.paperboy.testing.Poll.until(
+                java.time.Duration.ofSeconds(30),
+                () -> SERVER.server().get("/api/papers/0704.0001").body(),
+                body -> !body.contains("\"ai_keywords\":[]"));
 
         assertThat(api).contains("\"ai_keywords\":[\"").contains("diphoton");
         assertThat(SERVER.server().get("/papers/0704.0001").body())

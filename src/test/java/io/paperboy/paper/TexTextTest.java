@@ -120,7 +120,8 @@ final class TexTextTest {
         List<String> checked = new ArrayList<>();
 
         for (JsonNode record : withTex) {
-            String authors = TexText.collapseWhitespace(TexText.deaccent(record.get("authors").asText()));
+            String authors = TexText.collapseWhitespace(
+                    TexText.deaccent(record.get("authors").asText()));
             assertThat(authors).as("record %s", record.get("id")).doesNotContain("\\");
             // authors_parsed holds arXiv's own Unicode rendering: last name, first names, suffix, affiliation.
             for (JsonNode author : record.get("authors_parsed")) {
@@ -135,8 +136,20 @@ final class TexTextTest {
         }
 
         assertThat(withTex).hasSize(10);
-        assertThat(checked).contains("Balázs", "Péter E.", "Tomàs", "Øbro", "Šrámek", "Broňa", "Brejová",
-                "Tomáš", "Vinař", "Gähler", "Universität Wien", "Müller");
+        assertThat(checked)
+                .contains(
+                        "Balázs",
+                        "Péter E.",
+                        "Tomàs",
+                        "Øbro",
+                        "Šrámek",
+                        "Broňa",
+                        "Brejová",
+                        "Tomáš",
+                        "Vinař",
+                        "Gähler",
+                        "Universität Wien",
+                        "Müller");
     }
 
     @Test
@@ -163,8 +176,8 @@ final class TexTextTest {
                 + "  In this paper we consider the related question whether the inequalities $|||\n"
                 + "f(A)-f(B) ||| \\le ||| f(|A-B|) |||$ hold.\n";
 
-        assertThat(TexText.unwrapAbstract(raw)).isEqualTo(
-                "For positive semidefinite matrices $A$ and $B$, Ando and Zhan proved the "
+        assertThat(TexText.unwrapAbstract(raw))
+                .isEqualTo("For positive semidefinite matrices $A$ and $B$, Ando and Zhan proved the "
                         + "inequalities $||| f(A)+f(B) ||| \\ge ||| f(A+B) |||$, for any unitarily invariant norm."
                         + "\n\n"
                         + "In this paper we consider the related question whether the inequalities $||| "
@@ -178,7 +191,9 @@ final class TexTextTest {
 
             String unwrapped = TexText.unwrapAbstract(raw);
 
-            assertThat(unwrapped.replace("\n\n", "")).as("record %s", record.get("id")).doesNotContain("\n");
+            assertThat(unwrapped.replace("\n\n", ""))
+                    .as("record %s", record.get("id"))
+                    .doesNotContain("\n");
             assertThat(TexText.collapseWhitespace(unwrapped)).isEqualTo(TexText.collapseWhitespace(raw));
         }
     }
@@ -211,8 +226,7 @@ final class TexTextTest {
 
     @Test
     void unwrapAbstract_windowsLineEndsAndTrailingSpaces_areHandled() {
-        assertThat(TexText.unwrapAbstract("  One \r\ntwo.\r\n  Three\r\n"))
-                .isEqualTo("One two.\n\nThree");
+        assertThat(TexText.unwrapAbstract("  One \r\ntwo.\r\n  Three\r\n")).isEqualTo("One two.\n\nThree");
     }
 
     @Test

@@ -32,11 +32,14 @@ final class EmbeddingWorkerTest {
     }
 
     private static int storedRows(Database db) {
-        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM paper_embeddings").mapTo(Integer.class).one());
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM paper_embeddings")
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static EmbeddingWorker worker(Database db, SearchIndex index, String node) {
-        return new EmbeddingWorker(new PaperService(db), new EmbeddingStore(db, embedder.name()), index, embedder, node);
+        return new EmbeddingWorker(
+                new PaperService(db), new EmbeddingStore(db, embedder.name()), index, embedder, node);
     }
 
     private static IndexFollower follower(Database db, SearchIndex index) {
@@ -45,7 +48,8 @@ final class EmbeddingWorkerTest {
 
     @Test
     void aNewPaper_isFoundByKeywordBeforeItsEmbedding_andByMeaningOnceStoredAndFollowed() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+        try (Database db = TestStore.SQLITE.open(dir);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
             IndexFollower follower = follower(db, index);
@@ -59,12 +63,15 @@ final class EmbeddingWorkerTest {
 
             assertThat(worker.embedPending()).isEqualTo(6);
             assertThat(storedRows(db)).isEqualTo(6);
-            assertThat(index.countWithoutVector()).as("stored, not yet read by the index").isEqualTo(6);
+            assertThat(index.countWithoutVector())
+                    .as("stored, not yet read by the index")
+                    .isEqualTo(6);
             follower.catchUp();
 
             // By meaning only (the vector ranking); a query sharing the paper's words, since one that shares
             // none must clear the meaning floor, which these one-sentence fixtures sit below.
-            assertThat(search.rank("diffusion image synthesis", 1, Ranking.VECTORS)).containsExactly("2407.00003");
+            assertThat(search.rank("diffusion image synthesis", 1, Ranking.VECTORS))
+                    .containsExactly("2407.00003");
             assertThat(worker.pending()).isZero();
             assertThat(index.countWithoutVector()).isZero();
             assertThat(worker.embedPending()).as("nothing left to embed").isZero();
@@ -74,15 +81,20 @@ final class EmbeddingWorkerTest {
 
     @Test
     void aStoredEmbeddingOfAnOldVersion_neverReplacesTheNewerTextTheFollowerApplied() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+        try (Database db = TestStore.SQLITE.open(dir);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
             IndexFollower follower = follower(db, index);
             EmbeddingWorker worker = worker(db, index, "a");
             follower.catchUp();
             assertThat(worker.embedPending()).isEqualTo(6);
-            db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2407.00003", "Quokka counting in Rottnest")
-                    .abstractText("We count quokkas on Rottnest Island.").version(2).build())));
+            db.useTransaction(h -> papers.store(
+                    h,
+                    List.of(Paper.builder("2407.00003", "Quokka counting in Rottnest")
+                            .abstractText("We count quokkas on Rottnest Island.")
+                            .version(2)
+                            .build())));
 
             // The text of v2 first, then the stored vectors: v1's is skipped.
             follower.catchUp();
@@ -90,7 +102,8 @@ final class EmbeddingWorkerTest {
             SearchService search = new SearchService(index, embedder);
             assertThat(index.countWithoutVector()).isEqualTo(1);
             assertThat(keywordIds(search, "quokka")).containsExactly("2407.00003");
-            assertThat(search.rank("diffusion image synthesis", 10, Ranking.VECTORS)).doesNotContain("2407.00003");
+            assertThat(search.rank("diffusion image synthesis", 10, Ranking.VECTORS))
+                    .doesNotContain("2407.00003");
             // The edit lies past the job's cursor, so it is embedded in its own turn.
             assertThat(worker.embedPending()).isEqualTo(1);
             follower.catchUp();
@@ -101,7 +114,8 @@ final class EmbeddingWorkerTest {
 
     @Test
     void aPaperHiddenBeforeItsEmbedding_staysOutOfTheIndex_andShownAgainIsNotEmbeddedAgain() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+        try (Database db = TestStore.SQLITE.open(dir);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
             IndexFollower follower = follower(db, index);
@@ -133,7 +147,8 @@ final class EmbeddingWorkerTest {
 
     @Test
     void anIndexEmbeddedByAnEarlierRelease_givesTheJobItsVectors_withoutTheModel() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+        try (Database db = TestStore.SQLITE.open(dir);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers()));
             // What a node of an earlier release had: every paper's text and vector in its own index.
@@ -151,7 +166,8 @@ final class EmbeddingWorkerTest {
 
     @Test
     void whileOneNodeHoldsTheJob_anotherEmbedsNothing_untilItsLeaseLapses() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+        try (Database db = TestStore.SQLITE.open(dir);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, SearchFixtures.papers().subList(0, 3)));
             EmbeddingWorker first = worker(db, null, "first");
@@ -161,7 +177,8 @@ final class EmbeddingWorkerTest {
 
             assertThat(second.embedPending()).as("the first node holds the job").isZero();
             // Two minutes later, the first node having died without giving the job back.
-            db.useTransaction(h -> h.createUpdate("UPDATE embedding_state SET lease_until = 0").execute());
+            db.useTransaction(h ->
+                    h.createUpdate("UPDATE embedding_state SET lease_until = 0").execute());
             assertThat(second.embedPending()).isEqualTo(3);
             assertThat(first.embedPending()).as("the second node holds it now").isZero();
             assertThat(first.modelRuns() + second.modelRuns()).isEqualTo(6);

@@ -27,12 +27,17 @@ final class HostileQueriesTest {
     void everyHostileInput_givesResultsOrAClearRejection() {
         for (String q : HostileQueries.all()) {
             assertThatCode(() -> {
-                try {
-                    search.search(q, 10);
-                } catch (InvalidQueryException e) {
-                    assertThat(e.getMessage()).as("message for %s", q).isNotBlank().hasSizeLessThan(300);
-                }
-            }).as("query %s", q.length() > 60 ? q.substring(0, 60) + "…" : q).doesNotThrowAnyException();
+                        try {
+                            search.search(q, 10);
+                        } catch (InvalidQueryException e) {
+                            assertThat(e.getMessage())
+                                    .as("message for %s", q)
+                                    .isNotBlank()
+                                    .hasSizeLessThan(300);
+                        }
+                    })
+                    .as("query %s", q.length() > 60 ? q.substring(0, 60) + "…" : q)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -52,13 +57,15 @@ final class HostileQueriesTest {
 
     @Test
     void controlCharacters_areSpaces() throws Exception {
-        assertThat(search.search("\u0000attention\u0007", 10).hits()).extracting(SearchHit::paperId)
+        assertThat(search.search("\u0000attention\u0007", 10).hits())
+                .extracting(SearchHit::paperId)
                 .containsExactly("1706.03762");
     }
 
     @Test
     void anUnclosedQuote_runsToTheEnd() throws Exception {
-        assertThat(search.search("\"low rank adaptation", 10).hits()).extracting(SearchHit::paperId)
+        assertThat(search.search("\"low rank adaptation", 10).hits())
+                .extracting(SearchHit::paperId)
                 .containsExactly("2106.09685");
     }
 }

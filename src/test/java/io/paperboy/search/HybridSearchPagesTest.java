@@ -36,18 +36,22 @@ final class HybridSearchPagesTest {
         HttpResponse<String> api = server.get("/api/papers/search?q=qwzxv+plorkbat+flimflam");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("No paper matches").doesNotContain("class=\"paper-card\"")
+        assertThat(page.body())
+                .contains("No paper matches")
+                .doesNotContain("class=\"paper-card\"")
                 .doesNotContain("Close in meaning");
         assertThat(JSON.readTree(api.body())).isEmpty();
     }
 
     @Test
     void aPhrase_inHybridRanking_listsOnlyPapersWithThePhrase() throws Exception {
-        JsonNode hits = JSON.readTree(server.get("/api/papers/search?q=%22language+model%22&limit=100").body());
+        JsonNode hits = JSON.readTree(server.get("/api/papers/search?q=%22language+model%22&limit=100")
+                .body());
 
         assertThat(hits).isNotEmpty();
         for (JsonNode hit : hits) {
-            String text = (hit.get("title").asText() + " " + hit.get("summary").asText()).toLowerCase(Locale.ROOT)
+            String text = (hit.get("title").asText() + " " + hit.get("summary").asText())
+                    .toLowerCase(Locale.ROOT)
                     .replaceAll("\\s+", " ");
             assertThat(text).as(hit.get("title").asText()).containsPattern("language[ -]models?");
         }
@@ -64,23 +68,33 @@ final class HybridSearchPagesTest {
 
     @Test
     void theMcpSimilarPapersTool_listsTheSameNeighbours_eachWithItsReason() throws Exception {
-        JsonNode similar = JSON.readTree(server.get("/api/papers/0704.0001/similar?limit=3").body());
+        JsonNode similar = JSON.readTree(
+                server.get("/api/papers/0704.0001/similar?limit=3").body());
         String call = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"similar_papers\","
                 + "\"arguments\":{\"id\":\"0704.0001\",\"limit\":3}}}";
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/mcp")))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(call)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.url("/mcp")))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(call))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         String text = JSON.readTree(answer.body()).at("/result/content/0/text").asText();
-        assertThat(text).contains("1. [").contains("— " + similar.get(0).get("id").asText())
-                .contains(similar.get(0).get("why").asText()).doesNotContain("— 0704.0001 ");
+        assertThat(text)
+                .contains("1. [")
+                .contains("— " + similar.get(0).get("id").asText())
+                .contains(similar.get(0).get("why").asText())
+                .doesNotContain("— 0704.0001 ");
     }
 
     @Test
     void similarPapers_areNearestByEmbedding_eachSayingWhy_andNeverThePaperItself() throws Exception {
-        JsonNode similar = JSON.readTree(server.get("/api/papers/0704.0001/similar?limit=5").body());
+        JsonNode similar = JSON.readTree(
+                server.get("/api/papers/0704.0001/similar?limit=5").body());
         String page = server.get("/papers/0704.0001").body();
 
         assertThat(similar).hasSize(5);
@@ -89,7 +103,9 @@ final class HybridSearchPagesTest {
             assertThat(paper.get("why").asText()).matches("(same authors?: .+|both use .+|close in meaning.*)");
             assertThat(paper.get("similarity").asDouble()).isBetween(-1.0, 1.0);
         }
-        assertThat(page).contains("Similar papers").contains("href=\"/papers/" + similar.get(0).get("id").asText() + "\"")
+        assertThat(page)
+                .contains("Similar papers")
+                .contains("href=\"/papers/" + similar.get(0).get("id").asText() + "\"")
                 .contains("<span class=\"why\">");
     }
 }

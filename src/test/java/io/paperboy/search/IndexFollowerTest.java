@@ -29,22 +29,31 @@ final class IndexFollowerTest {
 
     private void importSamples(Database db) throws IOException {
         new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
-                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
-                        Samples.copy(Samples.SNAPSHOT, dir)), false);
+                .run(
+                        List.of(
+                                Samples.copy(Samples.SEED, dir),
+                                Samples.copy(Samples.HF_DAILY, dir),
+                                Samples.copy(Samples.SNAPSHOT, dir)),
+                        false);
     }
 
     private static List<String> ids(SearchIndex index, String q) throws InvalidQueryException {
-        return new SearchService(index).search(q, 10).hits().stream().map(SearchHit::paperId).toList();
+        return new SearchService(index)
+                .search(q, 10).hits().stream().map(SearchHit::paperId).toList();
     }
 
     private static List<String> allIds(SearchIndex index, String q) throws InvalidQueryException {
-        return new SearchService(index).search(q, SearchService.MAX_LIMIT).hits().stream().map(SearchHit::paperId).toList();
+        return new SearchService(index)
+                .search(q, SearchService.MAX_LIMIT).hits().stream()
+                        .map(SearchHit::paperId)
+                        .toList();
     }
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void anImport_isSearchableAfterCatchUp_andAnEditReplacesThePaper(TestStore store) throws Exception {
-        try (Database db = store.open(dir); SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+        try (Database db = store.open(dir);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
             PaperService papers = new PaperService(db);
             IndexFollower follower = new IndexFollower(papers, index);
             importSamples(db);
@@ -53,12 +62,15 @@ final class IndexFollowerTest {
             assertThat(index.size()).isEqualTo(SAMPLE_PAPERS);
             assertThat(ids(index, "diphoton Tevatron")).first().isEqualTo("0704.0001");
 
-            Paper edited = Paper.builder("0704.0001", "Quokka counting in Rottnest").version(3).build();
+            Paper edited = Paper.builder("0704.0001", "Quokka counting in Rottnest")
+                    .version(3)
+                    .build();
             db.useTransaction(h -> papers.store(h, List.of(edited)));
 
             assertThat(follower.catchUp()).isEqualTo(1);
             assertThat(index.size()).isEqualTo(SAMPLE_PAPERS);
-            assertThat(index.appliedSeq()).isEqualTo(papers.find("0704.0001").orElseThrow().changeSeq());
+            assertThat(index.appliedSeq())
+                    .isEqualTo(papers.find("0704.0001").orElseThrow().changeSeq());
             assertThat(ids(index, "quokka")).containsExactly("0704.0001");
             assertThat(follower.catchUp()).isZero();
         }
@@ -73,7 +85,9 @@ final class IndexFollowerTest {
             PaperService papers = new PaperService(db);
             try (SearchIndex index = SearchIndex.open(live)) {
                 IndexFollower follower = new IndexFollower(papers, index);
-                db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2401.00001", "Committed first").build())));
+                db.useTransaction(h -> papers.store(
+                        h,
+                        List.of(Paper.builder("2401.00001", "Committed first").build())));
                 follower.catchUp();
                 long committed = index.appliedSeq();
                 importSamples(db);
@@ -95,13 +109,17 @@ final class IndexFollowerTest {
     @EnumSource(TestStore.class)
     void aRebuild_equalsTheIncrementallyFollowedIndex(TestStore store) throws Exception {
         try (Database db = store.open(dir);
-             SearchIndex incremental = SearchIndex.open(dir.resolve("incremental"));
-             SearchIndex rebuilt = SearchIndex.open(dir.resolve("rebuilt"))) {
+                SearchIndex incremental = SearchIndex.open(dir.resolve("incremental"));
+                SearchIndex rebuilt = SearchIndex.open(dir.resolve("rebuilt"))) {
             PaperService papers = new PaperService(db);
             IndexFollower follower = new IndexFollower(papers, incremental);
             importSamples(db);
             follower.catchUp();
-            db.useTransaction(h -> papers.store(h, List.of(Paper.builder("0704.0002", "Sparsity-certifying graph decompositions, revised").version(9).build())));
+            db.useTransaction(h -> papers.store(
+                    h,
+                    List.of(Paper.builder("0704.0002", "Sparsity-certifying graph decompositions, revised")
+                            .version(9)
+                            .build())));
             follower.catchUp();
 
             new IndexFollower(papers, rebuilt).rebuild();
@@ -143,7 +161,9 @@ final class IndexFollowerTest {
             for (int d = 0; d < s.getIndexReader().maxDoc(); d++) {
                 if (live == null || live.get(d)) {
                     var doc = stored.document(d);
-                    docs.put(doc.get(IndexFields.ID), doc.getField(IndexFields.CHANGE_SEQ).numericValue().longValue());
+                    docs.put(
+                            doc.get(IndexFields.ID),
+                            doc.getField(IndexFields.CHANGE_SEQ).numericValue().longValue());
                 }
             }
             return docs;

@@ -34,17 +34,22 @@ final class KilledEmbeddingResumesTest {
 
             long cursor = cursor(store);
             long waiting = papers.changedSince(cursor, SEED_PAPERS).size();
-            assertThat(cursor).as("killed mid-way").isBetween(1L, db.withHandle(io.paperboy.db.ChangeSequence::current) - 1);
+            assertThat(cursor)
+                    .as("killed mid-way")
+                    .isBetween(1L, db.withHandle(io.paperboy.db.ChangeSequence::current) - 1);
             // Papers before the cursor kept their vectors through the kill.
             assertThat(storedRows(db)).isEqualTo(SEED_PAPERS - waiting);
             // Two minutes later: the killed node's lease has lapsed.
-            db.useTransaction(h -> h.createUpdate("UPDATE embedding_state SET lease_until = 0").execute());
+            db.useTransaction(h ->
+                    h.createUpdate("UPDATE embedding_state SET lease_until = 0").execute());
 
             try (EmbeddingWorker worker = new EmbeddingWorker(papers, store, null, new Embedder(), "after the kill")) {
                 int resumed = worker.embedPending();
 
                 assertThat(resumed).isEqualTo(waiting);
-                assertThat(worker.modelRuns()).as("nothing before the cursor embedded again").isEqualTo(waiting);
+                assertThat(worker.modelRuns())
+                        .as("nothing before the cursor embedded again")
+                        .isEqualTo(waiting);
                 assertThat(storedRows(db)).isEqualTo(SEED_PAPERS);
             }
         }
@@ -55,6 +60,8 @@ final class KilledEmbeddingResumesTest {
     }
 
     private static int storedRows(Database db) {
-        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM paper_embeddings").mapTo(Integer.class).one());
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM paper_embeddings")
+                .mapTo(Integer.class)
+                .one());
     }
 }

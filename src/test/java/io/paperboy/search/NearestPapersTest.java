@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 final class NearestPapersTest {
     private static SearchIndex embedded;
     private static SearchIndex wordsOnly;
-    private static final Map<String, Paper> PAPERS = SearchFixtures.papers().stream()
-            .collect(Collectors.toMap(Paper::id, p -> p));
+    private static final Map<String, Paper> PAPERS =
+            SearchFixtures.papers().stream().collect(Collectors.toMap(Paper::id, p -> p));
 
     @BeforeAll
     static void build() {
@@ -37,8 +37,13 @@ final class NearestPapersTest {
     void nearest_areTheOtherPapersByEmbedding_nearestFirst_neverThePaperItself() {
         List<SimilarPapers.Neighbour> nearest = new SimilarPapers(embedded).nearest("2106.09685", 10);
 
-        assertThat(nearest).hasSize(5).extracting(SimilarPapers.Neighbour::paperId).doesNotContain("2106.09685");
-        assertThat(nearest).extracting(SimilarPapers.Neighbour::similarity).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(nearest)
+                .hasSize(5)
+                .extracting(SimilarPapers.Neighbour::paperId)
+                .doesNotContain("2106.09685");
+        assertThat(nearest)
+                .extracting(SimilarPapers.Neighbour::similarity)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
 
     @Test
@@ -54,12 +59,16 @@ final class NearestPapersTest {
         assertThat(similar.why(PAPERS.get("pb-0123456789ab"), paperWithAuthor("Yann LeCun")))
                 .startsWith("same author: Yann LeCun");
         // "Lowrank" is in two of the six papers: rare enough to say why.
-        assertThat(similar.why(PAPERS.get("2106.09685"), PAPERS.get("2001.00001"))).contains("both use");
-        assertThat(similar.why(PAPERS.get("1706.03762"), PAPERS.get("2403.00002"))).isEqualTo("close in meaning");
+        assertThat(similar.why(PAPERS.get("2106.09685"), PAPERS.get("2001.00001")))
+                .contains("both use");
+        assertThat(similar.why(PAPERS.get("1706.03762"), PAPERS.get("2403.00002")))
+                .isEqualTo("close in meaning");
     }
 
     private static Paper paperWithAuthor(String author) {
-        return Paper.builder("2501.00001", "Another paper").abstractText("Nothing in common.")
-                .authors(List.of(author)).build();
+        return Paper.builder("2501.00001", "Another paper")
+                .abstractText("Nothing in common.")
+                .authors(List.of(author))
+                .build();
     }
 }

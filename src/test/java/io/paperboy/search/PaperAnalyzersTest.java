@@ -9,7 +9,8 @@ final class PaperAnalyzersTest {
 
     private static List<String> terms(String text) {
         return LuceneQueries.positions(PaperAnalyzers.text(), IndexFields.ABSTRACT, text).stream()
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream)
+                .toList();
     }
 
     @Test
@@ -49,6 +50,7 @@ final class PaperAnalyzersTest {
     @Test
     void names_areFoldedButNotStemmed() {
         assertThat(LuceneQueries.positions(PaperAnalyzers.names(), IndexFields.AUTHORS, "Yann LeCun, Bengio's"))
-                .flatExtracting(g -> g).containsExactly("yann", "lecun", "bengio's");
+                .flatExtracting(g -> g)
+                .containsExactly("yann", "lecun", "bengio's");
     }
 }

@@ -32,7 +32,9 @@ final class QuerySemanticsTest {
     }
 
     private static List<String> ids(String q, Ranking ranking) throws InvalidQueryException {
-        return search.search(q, 10, ranking).hits().stream().map(SearchHit::paperId).toList();
+        return search.search(q, 10, ranking).hits().stream()
+                .map(SearchHit::paperId)
+                .toList();
     }
 
     @ParameterizedTest
@@ -86,7 +88,9 @@ final class QuerySemanticsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Ranking.class, names = {"VECTORS", "HYBRID"})
+    @EnumSource(
+            value = Ranking.class,
+            names = {"VECTORS", "HYBRID"})
     void wordsNoPaperContains_leaveOnlyPapersCloseInMeaningApart(Ranking ranking) throws Exception {
         // The fixture's one-sentence abstracts sit far from any query ("making pictures" is at
         // cosine 0.60 from the diffusion paper), so a lower floor shows the mechanism.
@@ -95,7 +99,8 @@ final class QuerySemanticsTest {
         assertThat(none.hits()).isEmpty();
         assertThat(none.fuzzy()).isFalse();
         assertThat(none.closeInMeaning()).extracting(SearchHit::paperId).containsExactly("2407.00003");
-        assertThat(search.search("making pictures", 10, ranking).closeInMeaning()).isEmpty();
+        assertThat(search.search("making pictures", 10, ranking).closeInMeaning())
+                .isEmpty();
     }
 
     @Test
@@ -119,10 +124,12 @@ final class QuerySemanticsTest {
 
     @Test
     void sortByDate_inHybridRanking_ordersTheWholeList_papersListedByMeaningIncluded() throws Exception {
-        SearchResults byDate = search.search("translation with attention networks", 0, 10, Ranking.HYBRID, SearchOrder.DATE);
+        SearchResults byDate =
+                search.search("translation with attention networks", 0, 10, Ranking.HYBRID, SearchOrder.DATE);
 
         // 2024, 2021 (by meaning alone), 2017, 1998: before, the date order left LoRA out.
-        assertThat(byDate.hits()).extracting(SearchHit::paperId)
+        assertThat(byDate.hits())
+                .extracting(SearchHit::paperId)
                 .containsExactly("2407.00003", "2106.09685", "1706.03762", "pb-0123456789ab");
     }
 
@@ -133,16 +140,23 @@ final class QuerySemanticsTest {
         upvotes.put("2001.00001", 9);
         upvotes.put("2106.09685", 5);
         upvotes.put("pb-0123456789ab", 2);
-        SearchService voted = search.withUpvotes(n -> upvotes.entrySet().stream().limit(n)
-                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue,
-                        (x, y) -> x, java.util.LinkedHashMap::new)));
+        SearchService voted = search.withUpvotes(n -> upvotes.entrySet().stream()
+                .limit(n)
+                .collect(java.util.stream.Collectors.toMap(
+                        java.util.Map.Entry::getKey,
+                        java.util.Map.Entry::getValue,
+                        (x, y) -> x,
+                        java.util.LinkedHashMap::new)));
 
-        SearchResults byUpvotes = voted.search("translation with attention networks", 0, 10, Ranking.HYBRID,
-                SearchOrder.UPVOTES);
+        SearchResults byUpvotes =
+                voted.search("translation with attention networks", 0, 10, Ranking.HYBRID, SearchOrder.UPVOTES);
 
         // The most upvoted paper (2001.00001) is not in the list at all: only the list is ordered.
-        assertThat(byUpvotes.hits()).extracting(SearchHit::paperId).hasSize(4)
-                .startsWith("2106.09685", "pb-0123456789ab").doesNotContain("2001.00001");
+        assertThat(byUpvotes.hits())
+                .extracting(SearchHit::paperId)
+                .hasSize(4)
+                .startsWith("2106.09685", "pb-0123456789ab")
+                .doesNotContain("2001.00001");
     }
 
     @ParameterizedTest

@@ -22,12 +22,15 @@ final class RankFusionTest {
     @Test
     void aSmallK_letsATopRankOutweighAgreement() {
         // k = 0: a = 1/1 = 1.0 beats b = 1/2 + 1/3 = 0.833, which k = 60 would reverse.
-        assertThat(RankFusion.fuse(List.of(List.of("a", "b"), List.of("x", "y", "b")), 0, 1)).containsExactly("a");
-        assertThat(RankFusion.fuse(List.of(List.of("a", "b"), List.of("x", "y", "b")), 60, 1)).containsExactly("b");
+        assertThat(RankFusion.fuse(List.of(List.of("a", "b"), List.of("x", "y", "b")), 0, 1))
+                .containsExactly("a");
+        assertThat(RankFusion.fuse(List.of(List.of("a", "b"), List.of("x", "y", "b")), 60, 1))
+                .containsExactly("b");
     }
 
     @Test
     void theLimit_cutsTheFusedList() {
-        assertThat(RankFusion.fuse(List.of(List.of("a", "b", "c"), List.of()), 60, 2)).containsExactly("a", "b");
+        assertThat(RankFusion.fuse(List.of(List.of("a", "b", "c"), List.of()), 60, 2))
+                .containsExactly("a", "b");
     }
 }

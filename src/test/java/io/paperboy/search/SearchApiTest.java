@@ -43,8 +43,12 @@ final class SearchApiTest {
     static void start() throws Exception {
         db = TestStore.SQLITE.open(dir);
         new Importer(db, new PaperService(db), new ListingService(db), LocalDate.of(2026, 11, 29))
-                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
-                        Samples.copy(Samples.SNAPSHOT, dir)), false);
+                .run(
+                        List.of(
+                                Samples.copy(Samples.SEED, dir),
+                                Samples.copy(Samples.HF_DAILY, dir),
+                                Samples.copy(Samples.SNAPSHOT, dir)),
+                        false);
         server = WebServer.start(db, Site.local(dir.resolve("mail")), "127.0.0.1", 0);
     }
 
@@ -65,7 +69,8 @@ final class SearchApiTest {
         HttpResponse<String> response = search("memory evolution LLM agents");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         JsonNode first = JSON.readTree(response.body()).get(0);
         JsonNode paper = first.get("paper");
         assertThat(paper.get("id").asText()).isEqualTo("2606.13681");
@@ -92,7 +97,8 @@ final class SearchApiTest {
         assertThat(JSON.readTree(limit.body()).get("error").asText())
                 .isEqualTo("limit must be a whole number between 1 and 100 (got 'ten')");
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(empty.body()).get("error").asText()).isEqualTo("q must contain something to search for");
+        assertThat(JSON.readTree(empty.body()).get("error").asText())
+                .isEqualTo("q must contain something to search for");
     }
 
     @Test
@@ -104,7 +110,8 @@ final class SearchApiTest {
         assertThat(JSON.readTree(hybrid.body()).get("error").asText())
                 .isEqualTo("ranking by hybrid needs semantic search, which is off on this server (serve --embeddings)");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("ranking must be one of: bm25, vectors, hybrid");
+        assertThat(JSON.readTree(unknown.body()).get("error").asText())
+                .isEqualTo("ranking must be one of: bm25, vectors, hybrid");
         assertThat(search("model", "&ranking=bm25").statusCode()).isEqualTo(200);
     }
 
@@ -121,7 +128,8 @@ final class SearchApiTest {
 
     @Test
     void sortByUpvotes_listsTheMostUpvotedMatchesFirst_thenTheOthers() throws Exception {
-        JsonNode byUpvotes = JSON.readTree(search("model", "&limit=100&sort=upvotes").body());
+        JsonNode byUpvotes =
+                JSON.readTree(search("model", "&limit=100&sort=upvotes").body());
 
         List<Integer> upvotes = new java.util.ArrayList<>();
         byUpvotes.forEach(r -> upvotes.add(r.get("paper").get("upvotes").asInt()));
@@ -135,7 +143,8 @@ final class SearchApiTest {
         HttpResponse<String> response = search("model", "&sort=best");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("sort must be one of: relevance, date, upvotes");
+        assertThat(JSON.readTree(response.body()).get("error").asText())
+                .isEqualTo("sort must be one of: relevance, date, upvotes");
     }
 
     private static List<String> ids(JsonNode results) {
@@ -151,7 +160,12 @@ final class SearchApiTest {
 
             assertThat(response.statusCode()).as("status for %s", q).isIn(200, 400);
             JsonNode body = JSON.readTree(response.body());
-            assertThat(response.statusCode() == 200 ? body.isArray() : body.get("error").isTextual()).as(q).isTrue();
+            assertThat(
+                            response.statusCode() == 200
+                                    ? body.isArray()
+                                    : body.get("error").isTextual())
+                    .as(q)
+                    .isTrue();
         }
     }
 
@@ -160,16 +174,19 @@ final class SearchApiTest {
         HttpResponse<String> response = search("diphotn tevatrn");
 
         assertThat(response.headers().firstValue("X-Search-Fuzzy")).hasValue("true");
-        assertThat(JSON.readTree(response.body()).get(0).get("paper").get("id").asText()).isEqualTo("0704.0001");
+        assertThat(JSON.readTree(response.body()).get(0).get("paper").get("id").asText())
+                .isEqualTo("0704.0001");
     }
 
     @Test
     void aPaperStoredWhileServing_isFoundWithinSeconds() throws Exception {
         PaperService papers = new PaperService(db);
-        db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2611.00001", "Wombat burrow acoustics").build())));
+        db.useTransaction(h -> papers.store(
+                h,
+                List.of(Paper.builder("2611.00001", "Wombat burrow acoustics").build())));
 
-        JsonNode results = Poll.until(Duration.ofSeconds(10), () -> JSON.readTree(search("wombat").body()),
-                found -> !found.isEmpty());
+        JsonNode results = Poll.until(
+                Duration.ofSeconds(10), () -> JSON.readTree(search("wombat").body()), found -> !found.isEmpty());
 
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("paper").get("id").asText()).isEqualTo("2611.00001");
@@ -178,7 +195,8 @@ final class SearchApiTest {
     @Test
     void metrics_showTheIndexSize_andThatEveryPaperWaitsForAnEmbeddingOnAServerWithoutThem() throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + server.listenForMetrics("127.0.0.1", 0) + "/metrics");
-        String metrics = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
 
         double documents = gauge(metrics, "paperboy_search_documents");
         assertThat(documents).isGreaterThanOrEqualTo(114 + 30 + 200);
@@ -188,7 +206,9 @@ final class SearchApiTest {
     }
 
     private static double gauge(String metrics, String name) {
-        return metrics.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+        return metrics.lines()
+                .filter(l -> l.startsWith(name + " "))
+                .findFirst()
                 .map(l -> Double.parseDouble(l.substring(name.length() + 1)))
                 .orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
     }
@@ -201,12 +221,18 @@ final class SearchApiTest {
 
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(all).hasSize(100);
-        assertThat(first.headers().firstValue("X-Total-Count")).isEqualTo(second.headers().firstValue("X-Total-Count"));
+        assertThat(first.headers().firstValue("X-Total-Count"))
+                .isEqualTo(second.headers().firstValue("X-Total-Count"));
         // The count is every paper with the word, not the page.
-        assertThat(Integer.parseInt(second.headers().firstValue("X-Total-Count").orElseThrow())).isGreaterThan(100);
-        assertThat(java.util.stream.StreamSupport.stream(JSON.readTree(second.body()).spliterator(), false)
-                .map(hit -> hit.get("title").asText()).toList())
-                .containsExactly(all.get(3).get("title").asText(), all.get(4).get("title").asText(),
+        assertThat(Integer.parseInt(second.headers().firstValue("X-Total-Count").orElseThrow()))
+                .isGreaterThan(100);
+        assertThat(java.util.stream.StreamSupport.stream(
+                                JSON.readTree(second.body()).spliterator(), false)
+                        .map(hit -> hit.get("title").asText())
+                        .toList())
+                .containsExactly(
+                        all.get(3).get("title").asText(),
+                        all.get(4).get("title").asText(),
                         all.get(5).get("title").asText());
         assertThat(second.headers().firstValue("Link").orElseThrow())
                 .contains("</api/papers/search?q=model&limit=3&sort=date&p=2>; rel=\"next\"")
@@ -215,7 +241,8 @@ final class SearchApiTest {
 
     @Test
     void theLastPage_hasNoNextLink_andABadPageIs400SayingWhy() throws Exception {
-        int total = Integer.parseInt(search("diphoton").headers().firstValue("X-Total-Count").orElseThrow());
+        int total = Integer.parseInt(
+                search("diphoton").headers().firstValue("X-Total-Count").orElseThrow());
         HttpResponse<String> last = search("diphoton", "&limit=1&p=" + (total - 1));
         HttpResponse<String> negative = search("model", "&p=-1");
         HttpResponse<String> deep = search("model", "&limit=100&p=10");

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class SearchPagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // The index follows the store in the background; wait until it has the samples.
     @BeforeAll
     static void indexed() throws Exception {
-        Poll.until(Duration.ofSeconds(10), () -> SERVER.server().get("/papers?q=diphoton").body(),
+        Poll.until(
+                Duration.ofSeconds(10),
+                () -> SERVER.server().get("/papers?q=diphoton").body(),
                 page -> page.contains("/papers/0704.0001"));
     }
 
@@ -33,7 +36,9 @@ final class SearchPagesTest {
         HttpResponse<String> page = SERVER.server().get("/papers?q=diphoton");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("href=\"/papers/0704.0001\"").contains("<mark>")
+        assertThat(page.body())
+                .contains("href=\"/papers/0704.0001\"")
+                .contains("<mark>")
                 .contains("href=\"/feeds/search.atom?q=diphoton\"")
                 .contains("data-hx-get=\"/papers\"");
     }
@@ -44,10 +49,13 @@ final class SearchPagesTest {
         HttpResponse<String> unknown = SERVER.server().get("/papers?q=model&sort=oldest");
 
         assertThat(newest.statusCode()).isEqualTo(200);
-        assertThat(newest.body()).contains("<option value=\"date\" selected>newest</option>")
+        assertThat(newest.body())
+                .contains("<option value=\"date\" selected>newest</option>")
                 .contains("class=\"paper-card\"");
         assertThat(unknown.statusCode()).isEqualTo(422);
-        assertThat(unknown.body()).contains("sort must be one of: relevance, date, upvotes").contains("value=\"model\"");
+        assertThat(unknown.body())
+                .contains("sort must be one of: relevance, date, upvotes")
+                .contains("value=\"model\"");
     }
 
     @Test
@@ -68,7 +76,9 @@ final class SearchPagesTest {
 
     @Test
     void searchFeed_parsesWithRome() throws Exception {
-        SyndFeed feed = new SyndFeedInput().build(new StringReader(SERVER.server().get("/feeds/search.atom?q=diphoton").body()));
+        SyndFeed feed = new SyndFeedInput()
+                .build(new StringReader(
+                        SERVER.server().get("/feeds/search.atom?q=diphoton").body()));
 
         assertThat(feed.getEntries()).isNotEmpty();
         assertThat(feed.getEntries().get(0).getLink()).isEqualTo(SERVER.server().url("/papers/0704.0001"));
@@ -76,7 +86,8 @@ final class SearchPagesTest {
 
     @Test
     void withoutEmbeddings_thereAreNoSimilarPapers_ratherThanWordOverlapPassedOffAsSimilar() throws Exception {
-        JsonNode similar = JSON.readTree(SERVER.server().get("/api/papers/0704.0001/similar?limit=5").body());
+        JsonNode similar = JSON.readTree(
+                SERVER.server().get("/api/papers/0704.0001/similar?limit=5").body());
 
         assertThat(similar).isEmpty();
         assertThat(SERVER.server().get("/papers/0704.0001").body()).doesNotContain("Similar papers");
@@ -84,23 +95,35 @@ final class SearchPagesTest {
 
     @Test
     void similarPapersOfAnUnknownOrMalformedId_are404And400() throws Exception {
-        assertThat(SERVER.server().get("/api/papers/2401.99999/similar").statusCode()).isEqualTo(404);
-        assertThat(SERVER.server().get("/api/papers/nonsense/similar").statusCode()).isEqualTo(400);
-        assertThat(SERVER.server().get("/api/papers/0704.0001/similar?limit=500").statusCode()).isEqualTo(400);
+        assertThat(SERVER.server().get("/api/papers/2401.99999/similar").statusCode())
+                .isEqualTo(404);
+        assertThat(SERVER.server().get("/api/papers/nonsense/similar").statusCode())
+                .isEqualTo(400);
+        assertThat(SERVER.server()
+                        .get("/api/papers/0704.0001/similar?limit=500")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void searchPage_saysHowManyPapersMatch_andPagesThroughThemKeepingQueryAndOrder() throws Exception {
-        int total = Integer.parseInt(SERVER.server().get("/api/papers/search?q=model").headers()
-                .firstValue("X-Total-Count").orElseThrow());
+        int total = Integer.parseInt(SERVER.server()
+                .get("/api/papers/search?q=model")
+                .headers()
+                .firstValue("X-Total-Count")
+                .orElseThrow());
         HttpResponse<String> first = SERVER.server().get("/papers?q=model&sort=date");
         HttpResponse<String> second = SERVER.server().get("/papers?q=model&sort=date&page=2");
 
         assertThat(total).isGreaterThan(SearchPages.LIMIT); // else there is no second page to see
-        assertThat(first.body()).contains(String.format(java.util.Locale.ROOT, "%,d papers match", total))
-                .contains("Showing 1–50.").contains("<a rel=\"next\" href=\"/papers?q=model&amp;sort=date&amp;page=2\">")
+        assertThat(first.body())
+                .contains(String.format(java.util.Locale.ROOT, "%,d papers match", total))
+                .contains("Showing 1–50.")
+                .contains("<a rel=\"next\" href=\"/papers?q=model&amp;sort=date&amp;page=2\">")
                 .doesNotContain("rel=\"prev\"");
-        assertThat(second.body()).contains("Showing 51–").contains("id=\"paper-51\"")
+        assertThat(second.body())
+                .contains("Showing 51–")
+                .contains("id=\"paper-51\"")
                 .contains("<a rel=\"prev\" href=\"/papers?q=model&amp;sort=date\">");
     }
 
@@ -109,6 +132,8 @@ final class SearchPagesTest {
         HttpResponse<String> page = SERVER.server().get("/papers?q=model&page=0");
 
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(page.body()).contains("page must be a whole number from 1 to 20").contains("value=\"model\"");
+        assertThat(page.body())
+                .contains("page must be a whole number from 1 to 20")
+                .contains("value=\"model\"");
     }
 }

@@ -18,11 +18,74 @@ import org.junit.jupiter.api.Test;
 final class SearchQueryFuzzTest {
     private static final int QUERIES = 2500;
     private static final String[] PIECES = {
-        "\"", "\"", "-", "-", ":", "..", " ", " ", " ", "author:", "authors:", "cat:", "category:", "year:", "date:",
-        "2024", "2024-02", "2024-02-30", "1999-12-31", "0000", "99999", "cs.CL", "cs", "hep-th", "low-rank", "LoRA",
-        "attention", "transformer", "diffusion", "the", "a", "Yann LeCun", "lecun", "(", ")", "[", "]", "{", "}", "*", "?",
-        "~2", "^3", "\\", "/", "AND", "OR", "NOT", "&&", "||", "!", "+", "$", "$\\mathcal{O}(n)$", "_", "{i}",
-        "\u0000", "\u0007", "\t", "\n", "\u200b", "\u202e", "\uD800", "\uDC00", "😀", "注意力", "Übersetzung", "attentoin",
+        "\"",
+        "\"",
+        "-",
+        "-",
+        ":",
+        "..",
+        " ",
+        " ",
+        " ",
+        "author:",
+        "authors:",
+        "cat:",
+        "category:",
+        "year:",
+        "date:",
+        "2024",
+        "2024-02",
+        "2024-02-30",
+        "1999-12-31",
+        "0000",
+        "99999",
+        "cs.CL",
+        "cs",
+        "hep-th",
+        "low-rank",
+        "LoRA",
+        "attention",
+        "transformer",
+        "diffusion",
+        "the",
+        "a",
+        "Yann LeCun",
+        "lecun",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "*",
+        "?",
+        "~2",
+        "^3",
+        "\\",
+        "/",
+        "AND",
+        "OR",
+        "NOT",
+        "&&",
+        "||",
+        "!",
+        "+",
+        "$",
+        "$\\mathcal{O}(n)$",
+        "_",
+        "{i}",
+        "\u0000",
+        "\u0007",
+        "\t",
+        "\n",
+        "\u200b",
+        "\u202e",
+        "\uD800",
+        "\uDC00",
+        "😀",
+        "注意力",
+        "Übersetzung",
+        "attentoin",
     };
 
     private static SearchIndex index;
@@ -51,7 +114,9 @@ final class SearchQueryFuzzTest {
                 search.search(q, 1 + random.nextInt(SearchService.MAX_LIMIT), Ranking.BM25, order);
             } catch (InvalidQueryException e) {
                 rejected++;
-                if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().length() > 300) {
+                if (e.getMessage() == null
+                        || e.getMessage().isBlank()
+                        || e.getMessage().length() > 300) {
                     unexpected.add(q + " -> rejected without a usable message: " + e.getMessage());
                 }
             } catch (RuntimeException e) {
@@ -67,7 +132,10 @@ final class SearchQueryFuzzTest {
         StringBuilder q = new StringBuilder();
         int pieces = 1 + random.nextInt(12);
         for (int p = 0; p < pieces; p++) {
-            q.append(random.nextInt(10) == 0 ? Character.toString(random.nextInt(0x3000)) : PIECES[random.nextInt(PIECES.length)]);
+            q.append(
+                    random.nextInt(10) == 0
+                            ? Character.toString(random.nextInt(0x3000))
+                            : PIECES[random.nextInt(PIECES.length)]);
         }
         return q.toString();
     }

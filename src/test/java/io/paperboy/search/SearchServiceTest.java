@@ -78,15 +78,17 @@ final class SearchServiceTest {
 
     @Test
     void onlyFilters_listTheNewestPapersFirst() throws Exception {
-        assertThat(ids("cat:cs")).containsExactly("2407.00003", "2403.00002", "2106.09685", "1706.03762",
-                "pb-0123456789ab");
+        assertThat(ids("cat:cs"))
+                .containsExactly("2407.00003", "2403.00002", "2106.09685", "1706.03762", "pb-0123456789ab");
         assertThat(ids("year:2017..2024 -cat:cs.CV")).containsExactly("2106.09685", "2001.00001", "1706.03762");
     }
 
     @Test
     void minus_excludesWordsPhrasesAndFilters() throws Exception {
         assertThat(ids("networks -diffusion")).doesNotContain("2407.00003").contains("1706.03762");
-        assertThat(ids("low rank -\"low rank adaptation\"")).doesNotContain("2106.09685").contains("2403.00002");
+        assertThat(ids("low rank -\"low rank adaptation\""))
+                .doesNotContain("2106.09685")
+                .contains("2403.00002");
         assertThat(ids("networks -cat:cs.CL -year:1998")).containsExactly("2407.00003");
     }
 
@@ -104,7 +106,8 @@ final class SearchServiceTest {
         SearchHit hit = search.search("diffusion", 1).hits().get(0);
 
         assertThat(hit.highlightedTitle())
-                .isEqualTo("<mark>Diffusion</mark> models beat GANs on image synthesis &lt;b&gt;&amp; more&lt;&#x2F;b&gt;");
+                .isEqualTo(
+                        "<mark>Diffusion</mark> models beat GANs on image synthesis &lt;b&gt;&amp; more&lt;&#x2F;b&gt;");
         assertThat(hit.highlightedSummary()).startsWith("<mark>Diffusion</mark> models achieve");
     }
 
@@ -115,7 +118,9 @@ final class SearchServiceTest {
 
     @Test
     void luceneSyntax_isReadAsPlainText() throws Exception {
-        assertThat(ids("attention AND (transformer OR rnn)^2 title:attention*")).first().isEqualTo("1706.03762");
+        assertThat(ids("attention AND (transformer OR rnn)^2 title:attention*"))
+                .first()
+                .isEqualTo("1706.03762");
     }
 
     @Test
@@ -127,7 +132,8 @@ final class SearchServiceTest {
 
     @Test
     void limitOutsideItsRange_isRejectedSayingWhatIsAllowed() {
-        assertThatThrownBy(() -> search.search("attention", 0)).isInstanceOf(InvalidQueryException.class)
+        assertThatThrownBy(() -> search.search("attention", 0))
+                .isInstanceOf(InvalidQueryException.class)
                 .hasMessage("limit must be between 1 and 100 (got 0)");
     }
 
@@ -143,7 +149,8 @@ final class SearchServiceTest {
     @Test
     void aPagePastTheLastListedResult_isRefusedSayingWhy() {
         assertThatThrownBy(() -> search.search("low-rank", 990, 20, Ranking.BM25, SearchOrder.RELEVANCE))
-                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("first 1000 results");
+                .isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("first 1000 results");
         assertThatThrownBy(() -> search.search("low-rank", Integer.MAX_VALUE, 20, Ranking.BM25, SearchOrder.DATE))
                 .isInstanceOf(InvalidQueryException.class);
     }

@@ -12,7 +12,8 @@ final class SentenceModelTest {
     @Test
     void tunedThreads_giveLangchain4jsVectors_forABatchAndForAQuery() {
         List<TextSegment> texts = SearchFixtures.papers().stream()
-                .map(p -> TextSegment.from(p.title() + ". " + p.abstractText())).toList();
+                .map(p -> TextSegment.from(p.title() + ". " + p.abstractText()))
+                .toList();
         var reference = new BgeSmallEnV15QuantizedEmbeddingModel();
         SentenceModel tuned = SentenceModel.load(SentenceModel.Threads.tuned());
 
@@ -21,11 +22,14 @@ final class SentenceModelTest {
 
         assertThat(actual).hasSize(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(cosine(actual.get(i).vector(), expected.get(i).vector())).as(texts.get(i).text())
+            assertThat(cosine(actual.get(i).vector(), expected.get(i).vector()))
+                    .as(texts.get(i).text())
                     .isGreaterThan(0.9999);
         }
         String query = Embedder.QUERY_INSTRUCTION + "low-rank adaptation";
-        assertThat(cosine(tuned.embed(query).content().vector(), reference.embed(query).content().vector()))
+        assertThat(cosine(
+                        tuned.embed(query).content().vector(),
+                        reference.embed(query).content().vector()))
                 .isGreaterThan(0.9999);
     }
 

@@ -44,7 +44,9 @@ final class SharedEmbeddingsTest {
 
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            papers.addAndGet((int) segments.stream().filter(s -> !s.text().startsWith(Embedder.QUERY_INSTRUCTION)).count());
+            papers.addAndGet((int) segments.stream()
+                    .filter(s -> !s.text().startsWith(Embedder.QUERY_INSTRUCTION))
+                    .count());
             return model.embedAll(segments);
         }
     }
@@ -56,7 +58,8 @@ final class SharedEmbeddingsTest {
     // The ids the node ranks first by meaning alone.
     private static String nearestByMeaning(TestServer node, String query) throws Exception {
         JsonNode hits = JSON.readTree(node.get("/api/papers/search?ranking=vectors&limit=1&q="
-                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)).body());
+                        + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+                .body());
         return hits.isArray() && !hits.isEmpty() ? hits.get(0).at("/paper/id").asText() : "";
     }
 
@@ -66,28 +69,45 @@ final class SharedEmbeddingsTest {
         CountingModel first = new CountingModel(model);
         CountingModel second = new CountingModel(model);
         CountingModel third = new CountingModel(model);
-        try (TestServer one = TestServer.withEmbeddings(Files.createDirectories(dir.resolve("1")), TestStore.POSTGRESQL,
-                        counting(first));
-                TestServer two = one.anotherNodeWithEmbeddings(Files.createDirectories(dir.resolve("2")), counting(second))) {
+        try (TestServer one = TestServer.withEmbeddings(
+                        Files.createDirectories(dir.resolve("1")), TestStore.POSTGRESQL, counting(first));
+                TestServer two =
+                        one.anotherNodeWithEmbeddings(Files.createDirectories(dir.resolve("2")), counting(second))) {
             long samples = new PaperService(one.db()).count();
-            assertThat(first.papers.get()).as("the first node embedded every sample paper").isEqualTo((int) samples);
-            assertThat(second.papers.get()).as("the second node found them stored").isZero();
+            assertThat(first.papers.get())
+                    .as("the first node embedded every sample paper")
+                    .isEqualTo((int) samples);
+            assertThat(second.papers.get())
+                    .as("the second node found them stored")
+                    .isZero();
 
-            one.db().useTransaction(h -> new PaperService(one.db()).store(h, List.of(Paper.builder(QUOKKAS,
-                            "Counting quokkas on Rottnest Island from drone images")
-                    .abstractText("We count quokkas, small marsupials, in aerial photographs taken by drones over Rottnest Island.")
-                    .build())));
+            one.db()
+                    .useTransaction(h -> new PaperService(one.db())
+                            .store(
+                                    h,
+                                    List.of(Paper.builder(
+                                                    QUOKKAS, "Counting quokkas on Rottnest Island from drone images")
+                                            .abstractText(
+                                                    "We count quokkas, small marsupials, in aerial photographs taken by drones over Rottnest Island.")
+                                            .build())));
 
             for (TestServer node : List.of(one, two)) {
-                assertThat(Poll.until(Duration.ofSeconds(60), () -> nearestByMeaning(node, "counting quokkas from drone images"),
-                        QUOKKAS::equals)).isEqualTo(QUOKKAS);
+                assertThat(Poll.until(
+                                Duration.ofSeconds(60),
+                                () -> nearestByMeaning(node, "counting quokkas from drone images"),
+                                QUOKKAS::equals))
+                        .isEqualTo(QUOKKAS);
             }
             // Once, by whichever node held the job.
             assertThat(first.papers.get() + second.papers.get()).isEqualTo((int) samples + 1);
 
-            try (TestServer three = one.anotherNodeWithEmbeddings(Files.createDirectories(dir.resolve("3")), counting(third))) {
-                assertThat(nearestByMeaning(three, "counting quokkas from drone images")).isEqualTo(QUOKKAS);
-                assertThat(third.papers.get()).as("the node started later embedded nothing").isZero();
+            try (TestServer three =
+                    one.anotherNodeWithEmbeddings(Files.createDirectories(dir.resolve("3")), counting(third))) {
+                assertThat(nearestByMeaning(three, "counting quokkas from drone images"))
+                        .isEqualTo(QUOKKAS);
+                assertThat(third.papers.get())
+                        .as("the node started later embedded nothing")
+                        .isZero();
             }
         }
     }

@@ -27,12 +27,16 @@ final class SimilarPapersTest {
     void likeAny_findsPapersLikeEachLikedOne_sayingWhichAndLeavingTheLikedOut() {
         List<SimilarPapers.Like> likes = similar.likeAny(List.of("2106.09685", "1706.03762"), 10);
 
-        assertThat(likes).extracting(SimilarPapers.Like::paperId).doesNotContain("2106.09685", "1706.03762")
+        assertThat(likes)
+                .extracting(SimilarPapers.Like::paperId)
+                .doesNotContain("2106.09685", "1706.03762")
                 .contains("2001.00001", "pb-0123456789ab");
         // "Lowrank tensor methods" shares low-rank words with LoRA; the convolutional networks paper
         // shares "networks" with the Transformer paper.
-        assertThat(likes).contains(new SimilarPapers.Like("2001.00001", "2106.09685"),
-                new SimilarPapers.Like("pb-0123456789ab", "1706.03762"));
+        assertThat(likes)
+                .contains(
+                        new SimilarPapers.Like("2001.00001", "2106.09685"),
+                        new SimilarPapers.Like("pb-0123456789ab", "1706.03762"));
     }
 
     @Test

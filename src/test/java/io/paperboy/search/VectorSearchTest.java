@@ -42,17 +42,28 @@ final class VectorSearchTest {
 
     @Test
     void closeInMeaning_respectsFiltersAndExclusions() throws Exception {
-        assertThat(lowFloor().search("making pictures cat:cs.CL", 10, Ranking.VECTORS).closeInMeaning()).isEmpty();
-        assertThat(lowFloor().search("making pictures -cat:cs.CV", 10, Ranking.HYBRID).closeInMeaning()).isEmpty();
-        assertThat(search.search("making pictures", 10, Ranking.HYBRID).closeInMeaning()).isEmpty(); // 0.60 < floor
-        assertThat(lowFloor().search("making pictures cat:cs.CV", 10, Ranking.HYBRID).closeInMeaning())
-                .extracting(SearchHit::paperId).containsExactly("2407.00003");
+        assertThat(lowFloor()
+                        .search("making pictures cat:cs.CL", 10, Ranking.VECTORS)
+                        .closeInMeaning())
+                .isEmpty();
+        assertThat(lowFloor()
+                        .search("making pictures -cat:cs.CV", 10, Ranking.HYBRID)
+                        .closeInMeaning())
+                .isEmpty();
+        assertThat(search.search("making pictures", 10, Ranking.HYBRID).closeInMeaning())
+                .isEmpty(); // 0.60 < floor
+        assertThat(lowFloor()
+                        .search("making pictures cat:cs.CV", 10, Ranking.HYBRID)
+                        .closeInMeaning())
+                .extracting(SearchHit::paperId)
+                .containsExactly("2407.00003");
     }
 
     @Test
     void hybrid_fusesBothRankings_butLetsInByMeaningAloneOnlyAboveTheFloor() throws Exception {
         List<String> fused = search.rank("handwritten digit recognition", 6, Ranking.HYBRID);
-        List<String> everyNeighbour = new SearchService(index, new Embedder()).withMeaningFloor(-1)
+        List<String> everyNeighbour = new SearchService(index, new Embedder())
+                .withMeaningFloor(-1)
                 .rank("handwritten digit recognition", 6, Ranking.HYBRID);
 
         // One paper shares a word; none of the others is close enough in meaning to join it.
@@ -75,13 +86,15 @@ final class VectorSearchTest {
     void everyHostileInput_givesHybridResultsOrAClearRejection() {
         for (String q : HostileQueries.all()) {
             assertThatCode(() -> {
-                try {
-                    search.rank(q, 10, Ranking.HYBRID);
-                    search.search(q, 10, Ranking.HYBRID);
-                } catch (InvalidQueryException e) {
-                    assertThat(e.getMessage()).as("message for %s", q).isNotBlank();
-                }
-            }).as("query %s", q.length() > 60 ? q.substring(0, 60) + "…" : q).doesNotThrowAnyException();
+                        try {
+                            search.rank(q, 10, Ranking.HYBRID);
+                            search.search(q, 10, Ranking.HYBRID);
+                        } catch (InvalidQueryException e) {
+                            assertThat(e.getMessage()).as("message for %s", q).isNotBlank();
+                        }
+                    })
+                    .as("query %s", q.length() > 60 ? q.substring(0, 60) + "…" : q)
+                    .doesNotThrowAnyException();
         }
     }
 }

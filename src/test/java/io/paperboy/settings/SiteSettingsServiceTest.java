@@ -37,8 +37,10 @@ final class SiteSettingsServiceTest {
 
             assertThat(first).isEmpty();
             assertThat(same).isEmpty();
-            assertThat(second).hasValue("site settings: the store's settings win over this node's --harvest-set math "
-                    + "(the site's: cs); change them on the operator page, /admin/operations (admins), not with options");
+            assertThat(second)
+                    .hasValue(
+                            "site settings: the store's settings win over this node's --harvest-set math "
+                                    + "(the site's: cs); change them on the operator page, /admin/operations (admins), not with options");
             // node-b's --feature-as was a setting never made: it seeds it.
             assertThat(settings.current()).isEqualTo(new SiteSettings(List.of("cs"), 4, List.of(), "lab-bot"));
             assertThat(settings.stored().madeOf(Setting.HARVEST_SETS).by()).isEqualTo("options of node node-a");
@@ -52,7 +54,8 @@ final class SiteSettingsServiceTest {
             SiteSettingsService settings = new SiteSettingsService(db, Clock.systemUTC());
 
             assertThat(settings.seed(Map.of(), "web-only")).isEmpty();
-            assertThat(settings.seed(Map.of("harvest_sets", "cs,math"), "harvester")).isEmpty();
+            assertThat(settings.seed(Map.of("harvest_sets", "cs,math"), "harvester"))
+                    .isEmpty();
 
             assertThat(settings.current().harvestSets()).containsExactly("cs", "math");
         }
@@ -66,7 +69,8 @@ final class SiteSettingsServiceTest {
             assertThatThrownBy(() -> settings.seed(Map.of("harvest_sets", "cs,ma th/x", "harvest_hour", "24"), "n"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("--harvest-set: 'th/x' is not an OAI-PMH set name")
-                    .hasMessageContaining("--harvest-hour: the hour must be a whole number from 0 to 23 (UTC), not '24'");
+                    .hasMessageContaining(
+                            "--harvest-hour: the hour must be a whole number from 0 to 23 (UTC), not '24'");
             assertThat(settings.stored().made()).as("nothing stored").isEmpty();
         }
     }
@@ -75,29 +79,43 @@ final class SiteSettingsServiceTest {
     @EnumSource(TestStore.class)
     void anAdminsChange_isStoredAndEachChangedSettingIsInTheModerationLog(TestStore store) {
         try (Database db = store.open(dir)) {
-            db.useTransaction(h -> h.execute("INSERT INTO users (id, email, name, display_name, password_hash, role, created_at) "
-                    + "VALUES (7, 'root@lab.example', 'root', 'Root', 'x', 'admin', '2025-01-01T00:00:00Z')"));
+            db.useTransaction(
+                    h -> h.execute("INSERT INTO users (id, email, name, display_name, password_hash, role, created_at) "
+                            + "VALUES (7, 'root@lab.example', 'root', 'Root', 'x', 'admin', '2025-01-01T00:00:00Z')"));
             Member admin = new Member(7, "root", "Root", Role.ADMIN, true);
             SiteSettingsService settings = new SiteSettingsService(db, Clock.systemUTC());
             settings.seed(Map.of("harvest_sets", "cs"), "node-a");
 
-            settings.update(admin, new SiteSettings(List.of("cs", "math"), 3, List.of("cat=cs.CL;keyword=RAG"), "paperboy-bot"));
+            settings.update(
+                    admin,
+                    new SiteSettings(List.of("cs", "math"), 3, List.of("cat=cs.CL;keyword=RAG"), "paperboy-bot"));
 
             assertThat(settings.current().harvestSets()).containsExactly("cs", "math");
             assertThat(settings.stored().madeOf(Setting.HARVEST_SETS).by()).isEqualTo("admin root");
             var log = db.withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 10));
-            assertThat(log).extracting(e -> e.targetId() + ": " + e.detail()).containsExactlyInAnyOrder(
-                    "harvest_sets: cs → cs, math", "feature_rules: none → cat=cs.CL;keyword=RAG");
+            assertThat(log)
+                    .extracting(e -> e.targetId() + ": " + e.detail())
+                    .containsExactlyInAnyOrder(
+                            "harvest_sets: cs → cs, math", "feature_rules: none → cat=cs.CL;keyword=RAG");
             assertThat(log).allSatisfy(e -> assertThat(e.action()).isEqualTo("change-setting"));
         }
     }
 
     @Test
     void theFormsInput_isCheckedFieldByField_withWhatIsAllowed() {
-        assertThatThrownBy(() -> SettingsInput.parse(Map.of("harvest_sets", "cs, <math>", "harvest_hour", "noon",
-                "feature_rules", "cat=cs;keyword=(", "feature_as", "x".repeat(61))))
-                .isInstanceOfSatisfying(InvalidForm.class, e -> assertThat(e.problems()).containsOnlyKeys(
-                        "harvest_sets", "harvest_hour", "feature_rules", "feature_as"));
+        assertThatThrownBy(() -> SettingsInput.parse(Map.of(
+                        "harvest_sets",
+                        "cs, <math>",
+                        "harvest_hour",
+                        "noon",
+                        "feature_rules",
+                        "cat=cs;keyword=(",
+                        "feature_as",
+                        "x".repeat(61))))
+                .isInstanceOfSatisfying(
+                        InvalidForm.class,
+                        e -> assertThat(e.problems())
+                                .containsOnlyKeys("harvest_sets", "harvest_hour", "feature_rules", "feature_as"));
         assertThat(SettingsInput.parse(Map.of("harvest_sets", "cs\nmath, cs physics:hep-th", "harvest_hour", " 0 ")))
                 .isEqualTo(new SiteSettings(List.of("cs", "math", "physics:hep-th"), 0, List.of(), "paperboy-bot"));
     }

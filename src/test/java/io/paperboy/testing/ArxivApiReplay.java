@@ -41,10 +41,19 @@ public final class ArxivApiReplay implements AutoCloseable {
               <opensearch:totalResults>0</opensearch:totalResults>
             </feed>
             """;
-    private static final Pattern ENTRY_ID = Pattern.compile("<entry>\\s*<id>https?://arxiv\\.org/abs/([^<]+?)(?:v\\d+)?</id>");
+
+    private static final Pattern ENTRY_ID =
+            Pattern.compile("<entry>\\s*<id>https?://arxiv\\.org/abs/([^<]+?)(?:v\\d+)?</id>");
 
     /** How the server misbehaves; NONE answers from the recordings, HANG_UP closes the connection unanswered. */
-    public enum Trouble { NONE, SERVER_ERROR, SLOW, EMPTY_FEED, ERROR_ENTRY, HANG_UP }
+    public enum Trouble {
+        NONE,
+        SERVER_ERROR,
+        SLOW,
+        EMPTY_FEED,
+        ERROR_ENTRY,
+        HANG_UP
+    }
 
     private final HttpServer server;
     private final Map<String, byte[]> feedsById = new LinkedHashMap<>();
@@ -89,15 +98,20 @@ public final class ArxivApiReplay implements AutoCloseable {
             String ids = query(exchange.getRequestURI().getRawQuery()).getOrDefault("id_list", "");
             asked.add(ids);
             switch (trouble) {
-                case SERVER_ERROR -> send(exchange, 500, "<html><body>500 Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8));
+                case SERVER_ERROR ->
+                    send(
+                            exchange,
+                            500,
+                            "<html><body>500 Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8));
                 case SLOW -> {
                     sleep(Duration.ofSeconds(3));
                     send(exchange, 200, EMPTY_FEED.getBytes(StandardCharsets.UTF_8));
                 }
                 case EMPTY_FEED -> send(exchange, 200, EMPTY_FEED.getBytes(StandardCharsets.UTF_8));
-                case HANG_UP -> { } // closes the connection without a word: the client reads no status line
+                case HANG_UP -> {} // closes the connection without a word: the client reads no status line
                 case ERROR_ENTRY -> send(exchange, 200, errorFeed(ids));
-                case NONE -> send(exchange, 200, feedsById.getOrDefault(ids, EMPTY_FEED.getBytes(StandardCharsets.UTF_8)));
+                case NONE ->
+                    send(exchange, 200, feedsById.getOrDefault(ids, EMPTY_FEED.getBytes(StandardCharsets.UTF_8)));
             }
         }
     }
@@ -105,8 +119,9 @@ public final class ArxivApiReplay implements AutoCloseable {
     // The shape arXiv's API uses to refuse a malformed id.
     private static byte[] errorFeed(String ids) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
-                + "<id>http://arxiv.org/api/errors#incorrect_id_format_for_" + ids + "</id><title>Error</title>"
-                + "<summary>incorrect id format for " + ids + "</summary></entry></feed>").getBytes(StandardCharsets.UTF_8);
+                        + "<id>http://arxiv.org/api/errors#incorrect_id_format_for_" + ids + "</id><title>Error</title>"
+                        + "<summary>incorrect id format for " + ids + "</summary></entry></feed>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -135,7 +150,8 @@ public final class ArxivApiReplay implements AutoCloseable {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                args.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                args.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -11,7 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /** axe-core (installed by the browser profile from the npm registry) run on the page a browser shows. */
 public final class Axe {
-    private static final Path FILE = Path.of(System.getProperty("paperboy.axe", "target/npm/node_modules/axe-core/axe.min.js"));
+    private static final Path FILE =
+            Path.of(System.getProperty("paperboy.axe", "target/npm/node_modules/axe-core/axe.min.js"));
     private static String script;
 
     private Axe() {}
@@ -26,8 +27,8 @@ public final class Axe {
         if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object';"))) {
             browser.executeScript(script()); // half a megabyte: once per page, not once per check
         }
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        List<Map<String, Object>> violations =
+                (List<Map<String, Object>>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
                         + " help: v.help, nodes: v.nodes.length, first: v.nodes[0].target.join(' ')}))));");
         List<String> serious = new ArrayList<>();
@@ -43,7 +44,8 @@ public final class Axe {
     private static synchronized String script() {
         if (script == null) {
             if (!Files.isRegularFile(FILE)) {
-                throw new IllegalStateException("axe-core is missing at " + FILE + ": run with -Pbrowser, which installs it");
+                throw new IllegalStateException(
+                        "axe-core is missing at " + FILE + ": run with -Pbrowser, which installs it");
             }
             try {
                 script = Files.readString(FILE);

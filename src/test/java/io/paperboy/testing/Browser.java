@@ -17,7 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser {
     public static final Path CHROMIUM = Path.of(System.getProperty("paperboy.chromium", "/usr/bin/chromium"));
-    public static final Path CHROMEDRIVER = Path.of(System.getProperty("paperboy.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("paperboy.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {}
 
@@ -25,8 +26,10 @@ public final class Browser {
     public static void logIn(ChromeDriver browser, String email, String password) {
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     public static ChromeDriver open(int width, int height, Path profile) {
@@ -43,18 +46,28 @@ public final class Browser {
 
     private static ChromeDriver open(int width, int height, Path profile, boolean network) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
-                    + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
+                    + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // As root in a sandbox without a GPU or network; background networking would only fail.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + width + "," + height);
         // The console (errors, CSP violations, failed loads) for tests to read through logs().get("browser").
-        options.setCapability("goog:loggingPrefs", network ? Map.of("browser", "ALL", "performance", "ALL") : Map.of("browser", "ALL"));
+        options.setCapability(
+                "goog:loggingPrefs",
+                network ? Map.of("browser", "ALL", "performance", "ALL") : Map.of("browser", "ALL"));
         if (network) {
             options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
         }

@@ -22,8 +22,11 @@ public final class ChildJvm {
     }
 
     private static Process paperboy(ProcessBuilder.Redirect output, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "io.paperboy.app.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
@@ -39,7 +42,9 @@ public final class ChildJvm {
     public static void killOnceCommitted(Process child, String doing, BooleanSupplier committed) throws Exception {
         try {
             Poll.until(Duration.ofMinutes(2), () -> !child.isAlive() || committed.getAsBoolean(), done -> done);
-            assertThat(child.isAlive()).as("the child is still " + doing + " when killed").isTrue();
+            assertThat(child.isAlive())
+                    .as("the child is still " + doing + " when killed")
+                    .isTrue();
         } finally {
             child.destroyForcibly();
             child.waitFor();

@@ -73,8 +73,16 @@ public final class EmbeddedPostgres {
 
     /** Stops the server as an operator would (pg_ctl stop, fast: clients are disconnected), keeping its data. */
     public void stopServer() {
-        Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "stop", "-w", "-m", "fast",
-                "-D", runDir.resolve("data").toString());
+        Outcome outcome = run(
+                runDir,
+                runAs,
+                binDir.resolve("pg_ctl"),
+                "stop",
+                "-w",
+                "-m",
+                "fast",
+                "-D",
+                runDir.resolve("data").toString());
         if (!outcome.succeeded()) {
             throw new IllegalStateException("embedded postgres: unable to stop: " + outcome.describe());
         }
@@ -82,9 +90,18 @@ public final class EmbeddedPostgres {
 
     /** Starts the stopped server again, on the same port, with its data. */
     public void startServer() {
-        Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "start", "-w", "-D",
-                runDir.resolve("data").toString(), "-l", runDir.resolve("postgres.log").toString(),
-                "-o", "-p " + port + " -k '" + runDir + "' " + SERVER_SETTINGS);
+        Outcome outcome = run(
+                runDir,
+                runAs,
+                binDir.resolve("pg_ctl"),
+                "start",
+                "-w",
+                "-D",
+                runDir.resolve("data").toString(),
+                "-l",
+                runDir.resolve("postgres.log").toString(),
+                "-o",
+                "-p " + port + " -k '" + runDir + "' " + SERVER_SETTINGS);
         if (!outcome.succeeded()) {
             throw new IllegalStateException("embedded postgres: unable to start again on port " + port + ": "
                     + outcome.describe() + "\nserver log:\n" + readIfExists(runDir.resolve("postgres.log")));
@@ -152,11 +169,26 @@ public final class EmbeddedPostgres {
     }
 
     private static void initdb(List<String> runAs, Path binDir, Path runDir) {
-        Outcome outcome = run(runDir, runAs, binDir.resolve("initdb"), "-A", "trust", "-U", "postgres",
-                "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions", "-D", runDir.resolve("data").toString());
+        Outcome outcome = run(
+                runDir,
+                runAs,
+                binDir.resolve("initdb"),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+                "--no-instructions",
+                "-D",
+                runDir.resolve("data").toString());
         if (!outcome.succeeded()) {
-            String hint = runAs.isEmpty() ? "" : "\n(ran as " + UNPRIVILEGED_USER + " because we are root: "
-                    + binDir + " and all its parents must be searchable by others)";
+            String hint = runAs.isEmpty()
+                    ? ""
+                    : "\n(ran as " + UNPRIVILEGED_USER + " because we are root: " + binDir
+                            + " and all its parents must be searchable by others)";
             throw new IllegalStateException("embedded postgres: initdb failed: " + outcome.describe() + hint);
         }
     }
@@ -167,9 +199,18 @@ public final class EmbeddedPostgres {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             deleteRecursively(log);
-            Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "start", "-w", "-D",
-                    runDir.resolve("data").toString(), "-l", log.toString(),
-                    "-o", "-p " + port + " -k '" + runDir + "' " + SERVER_SETTINGS);
+            Outcome outcome = run(
+                    runDir,
+                    runAs,
+                    binDir.resolve("pg_ctl"),
+                    "start",
+                    "-w",
+                    "-D",
+                    runDir.resolve("data").toString(),
+                    "-l",
+                    log.toString(),
+                    "-o",
+                    "-p " + port + " -k '" + runDir + "' " + SERVER_SETTINGS);
             if (outcome.succeeded()) {
                 return port;
             }
@@ -185,8 +226,15 @@ public final class EmbeddedPostgres {
         if (!Files.isDirectory(runDir)) {
             return; // destroyed already
         }
-        Outcome outcome = run(runDir, runAs, binDir.resolve("pg_ctl"), "stop", "-m", "immediate",
-                "-D", runDir.resolve("data").toString());
+        Outcome outcome = run(
+                runDir,
+                runAs,
+                binDir.resolve("pg_ctl"),
+                "stop",
+                "-m",
+                "immediate",
+                "-D",
+                runDir.resolve("data").toString());
         if (!outcome.succeeded()) {
             System.err.println("embedded postgres: stop failed: " + outcome.describe());
         }
@@ -218,8 +266,8 @@ public final class EmbeddedPostgres {
         }
         for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
             if (Files.isExecutable(Path.of(dir, "setpriv"))) {
-                return List.of(dir + "/setpriv", "--reuid=" + UNPRIVILEGED_USER, "--regid=nogroup",
-                        "--clear-groups", "--");
+                return List.of(
+                        dir + "/setpriv", "--reuid=" + UNPRIVILEGED_USER, "--regid=nogroup", "--clear-groups", "--");
             }
         }
         for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
@@ -239,7 +287,8 @@ public final class EmbeddedPostgres {
         Path tmpfs = Path.of("/dev/shm");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try {
-            boolean roomy = Files.isDirectory(tmpfs) && Files.isWritable(tmpfs)
+            boolean roomy = Files.isDirectory(tmpfs)
+                    && Files.isWritable(tmpfs)
                     && Files.getFileStore(tmpfs).getUsableSpace() >= MIN_TMPFS_BYTES;
             return roomy ? tmpfs : tmp;
         } catch (IOException e) {
@@ -251,8 +300,8 @@ public final class EmbeddedPostgres {
         try {
             Path runDir = Files.createTempDirectory(runBase(), "paperboy-pg-run-");
             if (unprivileged) {
-                UserPrincipal user = runDir.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName(UNPRIVILEGED_USER);
+                UserPrincipal user =
+                        runDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(UNPRIVILEGED_USER);
                 try (Stream<Path> paths = Files.walk(runDir)) {
                     for (Path path : paths.toList()) {
                         Files.setOwner(path, user);
@@ -283,14 +332,16 @@ public final class EmbeddedPostgres {
         try {
             // Output goes to a file, not a pipe: a server started by pg_ctl could otherwise hold the pipe open.
             output = Files.createTempFile("paperboy-pg-command-", ".log");
-            var builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            var builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             builder.environment().put("LC_ALL", "C");
             Process process = builder.start();
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return new Outcome(command, -1, "timed out after " + COMMAND_TIMEOUT_SECONDS + " s\n"
-                        + Files.readString(output));
+                return new Outcome(
+                        command, -1, "timed out after " + COMMAND_TIMEOUT_SECONDS + " s\n" + Files.readString(output));
             }
             return new Outcome(command, process.exitValue(), Files.readString(output));
         } catch (IOException e) {

@@ -38,8 +38,8 @@ public final class MailServer implements AutoCloseable {
 
     /** Plain SMTP to this server, as a deployment would talk to its relay. */
     public Mailer mailer() {
-        return new SmtpMailer(new SmtpSettings("127.0.0.1", port(), SmtpSettings.Security.NONE, null, null,
-                "Paperboy <paperboy@test.invalid>"));
+        return new SmtpMailer(new SmtpSettings(
+                "127.0.0.1", port(), SmtpSettings.Security.NONE, null, null, "Paperboy <paperboy@test.invalid>"));
     }
 
     public List<MimeMessage> received() {
@@ -53,10 +53,13 @@ public final class MailServer implements AutoCloseable {
 
     /** Waits for the newest message to {@code address} whose subject contains {@code subject}. */
     public MimeMessage await(String address, String subject) throws Exception {
-        MimeMessage found = Poll.until(Duration.ofSeconds(10), () -> to(address).stream()
-                .filter(m -> subjectOf(m).contains(subject))
-                .reduce((first, second) -> second)
-                .orElse(null), m -> m != null);
+        MimeMessage found = Poll.until(
+                Duration.ofSeconds(10),
+                () -> to(address).stream()
+                        .filter(m -> subjectOf(m).contains(subject))
+                        .reduce((first, second) -> second)
+                        .orElse(null),
+                m -> m != null);
         if (found == null) {
             throw new AssertionError("no mail to " + address + " about '" + subject + "' within 10 s");
         }

@@ -40,7 +40,8 @@ final class PostgresBinaries {
                     + System.getProperty("os.arch") + ")");
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path target = tmp.resolve("paperboy-pg-" + Integer.toHexString(archive.toString().hashCode()));
+        Path target = tmp.resolve(
+                "paperboy-pg-" + Integer.toHexString(archive.toString().hashCode()));
         if (isComplete(target)) {
             return target;
         }
@@ -60,7 +61,8 @@ final class PostgresBinaries {
     private static boolean isComplete(Path installation) {
         return Files.exists(installation.resolve(COMPLETE_MARKER))
                 && Stream.of("initdb", "pg_ctl", "postgres")
-                        .allMatch(name -> Files.isExecutable(installation.resolve("bin").resolve(name)));
+                        .allMatch(name ->
+                                Files.isExecutable(installation.resolve("bin").resolve(name)));
     }
 
     /** Renames the finished staging directory into place, so concurrent JVMs never see a half extraction. */

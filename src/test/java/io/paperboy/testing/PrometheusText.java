@@ -57,7 +57,9 @@ public final class PrometheusText {
             String name;
             if (line.startsWith("#")) {
                 String[] parts = line.split(" ", 4);
-                if (parts.length < 3 || !parts[0].equals("#") || !(parts[1].equals("HELP") || parts[1].equals("TYPE"))) {
+                if (parts.length < 3
+                        || !parts[0].equals("#")
+                        || !(parts[1].equals("HELP") || parts[1].equals("TYPE"))) {
                     continue; // any other comment
                 }
                 name = parts[2];
@@ -66,9 +68,13 @@ public final class PrometheusText {
                 if (parts[1].equals("TYPE")) {
                     check(TYPES.contains(rest), where + "unknown type");
                     check(types.putIfAbsent(name, rest) == null, where + "a second TYPE for " + name);
-                    check(samples.stream().noneMatch(s -> familyOf(s.name()).equals(name)), where + "TYPE after samples");
+                    check(
+                            samples.stream().noneMatch(s -> familyOf(s.name()).equals(name)),
+                            where + "TYPE after samples");
                 } else {
-                    check(helps.putIfAbsent(name, unescapeHelp(rest, where)) == null, where + "a second HELP for " + name);
+                    check(
+                            helps.putIfAbsent(name, unescapeHelp(rest, where)) == null,
+                            where + "a second HELP for " + name);
                 }
             } else {
                 Sample sample = sample(line, where);
@@ -107,7 +113,9 @@ public final class PrometheusText {
             check(!sample.equals(family), where + "a histogram's sample must be _bucket, _sum or _count");
         }
         if (type.equals("counter")) {
-            check(sample.endsWith("_total") || sample.endsWith("_created"), where + "a counter's sample must end in _total");
+            check(
+                    sample.endsWith("_total") || sample.endsWith("_created"),
+                    where + "a counter's sample must end in _total");
         }
     }
 
@@ -164,7 +172,9 @@ public final class PrometheusText {
             case "+Inf" -> Double.POSITIVE_INFINITY;
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             default -> {
-                check(text.matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?"), where + "bad value '" + text + "'");
+                check(
+                        text.matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?"),
+                        where + "bad value '" + text + "'");
                 yield Double.parseDouble(text);
             }
         };
@@ -216,7 +226,8 @@ public final class PrometheusText {
         }
         Double value = series(name).get(wanted);
         if (value == null) {
-            throw new AssertionError("no series " + name + wanted + " in /metrics; " + name + " has " + series(name).keySet());
+            throw new AssertionError("no series " + name + wanted + " in /metrics; " + name + " has "
+                    + series(name).keySet());
         }
         return value;
     }

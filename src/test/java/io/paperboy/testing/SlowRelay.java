@@ -58,7 +58,8 @@ public final class SlowRelay implements AutoCloseable {
 
     /** Server to client, as it comes. */
     private static void pump(Socket from, Socket to) {
-        try (from; to) {
+        try (from;
+                to) {
             from.getInputStream().transferTo(to.getOutputStream());
         } catch (IOException e) {
             // One side closed: the connection is over.
@@ -67,7 +68,8 @@ public final class SlowRelay implements AutoCloseable {
 
     /** Client to server, each message's end held back; dropped, with the connection, if the client goes away. */
     private void forwardHoldingEnds(Socket client, Socket server) {
-        try (client; server) {
+        try (client;
+                server) {
             InputStream in = client.getInputStream();
             OutputStream out = server.getOutputStream();
             byte[] buffer = new byte[8192];

@@ -34,7 +34,8 @@ public final class TestServer implements AutoCloseable {
     /** Every test member signs up from 127.0.0.1: the sign-up limit must not be what a test meets. */
     private static final int SIGNUPS_PER_ADDRESS = 100_000;
     /** Likewise every mail a test asks for (mailboxes keep the site's limit: tests of it use one mailbox). */
-    private static final Site.MailLimits MAIL_LIMITS = new Site.MailLimits(Site.MailLimits.DEFAULT.perMailbox(), 100_000);
+    private static final Site.MailLimits MAIL_LIMITS =
+            new Site.MailLimits(Site.MailLimits.DEFAULT.perMailbox(), 100_000);
 
     private final Database db;
     private final MailServer mail;
@@ -82,8 +83,9 @@ public final class TestServer implements AutoCloseable {
         this(dir, store, signupsPerAddress, mailLimits, UnaryOperator.identity());
     }
 
-    private TestServer(Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits,
-            UnaryOperator<Site> tweak) throws Exception {
+    private TestServer(
+            Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits, UnaryOperator<Site> tweak)
+            throws Exception {
         this.mailLimits = mailLimits;
         this.tweak = tweak;
         mail = new MailServer();
@@ -107,13 +109,14 @@ public final class TestServer implements AutoCloseable {
         databaseUrl = TestStore.SQLITE.newDatabaseUrl(dir);
         db = Database.open(databaseUrl);
         importSamples(dir);
-        server = WebServer.start(db, site(dir).withUrl(siteUrl).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), "127.0.0.1", 0);
+        server = WebServer.start(
+                db, site(dir).withUrl(siteUrl).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), "127.0.0.1", 0);
         owned = List.of();
     }
 
     private static Site.LoginLimits limits(int signupsPerAddress) {
-        return new Site.LoginLimits(Site.LoginLimits.DEFAULT.perAccount(), Site.LoginLimits.DEFAULT.perAddress(),
-                signupsPerAddress);
+        return new Site.LoginLimits(
+                Site.LoginLimits.DEFAULT.perAccount(), Site.LoginLimits.DEFAULT.perAddress(), signupsPerAddress);
     }
 
     // Another node on first's store: its own pool and server, the same mail server.
@@ -124,7 +127,8 @@ public final class TestServer implements AutoCloseable {
         tweak = first.tweak;
         databaseUrl = first.databaseUrl;
         db = Database.open(databaseUrl);
-        server = WebServer.start(db, tweak.apply(site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS))), "127.0.0.1", 0);
+        server = WebServer.start(
+                db, tweak.apply(site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS))), "127.0.0.1", 0);
         owned = List.of();
     }
 
@@ -155,8 +159,8 @@ public final class TestServer implements AutoCloseable {
         follower.catchUp();
         follower.start(200);
         embedding.start(200);
-        server = WebServer.start(db, site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), index, embedder,
-                "127.0.0.1", 0);
+        server = WebServer.start(
+                db, site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), index, embedder, "127.0.0.1", 0);
         owned = List.of(embedding, follower, index);
     }
 
@@ -184,13 +188,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void importSamples(Path dir) throws Exception {
-        new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE).onKeywords(io.paperboy.keyword.Keywords::storeImported)
-                .run(List.of(Samples.copy(Samples.SEED, dir), Samples.copy(Samples.HF_DAILY, dir),
-                        Samples.copy(Samples.SNAPSHOT, dir)), false);
+        new Importer(db, new PaperService(db), new ListingService(db), IMPORT_DATE)
+                .onKeywords(io.paperboy.keyword.Keywords::storeImported)
+                .run(
+                        List.of(
+                                Samples.copy(Samples.SEED, dir),
+                                Samples.copy(Samples.HF_DAILY, dir),
+                                Samples.copy(Samples.SNAPSHOT, dir)),
+                        false);
     }
 
     private Site site(Path dir) {
-        return Site.local(dir.resolve("mail")).withMailer(mail.mailer()).withArxivApi(arxivSettings())
+        return Site.local(dir.resolve("mail"))
+                .withMailer(mail.mailer())
+                .withArxivApi(arxivSettings())
                 .withMailLimits(mailLimits);
     }
 
@@ -209,7 +220,8 @@ public final class TestServer implements AutoCloseable {
 
     // No pause between requests and short timeouts: the failure tests take seconds, not minutes.
     private HarvestSettings arxivSettings() {
-        return HarvestSettings.arxiv(arxiv.url(), "tests@example.org").withDelay(Duration.ZERO)
+        return HarvestSettings.arxiv(arxiv.url(), "tests@example.org")
+                .withDelay(Duration.ZERO)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
                 .withRetries(2, Duration.ofMillis(50), Duration.ofMillis(100));
     }
@@ -226,7 +238,8 @@ public final class TestServer implements AutoCloseable {
 
     /** Gives the member called {@code name} a role, as `paperboy user role` would. */
     public void promote(String name, Role role) {
-        new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC()).setRole(name, role)
+        new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC())
+                .setRole(name, role)
                 .orElseThrow(() -> new AssertionError("no member called " + name));
     }
 
@@ -267,7 +280,9 @@ public final class TestServer implements AutoCloseable {
         if (metricsPort == 0) {
             metricsPort = server.listenForMetrics("127.0.0.1", 0);
         }
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -34,7 +34,10 @@ public final class WebSession {
         this.server = server;
         this.cookies = cookies;
         this.csrf = csrf;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -46,8 +49,8 @@ public final class WebSession {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(server.url(path))).build(), HttpResponse.BodyHandlers.ofString());
         remember(response.body());
         return response;
     }
@@ -62,7 +65,8 @@ public final class WebSession {
     }
 
     /** Posts exactly {@code fields}, with extra {@code headers}: for the tests that forge requests. */
-    public HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers) throws Exception {
+    public HttpResponse<String> postRaw(String path, Map<String, String> fields, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields)));
@@ -82,8 +86,11 @@ public final class WebSession {
     }
 
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Signs up {@code name} (email name@example.org) and follows the confirmation link from the mail. */
@@ -97,10 +104,12 @@ public final class WebSession {
     /** Signs up {@code name} (unconfirmed) and logs in, as sign-up itself signs nobody in. */
     public HttpResponse<String> signUp(String name) throws Exception {
         get("/signup");
-        HttpResponse<String> response = post("/signup", Map.of("email", email(name), "name", name,
-                "display_name", "Member " + name, "password", PASSWORD));
+        HttpResponse<String> response = post(
+                "/signup",
+                Map.of("email", email(name), "name", name, "display_name", "Member " + name, "password", PASSWORD));
         if (response.statusCode() != 303) {
-            throw new AssertionError("sign-up of " + name + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "sign-up of " + name + " answered " + response.statusCode() + ": " + response.body());
         }
         HttpResponse<String> login = logIn(name, PASSWORD);
         if (login.statusCode() != 303) {

@@ -62,6 +62,7 @@ final class KilledThumbnailRunTest {
     private final List<Long> requestNanos = new CopyOnWriteArrayList<>();
     /** The third request gets half its PDF and then nothing, until the test lets go (after the kill). */
     private final CountDownLatch letGo = new CountDownLatch(1);
+
     private final List<Process> children = new ArrayList<>();
 
     @BeforeEach
@@ -111,7 +112,8 @@ final class KilledThumbnailRunTest {
     }
 
     @Test
-    void killedWhileFetchingAPdf_theRestartedNodeRendersTheRest_fetchingOnlyTheCutPdfAgain_andServesOnlyWholePngs() throws Exception {
+    void killedWhileFetchingAPdf_theRestartedNodeRendersTheRest_fetchingOnlyTheCutPdfAgain_andServesOnlyWholePngs()
+            throws Exception {
         Path thumbnails = dir.resolve("thumbnails");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -121,8 +123,14 @@ final class KilledThumbnailRunTest {
             featureToday(db);
 
             Process first = serve(port);
-            ChildJvm.killOnceCommitted(first, "fetching the third PDF",
-                    () -> requests.size() >= 3 && statuses(db).values().stream().filter("done"::equals).count() == 2);
+            ChildJvm.killOnceCommitted(
+                    first,
+                    "fetching the third PDF",
+                    () -> requests.size() >= 3
+                            && statuses(db).values().stream()
+                                            .filter("done"::equals)
+                                            .count()
+                                    == 2);
             letGo.countDown();
 
             // At the kill: two pages rendered and kept, the third claimed and nothing of it written.
@@ -134,25 +142,43 @@ final class KilledThumbnailRunTest {
             assertWholePngs(db, thumbnails);
 
             // Ten minutes later, as far as the store can tell: the dead node's claim has lapsed.
-            db.useTransaction(h -> h.createUpdate("UPDATE thumbnails SET updated_at = :long_ago WHERE status = :claimed")
-                    .bind("long_ago", Timestamps.stamp(Instant.now().minus(ThumbnailWorker.LEASE).minusSeconds(60)))
-                    .bind("claimed", ThumbnailWorker.CLAIMED).execute());
+            db.useTransaction(h -> h.createUpdate(
+                            "UPDATE thumbnails SET updated_at = :long_ago WHERE status = :claimed")
+                    .bind(
+                            "long_ago",
+                            Timestamps.stamp(
+                                    Instant.now().minus(ThumbnailWorker.LEASE).minusSeconds(60)))
+                    .bind("claimed", ThumbnailWorker.CLAIMED)
+                    .execute());
 
             Process second = serve(port);
-            Poll.until(Duration.ofMinutes(3), () -> !second.isAlive() || statuses(db).values().stream()
-                    .filter("done"::equals).count() == PAPERS, done -> done);
-            assertThat(second.isAlive()).as("the restarted node is still serving").isTrue();
+            Poll.until(
+                    Duration.ofMinutes(3),
+                    () -> !second.isAlive()
+                            || statuses(db).values().stream()
+                                            .filter("done"::equals)
+                                            .count()
+                                    == PAPERS,
+                    done -> done);
+            assertThat(second.isAlive())
+                    .as("the restarted node is still serving")
+                    .isTrue();
 
-            assertThat(statuses(db)).hasSize(PAPERS).allSatisfy((id, status) -> assertThat(status).isEqualTo("done"));
+            assertThat(statuses(db))
+                    .hasSize(PAPERS)
+                    .allSatisfy((id, status) -> assertThat(status).isEqualTo("done"));
             Map<String, Long> fetched = new java.util.TreeMap<>();
             requests.forEach(id -> fetched.merge(id, 1L, Long::sum));
             Map<String, Long> expected = new java.util.TreeMap<>();
             for (int i = 1; i <= PAPERS; i++) {
                 expected.put(id(i), id(i).equals(cut) ? 2L : 1L);
             }
-            assertThat(fetched).as("each PDF fetched once; the one the kill cut short, once more").isEqualTo(expected);
+            assertThat(fetched)
+                    .as("each PDF fetched once; the one the kill cut short, once more")
+                    .isEqualTo(expected);
             for (int i = 1; i < requestNanos.size(); i++) {
-                assertThat(requestNanos.get(i) - requestNanos.get(i - 1)).as("request %d an interval after the one before", i)
+                assertThat(requestNanos.get(i) - requestNanos.get(i - 1))
+                        .as("request %d an interval after the one before", i)
                         .isGreaterThanOrEqualTo(INTERVAL.toNanos());
             }
             assertWholePngs(db, thumbnails);
@@ -161,10 +187,23 @@ final class KilledThumbnailRunTest {
     }
 
     private Process serve(int port) throws Exception {
-        Process child = ChildJvm.paperboy(dir.resolve("serve.log"), "serve", "--data", dir.toString(), "--host", "127.0.0.1",
-                "--port", String.valueOf(port), "--no-embeddings", "--thumbnails", "--contact", "ops@example.org",
-                "--thumbnails-pdf-url", "http://127.0.0.1:" + pdfs.getAddress().getPort() + "/pdf/",
-                "--thumbnails-interval", String.valueOf(INTERVAL.toSeconds()));
+        Process child = ChildJvm.paperboy(
+                dir.resolve("serve.log"),
+                "serve",
+                "--data",
+                dir.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--no-embeddings",
+                "--thumbnails",
+                "--contact",
+                "ops@example.org",
+                "--thumbnails-pdf-url",
+                "http://127.0.0.1:" + pdfs.getAddress().getPort() + "/pdf/",
+                "--thumbnails-interval",
+                String.valueOf(INTERVAL.toSeconds()));
         children.add(child);
         return child;
     }
@@ -175,7 +214,9 @@ final class KilledThumbnailRunTest {
         List<Paper> featured = new ArrayList<>();
         List<ListingEntry> entries = new ArrayList<>();
         for (int i = 1; i <= PAPERS; i++) {
-            featured.add(Paper.builder(id(i), "Paper " + i).authors(List.of("Ada Lovelace")).build());
+            featured.add(Paper.builder(id(i), "Paper " + i)
+                    .authors(List.of("Ada Lovelace"))
+                    .build());
             entries.add(new ListingEntry(id(i), today, null, i, "seed", 0, null));
         }
         db.useTransaction(h -> {
@@ -197,25 +238,35 @@ final class KilledThumbnailRunTest {
         }
         List<Path> pngs;
         try (Stream<Path> listed = Files.list(thumbnails)) {
-            pngs = listed.filter(p -> p.getFileName().toString().endsWith(".png")).toList();
+            pngs = listed.filter(p -> p.getFileName().toString().endsWith(".png"))
+                    .toList();
         }
         for (Path png : pngs) {
             byte[] bytes = Files.readAllBytes(png);
-            assertThat(ImageIO.read(new ByteArrayInputStream(bytes))).as(png + " decodes").isNotNull();
+            assertThat(ImageIO.read(new ByteArrayInputStream(bytes)))
+                    .as(png + " decodes")
+                    .isNotNull();
             String id = png.getFileName().toString().replace(".png", "");
             java.util.Optional<byte[]> kept = db.withHandle(h -> new ThumbnailRepository().png(h, id));
-            assertThat(kept).as(id + " kept in the store").hasValueSatisfying(k -> assertThat(k).isEqualTo(bytes));
+            assertThat(kept)
+                    .as(id + " kept in the store")
+                    .hasValueSatisfying(k -> assertThat(k).isEqualTo(bytes));
         }
     }
 
     private static void assertServedAsPngs(int port, Path thumbnails) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 1; i <= PAPERS; i++) {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/thumbnails/" + id(i)))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/thumbnails/" + id(i)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(answer.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
-            assertThat(ImageIO.read(new ByteArrayInputStream(answer.body()))).as(id(i) + " served whole").isNotNull();
+            assertThat(answer.headers().firstValue("content-type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+            assertThat(ImageIO.read(new ByteArrayInputStream(answer.body())))
+                    .as(id(i) + " served whole")
+                    .isNotNull();
             assertThat(answer.body()).isEqualTo(Files.readAllBytes(ThumbnailWorker.file(thumbnails, id(i))));
         }
     }

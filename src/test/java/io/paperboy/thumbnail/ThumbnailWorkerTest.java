@@ -41,12 +41,18 @@ final class ThumbnailWorkerTest {
     private Map<String, byte[]> files;
     /** Answered 503 with Retry-After (seconds), as arXiv slows a client down. */
     private final Map<String, Integer> slowDown = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Database db;
 
     @BeforeEach
     void start() throws Exception {
-        files = Map.of("2401.00001", pdf("A real first page"), "2401.00002", pdf("Another first page"),
-                "2401.00003", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8));
+        files = Map.of(
+                "2401.00001",
+                pdf("A real first page"),
+                "2401.00002",
+                pdf("Another first page"),
+                "2401.00003",
+                "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8));
         pdfs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         pdfs.createContext("/pdf/", exchange -> {
             String id = exchange.getRequestURI().getPath().substring("/pdf/".length());
@@ -70,9 +76,13 @@ final class ThumbnailWorkerTest {
         pdfs.start();
         db = TestStore.SQLITE.open(dir);
         PaperService papers = new PaperService(db);
-        db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2401.00001", "One").build(),
-                Paper.builder("2401.00002", "Two").build(), Paper.builder("2401.00003", "Three").build(),
-                Paper.builder("2401.00004", "Four").build())));
+        db.useTransaction(h -> papers.store(
+                h,
+                List.of(
+                        Paper.builder("2401.00001", "One").build(),
+                        Paper.builder("2401.00002", "Two").build(),
+                        Paper.builder("2401.00003", "Three").build(),
+                        Paper.builder("2401.00004", "Four").build())));
     }
 
     @AfterEach
@@ -83,11 +93,21 @@ final class ThumbnailWorkerTest {
 
     private ThumbnailWorker worker(Duration interval) {
         PaperService papers = new PaperService(db);
-        ThumbnailSettings settings = new ThumbnailSettings(URI.create("http://127.0.0.1:" + pdfs.getAddress().getPort() + "/pdf/"),
-                interval, "ops@example.org", 2, dir.resolve("thumbnails"));
-        return new ThumbnailWorker(db, () -> List.copyOf(papers.findAll(List.of("2401.00001", "2401.00002", "2401.00003",
-                "2401.00004")).values()).stream().sorted(java.util.Comparator.comparing(Paper::id)).toList(),
-                settings, Clock.systemUTC());
+        ThumbnailSettings settings = new ThumbnailSettings(
+                URI.create("http://127.0.0.1:" + pdfs.getAddress().getPort() + "/pdf/"),
+                interval,
+                "ops@example.org",
+                2,
+                dir.resolve("thumbnails"));
+        return new ThumbnailWorker(
+                db,
+                () -> List.copyOf(papers.findAll(List.of("2401.00001", "2401.00002", "2401.00003", "2401.00004"))
+                                .values())
+                        .stream()
+                        .sorted(java.util.Comparator.comparing(Paper::id))
+                        .toList(),
+                settings,
+                Clock.systemUTC());
     }
 
     /** A real one-page PDF (PDFBox) saying {@code text}. */
@@ -113,13 +133,16 @@ final class ThumbnailWorkerTest {
         int stored = worker(Duration.ofMillis(400)).renderPending();
 
         assertThat(stored).isEqualTo(2);
-        var png = ImageIO.read(ThumbnailWorker.file(dir.resolve("thumbnails"), "2401.00001").toFile());
+        var png = ImageIO.read(
+                ThumbnailWorker.file(dir.resolve("thumbnails"), "2401.00001").toFile());
         assertThat(png.getWidth()).isEqualTo(340); // US letter at 40 dpi
-        assertThat(Files.exists(ThumbnailWorker.file(dir.resolve("thumbnails"), "2401.00003"))).isFalse();
+        assertThat(Files.exists(ThumbnailWorker.file(dir.resolve("thumbnails"), "2401.00003")))
+                .isFalse();
         // Politeness: every request names the contact, and none arrives within the interval after the one before.
         assertThat(userAgents).allSatisfy(ua -> assertThat(ua).contains("mailto:ops@example.org"));
         for (int i = 1; i < requestNanos.size(); i++) {
-            assertThat(requestNanos.get(i) - requestNanos.get(i - 1)).isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
+            assertThat(requestNanos.get(i) - requestNanos.get(i - 1))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
         }
     }
 
@@ -154,15 +177,21 @@ final class ThumbnailWorkerTest {
 
         assertThat(requests).hasSize(4).doesNotHaveDuplicates();
         // A node whose own folder lacks the PNG serves the one kept in the store.
-        assertThat(ThumbnailWorker.stored(db, "2401.00002")).hasValueSatisfying(png ->
-                assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        assertThat(ThumbnailWorker.stored(db, "2401.00002"))
+                .hasValueSatisfying(png ->
+                        assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
     }
 
     @Test
     void aClaimLeftByANodeThatDied_isTakenOverAfterItsLease() throws Exception {
-        db.useTransaction(h -> new ThumbnailRepository().claim(h, "2401.00001", null, Clock.systemUTC().instant()
-                .minus(ThumbnailWorker.LEASE).minusSeconds(1)));
-        db.useTransaction(h -> new ThumbnailRepository().claim(h, "2401.00002", null, Clock.systemUTC().instant()));
+        db.useTransaction(h -> new ThumbnailRepository()
+                .claim(
+                        h,
+                        "2401.00001",
+                        null,
+                        Clock.systemUTC().instant().minus(ThumbnailWorker.LEASE).minusSeconds(1)));
+        db.useTransaction(h -> new ThumbnailRepository()
+                .claim(h, "2401.00002", null, Clock.systemUTC().instant()));
 
         worker(Duration.ZERO).renderPending();
 
@@ -179,7 +208,8 @@ final class ThumbnailWorkerTest {
         // Another node (or this one restarted) asks nothing while arXiv's pause holds.
         worker(Duration.ZERO).renderPending();
         assertThat(requests).hasSize(2);
-        ThumbnailRepository.State slowed = db.withHandle(h -> new ThumbnailRepository().listFor(h, List.of("2401.00002")))
+        ThumbnailRepository.State slowed = db.withHandle(
+                        h -> new ThumbnailRepository().listFor(h, List.of("2401.00002")))
                 .get("2401.00002");
         assertThat(slowed.status()).isEqualTo(ThumbnailWorker.RETRY);
         assertThat(slowed.attempts()).isZero();

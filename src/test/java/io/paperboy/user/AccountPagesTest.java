@@ -45,8 +45,9 @@ final class AccountPagesTest {
     void signUp_withBadInput_namesEachField_keepsWhatWasTyped_butNeverThePassword() throws Exception {
         WebSession someone = server().browser();
         someone.get("/signup");
-        HttpResponse<String> response = someone.post("/signup", Map.of("email", "not-an-address", "name", "x",
-                "display_name", "Grace", "password", "short-pw"));
+        HttpResponse<String> response = someone.post(
+                "/signup",
+                Map.of("email", "not-an-address", "name", "x", "display_name", "Grace", "password", "short-pw"));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
@@ -63,19 +64,41 @@ final class AccountPagesTest {
         server().browser().signUp("taken");
         WebSession second = server().browser();
         second.get("/signup");
-        HttpResponse<String> sameEmail = second.post("/signup", Map.of("email", "TAKEN@example.org", "name", "other",
-                "display_name", "Other", "password", WebSession.PASSWORD));
-        HttpResponse<String> fresh = second.post("/signup", Map.of("email", "fresh@example.org", "name", "fresh",
-                "display_name", "Fresh", "password", WebSession.PASSWORD));
+        HttpResponse<String> sameEmail = second.post(
+                "/signup",
+                Map.of(
+                        "email",
+                        "TAKEN@example.org",
+                        "name",
+                        "other",
+                        "display_name",
+                        "Other",
+                        "password",
+                        WebSession.PASSWORD));
+        HttpResponse<String> fresh = second.post(
+                "/signup",
+                Map.of(
+                        "email",
+                        "fresh@example.org",
+                        "name",
+                        "fresh",
+                        "display_name",
+                        "Fresh",
+                        "password",
+                        WebSession.PASSWORD));
 
         // The same status, the same place, no cookie either way: the visitor learns nothing.
         assertThat(sameEmail.statusCode()).isEqualTo(fresh.statusCode()).isEqualTo(303);
-        assertThat(sameEmail.headers().firstValue("location")).isEqualTo(fresh.headers().firstValue("location"))
+        assertThat(sameEmail.headers().firstValue("location"))
+                .isEqualTo(fresh.headers().firstValue("location"))
                 .hasValue("/login?signed-up");
-        assertThat(sameEmail.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("pb_session=") && !c.startsWith("pb_session=;"));
+        assertThat(sameEmail.headers().allValues("set-cookie"))
+                .noneMatch(c -> c.startsWith("pb_session=") && !c.startsWith("pb_session=;"));
         assertThat(second.get("/login?signed-up").body()).contains("Check your mail");
-        assertThat(MailServer.text(server().mail().await("taken@example.org", "Someone tried to sign up with your address")))
-                .contains("user name taken").contains(server().url("/reset"));
+        assertThat(MailServer.text(
+                        server().mail().await("taken@example.org", "Someone tried to sign up with your address")))
+                .contains("user name taken")
+                .contains(server().url("/reset"));
         assertThat(server().mail().await("fresh@example.org", "Confirm")).isNotNull();
         // Nothing was made for the second sign-up with the taken address.
         assertThat(server().get("/u/other").statusCode()).isEqualTo(404);
@@ -86,8 +109,17 @@ final class AccountPagesTest {
         server().browser().signUp("taken-name");
         WebSession second = server().browser();
         second.get("/signup");
-        HttpResponse<String> sameName = second.post("/signup", Map.of("email", "other-name@example.org", "name", "Taken-Name",
-                "display_name", "Other", "password", WebSession.PASSWORD));
+        HttpResponse<String> sameName = second.post(
+                "/signup",
+                Map.of(
+                        "email",
+                        "other-name@example.org",
+                        "name",
+                        "Taken-Name",
+                        "display_name",
+                        "Other",
+                        "password",
+                        WebSession.PASSWORD));
 
         assertThat(sameName.statusCode()).isEqualTo(422);
         assertThat(sameName.body()).contains("is taken");
@@ -111,7 +143,8 @@ final class AccountPagesTest {
         server().browser().signUp("carol");
         WebSession attacker = server().browser();
         for (int i = 0; i < 5; i++) {
-            assertThat(attacker.logIn("carol", "guess number " + i).statusCode()).isEqualTo(422);
+            assertThat(attacker.logIn("carol", "guess number " + i).statusCode())
+                    .isEqualTo(422);
         }
         HttpResponse<String> sixth = attacker.logIn("carol", WebSession.PASSWORD);
 
@@ -130,8 +163,10 @@ final class AccountPagesTest {
             guessers.add(guesser);
         }
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
-            var answers = pool.invokeAll(guessers.stream().<java.util.concurrent.Callable<Integer>>map(g ->
-                    () -> g.logIn("burst", "a wrong guess").statusCode()).toList());
+            var answers = pool.invokeAll(guessers.stream()
+                    .<java.util.concurrent.Callable<Integer>>map(
+                            g -> () -> g.logIn("burst", "a wrong guess").statusCode())
+                    .toList());
             int tried = 0;
             for (var answer : answers) {
                 tried += answer.get() == 422 ? 1 : 0;
@@ -148,17 +183,18 @@ final class AccountPagesTest {
         victim.get("/login");
         // An attacker who could set cookies plants a session id they know.
         String planted = "planted-session-id-known-to-the-attacker";
-        victim.send(HttpRequest.newBuilder(URI.create(server().url("/")))
-                .header("Cookie", "pb_session=" + planted));
-        HttpResponse<String> login = victim.postRaw("/login", Map.of("email", "dave@example.org",
-                "password", WebSession.PASSWORD, "_csrf", victim.csrf()), Map.of("Cookie",
-                "pb_session=" + planted + "; pb_anon=" + victim.cookie("pb_anon")));
+        victim.send(HttpRequest.newBuilder(URI.create(server().url("/"))).header("Cookie", "pb_session=" + planted));
+        HttpResponse<String> login = victim.postRaw(
+                "/login",
+                Map.of("email", "dave@example.org", "password", WebSession.PASSWORD, "_csrf", victim.csrf()),
+                Map.of("Cookie", "pb_session=" + planted + "; pb_anon=" + victim.cookie("pb_anon")));
 
         assertThat(login.statusCode()).isEqualTo(303);
         String issued = victim.cookie("pb_session");
         assertThat(issued).isNotNull().isNotEqualTo(planted);
-        HttpResponse<String> asAttacker = server().browser().send(HttpRequest.newBuilder(URI.create(server().url("/settings")))
-                .header("Cookie", "pb_session=" + planted));
+        HttpResponse<String> asAttacker = server().browser()
+                .send(HttpRequest.newBuilder(URI.create(server().url("/settings")))
+                        .header("Cookie", "pb_session=" + planted));
         assertThat(asAttacker.statusCode()).isEqualTo(303);
         assertThat(asAttacker.headers().firstValue("Location")).contains("/login?next=%2Fsettings");
     }
@@ -200,13 +236,20 @@ final class AccountPagesTest {
         HttpResponse<String> form = forgetful.get(link);
         assertThat(form.headers().firstValue("Referrer-Policy")).contains("same-origin");
         String token = link.substring(link.indexOf("token=") + 6);
-        HttpResponse<String> set = forgetful.post("/reset/confirm", Map.of("token",
-                java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "password", "a brand new password"));
+        HttpResponse<String> set = forgetful.post(
+                "/reset/confirm",
+                Map.of(
+                        "token",
+                        java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8),
+                        "password",
+                        "a brand new password"));
         assertThat(set.statusCode()).isEqualTo(303);
 
         assertThat(withCookie("/settings", oldSession).statusCode()).isEqualTo(303);
-        assertThat(server().browser().logIn("grace", "a brand new password").statusCode()).isEqualTo(303);
-        assertThat(server().browser().logIn("grace", WebSession.PASSWORD).statusCode()).isEqualTo(422);
+        assertThat(server().browser().logIn("grace", "a brand new password").statusCode())
+                .isEqualTo(303);
+        assertThat(server().browser().logIn("grace", WebSession.PASSWORD).statusCode())
+                .isEqualTo(422);
         HttpResponse<String> reused = forgetful.get(link);
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(reused.body()).contains("used or has expired");
@@ -240,7 +283,8 @@ final class AccountPagesTest {
             int refusedAt = -1;
             for (int i = 2; i <= 25 && refusedAt < 0; i++) {
                 if (someone.post("/reset/confirm", Map.of("token", "bogus", "password", WebSession.PASSWORD))
-                        .statusCode() == 429) {
+                                .statusCode()
+                        == 429) {
                     refusedAt = i;
                 }
             }
@@ -253,12 +297,20 @@ final class AccountPagesTest {
     void changingThePassword_withWrongCurrentPasswords_isThrottledAfterFive() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("wrong-current");
         for (int i = 0; i < 5; i++) {
-            assertThat(ada.post("/settings/password", Map.of("current_password", "not my password",
-                    "new_password", "a brand new password")).statusCode()).isEqualTo(422);
+            assertThat(ada.post(
+                                    "/settings/password",
+                                    Map.of(
+                                            "current_password",
+                                            "not my password",
+                                            "new_password",
+                                            "a brand new password"))
+                            .statusCode())
+                    .isEqualTo(422);
         }
 
-        HttpResponse<String> sixth = ada.post("/settings/password", Map.of("current_password", WebSession.PASSWORD,
-                "new_password", "a brand new password"));
+        HttpResponse<String> sixth = ada.post(
+                "/settings/password",
+                Map.of("current_password", WebSession.PASSWORD, "new_password", "a brand new password"));
 
         assertThat(sixth.statusCode()).isEqualTo(429);
         assertThat(sixth.body()).contains("wrong current passwords");
@@ -272,14 +324,25 @@ final class AccountPagesTest {
             WebSession third = strict.browser();
             third.get("/signup");
 
-            HttpResponse<String> refused = third.post("/signup", Map.of("email", "third@example.org", "name", "third",
-                    "display_name", "Third", "password", WebSession.PASSWORD));
+            HttpResponse<String> refused = third.post(
+                    "/signup",
+                    Map.of(
+                            "email",
+                            "third@example.org",
+                            "name",
+                            "third",
+                            "display_name",
+                            "Third",
+                            "password",
+                            WebSession.PASSWORD));
 
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(refused.body()).contains("value=\"third@example.org\"").containsPattern(
-                    "Your network address has reached this site's limit on sign-ups: 2 an hour from one address\\. "
-                    + "Try again in \\d+ minutes\\. .* can raise this limit with --signups-per-address\\.");
+            assertThat(refused.body())
+                    .contains("value=\"third@example.org\"")
+                    .containsPattern(
+                            "Your network address has reached this site's limit on sign-ups: 2 an hour from one address\\. "
+                                    + "Try again in \\d+ minutes\\. .* can raise this limit with --signups-per-address\\.");
             assertThat(strict.mail().to("third@example.org")).isEmpty();
         }
     }
@@ -289,15 +352,17 @@ final class AccountPagesTest {
         server().browser().signUp("heidi");
         WebSession heidi = server().browser();
         heidi.get("/login");
-        HttpResponse<String> away = heidi.post("/login", Map.of("email", "heidi@example.org",
-                "password", WebSession.PASSWORD, "next", "//evil.example/steal"));
+        HttpResponse<String> away = heidi.post(
+                "/login",
+                Map.of("email", "heidi@example.org", "password", WebSession.PASSWORD, "next", "//evil.example/steal"));
         assertThat(away.headers().firstValue("Location")).contains("/");
         assertThat(away.headers().firstValue("Location").orElseThrow()).doesNotContain("evil");
 
         heidi.post("/logout", Map.of());
         heidi.get("/login");
-        HttpResponse<String> home = heidi.post("/login", Map.of("email", "heidi@example.org",
-                "password", WebSession.PASSWORD, "next", "/papers/trending"));
+        HttpResponse<String> home = heidi.post(
+                "/login",
+                Map.of("email", "heidi@example.org", "password", WebSession.PASSWORD, "next", "/papers/trending"));
         assertThat(home.headers().firstValue("Location")).contains("/papers/trending");
     }
 
@@ -313,7 +378,7 @@ final class AccountPagesTest {
     }
 
     private HttpResponse<String> withCookie(String path, String session) throws Exception {
-        return server().browser().send(HttpRequest.newBuilder(URI.create(server().url(path)))
-                .header("Cookie", "pb_session=" + session));
+        return server().browser()
+                .send(HttpRequest.newBuilder(URI.create(server().url(path))).header("Cookie", "pb_session=" + session));
     }
 }

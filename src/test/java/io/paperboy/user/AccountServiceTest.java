@@ -52,21 +52,24 @@ final class AccountServiceTest {
     @EnumSource(TestStore.class)
     void aResetLink_expiresAfterAnHour(TestStore store) throws Exception {
         MovableClock clock = new MovableClock();
-        try (Database db = store.open(dir); MailServer mail = new MailServer()) {
-            AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("https://papers.example.org"), clock);
+        try (Database db = store.open(dir);
+                MailServer mail = new MailServer()) {
+            AccountService accounts =
+                    new AccountService(db, mail.mailer(), new SiteUrl("https://papers.example.org"), clock);
             accounts.create("late@example.org", "late", "first password", Role.MEMBER);
             accounts.requestReset("late@example.org");
             String link = MailServer.link(mail.await("late@example.org", "Reset"));
             assertThat(link).startsWith("https://papers.example.org/reset?token=");
-            String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String token = java.net.URLDecoder.decode(
+                    link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
 
             clock.advance(Duration.ofMinutes(59));
             assertThat(accounts.resetUsable(token)).isTrue();
             clock.advance(Duration.ofMinutes(2));
             assertThat(accounts.resetUsable(token)).isFalse();
             assertThatThrownBy(() -> accounts.reset(token, "second password"))
-                    .isInstanceOf(InvalidForm.class).hasMessageContaining("used or expired");
+                    .isInstanceOf(InvalidForm.class)
+                    .hasMessageContaining("used or expired");
             assertThat(accounts.login("late@example.org", "first password")).isNotBlank();
         }
     }
@@ -75,7 +78,8 @@ final class AccountServiceTest {
     @EnumSource(TestStore.class)
     void sessions_liveInTheStore_andExpireAfterThirtyDaysUnused(TestStore store) throws Exception {
         MovableClock clock = new MovableClock();
-        try (Database db = store.open(dir); MailServer mail = new MailServer()) {
+        try (Database db = store.open(dir);
+                MailServer mail = new MailServer()) {
             AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), clock);
             accounts.create("kept@example.org", "kept", "the password", Role.CURATOR);
             String session = accounts.login("kept@example.org", "the password");
@@ -97,11 +101,14 @@ final class AccountServiceTest {
 
     @Test
     void passwords_areStoredAsArgon2idHashes_neverInTheClear() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); MailServer mail = new MailServer()) {
-            AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
+        try (Database db = TestStore.SQLITE.open(dir);
+                MailServer mail = new MailServer()) {
+            AccountService accounts =
+                    new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
             accounts.create("hash@example.org", "hash", "a secret password", Role.MEMBER);
             String stored = db.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE name = 'hash'")
-                    .mapTo(String.class).one());
+                    .mapTo(String.class)
+                    .one());
 
             assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("a secret password");
         }
@@ -109,9 +116,12 @@ final class AccountServiceTest {
 
     @Test
     void aNewDisplayName_movesTheChangeNumber_soCachedListingsShowingItAreRenderedAgain() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); MailServer mail = new MailServer()) {
-            AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
-            long id = accounts.create("named@example.org", "named", "a secret password", Role.MEMBER).id();
+        try (Database db = TestStore.SQLITE.open(dir);
+                MailServer mail = new MailServer()) {
+            AccountService accounts =
+                    new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), Clock.systemUTC());
+            long id = accounts.create("named@example.org", "named", "a secret password", Role.MEMBER)
+                    .id();
             long before = db.withHandle(io.paperboy.db.ChangeSequence::current);
 
             accounts.setDisplayName(id, "Ada Renamed");

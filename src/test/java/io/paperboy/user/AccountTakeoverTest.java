@@ -53,19 +53,27 @@ final class AccountTakeoverTest {
 
         HttpResponse<String> token = impostor.post("/settings/tokens", Map.of("label", "sleeper"));
         assertThat(token.statusCode()).isEqualTo(422);
-        assertThat(token.body()).contains("confirm your email address before creating API tokens")
+        assertThat(token.body())
+                .contains("confirm your email address before creating API tokens")
                 .doesNotContain("class=\"token\"");
         HttpResponse<String> feed = impostor.post("/papers/for-you/feed", Map.of("action", "new"));
-        Matcher feedUrl = Pattern.compile("(/feeds/for-you/[A-Za-z0-9_-]+\\.atom)").matcher(feed.body());
+        Matcher feedUrl =
+                Pattern.compile("(/feeds/for-you/[A-Za-z0-9_-]+\\.atom)").matcher(feed.body());
         assertThat(feedUrl.find()).as("the private feed's address is shown").isTrue();
 
         // The owner claims the account the only way open to them: a reset through their mailbox.
         resetPassword(server, email, "the owner's own password");
 
-        assertThat(impostor.get("/settings").statusCode()).as("the impostor's session ended").isEqualTo(303);
-        assertThat(server.get(feedUrl.group(1)).statusCode()).as("the impostor's feed address is revoked").isEqualTo(404);
+        assertThat(impostor.get("/settings").statusCode())
+                .as("the impostor's session ended")
+                .isEqualTo(303);
+        assertThat(server.get(feedUrl.group(1)).statusCode())
+                .as("the impostor's feed address is revoked")
+                .isEqualTo(404);
         WebSession owner = server.browser();
-        assertThat(owner.logIn("victim-" + store.name().toLowerCase(), "the owner's own password").statusCode()).isEqualTo(303);
+        assertThat(owner.logIn("victim-" + store.name().toLowerCase(), "the owner's own password")
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(owner.get("/settings").body()).contains("confirmed").doesNotContain("not confirmed yet");
     }
 
@@ -87,14 +95,17 @@ final class AccountTakeoverTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aPasswordChange_endsEveryApiToken_andKeepsThisBrowserSignedInWithANewSession(TestStore store) throws Exception {
+    void aPasswordChange_endsEveryApiToken_andKeepsThisBrowserSignedInWithANewSession(TestStore store)
+            throws Exception {
         TestServer server = SERVERS.get(store);
-        WebSession member = server.browser().signUpConfirmed("change-tokens-" + store.name().toLowerCase());
+        WebSession member =
+                server.browser().signUpConfirmed("change-tokens-" + store.name().toLowerCase());
         String token = member.createApiToken("script");
         String sessionBefore = member.cookie("pb_session");
 
-        HttpResponse<String> changed = member.post("/settings/password", Map.of("current_password", WebSession.PASSWORD,
-                "new_password", "another good password"));
+        HttpResponse<String> changed = member.post(
+                "/settings/password",
+                Map.of("current_password", WebSession.PASSWORD, "new_password", "another good password"));
 
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(whoami(server, token).statusCode()).isEqualTo(401);
@@ -104,7 +115,8 @@ final class AccountTakeoverTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aPasswordChange_withAnApiToken_succeeds_andNeverMakesTheSessionTheClientNamed(TestStore store) throws Exception {
+    void aPasswordChange_withAnApiToken_succeeds_andNeverMakesTheSessionTheClientNamed(TestStore store)
+            throws Exception {
         TestServer server = SERVERS.get(store);
         String name = "token-change-" + store.name().toLowerCase();
         WebSession member = server.browser().signUpConfirmed(name);
@@ -115,14 +127,18 @@ final class AccountTakeoverTest {
                 .header("Authorization", "Bearer " + token)
                 .header("Cookie", "pb_session=" + chosen)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("current_password=correct+horse+battery&new_password=another+good+password")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "current_password=correct+horse+battery&new_password=another+good+password")));
 
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(changed.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("pb_session=" + chosen));
-        HttpResponse<String> withChosen = send(HttpRequest.newBuilder(URI.create(server.url("/api/whoami")))
-                .header("Cookie", "pb_session=" + chosen));
-        assertThat(withChosen.statusCode()).as("no session exists under the id the client chose").isEqualTo(401);
-        assertThat(server.browser().logIn(name, "another good password").statusCode()).isEqualTo(303);
+        HttpResponse<String> withChosen = send(
+                HttpRequest.newBuilder(URI.create(server.url("/api/whoami"))).header("Cookie", "pb_session=" + chosen));
+        assertThat(withChosen.statusCode())
+                .as("no session exists under the id the client chose")
+                .isEqualTo(401);
+        assertThat(server.browser().logIn(name, "another good password").statusCode())
+                .isEqualTo(303);
     }
 
     @ParameterizedTest
@@ -138,8 +154,11 @@ final class AccountTakeoverTest {
         HttpResponse<String> signedOut = server.browser().get(link);
         assertThat(signedOut.statusCode()).isEqualTo(303);
         assertThat(signedOut.headers().firstValue("location").orElseThrow()).startsWith("/login?next=");
-        WebSession stranger = server.browser().signUpConfirmed("stranger-" + store.name().toLowerCase());
-        assertThat(stranger.get(link).statusCode()).as("another member's session").isEqualTo(400);
+        WebSession stranger =
+                server.browser().signUpConfirmed("stranger-" + store.name().toLowerCase());
+        assertThat(stranger.get(link).statusCode())
+                .as("another member's session")
+                .isEqualTo(400);
         assertThat(impostor.get("/settings").body()).contains("not confirmed yet");
     }
 
@@ -150,16 +169,19 @@ final class AccountTakeoverTest {
         Matcher link = RESET_LINK.matcher(MailServer.text(server.mail().await(email, "Reset")));
         assertThat(link.find()).isTrue();
         owner.get(link.group(1));
-        HttpResponse<String> done = owner.post("/reset/confirm", Map.of("token", tokenOf(link.group(1)), "password", password));
+        HttpResponse<String> done =
+                owner.post("/reset/confirm", Map.of("token", tokenOf(link.group(1)), "password", password));
         assertThat(done.statusCode()).isEqualTo(303);
     }
 
     private static String tokenOf(String resetPath) {
-        return java.net.URLDecoder.decode(resetPath.substring(resetPath.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+                resetPath.substring(resetPath.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> whoami(TestServer server, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(server.url("/api/whoami"))).header("Authorization", "Bearer " + token));
+        return send(HttpRequest.newBuilder(URI.create(server.url("/api/whoami")))
+                .header("Authorization", "Bearer " + token));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

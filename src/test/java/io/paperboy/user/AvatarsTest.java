@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paperboy.testing.ServerExtension;
 import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,7 +42,8 @@ final class AvatarsTest {
     void avatarRoute_servesCacheableSvg_andExplainsABadPath() throws Exception {
         HttpResponse<String> ok = SERVER.server().get("/avatars/zhiyuanhucs.svg");
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("image/svg+xml"));
+        assertThat(ok.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("image/svg+xml"));
         assertThat(ok.headers().firstValue("cache-control")).hasValue("public, max-age=86400");
         assertThat(ok.body()).isEqualTo(Avatars.svg("zhiyuanhucs"));
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class ClaimPagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern CLAIM_ID = Pattern.compile("id=\"claim-(\\d+)\"");
 
@@ -47,7 +48,9 @@ final class ClaimPagesTest {
 
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(sent.headers().firstValue("location")).hasValue("/u/yujun?claim=sent");
-        assertThat(ada.get("/u/yujun?claim=sent").body()).contains("Claim sent").contains("as Yujun Zhou · <span class=\"claim-pending\">pending</span>");
+        assertThat(ada.get("/u/yujun?claim=sent").body())
+                .contains("Claim sent")
+                .contains("as Yujun Zhou · <span class=\"claim-pending\">pending</span>");
         assertThat(server().get("/u/yujun").body()).doesNotContain("pending").contains("No claimed papers yet.");
         assertThat(server().get("/papers/2606.13174").body()).doesNotContain("href=\"/u/yujun\"");
 
@@ -57,9 +60,12 @@ final class ClaimPagesTest {
         assertThat(approved.statusCode()).isEqualTo(303);
         // The anonymous page was cached before the approval; the page cache notices the store's change within a poll.
         assertThat(Poll.until(WAIT, () -> server().get("/papers/2606.13174").body(), b -> b.contains("(claimed)")))
-                .contains("<a href=\"/u/yujun\" class=\"claimed\" title=\"claimed by yujun\">Yujun Zhou</a> <span class=\"claimed-mark\">(claimed)</span>");
-        assertThat(server().get("/u/yujun").body()).contains("href=\"/papers/2606.13174\"")
-                .contains("Getting Better at Working With You").contains("as Yujun Zhou");
+                .contains(
+                        "<a href=\"/u/yujun\" class=\"claimed\" title=\"claimed by yujun\">Yujun Zhou</a> <span class=\"claimed-mark\">(claimed)</span>");
+        assertThat(server().get("/u/yujun").body())
+                .contains("href=\"/papers/2606.13174\"")
+                .contains("Getting Better at Working With You")
+                .contains("as Yujun Zhou");
         assertThat(logOf(id)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("approve-claim");
             assertThat(e.actorName()).isEqualTo("claims-curator");
@@ -103,18 +109,23 @@ final class ClaimPagesTest {
         curator.post("/moderation/claims/" + pendingClaimOf("owner-claims") + "/approve", Map.of());
         WebSession other = server().browser().signUpConfirmed("other-claims");
 
-        assertThat(other.get("/papers/2606.12451").body()).doesNotContain("<option value=\"Ashutosh Hathidara\">")
+        assertThat(other.get("/papers/2606.12451").body())
+                .doesNotContain("<option value=\"Ashutosh Hathidara\">")
                 .contains("<option value=\"Sai Shruthi Sistla\">");
-        HttpResponse<String> refused = other.post("/claims", Map.of("paper", "2606.12451", "author", "Ashutosh Hathidara"));
+        HttpResponse<String> refused =
+                other.post("/claims", Map.of("paper", "2606.12451", "author", "Ashutosh Hathidara"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("&#39;Ashutosh Hathidara&#39; on this paper is already claimed by owner-claims");
+        assertThat(refused.body())
+                .contains("&#39;Ashutosh Hathidara&#39; on this paper is already claimed by owner-claims");
     }
 
     @Test
     void theClaimForm_isForVerifiedMembers_strangersGetALoginLink() throws Exception {
         String anonymous = server().get("/papers/2606.13594").body();
-        assertThat(anonymous).contains("href=\"/login?next=/papers/2606.13594\"").doesNotContain("action=\"/claims\"");
+        assertThat(anonymous)
+                .contains("href=\"/login?next=/papers/2606.13594\"")
+                .doesNotContain("action=\"/claims\"");
 
         WebSession unverified = server().browser();
         unverified.signUp("unverified-claims");
@@ -165,6 +176,7 @@ final class ClaimPagesTest {
 
     private static List<ModerationEntry> logOf(long claimId) {
         return server().db().withHandle(h -> new ModerationLog().page(h, Long.MAX_VALUE, 10_000)).stream()
-                .filter(e -> e.targetId().equals(Long.toString(claimId))).toList();
+                .filter(e -> e.targetId().equals(Long.toString(claimId)))
+                .toList();
     }
 }

@@ -42,7 +42,8 @@ final class ClaimsStoreTest {
             assertThat(claims.pending()).extracting(AuthorClaim::id).containsExactly(pending.id());
             assertThat(claims.approvedAuthors(PAPER)).isEmpty();
 
-            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, pending.id(), true, ANOTHER_MEMBER)).orElseThrow();
+            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, pending.id(), true, ANOTHER_MEMBER))
+                    .orElseThrow();
 
             assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
             assertThat(approved.decidedAt()).isNotNull();
@@ -93,8 +94,10 @@ final class ClaimsStoreTest {
             claims.claim(member(db, "mallory"), PAPER, "Ada Lovelace");
 
             // What a race past the service's check would do: the partial unique index stops it.
-            assertThatThrownBy(() -> db.useTransaction(h -> h.createUpdate(
-                    "UPDATE author_claims SET status = 'approved' WHERE paper_id = :p").bind("p", PAPER).execute()))
+            assertThatThrownBy(() -> db.useTransaction(
+                            h -> h.createUpdate("UPDATE author_claims SET status = 'approved' WHERE paper_id = :p")
+                                    .bind("p", PAPER)
+                                    .execute()))
                     .isInstanceOf(UnableToExecuteStatementException.class);
             assertThat(claims.approvedAuthors(PAPER)).isEmpty();
         }
@@ -110,7 +113,8 @@ final class ClaimsStoreTest {
 
             assertThatThrownBy(() -> db.inTransaction(h -> claims.decide(h, claim.id(), true, ANOTHER_MEMBER)))
                     .hasMessageContaining("claim " + claim.id() + " was already rejected");
-            java.util.Optional<AuthorClaim> unknown = db.inTransaction(h -> claims.decide(h, 999_999, true, ANOTHER_MEMBER));
+            java.util.Optional<AuthorClaim> unknown =
+                    db.inTransaction(h -> claims.decide(h, 999_999, true, ANOTHER_MEMBER));
             assertThat(unknown).isEmpty();
         }
     }
@@ -129,7 +133,8 @@ final class ClaimsStoreTest {
                     .hasMessageContaining("you cannot approve your own claim: another curator or an admin must");
             assertThat(claims.find(own.id()).orElseThrow().status()).isEqualTo(ClaimStatus.PENDING);
 
-            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, own.id(), true, other.id())).orElseThrow();
+            AuthorClaim approved = db.inTransaction(h -> claims.decide(h, own.id(), true, other.id()))
+                    .orElseThrow();
             assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
         }
     }
@@ -149,15 +154,22 @@ final class ClaimsStoreTest {
 
     private static Claims claimsOver(Database db) {
         PaperService papers = new PaperService(db);
-        db.useTransaction(h -> papers.store(h, List.of(Paper.builder(PAPER, "Notes on the Analytical Engine")
-                .authors(List.of("Ada Lovelace", "Charles Babbage")).build())));
+        db.useTransaction(h -> papers.store(
+                h,
+                List.of(Paper.builder(PAPER, "Notes on the Analytical Engine")
+                        .authors(List.of("Ada Lovelace", "Charles Babbage"))
+                        .build())));
         return new Claims(db, papers, Clock.systemUTC());
     }
 
     private Member member(Database db, String name) {
-        AccountService accounts = new AccountService(db, new MailFolder(dir.resolve("mail"), "paperboy@localhost"), new SiteUrl("http://localhost"),
+        AccountService accounts = new AccountService(
+                db,
+                new MailFolder(dir.resolve("mail"), "paperboy@localhost"),
+                new SiteUrl("http://localhost"),
                 Clock.systemUTC());
-        return accounts.byName(name).orElseGet(() -> accounts.create(name + "@example.org", name, "correct horse battery",
-                Role.MEMBER)).member();
+        return accounts.byName(name)
+                .orElseGet(() -> accounts.create(name + "@example.org", name, "correct horse battery", Role.MEMBER))
+                .member();
     }
 }

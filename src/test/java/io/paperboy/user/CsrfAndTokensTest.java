@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class CsrfAndTokensTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TestServer server() {
@@ -40,8 +41,8 @@ final class CsrfAndTokensTest {
     void aFormPost_withAnotherVisitorsToken_isRefused() throws Exception {
         WebSession victim = server().browser().signUpConfirmed("csrf-victim");
         WebSession attacker = server().browser().signUpConfirmed("csrf-attacker");
-        HttpResponse<String> response = victim.postRaw("/settings/profile",
-                Map.of("display_name", "Forged", "_csrf", attacker.csrf()), Map.of());
+        HttpResponse<String> response = victim.postRaw(
+                "/settings/profile", Map.of("display_name", "Forged", "_csrf", attacker.csrf()), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("stale or wrong");
@@ -50,8 +51,10 @@ final class CsrfAndTokensTest {
     @Test
     void aFormPost_fromAnotherOrigin_isRefused_evenWithTheRightToken() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("csrf-origin");
-        HttpResponse<String> response = ada.postRaw("/settings/profile",
-                Map.of("display_name", "Forged", "_csrf", ada.csrf()), Map.of("Origin", "https://evil.example"));
+        HttpResponse<String> response = ada.postRaw(
+                "/settings/profile",
+                Map.of("display_name", "Forged", "_csrf", ada.csrf()),
+                Map.of("Origin", "https://evil.example"));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("cross-site request refused");
@@ -60,10 +63,12 @@ final class CsrfAndTokensTest {
     @Test
     void aFormPost_withOriginNull_asFromANoReferrerPage_isDecidedByTheToken() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("csrf-null");
-        HttpResponse<String> response = ada.postRaw("/settings/profile",
-                Map.of("display_name", "From null", "_csrf", ada.csrf()), Map.of("Origin", "null"));
-        HttpResponse<String> forged = ada.postRaw("/settings/profile",
-                Map.of("display_name", "Forged", "_csrf", "wrong"), Map.of("Origin", "null"));
+        HttpResponse<String> response = ada.postRaw(
+                "/settings/profile",
+                Map.of("display_name", "From null", "_csrf", ada.csrf()),
+                Map.of("Origin", "null"));
+        HttpResponse<String> forged = ada.postRaw(
+                "/settings/profile", Map.of("display_name", "Forged", "_csrf", "wrong"), Map.of("Origin", "null"));
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(forged.statusCode()).isEqualTo(403);
@@ -73,14 +78,18 @@ final class CsrfAndTokensTest {
     @Test
     void fetchMetadata_sameOrigin_isAccepted_andCrossSite_isRefused_whateverTheOrigin() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("csrf-fetch");
-        HttpResponse<String> same = ada.postRaw("/settings/profile",
+        HttpResponse<String> same = ada.postRaw(
+                "/settings/profile",
                 Map.of("display_name", "Same origin", "_csrf", ada.csrf()),
                 Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"));
-        HttpResponse<String> cross = ada.postRaw("/settings/profile",
+        HttpResponse<String> cross = ada.postRaw(
+                "/settings/profile",
                 Map.of("display_name", "Forged", "_csrf", ada.csrf()),
                 Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"));
-        HttpResponse<String> sameSite = ada.postRaw("/settings/profile",
-                Map.of("display_name", "Forged", "_csrf", ada.csrf()), Map.of("Sec-Fetch-Site", "same-site"));
+        HttpResponse<String> sameSite = ada.postRaw(
+                "/settings/profile",
+                Map.of("display_name", "Forged", "_csrf", ada.csrf()),
+                Map.of("Sec-Fetch-Site", "same-site"));
 
         assertThat(same.statusCode()).isEqualTo(303);
         assertThat(cross.statusCode()).isEqualTo(403);
@@ -91,7 +100,9 @@ final class CsrfAndTokensTest {
     @Test
     void pagesWithASecretInTheirUrl_keepItFromOtherSites_butLetTheirOwnFormsSayWhereTheyComeFrom() throws Exception {
         for (String path : new String[] {"/reset", "/reset?token=x", "/verify?token=x", "/subscribe/confirm?token=x"}) {
-            assertThat(server().get(path).headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            assertThat(server().get(path).headers().firstValue("Referrer-Policy"))
+                    .as(path)
+                    .hasValue("same-origin");
         }
     }
 
@@ -117,8 +128,8 @@ final class CsrfAndTokensTest {
     void theLoginForm_needsAToken_too() throws Exception {
         server().browser().signUp("csrf-login");
         WebSession fresh = server().browser();
-        HttpResponse<String> response = fresh.postRaw("/login",
-                Map.of("email", "csrf-login@example.org", "password", WebSession.PASSWORD), Map.of());
+        HttpResponse<String> response = fresh.postRaw(
+                "/login", Map.of("email", "csrf-login@example.org", "password", WebSession.PASSWORD), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(fresh.cookie("pb_session")).isNull();
@@ -128,7 +139,8 @@ final class CsrfAndTokensTest {
     void aPersonalApiToken_authenticatesTheApi_isShownOnce_andCanBeRevoked() throws Exception {
         WebSession ada = server().browser().signUpConfirmed("tokens");
         HttpResponse<String> created = ada.post("/settings/tokens", Map.of("label", "my script"));
-        Matcher m = Pattern.compile("<code class=\"token\">(pb_[A-Za-z0-9_-]+)</code>").matcher(created.body());
+        Matcher m = Pattern.compile("<code class=\"token\">(pb_[A-Za-z0-9_-]+)</code>")
+                .matcher(created.body());
         assertThat(m.find()).as("token shown after creation").isTrue();
         String token = m.group(1);
         assertThat(ada.get("/settings").body()).contains("my script").doesNotContain(token);
@@ -140,7 +152,8 @@ final class CsrfAndTokensTest {
         assertThat(me.get("verified").asBoolean()).isTrue();
 
         String settings = ada.get("/settings").body();
-        Matcher revoke = Pattern.compile("action=\"(/settings/tokens/\\d+/revoke)\"").matcher(settings);
+        Matcher revoke =
+                Pattern.compile("action=\"(/settings/tokens/\\d+/revoke)\"").matcher(settings);
         assertThat(revoke.find()).isTrue();
         assertThat(ada.post(revoke.group(1), Map.of()).statusCode()).isEqualTo(303);
         HttpResponse<String> revoked = bearer("/api/whoami", token);
@@ -170,7 +183,8 @@ final class CsrfAndTokensTest {
     void revokingSomeoneElsesToken_isNotFound() throws Exception {
         WebSession owner = server().browser().signUpConfirmed("token-owner");
         owner.post("/settings/tokens", Map.of("label", "mine"));
-        Matcher revoke = Pattern.compile("action=\"(/settings/tokens/\\d+/revoke)\"").matcher(owner.get("/settings").body());
+        Matcher revoke = Pattern.compile("action=\"(/settings/tokens/\\d+/revoke)\"")
+                .matcher(owner.get("/settings").body());
         assertThat(revoke.find()).isTrue();
         WebSession other = server().browser().signUpConfirmed("token-thief");
 
@@ -179,7 +193,8 @@ final class CsrfAndTokensTest {
     }
 
     private HttpResponse<String> bearer(String path, String token) throws Exception {
-        return server().browser().send(HttpRequest.newBuilder(URI.create(server().url(path)))
-                .header("Authorization", "Bearer " + token));
+        return server().browser()
+                .send(HttpRequest.newBuilder(URI.create(server().url(path)))
+                        .header("Authorization", "Bearer " + token));
     }
 }

@@ -38,7 +38,9 @@ final class MailLimitsTest {
         dir = Files.createTempDirectory("paperboy-mail-limits");
         for (TestStore store : TestStore.values()) {
             TestServer first = new TestServer(Files.createDirectories(dir.resolve(store.name() + "-1")), store);
-            NODES.put(store, List.of(first, first.anotherNode(Files.createDirectories(dir.resolve(store.name() + "-2")))));
+            NODES.put(
+                    store,
+                    List.of(first, first.anotherNode(Files.createDirectories(dir.resolve(store.name() + "-2")))));
         }
     }
 
@@ -60,7 +62,10 @@ final class MailLimitsTest {
         int count = 0;
         for (MimeMessage m : node(store, 0).mail().received()) {
             for (Address to : m.getRecipients(Message.RecipientType.TO)) {
-                count += Mailbox.of(((jakarta.mail.internet.InternetAddress) to).getAddress()).equals(mailbox) ? 1 : 0;
+                count += Mailbox.of(((jakarta.mail.internet.InternetAddress) to).getAddress())
+                                .equals(mailbox)
+                        ? 1
+                        : 0;
             }
         }
         return count;
@@ -94,7 +99,9 @@ final class MailLimitsTest {
 
         List<Integer> answers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            answers.add((i % 2 == 0 ? onOne : onOther).post("/settings/verify", Map.of()).statusCode());
+            answers.add((i % 2 == 0 ? onOne : onOther)
+                    .post("/settings/verify", Map.of())
+                    .statusCode());
         }
 
         assertThat(answers).containsExactly(303, 303, 303, 303, 429, 429, 429, 429, 429, 429);
@@ -107,7 +114,8 @@ final class MailLimitsTest {
         String victim = tag(store, "tagged");
         List<Integer> answers = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            answers.add(subscribe(node(store, i), victim + "+" + i + "@example.org").statusCode());
+            answers.add(
+                    subscribe(node(store, i), victim + "+" + i + "@example.org").statusCode());
         }
 
         // Three subscribe requests per mailbox an hour, whatever the tag or the node.
@@ -130,8 +138,18 @@ final class MailLimitsTest {
         answers.add(subscribe(node(store, 1), name + "+papers@example.org").statusCode()); // 4: a digest confirmation
         WebSession impostor = node(store, 0).browser(); // 5: the owner is told of a sign-up with their address
         impostor.get("/signup");
-        answers.add(impostor.post("/signup", Map.of("email", email.toUpperCase(), "name", tag(store, "impostor"),
-                "display_name", "Impostor", "password", WebSession.PASSWORD)).statusCode());
+        answers.add(impostor.post(
+                        "/signup",
+                        Map.of(
+                                "email",
+                                email.toUpperCase(),
+                                "name",
+                                tag(store, "impostor"),
+                                "display_name",
+                                "Impostor",
+                                "password",
+                                WebSession.PASSWORD))
+                .statusCode());
         WebSession late = node(store, 1).browser();
         late.get("/reset");
         answers.add(late.post("/reset", Map.of("email", email)).statusCode());
@@ -148,13 +166,32 @@ final class MailLimitsTest {
         List<Integer> answers = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             member.get("/subscribe");
-            answers.add(member.post("/subscribe", Map.of("email", tag(store, "friend" + i) + "@example.org",
-                    "frequency", "daily", "hour", "8", "zone", "UTC")).statusCode());
+            answers.add(member.post(
+                            "/subscribe",
+                            Map.of(
+                                    "email",
+                                    tag(store, "friend" + i) + "@example.org",
+                                    "frequency",
+                                    "daily",
+                                    "hour",
+                                    "8",
+                                    "zone",
+                                    "UTC"))
+                    .statusCode());
         }
 
         assertThat(answers).containsExactly(200, 200, 200, 200, 200, 429);
-        HttpResponse<String> refused = member.post("/subscribe", Map.of("email", tag(store, "friend7") + "@example.org",
-                "frequency", "daily", "hour", "8", "zone", "UTC"));
+        HttpResponse<String> refused = member.post(
+                "/subscribe",
+                Map.of(
+                        "email",
+                        tag(store, "friend7") + "@example.org",
+                        "frequency",
+                        "daily",
+                        "hour",
+                        "8",
+                        "zone",
+                        "UTC"));
         assertThat(refused.body()).contains("too many mails asked for by your account");
     }
 
@@ -169,16 +206,26 @@ final class MailLimitsTest {
             }
             WebSession signup = server.browser();
             signup.get("/signup");
-            HttpResponse<String> refusedSignup = signup.post("/signup", Map.of("email", "newcomer@example.org",
-                    "name", "newcomer", "display_name", "Newcomer", "password", WebSession.PASSWORD));
+            HttpResponse<String> refusedSignup = signup.post(
+                    "/signup",
+                    Map.of(
+                            "email",
+                            "newcomer@example.org",
+                            "name",
+                            "newcomer",
+                            "display_name",
+                            "Newcomer",
+                            "password",
+                            WebSession.PASSWORD));
             answers.add(refusedSignup.statusCode());
 
             assertThat(answers).containsExactly(200, 200, 200, 200, 429, 429);
             assertThat(server.mail().received()).hasSize(4);
             // The sign-up form again, saying which limit, when, and who can raise it.
-            assertThat(refusedSignup.headers().firstValue("Retry-After")).hasValueSatisfying(
-                    s -> assertThat(Long.parseLong(s)).isBetween(1L, 900L));
-            assertThat(refusedSignup.body()).contains("<form method=\"post\" action=\"/signup\"")
+            assertThat(refusedSignup.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 900L));
+            assertThat(refusedSignup.body())
+                    .contains("<form method=\"post\" action=\"/signup\"")
                     .contains("value=\"newcomer@example.org\"")
                     .containsPattern("Your network address has reached this site's limit on mails: each sign-up sends "
                             + "a confirmation mail, and the site sends at most 4 an hour asked for from one address\\. "
@@ -195,8 +242,11 @@ final class MailLimitsTest {
         int before = mailsTo(store, WebSession.email(name));
         for (int i = 0; i < 8; i++) {
             member.get("/settings/digest");
-            assertThat(member.post("/settings/digest", Map.of("frequency", i % 2 == 0 ? "daily" : "weekly", "hour", "7",
-                    "zone", "UTC")).statusCode()).isEqualTo(303);
+            assertThat(member.post(
+                                    "/settings/digest",
+                                    Map.of("frequency", i % 2 == 0 ? "daily" : "weekly", "hour", "7", "zone", "UTC"))
+                            .statusCode())
+                    .isEqualTo(303);
         }
 
         // A confirmed member's digest starts at once: nothing to confirm, so nothing to mail.

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class ProfilePagesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     static final String SCRIPT = "<script>alert(1)</script>"; // with IMG: 56 characters, under the 60 allowed
     static final String IMG = "\"><img src=x onerror=alert(1)>";
 
@@ -39,12 +40,16 @@ final class ProfilePagesTest {
 
         assertThat(profile.statusCode()).isEqualTo(200);
         String body = profile.body();
-        assertThat(body).contains("<h1>Member tsui</h1>").contains("member since " + LocalDate.now(java.time.ZoneOffset.UTC));
+        assertThat(body)
+                .contains("<h1>Member tsui</h1>")
+                .contains("member since " + LocalDate.now(java.time.ZoneOffset.UTC));
         String claimed = section(body, "p-claimed");
         assertThat(claimed).contains("The Cold-Start Safety Gap in LLM Agents").contains("as Tsui-Wei Weng");
         String submitted = section(body, "p-submitted");
         // Newest submission first.
-        assertThat(submitted.indexOf("/papers/0704.0001")).isPositive().isLessThan(submitted.indexOf("/papers/2606.12730"));
+        assertThat(submitted.indexOf("/papers/0704.0001"))
+                .isPositive()
+                .isLessThan(submitted.indexOf("/papers/2606.12730"));
         assertThat(section(body, "p-upvoted")).contains("No upvotes yet.");
     }
 
@@ -59,7 +64,9 @@ final class ProfilePagesTest {
 
         curator.post("/moderation/papers/hide", Map.of("paper", "2606.13594"));
 
-        assertThat(server().get("/u/hider-target").body()).doesNotContain("/papers/2606.13594").contains("No submissions yet.");
+        assertThat(server().get("/u/hider-target").body())
+                .doesNotContain("/papers/2606.13594")
+                .contains("No submissions yet.");
     }
 
     @Test
@@ -73,16 +80,21 @@ final class ProfilePagesTest {
     @Test
     void aDisplayNameWithMarkup_isShownAsText_onTheProfileAndInTheHeader() throws Exception {
         WebSession xss = server().browser().signUpConfirmed("xss-name");
-        assertThat(xss.post("/settings/profile", Map.of("display_name", SCRIPT + IMG)).statusCode()).isEqualTo(303);
+        assertThat(xss.post("/settings/profile", Map.of("display_name", SCRIPT + IMG))
+                        .statusCode())
+                .isEqualTo(303);
 
         String own = xss.get("/u/xss-name").body();
         String anonymous = server().get("/u/xss-name").body();
 
         for (String body : List.of(own, anonymous)) {
-            assertThat(body).doesNotContain("<script>alert").doesNotContain("<img src=x")
+            assertThat(body)
+                    .doesNotContain("<script>alert")
+                    .doesNotContain("<img src=x")
                     .contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;\"&gt;&lt;img src=x onerror=alert(1)&gt;</h1>")
                     // In an attribute the quote is escaped too, so it cannot close the attribute.
-                    .contains("content=\"Papers by, submitted and upvoted by &lt;script>alert(1)&lt;/script>&#34;>&lt;img src=x");
+                    .contains(
+                            "content=\"Papers by, submitted and upvoted by &lt;script>alert(1)&lt;/script>&#34;>&lt;img src=x");
         }
         // The header's link to the member's own profile carries the display name too.
         assertThat(own).contains("<a href=\"/u/xss-name\">&lt;script&gt;");
@@ -90,12 +102,16 @@ final class ProfilePagesTest {
 
     private static void submit(String member, String paperId, LocalDate day) {
         ListingService listings = new ListingService(server().db());
-        server().db().useTransaction(h -> listings.store(h, List.of(new ListingEntry(paperId, day, member, 0, "submit"))));
+        server().db()
+                .useTransaction(h -> listings.store(h, List.of(new ListingEntry(paperId, day, member, 0, "submit"))));
     }
 
     private static void approveEveryPendingClaim() {
-        Claims claims = new Claims(server().db(), new io.paperboy.paper.PaperService(server().db()), java.time.Clock.systemUTC());
-        claims.pending().forEach(c -> server().db().inTransaction(h -> claims.decide(h, c.id(), true, ClaimsStoreTest.ANOTHER_MEMBER)));
+        Claims claims = new Claims(
+                server().db(), new io.paperboy.paper.PaperService(server().db()), java.time.Clock.systemUTC());
+        claims.pending()
+                .forEach(c -> server().db()
+                        .inTransaction(h -> claims.decide(h, c.id(), true, ClaimsStoreTest.ANOTHER_MEMBER)));
     }
 
     /** The HTML of the profile section headed by the element with {@code id}. */

@@ -28,8 +28,11 @@ final class SharedThrottlesTest {
     Path dir;
 
     private static int countRows(TestServer server, String prefix) {
-        return server.db().withHandle(h -> h.createQuery("SELECT count(*) FROM throttle_buckets WHERE bucket_key LIKE :p")
-                .bind("p", prefix + "%").mapTo(Integer.class).one());
+        return server.db()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM throttle_buckets WHERE bucket_key LIKE :p")
+                        .bind("p", prefix + "%")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @ParameterizedTest
@@ -41,12 +44,17 @@ final class SharedThrottlesTest {
             one.browser().signUp("shared");
             List<TestServer> nodes = List.of(one, two, three);
             for (int i = 0; i < 5; i++) {
-                assertThat(nodes.get(i % 3).browser().logIn("shared", "a wrong guess " + i).statusCode()).isEqualTo(422);
+                assertThat(nodes.get(i % 3)
+                                .browser()
+                                .logIn("shared", "a wrong guess " + i)
+                                .statusCode())
+                        .isEqualTo(422);
             }
 
             // Each node saw one or two failures; together they saw five.
             for (TestServer node : nodes) {
-                assertThat(node.browser().logIn("shared", WebSession.PASSWORD).statusCode()).isEqualTo(429);
+                assertThat(node.browser().logIn("shared", WebSession.PASSWORD).statusCode())
+                        .isEqualTo(429);
             }
         }
     }
@@ -56,7 +64,8 @@ final class SharedThrottlesTest {
     void aClientRefusedByAddress_makesTheStoreCountNoNewAccount(TestStore store) throws Exception {
         try (TestServer server = new TestServer(dir, store)) {
             for (int i = 0; i < 30; i++) { // the address's 30 failures per 15 minutes
-                assertThat(server.browser().logIn("nobody" + i, "a guess").statusCode()).isEqualTo(422);
+                assertThat(server.browser().logIn("nobody" + i, "a guess").statusCode())
+                        .isEqualTo(422);
             }
             int accountsCounted = countRows(server, "login-account/");
 
@@ -82,8 +91,10 @@ final class SharedThrottlesTest {
             List<Callable<Integer>> guesses = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String guess = "wrong current " + i;
-                guesses.add(() -> member.post("/settings/password", Map.of("current_password", guess,
-                        "new_password", "a brand new password")).statusCode());
+                guesses.add(() -> member.post(
+                                "/settings/password",
+                                Map.of("current_password", guess, "new_password", "a brand new password"))
+                        .statusCode());
             }
             int tried = 0;
             for (Future<Integer> answer : pool.invokeAll(guesses)) {

@@ -24,14 +24,18 @@ final class TrustedProxyTest {
     private static HttpResponse<String> askReset(TestServer server, int i, String forwardedFor) throws Exception {
         WebSession browser = server.browser();
         browser.get("/reset");
-        return browser.postRaw("/reset", Map.of("email", "reader" + i + "@example.org", "_csrf", browser.csrf()),
+        return browser.postRaw(
+                "/reset",
+                Map.of("email", "reader" + i + "@example.org", "_csrf", browser.csrf()),
                 Map.of("X-Forwarded-For", forwardedFor));
     }
 
     @Test
     void anUntrustedClientsForgedXForwardedFor_isIgnored() throws Exception {
-        try (TestServer server = new TestServer(dir, site -> site.withTrustedProxies(
-                TrustedProxies.of(List.of("10.9.8.7"), TrustedProxies.Header.X_FORWARDED_FOR)))) {
+        try (TestServer server = new TestServer(
+                dir,
+                site -> site.withTrustedProxies(
+                        TrustedProxies.of(List.of("10.9.8.7"), TrustedProxies.Header.X_FORWARDED_FOR)))) {
             for (int i = 0; i < 10; i++) {
                 assertThat(askReset(server, i, "203.0.113." + i).statusCode()).isEqualTo(200);
             }
@@ -46,14 +50,19 @@ final class TrustedProxyTest {
     @Test
     void behindATrustedProxy_eachClientHasItsOwnLimit_andCannotForgeAnother() throws Exception {
         // The test client plays the proxy: it connects from 127.0.0.1 and appends the address it saw.
-        try (TestServer server = new TestServer(dir, site -> site.withTrustedProxies(
-                TrustedProxies.of(List.of("127.0.0.1", "::1"), TrustedProxies.Header.X_FORWARDED_FOR)))) {
+        try (TestServer server = new TestServer(
+                dir,
+                site -> site.withTrustedProxies(
+                        TrustedProxies.of(List.of("127.0.0.1", "::1"), TrustedProxies.Header.X_FORWARDED_FOR)))) {
             for (int i = 0; i < 10; i++) {
                 // What the client forged comes first; the proxy appended the real 198.51.100.20.
-                assertThat(askReset(server, i, "10.0.0." + i + ", 198.51.100.20").statusCode()).isEqualTo(200);
+                assertThat(askReset(server, i, "10.0.0." + i + ", 198.51.100.20")
+                                .statusCode())
+                        .isEqualTo(200);
             }
 
-            assertThat(askReset(server, 10, "10.0.0.99, 198.51.100.20").statusCode()).isEqualTo(429);
+            assertThat(askReset(server, 10, "10.0.0.99, 198.51.100.20").statusCode())
+                    .isEqualTo(429);
             // Another client behind the same proxy is not held up by the first.
             assertThat(askReset(server, 11, "198.51.100.21").statusCode()).isEqualTo(200);
         }

@@ -72,11 +72,14 @@ final class VoteConcurrencyTest {
 
         List<HttpResponse<String>> answers = atOnce(members, (i, member) -> List.of(vote(server, member, paper, true)));
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
         assertThat(upvotes(server, paper)).isEqualTo(imported + MEMBERS);
         // The votes ran one after another, so each answer saw a different count: every one from +1 to +50.
         assertThat(answers.stream().map(a -> count(a.body())).sorted().toList())
-                .isEqualTo(IntStream.rangeClosed(imported + 1, imported + MEMBERS).boxed().toList());
+                .isEqualTo(IntStream.rangeClosed(imported + 1, imported + MEMBERS)
+                        .boxed()
+                        .toList());
         assertThat(storedCounts(server, paper)).containsExactly(MEMBERS, MEMBERS);
     }
 
@@ -102,8 +105,10 @@ final class VoteConcurrencyTest {
             return mine;
         });
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
-        long upvotedAtTheEnd = plans.stream().filter(plan -> plan.get(plan.size() - 1)).count();
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
+        long upvotedAtTheEnd =
+                plans.stream().filter(plan -> plan.get(plan.size() - 1)).count();
         assertThat(upvotes(server, paper)).isEqualTo(imported + (int) upvotedAtTheEnd);
         assertThat(storedCounts(server, paper)).containsExactly((int) upvotedAtTheEnd, (int) upvotedAtTheEnd);
     }
@@ -135,12 +140,13 @@ final class VoteConcurrencyTest {
             });
             imports.get();
 
-            assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
+            assertThat(answers)
+                    .allSatisfy(a -> assertThat(a.statusCode()).as(a.body()).isEqualTo(200));
         }
         assertThat(upvotes(server, paper)).isEqualTo(before + MEMBERS + 7 * IMPORTS);
         // The stored total agrees with a fresh count from the votes and listings rows.
-        assertThat(storedTotal(server, paper)).containsExactly(before + MEMBERS + 7 * IMPORTS,
-                before + MEMBERS + 7 * IMPORTS);
+        assertThat(storedTotal(server, paper))
+                .containsExactly(before + MEMBERS + 7 * IMPORTS, before + MEMBERS + 7 * IMPORTS);
     }
 
     private interface Work {
@@ -184,7 +190,8 @@ final class VoteConcurrencyTest {
         }
     }
 
-    private static HttpResponse<String> vote(TestServer server, WebSession member, String paper, boolean up) throws Exception {
+    private static HttpResponse<String> vote(TestServer server, WebSession member, String paper, boolean up)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url("/api/papers/" + paper + "/upvote")))
                 .header("X-CSRF-Token", member.csrf());
         return member.send(up ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.DELETE());
@@ -192,8 +199,11 @@ final class VoteConcurrencyTest {
 
     /** The count as the API shows it to a member: their answers are never cached, so never behind. */
     private static int upvotes(TestServer server, String paper) throws Exception {
-        WebSession reader = site(TestStore.valueOf(server.db().dialect().name())).members().get(0);
-        return JSON.readTree(reader.get("/api/papers/" + paper).body()).get("upvotes").asInt();
+        WebSession reader =
+                site(TestStore.valueOf(server.db().dialect().name())).members().get(0);
+        return JSON.readTree(reader.get("/api/papers/" + paper).body())
+                .get("upvotes")
+                .asInt();
     }
 
     private static int count(String body) {
@@ -206,17 +216,31 @@ final class VoteConcurrencyTest {
 
     /** The stored total and a fresh sum of the shown listings' imported upvotes and the vote rows. */
     private static List<Integer> storedTotal(TestServer server, String paper) {
-        return server.db().withHandle(h -> List.of(
-                h.createQuery("SELECT upvotes FROM paper_votes WHERE paper_id = :p").bind("p", paper).mapTo(Integer.class).one(),
-                h.createQuery("SELECT (SELECT count(*) FROM votes WHERE paper_id = :p) + (SELECT COALESCE(SUM(upvotes), 0) "
-                        + "FROM listings WHERE paper_id = :p AND unfeatured_at IS NULL)").bind("p", paper)
-                        .mapTo(Integer.class).one()));
+        return server.db()
+                .withHandle(h -> List.of(
+                        h.createQuery("SELECT upvotes FROM paper_votes WHERE paper_id = :p")
+                                .bind("p", paper)
+                                .mapTo(Integer.class)
+                                .one(),
+                        h.createQuery(
+                                        "SELECT (SELECT count(*) FROM votes WHERE paper_id = :p) + (SELECT COALESCE(SUM(upvotes), 0) "
+                                                + "FROM listings WHERE paper_id = :p AND unfeatured_at IS NULL)")
+                                .bind("p", paper)
+                                .mapTo(Integer.class)
+                                .one()));
     }
 
     /** The stored counter and a fresh count of the vote rows: they must agree. */
     private static List<Integer> storedCounts(TestServer server, String paper) {
-        return server.db().withHandle(h -> List.of(
-                h.createQuery("SELECT votes FROM paper_votes WHERE paper_id = :p").bind("p", paper).mapTo(Integer.class).one(),
-                h.createQuery("SELECT count(*) FROM votes WHERE paper_id = :p").bind("p", paper).mapTo(Integer.class).one()));
+        return server.db()
+                .withHandle(h -> List.of(
+                        h.createQuery("SELECT votes FROM paper_votes WHERE paper_id = :p")
+                                .bind("p", paper)
+                                .mapTo(Integer.class)
+                                .one(),
+                        h.createQuery("SELECT count(*) FROM votes WHERE paper_id = :p")
+                                .bind("p", paper)
+                                .mapTo(Integer.class)
+                                .one()));
     }
 }

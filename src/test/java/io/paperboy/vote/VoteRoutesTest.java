@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class VoteRoutesTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DAY = "/papers/date/2026-06-12";
 
@@ -43,7 +44,8 @@ final class VoteRoutesTest {
         assertThat(Poll.until(Duration.ofSeconds(3), () -> upvotes("2606.13594"), n -> n == imported + 1))
                 .isEqualTo(imported + 1);
         assertThat(dailyEntry("2606.13594").at("/paper/upvotes").asInt()).isEqualTo(imported + 1);
-        assertThat(server().get("/papers/2606.13594").body()).contains("<span class=\"count\">" + (imported + 1) + "</span>");
+        assertThat(server().get("/papers/2606.13594").body())
+                .contains("<span class=\"count\">" + (imported + 1) + "</span>");
     }
 
     @Test
@@ -79,16 +81,21 @@ final class VoteRoutesTest {
 
         for (String page : new String[] {"/papers/date/2026-06-12", "/papers/2606.10423"}) {
             String html = fresh.get(page).body();
-            assertThat(html).as(page).doesNotContain("action=\"/papers/2606.10423/upvote\"")
+            assertThat(html)
+                    .as(page)
+                    .doesNotContain("action=\"/papers/2606.10423/upvote\"")
                     .contains("href=\"/settings\" title=\"Confirm your email address to upvote\"");
         }
     }
 
     @Test
     void anonymousApiCall_is401() throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(server().url("/api/papers/2606.10423/upvote"))).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server().url("/api/papers/2606.10423/upvote")))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(answer.body()).get("error").asText()).isEqualTo("sign in first");
@@ -111,10 +118,13 @@ final class VoteRoutesTest {
         String token = ada.createApiToken("bot");
         int before = upvotes("2606.11409");
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server().url("/api/papers/2606.11409/upvote")))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server().url("/api/papers/2606.11409/upvote")))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).get("upvotes").asInt()).isEqualTo(before + 1);
@@ -139,7 +149,9 @@ final class VoteRoutesTest {
 
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.headers().firstValue("location")).hasValue(DAY);
-        assertThat(card(ada.get(DAY).body(), "2606.12451")).contains("aria-pressed=\"true\"").contains("value=\"remove\"");
+        assertThat(card(ada.get(DAY).body(), "2606.12451"))
+                .contains("aria-pressed=\"true\"")
+                .contains("value=\"remove\"");
         assertThat(card(ada.get(DAY).body(), "2606.12488")).contains("aria-pressed=\"false\"");
 
         ada.post("/papers/2606.12451/upvote", Map.of("action", "remove", "back", DAY));
@@ -163,11 +175,15 @@ final class VoteRoutesTest {
         ada.get(DAY);
         int before = upvotes("2606.13572");
 
-        HttpResponse<String> answer = ada.postRaw("/papers/2606.13572/upvote", Map.of("action", "upvote"),
+        HttpResponse<String> answer = ada.postRaw(
+                "/papers/2606.13572/upvote",
+                Map.of("action", "upvote"),
                 Map.of("HX-Request", "true", "X-CSRF-Token", ada.csrf()));
 
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body().strip()).startsWith("<form class=\"vote\"").doesNotContain("<html")
+        assertThat(answer.body().strip())
+                .startsWith("<form class=\"vote\"")
+                .doesNotContain("<html")
                 .contains("data-hx-delete=\"/papers/2606.13572/upvote\"")
                 .contains("aria-pressed=\"true\"")
                 .contains("<span class=\"count\">" + (before + 1) + "</span>");
@@ -177,7 +193,8 @@ final class VoteRoutesTest {
     void anonymousPages_showTheCountAndALoginLink_butNoForm() throws Exception {
         String page = server().get(DAY).body();
 
-        assertThat(card(page, "2606.13681")).contains("href=\"/login?next=%2Fpapers%2Fdate%2F2026-06-12\"")
+        assertThat(card(page, "2606.13681"))
+                .contains("href=\"/login?next=%2Fpapers%2Fdate%2F2026-06-12\"")
                 .doesNotContain("<form");
         // Cached for every anonymous visitor: nothing of one visitor's may be in it.
         assertThat(page).doesNotContain("_csrf").doesNotContain("X-CSRF-Token");
@@ -192,26 +209,32 @@ final class VoteRoutesTest {
             api(member, "POST", "2606.00467", Map.of("X-CSRF-Token", member.csrf()));
         }
 
-        String page = Poll.until(Duration.ofSeconds(3), () -> server().get(DAY).body(),
+        String page = Poll.until(
+                Duration.ofSeconds(3),
+                () -> server().get(DAY).body(),
                 p -> p.indexOf("/papers/2606.00467\"") < p.indexOf("/papers/2606.10896\""));
 
         assertThat(page.indexOf("/papers/2606.00467\"")).isLessThan(page.indexOf("/papers/2606.10896\""));
     }
 
-    private static HttpResponse<String> api(WebSession session, String method, String paper, Map<String, String> headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server().url("/api/papers/" + paper + "/upvote")))
+    private static HttpResponse<String> api(
+            WebSession session, String method, String paper, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(server().url("/api/papers/" + paper + "/upvote")))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return session.send(request);
     }
 
     private static int upvotes(String paper) throws Exception {
-        return JSON.readTree(server().get("/api/papers/" + paper).body()).get("upvotes").asInt();
+        return JSON.readTree(server().get("/api/papers/" + paper).body())
+                .get("upvotes")
+                .asInt();
     }
 
     private static JsonNode dailyEntry(String paper) throws Exception {
-        for (JsonNode entry : JSON.readTree(server().get("/api/daily_papers?date=2026-06-12").body())) {
+        for (JsonNode entry :
+                JSON.readTree(server().get("/api/daily_papers?date=2026-06-12").body())) {
             if (entry.at("/paper/id").asText().equals(paper)) {
                 return entry;
             }

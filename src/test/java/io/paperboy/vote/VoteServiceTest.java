@@ -38,12 +38,22 @@ final class VoteServiceTest {
     private Store open(TestStore kind) {
         Database db = kind.open(dir);
         PaperService papers = new PaperService(db);
-        db.useTransaction(h -> papers.store(h, List.of(Paper.builder("2401.00001", "One").build(),
-                Paper.builder("2401.00002", "Two").build())));
-        AccountService accounts = new AccountService(db, new MailFolder(dir.resolve("mail"), "t <t@localhost>"),
-                new SiteUrl("http://localhost"), Clock.systemUTC());
-        long ada = accounts.signup("ada@example.org", "ada", "Ada", "correct horse battery").orElseThrow().id();
-        long bob = accounts.signup("bob@example.org", "bob", "Bob", "correct horse battery").orElseThrow().id();
+        db.useTransaction(h -> papers.store(
+                h,
+                List.of(
+                        Paper.builder("2401.00001", "One").build(),
+                        Paper.builder("2401.00002", "Two").build())));
+        AccountService accounts = new AccountService(
+                db,
+                new MailFolder(dir.resolve("mail"), "t <t@localhost>"),
+                new SiteUrl("http://localhost"),
+                Clock.systemUTC());
+        long ada = accounts.signup("ada@example.org", "ada", "Ada", "correct horse battery")
+                .orElseThrow()
+                .id();
+        long bob = accounts.signup("bob@example.org", "bob", "Bob", "correct horse battery")
+                .orElseThrow()
+                .id();
         return new Store(db, new VoteService(db, papers, Clock.fixed(NOW, ZoneOffset.UTC)), ada, bob);
     }
 
@@ -132,7 +142,8 @@ final class VoteServiceTest {
 
             assertThat(s.votes().upvotes(List.of("2401.00001", "2401.00002", "2401.99999")))
                     .isEqualTo(Map.of("2401.00001", 2, "2401.00002", 1));
-            assertThat(s.votes().upvotedBy(s.ada(), List.of("2401.00001", "2401.00002"))).isEqualTo(Set.of("2401.00001"));
+            assertThat(s.votes().upvotedBy(s.ada(), List.of("2401.00001", "2401.00002")))
+                    .isEqualTo(Set.of("2401.00001"));
             assertThat(s.votes().castOn(List.of("2401.00002"))).containsExactly(new CastVote("2401.00002", NOW));
             assertThat(s.votes().votedSince(NOW)).containsExactlyInAnyOrder("2401.00001", "2401.00002");
             assertThat(s.votes().votedSince(NOW.plusSeconds(1))).isEmpty();

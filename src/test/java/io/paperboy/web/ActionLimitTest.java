@@ -36,8 +36,8 @@ final class ActionLimitTest {
     private static final String PAPER = "2606.13594"; // featured 2026-06-12
     private static final String VOTES_SPENT = "too many upvotes and withdrawn upvotes from your account "
             + "(120 per 10 minutes): try again in 5 seconds";
-    private static final String SAVES_SPENT = "too many reading-list changes from your account "
-            + "(120 per 10 minutes): try again in 5 seconds";
+    private static final String SAVES_SPENT =
+            "too many reading-list changes from your account " + "(120 per 10 minutes): try again in 5 seconds";
 
     @TempDir
     Path dir;
@@ -47,8 +47,8 @@ final class ActionLimitTest {
         return new TestServer(dir, store, site -> site.withClock(still));
     }
 
-    private static HttpResponse<String> api(TestServer server, WebSession session, String token, String method, String path)
-            throws Exception {
+    private static HttpResponse<String> api(
+            TestServer server, WebSession session, String token, String method, String path) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
@@ -63,8 +63,11 @@ final class ActionLimitTest {
             request.header("Authorization", "Bearer " + token);
         }
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.url(""))
-                        .endpoint(McpRoutes.PATH).requestBuilder(request).build())
-                .requestTimeout(Duration.ofSeconds(30)).build();
+                        .endpoint(McpRoutes.PATH)
+                        .requestBuilder(request)
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
         client.initialize();
         return client;
     }
@@ -88,13 +91,22 @@ final class ActionLimitTest {
             try (McpSyncClient assistant = mcp(server, token)) {
                 for (int i = 0; i < 120; i++) { // up and down again, 30 through each door
                     String action = i % 2 == 0 ? "upvote" : "remove";
-                    answers.add(switch (i % 4) {
-                        case 0 -> reader.post("/papers/" + PAPER + "/upvote", Map.of("action", action)).statusCode();
-                        case 1 -> reader.postRaw("/papers/" + PAPER + "/upvote", Map.of("action", action,
-                                "_csrf", reader.csrf()), Map.of("HX-Request", "true")).statusCode();
-                        case 2 -> api(server, reader, token, "POST", "/api/papers/" + PAPER + "/upvote").statusCode();
-                        default -> call(assistant, "upvote_paper", true).isError() ? 429 : 200;
-                    });
+                    answers.add(
+                            switch (i % 4) {
+                                case 0 ->
+                                    reader.post("/papers/" + PAPER + "/upvote", Map.of("action", action))
+                                            .statusCode();
+                                case 1 ->
+                                    reader.postRaw(
+                                                    "/papers/" + PAPER + "/upvote",
+                                                    Map.of("action", action, "_csrf", reader.csrf()),
+                                                    Map.of("HX-Request", "true"))
+                                            .statusCode();
+                                case 2 ->
+                                    api(server, reader, token, "POST", "/api/papers/" + PAPER + "/upvote")
+                                            .statusCode();
+                                default -> call(assistant, "upvote_paper", true).isError() ? 429 : 200;
+                            });
                 }
                 assertThat(answers).containsOnly(303, 200);
 
@@ -107,8 +119,10 @@ final class ActionLimitTest {
                 assertThat(byForm.statusCode()).isEqualTo(429);
                 assertThat(byForm.headers().firstValue("Retry-After")).hasValue("5");
                 assertThat(byForm.body()).contains("<section class=\"error\"").contains(VOTES_SPENT);
-                HttpResponse<String> byHtmx = reader.postRaw("/papers/" + PAPER + "/upvote",
-                        Map.of("action", "upvote", "_csrf", reader.csrf()), Map.of("HX-Request", "true"));
+                HttpResponse<String> byHtmx = reader.postRaw(
+                        "/papers/" + PAPER + "/upvote",
+                        Map.of("action", "upvote", "_csrf", reader.csrf()),
+                        Map.of("HX-Request", "true"));
                 assertThat(byHtmx.statusCode()).isEqualTo(429);
                 assertThat(byHtmx.body()).contains(VOTES_SPENT); // app.js puts it in the page's flash region
                 CallToolResult byMcp = call(assistant, "upvote_paper", false);
@@ -118,9 +132,12 @@ final class ActionLimitTest {
 
             // Another member, and the same member's saves, have their own buckets.
             WebSession other = server.browser().signUpConfirmed("other-upvoter");
-            assertThat(api(server, other, other.createApiToken("t"), "POST", "/api/papers/" + PAPER + "/upvote").statusCode())
+            assertThat(api(server, other, other.createApiToken("t"), "POST", "/api/papers/" + PAPER + "/upvote")
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(api(server, reader, token, "POST", "/api/papers/" + PAPER + "/save").statusCode()).isEqualTo(200);
+            assertThat(api(server, reader, token, "POST", "/api/papers/" + PAPER + "/save")
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -135,19 +152,40 @@ final class ActionLimitTest {
             try (McpSyncClient assistant = mcp(server, token)) {
                 for (int i = 0; i < 120; i++) { // on and off the list again, through every door
                     String save = "/papers/" + PAPER + "/save";
-                    answers.add(i % 2 == 0 ? switch (i / 2 % 4) {
-                        case 0 -> reader.post(save, Map.of("action", "save")).statusCode();
-                        case 1 -> reader.postRaw(save, Map.of("action", "save", "_csrf", reader.csrf()),
-                                Map.of("HX-Request", "true")).statusCode();
-                        case 2 -> api(server, reader, token, "POST", "/api" + save).statusCode();
-                        default -> call(assistant, "save_paper", false).isError() ? 429 : 200;
-                    } : switch (i / 2 % 4) {
-                        case 0 -> reader.post("/saved/" + PAPER, Map.of("action", "remove")).statusCode();
-                        case 1 -> api(server, reader, token, "DELETE", "/api" + save).statusCode();
-                        case 2 -> call(assistant, "save_paper", true).isError() ? 429 : 200;
-                        default -> reader.postRaw(save, Map.of("action", "remove", "_csrf", reader.csrf()),
-                                Map.of("HX-Request", "true")).statusCode();
-                    });
+                    answers.add(
+                            i % 2 == 0
+                                    ? switch (i / 2 % 4) {
+                                        case 0 ->
+                                            reader.post(save, Map.of("action", "save"))
+                                                    .statusCode();
+                                        case 1 ->
+                                            reader.postRaw(
+                                                            save,
+                                                            Map.of("action", "save", "_csrf", reader.csrf()),
+                                                            Map.of("HX-Request", "true"))
+                                                    .statusCode();
+                                        case 2 ->
+                                            api(server, reader, token, "POST", "/api" + save)
+                                                    .statusCode();
+                                        default ->
+                                            call(assistant, "save_paper", false).isError() ? 429 : 200;
+                                    }
+                                    : switch (i / 2 % 4) {
+                                        case 0 ->
+                                            reader.post("/saved/" + PAPER, Map.of("action", "remove"))
+                                                    .statusCode();
+                                        case 1 ->
+                                            api(server, reader, token, "DELETE", "/api" + save)
+                                                    .statusCode();
+                                        case 2 ->
+                                            call(assistant, "save_paper", true).isError() ? 429 : 200;
+                                        default ->
+                                            reader.postRaw(
+                                                            save,
+                                                            Map.of("action", "remove", "_csrf", reader.csrf()),
+                                                            Map.of("HX-Request", "true"))
+                                                    .statusCode();
+                                    });
                 }
                 assertThat(answers).containsOnly(303, 200);
 
@@ -162,32 +200,39 @@ final class ActionLimitTest {
                 assertThat(byMcp.isError()).isTrue();
                 assertThat(text(byMcp)).isEqualTo(SAVES_SPENT);
             }
-            assertThat(api(server, reader, token, "POST", "/api/papers/" + PAPER + "/upvote").statusCode()).isEqualTo(200);
+            assertThat(api(server, reader, token, "POST", "/api/papers/" + PAPER + "/upvote")
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void attemptsWithoutAnAccount_countPerClientAddress(TestStore store) throws Exception {
-        try (TestServer server = server(dir, store); McpSyncClient anonymous = mcp(server, null)) {
+        try (TestServer server = server(dir, store);
+                McpSyncClient anonymous = mcp(server, null)) {
             WebSession nobody = server.browser();
             for (int i = 0; i < 120; i++) {
                 CallToolResult answer = i % 2 == 0 ? call(anonymous, "upvote_paper", false) : null;
                 if (answer != null) {
                     assertThat(text(answer)).startsWith("this tool acts for a member");
                 } else {
-                    assertThat(api(server, nobody, null, "POST", "/api/papers/" + PAPER + "/upvote").statusCode()).isEqualTo(401);
+                    assertThat(api(server, nobody, null, "POST", "/api/papers/" + PAPER + "/upvote")
+                                    .statusCode())
+                            .isEqualTo(401);
                 }
             }
 
             HttpResponse<String> refused = api(server, nobody, null, "POST", "/api/papers/" + PAPER + "/upvote");
             assertThat(refused.statusCode()).isEqualTo(429);
-            assertThat(refused.body()).contains("too many upvotes and withdrawn upvotes from your address (120 per 10 minutes)");
-            assertThat(text(call(anonymous, "upvote_paper", false))).startsWith("too many upvotes and withdrawn upvotes "
-                    + "from your address");
+            assertThat(refused.body())
+                    .contains("too many upvotes and withdrawn upvotes from your address (120 per 10 minutes)");
+            assertThat(text(call(anonymous, "upvote_paper", false)))
+                    .startsWith("too many upvotes and withdrawn upvotes " + "from your address");
             // A member on the same address has their own bucket.
             WebSession member = server.browser().signUpConfirmed("behind-the-same-address");
-            assertThat(api(server, member, member.createApiToken("t"), "POST", "/api/papers/" + PAPER + "/upvote").statusCode())
+            assertThat(api(server, member, member.createApiToken("t"), "POST", "/api/papers/" + PAPER + "/upvote")
+                            .statusCode())
                     .isEqualTo(200);
         }
     }

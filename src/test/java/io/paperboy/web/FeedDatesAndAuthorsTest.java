@@ -16,7 +16,8 @@ final class FeedDatesAndAuthorsTest {
     private final FeedWriter writer = new FeedWriter();
 
     private static Feed.Item item(String id, List<String> authors, Instant date) {
-        return new Feed.Item("http://x/papers/" + id, "Paper " + id, "http://x/papers/" + id, authors, "About " + id, date);
+        return new Feed.Item(
+                "http://x/papers/" + id, "Paper " + id, "http://x/papers/" + id, authors, "About " + id, date);
     }
 
     @Test
@@ -29,7 +30,12 @@ final class FeedDatesAndAuthorsTest {
 
     @Test
     void anItemWithoutADate_takesTheFeedsDate_whichIsItsNewestItems() {
-        Feed feed = new Feed("http://x/f", "F", "D", "http://x/", null,
+        Feed feed = new Feed(
+                "http://x/f",
+                "F",
+                "D",
+                "http://x/",
+                null,
                 List.of(item("1", List.of("Ada"), JUNE), item("2", List.of("Bo"), null)));
 
         assertThat(feed.updated()).isEqualTo(JUNE);
@@ -41,14 +47,21 @@ final class FeedDatesAndAuthorsTest {
 
     @Test
     void blankAuthorNames_areLeftOut_andAnEntryWithoutAuthors_fallsBackOnTheFeedsAuthor() throws Exception {
-        Feed feed = new Feed("http://x/f", "F", "D", "http://x/", JUNE,
+        Feed feed = new Feed(
+                "http://x/f",
+                "F",
+                "D",
+                "http://x/",
+                JUNE,
                 List.of(item("1", List.of(), JUNE), item("2", Arrays.asList(" ", "", null, "Ada"), JUNE)));
 
         String atom = writer.write(feed, FeedWriter.Format.ATOM);
         JsonNode json = new ObjectMapper().readTree(writer.write(feed, FeedWriter.Format.JSON));
 
-        assertThat(atom).doesNotContainPattern("<name\\s*/>|<name>\\s*</name>")
-                .containsPattern("<feed[^>]*>[\\s\\S]*?<author>\\s*<name>Paperboy</name>\\s*</author>[\\s\\S]*?<entry>");
+        assertThat(atom)
+                .doesNotContainPattern("<name\\s*/>|<name>\\s*</name>")
+                .containsPattern(
+                        "<feed[^>]*>[\\s\\S]*?<author>\\s*<name>Paperboy</name>\\s*</author>[\\s\\S]*?<entry>");
         assertThat(atom.split("<name>Ada</name>", -1)).hasSize(2);
         assertThat(json.at("/items/0/authors").isMissingNode()).isTrue();
         assertThat(json.at("/items/1/authors").size()).isEqualTo(1);

@@ -22,10 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class FeedsTest {
     @RegisterExtension
     static final ServerExtension SERVER = new ServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SyndFeed parse(String path) throws Exception {
-        return new SyndFeedInput().build(new StringReader(SERVER.server().get(path).body()));
+        return new SyndFeedInput()
+                .build(new StringReader(SERVER.server().get(path).body()));
     }
 
     @ParameterizedTest
@@ -47,7 +49,8 @@ final class FeedsTest {
 
     @Test
     void jsonFeed_isVersion11WithTheSameItems() throws Exception {
-        JsonNode feed = JSON.readTree(SERVER.server().get("/feeds/daily.json?date=2026-06-12").body());
+        JsonNode feed = JSON.readTree(
+                SERVER.server().get("/feeds/daily.json?date=2026-06-12").body());
 
         assertThat(feed.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
         assertThat(feed.get("items")).hasSize(30);
@@ -59,12 +62,13 @@ final class FeedsTest {
     @Test
     void seedPapers_roundTripThroughTheDailyFeeds() throws Exception {
         Set<String> days = new TreeSet<>();
-        java.util.List<String> seedLines = java.nio.file.Files.readAllLines(io.paperboy.testing.Samples.copy(
-                io.paperboy.testing.Samples.SEED, SERVER.dir()));
+        java.util.List<String> seedLines = java.nio.file.Files.readAllLines(
+                io.paperboy.testing.Samples.copy(io.paperboy.testing.Samples.SEED, SERVER.dir()));
         Set<String> expected = new HashSet<>();
         for (String line : seedLines) {
             JsonNode seed = JSON.readTree(line);
-            expected.add(seed.get("title").asText().strip().replaceAll("\\s+", " ") + "|" + seed.get("abstract").asText().strip());
+            expected.add(seed.get("title").asText().strip().replaceAll("\\s+", " ") + "|"
+                    + seed.get("abstract").asText().strip());
         }
         for (String line : seedLines) {
             JsonNode seed = JSON.readTree(line);
@@ -94,9 +98,12 @@ final class FeedsTest {
     void trendingFeed_keepsTheFilter() throws Exception {
         SyndFeed withCode = parse("/feeds/trending.atom?code=1");
 
-        assertThat(withCode.getEntries()).isNotEmpty()
-                .allSatisfy(e -> assertThat(SERVER.server().get(e.getLink().substring(e.getLink().indexOf("/papers/")))
-                        .body()).contains(">Code</a>"));
+        assertThat(withCode.getEntries())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(SERVER.server()
+                                .get(e.getLink().substring(e.getLink().indexOf("/papers/")))
+                                .body())
+                        .contains(">Code</a>"));
     }
 
     @Test

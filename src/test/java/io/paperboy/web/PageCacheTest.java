@@ -2,27 +2,27 @@ package io.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperboy.db.Database;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
 import io.paperboy.testing.Poll;
 import io.paperboy.testing.TestServer;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paperboy.db.Database;
 import io.paperboy.testing.TestStore;
 import io.paperboy.vote.VoteService;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cached pages are exact: a write to the store shows on the next request after the watcher sees it. */
 final class PageCacheTest {
@@ -39,12 +39,20 @@ final class PageCacheTest {
             assertThat(before).contains("No papers were featured on this day.");
 
             server.db().useTransaction(h -> {
-                new PaperService(server.db()).store(h, List.of(Paper.builder("2401.00001", "A paper from the future").build()));
-                new ListingService(server.db()).store(h, List.of(
-                        new ListingEntry("2401.00001", LocalDate.of(2030, 1, 1), "tester", 3, "test")));
+                new PaperService(server.db())
+                        .store(
+                                h,
+                                List.of(Paper.builder("2401.00001", "A paper from the future")
+                                        .build()));
+                new ListingService(server.db())
+                        .store(
+                                h,
+                                List.of(new ListingEntry("2401.00001", LocalDate.of(2030, 1, 1), "tester", 3, "test")));
             });
 
-            String after = Poll.until(Duration.ofSeconds(2), () -> server.get("/papers/date/2030-01-01").body(),
+            String after = Poll.until(
+                    Duration.ofSeconds(2),
+                    () -> server.get("/papers/date/2030-01-01").body(),
                     page -> !page.equals(before));
             assertThat(after).contains("A paper from the future").doesNotContain("No papers were featured");
         }
@@ -67,29 +75,44 @@ final class PageCacheTest {
                 var v1 = server.get(page);
                 String id = "2401.%05d".formatted(100 + attempt);
                 server.db().useTransaction(h -> {
-                    new PaperService(server.db()).store(h, List.of(Paper.builder(id, "Paper " + id).build()));
-                    new ListingService(server.db()).store(h, List.of(
-                            new ListingEntry(id, LocalDate.of(2030, 1, 2), "tester", 1, "test")));
+                    new PaperService(server.db())
+                            .store(h, List.of(Paper.builder(id, "Paper " + id).build()));
+                    new ListingService(server.db())
+                            .store(h, List.of(new ListingEntry(id, LocalDate.of(2030, 1, 2), "tester", 1, "test")));
                 });
                 String etag = v1.headers().firstValue("etag").orElseThrow();
-                var v2 = Poll.until(Duration.ofSeconds(2), () -> server.get(page),
+                var v2 = Poll.until(
+                        Duration.ofSeconds(2),
+                        () -> server.get(page),
                         r -> !r.headers().firstValue("etag").orElseThrow().equals(etag));
                 assertThat(v2.body()).contains("Paper " + id);
-                String v1Date = v1.headers().firstValue("last-modified").orElse(v1.headers().firstValue("date").orElseThrow());
+                String v1Date = v1.headers()
+                        .firstValue("last-modified")
+                        .orElse(v1.headers().firstValue("date").orElseThrow());
                 if (v1Date.equals(v2.headers().firstValue("date").orElseThrow())) {
                     sameSecond++;
                 }
 
                 var revalidated = server.get(page, "If-Modified-Since", v1Date);
 
-                assertThat(revalidated.statusCode()).as("asked with the date of a version it no longer serves").isEqualTo(200);
+                assertThat(revalidated.statusCode())
+                        .as("asked with the date of a version it no longer serves")
+                        .isEqualTo(200);
                 assertThat(revalidated.body()).contains("Paper " + id);
             }
-            assertThat(sameSecond).as("attempts where both versions fell within one second").isGreaterThanOrEqualTo(2);
+            assertThat(sameSecond)
+                    .as("attempts where both versions fell within one second")
+                    .isGreaterThanOrEqualTo(2);
             // The current version, once its second is over, still answers 304 to its own date.
-            String lastModified = Poll.until(Duration.ofSeconds(5), () -> server.get(page),
-                    r -> r.headers().firstValue("last-modified").isPresent()).headers().firstValue("last-modified").orElseThrow();
-            assertThat(server.get(page, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+            String lastModified = Poll.until(
+                            Duration.ofSeconds(5),
+                            () -> server.get(page),
+                            r -> r.headers().firstValue("last-modified").isPresent())
+                    .headers()
+                    .firstValue("last-modified")
+                    .orElseThrow();
+            assertThat(server.get(page, "If-Modified-Since", lastModified).statusCode())
+                    .isEqualTo(304);
         }
     }
 
@@ -104,11 +127,14 @@ final class PageCacheTest {
         try (TestServer server = new TestServer(dir, store)) {
             Database db = server.db();
             List<String> days = db.withHandle(h -> h.createQuery(
-                    "SELECT day FROM listings GROUP BY day HAVING count(*) BETWEEN 1 AND 10 ORDER BY day").mapTo(String.class).list());
+                            "SELECT day FROM listings GROUP BY day HAVING count(*) BETWEEN 1 AND 10 ORDER BY day")
+                    .mapTo(String.class)
+                    .list());
             assertThat(days).hasSizeGreaterThanOrEqualTo(2);
             String voted = firstOn(db, days.get(0));
             String other = firstOn(db, days.get(1));
-            List<String> showingVoted = List.of("/api/papers/" + voted, "/papers/" + voted, "/papers/date/" + days.get(0));
+            List<String> showingVoted =
+                    List.of("/api/papers/" + voted, "/papers/" + voted, "/papers/date/" + days.get(0));
             List<String> notShowingVoted = List.of("/api/papers/" + other, "/papers/date/" + days.get(1));
             List<String> all = concat(showingVoted, notShowingVoted);
             // Background workers (key phrases after the import) move the other data's version for a while.
@@ -117,22 +143,30 @@ final class PageCacheTest {
             for (String path : all) {
                 bodies.put(path, server.get(path).body());
             }
-            int before = JSON.readTree(bodies.get("/api/papers/" + voted)).get("upvotes").asInt();
-            long member = db.withHandle(h -> h.createQuery("INSERT INTO users (email, name, display_name, password_hash, "
-                    + "created_at) VALUES ('v@example.org', 'voter', 'Voter', 'x', '2026-01-01T00:00:00Z') RETURNING id")
-                    .mapTo(Long.class).one());
+            int before = JSON.readTree(bodies.get("/api/papers/" + voted))
+                    .get("upvotes")
+                    .asInt();
+            long member = db.withHandle(h -> h.createQuery(
+                            "INSERT INTO users (email, name, display_name, password_hash, "
+                                    + "created_at) VALUES ('v@example.org', 'voter', 'Voter', 'x', '2026-01-01T00:00:00Z') RETURNING id")
+                    .mapTo(Long.class)
+                    .one());
 
             new VoteService(db, new PaperService(db), Clock.systemUTC()).upvote(member, voted);
             server.awaitChangesSeen();
 
-            assertThat(JSON.readTree(server.get("/api/papers/" + voted).body()).get("upvotes").asInt()).isEqualTo(before + 1);
+            assertThat(JSON.readTree(server.get("/api/papers/" + voted).body())
+                            .get("upvotes")
+                            .asInt())
+                    .isEqualTo(before + 1);
             for (String path : showingVoted) {
                 assertThat(server.get(path).body()).as(path + " shows the vote").isNotEqualTo(bodies.get(path));
             }
             for (String path : notShowingVoted) {
                 var kept = server.get(path);
                 assertThat(kept.body()).isEqualTo(bodies.get(path));
-                assertThat(kept.headers().firstValue("last-modified").orElseThrow()).as(path + " served from the cache")
+                assertThat(kept.headers().firstValue("last-modified").orElseThrow())
+                        .as(path + " served from the cache")
                         .isEqualTo(lastModified.get(path));
             }
             // Trending may move with any vote: it is rendered again.
@@ -158,8 +192,11 @@ final class PageCacheTest {
     }
 
     private static String firstOn(Database db, String day) {
-        return db.withHandle(h -> h.createQuery("SELECT paper_id FROM listings WHERE day = :day ORDER BY paper_id LIMIT 1")
-                .bind("day", day).mapTo(String.class).one());
+        return db.withHandle(
+                h -> h.createQuery("SELECT paper_id FROM listings WHERE day = :day ORDER BY paper_id LIMIT 1")
+                        .bind("day", day)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -172,10 +209,14 @@ final class PageCacheTest {
             for (int i = 0; i < 3; i++) {
                 server.get("/papers/trending");
             }
-            String metrics = Poll.until(Duration.ofSeconds(1), () -> server.metrics().body(),
+            String metrics = Poll.until(
+                    Duration.ofSeconds(1),
+                    () -> server.metrics().body(),
                     m -> m.contains("route=\"/papers/trending\",status=\"200\"} 3"));
 
-            assertThat(metrics).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"} 3");
+            assertThat(metrics)
+                    .contains(
+                            "http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"} 3");
         }
     }
 }

@@ -45,14 +45,23 @@ final class PageCacheTopicsTest {
             List<String> days = smallDays(db);
             String voted = firstOn(db, days.get(0));
             String other = firstOn(db, days.get(1));
-            List<String> showingVoted = List.of("/api/daily_papers?date=" + days.get(0), "/feeds/daily.json?date=" + days.get(0),
-                    "/feeds/daily.atom?date=" + days.get(0), "/api/daily_papers?date=" + days.get(0) + "&sort=trending",
-                    "/api/papers/" + voted + "/similar", "/feeds/search.json?q=" + phrase(db, voted),
+            List<String> showingVoted = List.of(
+                    "/api/daily_papers?date=" + days.get(0),
+                    "/feeds/daily.json?date=" + days.get(0),
+                    "/feeds/daily.atom?date=" + days.get(0),
+                    "/api/daily_papers?date=" + days.get(0) + "&sort=trending",
+                    "/api/papers/" + voted + "/similar",
+                    "/feeds/search.json?q=" + phrase(db, voted),
                     // Trending may take any paper: every vote drops it.
-                    "/feeds/trending.rss", "/api/daily_papers?sort=trending");
-            List<String> notShowingVoted = List.of("/api/daily_papers?date=" + days.get(1), "/feeds/daily.json?date=" + days.get(1),
-                    "/feeds/daily.rss?date=" + days.get(1), "/api/daily_papers?date=" + days.get(1) + "&sort=trending",
-                    "/api/papers/" + other + "/similar", "/feeds/search.json?q=" + phrase(db, other));
+                    "/feeds/trending.rss",
+                    "/api/daily_papers?sort=trending");
+            List<String> notShowingVoted = List.of(
+                    "/api/daily_papers?date=" + days.get(1),
+                    "/feeds/daily.json?date=" + days.get(1),
+                    "/feeds/daily.rss?date=" + days.get(1),
+                    "/api/daily_papers?date=" + days.get(1) + "&sort=trending",
+                    "/api/papers/" + other + "/similar",
+                    "/feeds/search.json?q=" + phrase(db, other));
             List<String> all = new ArrayList<>(showingVoted);
             all.addAll(notShowingVoted);
             Map<String, String> lastModified = PageCacheTest.stableLastModified(server, all);
@@ -61,22 +70,27 @@ final class PageCacheTopicsTest {
                 bodies.put(path, server.get(path).body());
             }
             assertThat(bodies.get("/feeds/search.json?q=" + phrase(db, voted))).contains(voted);
-            assertThat(bodies.get("/feeds/search.json?q=" + phrase(db, other))).contains(other).doesNotContain(voted);
+            assertThat(bodies.get("/feeds/search.json?q=" + phrase(db, other)))
+                    .contains(other)
+                    .doesNotContain(voted);
             int before = upvotesOf(bodies.get(showingVoted.get(0)), voted);
 
             vote(db, member(db, "voter"), voted);
             server.awaitChangesSeen();
 
-            assertThat(upvotesOf(server.get(showingVoted.get(0)).body(), voted)).as("the day's API answer shows the vote")
+            assertThat(upvotesOf(server.get(showingVoted.get(0)).body(), voted))
+                    .as("the day's API answer shows the vote")
                     .isEqualTo(before + 1);
             for (String path : showingVoted) {
-                assertThat(server.get(path).headers().firstValue("last-modified")).as(path + " rendered again")
+                assertThat(server.get(path).headers().firstValue("last-modified"))
+                        .as(path + " rendered again")
                         .isNotEqualTo(java.util.Optional.of(lastModified.get(path)));
             }
             for (String path : notShowingVoted) {
                 var kept = server.get(path);
                 assertThat(kept.body()).as(path).isEqualTo(bodies.get(path));
-                assertThat(kept.headers().firstValue("last-modified")).as(path + " served from the cache")
+                assertThat(kept.headers().firstValue("last-modified"))
+                        .as(path + " served from the cache")
                         .contains(lastModified.get(path));
             }
         }
@@ -109,7 +123,8 @@ final class PageCacheTopicsTest {
             String firstPage = "/papers/date/" + day;
             String apiPage = "/api/daily_papers?limit=1&p=" + ListingSlice.PER_PAGE + "&date=" + day;
             PageCacheTest.stableLastModified(server, List.of(firstPage, apiPage));
-            assertThat(server.get(firstPage).body()).contains("/papers/" + ids.get(ListingSlice.PER_PAGE - 1))
+            assertThat(server.get(firstPage).body())
+                    .contains("/papers/" + ids.get(ListingSlice.PER_PAGE - 1))
                     .doesNotContain("/papers/" + unshown);
 
             // Two members' votes take it past the 50th (150 + 2 > 151).
@@ -117,30 +132,42 @@ final class PageCacheTopicsTest {
             vote(db, member(db, "voter2"), unshown);
             server.awaitChangesSeen();
 
-            assertThat(server.get(firstPage).body()).as("the first page after the votes")
-                    .contains("/papers/" + unshown).doesNotContain("/papers/" + ids.get(ListingSlice.PER_PAGE - 1));
-            assertThat(server.get(apiPage).body()).as("the last page of one, on which it was")
-                    .contains(ids.get(ListingSlice.PER_PAGE - 1)).doesNotContain(unshown);
+            assertThat(server.get(firstPage).body())
+                    .as("the first page after the votes")
+                    .contains("/papers/" + unshown)
+                    .doesNotContain("/papers/" + ids.get(ListingSlice.PER_PAGE - 1));
+            assertThat(server.get(apiPage).body())
+                    .as("the last page of one, on which it was")
+                    .contains(ids.get(ListingSlice.PER_PAGE - 1))
+                    .doesNotContain(unshown);
         }
     }
 
     private static List<String> smallDays(Database db) {
         List<String> days = db.withHandle(h -> h.createQuery(
-                "SELECT day FROM listings GROUP BY day HAVING count(*) BETWEEN 1 AND 10 ORDER BY day").mapTo(String.class).list());
+                        "SELECT day FROM listings GROUP BY day HAVING count(*) BETWEEN 1 AND 10 ORDER BY day")
+                .mapTo(String.class)
+                .list());
         assertThat(days).hasSizeGreaterThanOrEqualTo(2);
         return days;
     }
 
     private static String firstOn(Database db, String day) {
-        return db.withHandle(h -> h.createQuery("SELECT paper_id FROM listings WHERE day = :day ORDER BY paper_id LIMIT 1")
-                .bind("day", day).mapTo(String.class).one());
+        return db.withHandle(
+                h -> h.createQuery("SELECT paper_id FROM listings WHERE day = :day ORDER BY paper_id LIMIT 1")
+                        .bind("day", day)
+                        .mapTo(String.class)
+                        .one());
     }
 
     // The paper's whole title as a phrase: a search feed that lists it and, in practice, no other.
     private static String phrase(Database db, String paperId) {
-        String title = db.withHandle(h -> h.createQuery("SELECT title FROM papers WHERE id = :id").bind("id", paperId)
-                .mapTo(String.class).one());
-        return URLEncoder.encode("\"" + title.replaceAll("[^\\p{L}\\p{N} ]", " ").strip() + "\"", StandardCharsets.UTF_8);
+        String title = db.withHandle(h -> h.createQuery("SELECT title FROM papers WHERE id = :id")
+                .bind("id", paperId)
+                .mapTo(String.class)
+                .one());
+        return URLEncoder.encode(
+                "\"" + title.replaceAll("[^\\p{L}\\p{N} ]", " ").strip() + "\"", StandardCharsets.UTF_8);
     }
 
     private static int upvotesOf(String apiAnswer, String paperId) throws Exception {
@@ -153,9 +180,13 @@ final class PageCacheTopicsTest {
     }
 
     private static long member(Database db, String name) {
-        return db.withHandle(h -> h.createQuery("INSERT INTO users (email, name, display_name, password_hash, created_at) "
-                + "VALUES (:email, :name, :name, 'x', '2026-01-01T00:00:00Z') RETURNING id")
-                .bind("email", name + "@example.org").bind("name", name).mapTo(Long.class).one());
+        return db.withHandle(
+                h -> h.createQuery("INSERT INTO users (email, name, display_name, password_hash, created_at) "
+                                + "VALUES (:email, :name, :name, 'x', '2026-01-01T00:00:00Z') RETURNING id")
+                        .bind("email", name + "@example.org")
+                        .bind("name", name)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static void vote(Database db, long member, String paperId) {

@@ -37,7 +37,8 @@ final class SiteEdgesTest {
         String head = rawHead(request);
 
         assertThat(head).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
-        assertThat(head).containsIgnoringCase("Content-Security-Policy: default-src 'self'")
+        assertThat(head)
+                .containsIgnoringCase("Content-Security-Policy: default-src 'self'")
                 .containsIgnoringCase("X-Content-Type-Options: nosniff")
                 .containsIgnoringCase("X-Frame-Options: DENY");
     }
@@ -48,13 +49,16 @@ final class SiteEdgesTest {
         HttpResponse<byte[]> svg = server().getBytes(StaticAssets.url("icon.svg"));
 
         assertThat(ico.statusCode()).isEqualTo(200);
-        assertThat(ico.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+        assertThat(ico.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
         // An ICO directory (reserved 0, type 1) of three images, each a PNG.
         assertThat(java.util.Arrays.copyOf(ico.body(), 6)).containsExactly(0, 0, 1, 0, 3, 0);
         assertThat(new String(ico.body(), StandardCharsets.ISO_8859_1)).contains("\u0089PNG");
         assertThat(svg.statusCode()).isEqualTo(200);
-        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
-        assertThat(server().get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"")
+        assertThat(svg.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        assertThat(server().get("/").body())
+                .contains("<link rel=\"icon\" href=\"/favicon.ico\"")
                 .contains("<link rel=\"icon\" href=\"" + StaticAssets.url("icon.svg") + "\" type=\"image/svg+xml\">");
     }
 
@@ -75,7 +79,9 @@ final class SiteEdgesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/feeds/daily.atom", "/feeds/trending.rss", "/feeds/daily.json", "/feeds/search.atom?q=attention"})
+    @ValueSource(
+            strings = {"/feeds/daily.atom", "/feeds/trending.rss", "/feeds/daily.json", "/feeds/search.atom?q=attention"
+            })
     void feedLinks_comeFromTheSiteUrl_notFromTheHostHeader(String path) throws Exception {
         String body = rawBody("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
 
@@ -86,10 +92,11 @@ final class SiteEdgesTest {
     void thePrivateFeedsAddress_comesFromTheSiteUrl_notFromTheHostHeader() throws Exception {
         WebSession member = server().browser().signUpConfirmed("feed-host");
         member.get("/papers/for-you");
-        HttpResponse<String> made = member.postRaw("/papers/for-you/feed", java.util.Map.of("action", "new", "_csrf", member.csrf()),
-                java.util.Map.of());
+        HttpResponse<String> made = member.postRaw(
+                "/papers/for-you/feed", java.util.Map.of("action", "new", "_csrf", member.csrf()), java.util.Map.of());
         assertThat(made.body()).contains(server().url("/feeds/for-you/"));
-        java.util.regex.Matcher path = java.util.regex.Pattern.compile("(/feeds/for-you/[A-Za-z0-9_-]+\\.atom)").matcher(made.body());
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("(/feeds/for-you/[A-Za-z0-9_-]+\\.atom)")
+                .matcher(made.body());
         assertThat(path.find()).isTrue();
 
         String feed = rawBody("GET " + path.group(1) + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 14: the client address comes from the proxy header only through trusted hops. */
 final class TrustedProxiesTest {
-    private static final TrustedProxies XFF = TrustedProxies.of(List.of("10.0.0.0/8", "192.0.2.1"),
-            TrustedProxies.Header.X_FORWARDED_FOR);
+    private static final TrustedProxies XFF =
+            TrustedProxies.of(List.of("10.0.0.0/8", "192.0.2.1"), TrustedProxies.Header.X_FORWARDED_FOR);
 
     @Test
     void anUntrustedPeer_isTheClient_whateverItWrites() {
@@ -24,7 +24,8 @@ final class TrustedProxiesTest {
     @Test
     void whatTheClientForgedBeforeTheProxyAppended_isNeverRead() {
         // The client sent "X-Forwarded-For: 1.2.3.4, 10.1.1.1"; the proxy appended the address it saw.
-        assertThat(XFF.client("192.0.2.1", List.of("1.2.3.4, 10.1.1.1, 203.0.113.9"))).isEqualTo("203.0.113.9");
+        assertThat(XFF.client("192.0.2.1", List.of("1.2.3.4, 10.1.1.1, 203.0.113.9")))
+                .isEqualTo("203.0.113.9");
     }
 
     @Test
@@ -42,17 +43,20 @@ final class TrustedProxiesTest {
 
     @Test
     void noTrustedProxy_meansThePeer() {
-        assertThat(TrustedProxies.NONE.client("192.0.2.1", List.of("203.0.113.9"))).isEqualTo("192.0.2.1");
+        assertThat(TrustedProxies.NONE.client("192.0.2.1", List.of("203.0.113.9")))
+                .isEqualTo("192.0.2.1");
     }
 
     @Test
     void theForwardedHeader_readsForValues_quotedBracketedAndWithPorts() {
-        TrustedProxies forwarded = TrustedProxies.of(List.of("192.0.2.1", "2001:db8::/32"), TrustedProxies.Header.FORWARDED);
+        TrustedProxies forwarded =
+                TrustedProxies.of(List.of("192.0.2.1", "2001:db8::/32"), TrustedProxies.Header.FORWARDED);
         assertThat(forwarded.client("192.0.2.1", List.of("for=203.0.113.9;proto=https;by=192.0.2.1")))
                 .isEqualTo("203.0.113.9");
         assertThat(forwarded.client("192.0.2.1", List.of("for=\"[2001:db8:cafe::17]:4711\", for=\"[2001:db9::1]:80\"")))
                 .isEqualTo("2001:db9:0:0:0:0:0:1");
-        assertThat(forwarded.client("192.0.2.1", List.of("For=\"203.0.113.9:4711\""))).isEqualTo("203.0.113.9");
+        assertThat(forwarded.client("192.0.2.1", List.of("For=\"203.0.113.9:4711\"")))
+                .isEqualTo("203.0.113.9");
         assertThat(forwarded.client("192.0.2.1", List.of("for=_hidden"))).isEqualTo("192.0.2.1");
     }
 
@@ -66,9 +70,11 @@ final class TrustedProxiesTest {
 
     @Test
     void aSpecThatIsNoAddressOrRange_isRefusedByName() {
-        assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/8,proxy.internal"), TrustedProxies.Header.X_FORWARDED_FOR))
+        assertThatThrownBy(() ->
+                        TrustedProxies.of(List.of("10.0.0.0/8,proxy.internal"), TrustedProxies.Header.X_FORWARDED_FOR))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("trusted proxy 'proxy.internal' is not an IP address or a CIDR range like 10.0.0.0/8 or fd00::/8");
+                .hasMessage(
+                        "trusted proxy 'proxy.internal' is not an IP address or a CIDR range like 10.0.0.0/8 or fd00::/8");
         assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/33"), TrustedProxies.Header.X_FORWARDED_FOR))
                 .hasMessage("trusted proxy '10.0.0.0/33': the prefix length must be 0 to 32");
         assertThatThrownBy(() -> TrustedProxies.Header.of("X-Real-IP"))

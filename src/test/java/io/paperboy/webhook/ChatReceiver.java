@@ -61,7 +61,8 @@ final class ChatReceiver implements AutoCloseable {
 
     String url(String kind) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        return kind.equals("matrix") ? base + "/_matrix/client/v3/rooms/%21lab%3Aexample.org/send/m.room.message"
+        return kind.equals("matrix")
+                ? base + "/_matrix/client/v3/rooms/%21lab%3Aexample.org/send/m.room.message"
                 : base + "/" + kind + "/hook";
     }
 
@@ -95,7 +96,8 @@ final class ChatReceiver implements AutoCloseable {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }
-            int[] script = scripted.getOrDefault(kind, new ConcurrentLinkedQueue<>()).poll();
+            int[] script =
+                    scripted.getOrDefault(kind, new ConcurrentLinkedQueue<>()).poll();
             if (script != null) {
                 String after = retryAfter.get(kind);
                 if (after != null) {
@@ -117,7 +119,8 @@ final class ChatReceiver implements AutoCloseable {
                 ex.sendResponseHeaders(problem.startsWith("401") ? 401 : 400, -1);
                 return;
             }
-            String id = kind.equals("matrix") ? txnId(ex) : ex.getRequestHeaders().getFirst("webhook-id");
+            String id =
+                    kind.equals("matrix") ? txnId(ex) : ex.getRequestHeaders().getFirst("webhook-id");
             if (kind.equals("matrix") && matrixEvents.putIfAbsent(id, "$event" + id) != null) {
                 // A homeserver answers a repeated transaction with the event it made the first time.
                 ex.sendResponseHeaders(200, -1);
@@ -157,7 +160,8 @@ final class ChatReceiver implements AutoCloseable {
                     }
                 }
                 case "context" -> {
-                    if (!block.path("elements").isArray() || block.get("elements").size() > 10) {
+                    if (!block.path("elements").isArray()
+                            || block.get("elements").size() > 10) {
                         return "context needs 1 to 10 elements";
                     }
                 }
@@ -181,17 +185,23 @@ final class ChatReceiver implements AutoCloseable {
         for (JsonNode e : embeds) {
             String title = e.path("title").asText();
             String description = e.path("description").asText();
-            if (title.length() > 256 || description.length() > 4096 || e.path("fields").size() > 25) {
+            if (title.length() > 256
+                    || description.length() > 4096
+                    || e.path("fields").size() > 25) {
                 return "embed title/description/fields over their limits";
             }
             total += title.length() + description.length();
             for (JsonNode f : e.path("fields")) {
-                if (!f.path("name").isTextual() || f.path("name").asText().isEmpty() || f.path("name").asText().length() > 256
-                        || !f.path("value").isTextual() || f.path("value").asText().isEmpty()
+                if (!f.path("name").isTextual()
+                        || f.path("name").asText().isEmpty()
+                        || f.path("name").asText().length() > 256
+                        || !f.path("value").isTextual()
+                        || f.path("value").asText().isEmpty()
                         || f.path("value").asText().length() > 1024) {
                     return "a field needs a name (1-256) and a value (1-1024)";
                 }
-                total += f.path("name").asText().length() + f.path("value").asText().length();
+                total += f.path("name").asText().length()
+                        + f.path("value").asText().length();
             }
             if (!e.path("url").asText().startsWith("http")) {
                 return "embed url must be a URL";
@@ -209,7 +219,9 @@ final class ChatReceiver implements AutoCloseable {
                 return "every attachment needs a plain-text fallback";
             }
             for (JsonNode f : a.path("fields")) {
-                if (!f.path("title").isTextual() || !f.path("value").isTextual() || !f.path("short").isBoolean()) {
+                if (!f.path("title").isTextual()
+                        || !f.path("value").isTextual()
+                        || !f.path("short").isBoolean()) {
                     return "a field has title, value and short";
                 }
             }
@@ -228,8 +240,9 @@ final class ChatReceiver implements AutoCloseable {
         if (!b.path("msgtype").isTextual() || !b.path("body").isTextual()) {
             return "needs msgtype and body";
         }
-        if (b.has("format") && (!b.path("format").asText().equals("org.matrix.custom.html")
-                || !b.path("formatted_body").isTextual())) {
+        if (b.has("format")
+                && (!b.path("format").asText().equals("org.matrix.custom.html")
+                        || !b.path("formatted_body").isTextual())) {
             return "format org.matrix.custom.html needs formatted_body";
         }
         return null;
@@ -244,13 +257,19 @@ final class ChatReceiver implements AutoCloseable {
 
     private String generic(HttpExchange ex, byte[] bytes) {
         var h = ex.getRequestHeaders();
-        if (h.getFirst("webhook-id") == null || h.getFirst("webhook-timestamp") == null
+        if (h.getFirst("webhook-id") == null
+                || h.getFirst("webhook-timestamp") == null
                 || h.getFirst("webhook-signature") == null) {
             return "401 webhook-id, webhook-timestamp and webhook-signature are required";
         }
         for (String s : secrets) {
-            if (new WebhookSignature(s).verify(h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
-                    h.getFirst("webhook-signature"), bytes, Instant.now())) {
+            if (new WebhookSignature(s)
+                    .verify(
+                            h.getFirst("webhook-id"),
+                            h.getFirst("webhook-timestamp"),
+                            h.getFirst("webhook-signature"),
+                            bytes,
+                            Instant.now())) {
                 return null;
             }
         }

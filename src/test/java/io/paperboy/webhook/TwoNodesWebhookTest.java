@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two senders, each with its own pool and HTTP client, on one embedded PostgreSQL store: each event is sent once. */
 final class TwoNodesWebhookTest {
     private static final int DESTINATIONS = 120;
-    private static final Instant T = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+    private static final Instant T = Instant.now()
+            .plus(Duration.ofDays(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
             .plus(Duration.ofHours(8));
 
     @TempDir
@@ -36,10 +38,11 @@ final class TwoNodesWebhookTest {
     void twoNodesDeliveringAtOnce_sendEachEventOnce() throws Exception {
         String url = TestStore.POSTGRESQL.newDatabaseUrl(dir);
         try (WebhookFixture one = new WebhookFixture(url, dir.resolve("mail1"));
-             WebhookFixture two = new WebhookFixture(url, dir.resolve("mail2"));
-             ChatReceiver receiver = new ChatReceiver()) {
+                WebhookFixture two = new WebhookFixture(url, dir.resolve("mail2"));
+                ChatReceiver receiver = new ChatReceiver()) {
             for (int i = 0; i < DESTINATIONS; i++) {
-                receiver.secret(one.add(null, "generic", receiver.url("generic"), "5", Interests.NONE, false).secret());
+                receiver.secret(one.add(null, "generic", receiver.url("generic"), "5", Interests.NONE, false)
+                        .secret());
             }
             receiver.delay(50);
             // Both nodes queue (the outbox's key keeps one row per destination and day), then deliver at once.

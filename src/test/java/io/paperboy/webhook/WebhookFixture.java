@@ -48,15 +48,18 @@ final class WebhookFixture implements AutoCloseable {
             all.add(paper(id, "Paper number " + (i + 1) + " <b>&</b> *things*", "Author " + i, "cs.LG"));
             featured.add(new ListingEntry(id, day, "curator", 100 - i, "test"));
         }
-        if (db.withHandle(h -> h.createQuery("SELECT count(*) FROM papers").mapTo(Integer.class).one()) == 0) {
+        if (db.withHandle(h -> h.createQuery("SELECT count(*) FROM papers")
+                        .mapTo(Integer.class)
+                        .one())
+                == 0) {
             db.useTransaction(h -> {
                 papers.store(h, all);
                 listings.store(h, featured);
             });
         }
         new IndexFollower(papers, index).catchUp();
-        DigestService digests = new DigestService(db, listings, papers, new SearchService(index),
-                new MailFolder(mail, "Paperboy <p@localhost>"), SITE);
+        DigestService digests = new DigestService(
+                db, listings, papers, new SearchService(index), new MailFolder(mail, "Paperboy <p@localhost>"), SITE);
         webhooks = new WebhookService(db, digests, listings, sender, sender.guard(), Clock.systemUTC());
     }
 
@@ -72,10 +75,21 @@ final class WebhookFixture implements AutoCloseable {
     /** Adds a destination through the form's parser; fails the test on a problem. */
     WebhookService.Created add(Long owner, String kind, String url, String dailyTop, Interests follows, boolean every) {
         Map<String, String> problems = DestinationInput.problems();
-        DestinationInput in = DestinationInput.parse(new DestinationInput.Raw(kind, "test " + kind, url,
-                kind.equals("matrix") ? "syt_token_abc" : null, dailyTop, "0", "UTC", every ? "on" : null,
-                String.join("\n", follows.searches()), String.join("\n", follows.authors()),
-                String.join("\n", follows.categories())), webhooks.guard(), problems);
+        DestinationInput in = DestinationInput.parse(
+                new DestinationInput.Raw(
+                        kind,
+                        "test " + kind,
+                        url,
+                        kind.equals("matrix") ? "syt_token_abc" : null,
+                        dailyTop,
+                        "0",
+                        "UTC",
+                        every ? "on" : null,
+                        String.join("\n", follows.searches()),
+                        String.join("\n", follows.authors()),
+                        String.join("\n", follows.categories())),
+                webhooks.guard(),
+                problems);
         if (in == null) {
             throw new AssertionError("destination refused: " + problems);
         }

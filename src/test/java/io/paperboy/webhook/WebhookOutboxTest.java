@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Delivery through the outbox: retries, Retry-After, no retry of other 4xx, pausing, the log, a test message. */
 final class WebhookOutboxTest {
     // Tomorrow at 08:00 UTC: the first daily period after the destinations are added today.
-    private static final Instant T = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+    private static final Instant T = Instant.now()
+            .plus(Duration.ofDays(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
             .plus(Duration.ofHours(8));
 
     @TempDir
@@ -27,7 +29,8 @@ final class WebhookOutboxTest {
 
     @Test
     void tooManyRequestsWithRetryAfter_waitsExactlyAsLongAsAsked() throws Exception {
-        try (WebhookFixture f = fixture(); ChatReceiver receiver = new ChatReceiver()) {
+        try (WebhookFixture f = fixture();
+                ChatReceiver receiver = new ChatReceiver()) {
             f.add(null, "slack", receiver.url("slack"), "3", Interests.NONE, false);
             receiver.answer("slack", 429, 1, "120");
 
@@ -43,7 +46,8 @@ final class WebhookOutboxTest {
 
     @Test
     void serverError_isRetriedAfterABackoffWithJitter_butNotFound_isNotRetried() throws Exception {
-        try (WebhookFixture f = fixture(); ChatReceiver receiver = new ChatReceiver()) {
+        try (WebhookFixture f = fixture();
+                ChatReceiver receiver = new ChatReceiver()) {
             f.add(null, "discord", receiver.url("discord"), "3", Interests.NONE, false);
             f.add(null, "mattermost", receiver.url("mattermost"), "3", Interests.NONE, false);
             receiver.answer("discord", 502, 1, null);
@@ -54,8 +58,10 @@ final class WebhookOutboxTest {
             assertThat(first.retrying()).isEqualTo(1);
             assertThat(first.failed()).isEqualTo(1);
             // The first retry waits 15 to 30 s (30 s, half of it random).
-            Instant next = Instant.parse(f.db.withHandle(h -> h.createQuery(
-                    "SELECT next_attempt_at FROM webhook_outbox WHERE status = 'pending'").mapTo(String.class).one()));
+            Instant next = Instant.parse(f.db.withHandle(
+                    h -> h.createQuery("SELECT next_attempt_at FROM webhook_outbox WHERE status = 'pending'")
+                            .mapTo(String.class)
+                            .one()));
             assertThat(next).isBetween(T.plusSeconds(15), T.plusSeconds(32));
             assertThat(f.webhooks.deliver(T.plusSeconds(35)).sent()).isEqualTo(1);
             assertThat(f.webhooks.deliver(T.plus(Duration.ofHours(3))).sent()).isZero();
@@ -75,8 +81,11 @@ final class WebhookOutboxTest {
 
     @Test
     void threeMessagesFailingForGood_pauseTheDestination_withTheReasonShown() throws Exception {
-        try (WebhookFixture f = fixture(); ChatReceiver receiver = new ChatReceiver()) {
-            long id = f.add(null, "slack", receiver.url("slack"), "3", Interests.NONE, false).destination().id();
+        try (WebhookFixture f = fixture();
+                ChatReceiver receiver = new ChatReceiver()) {
+            long id = f.add(null, "slack", receiver.url("slack"), "3", Interests.NONE, false)
+                    .destination()
+                    .id();
             receiver.answer("slack", 410, 3, null);
 
             for (int day = 0; day < 3; day++) {
@@ -87,8 +96,12 @@ final class WebhookOutboxTest {
             Destination d = f.webhooks.find(id).orElseThrow();
             assertThat(d.paused()).isTrue();
             assertThat(d.pausedReason()).isEqualTo("the receiver answered 410");
-            assertThat(fourth.queued()).as("nothing queued for a paused destination").isZero();
-            assertThat(f.webhooks.log(id)).hasSize(3).allSatisfy(a -> assertThat(a.status()).isEqualTo(410));
+            assertThat(fourth.queued())
+                    .as("nothing queued for a paused destination")
+                    .isZero();
+            assertThat(f.webhooks.log(id))
+                    .hasSize(3)
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(410));
 
             f.webhooks.resume(id);
             assertThat(f.webhooks.run(T.plus(Duration.ofDays(4))).sent()).isEqualTo(1);
@@ -98,8 +111,11 @@ final class WebhookOutboxTest {
 
     @Test
     void deliveryLog_keepsTheLastFiftyAttempts_newestFirst() throws Exception {
-        try (WebhookFixture f = fixture(); ChatReceiver receiver = new ChatReceiver()) {
-            long id = f.add(null, "slack", receiver.url("slack"), "3", Interests.NONE, false).destination().id();
+        try (WebhookFixture f = fixture();
+                ChatReceiver receiver = new ChatReceiver()) {
+            long id = f.add(null, "slack", receiver.url("slack"), "3", Interests.NONE, false)
+                    .destination()
+                    .id();
             DeliveryRepository repository = new DeliveryRepository();
             for (int i = 0; i < 60; i++) {
                 Attempt a = new Attempt(Attempt.Outcome.RETRY, 500 + i % 4, Duration.ofMillis(i), null, "n" + i);
@@ -119,20 +135,26 @@ final class WebhookOutboxTest {
     void destinationOnLoopbackOrTheMetadataAddress_isRefusedWithTheReason_unlessTheOperatorAllowsIt() throws Exception {
         for (String url : new String[] {"http://127.0.0.1:9/hook", "http://169.254.169.254/latest/meta-data"}) {
             Map<String, String> problems = DestinationInput.problems();
-            DestinationInput.parse(new DestinationInput.Raw("slack", "x", url, null, "10", "8", "UTC", null, "", "", ""),
-                    new TargetGuard(false), problems);
+            DestinationInput.parse(
+                    new DestinationInput.Raw("slack", "x", url, null, "10", "8", "UTC", null, "", "", ""),
+                    new TargetGuard(false),
+                    problems);
             assertThat(problems).containsOnlyKeys("url");
             assertThat(problems.get("url")).contains("--webhooks-allow-private");
 
             Map<String, String> allowed = DestinationInput.problems();
-            assertThat(DestinationInput.parse(new DestinationInput.Raw("slack", "x", url, null, "10", "8", "UTC", null, "", "",
-                    ""), new TargetGuard(true), allowed)).isNotNull();
+            assertThat(DestinationInput.parse(
+                            new DestinationInput.Raw("slack", "x", url, null, "10", "8", "UTC", null, "", "", ""),
+                            new TargetGuard(true),
+                            allowed))
+                    .isNotNull();
         }
         // A destination stored while allowed, sent after the operator turned the option off: refused at send time.
         try (WebhookSender strict = new WebhookSender(new TargetGuard(false), Clock.systemUTC())) {
             Attempt a = strict.post("http://127.0.0.1:9/hook", new byte[] {'{', '}'}, Map.of());
             assertThat(a.outcome()).isEqualTo(Attempt.Outcome.FAILED);
-            assertThat(a.error()).startsWith("destination refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address");
+            assertThat(a.error())
+                    .startsWith("destination refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address");
         }
     }
 
@@ -140,8 +162,11 @@ final class WebhookOutboxTest {
     void badFormInput_getsOneMessagePerField() {
         Map<String, String> problems = DestinationInput.problems();
 
-        DestinationInput.parse(new DestinationInput.Raw("telegram", "", "ftp://x", null, "99", "25", "Mars/Olympus", null,
-                "", "", "not a category!"), new TargetGuard(false), problems);
+        DestinationInput.parse(
+                new DestinationInput.Raw(
+                        "telegram", "", "ftp://x", null, "99", "25", "Mars/Olympus", null, "", "", "not a category!"),
+                new TargetGuard(false),
+                problems);
 
         assertThat(problems).containsOnlyKeys("kind", "name", "url", "dailyTop", "hour", "zone", "categories");
         assertThat(problems.get("url")).isEqualTo("only http and https URLs are allowed, not 'ftp'");
@@ -150,25 +175,35 @@ final class WebhookOutboxTest {
 
     @Test
     void sendATest_reachesTheReceiverAtOnce_andShowsInTheLog() throws Exception {
-        try (WebhookFixture f = fixture(); ChatReceiver receiver = new ChatReceiver()) {
-            WebhookService.Created created = f.add(null, "generic", receiver.url("generic"), "3", Interests.NONE, false);
+        try (WebhookFixture f = fixture();
+                ChatReceiver receiver = new ChatReceiver()) {
+            WebhookService.Created created =
+                    f.add(null, "generic", receiver.url("generic"), "3", Interests.NONE, false);
             receiver.secret(created.secret());
 
             Attempt a = f.webhooks.sendTest(created.destination());
 
             assertThat(a.outcome()).isEqualTo(Attempt.Outcome.DELIVERED);
-            assertThat(receiver.of("generic")).singleElement()
+            assertThat(receiver.of("generic"))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.body().path("type").asText()).isEqualTo("test"));
-            assertThat(f.webhooks.log(created.destination().id())).singleElement()
+            assertThat(f.webhooks.log(created.destination().id()))
+                    .singleElement()
                     .satisfies(l -> assertThat(l.eventKey()).isEqualTo("test"));
         }
     }
 
     @Test
     void paperFeaturedByAFollowedAuthor_isSentAsItIsFeatured_withWhy() throws Exception {
-        try (WebhookFixture f = fixture(); ChatReceiver receiver = new ChatReceiver()) {
-            f.add(null, "mattermost", receiver.url("mattermost"), "0",
-                    new Interests(java.util.List.of(), java.util.List.of("Ada Lovelace"), java.util.List.of()), false);
+        try (WebhookFixture f = fixture();
+                ChatReceiver receiver = new ChatReceiver()) {
+            f.add(
+                    null,
+                    "mattermost",
+                    receiver.url("mattermost"),
+                    "0",
+                    new Interests(java.util.List.of(), java.util.List.of("Ada Lovelace"), java.util.List.of()),
+                    false);
             f.webhooks.run(Instant.now());
 
             f.featureAda();
@@ -176,8 +211,11 @@ final class WebhookOutboxTest {
             f.webhooks.run(Instant.now().plusSeconds(2));
 
             assertThat(round.sent()).isEqualTo(1);
-            assertThat(receiver.of("mattermost")).singleElement().satisfies(r -> assertThat(r.body().toString())
-                    .contains("Notes on the analytical engine").contains("by Ada Lovelace, whom you follow"));
+            assertThat(receiver.of("mattermost"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.body().toString())
+                            .contains("Notes on the analytical engine")
+                            .contains("by Ada Lovelace, whom you follow"));
         }
     }
 }

@@ -28,10 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 final class WebhookPagesTest {
     private static final Pattern ID = Pattern.compile("id=\"d-(\\d+)\"");
     // Tomorrow at 08:00 UTC: the first daily period after the destinations are added today.
-    private static final Instant T = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
+    private static final Instant T =
+            Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
 
     @TempDir
     static Path dir;
+
     private static TestServer server;
     private static TestServer guarded;
     private static ChatReceiver receiver;
@@ -84,16 +86,25 @@ final class WebhookPagesTest {
     void anAdmin_addsASlackChannel_andSeesItListed_withItsUrlRedacted_andWhatItSends() throws Exception {
         WebSession admin = admin(server, "hooksadmin");
 
-        HttpResponse<String> added = admin.post(WebhookPages.ADMIN_PATH, form("slack", "Lab Slack", receiver.url("slack")));
+        HttpResponse<String> added =
+                admin.post(WebhookPages.ADMIN_PATH, form("slack", "Lab Slack", receiver.url("slack")));
         assertThat(added.statusCode()).isEqualTo(303);
         String page = admin.get(WebhookPages.ADMIN_PATH + "?done=added").body();
 
-        assertThat(page).contains("Destination added", ">Lab Slack</h3>", "Slack", "the daily top 3 papers at 08:00 (UTC)",
-                "<span class=\"ok\">active</span>");
+        assertThat(page)
+                .contains(
+                        "Destination added",
+                        ">Lab Slack</h3>",
+                        "Slack",
+                        "the daily top 3 papers at 08:00 (UTC)",
+                        "<span class=\"ok\">active</span>");
         // A chat webhook's URL is its credential: only the host is shown again.
-        assertThat(page).contains(receiver.url("slack").replaceFirst("/slack/hook$", "/…")).doesNotContain("/slack/hook");
+        assertThat(page)
+                .contains(receiver.url("slack").replaceFirst("/slack/hook$", "/…"))
+                .doesNotContain("/slack/hook");
         // A site destination has no owner as read back, not member 0 (the page finds it by its owner).
-        assertThat(server.webhooks().ownedBy(null)).anySatisfy(d -> assertThat(d.name()).isEqualTo("Lab Slack"))
+        assertThat(server.webhooks().ownedBy(null))
+                .anySatisfy(d -> assertThat(d.name()).isEqualTo("Lab Slack"))
                 .allSatisfy(d -> assertThat(d.ownerId()).isNull());
         // Admins find the page beside the site's other operator pages.
         assertThat(admin.get("/admin/operations").body()).contains("href=\"/admin/webhooks\"");
@@ -103,10 +114,12 @@ final class WebhookPagesTest {
     void aGenericWebhook_showsItsSigningSecretOnce_andTheReceiverVerifiesTheTestWithIt() throws Exception {
         WebSession admin = admin(server, "secretadmin");
 
-        HttpResponse<String> added = admin.post(WebhookPages.ADMIN_PATH, form("generic", "Signed JSON", receiver.url("generic")));
+        HttpResponse<String> added =
+                admin.post(WebhookPages.ADMIN_PATH, form("generic", "Signed JSON", receiver.url("generic")));
 
         assertThat(added.statusCode()).isEqualTo(200);
-        Matcher secret = Pattern.compile("<code class=\"token\">(whsec_[A-Za-z0-9+/=]+)</code>").matcher(added.body());
+        Matcher secret = Pattern.compile("<code class=\"token\">(whsec_[A-Za-z0-9+/=]+)</code>")
+                .matcher(added.body());
         assertThat(secret.find()).as("the secret is shown").isTrue();
         String page = admin.get(WebhookPages.ADMIN_PATH).body();
         assertThat(page).contains(">Signed JSON</h3>").doesNotContain(secret.group(1));
@@ -114,7 +127,9 @@ final class WebhookPagesTest {
         receiver.secret(secret.group(1));
         long id = idOf(page, "Signed JSON");
         int before = receiver.of("generic").size();
-        assertThat(admin.post(WebhookPages.ADMIN_PATH + "/" + id + "/test", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(admin.post(WebhookPages.ADMIN_PATH + "/" + id + "/test", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(receiver.of("generic")).hasSize(before + 1);
     }
 
@@ -132,10 +147,17 @@ final class WebhookPagesTest {
         String location = tested.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(WebhookPages.SETTINGS_PATH + "?tested=" + id);
         String page = member.get(location.replaceFirst("#.*", "")).body();
-        assertThat(page).contains("Test message delivered to “My Discord”: the receiver answered 200 in ",
-                "Delivery log (1 of the last 50 attempts)", "<td>test</td>", "<td>delivered</td>", "<td>200</td>");
+        assertThat(page)
+                .contains(
+                        "Test message delivered to “My Discord”: the receiver answered 200 in ",
+                        "Delivery log (1 of the last 50 attempts)",
+                        "<td>test</td>",
+                        "<td>delivered</td>",
+                        "<td>200</td>");
         assertThat(receiver.of("discord")).hasSize(before + 1);
-        assertThat(server.webhooks().log(id)).singleElement().satisfies(a -> assertThat(a.eventKey()).isEqualTo("test"));
+        assertThat(server.webhooks().log(id))
+                .singleElement()
+                .satisfies(a -> assertThat(a.eventKey()).isEqualTo("test"));
     }
 
     @Test
@@ -146,12 +168,17 @@ final class WebhookPagesTest {
         long id = idOf(member.get(WebhookPages.SETTINGS_PATH).body(), "Gone Mattermost");
         receiver.answer("mattermost", 404, 1, null);
 
-        String location = member.post(WebhookPages.SETTINGS_PATH + "/" + id + "/test", Map.of()).headers()
-                .firstValue("Location").orElseThrow();
+        String location = member.post(WebhookPages.SETTINGS_PATH + "/" + id + "/test", Map.of())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
 
         String page = member.get(location.replaceFirst("#.*", "")).body();
-        assertThat(page).contains("Test message to “Gone Mattermost” not delivered: the receiver answered 404.",
-                "<td>failed: the receiver answered 404</td>", "<td>404</td>");
+        assertThat(page)
+                .contains(
+                        "Test message to “Gone Mattermost” not delivered: the receiver answered 404.",
+                        "<td>failed: the receiver answered 404</td>",
+                        "<td>404</td>");
     }
 
     @Test
@@ -177,31 +204,43 @@ final class WebhookPagesTest {
         assertThat(asAdmin.statusCode()).isEqualTo(403);
         assertThat(sitePage.statusCode()).isEqualTo(403);
         assertThat(server.webhooks().find(id)).isPresent();
-        assertThat(server.webhooks().log(id)).as("no test was sent for the other member").isEmpty();
+        assertThat(server.webhooks().log(id))
+                .as("no test was sent for the other member")
+                .isEmpty();
         // Nor does an admin's site page list or reach a member's destination.
         WebSession admin = admin(server, "hookadmin2");
         assertThat(admin.get(WebhookPages.ADMIN_PATH).body()).doesNotContain("Owner Slack");
-        assertThat(admin.post(WebhookPages.ADMIN_PATH + "/" + id + "/delete", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(admin.post(WebhookPages.ADMIN_PATH + "/" + id + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
 
-        assertThat(owner.post(WebhookPages.SETTINGS_PATH + "/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(owner.post(WebhookPages.SETTINGS_PATH + "/" + id + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(server.webhooks().find(id)).isEmpty();
-        assertThat(other.post(WebhookPages.SETTINGS_PATH + "/nonsense/delete", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(other.post(WebhookPages.SETTINGS_PATH + "/nonsense/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void refusedUrls_get422_withThePreciseReasonBesideTheField_andNothingIsAdded() throws Exception {
         WebSession admin = admin(guarded, "guardadmin");
         Map<String, String> refusals = Map.of(
-                "http://169.254.169.254/latest/meta-data/", "resolves to 169.254.169.254, a link-local address (such as the cloud metadata service)",
+                "http://169.254.169.254/latest/meta-data/",
+                        "resolves to 169.254.169.254, a link-local address (such as the cloud metadata service)",
                 "http://127.0.0.1:9/hook", "resolves to 127.0.0.1, a loopback address",
                 "http://10.1.2.3/hook", "resolves to 10.1.2.3, a private address",
                 "ftp://example.org/hook", "only http and https URLs are allowed, not 'ftp'");
 
         for (var refusal : refusals.entrySet()) {
-            HttpResponse<String> answer = admin.post(WebhookPages.ADMIN_PATH, form("slack", "Sneaky", refusal.getKey()));
+            HttpResponse<String> answer =
+                    admin.post(WebhookPages.ADMIN_PATH, form("slack", "Sneaky", refusal.getKey()));
 
             assertThat(answer.statusCode()).as(refusal.getKey()).isEqualTo(422);
-            assertThat(answer.body()).as(refusal.getKey()).contains("<p class=\"field-error\" id=\"e-url\">", refusal.getValue())
+            assertThat(answer.body())
+                    .as(refusal.getKey())
+                    .contains("<p class=\"field-error\" id=\"e-url\">", refusal.getValue())
                     // What was typed is shown again.
                     .contains("value=\"Sneaky\"");
         }
@@ -220,15 +259,21 @@ final class WebhookPagesTest {
         HttpResponse<String> answer = member.post(WebhookPages.SETTINGS_PATH, bad);
 
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("id=\"e-name\"", "id=\"e-hour\"", "id=\"e-dailyTop\"",
-                "a Matrix room needs the access token", "value=\"matrix\" checked");
+        assertThat(answer.body())
+                .contains(
+                        "id=\"e-name\"",
+                        "id=\"e-hour\"",
+                        "id=\"e-dailyTop\"",
+                        "a Matrix room needs the access token",
+                        "value=\"matrix\" checked");
         bad.put("name", "Lab room");
         bad.put("hour", "9");
         bad.put("dailyTop", "2");
         bad.put("token", "syt_token_abc");
         assertThat(member.post(WebhookPages.SETTINGS_PATH, bad).statusCode()).isEqualTo(303);
         String page = member.get(WebhookPages.SETTINGS_PATH).body();
-        assertThat(page).contains(">Lab room</h3>", "Matrix", "the daily top 2 papers at 09:00 (UTC)")
+        assertThat(page)
+                .contains(">Lab room</h3>", "Matrix", "the daily top 2 papers at 09:00 (UTC)")
                 .doesNotContain("syt_token_abc");
     }
 
@@ -243,17 +288,27 @@ final class WebhookPagesTest {
             for (int day = 0; day < 3; day++) {
                 server.webhooks().run(T.plus(Duration.ofDays(day)));
             }
-            assertThat(server.webhooks().find(id).orElseThrow().paused()).as("paused by its deliveries").isTrue();
+            assertThat(server.webhooks().find(id).orElseThrow().paused())
+                    .as("paused by its deliveries")
+                    .isTrue();
 
             String paused = admin.get(WebhookPages.ADMIN_PATH).body();
-            assertThat(paused).contains("<span class=\"warn\">paused</span>: the receiver answered 410",
-                    "action=\"/admin/webhooks/" + id + "/resume\"", "<td>failed: the receiver answered 410</td>");
+            assertThat(paused)
+                    .contains(
+                            "<span class=\"warn\">paused</span>: the receiver answered 410",
+                            "action=\"/admin/webhooks/" + id + "/resume\"",
+                            "<td>failed: the receiver answered 410</td>");
 
-            assertThat(admin.post(WebhookPages.ADMIN_PATH + "/" + id + "/resume", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(admin.post(WebhookPages.ADMIN_PATH + "/" + id + "/resume", Map.of())
+                            .statusCode())
+                    .isEqualTo(303);
 
             assertThat(server.webhooks().find(id).orElseThrow().paused()).isFalse();
-            String resumed = admin.get(WebhookPages.ADMIN_PATH + "?done=resumed").body();
-            assertThat(resumed).contains("Destination resumed").doesNotContain("action=\"/admin/webhooks/" + id + "/resume\"");
+            String resumed =
+                    admin.get(WebhookPages.ADMIN_PATH + "?done=resumed").body();
+            assertThat(resumed)
+                    .contains("Destination resumed")
+                    .doesNotContain("action=\"/admin/webhooks/" + id + "/resume\"");
             // What waited is sent on the next round.
             server.webhooks().run(T.plus(Duration.ofDays(4)));
             assertThat(flaky.of("slack")).isNotEmpty();
@@ -266,12 +321,15 @@ final class WebhookPagesTest {
         unconfirmed.signUp("hookunconfirmed");
 
         String page = unconfirmed.get(WebhookPages.SETTINGS_PATH).body();
-        HttpResponse<String> add = unconfirmed.post(WebhookPages.SETTINGS_PATH, form("slack", "Impostor", receiver.url("slack")));
+        HttpResponse<String> add =
+                unconfirmed.post(WebhookPages.SETTINGS_PATH, form("slack", "Impostor", receiver.url("slack")));
 
         assertThat(page).contains("Confirm your email address first").doesNotContain("Add destination</button>");
         assertThat(add.statusCode()).isEqualTo(403);
-        int impostors = server.db().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM webhook_destinations WHERE name = 'Impostor'").mapTo(Integer.class).one());
+        int impostors = server.db()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM webhook_destinations WHERE name = 'Impostor'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(impostors).isZero();
     }
 
@@ -279,23 +337,39 @@ final class WebhookPagesTest {
     void anUnconfirmedAccountsDestination_goesWhenTheAddressOwnerClaimsItByAReset() throws Exception {
         WebSession impostor = server.browser();
         impostor.signUp("hookimpostor");
-        long account = server.db().withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'hookimpostor'")
-                .mapTo(Long.class).one());
+        long account = server.db()
+                .withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'hookimpostor'")
+                        .mapTo(Long.class)
+                        .one());
         // The pages refuse it; one made past them (the service, as the command line uses it) stands in.
         Map<String, String> problems = DestinationInput.problems();
-        DestinationInput in = DestinationInput.parse(new DestinationInput.Raw("slack", "Left behind", receiver.url("slack"),
-                null, "3", "8", "UTC", null, "", "", ""), server.webhooks().guard(), problems);
+        DestinationInput in = DestinationInput.parse(
+                new DestinationInput.Raw(
+                        "slack", "Left behind", receiver.url("slack"), null, "3", "8", "UTC", null, "", "", ""),
+                server.webhooks().guard(),
+                problems);
         long id = server.webhooks().add(account, in).destination().id();
 
         WebSession owner = server.browser();
         owner.get("/reset");
-        assertThat(owner.post("/reset", Map.of("email", WebSession.email("hookimpostor"))).statusCode()).isEqualTo(200);
-        Matcher link = Pattern.compile("/reset\\?token=([A-Za-z0-9_%-]+)").matcher(io.paperboy.testing.MailServer.text(
-                server.mail().await(WebSession.email("hookimpostor"), "Reset")));
+        assertThat(owner.post("/reset", Map.of("email", WebSession.email("hookimpostor")))
+                        .statusCode())
+                .isEqualTo(200);
+        Matcher link = Pattern.compile("/reset\\?token=([A-Za-z0-9_%-]+)")
+                .matcher(io.paperboy.testing.MailServer.text(
+                        server.mail().await(WebSession.email("hookimpostor"), "Reset")));
         assertThat(link.find()).isTrue();
         owner.get("/reset?token=" + link.group(1));
-        assertThat(owner.post("/reset/confirm", Map.of("token", java.net.URLDecoder.decode(link.group(1),
-                java.nio.charset.StandardCharsets.UTF_8), "password", "the owner's own password")).statusCode()).isEqualTo(303);
+        assertThat(owner.post(
+                                "/reset/confirm",
+                                Map.of(
+                                        "token",
+                                        java.net.URLDecoder.decode(
+                                                link.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                                        "password",
+                                        "the owner's own password"))
+                        .statusCode())
+                .isEqualTo(303);
 
         assertThat(server.webhooks().find(id)).isEmpty();
     }
@@ -311,7 +385,8 @@ final class WebhookPagesTest {
         assertThat(visitor.statusCode()).isIn(302, 303, 401);
         assertThat(visitorAdmin.statusCode()).isIn(302, 303, 401);
         assertThat(curator.get(WebhookPages.ADMIN_PATH).statusCode()).isEqualTo(403);
-        assertThat(curator.post(WebhookPages.ADMIN_PATH, form("slack", "Curated", receiver.url("slack"))).statusCode())
+        assertThat(curator.post(WebhookPages.ADMIN_PATH, form("slack", "Curated", receiver.url("slack")))
+                        .statusCode())
                 .isEqualTo(403);
         assertThat(curator.get(WebhookPages.SETTINGS_PATH).statusCode()).isEqualTo(200);
         assertThat(curator.get("/settings").body()).contains("href=\"/settings/webhooks\"");
@@ -325,7 +400,9 @@ final class WebhookPagesTest {
         long id = idOf(member.get(WebhookPages.SETTINGS_PATH).body(), "Flooded");
 
         for (int i = 0; i < WebhookPages.TESTS_PER_ACCOUNT; i++) {
-            assertThat(member.post(WebhookPages.SETTINGS_PATH + "/" + id + "/test", Map.of()).statusCode()).isEqualTo(303);
+            assertThat(member.post(WebhookPages.SETTINGS_PATH + "/" + id + "/test", Map.of())
+                            .statusCode())
+                    .isEqualTo(303);
         }
         HttpResponse<String> refused = member.post(WebhookPages.SETTINGS_PATH + "/" + id + "/test", Map.of());
 
@@ -339,11 +416,13 @@ final class WebhookPagesTest {
         WebSession member = server.browser().signUpConfirmed("hookmany");
         member.get(WebhookPages.SETTINGS_PATH);
         for (int i = 0; i < WebhookPages.MAX_PER_MEMBER; i++) {
-            assertThat(member.post(WebhookPages.SETTINGS_PATH, form("slack", "Slack " + i, receiver.url("slack"))).statusCode())
+            assertThat(member.post(WebhookPages.SETTINGS_PATH, form("slack", "Slack " + i, receiver.url("slack")))
+                            .statusCode())
                     .isEqualTo(303);
         }
 
-        HttpResponse<String> eleventh = member.post(WebhookPages.SETTINGS_PATH, form("slack", "One too many", receiver.url("slack")));
+        HttpResponse<String> eleventh =
+                member.post(WebhookPages.SETTINGS_PATH, form("slack", "One too many", receiver.url("slack")));
 
         assertThat(eleventh.statusCode()).isEqualTo(422);
         assertThat(eleventh.body()).contains("the most one account may have");
@@ -354,10 +433,11 @@ final class WebhookPagesTest {
     void aFormWithoutItsCsrfToken_isRefused() throws Exception {
         WebSession member = server.browser().signUpConfirmed("hookcsrf");
 
-        HttpResponse<String> forged = member.postRaw(WebhookPages.SETTINGS_PATH, form("slack", "Forged", receiver.url("slack")),
-                Map.of());
+        HttpResponse<String> forged =
+                member.postRaw(WebhookPages.SETTINGS_PATH, form("slack", "Forged", receiver.url("slack")), Map.of());
 
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(server.webhooks().ownedBy(null)).noneSatisfy(d -> assertThat(d.name()).isEqualTo("Forged"));
+        assertThat(server.webhooks().ownedBy(null))
+                .noneSatisfy(d -> assertThat(d.name()).isEqualTo("Forged"));
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** One attempt at a time against a real local HTTP receiver. */
 final class WebhookSenderTest {
     private static final String SECRET = WebhookSignature.newSecret();
-    private static final byte[] BODY = "{\"type\":\"paper.featured\",\"data\":{\"id\":\"2606.12730\"}}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"type\":\"paper.featured\",\"data\":{\"id\":\"2606.12730\"}}".getBytes(StandardCharsets.UTF_8);
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
@@ -31,9 +31,13 @@ final class WebhookSenderTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/verify", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            boolean valid = new WebhookSignature(SECRET).verify(exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now());
+            boolean valid = new WebhookSignature(SECRET)
+                    .verify(
+                            exchange.getRequestHeaders().getFirst("webhook-id"),
+                            exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                            exchange.getRequestHeaders().getFirst("webhook-signature"),
+                            body,
+                            Instant.now());
             received.add(new String(body, StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(valid ? 204 : 401, -1);
             exchange.close();
@@ -70,8 +74,13 @@ final class WebhookSenderTest {
 
     private static Map<String, String> signed(String secret) {
         long now = Instant.now().getEpochSecond();
-        return Map.of("webhook-id", "msg_1", "webhook-timestamp", Long.toString(now),
-                "webhook-signature", new WebhookSignature(secret).sign("msg_1", now, BODY));
+        return Map.of(
+                "webhook-id",
+                "msg_1",
+                "webhook-timestamp",
+                Long.toString(now),
+                "webhook-signature",
+                new WebhookSignature(secret).sign("msg_1", now, BODY));
     }
 
     @Test
@@ -130,7 +139,8 @@ final class WebhookSenderTest {
         Attempt metadata = strict.post("http://169.254.169.254/latest/meta-data/", BODY, Map.of());
 
         assertThat(loopback.outcome()).isEqualTo(Attempt.Outcome.FAILED);
-        assertThat(loopback.error()).startsWith("destination refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address");
+        assertThat(loopback.error())
+                .startsWith("destination refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address");
         assertThat(metadata.outcome()).isEqualTo(Attempt.Outcome.FAILED);
         assertThat(metadata.error()).contains("a link-local address");
         assertThat(received).isEmpty();

@@ -42,10 +42,13 @@ final class WebhookSignatureTest {
         String header = signer.sign(ID, TIMESTAMP, BODY);
         Instant now = Instant.ofEpochSecond(TIMESTAMP);
 
-        assertThat(signer.verify(ID, Long.toString(TIMESTAMP), header, BODY, now.plusSeconds(301))).isFalse();
-        assertThat(signer.verify(ID, Long.toString(TIMESTAMP), header, "{\"test\": 1}".getBytes(StandardCharsets.UTF_8),
-                now)).isFalse();
-        assertThat(signer.verify("msg_other", Long.toString(TIMESTAMP), header, BODY, now)).isFalse();
+        assertThat(signer.verify(ID, Long.toString(TIMESTAMP), header, BODY, now.plusSeconds(301)))
+                .isFalse();
+        assertThat(signer.verify(
+                        ID, Long.toString(TIMESTAMP), header, "{\"test\": 1}".getBytes(StandardCharsets.UTF_8), now))
+                .isFalse();
+        assertThat(signer.verify("msg_other", Long.toString(TIMESTAMP), header, BODY, now))
+                .isFalse();
         assertThat(signer.verify(ID, "yesterday", header, BODY, now)).isFalse();
     }
 
@@ -59,9 +62,11 @@ final class WebhookSignatureTest {
 
     @Test
     void aSecretThatIsNotBase64_orTooShort_isRefusedSayingWhy() {
-        assertThatThrownBy(() -> new WebhookSignature("whsec_not base64!")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new WebhookSignature("whsec_not base64!"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("a webhook secret is whsec_ followed by base64");
-        assertThatThrownBy(() -> new WebhookSignature("whsec_AAAA")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new WebhookSignature("whsec_AAAA"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a webhook secret needs at least 16 bytes of key, not 3");
     }
 }

@@ -63,7 +63,8 @@ public final class ArxivApiClient implements AutoCloseable {
         }
         AtomFeedParser.Feed feed = parser.parse(new ByteArrayInputStream(answer.body()), request);
         if (!feed.errors().isEmpty()) {
-            throw new ArxivApiErrorException(request + ": the arXiv API answered with an error: " + String.join("; ", feed.errors()));
+            throw new ArxivApiErrorException(
+                    request + ": the arXiv API answered with an error: " + String.join("; ", feed.errors()));
         }
         return feed;
     }

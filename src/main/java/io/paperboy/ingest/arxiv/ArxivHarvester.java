@@ -81,8 +81,10 @@ public final class ArxivHarvester {
         OaiRequest next;
         if (state.inProgress() && !request.restart()) {
             log.accept(endpoint + " set '" + request.set() + "': resuming the harvest interrupted after "
-                    + state.recordsDone() + " records" + (request.from() != null || request.until() != null
-                    ? " (its dates, not the ones given now: --restart starts over with them)" : ""));
+                    + state.recordsDone() + " records"
+                    + (request.from() != null || request.until() != null
+                            ? " (its dates, not the ones given now: --restart starts over with them)"
+                            : ""));
             recordsRead.set(state.recordsDone());
             next = OaiRequest.resume(client.settings().baseUrl(), state.resumptionToken());
         } else {
@@ -106,9 +108,11 @@ public final class ArxivHarvester {
         } catch (OaiErrorException e) {
             if (e.has("badResumptionToken")) {
                 // Tokens expire (arXiv's after about a day); the checkpoint keeps the dates to start over.
-                throw new HarvestException(e.getMessage() + "; the resumption token is no longer valid, so run "
-                        + "again with --restart to start this harvest over (from "
-                        + (state.harvestFrom() == null ? "the beginning" : state.harvestFrom()) + ")", e);
+                throw new HarvestException(
+                        e.getMessage() + "; the resumption token is no longer valid, so run "
+                                + "again with --restart to start this harvest over (from "
+                                + (state.harvestFrom() == null ? "the beginning" : state.harvestFrom()) + ")",
+                        e);
             }
             throw e;
         }

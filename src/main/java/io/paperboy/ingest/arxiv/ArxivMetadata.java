@@ -32,8 +32,8 @@ final class ArxivMetadata {
     /** Records one {@code <author>} from its {@code keyname}, {@code forenames} and {@code suffix}. */
     void author(String keyname, String forenames, String suffix) {
         // Shown as "forenames keyname suffix", like the snapshot's authors_parsed; names may carry TeX accents.
-        String name = TexText.collapseWhitespace(TexText.deaccent(
-                nonNull(forenames) + " " + nonNull(keyname) + " " + nonNull(suffix)));
+        String name = TexText.collapseWhitespace(
+                TexText.deaccent(nonNull(forenames) + " " + nonNull(keyname) + " " + nonNull(suffix)));
         if (!name.isEmpty()) {
             authors.add(name);
         }

@@ -42,7 +42,8 @@ final class AtomFeedParser {
                 throw new HarvestException(request + ": not an Atom feed (root element <" + r.getLocalName() + ">)");
             }
             while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && ATOM_NS.equals(r.getNamespaceURI())
+                if (r.next() == XMLStreamConstants.START_ELEMENT
+                        && ATOM_NS.equals(r.getNamespaceURI())
                         && "entry".equals(r.getLocalName())) {
                     AtomEntry entry = entry(r);
                     add(entry, request, papers, problems, errors);
@@ -50,17 +51,20 @@ final class AtomFeedParser {
             }
             r.close();
         } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNumber() + ", column "
+                            + e.getLocation().getColumnNumber();
             String reason = e.getNestedException() instanceof java.nio.charset.CharacterCodingException
-                    ? "invalid UTF-8" : e.getMessage();
+                    ? "invalid UTF-8"
+                    : e.getMessage();
             throw new HarvestException(request + ": malformed XML" + where + ": " + reason, e);
         }
         return new Feed(papers, problems, errors);
     }
 
-    private static void add(AtomEntry entry, String request, List<Paper> papers, List<HarvestProblem> problems,
-            List<String> errors) {
+    private static void add(
+            AtomEntry entry, String request, List<Paper> papers, List<HarvestProblem> problems, List<String> errors) {
         if (entry.isError()) {
             errors.add(entry.summary == null ? entry.id : entry.summary.strip());
             return;
@@ -68,8 +72,10 @@ final class AtomFeedParser {
         try {
             papers.add(entry.toPaper());
         } catch (BadRecordException e) {
-            problems.add(new HarvestProblem(request, entry.id == null ? "#" + (papers.size() + problems.size() + 1)
-                    : entry.id.strip(), e.getMessage()));
+            problems.add(new HarvestProblem(
+                    request,
+                    entry.id == null ? "#" + (papers.size() + problems.size() + 1) : entry.id.strip(),
+                    e.getMessage()));
         }
     }
 

@@ -27,7 +27,9 @@ public final class HarvestReport {
         unchanged += unchangedNow;
         deleted += page.deleted();
         rejected += page.problems().size();
-        page.problems().stream().limit(Math.max(0, MAX_PROBLEMS_KEPT - problems.size())).forEach(problems::add);
+        page.problems().stream()
+                .limit(Math.max(0, MAX_PROBLEMS_KEPT - problems.size()))
+                .forEach(problems::add);
     }
 
     void finished(LocalDate datestamp) {
@@ -39,13 +41,33 @@ public final class HarvestReport {
         return rejected == 0;
     }
 
-    public int pages() { return pages; }
-    public long records() { return records; }
-    public long inserted() { return inserted; }
-    public long updated() { return updated; }
-    public long unchanged() { return unchanged; }
-    public long deleted() { return deleted; }
-    public long rejected() { return rejected; }
+    public int pages() {
+        return pages;
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public long inserted() {
+        return inserted;
+    }
+
+    public long updated() {
+        return updated;
+    }
+
+    public long unchanged() {
+        return unchanged;
+    }
+
+    public long deleted() {
+        return deleted;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
 
     /** The first problems (at most 1,000); {@link #rejected} counts them all. */
     public List<HarvestProblem> problems() {
@@ -67,8 +89,16 @@ public final class HarvestReport {
     }
 
     public String summary() {
-        return String.format("Harvested %,d records in %,d pages: %,d new, %,d updated, %,d unchanged, %,d deleted, "
-                + "%,d rejected%s%s", records, pages, inserted, updated, unchanged, deleted, rejected,
+        return String.format(
+                "Harvested %,d records in %,d pages: %,d new, %,d updated, %,d unchanged, %,d deleted, "
+                        + "%,d rejected%s%s",
+                records,
+                pages,
+                inserted,
+                updated,
+                unchanged,
+                deleted,
+                rejected,
                 featured == 0 ? "" : String.format("; %,d featured by the rules", featured),
                 lastDatestamp == null ? "" : "; next run starts from " + lastDatestamp);
     }

@@ -36,19 +36,27 @@ public record HarvestSettings(
                     + "address or URL (--contact or PAPERBOY_CONTACT), got " + (contact == null ? "none" : contact));
         }
         if (delay.isNegative() || maxAttempts < 1) {
-            throw new IllegalArgumentException("delay must be >= 0 and attempts >= 1, got " + delay + ", " + maxAttempts);
+            throw new IllegalArgumentException(
+                    "delay must be >= 0 and attempts >= 1, got " + delay + ", " + maxAttempts);
         }
     }
 
     /** arXiv's rules: one request per 3 s, 5 tries with backoff from 5 s up to 5 min. */
     public static HarvestSettings arxiv(URI baseUrl, String contact) {
-        return new HarvestSettings(baseUrl, contact, ARXIV_DELAY, Duration.ofSeconds(30), Duration.ofMinutes(3), 5,
-                Duration.ofSeconds(5), Duration.ofMinutes(5));
+        return new HarvestSettings(
+                baseUrl,
+                contact,
+                ARXIV_DELAY,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(3),
+                5,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5));
     }
 
     public HarvestSettings withDelay(Duration newDelay) {
-        return new HarvestSettings(baseUrl, contact, newDelay, connectTimeout, requestTimeout, maxAttempts,
-                initialBackoff, maxBackoff);
+        return new HarvestSettings(
+                baseUrl, contact, newDelay, connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff);
     }
 
     public HarvestSettings withTimeouts(Duration connect, Duration request) {
@@ -62,7 +70,7 @@ public record HarvestSettings(
     /** Names the software, its version and whom to contact, as arXiv's robots policy asks. */
     public String userAgent() {
         String version = HarvestSettings.class.getPackage().getImplementationVersion();
-        return "Paperboy-harvester/" + (version == null ? "dev" : version) + " (" + (contact.contains("@")
-                ? "mailto:" + contact : "+" + contact) + ")";
+        return "Paperboy-harvester/" + (version == null ? "dev" : version) + " ("
+                + (contact.contains("@") ? "mailto:" + contact : "+" + contact) + ")";
     }
 }

@@ -38,11 +38,11 @@ record HarvestState(
         LocalDate pending = later(pendingDatestamp, page.latestDatestamp());
         long done = recordsDone + page.records();
         if (page.hasMore()) {
-            return new HarvestState(endpoint, set, page.resumptionToken(), harvestFrom, harvestUntil, pending, done,
-                    lastDatestamp);
+            return new HarvestState(
+                    endpoint, set, page.resumptionToken(), harvestFrom, harvestUntil, pending, done, lastDatestamp);
         }
-        return new HarvestState(endpoint, set, null, harvestFrom, harvestUntil, null, done,
-                later(lastDatestamp, pending));
+        return new HarvestState(
+                endpoint, set, null, harvestFrom, harvestUntil, null, done, later(lastDatestamp, pending));
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

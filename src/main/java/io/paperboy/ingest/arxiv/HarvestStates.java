@@ -16,9 +16,14 @@ final class HarvestStates {
                         FROM harvest_state WHERE endpoint = :endpoint AND set_spec = :set""")
                 .bind("endpoint", endpoint)
                 .bind("set", set)
-                .map((rs, ctx) -> new HarvestState(endpoint, set, rs.getString("resumption_token"),
-                        date(rs.getString("harvest_from")), date(rs.getString("harvest_until")),
-                        date(rs.getString("pending_datestamp")), rs.getLong("records_done"),
+                .map((rs, ctx) -> new HarvestState(
+                        endpoint,
+                        set,
+                        rs.getString("resumption_token"),
+                        date(rs.getString("harvest_from")),
+                        date(rs.getString("harvest_until")),
+                        date(rs.getString("pending_datestamp")),
+                        rs.getLong("records_done"),
                         date(rs.getString("last_datestamp"))))
                 .findOne();
     }

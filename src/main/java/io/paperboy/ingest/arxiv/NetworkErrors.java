@@ -16,7 +16,8 @@ import javax.net.ssl.SSLException;
  */
 final class NetworkErrors {
     // "java.net.ConnectException: " or "javax.net.ssl.SSLHandshakeException" inside a JDK message.
-    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
 
     private NetworkErrors() {}
 
@@ -35,7 +36,9 @@ final class NetworkErrors {
 
     /** {@code message} without the Java class names a JDK or library put in it; "network error" if nothing is left. */
     static String withoutClassNames(String message) {
-        String text = message == null ? "" : CLASS_NAME.matcher(message).replaceAll("").strip();
+        String text = message == null
+                ? ""
+                : CLASS_NAME.matcher(message).replaceAll("").strip();
         return text.isEmpty() ? "network error" : text;
     }
 }

@@ -7,8 +7,11 @@ public final class OaiErrorException extends HarvestException {
     private final List<OaiError> errors;
 
     OaiErrorException(OaiRequest request, List<OaiError> errors) {
-        super(request + ": the server answered OAI-PMH error " + errors.stream().map(OaiError::toString)
-                .reduce((a, b) -> a + ", " + b).orElse("?"));
+        super(request + ": the server answered OAI-PMH error "
+                + errors.stream()
+                        .map(OaiError::toString)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("?"));
         this.errors = List.copyOf(errors);
     }
 

@@ -57,8 +57,10 @@ final class OaiPageParser {
     }
 
     private static String where(XMLStreamException e) {
-        return e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber();
+        return e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNumber() + ", column "
+                        + e.getLocation().getColumnNumber();
     }
 
     // The JDK prefixes its messages with "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported apart.
@@ -92,8 +94,10 @@ final class OaiPageParser {
         OaiPage read() throws XMLStreamException, MalformedPageException {
             r.nextTag();
             if (!OAI_NS.equals(r.getNamespaceURI()) || !"OAI-PMH".equals(r.getLocalName())) {
-                throw new MalformedPageException(request + ": not an OAI-PMH response (root element <"
-                        + r.getLocalName() + "> in namespace " + r.getNamespaceURI() + ")", null);
+                throw new MalformedPageException(
+                        request + ": not an OAI-PMH response (root element <" + r.getLocalName() + "> in namespace "
+                                + r.getNamespaceURI() + ")",
+                        null);
             }
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && OAI_NS.equals(r.getNamespaceURI())) {
@@ -105,11 +109,13 @@ final class OaiPageParser {
 
         private void element(String name) throws XMLStreamException {
             switch (name) {
-                case "error" -> errors.add(new OaiError(String.valueOf(r.getAttributeValue(null, "code")),
-                        Xml.text(r).strip()));
+                case "error" ->
+                    errors.add(new OaiError(
+                            String.valueOf(r.getAttributeValue(null, "code")),
+                            Xml.text(r).strip()));
                 case "record" -> record();
                 case "resumptionToken" -> resumptionToken();
-                default -> { }
+                default -> {}
             }
         }
 
@@ -126,7 +132,8 @@ final class OaiPageParser {
         private void record() throws XMLStreamException {
             OaiRecordReader record = new OaiRecordReader(r);
             record.read();
-            String id = record.identifier == null ? "#" + (papers.size() + problems.size() + deleted + 1)
+            String id = record.identifier == null
+                    ? "#" + (papers.size() + problems.size() + deleted + 1)
                     : record.identifier;
             if (record.deleted) {
                 deleted++;

@@ -42,8 +42,10 @@ final class OaiRecordReader {
 
     Paper paper() throws BadRecordException {
         if (metadata == null) {
-            throw new BadRecordException(otherFormat == null ? "no <metadata> element"
-                    : "metadata is not in the arXiv format: found " + otherFormat);
+            throw new BadRecordException(
+                    otherFormat == null
+                            ? "no <metadata> element"
+                            : "metadata is not in the arXiv format: found " + otherFormat);
         }
         return metadata.toPaper();
     }

@@ -60,10 +60,12 @@ final class PoliteHttp implements AutoCloseable {
                 return retry.answer();
             }
             if (attempt >= settings.maxAttempts()) {
-                throw new HarvestException(request + ": gave up after " + attempt + " attempts; last: " + retry.reason());
+                throw new HarvestException(
+                        request + ": gave up after " + attempt + " attempts; last: " + retry.reason());
             }
-            log.accept(request + ": " + retry.reason() + "; retrying in " + retry.delay().toMillis() + " ms (attempt "
-                    + (attempt + 1) + " of " + settings.maxAttempts() + ")");
+            log.accept(request + ": " + retry.reason() + "; retrying in "
+                    + retry.delay().toMillis() + " ms (attempt " + (attempt + 1) + " of " + settings.maxAttempts()
+                    + ")");
             sleep(request, retry.delay());
         }
     }
@@ -83,8 +85,10 @@ final class PoliteHttp implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            Duration wait = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
-                    .map(this::capped).orElse(backoff(attempt));
+            Duration wait = RetryAfter.parse(
+                            response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                    .map(this::capped)
+                    .orElse(backoff(attempt));
             return new Retry(null, "HTTP " + status, wait);
         }
         return new Retry(new Answer(status, response.body()), null, null);

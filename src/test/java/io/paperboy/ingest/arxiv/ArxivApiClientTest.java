@@ -36,19 +36,25 @@ final class ArxivApiClientTest {
     void idList_findsThePaper_andNamesTheIdsArxivDoesNotKnow() throws Exception {
         String feed = AtomFeedParserTest.load(AtomFeedParserTest.ID_LIST_2020);
         try (ArxivApiClient client = client((q, n) -> Reply.ok(feed))) {
-            ArxivApiClient.Result result = client.fetch(List.of(ArxivId.parse("1601.00001v2"), ArxivId.parse("1601.00002")));
+            ArxivApiClient.Result result =
+                    client.fetch(List.of(ArxivId.parse("1601.00001v2"), ArxivId.parse("1601.00002")));
 
-            assertThat(result.papers()).singleElement().satisfies(p -> assertThat(p.id()).isEqualTo("1601.00001"));
+            assertThat(result.papers())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.id()).isEqualTo("1601.00001"));
             assertThat(result.missing()).containsExactly("1601.00002");
             assertThat(server.requests().get(0).query())
-                    .containsEntry("id_list", "1601.00001,1601.00002").containsEntry("max_results", "2");
+                    .containsEntry("id_list", "1601.00001,1601.00002")
+                    .containsEntry("max_results", "2");
         }
     }
 
     @Test
     void manyIds_goInPolitelySpacedRequestsOfFifty() throws Exception {
         String empty = "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>";
-        List<ArxivId> ids = IntStream.rangeClosed(1, 120).mapToObj(i -> ArxivId.parse(String.format("2601.%05d", i))).toList();
+        List<ArxivId> ids = IntStream.rangeClosed(1, 120)
+                .mapToObj(i -> ArxivId.parse(String.format("2601.%05d", i)))
+                .toList();
         try (ArxivApiClient client = client((q, n) -> Reply.ok(empty))) {
             ArxivApiClient.Result result = client.fetch(ids);
 
@@ -62,8 +68,10 @@ final class ArxivApiClientTest {
     @Test
     void unavailableThenFine_honoursRetryAfter() throws Exception {
         String feed = AtomFeedParserTest.load(AtomFeedParserTest.ID_LIST_2020);
-        try (ArxivApiClient client = client((q, n) -> n == 1 ? Reply.status(503, Map.of("Retry-After", "4")) : Reply.ok(feed))) {
-            assertThat(client.fetch(List.of(ArxivId.parse("1601.00001"))).papers()).hasSize(1);
+        try (ArxivApiClient client =
+                client((q, n) -> n == 1 ? Reply.status(503, Map.of("Retry-After", "4")) : Reply.ok(feed))) {
+            assertThat(client.fetch(List.of(ArxivId.parse("1601.00001"))).papers())
+                    .hasSize(1);
             assertThat(waits).containsExactly(Duration.ofSeconds(4));
         }
     }
@@ -82,16 +90,19 @@ final class ArxivApiClientTest {
     @Test
     void anUnreachableServer_isSaidInWords_withoutAJavaClassName() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        HarvestSettings settings = HarvestSettings.arxiv(java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/query"),
-                "ops@lab.example").withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10));
+        HarvestSettings settings = HarvestSettings.arxiv(
+                        java.net.URI.create("http://127.0.0.1:" + closedPort + "/api/query"), "ops@lab.example")
+                .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10));
         try (ArxivApiClient client = new ArxivApiClient(settings, time::pause, time)) {
             assertThatThrownBy(() -> client.fetch(List.of(ArxivId.parse("1601.00001"))))
                     .isInstanceOf(HarvestException.class)
                     .hasMessageEndingWith("gave up after 2 attempts; last: connection failed: connection refused")
-                    .message().doesNotContainPattern("java\\.|Exception");
+                    .message()
+                    .doesNotContainPattern("java\\.|Exception");
         }
     }
 
@@ -99,7 +110,8 @@ final class ArxivApiClientTest {
     void jdkMessages_loseTheClassNamesTheyCarry() {
         assertThat(NetworkErrors.withoutClassNames("java.io.IOException: HTTP/1.1 header parser received no bytes"))
                 .isEqualTo("HTTP/1.1 header parser received no bytes");
-        assertThat(NetworkErrors.withoutClassNames("javax.net.ssl.SSLHandshakeException")).isEqualTo("network error");
+        assertThat(NetworkErrors.withoutClassNames("javax.net.ssl.SSLHandshakeException"))
+                .isEqualTo("network error");
         assertThat(NetworkErrors.withoutClassNames(null)).isEqualTo("network error");
         assertThat(NetworkErrors.describe(new java.net.ConnectException())).isEqualTo("connection refused");
     }

@@ -50,13 +50,15 @@ final class ArxivHarvesterTest {
     @EnumSource(TestStore.class)
     void multiPageHarvest_followsResumptionTokens_andStoresEveryRecord(TestStore store) throws Exception {
         try (Database db = store.open(dir)) {
-            HarvestReport report = harvester(db, OaiPages.serving(PAGES), new ArrayList<>()).run(cs(LocalDate.of(2017, 12, 1)));
+            HarvestReport report =
+                    harvester(db, OaiPages.serving(PAGES), new ArrayList<>()).run(cs(LocalDate.of(2017, 12, 1)));
 
             assertThat(report.pages()).isEqualTo(4);
             assertThat(report.inserted()).isEqualTo(10);
             assertThat(report.success()).isTrue();
             assertThat(new PaperService(db).count()).isEqualTo(10);
-            assertThat(server.requests()).extracting(s -> s.query().get("resumptionToken"))
+            assertThat(server.requests())
+                    .extracting(s -> s.query().get("resumptionToken"))
                     .containsExactly(null, "tok-1", "tok-2", "tok-3");
             // The latest datestamp among the records is the new endpoint's 2026-01-05.
             assertThat(report.lastDatestamp()).isEqualTo(LocalDate.of(2026, 1, 5));
@@ -72,7 +74,9 @@ final class ArxivHarvesterTest {
 
             HarvestReport report = harvester.run(cs(null));
 
-            assertThat(server.requests().get(4).query()).containsEntry("from", "2026-01-05").containsEntry("set", "cs");
+            assertThat(server.requests().get(4).query())
+                    .containsEntry("from", "2026-01-05")
+                    .containsEntry("set", "cs");
             assertThat(report.inserted()).isZero();
             assertThat(report.updated()).isZero();
             assertThat(report.unchanged()).isEqualTo(10);
@@ -84,7 +88,8 @@ final class ArxivHarvesterTest {
     void malformedPage_stopsTheHarvestWithItsRequest_andTheRerunResumesThere(TestStore store) throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
         ReplayServer.Script script = (q, n) -> "tok-2".equals(q.get("resumptionToken")) && broken.get()
-                ? Reply.ok(PAGES.get(2).substring(0, 1500)) : Reply.ok(OaiPages.page(PAGES, q));
+                ? Reply.ok(PAGES.get(2).substring(0, 1500))
+                : Reply.ok(OaiPages.page(PAGES, q));
         try (Database db = store.open(dir)) {
             ArxivHarvester harvester = harvester(db, script, new ArrayList<>());
             assertThatThrownBy(() -> harvester.run(cs(null)))
@@ -111,7 +116,8 @@ final class ArxivHarvesterTest {
     void expiredTokenOnResume_saysToRestart_andRestartHarvestsEverything(TestStore store) throws Exception {
         AtomicBoolean failing = new AtomicBoolean(true);
         ReplayServer.Script script = (q, n) -> "tok-1".equals(q.get("resumptionToken")) && failing.get()
-                ? Reply.status(500, java.util.Map.of()) : Reply.ok(OaiPages.page(PAGES, q));
+                ? Reply.status(500, java.util.Map.of())
+                : Reply.ok(OaiPages.page(PAGES, q));
         try (Database db = store.open(dir)) {
             ArxivHarvester harvester = harvester(db, script, new ArrayList<>());
             assertThatThrownBy(() -> harvester.run(cs(null))).hasMessageContaining("HTTP 500");
@@ -134,7 +140,8 @@ final class ArxivHarvesterTest {
     void noRecordsMatch_isASuccessfulEmptyHarvest(TestStore store) throws Exception {
         String none = OaiPages.error("noRecordsMatch", "No records match");
         try (Database db = store.open(dir)) {
-            HarvestReport report = harvester(db, (q, n) -> Reply.ok(none), new ArrayList<>()).run(cs(LocalDate.of(2026, 1, 6)));
+            HarvestReport report =
+                    harvester(db, (q, n) -> Reply.ok(none), new ArrayList<>()).run(cs(LocalDate.of(2026, 1, 6)));
 
             assertThat(report.success()).isTrue();
             assertThat(report.records()).isZero();
@@ -148,12 +155,17 @@ final class ArxivHarvesterTest {
         List<String> records = new ArrayList<>(OaiPages.realRecords());
         records.set(4, records.get(4).replaceFirst("<title>[^<]*</title>", "<title> </title>"));
         try (Database db = store.open(dir)) {
-            HarvestReport report = harvester(db, OaiPages.serving(OaiPages.paged(records, 3)), new ArrayList<>()).run(cs(null));
+            HarvestReport report = harvester(db, OaiPages.serving(OaiPages.paged(records, 3)), new ArrayList<>())
+                    .run(cs(null));
 
             assertThat(report.success()).isFalse();
             assertThat(report.inserted()).isEqualTo(9);
-            assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.toString())
-                    .contains("resumptionToken=tok-1").contains("record oai:arXiv.org:").contains("<title>: missing or empty"));
+            assertThat(report.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.toString())
+                            .contains("resumptionToken=tok-1")
+                            .contains("record oai:arXiv.org:")
+                            .contains("<title>: missing or empty"));
         }
     }
 
@@ -165,7 +177,8 @@ final class ArxivHarvesterTest {
                 .replace("<datestamp>2017-12-14</datestamp>", "<datestamp>2017-12-21</datestamp>")
                 .replace("</categories>", "</categories><journal-ref>Annalen Phys. 530 (2018) 1700188</journal-ref>");
         AtomicBoolean later = new AtomicBoolean(false);
-        ReplayServer.Script script = (q, n) -> Reply.ok(OaiPages.listRecords(List.of(later.get() ? revised : record), null));
+        ReplayServer.Script script =
+                (q, n) -> Reply.ok(OaiPages.listRecords(List.of(later.get() ? revised : record), null));
         try (Database db = store.open(dir)) {
             ArxivHarvester harvester = harvester(db, script, new ArrayList<>());
             harvester.run(cs(null));
@@ -180,6 +193,8 @@ final class ArxivHarvesterTest {
     }
 
     private static String lastError(Database db) {
-        return db.withHandle(h -> h.createQuery("SELECT last_error FROM harvest_state").mapTo(String.class).one());
+        return db.withHandle(h -> h.createQuery("SELECT last_error FROM harvest_state")
+                .mapTo(String.class)
+                .one());
     }
 }

@@ -39,10 +39,13 @@ final class AtomFeedParserTest {
         Paper paper = feed.papers().get(0);
         assertThat(paper.id()).isEqualTo("1601.00001");
         assertThat(paper.version()).isEqualTo(1);
-        assertThat(paper.title()).isEqualTo("Inelastic effects in molecular transport junctions: The probe technique at high bias");
+        assertThat(paper.title())
+                .isEqualTo("Inelastic effects in molecular transport junctions: The probe technique at high bias");
         // TeX in the abstract stays as written (math and Landauer-B\"uttiker): only names are de-accented.
-        assertThat(paper.abstractText()).startsWith("We extend the Landauer-B\\\"uttiker probe formalism")
-                .contains("$I$-$V$").doesNotContain("\n");
+        assertThat(paper.abstractText())
+                .startsWith("We extend the Landauer-B\\\"uttiker probe formalism")
+                .contains("$I$-$V$")
+                .doesNotContain("\n");
         assertThat(paper.authors()).containsExactly("Michael Kilgour", "Dvira Segal");
         assertThat(paper.dois()).containsExactly("10.1063/1.4944470");
         assertThat(paper.journalRef()).isEqualTo("J. Chem. Phys. 144, 124107 (2016)");
@@ -57,20 +60,23 @@ final class AtomFeedParserTest {
 
         assertThat(paper.id()).isEqualTo("2510.14968");
         assertThat(paper.categories()).containsExactly("cs.RO", "cs.AI", "cs.CV", "cs.LG", "cs.SY", "eess.SY");
-        assertThat(paper.comments()).isEqualTo("39th Conference on Neural Information Processing Systems (NeurIPS 2025); "
-                + "Project Website: rdd-neurips.github.io");
+        assertThat(paper.comments())
+                .isEqualTo("39th Conference on Neural Information Processing Systems (NeurIPS 2025); "
+                        + "Project Website: rdd-neurips.github.io");
     }
 
     @Test
     void newFormat_readsReorderedElementsFeedLevelNamespacesAndEscapedText() throws Exception {
         AtomFeedParser.Feed feed = parse(load(NEW_FORMAT_2026));
 
-        assertThat(feed.papers()).extracting(Paper::id)
+        assertThat(feed.papers())
+                .extracting(Paper::id)
                 .containsExactly("2606.13677", "2606.13591", "2606.13568", "2606.13515", "2606.13501");
         Paper first = feed.papers().get(0);
         assertThat(first.authors()).containsExactly("Zhao-Heng Yin", "Guanya Shi", "Pieter Abbeel", "C. Karen Liu");
         assertThat(first.abstractText()).contains("(<1 minute per tool)");
-        assertThat(first.links()).anyMatch(l -> l.kind() == LinkKind.PROJECT_PAGE && l.url().contains("zhaohengyin.github.io"));
+        assertThat(first.links())
+                .anyMatch(l -> l.kind() == LinkKind.PROJECT_PAGE && l.url().contains("zhaohengyin.github.io"));
         assertThat(feed.papers().get(1).categories()).first().isEqualTo("cs.AI");
     }
 
@@ -78,18 +84,23 @@ final class AtomFeedParserTest {
     // recorded 1601.00001 entry with those fields changed.
     @Test
     void laterVersionOfAnOldStyleWithdrawnPaper_knowsBothVersionDates() throws Exception {
-        String xml = load(ID_LIST_2020).replace("1601.00001v1", "hep-th/9901001v3")
+        String xml = load(ID_LIST_2020)
+                .replace("1601.00001v1", "hep-th/9901001v3")
                 .replace("<updated>2015-12-26T21:19:45Z</updated>", "<updated>2016-03-01T10:00:00Z</updated>")
-                .replace("<arxiv:doi", "<arxiv:comment xmlns:arxiv=\"http://arxiv.org/schemas/atom\">This paper has been "
-                        + "withdrawn by the author</arxiv:comment><arxiv:doi");
+                .replace(
+                        "<arxiv:doi",
+                        "<arxiv:comment xmlns:arxiv=\"http://arxiv.org/schemas/atom\">This paper has been "
+                                + "withdrawn by the author</arxiv:comment><arxiv:doi");
 
         Paper paper = parse(xml).papers().get(0);
 
         assertThat(paper.id()).isEqualTo("hep-th/9901001");
         assertThat(paper.version()).isEqualTo(3);
         assertThat(paper.updated()).isEqualTo(LocalDate.of(2016, 3, 1));
-        assertThat(paper.versions()).containsExactly(new PaperVersion(1, Instant.parse("2015-12-26T21:19:45Z")),
-                new PaperVersion(3, Instant.parse("2016-03-01T10:00:00Z")));
+        assertThat(paper.versions())
+                .containsExactly(
+                        new PaperVersion(1, Instant.parse("2015-12-26T21:19:45Z")),
+                        new PaperVersion(3, Instant.parse("2016-03-01T10:00:00Z")));
         assertThat(paper.comments()).isEqualTo("This paper has been withdrawn by the author");
     }
 

@@ -42,7 +42,8 @@ final class HarvestMatchesSnapshotTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void harvestedPaper_equalsTheImportedOne_butForTheVersionsTheArxivFormatDoesNotCarry(TestStore store) throws Exception {
+    void harvestedPaper_equalsTheImportedOne_butForTheVersionsTheArxivFormatDoesNotCarry(TestStore store)
+            throws Exception {
         Paper imported = importSnapshot(store);
         Paper harvested = harvest(store);
 
@@ -61,12 +62,14 @@ final class HarvestMatchesSnapshotTest {
             HarvestReport report = harvestInto(db);
             // The harvest adds nothing the snapshot did not say: no write, no new change number.
             assertThat(report.unchanged()).isEqualTo(1);
-            assertThat(new PaperService(db).find(ID).orElseThrow().sameContent(importedAlone)).isTrue();
+            assertThat(new PaperService(db).find(ID).orElseThrow().sameContent(importedAlone))
+                    .isTrue();
         }
         try (Database db = store.open(dir)) {
             harvestInto(db);
             importInto(db);
-            assertThat(new PaperService(db).find(ID).orElseThrow().sameContent(importedAlone)).isTrue();
+            assertThat(new PaperService(db).find(ID).orElseThrow().sameContent(importedAlone))
+                    .isTrue();
         }
     }
 
@@ -92,12 +95,14 @@ final class HarvestMatchesSnapshotTest {
 
     private HarvestReport harvestInto(Database db) throws Exception {
         if (server == null) {
-            Matcher record = Pattern.compile("(?s)<record>.*?</record>").matcher(OaiPages.load(OaiPages.CONSTRUCTED_0704_0001));
+            Matcher record =
+                    Pattern.compile("(?s)<record>.*?</record>").matcher(OaiPages.load(OaiPages.CONSTRUCTED_0704_0001));
             assertThat(record.find()).isTrue();
             String page = OaiPages.listRecords(List.of(record.group()), null);
             server = new ReplayServer((q, n) -> ReplayServer.Reply.ok(page));
         }
-        HarvestSettings settings = HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example").withDelay(Duration.ZERO);
+        HarvestSettings settings =
+                HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example").withDelay(Duration.ZERO);
         try (OaiClient client = new OaiClient(settings)) {
             return new ArxivHarvester(db, new PaperService(db), client)
                     .run(new ArxivHarvester.Request("physics:hep-ph", null, null, false));
@@ -105,9 +110,22 @@ final class HarvestMatchesSnapshotTest {
     }
 
     private static Paper withVersionsOf(Paper harvested, Paper imported) {
-        return new Paper(harvested.id(), imported.version(), harvested.title(), harvested.abstractText(),
-                harvested.authors(), harvested.categories(), harvested.published(), harvested.updated(),
-                harvested.comments(), harvested.journalRef(), harvested.dois(), harvested.reportNo(),
-                harvested.license(), harvested.links(), imported.versions(), 0);
+        return new Paper(
+                harvested.id(),
+                imported.version(),
+                harvested.title(),
+                harvested.abstractText(),
+                harvested.authors(),
+                harvested.categories(),
+                harvested.published(),
+                harvested.updated(),
+                harvested.comments(),
+                harvested.journalRef(),
+                harvested.dois(),
+                harvested.reportNo(),
+                harvested.license(),
+                harvested.links(),
+                imported.versions(),
+                0);
     }
 }

@@ -27,16 +27,19 @@ final class KilledHarvestResumesTest {
     void harvestKilledMidway_resumesWithItsToken_storingEveryRecordExactlyOnce(TestStore store) throws Exception {
         List<String> pages = OaiPages.paged(records(), PAGE_SIZE);
         String url = store.newDatabaseUrl(dir);
-        try (ReplayServer server = new ReplayServer(OaiPages.serving(pages)); Database db = Database.open(url)) {
+        try (ReplayServer server = new ReplayServer(OaiPages.serving(pages));
+                Database db = Database.open(url)) {
             long committedAtKill = killMidway(childHarvest(url, server), db);
             assertThat(committedAtKill).as("the child was killed mid-harvest").isBetween(1L, RECORDS - 1L);
             int requestsBefore = server.requests().size();
 
-            HarvestSettings settings = HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example").withDelay(Duration.ZERO);
+            HarvestSettings settings =
+                    HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example").withDelay(Duration.ZERO);
             List<String> messages = new ArrayList<>();
             HarvestReport resumed;
             try (OaiClient client = new OaiClient(settings)) {
-                resumed = new ArxivHarvester(db, new PaperService(db), client).onMessage(messages::add)
+                resumed = new ArxivHarvester(db, new PaperService(db), client)
+                        .onMessage(messages::add)
                         .run(new ArxivHarvester.Request("cs", null, null, false));
             }
 
@@ -48,7 +51,8 @@ final class KilledHarvestResumesTest {
             assertThat(resumed.inserted()).isEqualTo(RECORDS - committedAtKill);
             assertThat(new PaperService(db).count()).isEqualTo(RECORDS);
             String token = db.withHandle(h -> h.createQuery("SELECT resumption_token FROM harvest_state")
-                    .mapTo(String.class).one());
+                    .mapTo(String.class)
+                    .one());
             assertThat(token).isNull();
         }
     }
@@ -64,8 +68,19 @@ final class KilledHarvestResumesTest {
     }
 
     private static Process childHarvest(String url, ReplayServer server) throws Exception {
-        return ChildJvm.paperboy("harvest", "arxiv", "--set", "cs", "--base-url", server.baseUrl().toString(),
-                "--delay-ms", "100", "--contact", "ops@lab.example", "--db", url);
+        return ChildJvm.paperboy(
+                "harvest",
+                "arxiv",
+                "--set",
+                "cs",
+                "--base-url",
+                server.baseUrl().toString(),
+                "--delay-ms",
+                "100",
+                "--contact",
+                "ops@lab.example",
+                "--db",
+                url);
     }
 
     // Kills the child once it has committed at least one page (its checkpoint is visible).
@@ -76,6 +91,7 @@ final class KilledHarvestResumesTest {
 
     private static long recordsDone(Database db) {
         return db.withHandle(h -> h.createQuery("SELECT coalesce(max(records_done), 0) FROM harvest_state")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 }

@@ -22,9 +22,11 @@ final class NightlyHarvestTest {
 
     @Test
     void nightlyRun_harvestsTheSet_andTheNextNightAsksOnlyFromTheLastDatestamp() throws Exception {
-        try (Database db = TestStore.SQLITE.open(dir); ReplayServer server = new ReplayServer(OaiPages.serving(PAGES))) {
+        try (Database db = TestStore.SQLITE.open(dir);
+                ReplayServer server = new ReplayServer(OaiPages.serving(PAGES))) {
             HarvestSettings settings = HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example")
-                    .withDelay(Duration.ZERO).withRetries(1, Duration.ZERO, Duration.ZERO);
+                    .withDelay(Duration.ZERO)
+                    .withRetries(1, Duration.ZERO, Duration.ZERO);
 
             String first = NightlyHarvest.runAll(db, settings, List.of("cs"), AutoFeature.NONE);
             int requestsBefore = server.requests().size();
@@ -33,7 +35,8 @@ final class NightlyHarvestTest {
             assertThat(first).startsWith("cs: ");
             assertThat(new PaperService(db).count()).isEqualTo(10);
             // The second night's first request carries a from= date: the checkpoint's last datestamp.
-            assertThat(server.requests().get(requestsBefore).query().get("from")).isNotNull();
+            assertThat(server.requests().get(requestsBefore).query().get("from"))
+                    .isNotNull();
         }
     }
 }

@@ -52,9 +52,15 @@ final class OaiClientTest {
 
             assertThat(page.papers()).hasSize(3);
             ReplayServer.Seen seen = server.requests().get(0);
-            assertThat(seen.query()).containsExactly(Map.entry("verb", "ListRecords"), Map.entry("metadataPrefix", "arXiv"),
-                    Map.entry("set", "physics:hep-th"), Map.entry("from", "2017-12-14"));
-            assertThat(seen.headers().get("user-agent")).startsWith("Paperboy-harvester/").contains("mailto:ops@lab.example");
+            assertThat(seen.query())
+                    .containsExactly(
+                            Map.entry("verb", "ListRecords"),
+                            Map.entry("metadataPrefix", "arXiv"),
+                            Map.entry("set", "physics:hep-th"),
+                            Map.entry("from", "2017-12-14"));
+            assertThat(seen.headers().get("user-agent"))
+                    .startsWith("Paperboy-harvester/")
+                    .contains("mailto:ops@lab.example");
             assertThat(seen.headers().get("from")).isEqualTo("ops@lab.example");
         }
     }
@@ -70,7 +76,8 @@ final class OaiClientTest {
 
     @Test
     void status503WithRetryAfterHttpDate_waitsUntilThatDate() throws Exception {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(NOW.plusSeconds(12), ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.ofInstant(NOW.plusSeconds(12), ZoneOffset.UTC));
         ReplayServer.Script script = (q, n) -> n == 1 ? Reply.status(503, Map.of("Retry-After", date)) : Reply.ok(PAGE);
         try (OaiClient client = client(script, 3)) {
             client.fetch(listRecords());
@@ -80,7 +87,8 @@ final class OaiClientTest {
 
     @Test
     void retryAfterLongerThanTheCap_isCapped() throws Exception {
-        ReplayServer.Script script = (q, n) -> n == 1 ? Reply.status(503, Map.of("Retry-After", "86400")) : Reply.ok(PAGE);
+        ReplayServer.Script script =
+                (q, n) -> n == 1 ? Reply.status(503, Map.of("Retry-After", "86400")) : Reply.ok(PAGE);
         try (OaiClient client = client(script, 3)) {
             client.fetch(listRecords());
             assertThat(waits).containsExactly(Duration.ofSeconds(60));
@@ -144,7 +152,9 @@ final class OaiClientTest {
                     .isInstanceOf(OaiErrorException.class)
                     .hasMessageContaining("identifier=oai%3AarXiv.org%3A9999.99999")
                     .hasMessageEndingWith("OAI-PMH error idDoesNotExist (No matching identifier in arXiv)");
-            assertThat(server.requests()).as("an OAI error is an answer, not a failure to retry").hasSize(1);
+            assertThat(server.requests())
+                    .as("an OAI error is an answer, not a failure to retry")
+                    .hasSize(1);
         }
     }
 

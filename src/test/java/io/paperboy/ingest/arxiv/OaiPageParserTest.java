@@ -34,9 +34,13 @@ final class OaiPageParserTest {
         assertThat(page.latestDatestamp()).isEqualTo(LocalDate.of(2017, 12, 14));
         Paper first = page.papers().get(0);
         // The title is hard-wrapped in the page ("…on information\n  acquisition").
-        assertThat(first.title()).isEqualTo("Toolbox for reconstructing quantum theory from rules on information acquisition");
-        assertThat(first.abstractText()).startsWith("We develop an operational approach").doesNotContain("\n");
-        assertThat(first.categories()).containsExactly("quant-ph", "gr-qc", "hep-th", "math-ph", "math.MP", "physics.hist-ph");
+        assertThat(first.title())
+                .isEqualTo("Toolbox for reconstructing quantum theory from rules on information acquisition");
+        assertThat(first.abstractText())
+                .startsWith("We develop an operational approach")
+                .doesNotContain("\n");
+        assertThat(first.categories())
+                .containsExactly("quant-ph", "gr-qc", "hep-th", "math-ph", "math.MP", "physics.hist-ph");
         assertThat(first.authors()).containsExactly("Philipp A Hoehn");
         assertThat(first.published()).isEqualTo(LocalDate.of(2014, 12, 29));
         assertThat(first.updated()).isEqualTo(LocalDate.of(2017, 12, 13));
@@ -54,11 +58,12 @@ final class OaiPageParserTest {
 
         assertThat(paper.id()).isEqualTo("1401.2122");
         // "  In particular" starts a new indented paragraph in the recorded abstract.
-        assertThat(paper.abstractText()).isEqualTo("We introduce a novel systematic construction for integrable "
-                + "(3+1)-dimensional dispersionless systems using nonisospectral Lax pairs that involve contact vector "
-                + "fields.\n\nIn particular, we present new large classes of (3+1)-dimensional integrable "
-                + "dispersionless systems associated to the Lax pairs which are polynomial and rational in the "
-                + "spectral parameter.");
+        assertThat(paper.abstractText())
+                .isEqualTo("We introduce a novel systematic construction for integrable "
+                        + "(3+1)-dimensional dispersionless systems using nonisospectral Lax pairs that involve contact vector "
+                        + "fields.\n\nIn particular, we present new large classes of (3+1)-dimensional integrable "
+                        + "dispersionless systems associated to the Lax pairs which are polynomial and rational in the "
+                        + "spectral parameter.");
         assertThat(paper.categories()).first().isEqualTo("math.AP");
     }
 
@@ -78,11 +83,13 @@ final class OaiPageParserTest {
 
     @Test
     void texAccentsInNames_becomeUnicodeAndLinksAreExtracted() throws Exception {
-        String record = OaiPages.realRecords().get(1)
+        String record = OaiPages.realRecords()
+                .get(1)
                 .replace("<keyname>Castro</keyname>", "<keyname>Bal\\'azs</keyname>")
                 .replace("<comments>7 pages</comments>", "<comments>Code at https://github.com/acme/dkp</comments>");
 
-        Paper paper = parse(OaiPages.listRecords(List.of(record), null)).papers().get(0);
+        Paper paper =
+                parse(OaiPages.listRecords(List.of(record), null)).papers().get(0);
 
         assertThat(paper.authors()).containsExactly("Luis B. Balázs", "Edilberto O. Silva");
         assertThat(paper.links()).anyMatch(l -> l.kind() == LinkKind.GITHUB);
@@ -111,7 +118,10 @@ final class OaiPageParserTest {
         assertThat(page.papers()).extracting(Paper::id).containsExactly("1412.8323", "1607.01710");
         assertThat(page.problems()).singleElement().satisfies(p -> {
             assertThat(p.record()).isEqualTo("oai:arXiv.org:1507.07790");
-            assertThat(p.toString()).startsWith(REQUEST).contains("element <id>").contains("1507.077");
+            assertThat(p.toString())
+                    .startsWith(REQUEST)
+                    .contains("element <id>")
+                    .contains("1507.077");
         });
     }
 

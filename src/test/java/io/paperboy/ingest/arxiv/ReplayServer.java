@@ -30,8 +30,12 @@ final class ReplayServer implements AutoCloseable {
         }
 
         static Reply status(int status, Map<String, String> headers) {
-            return new Reply(status, headers, ("<html><body>" + status + "</body></html>").getBytes(StandardCharsets.UTF_8),
-                    Duration.ZERO, false);
+            return new Reply(
+                    status,
+                    headers,
+                    ("<html><body>" + status + "</body></html>").getBytes(StandardCharsets.UTF_8),
+                    Duration.ZERO,
+                    false);
         }
 
         static Reply connectionReset() {
@@ -84,7 +88,8 @@ final class ReplayServer implements AutoCloseable {
 
     private void serve(Socket connection) {
         try (connection) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
             String requestLine = in.readLine();
             if (requestLine == null) {
                 return;
@@ -92,7 +97,9 @@ final class ReplayServer implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).strip().toLowerCase(), line.substring(colon + 1).strip());
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(),
+                        line.substring(colon + 1).strip());
             }
             Map<String, String> query = query(requestLine.split(" ")[1]);
             seen.add(new Seen(query, headers));
@@ -111,7 +118,9 @@ final class ReplayServer implements AutoCloseable {
     private static void write(OutputStream out, Reply reply) throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 " + reply.status() + " Status\r\n")
                 .append("Content-Type: text/xml; charset=UTF-8\r\n")
-                .append("Content-Length: ").append(reply.body().length).append("\r\n")
+                .append("Content-Length: ")
+                .append(reply.body().length)
+                .append("\r\n")
                 .append("Connection: close\r\n");
         reply.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -127,7 +136,8 @@ final class ReplayServer implements AutoCloseable {
         }
         for (String pair : target.substring(q + 1).split("&")) {
             int eq = pair.indexOf('=');
-            args.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            args.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return args;

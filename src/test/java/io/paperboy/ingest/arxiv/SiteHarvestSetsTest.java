@@ -41,21 +41,38 @@ final class SiteHarvestSetsTest {
         ReplayServer.Script bySet = (query, n) -> ReplayServer.Reply.ok(OaiPages.listRecords(
                 "math".equals(query.get("set")) ? records.subList(5, 10) : records.subList(0, 5), null));
         String url = store.newDatabaseUrl(dir);
-        try (Database nodeA = Database.open(url); Database nodeB = Database.open(url); ReplayServer server = new ReplayServer(bySet)) {
+        try (Database nodeA = Database.open(url);
+                Database nodeB = Database.open(url);
+                ReplayServer server = new ReplayServer(bySet)) {
             // The site's settings, made earlier (here seeded by a node that has since gone): cs and math, with a rule.
-            new SiteSettingsService(nodeA, Clock.systemUTC()).seed(Map.of("harvest_sets", "cs, math", "harvest_hour",
-                    Integer.toString(HOUR), "feature_rules", "cat=hep-ex;keyword=LHC|neutrino", "feature_as", "site-bot"), "earlier");
+            new SiteSettingsService(nodeA, Clock.systemUTC())
+                    .seed(
+                            Map.of(
+                                    "harvest_sets",
+                                    "cs, math",
+                                    "harvest_hour",
+                                    Integer.toString(HOUR),
+                                    "feature_rules",
+                                    "cat=hep-ex;keyword=LHC|neutrino",
+                                    "feature_as",
+                                    "site-bot"),
+                            "earlier");
             HarvestSettings harvest = HarvestSettings.arxiv(server.baseUrl(), "ops@lab.example")
-                    .withDelay(Duration.ZERO).withRetries(1, Duration.ZERO, Duration.ZERO);
+                    .withDelay(Duration.ZERO)
+                    .withRetries(1, Duration.ZERO, Duration.ZERO);
             // Both nodes' clocks stand a second before the site's hour; neither was given a set option.
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
             ZonedDateTime hour = now.toLocalDate().atTime(HOUR, 0).atZone(ZoneOffset.UTC);
             Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(now, hour.minusSeconds(1)));
 
-            try (DailyJob a = NightlyHarvest.schedule(nodeA, harvest, new SiteSettingsService(nodeA, clock), "node-a", clock);
-                 DailyJob b = NightlyHarvest.schedule(nodeB, harvest, new SiteSettingsService(nodeB, clock), "node-b", clock)) {
+            try (DailyJob a = NightlyHarvest.schedule(
+                            nodeA, harvest, new SiteSettingsService(nodeA, clock), "node-a", clock);
+                    DailyJob b = NightlyHarvest.schedule(
+                            nodeB, harvest, new SiteSettingsService(nodeB, clock), "node-b", clock)) {
                 JobRuns runs = new JobRuns(nodeA);
-                JobRuns.Run run = Poll.until(Duration.ofSeconds(60), () -> runs.latest("harvest:arxiv").orElse(null),
+                JobRuns.Run run = Poll.until(
+                        Duration.ofSeconds(60),
+                        () -> runs.latest("harvest:arxiv").orElse(null),
                         r -> r != null && r.finishedAt() != null);
 
                 assertThat(run).as("one node ran the site's night").isNotNull();
@@ -63,12 +80,17 @@ final class SiteHarvestSetsTest {
                 assertThat(run.node()).isIn("node-a", "node-b");
                 assertThat(run.outcome()).contains("cs: ").contains("math: ").doesNotContain("failed");
             }
-            assertThat(server.requests()).extracting(seen -> seen.query().get("set")).contains("cs", "math");
-            assertThat(new PaperService(nodeA).count()).as("both halves, cs's and math's").isEqualTo(10);
+            assertThat(server.requests())
+                    .extracting(seen -> seen.query().get("set"))
+                    .contains("cs", "math");
+            assertThat(new PaperService(nodeA).count())
+                    .as("both halves, cs's and math's")
+                    .isEqualTo(10);
             assertThat(HarvestStatus.all(nodeB)).extracting(HarvestStatus::set).containsExactlyInAnyOrder("cs", "math");
             // The site's rule featured its papers, as the site's bot.
             assertThat(new ListingService(nodeA, new PaperService(nodeA)).forPaper("1706.09418"))
-                    .extracting(io.paperboy.listing.ListingEntry::submittedBy).containsExactly("site-bot");
+                    .extracting(io.paperboy.listing.ListingEntry::submittedBy)
+                    .containsExactly("site-bot");
         }
     }
 }
