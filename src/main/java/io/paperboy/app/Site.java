@@ -213,20 +213,6 @@ public record Site(
                 webhooksAllowPrivate);
     }
 
-    public Site withThumbnails(Path thumbnails) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
     public Site withWebhooksAllowPrivate(boolean webhooksAllowPrivate) {
         return new Site(
                 url,

@@ -11,6 +11,7 @@ import io.paperboy.paper.PaperService;
 import io.paperboy.paper.StoredPaper;
 import io.paperboy.user.AccountService;
 import io.paperboy.user.Claims;
+import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Member;
 import io.paperboy.web.Page;
 import io.paperboy.web.Role;
@@ -70,9 +71,19 @@ public final class ModerationPages {
         this.accounts = accounts;
     }
 
-    /** {@code ?id=}: the paper's moderation page. */
+    /** {@code ?id=}: the paper's moderation page. The id is typed into a box, so a refusal is 422. */
     public void findPaper(Context ctx) {
-        ctx.redirect(ROOT + "/papers/" + PaperIds.fromPath(required(ctx.queryParam("id"), "id")), HttpStatus.SEE_OTHER);
+        String typed = ctx.queryParam("id");
+        if (typed == null || typed.isBlank()) {
+            throw InvalidForm.of("id", "required: an arXiv id or link, such as 2306.15794");
+        }
+        String id;
+        try {
+            id = PaperIds.canonical(typed.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidForm.of("id", e.getMessage());
+        }
+        ctx.redirect(ROOT + "/papers/" + id, HttpStatus.SEE_OTHER);
     }
 
     public void hide(Context ctx) {

@@ -149,6 +149,11 @@ final class ModerationActionsTest {
                         .headers()
                         .firstValue("location"))
                 .hasValue("/moderation/papers/2606.12451");
+        // What the box refuses is typed, so 422 with the reason, as for every form refused for its content.
+        HttpResponse<String> empty = curator.get("/moderation/papers?id=+");
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("id: required");
+        assertThat(curator.get("/moderation/papers?id=not-an-id").statusCode()).isEqualTo(422);
     }
 
     @Test
