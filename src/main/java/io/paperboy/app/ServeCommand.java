@@ -259,7 +259,7 @@ final class ServeCommand implements Callable<Integer> {
             life.started("embedding worker", embedding);
         }
         // Key phrases: ranked by the sentence model when it is on, statistically otherwise; never on a page's path.
-        KeywordWorker keywords = new KeywordWorker(db, papers, embedder);
+        KeywordWorker keywords = new KeywordWorker(db, papers, embedder, node);
         keywords.start(FOLLOW_INTERVAL_MS);
         life.started("keyword worker", keywords);
         Site options = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));

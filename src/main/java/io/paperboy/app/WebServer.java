@@ -23,10 +23,12 @@ import io.paperboy.web.HttpPolicy;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Page;
 import io.paperboy.web.TrustedProxies;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,9 @@ public final class WebServer {
                 new IndexFollower(new PaperService(db), index, new EmbeddingStore(db, Embedder.BGE_SMALL));
         follower.start(ServeCommand.FOLLOW_INTERVAL_MS);
         life.started("index follower", follower);
-        KeywordWorker keywords = new KeywordWorker(db, new PaperService(db), null);
+        // A name of its own: two servers of one process on one store are two nodes to the job's lease.
+        String keywordNode = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        KeywordWorker keywords = new KeywordWorker(db, new PaperService(db), null, keywordNode);
         keywords.start(ServeCommand.FOLLOW_INTERVAL_MS);
         life.started("keyword worker", keywords);
         return start(life, db, site, index, null, host, port, node -> {});

@@ -19,10 +19,49 @@ final class KeywordRepository {
                 .orElse(0L);
     }
 
-    void updateCursor(Handle h, String method, long seq) {
+    /**
+     * Takes the {@code method}'s job for {@code node} under {@code token} until {@code until} (epoch
+     * milliseconds) when nobody holds it, its lease lapsed before {@code now}, or this node held it
+     * (a restart); false when another node has it.
+     */
+    boolean claim(Handle h, String method, String token, String node, long now, long until) {
+        h.createUpdate("INSERT INTO keyword_cursor (method, applied_seq) VALUES (:method, 0) "
+                        + "ON CONFLICT (method) DO NOTHING")
+                .bind("method", method)
+                .execute();
+        return h.createUpdate("""
+                        UPDATE keyword_cursor SET holder = :token, holder_node = :node, lease_until = :until
+                        WHERE method = :method AND (holder IS NULL OR lease_until < :now OR holder_node = :node)""")
+                        .bind("token", token)
+                        .bind("node", node)
+                        .bind("until", until)
+                        .bind("now", now)
+                        .bind("method", method)
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Moves the cursor to {@code seq} and renews the lease to {@code until} while the job is still
+     * held under {@code token}; false (nothing changed) when another node took it over.
+     */
+    boolean advance(Handle h, String method, String token, long seq, long until) {
+        return h.createUpdate("""
+                        UPDATE keyword_cursor SET applied_seq = :seq, lease_until = :until
+                        WHERE method = :method AND holder = :token""")
+                        .bind("seq", seq)
+                        .bind("until", until)
+                        .bind("method", method)
+                        .bind("token", token)
+                        .execute()
+                == 1;
+    }
+
+    /** Gives the job back, when it is still held under {@code token}. */
+    void release(Handle h, String method, String token) {
         h.createUpdate("""
-                        INSERT INTO keyword_cursor (method, applied_seq) VALUES (:method, :seq)
-                        ON CONFLICT (method) DO UPDATE SET applied_seq = excluded.applied_seq""").bind("method", method).bind("seq", seq).execute();
+                        UPDATE keyword_cursor SET holder = NULL, holder_node = NULL, lease_until = NULL
+                        WHERE method = :method AND holder = :token""").bind("method", method).bind("token", token).execute();
     }
 
     void upsert(Handle h, List<PaperKeywords> rows) {

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,60 +36,94 @@ public final class KeywordWorker implements AutoCloseable {
     static final String SOURCE = "source";
 
     static final String STATISTICAL = "statistical";
+    /** How long the job stays with a node that stops renewing it (killed, or cut from the store). */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Database db;
     private final PaperService papers;
     private final EmbeddingKeyphrases ranker;
     private final EmbeddingStore stored;
     private final String method;
+    private final String node;
+    private final String token = UUID.randomUUID().toString();
     private final KeywordRepository repository = new KeywordRepository();
     private final BackgroundLoop loop = new BackgroundLoop(Duration.ofMinutes(1));
 
-    /** {@code embedder} null: statistical ranking. */
-    public KeywordWorker(Database db, PaperService papers, Embedder embedder) {
+    /** A worker for {@code node} (its name in the store); {@code embedder} null: statistical ranking. */
+    public KeywordWorker(Database db, PaperService papers, Embedder embedder, String node) {
         this.db = db;
         this.papers = papers;
         this.ranker = embedder == null ? null : new EmbeddingKeyphrases(embedder);
         this.stored = embedder == null ? null : new EmbeddingStore(db, embedder.name());
         this.method = embedder == null ? STATISTICAL : EMBEDDING;
+        this.node = node;
     }
 
-    /** Computes the phrases of every paper past the cursor, batch by batch; returns how many papers. */
+    /**
+     * Takes the job unless another node holds it, then computes the phrases of every paper past the
+     * cursor, batch by batch; returns how many papers (0 when another node has the job). Stops early
+     * when {@link #close}d or when the job was taken over.
+     */
     public synchronized int computePending() {
+        if (!db.inTransaction(h -> repository.claim(h, method, token, node, now(), leaseEnd()))) {
+            return 0;
+        }
         int total = 0;
         List<Paper> batch;
         while (!loop.stopped()
                 && !(batch = papers.changedSince(db.withHandle(h -> repository.cursor(h, method)), BATCH)).isEmpty()) {
             List<PaperKeywords> rows = new ArrayList<>(batch.size());
-            List<Paper> current = batch;
-            java.util.Set<String> given = db.withHandle(h ->
-                    repository.withMethod(h, current.stream().map(Paper::id).toList(), SOURCE));
-            Map<String, float[]> vectors = stored == null ? Map.of() : stored.vectorsOfCurrentText(batch);
-            int done = 0;
-            // A paper at a time, so that closing waits for one paper, not a batch (a shutdown has a deadline).
-            for (Paper p : batch) {
-                if (loop.stopped()) {
-                    break;
-                }
-                if (!given.contains(p.id())) {
-                    rows.add(new PaperKeywords(p.id(), phrases(p, vectors.get(p.id())), method, p.changeSeq()));
-                }
-                done++;
-            }
+            int done = compute(batch, rows);
             long last = cursorAfter(batch, done);
             if (last < 0) {
                 break; // stopped before the batch's first change was whole: nothing to record
             }
-            db.useTransaction(h -> {
-                repository.upsert(h, rows);
-                repository.updateCursor(h, method, last);
-            });
+            if (!db.inTransaction(h -> store(h, rows, last))) {
+                LOG.warn("keywords: another node took the job over (this node's lease of {} ran out)", LEASE);
+                break;
+            }
             total += done;
         }
         if (total > 0) {
             LOG.info("keywords: key phrases of {} papers computed ({})", total, method);
         }
         return total;
+    }
+
+    // Adds the phrases of the batch's papers to rows, a paper at a time, so that closing waits for
+    // one paper, not a batch (a shutdown has a deadline); returns how many papers were done.
+    private int compute(List<Paper> batch, List<PaperKeywords> rows) {
+        Set<String> given = db.withHandle(
+                h -> repository.withMethod(h, batch.stream().map(Paper::id).toList(), SOURCE));
+        Map<String, float[]> vectors = stored == null ? Map.of() : stored.vectorsOfCurrentText(batch);
+        int done = 0;
+        for (Paper p : batch) {
+            if (loop.stopped()) {
+                break;
+            }
+            if (!given.contains(p.id())) {
+                rows.add(new PaperKeywords(p.id(), phrases(p, vectors.get(p.id())), method, p.changeSeq()));
+            }
+            done++;
+        }
+        return done;
+    }
+
+    // The cursor first, fenced by the token: when another node holds the job, nothing is written.
+    private boolean store(Handle h, List<PaperKeywords> rows, long last) {
+        if (!repository.advance(h, method, token, last, leaseEnd())) {
+            return false;
+        }
+        repository.upsert(h, rows);
+        return true;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+
+    private static long leaseEnd() {
+        return now() + LEASE.toMillis();
     }
 
     /**
@@ -122,9 +159,16 @@ public final class KeywordWorker implements AutoCloseable {
                 e -> LOG.warn("keywords: computing key phrases failed; retrying from the stored cursor", e));
     }
 
-    /** Stops after the batch in progress (waiting for it up to a minute). */
+    /** Stops after the batch in progress (waiting for it up to a minute) and gives the job back. */
     @Override
     public void close() {
         loop.close();
+        try {
+            db.useTransaction(h -> repository.release(h, method, token));
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "keywords: could not give the job back ({}); another node takes it when the lease ends",
+                    e.getMessage());
+        }
     }
 }

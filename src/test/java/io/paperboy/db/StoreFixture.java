@@ -593,7 +593,19 @@ public final class StoreFixture {
         add(
                 "throttle_buckets",
                 row("bucket_key", "login-account:101", "state", new byte[] {1, 2, 3}, "expires_at", 1735776000000L));
-        add("keyword_cursor", row("method", "statistical", "applied_seq", 3L));
+        add(
+                "keyword_cursor",
+                row(
+                        "method",
+                        "statistical",
+                        "applied_seq",
+                        3L,
+                        "holder",
+                        "6f1c-token",
+                        "holder_node",
+                        "4242@node-a",
+                        "lease_until",
+                        1_767_225_600_000L));
         add(
                 "thumbnails",
                 row(

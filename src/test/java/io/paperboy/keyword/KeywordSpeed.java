@@ -57,7 +57,7 @@ public final class KeywordSpeed {
                         .embedPending();
             }
             long start = System.nanoTime();
-            int done = new KeywordWorker(db, papers, embedder).computePending();
+            int done = new KeywordWorker(db, papers, embedder, "node-a").computePending();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(
                     Locale.ROOT, "%-40s %4d papers in %6.2f s: %6.1f papers/s%n", label, done, seconds, done / seconds);

@@ -49,9 +49,11 @@ final class KeywordWorkerTest {
                                     "Sparse attention scales transformers. Sparse attention helps."))));
             Keywords keywords = new Keywords(db);
 
-            assertThat(new KeywordWorker(db, papers, null).computePending()).isEqualTo(2);
+            assertThat(new KeywordWorker(db, papers, null, "node-a").computePending())
+                    .isEqualTo(2);
             // A new worker (as after a restart) starts from the stored cursor: nothing is left.
-            assertThat(new KeywordWorker(db, papers, null).computePending()).isZero();
+            assertThat(new KeywordWorker(db, papers, null, "node-a").computePending())
+                    .isZero();
             assertThat(keywords.of("2401.00001")).contains("graph neural networks");
 
             db.useTransaction(h -> papers.store(
@@ -61,7 +63,8 @@ final class KeywordWorkerTest {
                             .abstractText(
                                     "We train equivariant transformers on molecular properties. The molecular properties are hard.")
                             .build())));
-            assertThat(new KeywordWorker(db, papers, null).computePending()).isEqualTo(1);
+            assertThat(new KeywordWorker(db, papers, null, "node-a").computePending())
+                    .isEqualTo(1);
             assertThat(keywords.of("2401.00001")).contains("molecular properties");
             assertThat(keywords.ofAll(List.of("2401.00001", "2401.00002", "2401.99999")))
                     .containsOnlyKeys("2401.00001", "2401.00002");
@@ -104,7 +107,7 @@ final class KeywordWorkerTest {
         try (Database db = TestStore.SQLITE.open(dir.resolve("without"))) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(h, List.of(MAMBA, LORA)));
-            new KeywordWorker(db, papers, embedder).computePending();
+            new KeywordWorker(db, papers, embedder, "node-a").computePending();
             // Nothing stored: each paper's own text went through the model, besides its phrases.
             assertThat(model.texts).contains(paperText(MAMBA), paperText(LORA));
             embeddedHere = new Keywords(db).ofAll(List.of(MAMBA.id(), LORA.id()));
@@ -116,7 +119,7 @@ final class KeywordWorkerTest {
             new EmbeddingWorker(papers, new EmbeddingStore(db, embedder.name()), null, embedder, "node").embedPending();
             model.texts.clear();
 
-            new KeywordWorker(db, papers, embedder).computePending();
+            new KeywordWorker(db, papers, embedder, "node-a").computePending();
 
             assertThat(model.texts).isNotEmpty().doesNotContain(paperText(MAMBA), paperText(LORA));
             // The stored vector is the model's vector of the same text: the same phrases, in the same order.
@@ -131,7 +134,7 @@ final class KeywordWorkerTest {
                     .build();
             db.useTransaction(h -> papers.store(h, List.of(edited)));
             model.texts.clear();
-            new KeywordWorker(db, papers, embedder).computePending();
+            new KeywordWorker(db, papers, embedder, "node-a").computePending();
             assertThat(model.texts).contains(paperText(edited)).doesNotContain(paperText(MAMBA));
         }
     }
