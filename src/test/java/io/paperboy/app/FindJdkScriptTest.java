@@ -61,6 +61,21 @@ class FindJdkScriptTest {
     }
 
     @Test
+    void onMacOs_takesTheJdkThatJavaHomeNames() throws Exception {
+        Path mac = Files.createDirectories(tmp.resolve("Library/Java/JavaVirtualMachines/temurin-21.jdk"));
+        Path home = fakeJdkAt(mac.resolve("Contents/Home"), "21.0.5");
+        Path tool = tmp.resolve("java_home");
+        // Like macOS's tool: prints the home of a JDK matching -v, fails when none does.
+        Files.writeString(tool, "#!/bin/sh\n[ \"$1 $2\" = \"-v 21+\" ] && echo " + home + " || exit 1\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Result result = run(Map.of("PAPERBOY_JAVA_HOME_TOOL", tool.toString()));
+
+        assertEquals(0, result.exit(), result.err());
+        assertEquals(home.toString(), result.out().strip());
+    }
+
+    @Test
     void saysWhatIsMissingWhenNoJdkIsNewEnough() throws Exception {
         fakeJdk("java-17", "17.0.12");
 
@@ -72,13 +87,21 @@ class FindJdkScriptTest {
     }
 
     private Path fakeJdk(String name, String version) throws IOException {
-        Path home = fakeJre(name, version);
+        return fakeJdkAt(jvms().resolve(name), version);
+    }
+
+    private Path fakeJre(String name, String version) throws IOException {
+        return fakeJreAt(jvms().resolve(name), version);
+    }
+
+    private static Path fakeJdkAt(Path home, String version) throws IOException {
+        fakeJreAt(home, version);
         executable(home.resolve("bin/javac"));
         return home;
     }
 
-    private Path fakeJre(String name, String version) throws IOException {
-        Path home = Files.createDirectories(jvms().resolve(name));
+    private static Path fakeJreAt(Path home, String version) throws IOException {
+        Files.createDirectories(home);
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         executable(home.resolve("bin/java"));
         return home;
