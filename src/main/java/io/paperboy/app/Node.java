@@ -88,6 +88,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -257,9 +258,15 @@ final class Node {
         ChangeWatcher keywordsStored =
                 life.started("key phrase watcher", new ChangeWatcher(keywords::progress, outage));
         // Answers come from the store and, for search and similar papers, from the index following it; a
-        // change drops only the cached answers that show what it touched (its topics).
-        pageCache =
-                new PageCache(() -> List.of(index.appliedSeq(), keywordsStored.getAsLong()), changes, metrics::record);
+        // change drops only the cached answers that show what it touched (its topics). Trending's window
+        // and today's date move with the clock, not with changes: every answer is made again once an hour.
+        pageCache = new PageCache(
+                () -> List.of(
+                        index.appliedSeq(),
+                        keywordsStored.getAsLong(),
+                        site.clock().instant().truncatedTo(ChronoUnit.HOURS)),
+                changes,
+                metrics::record);
         changes.onChange(new ChangeTopics(db, pageCache));
         storeUnavailable = new StoreUnavailable(outage, pageCache, db.poolSize());
         EmbeddingStore storedVectors = new EmbeddingStore(db, Embedder.BGE_SMALL);

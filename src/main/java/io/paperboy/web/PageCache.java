@@ -36,7 +36,9 @@ import java.util.zip.GZIPOutputStream;
  * for listings, to the listings); one that says nothing (trending, which any vote may change) by
  * any change. Pages, API answers and feeds of the same content declare alike (the table in
  * docs/architecture.md). An answer rendered while a
- * change came in is not kept when that change touches it. No TTL, no stale page.
+ * change came in is not kept when that change touches it. No TTL, no stale page: what moves
+ * with the clock rather than with changes (trending's window, today's date) is part of the
+ * {@code version} the node gives (its hour), so every answer is made again once an hour.
  *
  * <p>An answer is kept as it is sent: its bytes, and its bytes gzipped once (when it is big enough
  * to be worth it), with their ETags and its Last-Modified written out, so a hit only picks one and
