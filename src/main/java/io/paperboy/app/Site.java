@@ -101,45 +101,22 @@ public record Site(
                 false);
     }
 
-    public Site withArxivApi(HarvestSettings arxivApi) {
+    /**
+     * The same site with what only {@code serve}'s own options set (the other commands share the
+     * rest through SiteOptions): the fetched counts pages show, how submissions ask the arXiv API,
+     * and whether webhooks may reach private addresses.
+     */
+    public Site withServeOptions(External shownCounts, HarvestSettings submissionsApi, boolean allowPrivateWebhooks) {
         return new Site(
                 url,
                 mailer,
                 clock,
                 loginLimits,
-                arxivApi,
+                submissionsApi,
                 mailLimits,
                 trustedProxies,
                 thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withExternal(External external) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withWebhooksAllowPrivate(boolean webhooksAllowPrivate) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
+                shownCounts,
+                allowPrivateWebhooks);
     }
 }
