@@ -262,9 +262,11 @@ final class ServeCommand implements Callable<Integer> {
         KeywordWorker keywords = new KeywordWorker(db, papers, embedder, node);
         keywords.start(FOLLOW_INTERVAL_MS);
         life.started("keyword worker", keywords);
-        Site options = siteOptions.site(store.dataDir).withExternal(new Site.External(githubStars, hubLinks));
-        Site site = options.withArxivApi(ArxivApiLookup.settings(arxivApiUrl, arxivContact(options)))
-                .withWebhooksAllowPrivate(webhooksAllowPrivate);
+        Site options = siteOptions.site(store.dataDir);
+        Site site = options.withServeOptions(
+                new Site.External(githubStars, hubLinks),
+                ArxivApiLookup.settings(arxivApiUrl, arxivContact(options)),
+                webhooksAllowPrivate);
         // Every node schedules the nightly harvest; the one that claims a night harvests the site's sets.
         life.started("nightly harvest", NightlyHarvest.schedule(db, harvestSettings(site, siteSettings.current())));
         SiteSettings settings = siteSettings.current();

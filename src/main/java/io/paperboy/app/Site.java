@@ -101,129 +101,22 @@ public record Site(
                 false);
     }
 
-    public Site withUrl(SiteUrl url) {
+    /**
+     * The same site with what only {@code serve}'s own options set (the other commands share the
+     * rest through SiteOptions): the fetched counts pages show, how submissions ask the arXiv API,
+     * and whether webhooks may reach private addresses.
+     */
+    public Site withServeOptions(External shownCounts, HarvestSettings submissionsApi, boolean allowPrivateWebhooks) {
         return new Site(
                 url,
                 mailer,
                 clock,
                 loginLimits,
-                arxivApi,
+                submissionsApi,
                 mailLimits,
                 trustedProxies,
                 thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withMailer(Mailer mailer) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withClock(Clock clock) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withLoginLimits(LoginLimits loginLimits) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withArxivApi(HarvestSettings arxivApi) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withTrustedProxies(TrustedProxies trustedProxies) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withMailLimits(MailLimits mailLimits) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withExternal(External external) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
-    }
-
-    public Site withWebhooksAllowPrivate(boolean webhooksAllowPrivate) {
-        return new Site(
-                url,
-                mailer,
-                clock,
-                loginLimits,
-                arxivApi,
-                mailLimits,
-                trustedProxies,
-                thumbnails,
-                external,
-                webhooksAllowPrivate);
+                shownCounts,
+                allowPrivateWebhooks);
     }
 }

@@ -81,6 +81,34 @@ public record ListingView(
 
     /** The same view with each paper's visible comment count. */
     public ListingView withCommentCounts(Map<String, Integer> counts) {
+        return adding(counts, calendar, notice, extras, pages);
+    }
+
+    /** The same view with {@code month} as its date picker. */
+    public ListingView withCalendar(MonthCalendar month) {
+        return adding(commentCounts, month, notice, extras, pages);
+    }
+
+    /** The same view saying {@code text} above the list. */
+    public ListingView withNotice(String text) {
+        return adding(commentCounts, calendar, text, extras, pages);
+    }
+
+    /** The same view with each paper's key phrases, stars and Hub links. */
+    public ListingView withExtras(Map<String, PaperExtras> found) {
+        return adding(commentCounts, calendar, notice, found, pages);
+    }
+
+    /** The same view as page {@code slice} of a longer listing. */
+    public ListingView withPages(ListingSlice slice) {
+        String newer = slice.page() == 0 ? null : pageHref(slice.page() - 1);
+        String older = slice.hasNext() ? pageHref(slice.page() + 1) : null;
+        return adding(commentCounts, calendar, notice, extras, new Pages(slice.firstRank(), newer, older));
+    }
+
+    // The same listing with these additions (the parts the withers above set one at a time).
+    private ListingView adding(
+            Map<String, Integer> counts, MonthCalendar month, String text, Map<String, PaperExtras> found, Pages at) {
         return new ListingView(
                 page,
                 section,
@@ -94,96 +122,10 @@ public record ListingView(
                 upvoted,
                 submitters,
                 counts,
-                calendar,
-                notice,
-                extras,
-                pages);
-    }
-
-    /** The same view with {@code month} as its date picker. */
-    public ListingView withCalendar(MonthCalendar month) {
-        return new ListingView(
-                page,
-                section,
-                heading,
-                basePath,
-                papers,
-                previous,
-                next,
-                filter,
-                empty,
-                upvoted,
-                submitters,
-                commentCounts,
                 month,
-                notice,
-                extras,
-                pages);
-    }
-
-    /** The same view saying {@code text} above the list. */
-    public ListingView withNotice(String text) {
-        return new ListingView(
-                page,
-                section,
-                heading,
-                basePath,
-                papers,
-                previous,
-                next,
-                filter,
-                empty,
-                upvoted,
-                submitters,
-                commentCounts,
-                calendar,
                 text,
-                extras,
-                pages);
-    }
-
-    /** The same view with each paper's key phrases, stars and Hub links. */
-    public ListingView withExtras(Map<String, PaperExtras> found) {
-        return new ListingView(
-                page,
-                section,
-                heading,
-                basePath,
-                papers,
-                previous,
-                next,
-                filter,
-                empty,
-                upvoted,
-                submitters,
-                commentCounts,
-                calendar,
-                notice,
                 found,
-                pages);
-    }
-
-    /** The same view as page {@code slice} of a longer listing. */
-    public ListingView withPages(ListingSlice slice) {
-        String newer = slice.page() == 0 ? null : pageHref(slice.page() - 1);
-        String older = slice.hasNext() ? pageHref(slice.page() + 1) : null;
-        return new ListingView(
-                page,
-                section,
-                heading,
-                basePath,
-                papers,
-                previous,
-                next,
-                filter,
-                empty,
-                upvoted,
-                submitters,
-                commentCounts,
-                calendar,
-                notice,
-                extras,
-                new Pages(slice.firstRank(), newer, older));
+                at);
     }
 
     // Page 0 is the listing's own address; later pages add ?p=N beside the filters.

@@ -38,6 +38,11 @@ public final class ReadTools {
     static final int MAX_LIST = 100;
     private static final List<String> MODES = List.of("keyword", "hybrid", "meaning");
     private static final List<String> SORTS = List.of("relevance", "date", "upvotes");
+    // The filters every listing tool takes.
+    private static final Map<String, Object> CATEGORY =
+            text("arXiv category such as cs.CL, or an archive such as cs for all of its categories");
+    private static final Map<String, Object> HAS_CODE = flag("only papers with a code repository");
+    private static final Map<String, Object> LIMIT = whole("how many papers", 1, MAX_LIST, 20);
 
     private final SearchService search;
     private final Ranking defaultRanking;
@@ -69,10 +74,6 @@ public final class ReadTools {
     }
 
     List<McpTool> tools() {
-        Map<String, Object> category =
-                text("arXiv category such as cs.CL, or an archive such as cs for all of its categories");
-        Map<String, Object> hasCode = flag("only papers with a code repository");
-        Map<String, Object> limit = whole("how many papers", 1, MAX_LIST, 20);
         return List.of(
                 new McpTool(
                         "search_papers",
@@ -106,59 +107,32 @@ public final class ReadTools {
                         List.of("id"),
                         true,
                         (args, caller) -> getPaper(args)),
-                new McpTool(
+                periodTool(
                         "daily_papers",
                         "Daily papers",
                         "The papers featured on one day, most upvoted first (default: the latest day with papers).",
-                        arguments(
-                                "date",
-                                text("the day, YYYY-MM-DD"),
-                                "category",
-                                category,
-                                "has_code",
-                                hasCode,
-                                "limit",
-                                limit),
-                        List.of(),
-                        true,
-                        (args, caller) -> featured(args, "date", Period.Kind.DAY)),
-                new McpTool(
+                        "date",
+                        "the day, YYYY-MM-DD",
+                        Period.Kind.DAY),
+                periodTool(
                         "weekly_papers",
                         "Weekly papers",
                         "The papers featured in one ISO week, most upvoted first (default: the latest day's week).",
-                        arguments(
-                                "week",
-                                text("the ISO week, YYYY-Www such as 2024-W20"),
-                                "category",
-                                category,
-                                "has_code",
-                                hasCode,
-                                "limit",
-                                limit),
-                        List.of(),
-                        true,
-                        (args, caller) -> featured(args, "week", Period.Kind.WEEK)),
-                new McpTool(
+                        "week",
+                        "the ISO week, YYYY-Www such as 2024-W20",
+                        Period.Kind.WEEK),
+                periodTool(
                         "monthly_papers",
                         "Monthly papers",
                         "The papers featured in one month, most upvoted first (default: the latest day's month).",
-                        arguments(
-                                "month",
-                                text("the month, YYYY-MM"),
-                                "category",
-                                category,
-                                "has_code",
-                                hasCode,
-                                "limit",
-                                limit),
-                        List.of(),
-                        true,
-                        (args, caller) -> featured(args, "month", Period.Kind.MONTH)),
+                        "month",
+                        "the month, YYYY-MM",
+                        Period.Kind.MONTH),
                 new McpTool(
                         "trending_papers",
                         "Trending papers",
                         "The papers trending now (recent upvotes weigh most), each with why it trends.",
-                        arguments("category", category, "has_code", hasCode, "limit", limit),
+                        arguments("category", CATEGORY, "has_code", HAS_CODE, "limit", LIMIT),
                         List.of(),
                         true,
                         (args, caller) -> trending(args)),
@@ -170,6 +144,19 @@ public final class ReadTools {
                         List.of("id"),
                         true,
                         (args, caller) -> similarPapers(args)));
+    }
+
+    // The papers featured in one period of kind, named by the argument periodArgument.
+    private McpTool periodTool(
+            String name, String title, String description, String periodArgument, String periodText, Period.Kind kind) {
+        return new McpTool(
+                name,
+                title,
+                description,
+                arguments(periodArgument, text(periodText), "category", CATEGORY, "has_code", HAS_CODE, "limit", LIMIT),
+                List.of(),
+                true,
+                (args, caller) -> featured(args, periodArgument, kind));
     }
 
     private String searchPapers(ToolArguments args) {

@@ -66,7 +66,6 @@ final class WebhookDelivery {
     private final WebhookSender sender;
     private final DestinationRepository destinations = new DestinationRepository();
     private final DeliveryRepository outbox = new DeliveryRepository();
-    private volatile Duration lease = LEASE;
 
     private final java.time.Clock clock;
 
@@ -77,17 +76,13 @@ final class WebhookDelivery {
         this.clock = clock;
     }
 
-    void lease(Duration claimLease) {
-        this.lease = claimLease;
-    }
-
     Report deliver(Instant now) {
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger retrying = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger paused = new AtomicInteger();
         Map<Long, Optional<Destination>> known = new ConcurrentHashMap<>();
-        try (ClaimLeases claims = new ClaimLeases(db, outbox, "webhook outbox", now, lease);
+        try (ClaimLeases claims = new ClaimLeases(db, outbox, "webhook outbox", now, LEASE);
                 ExecutorService senders = Executors.newFixedThreadPool(
                         SENDERS,
                         Thread.ofPlatform().name("webhook-send-", 0).daemon().factory())) {

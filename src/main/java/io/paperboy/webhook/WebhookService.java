@@ -84,12 +84,6 @@ public final class WebhookService {
         this.delivery = new WebhookDelivery(db, sender, Clock.systemUTC());
     }
 
-    /** Sets how long a claim on an outbox row lasts between renewals (tests); returns this. */
-    public WebhookService withLease(Duration lease) {
-        delivery.lease(lease);
-        return this;
-    }
-
     public TargetGuard guard() {
         return guard;
     }

@@ -1,9 +1,12 @@
 package io.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.paperboy.db.Database;
+import io.paperboy.testing.Poll;
 import io.paperboy.testing.TestStore;
+import io.paperboy.testing.ThreadDump;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class HealthProbesShareOneConnectionTest {
     private static final int PROBES = 30;
+    private static final String READY_HANDLER = "io.paperboy.app.Health.ready";
+    /** Shorter than {@link Probe#WAIT}: the probes must still be waiting when the page is asked. */
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
@@ -39,19 +45,19 @@ final class HealthProbesShareOneConnectionTest {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             try (Handle locker = other.jdbi().open()) {
-                // The store slow to answer the readiness check: its read of the schema history waits 4 s.
+                // The store slow to answer the readiness check: its read of the schema history waits for this lock.
                 locker.begin();
                 locker.execute("LOCK TABLE flyway_schema_history IN ACCESS EXCLUSIVE MODE");
                 List<CompletableFuture<HttpResponse<String>>> probes = new ArrayList<>();
                 for (int i = 0; i < PROBES; i++) {
                     probes.add(http.sendAsync(get(server, "/health/ready"), HttpResponse.BodyHandlers.ofString()));
                 }
-                Thread.sleep(500);
+                awaitCheckWaitingForTheLock(other);
+                awaitAllProbesInTheHandler();
                 long asked = System.nanoTime();
                 HttpResponse<String> page =
                         http.send(get(server, "/papers/2407.17904"), HttpResponse.BodyHandlers.ofString());
                 Duration took = Duration.ofNanos(System.nanoTime() - asked);
-                Thread.sleep(Math.max(0, 4000 - took.toMillis()));
                 locker.rollback();
 
                 assertThat(page.statusCode())
@@ -66,6 +72,32 @@ final class HealthProbesShareOneConnectionTest {
             } finally {
                 server.stop();
             }
+        }
+    }
+
+    // A readiness check is blocked on the locked schema history (until then the store is not slow yet).
+    private static void awaitCheckWaitingForTheLock(Database other) throws Exception {
+        String waiting = """
+                SELECT count(*) FROM pg_locks
+                WHERE relation = 'flyway_schema_history'::regclass AND NOT granted""";
+        long waiters = Poll.until(
+                WAIT,
+                () -> other.withHandle(
+                        h -> h.createQuery(waiting).mapTo(Long.class).one()),
+                n -> n >= 1);
+        if (waiters < 1) {
+            fail(
+                    "no session waited for the lock on flyway_schema_history within %s: the readiness check never read"
+                            + " the schema history",
+                    WAIT);
+        }
+    }
+
+    // Every probe has reached its handler and waits there on the slow store, so the page is asked while all wait.
+    private static void awaitAllProbesInTheHandler() throws Exception {
+        int inHandler = Poll.until(WAIT, () -> ThreadDump.countThreadsIn(READY_HANDLER), n -> n >= PROBES);
+        if (inHandler < PROBES) {
+            fail("%d of %d readiness probes reached %s within %s", inHandler, PROBES, READY_HANDLER, WAIT);
         }
     }
 

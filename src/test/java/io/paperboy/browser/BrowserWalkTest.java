@@ -46,7 +46,7 @@ final class BrowserWalkTest {
     static void start() throws Exception {
         long start = System.nanoTime();
         // The walk's webhook destinations post to the server itself, on 127.0.0.1: the operator's option allows it.
-        server = new TestServer(dir, site -> site.withWebhooksAllowPrivate(true));
+        server = new TestServer(dir, site -> site.webhooksAllowPrivate(true));
         System.out.printf("walk server started in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -47,7 +47,7 @@ final class WebhookPagesValidityTest {
     @Test
     void webhookPages_haveNoValidationErrorOrWarning_inAnyState() throws Exception {
         Map<String, String> pages = new LinkedHashMap<>();
-        try (TestServer server = new TestServer(dir, site -> site.withWebhooksAllowPrivate(true))) {
+        try (TestServer server = new TestServer(dir, site -> site.webhooksAllowPrivate(true))) {
             WebSession admin = server.browser().signUpConfirmed("valid-hooks");
             server.promote("valid-hooks", Role.ADMIN);
             pages.put("/admin/webhooks (empty)", admin.get("/admin/webhooks").body());

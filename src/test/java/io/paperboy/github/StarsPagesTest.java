@@ -23,7 +23,7 @@ final class StarsPagesTest {
     @Test
     void cardsAndThePaperPage_showTheLastGoodCount_evenWhileGithubFails() throws Exception {
         try (GithubReplay github = new GithubReplay();
-                TestServer server = new TestServer(dir, site -> site.withExternal(new Site.External(true, false)))) {
+                TestServer server = new TestServer(dir, site -> site.external(new Site.External(true, false)))) {
             github.repo("MiniMax-AI/MSA", 1234);
             StarsWorkerTest.Moving clock = new StarsWorkerTest.Moving(Instant.parse("2026-12-05T06:00:00Z"));
             Paper paper = new PaperService(server.db()).find(ID).orElseThrow();

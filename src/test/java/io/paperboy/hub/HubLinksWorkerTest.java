@@ -165,7 +165,7 @@ final class HubLinksWorkerTest {
         hub.cite("models", id, 3);
         hub.cite("spaces", id, 1);
         try (TestServer server =
-                new TestServer(dir.resolve("site"), site -> site.withExternal(new Site.External(false, true)))) {
+                new TestServer(dir.resolve("site"), site -> site.external(new Site.External(false, true)))) {
             Paper paper = new PaperService(server.db()).find(id).orElseThrow();
             new HubLinksWorker(
                             server.db(), () -> List.of(paper), new HubSettings(hub.base(), Duration.ZERO, null), clock)

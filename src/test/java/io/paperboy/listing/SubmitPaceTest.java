@@ -35,7 +35,7 @@ final class SubmitPaceTest {
         try (TestServer one = new TestServer(
                         Files.createDirectories(dir.resolve("1")),
                         TestStore.POSTGRESQL,
-                        site -> site.withArxivApi(site.arxivApi().withDelay(PACE)));
+                        site -> site.arxivApi(site.arxivApi().withDelay(PACE)));
                 TestServer other = one.anotherNode(Files.createDirectories(dir.resolve("2")));
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<String> papers = new ArrayList<>();

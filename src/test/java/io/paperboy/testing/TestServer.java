@@ -42,7 +42,7 @@ public final class TestServer implements AutoCloseable {
     private final boolean ownsMail;
     private final String databaseUrl;
     private final Site.MailLimits mailLimits;
-    private final UnaryOperator<Site> tweak;
+    private final UnaryOperator<SiteBuilder> tweak;
     private final ArxivApiReplay arxiv = new ArxivApiReplay();
     private final WebServer server;
     private final List<AutoCloseable> owned;
@@ -70,12 +70,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A server on SQLite whose site is {@code tweak}ed (trusting proxies, say). */
-    public TestServer(Path dir, UnaryOperator<Site> tweak) throws Exception {
+    public TestServer(Path dir, UnaryOperator<SiteBuilder> tweak) throws Exception {
         this(dir, TestStore.SQLITE, tweak);
     }
 
     /** A server on {@code store} whose site is {@code tweak}ed; {@link #anotherNode} is tweaked alike. */
-    public TestServer(Path dir, TestStore store, UnaryOperator<Site> tweak) throws Exception {
+    public TestServer(Path dir, TestStore store, UnaryOperator<SiteBuilder> tweak) throws Exception {
         this(dir, store, SIGNUPS_PER_ADDRESS, MAIL_LIMITS, tweak);
     }
 
@@ -84,7 +84,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     private TestServer(
-            Path dir, TestStore store, int signupsPerAddress, Site.MailLimits mailLimits, UnaryOperator<Site> tweak)
+            Path dir,
+            TestStore store,
+            int signupsPerAddress,
+            Site.MailLimits mailLimits,
+            UnaryOperator<SiteBuilder> tweak)
             throws Exception {
         this.mailLimits = mailLimits;
         this.tweak = tweak;
@@ -93,7 +97,11 @@ public final class TestServer implements AutoCloseable {
         databaseUrl = store.newDatabaseUrl(dir);
         db = Database.open(databaseUrl);
         importSamples(dir);
-        server = WebServer.start(db, tweak.apply(site(dir).withLoginLimits(limits(signupsPerAddress))), "127.0.0.1", 0);
+        server = WebServer.start(
+                db,
+                tweak.apply(site(dir).loginLimits(limits(signupsPerAddress))).build(),
+                "127.0.0.1",
+                0);
         owned = List.of();
     }
 
@@ -110,7 +118,10 @@ public final class TestServer implements AutoCloseable {
         db = Database.open(databaseUrl);
         importSamples(dir);
         server = WebServer.start(
-                db, site(dir).withUrl(siteUrl).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), "127.0.0.1", 0);
+                db,
+                site(dir).url(siteUrl).loginLimits(limits(SIGNUPS_PER_ADDRESS)).build(),
+                "127.0.0.1",
+                0);
         owned = List.of();
     }
 
@@ -128,7 +139,10 @@ public final class TestServer implements AutoCloseable {
         databaseUrl = first.databaseUrl;
         db = Database.open(databaseUrl);
         server = WebServer.start(
-                db, tweak.apply(site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS))), "127.0.0.1", 0);
+                db,
+                tweak.apply(site(dir).loginLimits(limits(SIGNUPS_PER_ADDRESS))).build(),
+                "127.0.0.1",
+                0);
         owned = List.of();
     }
 
@@ -160,7 +174,7 @@ public final class TestServer implements AutoCloseable {
         follower.start(200);
         embedding.start(200);
         server = WebServer.start(
-                db, site(dir).withLoginLimits(limits(SIGNUPS_PER_ADDRESS)), index, embedder, "127.0.0.1", 0);
+                db, site(dir).loginLimits(limits(SIGNUPS_PER_ADDRESS)).build(), index, embedder, "127.0.0.1", 0);
         owned = List.of(embedding, follower, index);
     }
 
@@ -198,11 +212,11 @@ public final class TestServer implements AutoCloseable {
                         false);
     }
 
-    private Site site(Path dir) {
-        return Site.local(dir.resolve("mail"))
-                .withMailer(mail.mailer())
-                .withArxivApi(arxivSettings())
-                .withMailLimits(mailLimits);
+    private SiteBuilder site(Path dir) {
+        return SiteBuilder.local(dir.resolve("mail"))
+                .mailer(mail.mailer())
+                .arxivApi(arxivSettings())
+                .mailLimits(mailLimits);
     }
 
     /**

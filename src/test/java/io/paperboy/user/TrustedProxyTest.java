@@ -34,7 +34,7 @@ final class TrustedProxyTest {
     void anUntrustedClientsForgedXForwardedFor_isIgnored() throws Exception {
         try (TestServer server = new TestServer(
                 dir,
-                site -> site.withTrustedProxies(
+                site -> site.trustedProxies(
                         TrustedProxies.of(List.of("10.9.8.7"), TrustedProxies.Header.X_FORWARDED_FOR)))) {
             for (int i = 0; i < 10; i++) {
                 assertThat(askReset(server, i, "203.0.113." + i).statusCode()).isEqualTo(200);
@@ -52,7 +52,7 @@ final class TrustedProxyTest {
         // The test client plays the proxy: it connects from 127.0.0.1 and appends the address it saw.
         try (TestServer server = new TestServer(
                 dir,
-                site -> site.withTrustedProxies(
+                site -> site.trustedProxies(
                         TrustedProxies.of(List.of("127.0.0.1", "::1"), TrustedProxies.Header.X_FORWARDED_FOR)))) {
             for (int i = 0; i < 10; i++) {
                 // What the client forged comes first; the proxy appended the real 198.51.100.20.

@@ -44,7 +44,7 @@ final class ActionLimitTest {
 
     private static TestServer server(Path dir, TestStore store) throws Exception {
         Clock still = Clock.fixed(Instant.now(), ZoneOffset.UTC);
-        return new TestServer(dir, store, site -> site.withClock(still));
+        return new TestServer(dir, store, site -> site.clock(still));
     }
 
     private static HttpResponse<String> api(

@@ -41,7 +41,7 @@ final class WebhookPagesTest {
     @BeforeAll
     static void start() throws Exception {
         receiver = new ChatReceiver();
-        server = new TestServer(dir.resolve("allowing"), site -> site.withWebhooksAllowPrivate(true));
+        server = new TestServer(dir.resolve("allowing"), site -> site.webhooksAllowPrivate(true));
         guarded = new TestServer(dir.resolve("guarded"));
     }
 

@@ -1,77 +1,32 @@
 package io.paperboy.ingest.arxiv;
 
+import io.paperboy.ingest.RecordsReport;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /** What one harvest run did: pages, records, what the store made of them, and the bad records. */
-public final class HarvestReport {
-    private static final int MAX_PROBLEMS_KEPT = 1000;
-
-    private final List<HarvestProblem> problems = new ArrayList<>();
+public final class HarvestReport extends RecordsReport<HarvestProblem> {
     private int pages;
-    private long records;
-    private long inserted;
-    private long updated;
-    private long unchanged;
     private long deleted;
-    private long rejected;
     private long featured;
     private LocalDate lastDatestamp;
 
     void page(OaiPage page, int insertedNow, int updatedNow, int unchangedNow) {
         pages++;
-        records += page.records();
-        inserted += insertedNow;
-        updated += updatedNow;
-        unchanged += unchangedNow;
+        read(page.records(), insertedNow, updatedNow, unchangedNow);
         deleted += page.deleted();
-        rejected += page.problems().size();
-        page.problems().stream()
-                .limit(Math.max(0, MAX_PROBLEMS_KEPT - problems.size()))
-                .forEach(problems::add);
+        page.problems().forEach(this::rejected);
     }
 
     void finished(LocalDate datestamp) {
         this.lastDatestamp = datestamp;
     }
 
-    /** True when every record read was stored (or was a deletion). */
-    public boolean success() {
-        return rejected == 0;
-    }
-
     public int pages() {
         return pages;
     }
 
-    public long records() {
-        return records;
-    }
-
-    public long inserted() {
-        return inserted;
-    }
-
-    public long updated() {
-        return updated;
-    }
-
-    public long unchanged() {
-        return unchanged;
-    }
-
     public long deleted() {
         return deleted;
-    }
-
-    public long rejected() {
-        return rejected;
-    }
-
-    /** The first problems (at most 1,000); {@link #rejected} counts them all. */
-    public List<HarvestProblem> problems() {
-        return List.copyOf(problems);
     }
 
     /** The datestamp the next incremental harvest starts from, or null if none is known yet. */
@@ -92,13 +47,13 @@ public final class HarvestReport {
         return String.format(
                 "Harvested %,d records in %,d pages: %,d new, %,d updated, %,d unchanged, %,d deleted, "
                         + "%,d rejected%s%s",
-                records,
+                records(),
                 pages,
-                inserted,
-                updated,
-                unchanged,
+                inserted(),
+                updated(),
+                unchanged(),
                 deleted,
-                rejected,
+                rejected(),
                 featured == 0 ? "" : String.format("; %,d featured by the rules", featured),
                 lastDatestamp == null ? "" : "; next run starts from " + lastDatestamp);
     }
