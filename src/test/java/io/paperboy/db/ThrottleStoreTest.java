@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.http.HttpResponseException;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.TestStore;
 import io.paperboy.web.Throttle;
 import io.paperboy.web.Throttles;
@@ -11,15 +12,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,36 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 final class ThrottleStoreTest {
     @TempDir
     Path dir;
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private final AtomicLong millis =
-                new AtomicLong(Instant.parse("2026-12-01T12:00:00Z").toEpochMilli());
-
-        void advance(Duration by) {
-            millis.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static Throttle fivePerQuarterHour(Database db, Clock clock) {
         return new Throttles(new ThrottleBuckets(db, clock).proxies())
@@ -81,7 +49,7 @@ final class ThrottleStoreTest {
     @EnumSource(TestStore.class)
     void twoNodesOnOneStore_shareTheCount(TestStore store) {
         String url = store.newDatabaseUrl(dir);
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         try (Database one = Database.open(url);
                 Database other = Database.open(url)) {
             Throttle onOne = fivePerQuarterHour(one, clock);
@@ -108,7 +76,7 @@ final class ThrottleStoreTest {
     @EnumSource(TestStore.class)
     void aBurstOfTriesAtOnceOnTwoNodes_getsExactlyTheCapacity(TestStore store) throws Exception {
         String url = store.newDatabaseUrl(dir);
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         try (Database one = Database.open(url);
                 Database other = Database.open(url);
                 ExecutorService pool = Executors.newFixedThreadPool(16)) {
@@ -157,7 +125,7 @@ final class ThrottleStoreTest {
     void aLockedAccount_staysLocked_throughASprayOfMoreKeysThanTheOldMapHeld_andThroughARestart(TestStore store)
             throws Exception {
         String url = store.newDatabaseUrl(dir);
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         try (Database db = Database.open(url)) {
             ThrottleBuckets buckets = new ThrottleBuckets(db, clock);
             Throttle throttle = new Throttles(buckets.proxies())
@@ -193,7 +161,7 @@ final class ThrottleStoreTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void aBucket_refillsWithTime_andIsDeletedOnceFullAgain(TestStore store) {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         try (Database db = store.open(dir)) {
             ThrottleBuckets buckets = new ThrottleBuckets(db, clock);
             Throttle throttle =
@@ -221,7 +189,7 @@ final class ThrottleStoreTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void theStore_keepsFixedLengthKeys_andNoAddressInClear(TestStore store) {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         try (Database db = store.open(dir)) {
             Throttle throttle = fivePerQuarterHour(db, clock);
             throttle.acquire("victim@example.org");
@@ -242,7 +210,7 @@ final class ThrottleStoreTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void aTryGivenBack_andAReset_countNoMore(TestStore store) {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
         try (Database db = store.open(dir)) {
             Throttle throttle = fivePerQuarterHour(db, clock);
             for (int i = 0; i < 5; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperboy.app.Site;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class StarsPagesTest {
         try (GithubReplay github = new GithubReplay();
                 TestServer server = new TestServer(dir, site -> site.external(new Site.External(true, false)))) {
             github.repo("MiniMax-AI/MSA", 1234);
-            StarsWorkerTest.Moving clock = new StarsWorkerTest.Moving(Instant.parse("2026-12-05T06:00:00Z"));
+            MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z"));
             Paper paper = new PaperService(server.db()).find(ID).orElseThrow();
             StarsWorker worker = new StarsWorker(
                     server.db(),

@@ -7,13 +7,11 @@ import io.paperboy.paper.ArtifactLink;
 import io.paperboy.paper.LinkKind;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,7 @@ final class StarsWorkerTest {
     @TempDir
     Path dir;
 
-    private final Moving clock = new Moving(Instant.parse("2026-12-05T06:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z"));
     private GithubReplay github;
     private Database db;
     private List<Paper> papers;
@@ -262,33 +260,5 @@ final class StarsWorkerTest {
         assertThat(GithubRepo.fromUrl("https://github.com/orgs")).isEmpty();
         assertThat(GithubRepo.fromUrl("https://gitlab.com/o/r")).isEmpty();
         assertThat(GithubRepo.fromUrl("not a url")).isEmpty();
-    }
-
-    /** A clock the test moves. */
-    static final class Moving extends Clock {
-        private volatile Instant now;
-
-        Moving(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,14 +7,12 @@ import io.paperboy.db.Database;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperExtras;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +27,7 @@ final class HubLinksWorkerTest {
     @TempDir
     Path dir;
 
-    private final Moving clock = new Moving(Instant.parse("2026-12-05T06:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z"));
     private HubReplay hub;
     private Database db;
     private List<Paper> papers;
@@ -187,34 +185,6 @@ final class HubLinksWorkerTest {
                     .contains("## Models citing this paper (3)")
                     .contains("- [org/models-0](https://huggingface.co/org/models-0) · 1000 likes · 10000 downloads");
             assertThat(server.get("/papers/date/2026-06-12").body()).contains(">3 models · 1 Space</a>");
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class Moving extends Clock {
-        private volatile Instant now;
-
-        Moving(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

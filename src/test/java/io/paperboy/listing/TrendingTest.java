@@ -7,6 +7,7 @@ import io.paperboy.db.Database;
 import io.paperboy.mail.MailFolder;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.TestStore;
 import io.paperboy.user.AccountService;
 import io.paperboy.vote.VoteService;
@@ -16,8 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,34 +29,6 @@ final class TrendingTest {
 
     @TempDir
     Path dir;
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @Test
     void aVote_weighsLessAsItAges_exactlyAsTheFormulaSays() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperboy.db.Database;
 import io.paperboy.testing.MailServer;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.TestStore;
 import io.paperboy.web.InvalidForm;
 import io.paperboy.web.Role;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,34 +24,10 @@ final class AccountServiceTest {
     @TempDir
     Path dir;
 
-    /** A clock that stands still until told to move. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void aResetLink_expiresAfterAnHour(TestStore store) throws Exception {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
         try (Database db = store.open(dir);
                 MailServer mail = new MailServer()) {
             AccountService accounts =
@@ -77,7 +53,7 @@ final class AccountServiceTest {
     @ParameterizedTest
     @EnumSource(TestStore.class)
     void sessions_liveInTheStore_andExpireAfterThirtyDaysUnused(TestStore store) throws Exception {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-29T12:00:00Z"));
         try (Database db = store.open(dir);
                 MailServer mail = new MailServer()) {
             AccountService accounts = new AccountService(db, mail.mailer(), new SiteUrl("http://localhost"), clock);

@@ -2,12 +2,14 @@ package io.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperboy.db.Database;
 import io.paperboy.listing.ListingEntry;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.MovableClock;
 import io.paperboy.testing.Poll;
 import io.paperboy.testing.TestServer;
 import io.paperboy.testing.TestStore;
@@ -15,6 +17,7 @@ import io.paperboy.vote.VoteService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -218,5 +221,42 @@ final class PageCacheTest {
                     .contains(
                             "http_server_requests_seconds_count{method=\"GET\",route=\"/papers/trending\",status=\"200\"} 3");
         }
+    }
+
+    /**
+     * Trending moves with the clock, not only with votes: on a quiet site, where nothing changes the
+     * store, a cached trending answer must not outlive the hour it was made in (seen: "8 upvotes in
+     * the last 24 h" for days).
+     */
+    @Test
+    void aCachedTrendingAnswer_isMadeAgainOnceTheHourHasPassed_withNoChangeToTheStore() throws Exception {
+        String trending = "/api/daily_papers?sort=trending&limit=100";
+        String paper = "2606.13594"; // featured 2026-06-12 with imported upvotes
+        MovableClock clock = new MovableClock(Instant.parse("2026-06-12T12:00:00Z"));
+        try (TestServer server = new TestServer(dir, site -> site.clock(clock))) {
+            String kept = stableLastModified(server, List.of(trending)).get(trending);
+            double score = trendingScore(server.get(trending).body(), paper);
+            assertThat(score).isPositive();
+
+            clock.advance(Duration.ofMinutes(30));
+            var within = server.get(trending);
+            assertThat(within.headers().firstValue("last-modified"))
+                    .as("kept within the hour")
+                    .hasValue(kept);
+            assertThat(trendingScore(within.body(), paper)).isEqualTo(score);
+
+            // A month later the imported upvotes weigh far less, though nothing in the store changed.
+            clock.advance(Duration.ofDays(30));
+            assertThat(trendingScore(server.get(trending).body(), paper)).isLessThan(score / 10);
+        }
+    }
+
+    private static double trendingScore(String answer, String paper) throws Exception {
+        for (JsonNode entry : JSON.readTree(answer)) {
+            if (entry.at("/paper/id").asText().equals(paper)) {
+                return entry.at("/trending/score").asDouble();
+            }
+        }
+        throw new AssertionError(paper + " is not among the trending papers");
     }
 }
