@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paperboy.db.Database;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.Horizon;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,14 +21,16 @@ final class KeywordLeaseTest {
     @TempDir
     Path dir;
 
-    private static void store(Database db, PaperService papers, String... ids) {
+    // Stores the papers and waits until the workers' PaperService reads them (PostgreSQL may need a second look).
+    private static void store(Database db, PaperService papers, String... ids) throws Exception {
         db.useTransaction(h -> papers.store(
                 h,
-                java.util.Arrays.stream(ids)
+                Arrays.stream(ids)
                         .map(id -> Paper.builder(id, "Sparse attention " + id)
                                 .abstractText("Sparse attention scales transformers.")
                                 .build())
                         .toList()));
+        Horizon.awaitPapers(db, papers);
     }
 
     private static long computedBy(Database db, String id) {
@@ -53,7 +57,7 @@ final class KeywordLeaseTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void whileOneNodeHoldsTheJob_anotherComputesNothing_andTheHolderDoesTheNewPapers(TestStore kind) {
+    void whileOneNodeHoldsTheJob_anotherComputesNothing_andTheHolderDoesTheNewPapers(TestStore kind) throws Exception {
         try (Database db = kind.open(dir)) {
             PaperService papers = new PaperService(db);
             store(db, papers, "2401.00001", "2401.00002");
@@ -72,7 +76,7 @@ final class KeywordLeaseTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aNodeThatStopsRenewing_losesTheJobOnceItsLeaseLapses(TestStore kind) {
+    void aNodeThatStopsRenewing_losesTheJobOnceItsLeaseLapses(TestStore kind) throws Exception {
         try (Database db = kind.open(dir)) {
             PaperService papers = new PaperService(db);
             store(db, papers, "2401.00001");
@@ -93,7 +97,7 @@ final class KeywordLeaseTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aHolderWhoseJobWasTakenOver_storesNoPhrasesAndMovesNoCursor(TestStore kind) {
+    void aHolderWhoseJobWasTakenOver_storesNoPhrasesAndMovesNoCursor(TestStore kind) throws Exception {
         try (Database db = kind.open(dir)) {
             long now = System.currentTimeMillis();
             assertThat(claim(db, "token-a", "node-a", now, now - 1)).isTrue();
@@ -108,7 +112,7 @@ final class KeywordLeaseTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aNodeThatCloses_givesTheJobBack_soAnotherTakesItAtOnce(TestStore kind) {
+    void aNodeThatCloses_givesTheJobBack_soAnotherTakesItAtOnce(TestStore kind) throws Exception {
         try (Database db = kind.open(dir)) {
             PaperService papers = new PaperService(db);
             store(db, papers, "2401.00001");
@@ -125,7 +129,7 @@ final class KeywordLeaseTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void aRestartedNode_takesBackItsOwnJobWithoutWaitingForTheLease(TestStore kind) {
+    void aRestartedNode_takesBackItsOwnJobWithoutWaitingForTheLease(TestStore kind) throws Exception {
         try (Database db = kind.open(dir)) {
             PaperService papers = new PaperService(db);
             store(db, papers, "2401.00001");

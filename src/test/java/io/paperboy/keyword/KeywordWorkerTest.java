@@ -13,6 +13,7 @@ import io.paperboy.paper.PaperService;
 import io.paperboy.search.Embedder;
 import io.paperboy.search.EmbeddingStore;
 import io.paperboy.search.EmbeddingWorker;
+import io.paperboy.testing.Horizon;
 import io.paperboy.testing.TestStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ final class KeywordWorkerTest {
 
     @ParameterizedTest
     @EnumSource(TestStore.class)
-    void everyPaperGetsKeywords_aRerunDoesNothing_andAnEditedPaperIsDoneAgain(TestStore store) {
+    void everyPaperGetsKeywords_aRerunDoesNothing_andAnEditedPaperIsDoneAgain(TestStore store) throws Exception {
         try (Database db = store.open(dir)) {
             PaperService papers = new PaperService(db);
             db.useTransaction(h -> papers.store(
@@ -47,6 +48,7 @@ final class KeywordWorkerTest {
                                     "2401.00002",
                                     "Sparse attention",
                                     "Sparse attention scales transformers. Sparse attention helps."))));
+            Horizon.awaitPapers(db, papers);
             Keywords keywords = new Keywords(db);
 
             assertThat(new KeywordWorker(db, papers, null, "node-a").computePending())
@@ -63,6 +65,7 @@ final class KeywordWorkerTest {
                             .abstractText(
                                     "We train equivariant transformers on molecular properties. The molecular properties are hard.")
                             .build())));
+            Horizon.awaitPapers(db, papers);
             assertThat(new KeywordWorker(db, papers, null, "node-a").computePending())
                     .isEqualTo(1);
             assertThat(keywords.of("2401.00001")).contains("molecular properties");

@@ -7,6 +7,7 @@ import io.paperboy.ingest.Importer;
 import io.paperboy.listing.ListingService;
 import io.paperboy.paper.Paper;
 import io.paperboy.paper.PaperService;
+import io.paperboy.testing.Horizon;
 import io.paperboy.testing.Samples;
 import io.paperboy.testing.TestStore;
 import java.io.IOException;
@@ -57,6 +58,7 @@ final class IndexFollowerTest {
             PaperService papers = new PaperService(db);
             IndexFollower follower = new IndexFollower(papers, index);
             importSamples(db);
+            Horizon.awaitPapers(db, papers);
 
             assertThat(follower.catchUp()).isEqualTo(SAMPLE_PAPERS);
             assertThat(index.size()).isEqualTo(SAMPLE_PAPERS);
@@ -66,6 +68,7 @@ final class IndexFollowerTest {
                     .version(3)
                     .build();
             db.useTransaction(h -> papers.store(h, List.of(edited)));
+            Horizon.awaitPapers(db, papers);
 
             assertThat(follower.catchUp()).isEqualTo(1);
             assertThat(index.size()).isEqualTo(SAMPLE_PAPERS);
@@ -88,9 +91,11 @@ final class IndexFollowerTest {
                 db.useTransaction(h -> papers.store(
                         h,
                         List.of(Paper.builder("2401.00001", "Committed first").build())));
+                Horizon.awaitPapers(db, papers);
                 follower.catchUp();
                 long committed = index.appliedSeq();
                 importSamples(db);
+                Horizon.awaitPapers(db, papers);
                 // Applied to the writer but not committed: the files on disk are what a kill -9 leaves.
                 index.apply(papers.changedSince(committed, 10_000));
                 copyFolder(live, crashed);
@@ -114,12 +119,14 @@ final class IndexFollowerTest {
             PaperService papers = new PaperService(db);
             IndexFollower follower = new IndexFollower(papers, incremental);
             importSamples(db);
+            Horizon.awaitPapers(db, papers);
             follower.catchUp();
             db.useTransaction(h -> papers.store(
                     h,
                     List.of(Paper.builder("0704.0002", "Sparsity-certifying graph decompositions, revised")
                             .version(9)
                             .build())));
+            Horizon.awaitPapers(db, papers);
             follower.catchUp();
 
             new IndexFollower(papers, rebuilt).rebuild();
@@ -140,6 +147,7 @@ final class IndexFollowerTest {
         try (Database db = store.open(dir)) {
             PaperService papers = new PaperService(db);
             importSamples(db);
+            Horizon.awaitPapers(db, papers);
             try (SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
                 new IndexFollower(papers, index).catchUp();
                 index.markBuiltBy("0-obsolete");
