@@ -47,6 +47,12 @@ public final class WebServer {
     // query limit URL-encoded, the search API explains the limit in a JSON 400.
     private static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
+    // Longer than the keep-alive of what usually stands in front (nginx's upstream and cloud balancers
+    // keep idle connections 60 s), so that the client, not this server, closes an idle connection:
+    // with Jetty's 30 s, a client reusing a connection in the instant this server closes it has its
+    // request lost, and a proxy does not retry a POST.
+    static final Duration IDLE_CONNECTION = Duration.ofSeconds(75);
+
     private final Javalin app;
     private final Node node;
     private final Lifecycle life;
@@ -207,6 +213,17 @@ public final class WebServer {
             server.setErrorHandler(HttpPolicy.jettyErrorHandler());
             // Counts requests in flight so that a graceful stop waits for them (Javalin nests its handler inside).
             server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            // Javalin adds its connector before the server starts, so this is the moment to set it.
+            server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                    for (var connector : server.getConnectors()) {
+                        if (connector instanceof org.eclipse.jetty.server.AbstractConnector idle) {
+                            idle.setIdleTimeout(IDLE_CONNECTION.toMillis());
+                        }
+                    }
+                }
+            });
         });
         // ETags come from PageCache, computed once per cached answer.
         config.http.generateEtags = false;

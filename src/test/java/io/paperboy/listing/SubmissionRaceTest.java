@@ -63,11 +63,19 @@ final class SubmissionRaceTest {
         List<Callable<Told>> submitters = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(MEMBERS);
         CountDownLatch go = new CountDownLatch(1);
+        List<WebSession> sessions = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            WebSession session = server.browser().signUpConfirmed(prefix + i);
+            sessions.add(session);
+            tokens.add(i % 2 == 1 ? session.createApiToken("race") : null);
+        }
         for (int i = 0; i < MEMBERS; i++) {
             String name = prefix + i;
-            WebSession session = server.browser().signUpConfirmed(name);
-            boolean byApi = i % 2 == 1;
-            String token = byApi ? session.createApiToken("race") : null;
+            WebSession session = sessions.get(i);
+            String token = tokens.get(i);
+            boolean byApi = token != null;
+            // Each opens the form just before the race, as a person does, not while the others sign up.
             session.get("/submit");
             submitters.add(() -> {
                 ready.countDown();
