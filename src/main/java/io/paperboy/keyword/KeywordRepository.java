@@ -1,5 +1,6 @@
 package io.paperboy.keyword;
 
+import io.paperboy.jobs.JobLease;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,27 +20,8 @@ final class KeywordRepository {
                 .orElse(0L);
     }
 
-    /**
-     * Takes the {@code method}'s job for {@code node} under {@code token} until {@code until} (epoch
-     * milliseconds) when nobody holds it, its lease lapsed before {@code now}, or this node held it
-     * (a restart); false when another node has it.
-     */
-    boolean claim(Handle h, String method, String token, String node, long now, long until) {
-        h.createUpdate("INSERT INTO keyword_cursor (method, applied_seq) VALUES (:method, 0) "
-                        + "ON CONFLICT (method) DO NOTHING")
-                .bind("method", method)
-                .execute();
-        return h.createUpdate("""
-                        UPDATE keyword_cursor SET holder = :token, holder_node = :node, lease_until = :until
-                        WHERE method = :method AND (holder IS NULL OR lease_until < :now OR holder_node = :node)""")
-                        .bind("token", token)
-                        .bind("node", node)
-                        .bind("until", until)
-                        .bind("now", now)
-                        .bind("method", method)
-                        .execute()
-                == 1;
-    }
+    /** The lease of each method's job (one node ranks phrases at a time), in its cursor's row. */
+    final JobLease lease = new JobLease("keyword_cursor", "method", List.of("applied_seq"));
 
     /**
      * Moves the cursor to {@code seq} and renews the lease to {@code until} while the job is still
@@ -55,13 +37,6 @@ final class KeywordRepository {
                         .bind("token", token)
                         .execute()
                 == 1;
-    }
-
-    /** Gives the job back, when it is still held under {@code token}. */
-    void release(Handle h, String method, String token) {
-        h.createUpdate("""
-                        UPDATE keyword_cursor SET holder = NULL, holder_node = NULL, lease_until = NULL
-                        WHERE method = :method AND holder = :token""").bind("method", method).bind("token", token).execute();
     }
 
     void upsert(Handle h, List<PaperKeywords> rows) {

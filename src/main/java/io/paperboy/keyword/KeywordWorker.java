@@ -65,7 +65,9 @@ public final class KeywordWorker implements AutoCloseable {
      * when {@link #close}d or when the job was taken over.
      */
     public synchronized int computePending() {
-        if (!db.inTransaction(h -> repository.claim(h, method, token, node, now(), leaseEnd()))) {
+        // Idle, the job is not claimed: a claim is a write, and this runs every second on every node.
+        if (papers.countChangedSince(db.withHandle(h -> repository.cursor(h, method)), 1) == 0
+                || !db.inTransaction(h -> repository.lease.claim(h, method, token, node, now(), leaseEnd()))) {
             return 0;
         }
         int total = 0;
@@ -164,7 +166,7 @@ public final class KeywordWorker implements AutoCloseable {
     public void close() {
         loop.close();
         try {
-            db.useTransaction(h -> repository.release(h, method, token));
+            db.useTransaction(h -> repository.lease.release(h, method, token));
         } catch (RuntimeException e) {
             LOG.warn(
                     "keywords: could not give the job back ({}); another node takes it when the lease ends",

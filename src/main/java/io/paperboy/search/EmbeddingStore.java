@@ -1,6 +1,7 @@
 package io.paperboy.search;
 
 import io.paperboy.db.Database;
+import io.paperboy.jobs.JobLease;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -31,6 +32,9 @@ public final class EmbeddingStore {
     /** What is stored for a paper: the hash of the text embedded, and the vector. */
     record Previous(String textSha, float[] vector) {}
 
+    /** The job's lease, in its model's row of embedding_state. */
+    private static final JobLease LEASE = new JobLease("embedding_state", "model", List.of("papers_seq", "last_seq"));
+
     private final Database db;
     private final String model;
 
@@ -48,32 +52,12 @@ public final class EmbeddingStore {
      * holds it, its lease lapsed, or this node held it before (a restart); false when another node has it.
      */
     boolean claim(String token, String node, Instant now, Instant leaseUntil) {
-        return db.inTransaction(h -> {
-            h.createUpdate("INSERT INTO embedding_state (model, papers_seq, last_seq) VALUES (:model, 0, 0) "
-                            + "ON CONFLICT (model) DO NOTHING")
-                    .bind("model", model)
-                    .execute();
-            return h.createUpdate(
-                                    "UPDATE embedding_state SET holder = :token, holder_node = :node, lease_until = :until "
-                                            + "WHERE model = :model AND (holder IS NULL OR lease_until < :now OR holder_node = :node)")
-                            .bind("token", token)
-                            .bind("node", node)
-                            .bind("until", leaseUntil.toEpochMilli())
-                            .bind("now", now.toEpochMilli())
-                            .bind("model", model)
-                            .execute()
-                    == 1;
-        });
+        return db.inTransaction(h -> LEASE.claim(h, model, token, node, now.toEpochMilli(), leaseUntil.toEpochMilli()));
     }
 
     /** Gives the job back (this node stops), when it still holds it under {@code token}. */
     void release(String token) {
-        db.withHandle(
-                h -> h.createUpdate("UPDATE embedding_state SET holder = NULL, holder_node = NULL, lease_until = NULL "
-                                + "WHERE model = :model AND holder = :token")
-                        .bind("model", model)
-                        .bind("token", token)
-                        .execute());
+        db.useTransaction(h -> LEASE.release(h, model, token));
     }
 
     /** Records why a batch failed, for the operator page; the job tries again from its cursor. */

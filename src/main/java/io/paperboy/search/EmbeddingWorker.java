@@ -75,7 +75,9 @@ public final class EmbeddingWorker implements AutoCloseable {
      * job). Stops early when {@link #close}d or when the job was taken over.
      */
     public synchronized int embedPending() {
-        if (!store.claim(token, node, Instant.now(), Instant.now().plus(LEASE))) {
+        // Idle, the job is not claimed: a claim is a write, and this runs every second on every node.
+        if (pending(1) == 0
+                || !store.claim(token, node, Instant.now(), Instant.now().plus(LEASE))) {
             return 0;
         }
         int total = 0;
@@ -189,7 +191,11 @@ public final class EmbeddingWorker implements AutoCloseable {
 
     /** Papers the site has yet to embed (past the job's cursor). */
     public long pending() {
-        return papers.countChangedSince(cursor(), PENDING_CAP);
+        return pending(PENDING_CAP);
+    }
+
+    private long pending(int cap) {
+        return papers.countChangedSince(cursor(), cap);
     }
 
     /** Papers this worker stored embeddings for so far (for progress displays). */

@@ -41,7 +41,7 @@ final class KeywordLeaseTest {
     }
 
     private static boolean claim(Database db, String token, String node, long now, long until) {
-        Boolean taken = db.inTransaction(h -> REPOSITORY.claim(h, STATISTICAL, token, node, now, until));
+        Boolean taken = db.inTransaction(h -> REPOSITORY.lease.claim(h, STATISTICAL, token, node, now, until));
         return taken;
     }
 
@@ -140,6 +140,27 @@ final class KeywordLeaseTest {
             assertThat(new KeywordWorker(db, papers, null, "node-a").computePending())
                     .isOne();
             assertThat(computedBy(db, "2401.00002")).isOne();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void anIdleWorker_claimsNothing_soAnIdleSiteWritesNoLease(TestStore kind) throws Exception {
+        try (Database db = kind.open(dir)) {
+            PaperService papers = new PaperService(db);
+            store(db, papers, "2401.00001");
+            KeywordWorker a = new KeywordWorker(db, papers, null, "node-a");
+            assertThat(a.computePending()).isOne();
+            a.close();
+
+            assertThat(new KeywordWorker(db, papers, null, "node-b").computePending())
+                    .isZero();
+            String holder = db.withHandle(h -> h.createQuery("SELECT holder_node FROM keyword_cursor")
+                    .mapTo(String.class)
+                    .one());
+            assertThat(holder)
+                    .as("nothing pending: the job's row is left as the closing node left it")
+                    .isNull();
         }
     }
 }

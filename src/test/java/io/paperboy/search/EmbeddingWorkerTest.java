@@ -184,4 +184,23 @@ final class EmbeddingWorkerTest {
             assertThat(first.modelRuns() + second.modelRuns()).isEqualTo(6);
         }
     }
+
+    @Test
+    void anIdleWorker_claimsNothing_soAnIdleSiteWritesNoLease() throws Exception {
+        try (Database db = TestStore.SQLITE.open(dir)) {
+            PaperService papers = new PaperService(db);
+            db.useTransaction(h -> papers.store(h, SearchFixtures.papers().subList(0, 2)));
+            EmbeddingWorker first = worker(db, null, "first");
+            assertThat(first.embedPending()).isEqualTo(2);
+            first.close();
+
+            assertThat(worker(db, null, "second").embedPending()).isZero();
+            assertThat(new EmbeddingStore(db, embedder.name())
+                            .state()
+                            .orElseThrow()
+                            .holderNode())
+                    .as("nothing pending: the job's row is left as the closing node left it")
+                    .isNull();
+        }
+    }
 }
