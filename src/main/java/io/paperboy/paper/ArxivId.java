@@ -139,14 +139,6 @@ public record ArxivId(String id, int version) {
         return YearMonth.of(yy >= 91 ? 1900 + yy : 2000 + yy, month);
     }
 
-    /** This id with another version; 0 means unspecified. */
-    public ArxivId withVersion(int newVersion) {
-        if (newVersion < 0) {
-            throw new IllegalArgumentException("arXiv version must be 0 (unspecified) or more, got " + newVersion);
-        }
-        return new ArxivId(id, newVersion);
-    }
-
     @Override
     public String toString() {
         return versioned();

@@ -156,21 +156,6 @@ final class ArxivIdTest {
     }
 
     @Test
-    void withVersion_replacesTheVersion() {
-        ArxivId id = ArxivId.parse("2306.15794v1");
-
-        assertThat(id.withVersion(4)).isEqualTo(new ArxivId("2306.15794", 4));
-        assertThat(id.withVersion(0).versioned()).isEqualTo("2306.15794");
-    }
-
-    @Test
-    void withVersion_negative_throws() {
-        assertThatThrownBy(() -> ArxivId.parse("2306.15794").withVersion(-1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("-1");
-    }
-
-    @Test
     void constructor_nonCanonicalId_throwsAndNamesTheCanonicalForm() {
         assertThatThrownBy(() -> new ArxivId("math.GT/0309136", 0))
                 .isInstanceOf(IllegalArgumentException.class)
