@@ -21,7 +21,7 @@ public record ArxivId(String id, int version) {
     private static final int FIRST_NEW_STYLE = 704;
     private static final int FIRST_FIVE_DIGIT = 1501;
     private static final Pattern URL = Pattern.compile(
-            "(?i)^(?:https?://)?(?:(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)|(?:www\\.)?huggingface\\.co/papers)"
+            "(?i)^(?:https?://)?(?:(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf|html)|(?:www\\.)?huggingface\\.co/papers)"
                     + "/([^?#]+?)(?:\\.pdf)?/?(?:[?#].*)?$");
     private static final Pattern PREFIX = Pattern.compile("(?i)^arxiv:\\s*");
     private static final Pattern NEW_STYLE = Pattern.compile("^(\\d{2})(\\d{2})\\.(\\d{4,5})(?:v(\\d{1,6}))?$");
@@ -82,7 +82,7 @@ public record ArxivId(String id, int version) {
 
     /**
      * Reads an arXiv id as people write it: {@code 2306.15794}, {@code 2306.15794v3},
-     * {@code arXiv:hep-th/9901001}, {@code math.GT/0309136}, or an arxiv.org abs / pdf URL or a
+     * {@code arXiv:hep-th/9901001}, {@code math.GT/0309136}, or an arxiv.org abs / pdf / html URL or a
      * huggingface.co/papers URL.
      *
      * @throws IllegalArgumentException saying what was wrong with {@code raw}

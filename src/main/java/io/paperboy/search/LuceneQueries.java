@@ -64,12 +64,15 @@ final class LuceneQueries {
             }
         }
         for (Clause c : q.required()) {
-            Query clause = clause(c);
+            Query clause = c instanceof SearchQuery.Paper ? null : clause(c);
             if (clause != null) {
-                boolean filter = c instanceof SearchQuery.Category || c instanceof SearchQuery.Published;
-                b.add(clause, filter ? Occur.FILTER : Occur.MUST);
-                scored |= !filter;
+                b.add(clause, filters(c) ? Occur.FILTER : Occur.MUST);
+                scored |= !filters(c);
             }
+        }
+        Query papers = papers(q);
+        if (papers != null) {
+            b.add(papers, Occur.FILTER);
         }
         for (Clause c : q.excluded()) {
             Query clause = clause(c);
@@ -90,9 +93,27 @@ final class LuceneQueries {
      * and exclusions alone only filter, and every paper they allow scores the same.
      */
     static boolean ranksByRelevance(SearchQuery q) {
-        return !q.text().isBlank()
-                || q.required().stream()
-                        .anyMatch(c -> !(c instanceof SearchQuery.Category || c instanceof SearchQuery.Published));
+        return !q.text().isBlank() || q.required().stream().anyMatch(c -> !filters(c));
+    }
+
+    // Categories, dates and named papers narrow the list without ranking it.
+    private static boolean filters(Clause c) {
+        return c instanceof SearchQuery.Category
+                || c instanceof SearchQuery.Published
+                || c instanceof SearchQuery.Paper;
+    }
+
+    /** Any of the papers the query names, or null when it names none. */
+    private static Query papers(SearchQuery q) {
+        List<String> ids = q.papers();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String id : ids) {
+            any.add(new TermQuery(new Term(IndexFields.ID, id)), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /** What vector search embeds: the free text and the phrases. */
@@ -115,11 +136,16 @@ final class LuceneQueries {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
         boolean any = false;
         for (Clause c : q.required()) {
-            Query clause = clause(c);
+            Query clause = c instanceof SearchQuery.Paper ? null : clause(c);
             if (clause != null) {
                 b.add(clause, Occur.FILTER);
                 any = true;
             }
+        }
+        Query papers = papers(q);
+        if (papers != null) {
+            b.add(papers, Occur.FILTER);
+            any = true;
         }
         for (Clause c : q.excluded()) {
             Query clause = clause(c);
@@ -180,6 +206,7 @@ final class LuceneQueries {
                         .add(new TermQuery(new Term(IndexFields.CATEGORY, cat.code())), Occur.SHOULD)
                         .add(new TermQuery(new Term(IndexFields.ARCHIVE, cat.code())), Occur.SHOULD)
                         .build();
+            case SearchQuery.Paper paper -> new TermQuery(new Term(IndexFields.ID, paper.id()));
             case SearchQuery.Published d ->
                 LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY, epochDay(d.from()), epochDay(d.to()));
         };

@@ -18,7 +18,7 @@ public record SearchQuery(String text, List<Clause> required, List<Clause> exclu
     }
 
     /** One part of a query besides its free text. */
-    public sealed interface Clause permits Words, Phrase, Author, Category, Published {}
+    public sealed interface Clause permits Words, Phrase, Author, Category, Published, Paper {}
 
     /** Plain words (only as an exclusion: {@code -transformer}). */
     public record Words(String text) implements Clause {}
@@ -31,6 +31,20 @@ public record SearchQuery(String text, List<Clause> required, List<Clause> exclu
 
     /** {@code cat:cs.CL} (exact category) or {@code cat:cs} (every category of an archive), lower case. */
     public record Category(String code) implements Clause {}
+
+    /**
+     * An arXiv id or a paper's address ({@code 2106.09685}, {@code arXiv:2106.09685v2}, an arxiv.org
+     * abs / pdf / html or huggingface.co/papers URL): that paper. Several are any of them.
+     */
+    public record Paper(String id) implements Clause {}
+
+    /** The ids of the papers the query names (see {@link Paper}), in its order. */
+    public List<String> papers() {
+        return required.stream()
+                .filter(c -> c instanceof Paper)
+                .map(c -> ((Paper) c).id())
+                .toList();
+    }
 
     /** {@code year:2024} or {@code date:2024-01-01..2024-06-30}: publication dates, both ends included. */
     public record Published(LocalDate from, LocalDate to) implements Clause {}

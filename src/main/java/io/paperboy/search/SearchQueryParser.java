@@ -1,5 +1,6 @@
 package io.paperboy.search;
 
+import io.paperboy.paper.ArxivId;
 import io.paperboy.search.SearchQuery.Clause;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 
 /**
  * Reads the search box's language: plain words; {@code "phrases"}; {@code author:"Yann LeCun"};
+ * an arXiv id or a paper's arxiv.org or huggingface.co address (that paper);
  * {@code cat:cs.CL}; {@code year:2024}, {@code year:2020..2024}; {@code date:2024-01-01..2024-06-30}
  * (either end may be open or a month or year); a leading {@code -} excludes any of these.
  *
@@ -91,7 +93,9 @@ public final class SearchQueryParser {
         String field = fieldPrefix();
         if (field == null) {
             String word = bare();
-            if (negated) {
+            if (ArxivId.isValid(word)) {
+                add(negated, new SearchQuery.Paper(ArxivId.parse(word).id()));
+            } else if (negated) {
                 excluded.add(new SearchQuery.Words(word));
             } else {
                 words.add(word);

@@ -161,8 +161,10 @@ public final class SearchService {
     private record Found(Query words, ResultList.Window window, boolean fuzzy, ScoreDoc[] close) {}
 
     private Found find(
-            IndexSearcher searcher, SearchQuery parsed, int offset, int limit, Ranking ranking, SearchOrder order)
+            IndexSearcher searcher, SearchQuery parsed, int offset, int limit, Ranking asked, SearchOrder order)
             throws IOException {
+        // Nothing to rank by meaning (only filters, named papers, exclusions): every ranking lists what they allow.
+        Ranking ranking = queries.meaning(parsed).isBlank() ? Ranking.BM25 : asked;
         ScoreDoc[] nearest = ranking == Ranking.BM25 ? new ScoreDoc[0] : nearestDocs(searcher, parsed, FUSION_DEPTH);
         ResultList list = new ResultList(searcher, parsed, floor);
         Query exact = queries.build(parsed, false);

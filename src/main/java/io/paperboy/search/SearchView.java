@@ -78,6 +78,21 @@ public record SearchView(
         return q() != null && !q().isBlank();
     }
 
+    /**
+     * When nothing matched a query that names a paper by its arXiv id or address: that id (the
+     * paper is not on this site, and may be submitted); otherwise null.
+     */
+    public String missingPaper() {
+        if (!searched() || total > 0 || error != null) {
+            return null;
+        }
+        try {
+            return SearchQueryParser.parse(q()).papers().stream().findFirst().orElse(null);
+        } catch (InvalidQueryException e) {
+            return null;
+        }
+    }
+
     /** This page's address with another page number (the query and order kept). */
     public String pageHref(int page) {
         return href(q(), sort() == SearchOrder.RELEVANCE ? null : sort().param(), page);

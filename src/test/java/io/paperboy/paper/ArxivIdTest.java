@@ -37,6 +37,7 @@ final class ArxivIdTest {
             https://arxiv.org/pdf/2306.15794v1.pdf          | 2306.15794      | 1
             https://arxiv.org/pdf/hep-th/9901001v1.pdf      | hep-th/9901001  | 1
             https://export.arxiv.org/abs/2306.15794         | 2306.15794      | 0
+            https://arxiv.org/html/2306.15794v2             | 2306.15794      | 2
             https://www.arxiv.org/abs/2306.15794/           | 2306.15794      | 0
             arxiv.org/abs/2306.15794                        | 2306.15794      | 0
             https://arxiv.org/abs/2306.15794?context=cs.LG  | 2306.15794      | 0

@@ -170,4 +170,36 @@ final class QuerySemanticsTest {
         assertThat(second.total()).isEqualTo(all.size());
         assertThat(second.hits()).extracting(SearchHit::paperId).containsExactlyElementsOf(all.subList(2, 4));
     }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void anArxivIdOrAddress_showsThatPaper_andOnlyThat(Ranking ranking) throws Exception {
+        // 2106.09685 and 1706.03762 are ids of fixture papers; other papers share none of their words.
+        for (String named : List.of(
+                "2106.09685",
+                "arXiv:2106.09685v2",
+                "https://arxiv.org/abs/2106.09685",
+                "arxiv.org/pdf/2106.09685v1.pdf",
+                "https://arxiv.org/html/2106.09685v2",
+                "https://huggingface.co/papers/2106.09685")) {
+            assertThat(ids(named, ranking)).as(named).containsExactly("2106.09685");
+        }
+        assertThat(ids("2106.09685 1706.03762", ranking)).containsExactlyInAnyOrder("2106.09685", "1706.03762");
+        assertThat(ids("low rank -2106.09685", ranking)).isNotEmpty().doesNotContain("2106.09685");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void anArxivIdTheSiteLacks_findsNothing_notPapersWithSimilarDigits(Ranking ranking) throws Exception {
+        SearchResults results = search.search("2106.09686", 10, ranking);
+
+        assertThat(results.hits()).isEmpty();
+        assertThat(results.closeInMeaning()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void filtersAlone_listWhatTheyAllow_inEveryRanking(Ranking ranking) throws Exception {
+        assertThat(ids("cat:cs.CV", ranking)).containsExactly("2407.00003", "2403.00002");
+    }
 }

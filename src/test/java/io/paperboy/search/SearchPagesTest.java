@@ -136,4 +136,19 @@ final class SearchPagesTest {
                 .contains("page must be a whole number from 1 to 20")
                 .contains("value=\"model\"");
     }
+
+    @Test
+    void anArxivAddress_findsThatPaper_andAnIdTheSiteLacks_offersToSubmitIt() throws Exception {
+        HttpResponse<String> known = SERVER.server()
+                .get("/papers?q=" + java.net.URLEncoder.encode("https://arxiv.org/abs/0704.0001v2", "UTF-8"));
+        HttpResponse<String> missing = SERVER.server().get("/papers?q=2106.09685");
+
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(known.body()).contains("1 paper matches").contains("href=\"/papers/0704.0001\"");
+        assertThat(known.body().split("class=\"paper-card\"", -1)).hasSize(2);
+        assertThat(missing.statusCode()).isEqualTo(200);
+        assertThat(missing.body())
+                .contains("arXiv 2106.09685 is not on this site yet")
+                .contains("href=\"/submit?arxiv=2106.09685\"");
+    }
 }
