@@ -83,7 +83,7 @@ final class LuceneQueries {
         if (!scored) {
             // Only filters or exclusions: everything they allow. Words that all vanished in
             // analysis ("the", "*"): nothing, rather than every paper.
-            b.add(q.text().isBlank() ? new MatchAllDocsQuery() : new MatchNoDocsQuery(), Occur.MUST);
+            b.add(ranksByRelevance(q) ? new MatchNoDocsQuery() : new MatchAllDocsQuery(), Occur.MUST);
         }
         return b.build();
     }
@@ -98,9 +98,11 @@ final class LuceneQueries {
 
     // Categories, dates and named papers narrow the list without ranking it.
     private static boolean filters(Clause c) {
-        return c instanceof SearchQuery.Category
-                || c instanceof SearchQuery.Published
-                || c instanceof SearchQuery.Paper;
+        return c instanceof SearchQuery.AnyOf any
+                ? any.clauses().stream().allMatch(LuceneQueries::filters)
+                : c instanceof SearchQuery.Category
+                        || c instanceof SearchQuery.Published
+                        || c instanceof SearchQuery.Paper;
     }
 
     /** Any of the papers the query names, or null when it names none. */
@@ -116,12 +118,16 @@ final class LuceneQueries {
         return any.build();
     }
 
-    /** What vector search embeds: the free text and the phrases. */
+    /** What vector search embeds: the free text, and the phrases and required words (alternatives' too). */
     String meaning(SearchQuery q) {
         StringBuilder text = new StringBuilder(q.text());
         for (Clause c : q.required()) {
-            if (c instanceof SearchQuery.Phrase p) {
-                text.append(' ').append(p.text());
+            for (Clause part : c instanceof SearchQuery.AnyOf any ? any.clauses() : List.of(c)) {
+                switch (part) {
+                    case SearchQuery.Phrase p -> text.append(' ').append(p.text());
+                    case SearchQuery.Words w -> text.append(' ').append(w.text());
+                    default -> {}
+                }
             }
         }
         return text.toString().strip();
@@ -207,9 +213,23 @@ final class LuceneQueries {
                         .add(new TermQuery(new Term(IndexFields.ARCHIVE, cat.code())), Occur.SHOULD)
                         .build();
             case SearchQuery.Paper paper -> new TermQuery(new Term(IndexFields.ID, paper.id()));
+            case SearchQuery.AnyOf any -> anyOf(any);
             case SearchQuery.Published d ->
                 LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY, epochDay(d.from()), epochDay(d.to()));
         };
+    }
+
+    // Alternatives the analyser left nothing of ("the OR a") drop out; none left: null.
+    private Query anyOf(SearchQuery.AnyOf any) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Clause c : any.clauses()) {
+            Query q = clause(c);
+            if (q != null) {
+                b.add(q, Occur.SHOULD);
+            }
+        }
+        BooleanQuery query = b.build();
+        return query.clauses().isEmpty() ? null : query;
     }
 
     private Query phrase(String words) {

@@ -8,8 +8,8 @@ import java.util.List;
  * no hit may match.
  *
  * @param text the plain words, joined by spaces (may be empty)
- * @param required phrases, authors, categories and date ranges every hit matches
- * @param excluded clauses after a minus sign
+ * @param required phrases, authors, categories, date ranges, named papers, required words and alternatives every hit matches
+ * @param excluded clauses after a minus sign or NOT
  */
 public record SearchQuery(String text, List<Clause> required, List<Clause> excluded) {
     public SearchQuery {
@@ -18,9 +18,9 @@ public record SearchQuery(String text, List<Clause> required, List<Clause> exclu
     }
 
     /** One part of a query besides its free text. */
-    public sealed interface Clause permits Words, Phrase, Author, Category, Published, Paper {}
+    public sealed interface Clause permits Words, Phrase, Author, Category, Published, Paper, AnyOf {}
 
-    /** Plain words (only as an exclusion: {@code -transformer}). */
+    /** Plain words, as a clause when excluded ({@code -transformer}) or required ({@code +lora}, {@code lora AND x}). */
     public record Words(String text) implements Clause {}
 
     /** A quoted phrase, matched in the title or the abstract. */
@@ -37,6 +37,13 @@ public record SearchQuery(String text, List<Clause> required, List<Clause> exclu
      * abs / pdf / html or huggingface.co/papers URL): that paper. Several are any of them.
      */
     public record Paper(String id) implements Clause {}
+
+    /** Alternatives, any of which a hit matches: {@code "low rank" OR adapter}, {@code (lora OR qlora)}. */
+    public record AnyOf(List<Clause> clauses) implements Clause {
+        public AnyOf {
+            clauses = List.copyOf(clauses);
+        }
+    }
 
     /** The ids of the papers the query names (see {@link Paper}), in its order. */
     public List<String> papers() {

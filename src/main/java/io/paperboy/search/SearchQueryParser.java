@@ -1,6 +1,9 @@
 package io.paperboy.search;
 
 import io.paperboy.paper.ArxivId;
+import io.paperboy.search.QueryOperators.Sign;
+import io.paperboy.search.QueryOperators.Token;
+import io.paperboy.search.QueryOperators.Unit;
 import io.paperboy.search.SearchQuery.Clause;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +13,15 @@ import java.util.Locale;
  * Reads the search box's language: plain words; {@code "phrases"}; {@code author:"Yann LeCun"};
  * an arXiv id or a paper's arxiv.org or huggingface.co address (that paper);
  * {@code cat:cs.CL}; {@code year:2024}, {@code year:2020..2024}; {@code date:2024-01-01..2024-06-30}
- * (either end may be open or a month or year); a leading {@code -} excludes any of these.
+ * (either end may be open or a month or year); a leading {@code -} excludes any of these and a
+ * leading {@code +} requires a word; {@code AND}, {@code OR}, {@code NOT} and parentheses holding
+ * alternatives as {@link QueryOperators} reads them.
  *
- * <p>It is lenient where intent is clear: an unclosed quote runs to the end, control characters
- * are spaces, an unknown {@code field:} prefix and Lucene operators ({@code AND}, {@code +},
- * {@code *}, {@code ~}, parentheses) are plain text. It rejects only what it cannot run: an empty
- * query, one longer than {@value #MAX_CHARS} characters or with more than {@value #MAX_CLAUSES}
- * words and clauses, and malformed dates.
+ * <p>It is lenient where intent is clear: an unclosed quote or parenthesis runs to the end,
+ * control characters are spaces, an unknown {@code field:} prefix and the rest of Lucene's syntax
+ * ({@code *}, {@code ~}, {@code ^}, brackets) are plain text. It rejects only what it cannot run: an
+ * empty query, one longer than {@value #MAX_CHARS} characters or with more than {@value
+ * #MAX_CLAUSES} words and clauses, and malformed dates.
  */
 public final class SearchQueryParser {
     public static final int MAX_CHARS = 1000;
@@ -68,49 +73,115 @@ public final class SearchQueryParser {
     }
 
     private void run() throws InvalidQueryException {
-        while (skipSpaces()) {
-            boolean negated = input.charAt(pos) == '-'
-                    && pos + 1 < input.length()
-                    && !Character.isWhitespace(input.charAt(pos + 1));
-            if (negated) {
-                pos++;
-            }
-            if (++count > MAX_CLAUSES) {
-                throw new InvalidQueryException("q may have at most " + MAX_CLAUSES + " words and filters");
-            }
-            readClause(negated);
+        for (Unit unit : QueryOperators.apply(tokens(false))) {
+            emit(unit);
         }
         if (words.isEmpty() && required.isEmpty() && excluded.isEmpty()) {
             throw new InvalidQueryException("q must contain something to search for");
         }
     }
 
-    private void readClause(boolean negated) throws InvalidQueryException {
+    // The units and operators up to the end, or in a group up to its closing parenthesis. Parentheses
+    // inside a group are plain characters: groups hold alternatives, they do not nest.
+    private List<Token> tokens(boolean inGroup) throws InvalidQueryException {
+        List<Token> tokens = new ArrayList<>();
+        while (skipSpaces()) {
+            char c = input.charAt(pos);
+            if (c == ')' || (c == '(' && inGroup)) {
+                pos++;
+                if (c == ')' && inGroup) {
+                    return tokens;
+                }
+                continue;
+            }
+            Sign sign = sign(c);
+            if (sign != Sign.NONE) {
+                pos++;
+            } else {
+                QueryOperators.Operator operator = operatorAt(inGroup);
+                if (operator != null) {
+                    tokens.add(operator);
+                    continue;
+                }
+            }
+            Unit unit =
+                    !inGroup && pos < input.length() && input.charAt(pos) == '(' ? group(sign) : unit(sign, inGroup);
+            if (unit != null) {
+                tokens.add(unit);
+            }
+        }
+        return tokens;
+    }
+
+    // A leading - or + before something (a lone "-" is a word the analyser drops).
+    private Sign sign(char c) {
+        boolean signs =
+                (c == '-' || c == '+') && pos + 1 < input.length() && !Character.isWhitespace(input.charAt(pos + 1));
+        return !signs ? Sign.NONE : c == '-' ? Sign.MINUS : Sign.PLUS;
+    }
+
+    /** The operator word at the cursor (then skipped), or null. */
+    private QueryOperators.Operator operatorAt(boolean inGroup) {
+        int end = pos;
+        while (end < input.length()
+                && !Character.isWhitespace(input.charAt(end))
+                && input.charAt(end) != '('
+                && input.charAt(end) != ')') {
+            end++;
+        }
+        QueryOperators.Operator operator = QueryOperators.operator(input.substring(pos, end));
+        if (operator != null) {
+            pos = end;
+        }
+        return operator;
+    }
+
+    // (a OR b c): its members are alternatives, whatever joins them inside.
+    private Unit group(Sign sign) throws InvalidQueryException {
+        pos++;
+        List<Clause> members = new ArrayList<>();
+        for (Token token : tokens(true)) {
+            if (token instanceof Unit unit && unit.sign() != Sign.MINUS) {
+                members.addAll(unit.members());
+            }
+        }
+        return members.isEmpty() ? null : new Unit(members, sign);
+    }
+
+    private Unit unit(Sign sign, boolean inGroup) throws InvalidQueryException {
+        if (++count > MAX_CLAUSES) {
+            throw new InvalidQueryException("q may have at most " + MAX_CLAUSES + " words and filters");
+        }
         if (input.charAt(pos) == '"') {
-            add(negated, new SearchQuery.Phrase(quoted()));
-            return;
+            String phrase = quoted();
+            return phrase.isBlank() ? null : new Unit(List.of(new SearchQuery.Phrase(phrase)), sign);
         }
         String field = fieldPrefix();
         if (field == null) {
-            String word = bare();
-            if (ArxivId.isValid(word)) {
-                add(negated, new SearchQuery.Paper(ArxivId.parse(word).id()));
-            } else if (negated) {
-                excluded.add(new SearchQuery.Words(word));
-            } else {
-                words.add(word);
+            String word = bare(inGroup);
+            if (word.isEmpty()) {
+                return null;
             }
-            return;
+            Clause clause = ArxivId.isValid(word)
+                    ? new SearchQuery.Paper(ArxivId.parse(word).id())
+                    : new SearchQuery.Words(word);
+            return new Unit(List.of(clause), sign);
         }
-        String value = pos < input.length() && input.charAt(pos) == '"' ? quoted() : bare();
-        add(negated, FieldClauses.clause(field, value));
+        String value = pos < input.length() && input.charAt(pos) == '"' ? quoted() : bare(inGroup);
+        return new Unit(List.of(FieldClauses.clause(field, value)), sign);
     }
 
-    private void add(boolean negated, Clause clause) {
-        if (clause instanceof SearchQuery.Phrase p && p.text().isBlank()) {
-            return;
+    // Plain words rank unless required (+word, AND); alternatives with anything else are one required clause.
+    private void emit(Unit unit) {
+        if (unit.sign() == Sign.MINUS) {
+            excluded.addAll(unit.members());
+        } else if (unit.plain() && unit.sign() == Sign.NONE) {
+            unit.members().forEach(m -> words.add(((SearchQuery.Words) m).text()));
+        } else if (unit.members().size() == 1) {
+            required.add(unit.members().getFirst());
+        } else {
+            required.add(new SearchQuery.AnyOf(unit.members()));
         }
-        (negated ? excluded : required).add(clause);
     }
 
     /** The known field name before a colon at the cursor (then skipped), or null. */
@@ -134,9 +205,12 @@ public final class SearchQueryParser {
         return input.substring(start, end < 0 ? input.length() : end).strip();
     }
 
-    private String bare() {
+    // Up to a space, or in a group also up to its closing parenthesis.
+    private String bare(boolean inGroup) {
         int start = pos;
-        while (pos < input.length() && !Character.isWhitespace(input.charAt(pos))) {
+        while (pos < input.length()
+                && !Character.isWhitespace(input.charAt(pos))
+                && !(inGroup && input.charAt(pos) == ')')) {
             pos++;
         }
         return input.substring(start, pos);

@@ -202,4 +202,28 @@ final class QuerySemanticsTest {
     void filtersAlone_listWhatTheyAllow_inEveryRanking(Ranking ranking) throws Exception {
         assertThat(ids("cat:cs.CV", ranking)).containsExactly("2407.00003", "2403.00002");
     }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void andAndPlus_requireEveryWord_byWordsAndByMeaningAlike(Ranking ranking) throws Exception {
+        // "networks" alone finds three papers; only the diffusion paper also says "diffusion".
+        assertThat(ids("networks diffusion", ranking)).contains("1706.03762");
+        assertThat(ids("networks AND diffusion", ranking)).containsExactly("2407.00003");
+        assertThat(ids("+networks +diffusion", ranking)).containsExactly("2407.00003");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void orAndParentheses_offerAlternatives(Ranking ranking) throws Exception {
+        assertThat(ids("\"low rank\" OR lowrank", ranking))
+                .containsExactlyInAnyOrder("2106.09685", "2001.00001", "2403.00002");
+        assertThat(ids("(diffusion OR attention) AND networks", ranking))
+                .containsExactlyInAnyOrder("2407.00003", "1706.03762");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ranking.class)
+    void not_excludesLikeMinus(Ranking ranking) throws Exception {
+        assertThat(ids("networks NOT diffusion", ranking)).isNotEmpty().doesNotContain("2407.00003");
+    }
 }

@@ -117,7 +117,7 @@ final class SearchServiceTest {
     }
 
     @Test
-    void luceneSyntax_isReadAsPlainText() throws Exception {
+    void luceneSyntaxBeyondAndOrNot_isReadAsPlainText() throws Exception {
         assertThat(ids("attention AND (transformer OR rnn)^2 title:attention*"))
                 .first()
                 .isEqualTo("1706.03762");
