@@ -1,7 +1,9 @@
 package io.paperboy.search;
 
+import io.paperboy.paper.ArxivId;
 import io.paperboy.paper.Paper;
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +60,12 @@ final class IndexFields {
     static final String PUBLISHED_DAY = "published_day";
 
     static final String YEAR = "year";
+    /**
+     * For a paper without a publication date: the month its arXiv id was assigned (when its first
+     * version came out), as months since 1970-01, so that date filters covering that whole month
+     * find it.
+     */
+    static final String ID_MONTH = "id_month";
     /** The change number the document was built from (stored only; lets tests compare indexes). */
     static final String CHANGE_SEQ = "change_seq";
 
@@ -116,6 +124,8 @@ final class IndexFields {
             doc.add(new LongPoint(PUBLISHED_DAY, day));
             doc.add(new NumericDocValuesField(PUBLISHED_DAY, day));
             doc.add(new IntPoint(YEAR, p.published().getYear()));
+        } else if (ArxivId.isValid(p.id())) {
+            doc.add(new IntPoint(ID_MONTH, epochMonth(ArxivId.parse(p.id()).yearMonth())));
         }
         doc.add(new StoredField(CHANGE_SEQ, p.changeSeq()));
         if (vector != null) {
@@ -157,5 +167,10 @@ final class IndexFields {
     static String archive(String category) {
         int dot = category.indexOf('.');
         return dot < 0 ? category : category.substring(0, dot);
+    }
+
+    /** Months since 1970-01 (negative before). */
+    static int epochMonth(YearMonth month) {
+        return (month.getYear() - 1970) * 12 + month.getMonthValue() - 1;
     }
 }

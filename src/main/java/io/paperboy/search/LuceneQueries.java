@@ -4,12 +4,14 @@ import io.paperboy.search.SearchQuery.Clause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -214,8 +216,7 @@ final class LuceneQueries {
                         .build();
             case SearchQuery.Paper paper -> new TermQuery(new Term(IndexFields.ID, paper.id()));
             case SearchQuery.AnyOf any -> anyOf(any);
-            case SearchQuery.Published d ->
-                LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY, epochDay(d.from()), epochDay(d.to()));
+            case SearchQuery.Published d -> published(d);
         };
     }
 
@@ -242,6 +243,25 @@ final class LuceneQueries {
         return new BooleanQuery.Builder()
                 .add(boost(title, scoring.titleWeight()), Occur.SHOULD)
                 .add(abstractText, Occur.SHOULD)
+                .build();
+    }
+
+    // The papers published in the range, and those without a date whose arXiv id's whole month lies in it.
+    private static Query published(SearchQuery.Published d) {
+        Query days = LongPoint.newRangeQuery(IndexFields.PUBLISHED_DAY, epochDay(d.from()), epochDay(d.to()));
+        int first = d.from().equals(LocalDate.MIN)
+                ? Integer.MIN_VALUE
+                : IndexFields.epochMonth(YearMonth.from(d.from())) + (d.from().getDayOfMonth() == 1 ? 0 : 1);
+        int last = d.to().equals(LocalDate.MAX)
+                ? Integer.MAX_VALUE
+                : IndexFields.epochMonth(YearMonth.from(d.to()))
+                        - (d.to().equals(YearMonth.from(d.to()).atEndOfMonth()) ? 0 : 1);
+        if (first > last) {
+            return days;
+        }
+        return new BooleanQuery.Builder()
+                .add(days, Occur.SHOULD)
+                .add(IntPoint.newRangeQuery(IndexFields.ID_MONTH, first, last), Occur.SHOULD)
                 .build();
     }
 
