@@ -42,7 +42,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class PaperAnalyzers {
     /** Bump when analysis or the document fields change: an index built by another version is rebuilt on open. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private static final int DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
