@@ -81,8 +81,8 @@ public final class ReadTools {
                         "Search every paper the site knows. The query language: words, \"exact phrases\", "
                                 + "author:\"Name\", cat:cs.CL (or cat:cs), an arXiv id or arxiv.org / huggingface.co "
                                 + "paper address (that paper), year:2024 or year:2020..2022, "
-                                + "date:2024-01..2024-06, -word / -cat:x to exclude, +word or AND to require, "
-                                + "OR and (parentheses) for alternatives. mode 'keyword' ranks by "
+                                + "date:2024-01..2024-06, -word / -cat:x to exclude, a AND b to require both, "
+                                + "a OR b and (a OR b) for alternatives. mode 'keyword' ranks by "
                                 + "BM25, 'meaning' by embeddings, 'hybrid' fuses both (meaning and hybrid need a "
                                 + "site that embeds papers; the default is the site's own).",
                         arguments(

@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * The operators of the search box, as web search engines read them: {@code NOT x} is {@code -x};
  * {@code a OR b} joins its neighbours into alternatives, binding tighter than AND; {@code a AND b}
- * requires both neighbours (as {@code +a +b}). Only the upper-case words are operators; one with
+ * requires both neighbours. Only the upper-case words are operators; one with
  * nothing to act on is a plain word again (the search for "AND" alone).
  */
 final class QueryOperators {
     enum Sign {
         NONE,
-        /** Required: {@code +word}, or a neighbour of AND. */
+        /** Required: a neighbour of AND. */
         PLUS,
         /** Excluded: {@code -word}, or after NOT. */
         MINUS
@@ -92,8 +92,7 @@ final class QueryOperators {
                 Unit after = (Unit) tokens.get(++i);
                 List<Clause> members = new ArrayList<>(before.members());
                 members.addAll(after.members());
-                boolean required = before.sign() == Sign.PLUS || after.sign() == Sign.PLUS;
-                out.add(new Unit(members, required ? Sign.PLUS : Sign.NONE));
+                out.add(new Unit(members, Sign.NONE));
             } else {
                 out.add(tokens.get(i));
             }

@@ -13,13 +13,13 @@ import java.util.Locale;
  * Reads the search box's language: plain words; {@code "phrases"}; {@code author:"Yann LeCun"};
  * an arXiv id or a paper's arxiv.org or huggingface.co address (that paper);
  * {@code cat:cs.CL}; {@code year:2024}, {@code year:2020..2024}; {@code date:2024-01-01..2024-06-30}
- * (either end may be open or a month or year); a leading {@code -} excludes any of these and a
- * leading {@code +} requires a word; {@code AND}, {@code OR}, {@code NOT} and parentheses holding
- * alternatives as {@link QueryOperators} reads them.
+ * (either end may be open or a month or year); a leading {@code -} excludes any of these;
+ * {@code AND}, {@code OR}, {@code NOT} and parentheses holding alternatives ({@code (a OR b)}) as
+ * {@link QueryOperators} reads them.
  *
- * <p>It is lenient where intent is clear: an unclosed quote or parenthesis runs to the end,
+ * <p>It is lenient where intent is clear: an unclosed quote or group runs to the end,
  * control characters are spaces, an unknown {@code field:} prefix and the rest of Lucene's syntax
- * ({@code *}, {@code ~}, {@code ^}, brackets) are plain text. It rejects only what it cannot run: an
+ * ({@code +}, {@code *}, {@code ~}, {@code ^}, brackets, parentheses without OR) are plain text. It rejects only what it cannot run: an
  * empty query, one longer than {@value #MAX_CHARS} characters or with more than {@value
  * #MAX_CLAUSES} words and clauses, and malformed dates.
  */
@@ -104,8 +104,7 @@ public final class SearchQueryParser {
                     continue;
                 }
             }
-            Unit unit =
-                    !inGroup && pos < input.length() && input.charAt(pos) == '(' ? group(sign) : unit(sign, inGroup);
+            Unit unit = !inGroup && startsGroup() ? group(sign) : unit(sign, inGroup);
             if (unit != null) {
                 tokens.add(unit);
             }
@@ -113,11 +112,27 @@ public final class SearchQueryParser {
         return tokens;
     }
 
-    // A leading - or + before something (a lone "-" is a word the analyser drops).
+    // A leading - before something (a lone "-" is a word the analyser drops). A leading + is text:
+    // "+1 nucleosomes" and "+5 position" are how biology writes, not a demand.
     private Sign sign(char c) {
-        boolean signs =
-                (c == '-' || c == '+') && pos + 1 < input.length() && !Character.isWhitespace(input.charAt(pos + 1));
-        return !signs ? Sign.NONE : c == '-' ? Sign.MINUS : Sign.PLUS;
+        boolean minus = c == '-' && pos + 1 < input.length() && !Character.isWhitespace(input.charAt(pos + 1));
+        return minus ? Sign.MINUS : Sign.NONE;
+    }
+
+    /**
+     * Whether a parenthesis at the cursor opens alternatives: the text up to its closing
+     * parenthesis (or the end) has an OR, and nothing follows the parenthesis but a space. Prose
+     * keeps its parentheses as text: "(LoRA)", "(H2A)-histone" and "(S)-ketamine" are words.
+     */
+    private boolean startsGroup() {
+        if (pos >= input.length() || input.charAt(pos) != '(') {
+            return false;
+        }
+        int close = input.indexOf(')', pos);
+        int end = close < 0 ? input.length() : close;
+        boolean alone = close < 0 || close + 1 == input.length() || Character.isWhitespace(input.charAt(close + 1));
+        return alone
+                && List.of(input.substring(pos + 1, end).strip().split("\\s+")).contains("OR");
     }
 
     /** The operator word at the cursor (then skipped), or null. */

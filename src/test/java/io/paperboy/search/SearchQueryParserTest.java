@@ -15,12 +15,25 @@ final class SearchQueryParserTest {
     }
 
     @Test
-    void and_requiresTheWordsOnBothSides_asPlusDoes() throws Exception {
+    void and_requiresTheWordsOnBothSides() throws Exception {
         assertThat(parse("lora AND quantization").required())
                 .containsExactly(new Words("lora"), new Words("quantization"));
-        assertThat(parse("+lora +quantization").required())
-                .containsExactly(new Words("lora"), new Words("quantization"));
         assertThat(parse("adapters lora AND quantization").text()).isEqualTo("adapters");
+    }
+
+    @Test
+    void proseParenthesesAndPlusSigns_stayWords() throws Exception {
+        // SciFact claims, as people paste sentences: none of these is an operator.
+        for (String prose : List.of(
+                "Histone 2A (H2A)-histone 2B (H2B) dimer eviction",
+                "destabilizing +1 nucleosomes",
+                "Low-Rank Adaptation (LoRA) for Transformer-Based Models",
+                "(S)-ketamine")) {
+            SearchQuery q = parse(prose);
+            assertThat(q.required()).as(prose).isEmpty();
+            assertThat(q.excluded()).as(prose).isEmpty();
+            assertThat(q.text()).as(prose).isEqualTo(prose);
+        }
     }
 
     @Test
@@ -59,6 +72,6 @@ final class SearchQueryParserTest {
         assertThat(parse("AND").text()).isEqualTo("AND");
         assertThat(parse("networks AND").text()).isEqualTo("networks AND");
         assertThat(parse("rock and roll or not").text()).isEqualTo("rock and roll or not");
-        assertThat(parse("((((((attention").text()).isEqualTo("attention");
+        assertThat(parse("((((((attention").text()).isEqualTo("((((((attention");
     }
 }
