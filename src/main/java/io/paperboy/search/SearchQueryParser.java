@@ -98,7 +98,7 @@ public final class SearchQueryParser {
             if (sign != Sign.NONE) {
                 pos++;
             } else {
-                QueryOperators.Operator operator = operatorAt(inGroup);
+                QueryOperators.Operator operator = operatorAt();
                 if (operator != null) {
                     tokens.add(operator);
                     continue;
@@ -136,7 +136,7 @@ public final class SearchQueryParser {
     }
 
     /** The operator word at the cursor (then skipped), or null. */
-    private QueryOperators.Operator operatorAt(boolean inGroup) {
+    private QueryOperators.Operator operatorAt() {
         int end = pos;
         while (end < input.length()
                 && !Character.isWhitespace(input.charAt(end))
