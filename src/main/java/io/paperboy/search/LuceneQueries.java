@@ -65,16 +65,12 @@ final class LuceneQueries {
                 scored = true;
             }
         }
-        for (Clause c : q.required()) {
-            Query clause = c instanceof SearchQuery.Paper ? null : clause(c);
+        for (Clause c : required(q)) {
+            Query clause = clause(c);
             if (clause != null) {
                 b.add(clause, filters(c) ? Occur.FILTER : Occur.MUST);
                 scored |= !filters(c);
             }
-        }
-        Query papers = papers(q);
-        if (papers != null) {
-            b.add(papers, Occur.FILTER);
         }
         for (Clause c : q.excluded()) {
             Query clause = clause(c);
@@ -107,17 +103,17 @@ final class LuceneQueries {
                         || c instanceof SearchQuery.Paper;
     }
 
-    /** Any of the papers the query names, or null when it names none. */
-    private static Query papers(SearchQuery q) {
-        List<String> ids = q.papers();
-        if (ids.isEmpty()) {
-            return null;
+    /** The query's required clauses, with the papers it names as one: several named papers are any of them. */
+    private static List<Clause> required(SearchQuery q) {
+        List<Clause> out = new ArrayList<>();
+        List<Clause> papers = new ArrayList<>();
+        for (Clause c : q.required()) {
+            (c instanceof SearchQuery.Paper ? papers : out).add(c);
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String id : ids) {
-            any.add(new TermQuery(new Term(IndexFields.ID, id)), Occur.SHOULD);
+        if (!papers.isEmpty()) {
+            out.add(papers.size() == 1 ? papers.getFirst() : new SearchQuery.AnyOf(papers));
         }
-        return any.build();
+        return out;
     }
 
     /** What vector search embeds: the free text, and the phrases and required words (alternatives' too). */
@@ -143,17 +139,12 @@ final class LuceneQueries {
     Query filter(SearchQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
         boolean any = false;
-        for (Clause c : q.required()) {
-            Query clause = c instanceof SearchQuery.Paper ? null : clause(c);
+        for (Clause c : required(q)) {
+            Query clause = clause(c);
             if (clause != null) {
                 b.add(clause, Occur.FILTER);
                 any = true;
             }
-        }
-        Query papers = papers(q);
-        if (papers != null) {
-            b.add(papers, Occur.FILTER);
-            any = true;
         }
         for (Clause c : q.excluded()) {
             Query clause = clause(c);

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -39,24 +41,18 @@ final class ConnectionChurnTest {
             s.execute("CREATE TABLE t (x INTEGER)");
         }
         AtomicLong done = new AtomicLong();
+        Semaphore finished = new Semaphore(0);
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            threads.add(Thread.ofPlatform().daemon().start(() -> churn(url, done, stop)));
+            threads.add(Thread.ofPlatform().daemon().start(() -> churn(url, done, finished, stop)));
         }
-        long seen = -1;
-        long lastProgress = System.currentTimeMillis();
-        long end = lastProgress + RUN_MILLIS;
+        long end = System.currentTimeMillis() + RUN_MILLIS;
         while (System.currentTimeMillis() < end) {
-            Thread.sleep(250);
-            long now = done.get();
-            if (now != seen) {
-                seen = now;
-                lastProgress = System.currentTimeMillis();
-            }
-            assertThat(System.currentTimeMillis() - lastProgress)
-                    .as("milliseconds without a statement finishing, after %d", seen)
-                    .isLessThan(STALL_MILLIS);
+            assertThat(finished.tryAcquire(STALL_MILLIS, TimeUnit.MILLISECONDS))
+                    .as("a statement finished within %d ms, after %d", STALL_MILLIS, done.get())
+                    .isTrue();
+            finished.drainPermits();
         }
         stop.set(true);
         for (Thread t : threads) {
@@ -65,12 +61,13 @@ final class ConnectionChurnTest {
         assertThat(done.get()).isPositive();
     }
 
-    private static void churn(String url, AtomicLong done, AtomicBoolean stop) {
+    private static void churn(String url, AtomicLong done, Semaphore finished, AtomicBoolean stop) {
         while (!stop.get()) {
             try (Connection c = DriverManager.getConnection(url);
                     PreparedStatement p = c.prepareStatement("SELECT count(*) FROM t")) {
                 p.executeQuery().close();
                 done.incrementAndGet();
+                finished.release();
             } catch (SQLException e) {
                 // A busy file is not a stall: the next round opens a new connection.
             }
