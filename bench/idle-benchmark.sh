@@ -15,7 +15,11 @@ PORT="$(free_port)"
 "$(newest_java)" -jar "$WORK/paperboy.jar" serve --demo --data "$WORK/data" --port "$PORT" > "$WORK/log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do grep -qs 'key phrases of' "$WORK/log" && break; sleep 2; done
+for _ in $(seq 1 120); do
+  grep -qs 'key phrases of' "$WORK/log" && break
+  kill -0 "$PID" 2>/dev/null || { echo "serve stopped:" >&2; cat "$WORK/log" >&2; exit 1; }
+  sleep 2
+done
 grep -qs 'key phrases of' "$WORK/log" || { echo "the demo site did not finish its key phrases" >&2; exit 1; }
 sleep 20
 read_io() { awk '/^wchar|^syscw/{printf "%s ", $2}' "/proc/$PID/io"; }
